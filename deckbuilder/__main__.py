@@ -1,0 +1,5 @@
+"""Run the `deck` command: python -m deckbuilder."""
+
+from .cli import main
+
+main()

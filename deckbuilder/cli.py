@@ -1,0 +1,147 @@
+"""The `deck` command: parse arguments, call the library, print, set the exit code."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, DeckError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly(func: F) -> F:
+    """Turn DeckError into one message on stderr and its exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DeckError as exc:
+            click.echo(f"deck: {exc.render()}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("deck: interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:
+            if os.environ.get("DECK_DEBUG"):
+                raise
+            click.echo(
+                f"deck: internal error: {type(exc).__name__}: {exc}\n"
+                "  this is a bug in deck; run again with DECK_DEBUG=1 for details and report it",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    from .checks import unknown_codes
+
+    codes = tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+    bad = unknown_codes(codes)
+    if bad:
+        raise DeckError(f"unknown check code(s): {', '.join(bad)}", hint="`deck rules` lists every code")
+    return codes
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="deck")
+def main() -> None:
+    """Plan, build and rehearse a 10-15 minute take-home presentation.
+
+    \b
+    Start here:
+      deck new talk.yaml          write a starter outline to edit
+      deck plan talk.yaml         check the timing and content of the talk
+    """
+
+
+@main.command()
+@click.argument("outline", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
+@click.option("--select", multiple=True, metavar="CODES", help="Only report these codes or prefixes (e.g. T,C002).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Never report these codes or prefixes (e.g. C002).")
+@friendly
+def plan(outline: Path, as_json: bool, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    """Give every slide a time budget and review the talk.
+
+    Exits 0 when nothing must be fixed, 1 when a finding is an error,
+    2 when the outline cannot be read.
+
+    \b
+    Examples:
+      deck plan examples/churn/outline.yaml
+      deck plan talk.yaml --json
+      deck plan talk.yaml --ignore C002,T001
+    """
+    from .findings import Severity
+    from .loader import load_outline
+    from .planner import plan_talk
+    from .template import load_template
+
+    talk = plan_talk(load_outline(outline), select=_codes(select), ignore=_codes(ignore))
+    if as_json:
+        click.echo(json.dumps(talk.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        from .planview import print_plan
+
+        print_plan(talk, _console(), load_template().limits.decided_to_observed_min)
+    failed = any(f.severity is Severity.ERROR for f in talk.findings)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("path", default="outline.yaml", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--duration", default="12m", show_default=True, help="Length of the talk (12m, 11:30, 690s).")
+@click.option("--audience", default=None, help="Tune the checks for a panel: faang, startup, research, consulting, fintech.")
+@friendly
+def new(path: Path, duration: str, audience: str | None) -> None:
+    """Write a commented starter outline of the take-home template.
+
+    Refuses to overwrite an existing file.
+
+    \b
+    Examples:
+      deck new talk.yaml
+      deck new talk.yaml --duration 15m --audience startup
+    """
+    from .starter import write_starter
+
+    write_starter(path, duration, audience)
+    click.echo(f"wrote {path}; edit it, then run: deck plan {path}")
+
+
+@main.command()
+@friendly
+def schema() -> None:
+    """Print the JSON Schema of the outline format, for editors.
+
+    \b
+    Example (VS Code with the YAML extension, or any yaml-language-server):
+      deck schema > outline.schema.json
+      # then put this first line in the outline:
+      # yaml-language-server: $schema=outline.schema.json
+    """
+    from .schema import outline_schema
+
+    click.echo(json.dumps(outline_schema(), indent=2))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

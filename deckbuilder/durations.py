@@ -1,0 +1,84 @@
+"""Parse and format talk durations: "12m", "11:30", "690s", "11m30s", 12."""
+
+from __future__ import annotations
+
+import math
+import re
+
+_UNITS = {
+    "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+    "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
+    "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
+}
+_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
+_CLOCK = re.compile(r"^(\d+):([0-5]\d)$")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+EXAMPLES = '"12m", "12:00", "720s", "11m30s" or a bare number of minutes'
+
+
+class DurationError(ValueError):
+    """Raised when a duration cannot be read."""
+
+
+def parse_duration(value: object) -> int:
+    """Return the number of whole seconds that ``value`` spells."""
+    if isinstance(value, bool):
+        raise DurationError(f"expected a duration such as {EXAMPLES}, got {value!r}")
+    if isinstance(value, (int, float)):
+        return _from_minutes(float(value))
+    if not isinstance(value, str):
+        raise DurationError(f"expected a duration such as {EXAMPLES}, got {value!r}")
+    text = value.strip().lower()
+    if _NUMBER.match(text):
+        return _from_minutes(float(text))
+    clock = _CLOCK.match(text)
+    if clock:
+        return int(clock.group(1)) * 60 + int(clock.group(2))
+    compact = text.replace(" ", "")
+    parts = _PART.findall(text)
+    if not parts or "".join(n + u for n, u in parts) != compact:
+        raise DurationError(f"cannot read {value!r} as a duration; write {EXAMPLES}")
+    total = 0.0
+    for number, unit in parts:
+        if unit not in _UNITS:
+            raise DurationError(f"unknown time unit {unit!r} in {value!r}; use h, m or s")
+        total += float(number) * _UNITS[unit]
+    return _whole(total, value)
+
+
+def _from_minutes(minutes: float) -> int:
+    if math.isnan(minutes) or math.isinf(minutes) or minutes < 0:
+        raise DurationError(f"a duration must be a positive number of minutes, got {minutes}")
+    return _whole(minutes * 60, minutes)
+
+
+def _whole(seconds: float, original: object) -> int:
+    if seconds < 0:
+        raise DurationError(f"a duration cannot be negative: {original!r}")
+    return int(round(seconds))
+
+
+def format_duration(seconds: float) -> str:
+    """Return ``seconds`` as m:ss (or h:mm:ss), with a sign when negative."""
+    sign = "-" if seconds < 0 else ""
+    whole = int(round(abs(seconds)))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{sign}{minutes}:{secs:02d}"
+
+
+def spell_duration(seconds: int) -> str:
+    """Return ``seconds`` the way an outline writes it: "12m", "11m30s", "45s"."""
+    minutes, secs = divmod(int(seconds), 60)
+    if not minutes:
+        return f"{secs}s"
+    return f"{minutes}m" + (f"{secs}s" if secs else "")
+
+
+def format_signed(seconds: float) -> str:
+    """Return a difference such as "+0:45" or "-1:10"."""
+    text = format_duration(seconds)
+    return text if text.startswith("-") else "+" + text

@@ -1,0 +1,255 @@
+"""Read an outline file into a validated Outline, or one clear error."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DeckError
+from .outline import Figure, Outline, Slide, check_columns, suggest
+from .yamlsource import Source, parse_yaml, read_text
+
+MAX_PROBLEMS = 10
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+_TYPE_TAGS = {"str", "float", "int", "bool", "none", "list", "dict"}
+
+
+class InvalidOutline(DeckError):
+    """Several problems found in one outline, each located."""
+
+    problems: list[DeckError]
+
+    def __init__(self, problems: list[DeckError]) -> None:
+        first = problems[0]
+        super().__init__(
+            first.message, file=first.file, line=first.line, column=first.column,
+            key_path=first.key_path, hint=first.hint,
+        )
+        self.problems = problems
+
+    def render(self) -> str:
+        lines = [p.render() for p in self.problems]
+        if len(self.problems) > 1:
+            lines.append(f"{len(self.problems)} problems in {self.file}; fix them and run again.")
+        return "\n".join(lines)
+
+
+def load_outline(path: str | Path) -> Outline:
+    """Read, parse and validate the outline at ``path``."""
+    file = Path(path)
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise DeckError(f"no such file: {file}", hint="check the path, or run `deck new` to start one") from None
+    except IsADirectoryError:
+        raise DeckError(f"{file} is a folder; give the outline's YAML file") from None
+    except OSError as exc:
+        raise DeckError(f"cannot read {file}: {exc.strerror}") from None
+    return parse_outline(read_text(raw, str(file)), str(file), base_dir=file.parent)
+
+
+def parse_outline(text: str, file: str = "<outline>", base_dir: Path | None = None) -> Outline:
+    """Validate YAML ``text`` as an outline; relative files resolve against ``base_dir``."""
+    source = parse_yaml(text, file)
+    if not isinstance(source.data, dict):
+        raise source.error((), "an outline is a mapping of keys (title:, duration:, slides: ...)",
+                           hint="run `deck new outline.yaml` to see the shape")
+    try:
+        outline = Outline.model_validate(source.data)
+    except ValidationError as exc:
+        raise InvalidOutline(_translate(exc, source)) from None
+    return _resolve_files(outline, source, base_dir or Path("."))
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    kept: list[str | int] = []
+    for part in loc:
+        if isinstance(part, str) and (part in _TYPE_TAGS or "[" in part or "-" in part):
+            continue
+        kept.append(part)
+    return tuple(kept)
+
+
+def _model_at(path: tuple[str | int, ...]) -> type[BaseModel] | None:
+    model: type[BaseModel] = Outline
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        found = _submodel(field.annotation)
+        if found is None:
+            return None
+        model = found
+    return model
+
+
+def _submodel(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _submodel(arg)
+        if found is not None:
+            return found
+    meta = getattr(annotation, "__origin__", None)
+    if meta is not None and isinstance(meta, type) and issubclass(meta, BaseModel):
+        return meta
+    return None
+
+
+_PHRASES = {
+    "string_type": "expected text",
+    "float_parsing": "expected a number",
+    "float_type": "expected a number",
+    "int_parsing": "expected a whole number",
+    "int_type": "expected a whole number",
+    "bool_parsing": "expected true or false",
+    "bool_type": "expected true or false",
+    "list_type": "expected a list (lines starting with '- ')",
+    "dict_type": "expected a mapping of keys",
+    "model_type": "expected a mapping of keys",
+    "model_attributes_type": "expected a mapping of keys",
+    "too_short": "expected at least one item",
+    "string_too_short": "expected some text, found an empty value",
+}
+
+
+def _translate(exc: ValidationError, source: Source) -> list[DeckError]:
+    problems: list[DeckError] = []
+    seen: set[tuple[Any, ...]] = set()
+    for err in exc.errors(include_url=False):
+        loc = _clean_loc(err["loc"])
+        kind = err["type"]
+        if (loc, kind) in seen:
+            continue
+        seen.add((loc, kind))
+        problems.append(_problem(err, loc, source))
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return problems[:MAX_PROBLEMS]
+
+
+def _problem(err: Any, loc: tuple[str | int, ...], source: Source) -> DeckError:
+    kind = err["type"]
+    hint = None
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        model = _model_at(loc[:-1])
+        allowed = list(model.model_fields) if model else []
+        close = suggest(key, allowed) if allowed else None
+        message = f"unknown key '{key}'"
+        if close:
+            message += f"; did you mean '{close}'?"
+        if allowed:
+            hint = "keys allowed here: " + ", ".join(allowed)
+    elif kind == "missing":
+        message = f"missing required key '{loc[-1]}'"
+        hint = _missing_hint(loc)
+    elif kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        given = err.get("input")
+        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
+        close = suggest(str(given), choices) if isinstance(given, str) else None
+        message = f"'{given}' is not allowed here; expected {expected}"
+        if close:
+            message += f"; did you mean '{close}'?"
+    elif kind == "value_error":
+        message = str(err["msg"]).removeprefix("Value error, ")
+    elif kind == "string_pattern_mismatch" and "ignore" in loc:
+        message = f"'{err.get('input')}' is not a check code; codes look like C002 or T004"
+        hint = "`deck rules` lists every code"
+    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        message = f"{err['msg'].lower()}, got {err.get('input')!r}"
+    else:
+        phrase = _PHRASES.get(kind, str(err["msg"]))
+        given = err.get("input")
+        shown = "" if isinstance(given, (dict, list)) else f", got {given!r}"
+        message = f"{phrase}{shown}"
+    located = source.error(loc, message, hint)
+    if len(loc) >= 2 and loc[0] == "slides" and isinstance(loc[1], int):
+        located.key_path = f"slide {loc[1] + 1}, {located.key_path}"
+    return located
+
+
+def _missing_hint(loc: tuple[str | int, ...]) -> str | None:
+    hints = {
+        "duration": "add e.g. `duration: 12m` for a 12-minute talk",
+        "title": "state the takeaway, e.g. `title: 8% monthly churn costs $2.4M a year`",
+        "slides": "list the slides under `slides:`; `deck new` writes a starter",
+        "kind": "add `kind:` (problem, approach, methodology, results, error_analysis, next_steps ...)",
+    }
+    return hints.get(str(loc[-1]))
+
+
+def _resolve_files(outline: Outline, source: Source, base_dir: Path) -> Outline:
+    slides: list[Slide] = []
+    changed = False
+    for index, slide in enumerate(outline.slides):
+        figure = slide.figure
+        if figure is not None:
+            where = ("slides", index, "figure")
+            new_figure = _resolve_figure(figure, where, source, base_dir)
+            if new_figure is not figure:
+                slide = slide.model_copy(update={"figure": new_figure})
+                changed = True
+        slides.append(slide)
+    return outline.model_copy(update={"slides": slides}) if changed else outline
+
+
+def _resolve_figure(figure: Figure, where: tuple[str | int, ...], source: Source, base_dir: Path) -> Figure:
+    if figure.chart == "image" and figure.path:
+        image = _existing(base_dir, figure.path, (*where, "path"), source)
+        if image.suffix.lower() not in IMAGE_SUFFIXES:
+            raise source.error((*where, "path"), f"{figure.path} is not a PNG or JPEG image")
+        return figure.model_copy(update={"path": str(image)})
+    if isinstance(figure.data, str):
+        csv_path = _existing(base_dir, figure.data, (*where, "data"), source)
+        columns = read_csv_columns(csv_path)
+        try:
+            check_columns(figure.chart, columns)
+        except ValueError as exc:
+            raise source.error((*where, "data"), f"{figure.data}: {exc}") from None
+        return figure.model_copy(update={"data": columns})
+    return figure
+
+
+def _existing(base_dir: Path, name: str, path: tuple[str | int, ...], source: Source) -> Path:
+    target = (base_dir / name).resolve()
+    if not target.is_file():
+        raise source.error(path, f"file not found: {name} (looked in {base_dir.resolve()})",
+                           hint="paths are relative to the outline's folder")
+    return target
+
+
+def read_csv_columns(path: Path) -> dict[str, list[float | str]]:
+    """Read a CSV with a header row into columns, numbers as floats."""
+    try:
+        text = read_text(path.read_bytes(), str(path))
+    except OSError as exc:
+        raise DeckError(f"cannot read {path}: {exc.strerror}") from None
+    rows = list(csv.reader(io.StringIO(text)))
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    if len(rows) < 2:
+        raise DeckError("a data CSV needs a header row and at least one row of values", file=str(path))
+    header = [h.strip() for h in rows[0]]
+    if len(set(header)) != len(header) or not all(header):
+        raise DeckError("the header row needs distinct, non-empty column names", file=str(path), line=1)
+    columns: dict[str, list[float | str]] = {h: [] for h in header}
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != len(header):
+            raise DeckError(f"this row has {len(row)} cells, the header has {len(header)}",
+                            file=str(path), line=number)
+        for name, cell in zip(header, row):
+            columns[name].append(_number_or_text(cell.strip()))
+    return columns
+
+
+def _number_or_text(cell: str) -> float | str:
+    try:
+        return float(cell)
+    except ValueError:
+        return cell

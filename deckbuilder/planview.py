@@ -1,0 +1,119 @@
+"""Show a plan to a person: the timed slide table, the shares, the findings by slide."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from .durations import format_duration as fmt
+from .findings import Finding, Severity
+from .planner import Plan, Share
+
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def slide_table(plan: Plan) -> Table:
+    """Return the slide-by-slide table with budgets and start times."""
+    table = Table(title=None, box=None, pad_edge=False, header_style="bold")
+    table.add_column("#", justify="right")
+    table.add_column("kind")
+    table.add_column("title", overflow="fold")
+    table.add_column("budget", justify="right")
+    table.add_column("starts", justify="right")
+    for slide in plan.slides:
+        budget = fmt(slide.budget_s) + ("*" if slide.pinned else " ")
+        start = fmt(slide.start_s) if slide.main or slide.kind == "title" else "-"
+        if slide.kind == "appendix":
+            budget = "backup "
+        table.add_row(str(slide.index), slide.kind, slide.title, budget, start)
+    table.add_row("", "", Text("total", style="bold"), fmt(plan.total_s) + " ", "")
+    return table
+
+
+def _bounds(share: Share) -> str:
+    parts = []
+    if share.target_pct is not None:
+        parts.append(f"target {share.target_pct}%")
+    if share.min_pct is not None:
+        parts.append(f"at least {share.min_pct}%")
+    if share.max_pct is not None:
+        parts.append(f"at most {share.max_pct}%")
+    return ", ".join(parts)
+
+
+def share_table(plan: Plan, ratio_min: float) -> Table:
+    """Return the section shares against their targets."""
+    table = Table(box=None, pad_edge=False, show_header=False)
+    table.add_column("share")
+    table.add_column("pct", justify="right")
+    table.add_column("time", justify="right")
+    table.add_column("bounds")
+    table.add_column("ok")
+    for share in plan.shares:
+        mark = Text("ok", style="green") if share.ok else Text(share.code, style="yellow")
+        table.add_row(share.label, f"{share.pct}%", fmt(share.seconds), _bounds(share), mark)
+    if plan.observed_s:
+        ratio = plan.decided_s / plan.observed_s
+        ok = ratio >= ratio_min
+        table.add_row(
+            "Decided : observed", f"{ratio:.1f}:1", "", f"at least {ratio_min:g}:1",
+            Text("ok", style="green") if ok else Text("T007", style="yellow"),
+        )
+    else:
+        table.add_row("Decided : observed", "-", "", "no exploration slide", Text("ok", style="green"))
+    return table
+
+
+def findings_view(plan: Plan) -> Group:
+    """Return the findings grouped by slide, the talk-wide ones first."""
+    if not plan.findings:
+        return Group(Text("No findings: the talk fits its slot and spends its time well.", style="green"))
+    lines: list[Text] = []
+    groups: dict[int | None, list[Finding]] = {}
+    for item in plan.findings:
+        groups.setdefault(item.slide, []).append(item)
+    for slide_no, items in groups.items():
+        if slide_no is None:
+            header = "Whole talk"
+        else:
+            slide = plan.slides[slide_no - 1]
+            header = f"Slide {slide_no} ({slide.kind}): {slide.title}"
+        lines.append(Text(header, style="bold"))
+        for item in items:
+            line = Text("  ")
+            line.append(f"{item.severity.value:<7} {item.code}", style=STYLE[item.severity])
+            line.append(f"  {item.message}")
+            lines.append(line)
+    return Group(*lines)
+
+
+def summary_line(plan: Plan) -> Text:
+    """Return the one-line verdict at the bottom of the output."""
+    counts = {sev: sum(1 for f in plan.findings if f.severity is sev) for sev in Severity}
+    text = Text()
+    if counts[Severity.ERROR]:
+        text.append(f"{counts[Severity.ERROR]} error(s)", style="bold red")
+        text.append(" must be fixed; ")
+    text.append(f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} note(s).")
+    return text
+
+
+def print_plan(plan: Plan, console: Console, ratio_min: float) -> None:
+    """Print the whole plan report."""
+    main = plan.main_slides
+    console.print(Text(plan.title, style="bold"), Text(
+        f" ({fmt(plan.duration_s)} talk, {len(main)} main slides, {fmt(plan.main_s)} of content)"
+    ))
+    console.print()
+    console.print(slide_table(plan))
+    if any(s.pinned for s in plan.slides):
+        console.print(Text("* pinned with time:", style="dim"))
+    console.print()
+    console.print(Text(f"Time shares of the {fmt(plan.main_s)} main talk", style="bold"))
+    console.print(share_table(plan, ratio_min))
+    console.print()
+    console.print(findings_view(plan))
+    if plan.findings:
+        console.print()
+        console.print(summary_line(plan))

@@ -1,0 +1,187 @@
+"""Read YAML into plain data while remembering where every key and value stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import DeckError
+
+Path = tuple[str | int, ...]
+MAX_BYTES = 2_000_000
+
+
+@dataclass
+class Source:
+    """Parsed YAML data with the position (1-based line, column) of each path."""
+
+    file: str
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path) -> tuple[int, int] | None:
+        """Return the position of the longest known prefix of ``path``."""
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            if end == len(path) and prefix in self.keys:
+                return self.keys[prefix]
+            if prefix in self.values:
+                return self.values[prefix]
+        return None
+
+    def error(self, path: Path, message: str, hint: str | None = None) -> DeckError:
+        """Build a DeckError located at ``path``."""
+        pos = self.position(path)
+        return DeckError(
+            message,
+            file=self.file,
+            line=pos[0] if pos else None,
+            column=pos[1] if pos else None,
+            key_path=format_path(path) or None,
+            hint=hint,
+        )
+
+
+def format_path(path: Path) -> str:
+    """Return a key path such as ``slides[3].figure.chart``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + part
+    return text
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that refuses aliases, so no alias bomb can expand."""
+
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            mark = event.start_mark
+            raise DeckError(
+                "YAML aliases (*name) are not allowed in an outline",
+                line=mark.line + 1,
+                column=mark.column + 1,
+                hint="write the repeated value out in full",
+            )
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+def read_text(data: bytes, file: str) -> str:
+    """Decode UTF-8 bytes, pointing at the first byte that is not UTF-8."""
+    if len(data) > MAX_BYTES:
+        raise DeckError(
+            f"the file is {len(data) // 1024} KiB; an outline is at most {MAX_BYTES // 1024} KiB",
+            file=file,
+            hint="keep data for figures in CSV files beside the outline",
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise DeckError(
+            f"byte 0x{data[exc.start]:02x} is not UTF-8 text",
+            file=file,
+            line=line,
+            column=column,
+            hint="save the outline as UTF-8 (most editors offer it under 'Save with encoding')",
+        ) from None
+    if "\x00" in text:
+        raise DeckError("the file holds NUL bytes; it is not a text outline", file=file)
+    return text
+
+
+def _check_tabs(text: str, file: str) -> None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            raise DeckError(
+                "a tab in the indentation; YAML indents with spaces only",
+                file=file,
+                line=number,
+                column=indent.index("\t") + 1,
+                hint="replace the tab with spaces (most editors: 'convert indentation to spaces')",
+            )
+
+
+def parse_yaml(text: str, file: str) -> Source:
+    """Parse ``text`` into a Source, raising DeckError for anything unusable."""
+    _check_tabs(text, file)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except DeckError as exc:
+        exc.file = file
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise DeckError(
+            f"not valid YAML: {problem}",
+            file=file,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+            hint=_syntax_hint(problem),
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DeckError(f"not valid YAML: {exc}", file=file) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise DeckError(
+            "the outline is empty",
+            file=file,
+            hint="run `deck new outline.yaml` for a starter outline to edit",
+        )
+    source = Source(file=file, data=None)
+    source.data = _build(node, (), source, loader)
+    return source
+
+
+def _syntax_hint(problem: str) -> str | None:
+    if "mapping values are not allowed" in problem:
+        return "a value that holds ': ' must be quoted, e.g. title: \"Churn: what drives it\""
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return "check the indentation of this line against the lines above it"
+    return None
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _build(node: Node, path: Path, source: Source, loader: _Loader) -> Any:
+    source.values[path] = _mark(node)
+    if isinstance(node, MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise source.error(path, "a key must be a plain word, not a list or mapping")
+            key = loader.construct_object(key_node)
+            if not isinstance(key, str):
+                key = str(key)
+            child = (*path, key)
+            if key in result:
+                first = source.keys[child]
+                raise DeckError(
+                    f"the key '{key}' appears twice (first on line {first[0]})",
+                    file=source.file,
+                    line=key_node.start_mark.line + 1,
+                    column=key_node.start_mark.column + 1,
+                    key_path=format_path(child),
+                    hint="keep one of the two; YAML would silently drop the first",
+                )
+            source.keys[child] = _mark(key_node)
+            result[key] = _build(value_node, child, source, loader)
+        return result
+    if isinstance(node, SequenceNode):
+        return [_build(item, (*path, i), source, loader) for i, item in enumerate(node.value)]
+    return loader.construct_object(node)
