@@ -109,7 +109,9 @@ def plan(outline: Path, as_json: bool, select: tuple[str, ...], ignore: tuple[st
 @main.command()
 @click.argument("path", default="outline.yaml", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--duration", default="12m", show_default=True, help="Length of the talk (12m, 11:30, 690s).")
-@click.option("--audience", default=None, help="Tune the checks for a panel: faang, startup, research, consulting, fintech.")
+@click.option(
+    "--audience", default=None, help="Tune the checks for a panel: faang, startup, research, consulting, fintech."
+)
 @friendly
 def new(path: Path, duration: str, audience: str | None) -> None:
     """Write a commented starter outline of the take-home template.

@@ -6,9 +6,21 @@ import math
 import re
 
 _UNITS = {
-    "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
-    "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
-    "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
+    "h": 3600,
+    "hr": 3600,
+    "hrs": 3600,
+    "hour": 3600,
+    "hours": 3600,
+    "m": 60,
+    "min": 60,
+    "mins": 60,
+    "minute": 60,
+    "minutes": 60,
+    "s": 1,
+    "sec": 1,
+    "secs": 1,
+    "second": 1,
+    "seconds": 1,
 }
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
 _CLOCK = re.compile(r"^(\d+):([0-5]\d)$")
@@ -56,13 +68,13 @@ def _from_minutes(minutes: float) -> int:
 def _whole(seconds: float, original: object) -> int:
     if seconds < 0:
         raise DurationError(f"a duration cannot be negative: {original!r}")
-    return int(round(seconds))
+    return round(seconds)
 
 
 def format_duration(seconds: float) -> str:
     """Return ``seconds`` as m:ss (or h:mm:ss), with a sign when negative."""
     sign = "-" if seconds < 0 else ""
-    whole = int(round(abs(seconds)))
+    whole = round(abs(seconds))
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:

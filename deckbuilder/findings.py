@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from functools import cache
 from typing import Any
 
 from .template import load_data
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a finding matters; only errors fail `deck plan`."""
 
     ERROR = "error"

@@ -26,8 +26,12 @@ class InvalidOutline(DeckError):
     def __init__(self, problems: list[DeckError]) -> None:
         first = problems[0]
         super().__init__(
-            first.message, file=first.file, line=first.line, column=first.column,
-            key_path=first.key_path, hint=first.hint,
+            first.message,
+            file=first.file,
+            line=first.line,
+            column=first.column,
+            key_path=first.key_path,
+            hint=first.hint,
         )
         self.problems = problems
 
@@ -56,8 +60,11 @@ def parse_outline(text: str, file: str = "<outline>", base_dir: Path | None = No
     """Validate YAML ``text`` as an outline; relative files resolve against ``base_dir``."""
     source = parse_yaml(text, file)
     if not isinstance(source.data, dict):
-        raise source.error((), "an outline is a mapping of keys (title:, duration:, slides: ...)",
-                           hint="run `deck new outline.yaml` to see the shape")
+        raise source.error(
+            (),
+            "an outline is a mapping of keys (title:, duration:, slides: ...)",
+            hint="run `deck new outline.yaml` to see the shape",
+        )
     try:
         outline = Outline.model_validate(source.data)
     except ValidationError as exc:
@@ -169,10 +176,7 @@ def _problem(err: Any, loc: tuple[str | int, ...], source: Source) -> DeckError:
         given = err.get("input")
         shown = "" if isinstance(given, (dict, list)) else f", got {given!r}"
         message = f"{phrase}{shown}"
-    located = source.error(loc, message, hint)
-    if len(loc) >= 2 and loc[0] == "slides" and isinstance(loc[1], int):
-        located.key_path = f"slide {loc[1] + 1}, {located.key_path}"
-    return located
+    return source.error(loc, message, hint, at_key=kind == "extra_forbidden")
 
 
 def _missing_hint(loc: tuple[str | int, ...]) -> str | None:
@@ -220,8 +224,11 @@ def _resolve_figure(figure: Figure, where: tuple[str | int, ...], source: Source
 def _existing(base_dir: Path, name: str, path: tuple[str | int, ...], source: Source) -> Path:
     target = (base_dir / name).resolve()
     if not target.is_file():
-        raise source.error(path, f"file not found: {name} (looked in {base_dir.resolve()})",
-                           hint="paths are relative to the outline's folder")
+        raise source.error(
+            path,
+            f"file not found: {name} (looked in {base_dir.resolve()})",
+            hint="paths are relative to the outline's folder",
+        )
     return target
 
 
@@ -241,9 +248,8 @@ def read_csv_columns(path: Path) -> dict[str, list[float | str]]:
     columns: dict[str, list[float | str]] = {h: [] for h in header}
     for number, row in enumerate(rows[1:], start=2):
         if len(row) != len(header):
-            raise DeckError(f"this row has {len(row)} cells, the header has {len(header)}",
-                            file=str(path), line=number)
-        for name, cell in zip(header, row):
+            raise DeckError(f"this row has {len(row)} cells, the header has {len(header)}", file=str(path), line=number)
+        for name, cell in zip(header, row, strict=True):
             columns[name].append(_number_or_text(cell.strip()))
     return columns
 

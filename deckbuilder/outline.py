@@ -51,6 +51,7 @@ Duration = Annotated[
     ),
 ]
 
+
 def _scalar(value: object) -> object:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         shown = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else repr(value)
@@ -79,7 +80,7 @@ def _point(value: object) -> object:
         if key not in ("text", "points") and not isinstance(text, (dict, list)):
             raise ValueError(
                 f"YAML read this point as a key '{key}' because of the ': ' in it; "
-                f"put the whole point in quotes: - \"{key}: {text}\""
+                f'put the whole point in quotes: - "{key}: {text}"'
             )
     return value
 
@@ -180,7 +181,7 @@ def check_columns(chart: str, data: dict[str, list[Any]]) -> None:
         missing = [c for c in ("recall", "precision") if c not in data]
         if missing:
             raise ValueError(f"chart: pr_curve needs columns recall and precision; missing {', '.join(missing)}")
-        numeric = ("recall", "precision")
+        numeric: tuple[str, ...] = ("recall", "precision")
     else:
         if len(data) < 2:
             raise ValueError(f"chart: {chart} needs a label (or x) column and at least one column of numbers")
@@ -190,10 +191,18 @@ def check_columns(chart: str, data: dict[str, list[Any]]) -> None:
             raise ValueError(f"column '{name}' must hold numbers only")
 
 
+def _as_text(value: object) -> object:
+    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
+def _iso_date(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 class Table(_Model):
     """A small table, drawn as a native editable table."""
 
-    columns: list[Annotated[str, BeforeValidator(lambda v: v if not isinstance(v, (int, float)) else str(v))]] = Field(min_length=1)
+    columns: list[Annotated[str, BeforeValidator(_as_text)]] = Field(min_length=1)
     rows: list[list[Scalar | None]] = Field(min_length=1)
     best_row: int | None = Field(None, ge=1, description="1-based row to mark as the winner")
 
@@ -201,9 +210,7 @@ class Table(_Model):
     def _rectangular(self) -> Table:
         for number, row in enumerate(self.rows, start=1):
             if len(row) != len(self.columns):
-                raise ValueError(
-                    f"row {number} has {len(row)} cells but there are {len(self.columns)} columns"
-                )
+                raise ValueError(f"row {number} has {len(row)} cells but there are {len(self.columns)} columns")
         if self.best_row is not None and self.best_row > len(self.rows):
             raise ValueError(f"best_row is {self.best_row} but the table has {len(self.rows)} rows")
         return self
@@ -254,11 +261,9 @@ class Outline(_Model):
     title: str = Field(min_length=1)
     subtitle: str | None = None
     presenter: str | None = None
-    date: Annotated[str, BeforeValidator(lambda v: v.isoformat() if isinstance(v, dt.date) else v)] | None = None
+    date: Annotated[str, BeforeValidator(_iso_date)] | None = None
     duration: Duration
-    audience: str | None = Field(
-        None, description="faang | startup | research | consulting | fintech"
-    )
+    audience: str | None = Field(None, description="faang | startup | research | consulting | fintech")
     slides: list[Slide] = Field(min_length=1)
 
     @field_validator("audience")

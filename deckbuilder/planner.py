@@ -148,15 +148,13 @@ def budgets(outline: Outline, template: Template) -> list[int]:
             result[i] = min(fixed, free)
             free -= result[i]
     spread = [
-        i for i, s in enumerate(outline.slides)
+        i
+        for i, s in enumerate(outline.slides)
         if s.time is None and kinds[s.kind].fixed_s is None and kinds[s.kind].main
     ]
     per_kind = Counter(outline.slides[i].kind for i in spread)
-    weights = [
-        Fraction(kinds[outline.slides[i].kind].weight_s) / per_kind[outline.slides[i].kind]
-        for i in spread
-    ]
-    for i, seconds in zip(spread, allocate(free, weights)):
+    weights = [Fraction(kinds[outline.slides[i].kind].weight_s) / per_kind[outline.slides[i].kind] for i in spread]
+    for i, seconds in zip(spread, allocate(free, weights), strict=True):
         result[i] = seconds
     return result
 
@@ -180,7 +178,7 @@ def plan_talk(
     seconds = budgets(outline, template)
     slides: list[PlannedSlide] = []
     clock = 0
-    for i, (slide, budget) in enumerate(zip(outline.slides, seconds), start=1):
+    for i, (slide, budget) in enumerate(zip(outline.slides, seconds, strict=True), start=1):
         rule = template.kinds[slide.kind]
         slides.append(
             PlannedSlide(

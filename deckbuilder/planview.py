@@ -57,7 +57,10 @@ def share_table(plan: Plan, ratio_min: float) -> Table:
         ratio = plan.decided_s / plan.observed_s
         ok = ratio >= ratio_min
         table.add_row(
-            "Decided : observed", f"{ratio:.1f}:1", "", f"at least {ratio_min:g}:1",
+            "Decided : observed",
+            f"{ratio:.1f}:1",
+            "",
+            f"at least {ratio_min:g}:1",
             Text("ok", style="green") if ok else Text("T007", style="yellow"),
         )
     else:
@@ -102,9 +105,10 @@ def summary_line(plan: Plan) -> Text:
 def print_plan(plan: Plan, console: Console, ratio_min: float) -> None:
     """Print the whole plan report."""
     main = plan.main_slides
-    console.print(Text(plan.title, style="bold"), Text(
-        f" ({fmt(plan.duration_s)} talk, {len(main)} main slides, {fmt(plan.main_s)} of content)"
-    ))
+    console.print(
+        Text(plan.title, style="bold"),
+        Text(f" ({fmt(plan.duration_s)} talk, {len(main)} main slides, {fmt(plan.main_s)} of content)"),
+    )
     console.print()
     console.print(slide_table(plan))
     if any(s.pinned for s in plan.slides):

@@ -36,4 +36,4 @@ def outline_schema() -> dict[str, Any]:
     }
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "deck outline"
-    return schema
+    return dict(schema)

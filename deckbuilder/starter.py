@@ -23,15 +23,10 @@ def starter_text(path: str, duration: str, audience: str | None) -> str:
     if audience is not None and audience not in audiences:
         close = suggest(audience, tuple(audiences))
         extra = f"; did you mean '{close}'?" if close else ""
-        raise DeckError(f"--audience: unknown panel '{audience}'{extra}",
-                        hint="choose from " + ", ".join(audiences))
+        raise DeckError(f"--audience: unknown panel '{audience}'{extra}", hint="choose from " + ", ".join(audiences))
     text = (layouts_dir() / "starter.yaml").read_text(encoding="utf-8")
     line = f"audience: {audience}         # {audiences[audience]}\n" if audience else ""
-    return (
-        text.replace("{path}", path)
-        .replace("{duration}", spell_duration(seconds))
-        .replace("{audience}", line)
-    )
+    return text.replace("{path}", path).replace("{duration}", spell_duration(seconds)).replace("{audience}", line)
 
 
 def write_starter(path: Path, duration: str, audience: str | None) -> None:

@@ -114,4 +114,3 @@ def load_template() -> Template:
         limits=Limits(**raw["limits"]),
         audiences={str(k): str(v) for k, v in raw["audiences"].items()},
     )
-

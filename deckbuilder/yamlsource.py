@@ -23,25 +23,27 @@ class Source:
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
-    def position(self, path: Path) -> tuple[int, int] | None:
-        """Return the position of the longest known prefix of ``path``."""
+    def position(self, path: Path, at_key: bool = False) -> tuple[int, int] | None:
+        """Return where ``path`` (or its longest known prefix) stands; its key if ``at_key``."""
+        if at_key and path in self.keys:
+            return self.keys[path]
         for end in range(len(path), -1, -1):
-            prefix = path[:end]
-            if end == len(path) and prefix in self.keys:
-                return self.keys[prefix]
-            if prefix in self.values:
-                return self.values[prefix]
+            if path[:end] in self.values:
+                return self.values[path[:end]]
         return None
 
-    def error(self, path: Path, message: str, hint: str | None = None) -> DeckError:
+    def error(self, path: Path, message: str, hint: str | None = None, at_key: bool = False) -> DeckError:
         """Build a DeckError located at ``path``."""
-        pos = self.position(path)
+        pos = self.position(path, at_key)
+        key_path = format_path(path) or None
+        if len(path) >= 2 and path[0] == "slides" and isinstance(path[1], int):
+            key_path = f"slide {path[1] + 1}, {key_path}"
         return DeckError(
             message,
             file=self.file,
             line=pos[0] if pos else None,
             column=pos[1] if pos else None,
-            key_path=format_path(path) or None,
+            key_path=key_path,
             hint=hint,
         )
 
@@ -60,9 +62,9 @@ def format_path(path: Path) -> str:
 class _Loader(yaml.SafeLoader):
     """A safe loader that refuses aliases, so no alias bomb can expand."""
 
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             mark = event.start_mark
             raise DeckError(
                 "YAML aliases (*name) are not allowed in an outline",
@@ -70,7 +72,7 @@ class _Loader(yaml.SafeLoader):
                 column=mark.column + 1,
                 hint="write the repeated value out in full",
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 def read_text(data: bytes, file: str) -> str:

@@ -1,0 +1,65 @@
+"""The core stays pure: no python-pptx, matplotlib or textual on the planning path."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+from pathlib import Path
+
+from .conftest import PYTHON, ROOT
+
+HEAVY = ("pptx", "matplotlib", "textual", "PIL", "numpy")
+CORE = [
+    "__init__.py",
+    "errors.py",
+    "durations.py",
+    "template.py",
+    "yamlsource.py",
+    "outline.py",
+    "loader.py",
+    "findings.py",
+    "planner.py",
+    "schema.py",
+    "starter.py",
+    "checks",
+]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_core_modules_import_nothing_heavy() -> None:
+    package = ROOT / "deckbuilder"
+    files: list[Path] = []
+    for name in CORE:
+        target = package / name
+        files.extend(sorted(target.rglob("*.py")) if target.is_dir() else [target])
+    for file in files:
+        heavy = _imports(file) & set(HEAVY)
+        assert not heavy, f"{file.relative_to(ROOT)} imports {heavy}"
+
+
+def test_plan_run_loads_no_heavy_module() -> None:
+    script = (
+        "import sys, json\n"
+        "from deckbuilder.cli import main\n"
+        "try:\n"
+        f"    main(['plan', {str(ROOT / 'examples/churn/outline.yaml')!r}, '--json'], standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write(json.dumps(sorted(sys.modules)))\n"
+    )
+    proc = subprocess.run([PYTHON, "-c", script], capture_output=True, text=True, check=True)
+    loaded = json.loads(proc.stderr.splitlines()[-1])
+    heavy = [m for m in loaded if m.split(".")[0] in HEAVY]
+    assert heavy == []
+    assert "deckbuilder.planner" in loaded  # the run really planned
