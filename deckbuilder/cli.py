@@ -130,6 +130,32 @@ def new(path: Path, duration: str, audience: str | None) -> None:
 
 
 @main.command()
+@click.argument("codes", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print the rules as JSON.")
+@friendly
+def rules(codes: tuple[str, ...], as_json: bool) -> None:
+    """List every check: its code, severity, why it matters and a fix.
+
+    \b
+    Examples:
+      deck rules            all checks
+      deck rules C002 T     one check and all time checks
+      deck rules --json
+    """
+    from .checks import matches
+    from .findings import rules as rule_book
+
+    wanted = _codes(codes)
+    chosen = [r for r in rule_book().values() if not wanted or matches(r.code, wanted)]
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in chosen], indent=2, ensure_ascii=False))
+        return
+    from .planview import print_rules
+
+    print_rules(chosen, _console())
+
+
+@main.command()
 @friendly
 def schema() -> None:
     """Print the JSON Schema of the outline format, for editors.

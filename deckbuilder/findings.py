@@ -32,6 +32,18 @@ class Rule:
     title: str
     why: str
     fix: str
+    audience: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of the rule."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "audience": self.audience,
+            "title": self.title,
+            "why": self.why,
+            "fix": self.fix,
+        }
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,7 @@ def rules() -> dict[str, Rule]:
             title=str(spec["title"]),
             why=str(spec["why"]),
             fix=str(spec["fix"]),
+            audience=spec.get("audience"),
         )
         for code, spec in raw.items()
     }

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import DeckError
+from .findings import rules
 from .outline import Figure, Outline, Slide, check_columns, suggest
 from .yamlsource import Source, parse_yaml, read_text
 
@@ -69,7 +70,22 @@ def parse_outline(text: str, file: str = "<outline>", base_dir: Path | None = No
         outline = Outline.model_validate(source.data)
     except ValidationError as exc:
         raise InvalidOutline(_translate(exc, source)) from None
+    _check_ignore_codes(outline, source)
     return _resolve_files(outline, source, base_dir or Path("."))
+
+
+def _check_ignore_codes(outline: Outline, source: Source) -> None:
+    known = list(rules())
+    for index, slide in enumerate(outline.slides):
+        for position, code in enumerate(slide.ignore):
+            if code not in known:
+                close = suggest(code, known)
+                extra = f"; did you mean {close}?" if close else ""
+                raise source.error(
+                    ("slides", index, "ignore", position),
+                    f"no check has the code {code}{extra}",
+                    hint="`deck rules` lists every code",
+                )
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:

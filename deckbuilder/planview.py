@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .durations import format_duration as fmt
-from .findings import Finding, Severity
+from .findings import Finding, Rule, Severity
 from .planner import Plan, Share
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -72,7 +72,7 @@ def findings_view(plan: Plan) -> Group:
     """Return the findings grouped by slide, the talk-wide ones first."""
     if not plan.findings:
         return Group(Text("No findings: the talk fits its slot and spends its time well.", style="green"))
-    lines: list[Text] = []
+    parts: list[Text | Table] = []
     groups: dict[int | None, list[Finding]] = {}
     for item in plan.findings:
         groups.setdefault(item.slide, []).append(item)
@@ -82,13 +82,16 @@ def findings_view(plan: Plan) -> Group:
         else:
             slide = plan.slides[slide_no - 1]
             header = f"Slide {slide_no} ({slide.kind}): {slide.title}"
-        lines.append(Text(header, style="bold"))
+        parts.append(Text(header, style="bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=1)
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
         for item in items:
-            line = Text("  ")
-            line.append(f"{item.severity.value:<7} {item.code}", style=STYLE[item.severity])
-            line.append(f"  {item.message}")
-            lines.append(line)
-    return Group(*lines)
+            label = Text(f"{item.severity.value:<7} {item.code}", style=STYLE[item.severity])
+            grid.add_row("", label, item.message)
+        parts.append(grid)
+    return Group(*parts)
 
 
 def summary_line(plan: Plan) -> Text:
@@ -121,3 +124,19 @@ def print_plan(plan: Plan, console: Console, ratio_min: float) -> None:
     if plan.findings:
         console.print()
         console.print(summary_line(plan))
+
+
+def print_rules(chosen: list[Rule], console: Console) -> None:
+    """Print each rule with its severity, reason and an example fix."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for rule in chosen:
+        title = Text(rule.title, style="bold")
+        if rule.audience:
+            title.append(f"  (audience: {rule.audience})", style="dim")
+        grid.add_row(Text(rule.code, style="bold"), Text(rule.severity.value, style=STYLE[rule.severity]), title)
+        grid.add_row("", "", Text(f"why: {rule.why}"))
+        grid.add_row("", "", Text(f"fix: {rule.fix}", style="dim"))
+    console.print(grid)

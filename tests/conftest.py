@@ -26,10 +26,15 @@ def run_cli() -> Any:
     return run
 
 
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def outline_text(slides: list[dict[str, Any]], duration: str = "12m", **top: Any) -> str:
-    """Return outline YAML for ``slides`` with a title and duration."""
+    """Return outline YAML for ``slides`` with a title and duration (shared objects written out)."""
     data = {"title": "A talk", "duration": duration, **top, "slides": slides}
-    return yaml.safe_dump(data, sort_keys=False)
+    return yaml.dump(data, Dumper=_NoAliases, sort_keys=False)
 
 
 def write_outline(tmp_path: Path, slides: list[dict[str, Any]], duration: str = "12m", **top: Any) -> Path:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..findings import Finding, rules
-from . import time
+from . import audience, capacity, numbers, time, titles, wording
 
 if TYPE_CHECKING:
     from ..outline import Outline
@@ -14,7 +14,14 @@ if TYPE_CHECKING:
     from ..template import Template
 
 Check = Callable[["Outline", "Plan", "Template"], list[Finding]]
-CHECKS: tuple[Check, ...] = (time.check,)
+CHECKS: tuple[Check, ...] = (
+    time.check,
+    titles.check,
+    numbers.check,
+    wording.check,
+    capacity.check,
+    audience.check,
+)
 
 
 def matches(code: str, patterns: Iterable[str]) -> bool:

@@ -1,0 +1,68 @@
+"""Measure what the content and panel checks add to `deck plan`, cold and warm.
+
+Cold: a fresh process loads the word lists, compiles the patterns and runs
+every check once (what one `deck plan` pays). Warm: the checks alone, repeated.
+
+Run: .venv/bin/python bench/checks_speed.py [--runs 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted(ROOT.glob("examples/*/outline.yaml"))
+
+COLD = """
+import json, sys, time
+import deckbuilder.checks as checks
+from deckbuilder import load_outline, plan_talk
+from deckbuilder.template import load_template
+outline = load_outline(sys.argv[1])
+everything = checks.CHECKS
+checks.CHECKS = (checks.time.check,)
+t0 = time.perf_counter(); plan = plan_talk(outline); t1 = time.perf_counter()
+for check in everything[1:]:
+    check(outline, plan, load_template())
+t2 = time.perf_counter()
+print(json.dumps({"time_only": t1 - t0, "content_cold": t2 - t1}))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    runs = parser.parse_args().runs
+    from deckbuilder import load_outline, plan_talk
+    from deckbuilder.checks.lexicon import lexicon
+
+    lexicon()
+    for example in EXAMPLES:
+        colds = []
+        for _ in range(runs):
+            out = subprocess.run(
+                [sys.executable, "-c", COLD, str(example)], capture_output=True, text=True, check=True
+            ).stdout
+            colds.append(json.loads(out))
+        cold = statistics.median(c["content_cold"] for c in colds) * 1000
+        outline = load_outline(example)
+        loops = 200
+        import time
+
+        t0 = time.perf_counter()
+        for _ in range(loops):
+            plan_talk(outline)
+        warm = (time.perf_counter() - t0) / loops * 1000
+        print(
+            f"{example.parent.name:<10} content+panel checks, cold (word lists loaded and compiled): "
+            f"{cold:6.2f} ms = {cold / 50:.0%} of the 50 ms budget;  whole plan warm: {warm:5.2f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""Panel findings (A-codes): what each kind of panel looks for, checked when `audience:` is set."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..findings import Finding, finding
+from .lexicon import Lexicon, lexicon, normalise
+from .text import main_slides, said, shown
+
+if TYPE_CHECKING:
+    from ..outline import Outline
+    from ..planner import Plan
+    from ..template import Template
+
+
+def _talk_mentions(outline: Outline, pattern: re.Pattern[str]) -> bool:
+    return any(pattern.search(normalise(t)) for _, s in main_slides(outline) for _, t in said(s))
+
+
+def _faang(outline: Outline, lex: Lexicon) -> list[Finding]:
+    found = []
+    has_spread = any(m.spread is not None for s in outline.slides for m in s.metrics) or any(
+        lex.spread.search(normalise(t)) for _, s in main_slides(outline) if s.kind == "results" for _, t in said(s)
+    )
+    if not has_spread:
+        found.append(
+            finding(
+                "A001",
+                "no metric carries its spread; a big-tech panel will ask how stable it is. Add `spread:` "
+                "(fold standard deviation or interval) to the headline metric.",
+            )
+        )
+    if not _talk_mentions(outline, lex.production):
+        found.append(
+            finding(
+                "A002",
+                "nothing says how this would run in production; add one line on scale, latency, "
+                'monitoring or retraining, e.g. "scores 2M accounts in a 6-minute nightly batch".',
+            )
+        )
+    return found
+
+
+def _startup(outline: Outline, lex: Lexicon) -> list[Finding]:
+    results = [(i, s) for i, s in main_slides(outline) if s.kind == "results"]
+    for _, slide in results:
+        for _, text in shown(slide):
+            lowered = normalise(text)
+            if lex.money.search(lowered) or lex.per_period.search(lowered):
+                return []
+    return [
+        finding(
+            "A003",
+            "no results slide puts a business figure in front of a startup panel; add money or cases per "
+            'month, e.g. "~$180K kept a year for $17K of call time".',
+            slide=results[0][0] if results else None,
+        )
+    ]
+
+
+def _research(outline: Outline, lex: Lexicon) -> list[Finding]:
+    if _talk_mentions(outline, lex.ablation):
+        return []
+    return [
+        finding(
+            "A004",
+            "a research panel will ask which part carries the result; add an ablation, e.g. "
+            '"without the trend features PR-AUC falls from 0.43 to 0.31".',
+        )
+    ]
+
+
+def _consulting(outline: Outline, lex: Lexicon) -> list[Finding]:
+    if _talk_mentions(outline, lex.recommendation):
+        return []
+    return [
+        finding(
+            "A005",
+            "the talk never states a recommendation; end the story with the decision you advise, e.g. "
+            '"Recommendation: call the 340 highest-risk accounts each month".',
+        )
+    ]
+
+
+def _fintech(outline: Outline, lex: Lexicon) -> list[Finding]:
+    if _talk_mentions(outline, lex.interpretability):
+        return []
+    return [
+        finding(
+            "A006",
+            "nothing addresses interpretability or bias, which a regulated business must; add how a "
+            "decision is explained (reason codes, SHAP) and which groups you checked for fairness.",
+        )
+    ]
+
+
+PANELS: dict[str, Callable[[Outline, Lexicon], list[Finding]]] = {
+    "faang": _faang,
+    "startup": _startup,
+    "research": _research,
+    "consulting": _consulting,
+    "fintech": _fintech,
+}
+
+
+def check(outline: Outline, plan: Plan, template: Template) -> list[Finding]:
+    """Return the findings for the outline's audience, if it names one."""
+    if outline.audience is None or outline.audience not in PANELS:
+        return []
+    return PANELS[outline.audience](outline, lexicon())

@@ -1,0 +1,120 @@
+"""Load the content word lists and patterns from layouts/content.yaml, compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..template import load_data
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9@&²'.-]*")
+
+
+def normalise(text: str) -> str:
+    """Lower-case ``text`` and straighten its quotes, so one pattern fits every spelling."""
+    return text.translate(_APOSTROPHES).lower()
+
+
+def words(text: str) -> list[str]:
+    """Return the words of ``text``, trailing punctuation removed."""
+    return [w.rstrip(".'-") for w in _TOKEN.findall(normalise(text)) if w.rstrip(".'-")]
+
+
+def _any_of(phrases: list[str]) -> re.Pattern[str]:
+    """Compile phrases into one pattern that matches any of them as whole words."""
+    parts = sorted((p if _is_regex(p) else re.escape(p) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+def _is_regex(text: str) -> bool:
+    return "\\" in text
+
+
+@dataclass(frozen=True)
+class Hurtful:
+    """A phrase that hurts a talk, with the better shape to say it in."""
+
+    pattern: re.Pattern[str]
+    better: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every list the content and panel checks match text against."""
+
+    label_words: frozenset[str]
+    chart_words: frozenset[str]
+    claim_words: frozenset[str]
+    number_labels: frozenset[str]
+    metric: re.Pattern[str]
+    metric_with_number: re.Pattern[str]
+    number_with_metric: re.Pattern[str]
+    misleading_alone: frozenset[str]
+    baseline: re.Pattern[str]
+    code: tuple[re.Pattern[str], ...]
+    bare_decision: re.Pattern[str]
+    reason: re.Pattern[str]
+    hurtful: tuple[Hurtful, ...]
+    money: re.Pattern[str]
+    per_period: re.Pattern[str]
+    share_caught: re.Pattern[str]
+    vague: tuple[re.Pattern[str], ...]
+    near_term: re.Pattern[str]
+    longer_term: re.Pattern[str]
+    heatmap: re.Pattern[str]
+    max_categories: int
+    spread: re.Pattern[str]
+    production: re.Pattern[str]
+    ablation: re.Pattern[str]
+    recommendation: re.Pattern[str]
+    interpretability: re.Pattern[str]
+
+
+def _markers(items: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(p if _is_regex(p) or p.startswith("\\") else re.escape(p) for p in items))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Return the compiled lexicon."""
+    raw = load_data("content.yaml")
+    names = sorted(raw["metric_names"], key=len, reverse=True)
+    metric_alt = "|".join(n if "\\" in n else re.escape(n) for n in names)
+    metric = re.compile(r"(?<![\w-])(" + metric_alt + r")(?![\w-])")
+    number = r"~?\d+(?:[.,]\d+)?"
+    business = raw["business_patterns"]
+    return Lexicon(
+        label_words=frozenset(raw["label_words"]),
+        chart_words=frozenset(raw["chart_words"]),
+        claim_words=frozenset(raw["claim_words"]),
+        number_labels=frozenset(raw["number_labels"]),
+        metric=metric,
+        metric_with_number=re.compile(
+            r"(?<![\w-])("
+            + metric_alt
+            + r")\s*(?:of|=|:|is|was|reaches|reached|score of|around|about)?\s*(?:of\s+)?"
+            + number
+        ),
+        number_with_metric=re.compile(r"(?<!at )(?<![\w.])" + number + r"\s*%?\s*(" + metric_alt + r")(?![\w-])"),
+        misleading_alone=frozenset(raw["misleading_alone"]),
+        baseline=_any_of(raw["baseline_markers"]),
+        code=tuple(re.compile(p, re.MULTILINE) for p in raw["code_patterns"]),
+        bare_decision=re.compile(raw["bare_decision"]),
+        reason=re.compile("|".join(re.escape(m) for m in raw["reason_markers"])),
+        hurtful=tuple(Hurtful(re.compile(h["pattern"]), str(h["better"])) for h in raw["hurtful"]),
+        money=re.compile(business["money"]),
+        per_period=re.compile(business["per_period"]),
+        share_caught=re.compile(business["share_caught"]),
+        vague=tuple(re.compile(p) for p in raw["vague_next_steps"]),
+        near_term=_any_of(raw["near_term"]),
+        longer_term=_any_of(raw["longer_term"]),
+        heatmap=_any_of(raw["heatmap_words"]),
+        max_categories=int(raw["max_categories"]),
+        spread=_markers(raw["spread_markers"]),
+        production=_any_of(raw["production_markers"]),
+        ablation=_markers(raw["ablation_markers"]),
+        recommendation=_markers(raw["recommendation_markers"]),
+        interpretability=_markers(raw["interpretability_markers"]),
+    )

@@ -1,0 +1,83 @@
+"""Number findings: C002 (no baseline), C003 (misleading metric alone), C008 (no business reading)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..findings import Finding, finding
+from ..outline import Slide
+from .lexicon import Lexicon, lexicon, normalise
+from .text import flat_points, main_slides, quote, shown
+
+if TYPE_CHECKING:
+    from ..outline import Outline
+    from ..planner import Plan
+    from ..template import Template
+
+
+def metric_mentions(text: str, lex: Lexicon) -> list[str]:
+    """Return the metric names that ``text`` reports a number for (operating points excluded)."""
+    lowered = normalise(text)
+    names = [m.group(1) for m in lex.metric_with_number.finditer(lowered)]
+    names += [m.group(1) for m in lex.number_with_metric.finditer(lowered)]
+    return names
+
+
+def has_business_reading(text: str, lex: Lexicon) -> bool:
+    """Return True when ``text`` carries money, cases per period or a share of the target caught."""
+    lowered = normalise(text)
+    return bool(lex.money.search(lowered) or lex.per_period.search(lowered) or lex.share_caught.search(lowered))
+
+
+def check(outline: Outline, plan: Plan, template: Template) -> list[Finding]:
+    """Return C002, C003 and C008 findings."""
+    lex = lexicon()
+    found: list[Finding] = []
+    headline: list[tuple[int, str]] = []
+    results: list[tuple[int, Slide]] = []
+    for index, slide in main_slides(outline):
+        for metric in slide.metrics:
+            if metric.baseline is None:
+                found.append(
+                    finding(
+                        "C002",
+                        f"{metric.name} {metric.value} is shown with no baseline; add `baseline:` and "
+                        "`baseline_label:` (random, majority class, the current rule) so the panel sees the lift.",
+                        slide=index,
+                    )
+                )
+        for text in flat_points(slide.points):
+            if metric_mentions(text, lex) and not lex.baseline.search(normalise(text)):
+                found.append(
+                    finding(
+                        "C002",
+                        f"{quote(text)} gives a metric with no baseline; add what it is compared with, "
+                        'e.g. "PR-AUC 0.43 against 0.08 for a random ranking (5.4x)".',
+                        slide=index,
+                    )
+                )
+        if slide.kind == "results":
+            results.append((index, slide))
+            headline += [(index, normalise(m.name)) for m in slide.metrics]
+            for _, text in shown(slide):
+                headline += [(index, name) for name in metric_mentions(text, lex)]
+    if headline and all(name in lex.misleading_alone for _, name in headline):
+        names = sorted({name for _, name in headline})
+        found.append(
+            finding(
+                "C003",
+                f"the results report only {' and '.join(names)}, which look strong on imbalanced data even for "
+                "a weak model; add PR-AUC, or recall at the precision you would act on, beside a baseline.",
+                slide=headline[0][0],
+            )
+        )
+    if results and not any(has_business_reading(t, lex) for _, s in results for _, t in shown(s)):
+        found.append(
+            finding(
+                "C008",
+                "no results slide says what the model means for the business; add money, cases per period or "
+                'the share of the target caught, e.g. "~340 accounts flagged a month, 100 of them real churners".',
+                slide=results[0][0],
+            )
+        )
+    return found

@@ -1,0 +1,54 @@
+"""Pull the text a panel sees (or hears) out of a slide, for the checks to read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..outline import Outline, Point, Slide
+
+
+def flat_points(points: list[Point]) -> Iterator[str]:
+    """Yield every bullet's text, sub-bullets included, in reading order."""
+    for point in points:
+        yield point.text
+        yield from flat_points(point.points)
+
+
+def decision_texts(slide: Slide) -> Iterator[str]:
+    """Yield the written parts of each decision."""
+    for d in slide.decisions:
+        yield from (t for t in (d.decision, d.rationale, d.alternative, d.why_rejected) if t)
+
+
+def shown(slide: Slide) -> Iterator[tuple[str, str]]:
+    """Yield (where, text) for what the slide shows: title, points, decisions, figure title."""
+    if slide.title:
+        yield "title", slide.title
+    for text in flat_points(slide.points):
+        yield "point", text
+    for text in decision_texts(slide):
+        yield "decision", text
+    if slide.figure is not None:
+        yield "figure title", slide.figure.title
+
+
+def said(slide: Slide) -> Iterator[tuple[str, str]]:
+    """Yield what is shown and, after it, the speaker notes."""
+    yield from shown(slide)
+    if slide.notes:
+        yield "notes", slide.notes
+
+
+def main_slides(outline: Outline) -> Iterator[tuple[int, Slide]]:
+    """Yield (1-based index, slide) for the slides that make the talk proper."""
+    for index, slide in enumerate(outline.slides, start=1):
+        if slide.kind not in ("title", "appendix"):
+            yield index, slide
+
+
+def quote(text: str, limit: int = 80) -> str:
+    """Return ``text`` in quotes, shortened to ``limit`` characters."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 3].rstrip() + "..."
+    return f'"{flat}"'

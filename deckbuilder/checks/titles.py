@@ -1,0 +1,97 @@
+"""Title and figure findings: C001 (a label, not a finding) and C011 (unreadable figures)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..findings import Finding, finding
+from ..outline import Figure
+from .lexicon import Lexicon, lexicon, normalise, words
+from .text import main_slides, quote
+
+if TYPE_CHECKING:
+    from ..outline import Outline
+    from ..planner import Plan
+    from ..template import Template
+
+_NUMBER = re.compile(r"\d")
+
+
+def is_label(title: str, lex: Lexicon | None = None) -> bool:
+    """Return True when ``title`` names a chart or section rather than stating a finding."""
+    lex = lex or lexicon()
+    tokens = words(title)
+    if not tokens:
+        return False
+    for i, token in enumerate(tokens):
+        if _NUMBER.search(token) and not (i and tokens[i - 1] in lex.number_labels):
+            return False
+        if token in lex.claim_words:
+            return False
+    if any(t in lex.chart_words for t in tokens):
+        return True
+    labelled = sum(t in lex.label_words for t in tokens)
+    return labelled * 2 >= len(tokens)
+
+
+def check(outline: Outline, plan: Plan, template: Template) -> list[Finding]:
+    """Return C001 and C011 findings."""
+    lex = lexicon()
+    found: list[Finding] = []
+    for index, slide in main_slides(outline):
+        if slide.title and is_label(slide.title, lex):
+            found.append(
+                finding(
+                    "C001",
+                    f"the title {quote(slide.title)} labels the slide instead of stating its finding; "
+                    'write the takeaway with its number, e.g. "New accounts are missed twice as often as old ones".',
+                    slide=index,
+                )
+            )
+        figure = slide.figure
+        if figure is None:
+            continue
+        if is_label(figure.title, lex):
+            found.append(
+                finding(
+                    "C001",
+                    f"the figure title {quote(figure.title)} describes the chart; state what the reader "
+                    'should see in it, e.g. "Login trend carries three times the gain of any other feature".',
+                    slide=index,
+                )
+            )
+        found.extend(_unreadable(figure, index, lex))
+    return found
+
+
+def _unreadable(figure: Figure, index: int, lex: Lexicon) -> list[Finding]:
+    if lex.heatmap.search(normalise(figure.title)):
+        return [
+            finding(
+                "C011",
+                f"{quote(figure.title)} looks like a correlation heatmap, which nobody reads at presenting "
+                "distance; show the few strongest pairs as a bar chart and name the one that mattered.",
+                slide=index,
+            )
+        ]
+    if isinstance(figure.data, dict) and figure.chart in ("bar", "barh"):
+        categories = len(next(iter(figure.data.values())))
+        if categories > lex.max_categories:
+            return [
+                finding(
+                    "C011",
+                    f"the figure has {categories} bars; keep the top {lex.max_categories} and fold the rest "
+                    "into 'other' so each bar can be read.",
+                    slide=index,
+                )
+            ]
+    if isinstance(figure.data, dict) and figure.chart == "line" and len(figure.data) - 1 > lex.max_categories:
+        return [
+            finding(
+                "C011",
+                f"the figure draws {len(figure.data) - 1} lines; show the two or three that make the point.",
+                slide=index,
+            )
+        ]
+    return []

@@ -1,0 +1,138 @@
+"""Wording findings: C005 (code), C006 (decisions), C007 (phrases that hurt), C009 (next steps)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..findings import Finding, finding
+from ..outline import Slide
+from .lexicon import Lexicon, lexicon, normalise
+from .text import flat_points, main_slides, quote, said, shown
+
+if TYPE_CHECKING:
+    from ..outline import Outline
+    from ..planner import Plan
+    from ..template import Template
+
+_WHERE = {
+    "title": "the title",
+    "point": "a point",
+    "decision": "a decision",
+    "figure title": "the figure title",
+    "notes": "the speaker notes",
+}
+
+
+def looks_like_code(text: str, lex: Lexicon) -> bool:
+    """Return True when ``text`` holds code: imports, definitions, calls or long identifiers."""
+    return any(p.search(text) for p in lex.code)
+
+
+def hurtful_phrase(text: str, lex: Lexicon) -> tuple[str, str] | None:
+    """Return (the phrase, its better shape) for the first phrase in ``text`` that hurts."""
+    lowered = normalise(text)
+    for item in lex.hurtful:
+        match = item.pattern.search(lowered)
+        if match:
+            return text[match.start() : match.end()].strip(), item.better
+    return None
+
+
+def is_bare_decision(text: str, lex: Lexicon) -> bool:
+    """Return True for a methodology point that says what was done but not why."""
+    lowered = normalise(text).strip()
+    return bool(lex.bare_decision.search(lowered)) and not lex.reason.search(f" {lowered} ")
+
+
+def check(outline: Outline, plan: Plan, template: Template) -> list[Finding]:
+    """Return C005, C006, C007 and C009 findings."""
+    lex = lexicon()
+    found: list[Finding] = []
+    for index, slide in enumerate(outline.slides, start=1):
+        for where, text in shown(slide):
+            if looks_like_code(text, lex):
+                found.append(
+                    finding(
+                        "C005",
+                        f"{_WHERE[where]} holds code: {quote(text, 60)}; say what it does in plain words "
+                        "and keep the code in the repository.",
+                        slide=index,
+                    )
+                )
+        for where, text in said(slide):
+            hit = hurtful_phrase(text, lex)
+            if hit:
+                found.append(
+                    finding(
+                        "C007",
+                        f'{_WHERE[where]} says "{hit[0]}"; frame it forward instead: "{hit[1]}"',
+                        slide=index,
+                    )
+                )
+    for index, slide in main_slides(outline):
+        if slide.kind == "methodology":
+            found.extend(_decisions(slide, index, lex))
+    next_steps = [(i, s) for i, s in main_slides(outline) if s.kind == "next_steps"]
+    if next_steps:
+        found.extend(_next_steps(next_steps, lex))
+    return found
+
+
+def _decisions(slide: Slide, index: int, lex: Lexicon) -> list[Finding]:
+    found = []
+    for decision in slide.decisions:
+        missing = [
+            name
+            for name, value in (("rationale", decision.rationale), ("alternative", decision.alternative))
+            if not value
+        ]
+        if decision.alternative and not decision.why_rejected:
+            missing.append("why_rejected")
+        if missing:
+            found.append(
+                finding(
+                    "C006",
+                    f"the decision {quote(decision.decision, 50)} has no {', '.join(missing)}; say why you chose "
+                    "it and what you chose it over, e.g. rationale: 12% higher PR-AUC, alternative: random forest.",
+                    slide=index,
+                )
+            )
+    for text in flat_points(slide.points):
+        if is_bare_decision(text, lex):
+            found.append(
+                finding(
+                    "C006",
+                    f"{quote(text)} describes what was done, not why; add the reason and the option you "
+                    'rejected: "Chose X over Y because ...".',
+                    slide=index,
+                )
+            )
+    return found
+
+
+def _next_steps(slides: list[tuple[int, Slide]], lex: Lexicon) -> list[Finding]:
+    points = [t for _, s in slides for t in flat_points(s.points)]
+    everything = [s.title or "" for _, s in slides] + points
+    first = slides[0][0]
+    if points and all(any(p.search(normalise(t)) for p in lex.vague) for t in points):
+        return [
+            finding(
+                "C009",
+                f"the next steps are only {quote(points[0], 50)}; name what you would do first and why, e.g. "
+                '"Next week: onboarding features for accounts under 30 days, where the model fails most".',
+                slide=first,
+            )
+        ]
+    text = " ".join(normalise(t) for t in everything)
+    near, longer = lex.near_term.search(text), lex.longer_term.search(text)
+    if not (near and longer):
+        lacking = "near-term step (next week, first)" if not near else "longer-term step (next quarter)"
+        return [
+            finding(
+                "C009",
+                f'the next steps name no {lacking}; split them by horizon, e.g. "Next week: ..." and '
+                '"Next quarter: ...", most valuable first.',
+                slide=first,
+            )
+        ]
+    return []
