@@ -6,6 +6,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from .deckfile import Deck
 from .durations import format_duration as fmt
 from .findings import Finding, Rule, Severity
 from .planner import Plan, Share
@@ -140,3 +141,24 @@ def print_rules(chosen: list[Rule], console: Console) -> None:
         grid.add_row("", "", Text(f"why: {rule.why}"))
         grid.add_row("", "", Text(f"fix: {rule.fix}", style="dim"))
     console.print(grid)
+
+
+_SOURCES = {
+    "embedded": "budgets from the plan embedded by deck build",
+    "notes": "budgets read from the timing line of the speaker notes",
+    "none": "no budgets in this deck: rehearse with --duration or --plan",
+}
+
+
+def print_deck(deck: Deck, console: Console) -> None:
+    """Print the slides of a deck as `deck rehearse` will see them."""
+    total = fmt(deck.duration_s) if deck.duration_s else "no duration"
+    console.print(Text(deck.title, style="bold"), Text(f" ({len(deck.slides)} slides, {total})"))
+    console.print(Text(_SOURCES[deck.source], style="dim"))
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for name, justify in (("#", "right"), ("kind", "left"), ("title", "left"), ("budget", "right"), ("notes", "left")):
+        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for slide in deck.slides:
+        budget = fmt(slide.budget_s) if slide.budget_s is not None else "-"
+        table.add_row(str(slide.index), slide.kind or "-", slide.title, budget, "yes" if slide.notes.strip() else "no")
+    console.print(table)

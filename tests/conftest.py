@@ -15,6 +15,12 @@ EXAMPLES = sorted(ROOT.glob("examples/*/outline.yaml"))
 OUTLINES = Path(__file__).resolve().parent / "outlines"
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep rendered figures out of the user's cache folder."""
+    monkeypatch.setenv("DECK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "figure-cache"))
+
+
 @pytest.fixture
 def run_cli() -> Any:
     """Invoke `deck` in-process and return the click Result."""

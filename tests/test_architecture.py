@@ -63,3 +63,33 @@ def test_plan_run_loads_no_heavy_module() -> None:
     heavy = [m for m in loaded if m.split(".")[0] in HEAVY]
     assert heavy == []
     assert "deckbuilder.planner" in loaded  # the run really planned
+
+
+def _loaded_after(statement: str) -> list[str]:
+    script = f"import sys, json\n{statement}\nsys.stderr.write(json.dumps(sorted(sys.modules)))\n"
+    proc = subprocess.run([PYTHON, "-c", script], capture_output=True, text=True, check=True)
+    return list(json.loads(proc.stderr.splitlines()[-1]))
+
+
+def test_build_entry_starts_figures_before_heavy_imports() -> None:
+    # build.py forks the figure worker before python-pptx or matplotlib are imported.
+    loaded = _loaded_after("import deckbuilder.export.build")
+    assert not [m for m in loaded if m.split(".")[0] in ("pptx", "matplotlib", "textual")]
+
+
+def test_reader_of_decks_is_light() -> None:
+    loaded = _loaded_after("import deckbuilder.deckfile")
+    assert not [m for m in loaded if m.split(".")[0] in HEAVY]
+
+
+def test_layers_import_only_downward() -> None:
+    package = ROOT / "deckbuilder"
+    for file in (package / "export").glob("*.py"):
+        text = file.read_text(encoding="utf-8")
+        assert "deckbuilder.tui" not in text and "from ..tui" not in text, file
+        assert "from ..cli" not in text, file
+    for file in [*package.glob("*.py"), *(package / "checks").glob("*.py")]:
+        if file.name in ("cli.py", "planview.py", "__main__.py"):
+            continue
+        text = file.read_text(encoding="utf-8")
+        assert "from .export" not in text and "from ..export" not in text, file

@@ -44,10 +44,17 @@ def run_checks(
     ignore: Iterable[str] = (),
 ) -> list[Finding]:
     """Return the findings of every check, filtered and in reading order."""
-    select, ignore = tuple(select), tuple(ignore)
     found: list[Finding] = []
     for check in CHECKS:
         found.extend(check(outline, plan, template))
+    return keep(found, outline, select=select, ignore=ignore)
+
+
+def keep(
+    found: Iterable[Finding], outline: Outline, *, select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> list[Finding]:
+    """Return the findings that survive --select, --ignore and each slide's `ignore:`, in reading order."""
+    select, ignore = tuple(select), tuple(ignore)
     kept = []
     for item in found:
         if select and not matches(item.code, select):

@@ -1,0 +1,1 @@
+"""Write a plan and its outline as a 16:9 .pptx (python-pptx, matplotlib figures)."""

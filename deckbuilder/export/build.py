@@ -1,0 +1,66 @@
+"""Build a deck: start the figures drawing, then write the slides while they render."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..findings import Finding
+from ..outline import Outline
+from ..planner import Plan
+from .cache import FigureCache
+from .geometry import figure_boxes, page_for
+from .render import Pictures
+from .style import load_theme
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote and what it found."""
+
+    path: Path
+    slides: int
+    figures: int
+    rendered: int
+    findings: list[Finding] = field(default_factory=list)
+    layout_notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def build_deck(
+    outline: Outline,
+    plan: Plan,
+    out: Path,
+    *,
+    template: Path | None = None,
+    cache: FigureCache | None = None,
+    date_text: str = "",
+    progress: Progress | None = None,
+    clock: Callable[[], float] = time.perf_counter,
+) -> BuildResult:
+    """Write the deck for ``outline`` to ``out``; the previous file survives any failure."""
+    started = clock()
+    theme = load_theme()
+    page = page_for(theme, template)
+    pictures = Pictures(theme, cache or FigureCache(None), progress)
+    # Figures start drawing before python-pptx is even imported; the slides are composed meanwhile.
+    pictures.start(figure_boxes(outline, plan, page))
+    try:
+        from .writer import write_deck
+
+        notes = write_deck(outline, plan, out, page, pictures, template=template, date_text=date_text)
+    finally:
+        pictures.close()
+    return BuildResult(
+        path=out,
+        slides=len(outline.slides),
+        figures=pictures.total,
+        rendered=pictures.rendered,
+        findings=page.findings,
+        layout_notes=notes,
+        seconds=clock() - started,
+    )

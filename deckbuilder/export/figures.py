@@ -1,0 +1,175 @@
+"""Draw a figure of the outline with matplotlib's object API (no pyplot) as PNG bytes."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from typing import Any
+
+from matplotlib import font_manager, rc_context
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure as MplFigure
+
+from ..outline import Figure
+from .fit import text_width
+from .style import Theme
+
+
+def _hex(color: str) -> str:
+    return "#" + color
+
+
+def _label(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def render(figure: Figure, theme: Theme, width_in: float, height_in: float) -> bytes:
+    """Return a PNG of ``figure`` sized ``width_in`` x ``height_in`` inches."""
+    with rc_context({"font.family": "sans-serif", "font.sans-serif": _font_family(theme.font)}):
+        return _draw(figure, theme, width_in, height_in)
+
+
+@cache
+def _font_family(preferred: str) -> list[str]:
+    # Arial, or its metric twin, when the machine has it; DejaVu Sans always exists.
+    available = {f.name for f in font_manager.fontManager.ttflist}
+    return [name for name in (preferred, "Liberation Sans", "Arimo", "DejaVu Sans") if name in available]
+
+
+def _draw(figure: Figure, theme: Theme, width_in: float, height_in: float) -> bytes:
+    style = theme.figure
+    fig = MplFigure(figsize=(width_in, height_in), dpi=style["dpi"])
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    # Margins measured from the labels: a constrained layout costs a third of the render time.
+    left, bottom = _margins(figure, theme)
+    fig.subplots_adjust(
+        left=left / width_in, bottom=bottom / height_in, right=1 - 0.35 / width_in, top=1 - 0.15 / height_in
+    )
+    _frame(ax, theme)
+    data: dict[str, list[Any]] = figure.data if isinstance(figure.data, dict) else {}
+    if figure.chart == "pr_curve":
+        _pr_curve(ax, figure, data, theme)
+    elif figure.chart in ("bar", "barh"):
+        _bars(ax, figure, data, theme)
+    else:
+        _lines(ax, figure, data, theme)
+    if figure.xlabel:
+        ax.set_xlabel(figure.xlabel, fontsize=style["label_size"], color=_hex(theme.color("text")))
+    if figure.ylabel:
+        ax.set_ylabel(figure.ylabel, fontsize=style["label_size"], color=_hex(theme.color("text")))
+    buffer = io.BytesIO()
+    fig.savefig(
+        buffer,
+        format="png",
+        dpi=style["dpi"],
+        facecolor=_hex(theme.color("background")),
+        pil_kwargs={"compress_level": 3},
+    )
+    return buffer.getvalue()
+
+
+def _margins(figure: Figure, theme: Theme) -> tuple[float, float]:
+    """Return the left and bottom margins in inches that the tick labels and axis titles need."""
+    tick, label = theme.figure["tick_size"], theme.figure["label_size"]
+    data: dict[str, list[Any]] = figure.data if isinstance(figure.data, dict) else {}
+    if figure.chart == "barh" and data:
+        widest = max(text_width(str(v), tick, theme.measure_font) for v in next(iter(data.values())))
+    else:
+        widest = text_width("0.000", tick, theme.measure_font)
+    y_title = label * 1.6 if (figure.ylabel or figure.chart == "pr_curve") else 0.0
+    left = (widest + y_title + 14) / 72
+    bottom = (tick * 1.8 + label * 1.8 + 8) / 72
+    return left, bottom
+
+
+def _frame(ax: Axes, theme: Theme) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(_hex(theme.color("muted")))
+    ax.tick_params(labelsize=theme.figure["tick_size"], colors=_hex(theme.color("text")))
+    ax.grid(True, color=_hex(theme.color("grid")), linewidth=0.8, alpha=0.7)
+    ax.set_axisbelow(True)
+
+
+def _pr_curve(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme) -> None:
+    size = theme.figure["label_size"]
+    ax.plot(data["recall"], data["precision"], color=_hex(theme.color("primary")), linewidth=2.5, label="model")
+    if figure.baseline is not None:
+        ax.axhline(
+            figure.baseline,
+            color=_hex(theme.color("baseline")),
+            linestyle="--",
+            linewidth=1.8,
+            label=f"random baseline ({figure.baseline:g})",
+        )
+    point = figure.operating_point
+    if point is not None:
+        ax.plot([point.recall], [point.precision], "o", markersize=11, color=_hex(theme.color("accent")), zorder=5)
+        text = point.label or "operating point"
+        ax.annotate(
+            f"{text}\nrecall {point.recall:.0%}, precision {point.precision:.0%}",
+            xy=(point.recall, point.precision),
+            xytext=(14, 18),
+            textcoords="offset points",
+            fontsize=size,
+            color=_hex(theme.color("text")),
+            arrowprops={"arrowstyle": "-", "color": _hex(theme.color("muted"))},
+        )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel(figure.xlabel or "recall", fontsize=size)
+    ax.set_ylabel(figure.ylabel or "precision", fontsize=size)
+    ax.legend(fontsize=size, frameon=False, loc="upper right")
+
+
+def _bars(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme) -> None:
+    names = list(data)
+    labels = [str(v) for v in data[names[0]]]
+    series = names[1:]
+    count = len(series)
+    width = 0.8 / count
+    positions = list(range(len(labels)))
+    horizontal = figure.chart == "barh"
+    for i, name in enumerate(series):
+        values = [float(v) for v in data[name]]
+        offset = [p - 0.4 + width * (i + 0.5) for p in positions]
+        base = theme.series[i % len(theme.series)] if count > 1 else theme.color("primary")
+        colors = [_hex(theme.color("accent") if lab in figure.highlight else base) for lab in labels]
+        if horizontal:
+            bars = ax.barh(offset, values, height=width * 0.9, color=colors, label=_label(name))
+        else:
+            bars = ax.bar(offset, values, width=width * 0.9, color=colors, label=_label(name))
+        ax.bar_label(bars, fmt="%g", padding=3, fontsize=theme.figure["tick_size"], color=_hex(theme.color("text")))
+    if horizontal:
+        ax.set_yticks(positions, labels)
+        ax.invert_yaxis()
+        ax.grid(False, axis="y")
+        ax.margins(x=0.12)
+    else:
+        ax.set_xticks(positions, labels)
+        ax.grid(False, axis="x")
+        ax.margins(y=0.12)
+    if count > 1:
+        ax.legend(fontsize=theme.figure["label_size"], frameon=False)
+
+
+def _lines(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme) -> None:
+    names = list(data)
+    x = data[names[0]]
+    for i, name in enumerate(names[1:]):
+        color = theme.series[i % len(theme.series)]
+        ax.plot(
+            x,
+            [float(v) for v in data[name]],
+            color=_hex(color),
+            linewidth=2.4 if i == 0 else 1.8,
+            label=_label(name),
+            linestyle="-" if i < 2 else "--",
+        )
+    if not figure.xlabel:
+        ax.set_xlabel(_label(names[0]), fontsize=theme.figure["label_size"])
+    if len(names) > 2:
+        ax.legend(fontsize=theme.figure["label_size"], frameon=False)

@@ -1,0 +1,102 @@
+"""Get every figure's picture: from the cache, the user's file, or matplotlib in a side process."""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from ..errors import DeckError
+from ..outline import Figure
+from .cache import RENDER_VERSION, FigureCache, figure_key
+from .style import Box, Theme, load_theme
+
+Progress = Callable[[str], None]
+
+
+def _render_job(figure: Figure, width: float, height: float) -> bytes:
+    from .figures import render  # imported in the worker only
+
+    return render(figure, load_theme(), width, height)
+
+
+def pixel_size(data: bytes, name: str) -> tuple[int, int]:
+    """Return an image's size in pixels, or a clear error for a file that is not an image."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.size
+    except (UnidentifiedImageError, OSError):
+        raise DeckError(f"{name} is not a readable PNG or JPEG image") from None
+
+
+class Pictures:
+    """Start drawing the figures that are not cached, then hand each picture over when asked."""
+
+    def __init__(self, theme: Theme, cache: FigureCache, progress: Progress | None = None) -> None:
+        self.theme, self.cache, self.progress = theme, cache, progress
+        self.total = 0
+        self.rendered = 0
+        self._ready: dict[str, bytes] = {}
+        self._pending: dict[str, Future[bytes]] = {}
+        self._pool: ProcessPoolExecutor | None = None
+
+    def key(self, figure: Figure, box: Box) -> str:
+        """Return the cache key of ``figure`` drawn in ``box``."""
+        spec = {
+            "figure": figure.model_dump(mode="json"),
+            "style": self.theme.fingerprint(),
+            "size": [round(box.width, 3), round(box.height, 3)],
+            "version": RENDER_VERSION,
+        }
+        return figure_key(spec)
+
+    def start(self, wanted: list[tuple[int, Figure, Box]]) -> None:
+        """Look each figure up in the cache and start drawing the rest while the slides are composed."""
+        misses: list[tuple[str, int, Figure, Box]] = []
+        for index, figure, box in wanted:
+            if figure.chart == "image":
+                continue
+            key = self.key(figure, box)
+            cached = self.cache.get(key)
+            if cached is not None:
+                self._ready[key] = cached
+            elif key not in self._pending and all(key != k for k, *_ in misses):
+                misses.append((key, index, figure, box))
+        if not misses:
+            return
+        if self.progress:
+            self.progress(
+                f"drawing {len(misses)} figure(s): "
+                + ", slide ".join(["on slide " + str(misses[0][1]), *(str(m[1]) for m in misses[1:])])
+            )
+        # A forked worker imports matplotlib while this process builds the slides: two cores, one wait.
+        if "fork" in multiprocessing.get_all_start_methods():
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            for key, _, figure, box in misses:
+                self._pending[key] = self._pool.submit(_render_job, figure, box.width, box.height)
+
+    def get(self, figure: Figure, box: Box) -> tuple[bytes, tuple[int, int]]:
+        """Return the picture for ``figure`` in ``box`` and its pixel size."""
+        self.total += 1
+        if figure.chart == "image" and figure.path:
+            data = Path(figure.path).read_bytes()
+            return data, pixel_size(data, figure.path)
+        key = self.key(figure, box)
+        png = self._ready.get(key)
+        if png is None:
+            future = self._pending.pop(key, None)
+            png = future.result() if future is not None else _render_job(figure, box.width, box.height)
+            self.cache.put(key, png)
+            self._ready[key] = png
+            self.rendered += 1
+        return png, pixel_size(png, "figure")
+
+    def close(self) -> None:
+        """Stop the worker, if one was started."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

@@ -1,0 +1,275 @@
+"""Draw the deck's building blocks with python-pptx: text, callouts, tables, pictures, numbers."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
+from pptx.slide import Slide
+from pptx.text.text import TextFrame, _Paragraph
+from pptx.util import Emu, Inches, Pt
+
+from ..outline import Metric, Table
+from .fit import BULLET_INDENT_IN, INSET_IN, Para, text_width
+from .style import Box, Theme
+
+BULLETS = ("•", "–", "·")
+
+
+def rgb(color: str) -> RGBColor:
+    """Return a python-pptx colour from RRGGBB."""
+    return RGBColor(int(color[0:2], 16), int(color[2:4], 16), int(color[4:6], 16))
+
+
+def _child(parent: Any, tag: str, **attrs: str) -> Any:
+    element = OxmlElement(tag)
+    for name, value in attrs.items():
+        element.set(name, value)
+    parent.append(element)
+    return element
+
+
+def _frame(frame: TextFrame, anchor: Any = MSO_ANCHOR.TOP) -> None:
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = anchor
+    for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
+        setattr(frame, side, Inches(INSET_IN))
+
+
+def _bullet(paragraph: _Paragraph, level: int | None) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    for tag in ("a:buNone", "a:buChar", "a:buFont", "a:buAutoNum"):
+        for old in ppr.findall(qn(tag)):
+            ppr.remove(old)
+    if level is None:
+        ppr.set("marL", "0")
+        ppr.set("indent", "0")
+        _child(ppr, "a:buNone")
+        return
+    indent = Inches(BULLET_INDENT_IN)
+    ppr.set("marL", str(int(indent * (level + 1))))
+    ppr.set("indent", str(-int(indent)))
+    _child(ppr, "a:buFont", typeface="Arial")
+    _child(ppr, "a:buChar", char=BULLETS[min(level, len(BULLETS) - 1)])
+
+
+def write_paras(frame: TextFrame, paras: list[Para], size: int, theme: Theme, anchor: Any = MSO_ANCHOR.TOP) -> None:
+    """Fill ``frame`` with ``paras`` at ``size`` points, left-aligned, bullets and spacing included."""
+    _frame(frame, anchor)
+    for i, para in enumerate(paras):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        paragraph.alignment = PP_ALIGN.LEFT
+        _bullet(paragraph, para.level)
+        psize = size * para.scale
+        paragraph.line_spacing = theme.line_spacing
+        paragraph.space_after = Pt(psize * theme.paragraph_space)
+        if para.space_before:
+            paragraph.space_before = Pt(psize * para.space_before)
+        run = paragraph.add_run()
+        run.text = para.text
+        run.font.size = Pt(psize)
+        run.font.bold = para.bold
+        run.font.name = theme.font
+        run.font.color.rgb = rgb(theme.color(para.color))
+
+
+def add_text(slide: Slide, box: Box, paras: list[Para], size: int, theme: Theme, name: str = "Body") -> Any:
+    """Add a text box holding ``paras``."""
+    shape = slide.shapes.add_textbox(Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height))
+    shape.name = name
+    write_paras(shape.text_frame, paras, size, theme)
+    return shape
+
+
+def lift_text(metric: Metric) -> str:
+    """Return the baseline line of a callout: "5.4x the 0.08 random baseline"."""
+    label = f" {metric.baseline_label}" if metric.baseline_label else ""
+    if metric.baseline is None:
+        return "no baseline given"
+    lift = metric.lift()
+    base = f"{metric.baseline:g}" if isinstance(metric.baseline, float) else str(metric.baseline)
+    if lift is None:
+        return f"against {base}{label}"
+    if metric.lower_is_better:
+        assert isinstance(metric.baseline, (int, float)) and isinstance(metric.value, (int, float))
+        drop = (metric.baseline - metric.value) / metric.baseline if metric.baseline else 0.0
+        return f"{drop:.0%} below the {base}{label} baseline"
+    if lift >= 1.5:
+        return f"{lift:.1f}x the {base}{label} baseline"
+    return f"{lift - 1:+.0%} on the {base}{label} baseline"
+
+
+def value_text(metric: Metric) -> str:
+    """Return the callout's number, with its spread when given."""
+    value = f"{metric.value:g}" if isinstance(metric.value, float) else str(metric.value)
+    if metric.spread is not None:
+        spread = f"{metric.spread:g}" if isinstance(metric.spread, float) else str(metric.spread)
+        value += f" ± {spread}"
+    return value
+
+
+def add_metric(slide: Slide, box: Box, metric: Metric, theme: Theme) -> Any:
+    """Add a callout: the number large, its name, and its baseline and lift beneath."""
+    shape = slide.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height)
+    )
+    shape.name = f"Metric {metric.name}"
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = rgb(theme.color("light"))
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+    frame = shape.text_frame
+    _frame(frame, MSO_ANCHOR.MIDDLE)
+    frame.margin_left = frame.margin_right = Inches(0.18)
+    first = frame.paragraphs[0]
+    first.alignment = PP_ALIGN.LEFT
+    _bullet(first, None)
+    for text, size, bold, color in (
+        (value_text(metric), theme.sizes["metric_value"], True, "primary"),
+        ("  " + metric.name, theme.sizes["metric_label"] + 3, True, "text"),
+    ):
+        run = first.add_run()
+        run.text = text
+        run.font.size, run.font.bold, run.font.name = Pt(size), bold, theme.font
+        run.font.color.rgb = rgb(theme.color(color))
+    second = frame.add_paragraph()
+    _bullet(second, None)
+    run = second.add_run()
+    run.text = lift_text(metric)
+    run.font.size, run.font.name = Pt(theme.sizes["metric_label"]), theme.font
+    run.font.color.rgb = rgb(theme.color("baseline" if metric.baseline is None else "muted"))
+    return shape
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def add_table(slide: Slide, box: Box, table: Table, theme: Theme) -> tuple[Any, bool]:
+    """Add a native table; return it and whether its text fits the box at the smallest size."""
+    head_row: list[object] = list(table.columns)
+    body_rows: list[list[object]] = [list(r) for r in table.rows]
+    rows = [[_cell_text(c) for c in row] for row in [head_row, *body_rows]]
+    largest, smallest = theme.size_range("table")
+    row_in = 0.0
+    size = largest
+    for size in range(largest, smallest - 1, -1):
+        row_in = size * theme.line_spacing / 72 + 0.16
+        if row_in * len(rows) <= box.height:
+            break
+    fits = row_in * len(rows) <= box.height
+    height = min(box.height, row_in * len(rows))
+    shape = slide.shapes.add_table(
+        len(rows), len(table.columns), Inches(box.left), Inches(box.top), Inches(box.width), Inches(height)
+    )
+    shape.name = "Table"
+    grid = shape.table
+    # Columns as wide as their widest cell (measured), the spare width shared out evenly.
+    weights = [
+        max(text_width(r[c], size, theme.measure_font_bold if i == 0 else theme.measure_font)
+            for i, r in enumerate(rows)) / 72 + 0.25
+        for c in range(len(table.columns))
+    ]
+    spare = max(box.width - sum(weights), 0.0) / len(weights)
+    weights = [w + spare for w in weights]
+    total = sum(weights)
+    for c, weight in enumerate(weights):
+        grid.columns[c].width = Emu(int(Inches(box.width) * weight / total))
+    best = table.best_row
+    for r, row in enumerate(rows):
+        grid.rows[r].height = Inches(row_in)
+        for c, text in enumerate(row):
+            cell = grid.cell(r, c)
+            cell.margin_top = cell.margin_bottom = Inches(0.04)
+            cell.fill.solid()
+            header, winner = r == 0, best is not None and r == best
+            cell.fill.fore_color.rgb = rgb(
+                theme.color("primary") if header else theme.color("light") if winner else theme.color("background")
+            )
+            paragraph = cell.text_frame.paragraphs[0]
+            paragraph.alignment = PP_ALIGN.LEFT if c == 0 else PP_ALIGN.RIGHT
+            run = paragraph.add_run()
+            run.text = text + ("  ★" if winner and c == 0 else "")
+            run.font.size, run.font.name = Pt(size), theme.font
+            run.font.bold = header or winner
+            run.font.color.rgb = rgb(theme.color("background") if header else theme.color("text"))
+    return shape, fits
+
+
+def add_picture(slide: Slide, box: Box, image: bytes, pixel_size: tuple[int, int]) -> Any:
+    """Add a picture inside ``box``, keeping its aspect ratio and centring it."""
+    px_w, px_h = pixel_size
+    scale = min(box.width / px_w, box.height / px_h)
+    width, height = px_w * scale, px_h * scale
+    left = box.left + (box.width - width) / 2
+    top = box.top + (box.height - height) / 2
+    picture = slide.shapes.add_picture(io.BytesIO(image), Inches(left), Inches(top), Inches(width), Inches(height))
+    picture.name = "Figure"
+    return picture
+
+
+def add_label(
+    slide: Slide,
+    box: Box,
+    text: str,
+    size: int,
+    color: str,
+    theme: Theme,
+    *,
+    bold: bool = False,
+    align: Any = PP_ALIGN.LEFT,
+    name: str = "Label",
+) -> Any:
+    """Add one line of small text (a tag, a footer, a caption)."""
+    shape = slide.shapes.add_textbox(Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height))
+    shape.name = name
+    frame = shape.text_frame
+    _frame(frame)
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = align
+    run = paragraph.add_run()
+    run.text = text
+    run.font.size, run.font.bold, run.font.name = Pt(size), bold, theme.font
+    run.font.color.rgb = rgb(theme.color(color))
+    return shape
+
+
+def add_rule(slide: Slide, box: Box, theme: Theme) -> Any:
+    """Add a thin accent bar (the cover's one decoration)."""
+    bar = slide.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height)
+    )
+    bar.name = "Accent"
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = rgb(theme.color("accent"))
+    bar.line.fill.background()
+    bar.shadow.inherit = False
+    return bar
+
+
+def add_slide_number(slide: Slide, box: Box, theme: Theme, number: int) -> Any:
+    """Add a slide-number field that PowerPoint keeps current when slides move."""
+    shape = add_label(slide, box, "", theme.sizes["footer"], "muted", theme, align=PP_ALIGN.RIGHT, name="Slide Number")
+    paragraph = shape.text_frame.paragraphs[0]._p
+    for run in paragraph.findall(qn("a:r")):
+        paragraph.remove(run)
+    field = _child(paragraph, "a:fld", id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", type="slidenum")
+    props = _child(field, "a:rPr", lang="en-US", sz=str(theme.sizes["footer"] * 100))
+    _child(_child(props, "a:solidFill"), "a:srgbClr", val=theme.color("muted"))
+    _child(props, "a:latin", typeface=theme.font)
+    _child(field, "a:t").text = str(number)
+    end = paragraph.find(qn("a:endParaRPr"))
+    if end is not None:
+        paragraph.remove(end)
+        paragraph.append(end)
+    return shape

@@ -1,0 +1,227 @@
+"""`deck build` writes a deck whose structure, notes, plan and geometry match the outline."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from deckbuilder import load_outline, plan_talk
+from deckbuilder.deckfile import read_deck
+from deckbuilder.export.build import build_deck
+from deckbuilder.export.cache import FigureCache
+
+from .conftest import EXAMPLES, PYTHON, ROOT, write_outline
+
+CHURN = ROOT / "examples/churn/outline.yaml"
+
+
+def dump(path: Path) -> list[dict[str, Any]]:
+    """Return a structural dump of a deck: what a reader would check slide by slide."""
+    prs = Presentation(str(path))
+    width, height = prs.slide_width, prs.slide_height
+    slides = []
+    for slide in prs.slides:
+        entry: dict[str, Any] = {
+            "title": slide.shapes.title.text_frame.text if slide.shapes.title else None,
+            "bullets": [],
+            "tables": [],
+            "pictures": 0,
+            "outside": [],
+        }
+        for shape in slide.shapes:
+            if shape.left is not None and (
+                shape.left < 0 or shape.top < 0 or shape.left + shape.width > width or shape.top + shape.height > height
+            ):
+                entry["outside"].append(shape.name)
+            if shape.shape_type == 13:
+                entry["pictures"] += 1
+            if shape.has_table:
+                entry["tables"].append([[c.text for c in row.cells] for row in shape.table.rows])
+            if shape.name == "Body":
+                for p in shape.text_frame.paragraphs:
+                    bullet = (
+                        p._p.pPr is not None
+                        and p._p.pPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}buChar") is not None
+                    )
+                    entry["bullets"].append((bullet, p.text))
+        entry["notes"] = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        slides.append(entry)
+    return slides
+
+
+@pytest.fixture
+def churn_deck(tmp_path: Path) -> tuple[Path, Any]:
+    outline = load_outline(CHURN)
+    plan = plan_talk(outline)
+    out = tmp_path / "churn.pptx"
+    result = build_deck(outline, plan, out, cache=FigureCache(tmp_path / "cache"), date_text="1 December 2026")
+    return out, result
+
+
+def test_churn_deck_structure(churn_deck: tuple[Path, Any]) -> None:
+    out, result = churn_deck
+    assert result.findings == []
+    prs = Presentation(str(out))
+    assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
+    slides = dump(out)
+    outline = load_outline(CHURN)
+    assert len(slides) == len(outline.slides) == 9
+    assert slides[0]["title"] == "Catching churn before it happens"
+    for entry, spec in zip(slides[1:], outline.slides[1:], strict=True):
+        assert entry["title"] == spec.title
+        assert entry["outside"] == []
+    problem = slides[1]
+    assert [text for _, text in problem["bullets"]] == [p.text for p in outline.slides[1].points]
+    assert all(is_bullet for is_bullet, _ in problem["bullets"])
+    assert slides[4]["tables"][0][0] == ["Model", "PR-AUC", "ROC-AUC", "Train time"]
+    assert slides[4]["tables"][0][1][0].startswith("LightGBM")  # the best row, marked
+    assert [s["pictures"] for s in slides] == [0, 0, 0, 1, 0, 1, 1, 0, 0]
+    assert slides[5]["notes"].startswith("2:57 budget, starts at 5:07 · results")
+    assert "Land the business number" in slides[5]["notes"]
+    assert slides[8]["notes"].startswith("backup slide")
+
+
+def test_metric_callout_states_baseline_and_lift(churn_deck: tuple[Path, Any]) -> None:
+    out, _ = churn_deck
+    slide = Presentation(str(out)).slides[5]
+    texts = [s.text_frame.text for s in slide.shapes if s.name.startswith("Metric")]
+    assert any("0.43 ± 0.012" in t and "5.4x the 0.08 random ranking baseline" in t for t in texts)
+
+
+def test_plan_travels_in_the_deck(churn_deck: tuple[Path, Any]) -> None:
+    out, _ = churn_deck
+    deck = read_deck(out)
+    plan = plan_talk(load_outline(CHURN))
+    assert deck.source == "embedded" and deck.duration_s == 720
+    assert [s.budget_s for s in deck.slides[:-1]] == [s.budget_s for s in plan.slides[:-1]]
+    assert deck.slides[-1].budget_s is None and deck.slides[-1].kind == "appendix"
+    assert [s.kind for s in deck.slides] == [s.kind for s in plan.slides]
+
+
+def test_slideshow_never_auto_advances(churn_deck: tuple[Path, Any]) -> None:
+    out, _ = churn_deck
+    with zipfile.ZipFile(out) as archive:
+        for name in archive.namelist():
+            if name.startswith("ppt/slides/slide"):
+                xml = archive.read(name).decode()
+                assert "advTm" not in xml and "<p:timing" not in xml
+
+
+def test_every_example_builds_without_overflow(tmp_path: Path, run_cli: Any) -> None:
+    for example in EXAMPLES:
+        out = tmp_path / f"{example.parent.name}.pptx"
+        result = run_cli("build", example, "-o", out)
+        assert result.exit_code == 0, result.output
+        assert "C010" not in result.output
+        assert out.exists()
+        assert f"wrote {out}" in result.stdout
+
+
+def test_error_finding_stops_the_build_unless_forced(tmp_path: Path, run_cli: Any) -> None:
+    path = write_outline(tmp_path, [{"kind": "problem", "title": "Churn costs $2M a year", "time": "20m"}])
+    out = tmp_path / "talk.pptx"
+    result = run_cli("build", path)
+    assert result.exit_code == 1 and not out.exists()
+    assert "T008" in result.stdout and "--force" in result.stderr
+    assert run_cli("build", path, "--force").exit_code == 0
+    assert out.exists()  # the default output is the outline's name with .pptx
+
+
+def test_failed_build_leaves_the_previous_deck(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "deck.pptx"
+    out.write_bytes(b"the previous deck")
+    outline = load_outline(CHURN)
+    import deckbuilder.export.figures as figures
+
+    def boom(*args: Any) -> bytes:
+        raise RuntimeError("renderer crashed")
+
+    monkeypatch.setattr(figures, "render", boom)
+    with pytest.raises(RuntimeError):
+        build_deck(outline, plan_talk(outline), out, cache=FigureCache(None))
+    assert out.read_bytes() == b"the previous deck"
+    assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]
+
+
+def test_text_that_cannot_fit_is_reported(tmp_path: Path) -> None:
+    long = "This point keeps going with detail that belongs in the speaker notes rather than the slide. " * 4
+    slides = [{"kind": "problem", "title": "Churn costs $2.4M a year", "points": [long] * 7}]
+    path = write_outline(tmp_path, slides)
+    outline = load_outline(path)
+    result = build_deck(outline, plan_talk(outline), tmp_path / "x.pptx", cache=FigureCache(None))
+    assert [f.code for f in result.findings] == ["C010"]
+    body = next(s for s in Presentation(str(tmp_path / "x.pptx")).slides[0].shapes if s.name == "Body")
+    sizes = {r.font.size.pt for p in body.text_frame.paragraphs for r in p.runs}
+    assert sizes == {14.0}  # shrunk to the floor, never left at the largest size
+
+
+def test_text_that_fits_keeps_the_largest_size(tmp_path: Path) -> None:
+    slides = [{"kind": "problem", "title": "Churn costs $2.4M a year", "points": ["Short point"]}]
+    outline = load_outline(write_outline(tmp_path, slides))
+    build_deck(outline, plan_talk(outline), tmp_path / "x.pptx", cache=FigureCache(None))
+    body = next(s for s in Presentation(str(tmp_path / "x.pptx")).slides[0].shapes if s.name == "Body")
+    assert body.text_frame.paragraphs[0].runs[0].font.size.pt == 22.0
+
+
+def test_rebuild_uses_the_cache_and_never_imports_matplotlib(tmp_path: Path) -> None:
+    env_cache = tmp_path / "cache"
+    script = (
+        "import sys\n"
+        "from deckbuilder.cli import main\n"
+        f"sys.argv = ['deck', 'build', {str(CHURN)!r}, '-o', {str(tmp_path / 'x.pptx')!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write('MPL=' + str('matplotlib' in sys.modules))\n"
+    )
+    env = {"DECK_CACHE_DIR": str(env_cache), "PATH": "/usr/bin:/bin"}
+    first = subprocess.run([PYTHON, "-c", script], capture_output=True, text=True, env=env)
+    assert "3 drawn" in first.stdout, first.stderr  # drawn by a worker process
+    second = subprocess.run([PYTHON, "-c", script], capture_output=True, text=True, env=env)
+    assert "MPL=False" in second.stderr, second.stderr
+    assert "0 drawn, 3 from cache" in second.stdout
+
+
+def test_company_template_layouts_by_name(tmp_path: Path, run_cli: Any) -> None:
+    prs = Presentation()  # python-pptx's own 4:3 template stands in for a company master
+    prs.slide_layouts[5].name = "TITLE ONLY"  # names match in any case
+    prs.slide_layouts[0].name = "Cover page"
+    prs.slides.add_slide(prs.slide_layouts[1])  # a sample slide the company left in
+    template = tmp_path / "company.pptx"
+    prs.save(str(template))
+    out = tmp_path / "x.pptx"
+    result = run_cli("build", CHURN, "-o", out, "--template", template)
+    assert result.exit_code == 0, result.output
+    assert "title slides: no layout named 'Title Slide' (nor title, cover); used 'Cover page'" in result.stderr
+    built = Presentation(str(out))
+    assert len(built.slides) == 9
+    assert built.slides[1].slide_layout.name == "TITLE ONLY"
+    assert built.slide_width == prs.slide_width  # the company's page size is kept
+    for entry in dump(out):
+        assert entry["outside"] == []
+
+
+def test_bad_template_is_one_clear_error(tmp_path: Path, run_cli: Any) -> None:
+    bad = tmp_path / "company.pptx"
+    bad.write_text("not a deck")
+    result = run_cli("build", CHURN, "-o", tmp_path / "x.pptx", "--template", bad)
+    assert result.exit_code == 2 and "not a PowerPoint template" in result.stderr
+
+
+def test_inspect_json_shape(churn_deck: tuple[Path, Any], run_cli: Any) -> None:
+    out, _ = churn_deck
+    data = json.loads(run_cli("inspect", out, "--json").stdout)
+    assert data["duration_s"] == 720
+    assert set(data["slides"][0]) >= {"index", "title", "kind", "budget_s", "notes"}
+    assert data["slides"][5] == {
+        "index": 6,
+        "title": data["slides"][5]["title"],
+        "kind": "results",
+        "budget_s": 177,
+        "notes": True,
+    }
