@@ -176,8 +176,12 @@ def add_table(slide: Slide, box: Box, table: Table, theme: Theme) -> tuple[Any, 
     grid = shape.table
     # Columns as wide as their widest cell (measured), the spare width shared out evenly.
     weights = [
-        max(text_width(r[c], size, theme.measure_font_bold if i == 0 else theme.measure_font)
-            for i, r in enumerate(rows)) / 72 + 0.25
+        max(
+            text_width(r[c], size, theme.measure_font_bold if i == 0 else theme.measure_font)
+            for i, r in enumerate(rows)
+        )
+        / 72
+        + 0.25
         for c in range(len(table.columns))
     ]
     spare = max(box.width - sum(weights), 0.0) / len(weights)
