@@ -132,6 +132,7 @@ def test_error_finding_stops_the_build_unless_forced(tmp_path: Path, run_cli: An
     assert "T008" in result.stdout and "--force" in result.stderr
     assert run_cli("build", path, "--force").exit_code == 0
     assert out.exists()  # the default output is the outline's name with .pptx
+    assert out.stat().st_mode & 0o077  # readable like any file the user makes, not private like a temp file
 
 
 def test_failed_build_leaves_the_previous_deck(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

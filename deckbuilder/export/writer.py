@@ -126,7 +126,18 @@ def save_atomically(prs: PresentationT, out: Path) -> None:
             prs.save(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(out))
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(out: Path) -> int:
+    """Return the replaced deck's permissions, or the usual ones for a new file (temp files are private)."""
+    try:
+        return out.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
