@@ -213,6 +213,80 @@ def inspect(deck: Path, as_json: bool) -> None:
 
 
 @main.command()
+@click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--duration", default=None, help="Talk length to spread evenly when the deck has no plan (12m).")
+@click.option(
+    "--plan",
+    "plan_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The outline the deck was built from, to take budgets from.",
+)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Rehearsal history file [default: $DECK_HISTORY, else the user data folder].",
+)
+@click.option("--alert", default=None, help="Warn when this much of the talk is left [default: 2m].")
+@friendly
+def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path | None, alert: str | None) -> None:
+    """Rehearse a deck with a timer for every slide against its own budget.
+
+    Budgets come from the plan `deck build` embedded in the deck; else from
+    --plan; else --duration spread evenly (slides titled Appendix or Backup
+    get none). The clock starts at the first Space or →. Every slide visit
+    is saved as it happens, so a rehearsal cut short keeps what was done.
+
+    \b
+    Keys: → Space PgDn Enter n next · ← PgUp Backspace back · p pause
+          f finish · q quit · ? help
+
+    \b
+    Examples:
+      deck rehearse examples/churn/outline.pptx
+      deck rehearse someone-elses.pptx --duration 12m
+      deck rehearse talk.pptx --plan talk.yaml --alert 3m
+    """
+    import time
+
+    from .coach import Coach, open_history, resolve_budgets
+    from .deckfile import read_deck
+    from .durations import DurationError, format_duration, parse_duration
+    from .pacing import pace_rules
+
+    try:
+        duration_s = parse_duration(duration) if duration else None
+        alert_s = parse_duration(alert) if alert else None
+    except DurationError as exc:
+        raise DeckError(f"--duration/--alert: {exc}") from None
+    info = read_deck(deck)
+    plan = None
+    if plan_file is not None:
+        from .loader import load_outline
+        from .planner import plan_talk
+
+        plan = plan_talk(load_outline(plan_file))
+    budgets = resolve_budgets(info, plan, str(plan_file or ""), duration_s)
+    history = open_history(db)
+    coach = Coach(info, budgets, history, clock=time.monotonic, alert_last_s=alert_s)
+    from .tui.app import RehearseApp
+
+    try:
+        RehearseApp(coach, pace_rules().redraw_s, f"saved to {history.path}").run()
+    finally:
+        coach.quit()
+        history.close()
+    if coach.rehearsal is None:
+        click.echo("the clock never started; nothing was recorded")
+        return
+    done = "finished" if coach.completed else "unfinished"
+    summary = coach.summary()
+    click.echo(
+        f"rehearsal {coach.rehearsal} saved ({done}): {len(coach.session.visits)} slide visits, "
+        f"{format_duration(summary.total_s)} of {format_duration(summary.duration_s)}, in {history.path}"
+    )
+
+
+@main.command()
 @click.argument("path", default="outline.yaml", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--duration", default="12m", show_default=True, help="Length of the talk (12m, 11:30, 690s).")
 @click.option(

@@ -29,6 +29,7 @@ NS = {
 }
 _NOTES_HEADER = re.compile(r"^(?P<budget>\d+:\d\d) budget, starts at \d+:\d\d(?: · (?P<kind>[a-z_]+))?")
 NOTES_HEADER = "{budget} budget, starts at {start} · {kind}"
+_DECORATION = re.compile(r"^(slide number|backup tag|footer|date|accent)", re.IGNORECASE)
 _BACKUP = re.compile(r"\b(appendix|backup|back-up|extra|reserve)\b", re.IGNORECASE)
 
 
@@ -154,6 +155,11 @@ def _paragraphs(shape: ET.Element) -> list[tuple[int, str]]:
     return result
 
 
+def _is_decoration(shape: ET.Element) -> bool:
+    props = shape.find("p:nvSpPr/p:cNvPr", NS)
+    return props is not None and bool(_DECORATION.match(props.get("name", "")))
+
+
 def _placeholder_type(shape: ET.Element) -> str | None:
     ph = shape.find(".//p:nvPr/p:ph", NS)
     if ph is None:
@@ -172,10 +178,10 @@ def _read_slide(archive: zipfile.ZipFile, part: str, index: int, path: Path) -> 
         paras = _paragraphs(shape)
         if kind in ("title", "ctrTitle") and not title:
             title = " ".join(text for _, text in paras)
-        elif kind in ("sldNum", "dt", "ftr"):
+        elif kind in ("sldNum", "dt", "ftr") or _is_decoration(shape):
             continue
         else:
-            points.extend(paras)
+            points.extend((level, text) for level, text in paras if not text.isdigit())
     if not title and points:
         title = points.pop(0)[1]
     notes = ""

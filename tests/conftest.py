@@ -51,3 +51,30 @@ def write_outline(tmp_path: Path, slides: list[dict[str, Any]], duration: str = 
 
 
 PYTHON = sys.executable
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture(scope="session")
+def churn_pptx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the churn example once for the rehearsal tests."""
+    from deckbuilder import load_outline, plan_talk
+    from deckbuilder.export.build import build_deck
+    from deckbuilder.export.cache import FigureCache
+
+    folder = tmp_path_factory.mktemp("deck")
+    outline = load_outline(ROOT / "examples/churn/outline.yaml")
+    out = folder / "churn.pptx"
+    build_deck(outline, plan_talk(outline), out, cache=FigureCache(folder / "cache"), date_text="1 December 2026")
+    return out

@@ -23,6 +23,10 @@ CORE = [
     "schema.py",
     "starter.py",
     "checks",
+    "deckfile.py",
+    "pacing.py",
+    "history.py",
+    "coach.py",
 ]
 
 
@@ -88,6 +92,9 @@ def test_layers_import_only_downward() -> None:
         text = file.read_text(encoding="utf-8")
         assert "deckbuilder.tui" not in text and "from ..tui" not in text, file
         assert "from ..cli" not in text, file
+    for file in (package / "tui").glob("*.py"):
+        text = file.read_text(encoding="utf-8")
+        assert "export" not in text, f"{file} must not use the exporter"
     for file in [*package.glob("*.py"), *(package / "checks").glob("*.py")]:
         if file.name in ("cli.py", "planview.py", "__main__.py"):
             continue

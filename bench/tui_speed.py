@@ -1,0 +1,100 @@
+"""Time the rehearsal coach: launch to first drawn frame (in a pseudo-terminal) and key press to redraw.
+
+Run: .venv/bin/python bench/tui_speed.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHURN = ROOT / "examples" / "churn" / "outline.yaml"
+
+
+def _read_until(master: int, needle: bytes, seen: bytearray) -> None:
+    while needle not in seen:
+        seen += os.read(master, 65536)
+
+
+def measure(deck: Path, db: Path, presses: int) -> tuple[float, list[float]]:
+    """Launch `deck rehearse` in a pseudo-terminal; return seconds to the first frame and per-key redraws.
+
+    A key's time runs from writing its bytes to the terminal until the frame showing the new slide
+    number has been written back: input parsing, the handler, layout and rendering included.
+    """
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "DECK_HISTORY": str(db)}
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "deckbuilder", "rehearse", str(deck)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(slave)
+    seen = bytearray()
+    try:
+        _read_until(master, b"starts", seen)  # the pace badge's text is in the first frame
+        launch = time.perf_counter() - start
+        os.write(master, b" ")
+        _read_until(master, b"on track", seen)
+        keys = []
+        slide = 1
+        for i in range(presses):
+            forward = (i // 4) % 2 == 0
+            slide += 1 if forward else -1
+            seen.clear()
+            t0 = time.perf_counter()
+            os.write(master, b"\x1b[C" if forward else b"\x1b[D")
+            _read_until(master, f"Slide {slide}/".encode(), seen)
+            keys.append(time.perf_counter() - t0)
+        return launch, keys
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(master)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    work = Path(tempfile.mkdtemp(prefix="deck-tui-"))
+    deck = work / "churn.pptx"
+    subprocess.run(
+        [sys.executable, "-m", "deckbuilder", "build", str(CHURN), "-o", str(deck)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "DECK_CACHE_DIR": str(work / "cache")},
+    )
+    results = [measure(deck, work / f"h{i}.db", 16) for i in range(runs)]
+    frames = [launch for launch, _ in results]
+    print(
+        f"launch to first frame: median {statistics.median(frames) * 1000:.0f} ms, "
+        f"worst {max(frames) * 1000:.0f} ms over {runs} runs (goal under 1000 ms)"
+    )
+    latency = [k for _, keys in results for k in keys]
+    ordered = sorted(latency)
+    p95 = ordered[int(len(ordered) * 0.95) - 1]
+    print(
+        f"key press to redraw: median {statistics.median(latency) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
+        f"worst {max(latency) * 1000:.1f} ms over {len(latency)} presses (goal under 50 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()

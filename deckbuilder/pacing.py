@@ -1,0 +1,298 @@
+"""The rehearsal's arithmetic: schedule, visits, pauses, ahead/behind, overtime. Pure: every call takes `now`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .template import Template, load_data, load_template
+
+
+@dataclass(frozen=True)
+class PaceRules:
+    """Thresholds of the rehearsal coach (layouts/rehearsal.yaml)."""
+
+    on_track_band_s: float
+    near_budget_ratio: float
+    alert_last_s: float
+    redraw_s: float
+    cut_first: int
+
+
+@cache
+def pace_rules() -> PaceRules:
+    """Return the coach's thresholds."""
+    raw: dict[str, Any] = load_data("rehearsal.yaml")
+    return PaceRules(**raw)
+
+
+@dataclass(frozen=True)
+class PaceSlide:
+    """A slide as the coach sees it."""
+
+    index: int
+    title: str
+    kind: str | None
+    budget_s: float | None
+    points: tuple[tuple[int, str], ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One stay on one slide: where it started on the talk clock and how long it lasted."""
+
+    slide: int  # 0-based
+    talk_start_s: float
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Status:
+    """Everything the screen shows about pace at one moment."""
+
+    started: bool
+    paused: bool
+    finished: bool
+    talk_s: float
+    duration_s: float
+    slide: int
+    slide_s: float
+    slide_budget_s: float | None
+    delta_s: float  # positive: ahead of schedule; negative: behind
+    pace: str  # waiting, ahead, on_track, behind, overtime
+    bar: str  # none, ok, near, over
+    alert: bool
+    overtime_s: float
+
+    @property
+    def remaining_s(self) -> float:
+        """Return the talk time left (negative in overtime)."""
+        return self.duration_s - self.talk_s
+
+
+@dataclass
+class Session:
+    """A rehearsal in progress; it reads no clock, the caller passes `now` (seconds, monotonic)."""
+
+    slides: list[PaceSlide]
+    duration_s: float
+    alert_last_s: float | None = None
+    rules: PaceRules = field(default_factory=pace_rules)
+    current: int = 0
+    started_at: float | None = None
+    paused_at: float | None = None
+    paused_total: float = 0.0
+    finished: bool = False
+    visit_start: float = 0.0  # talk seconds at which the current visit began
+    ended_talk_s: float = 0.0
+    totals: list[float] = field(default_factory=list)
+    visits: list[Visit] = field(default_factory=list)
+    schedule_start: list[float] = field(default_factory=list, init=False)
+    schedule_end: list[float] = field(default_factory=list, init=False)
+
+    def __post_init__(self) -> None:
+        if not self.slides:
+            raise ValueError("a rehearsal needs at least one slide")
+        self.totals = [0.0] * len(self.slides)
+        if self.alert_last_s is None:
+            self.alert_last_s = self.rules.alert_last_s
+        ends, clock = [], 0.0
+        for slide in self.slides:
+            clock += slide.budget_s or 0.0
+            ends.append(clock)
+        self.schedule_end = ends
+        self.schedule_start = [end - (s.budget_s or 0.0) for end, s in zip(ends, self.slides, strict=True)]
+
+    # --- time -------------------------------------------------------------------
+    def talk_s(self, now: float) -> float:
+        """Return seconds of talk so far, pauses excluded."""
+        if self.started_at is None:
+            return 0.0
+        held = self.paused_total + (now - self.paused_at if self.paused_at is not None else 0.0)
+        return max(now - self.started_at - held, 0.0)
+
+    def slide_s(self, now: float, index: int | None = None) -> float:
+        """Return the time spent on a slide over all its visits (the current one included)."""
+        index = self.current if index is None else index
+        extra = self.talk_s(now) - self.visit_start if index == self.current and not self.finished else 0.0
+        return self.totals[index] + max(extra, 0.0)
+
+    # --- actions ------------------------------------------------------------------
+    def start(self, now: float) -> None:
+        """Start the talk clock (the first advance does it too)."""
+        if self.started_at is None and not self.finished:
+            self.started_at = now
+            self.visit_start = 0.0
+
+    def toggle_pause(self, now: float) -> None:
+        """Pause or resume; a pause holds across slide changes until resumed."""
+        if self.started_at is None or self.finished:
+            return
+        if self.paused_at is None:
+            self.paused_at = now
+        else:
+            self.paused_total += now - self.paused_at
+            self.paused_at = None
+
+    def _close_visit(self, now: float) -> Visit:
+        talk = self.talk_s(now)
+        visit = Visit(self.current, self.visit_start, max(talk - self.visit_start, 0.0))
+        self.totals[self.current] += visit.seconds
+        self.visits.append(visit)
+        self.visit_start = talk
+        return visit
+
+    def go(self, now: float, step: int) -> Visit | None:
+        """Move by ``step`` slides; return the visit that ended. Past the last slide the talk finishes."""
+        if self.finished:
+            return None
+        if self.started_at is None:
+            if step > 0:
+                self.start(now)
+            return None
+        target = self.current + step
+        if target < 0:
+            return None
+        if target >= len(self.slides):
+            return self.finish(now)
+        visit = self._close_visit(now)
+        self.current = target
+        return visit
+
+    def finish(self, now: float) -> Visit | None:
+        """End the talk; return the last visit (None if it never started)."""
+        if self.finished:
+            return None
+        visit = self._close_visit(now) if self.started_at is not None else None
+        if self.paused_at is not None:
+            self.toggle_pause(now)
+        self.finished = True
+        self.ended_talk_s = self.talk_s(now)
+        return visit
+
+    # --- judgement ------------------------------------------------------------------
+    def status(self, now: float) -> Status:
+        """Return the pace at ``now``."""
+        rules = self.rules
+        talk = self.ended_talk_s if self.finished else self.talk_s(now)
+        slide = self.slide_s(now)
+        budget = self.slides[self.current].budget_s
+        start, end = self.schedule_start[self.current], self.schedule_end[self.current]
+        if talk > end:
+            delta = end - talk
+        elif talk < start:
+            delta = start - talk
+        else:
+            delta = 0.0
+        overtime = max(talk - self.duration_s, 0.0)
+        if self.started_at is None:
+            pace = "waiting"
+        elif overtime > 0:
+            pace = "overtime"
+        elif delta < -rules.on_track_band_s:
+            pace = "behind"
+        elif delta > rules.on_track_band_s:
+            pace = "ahead"
+        else:
+            pace = "on_track"
+        if not budget:
+            bar = "none"
+        elif slide > budget:
+            bar = "over"
+        elif slide >= budget * rules.near_budget_ratio:
+            bar = "near"
+        else:
+            bar = "ok"
+        left = self.duration_s - talk
+        alert = self.started_at is not None and 0 < left <= (self.alert_last_s or 0)
+        return Status(
+            started=self.started_at is not None,
+            paused=self.paused_at is not None,
+            finished=self.finished,
+            talk_s=talk,
+            duration_s=self.duration_s,
+            slide=self.current,
+            slide_s=slide,
+            slide_budget_s=budget,
+            delta_s=delta,
+            pace=pace,
+            bar=bar,
+            alert=alert,
+            overtime_s=overtime,
+        )
+
+
+@dataclass(frozen=True)
+class SlideResult:
+    """Budget against actual for one slide, after a rehearsal."""
+
+    index: int
+    title: str
+    kind: str | None
+    budget_s: float | None
+    actual_s: float
+
+    @property
+    def over_s(self) -> float:
+        """Return seconds over budget (negative when under; 0 without a budget)."""
+        return self.actual_s - self.budget_s if self.budget_s is not None else 0.0
+
+
+@dataclass(frozen=True)
+class ShareResult:
+    """A section's share of the rehearsed time against its target."""
+
+    label: str
+    pct: int
+    target_pct: int | None
+    min_pct: int | None
+    max_pct: int | None
+
+    @property
+    def ok(self) -> bool:
+        """Return True within bounds."""
+        if self.min_pct is not None and self.pct < self.min_pct:
+            return False
+        return self.max_pct is None or self.pct <= self.max_pct
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The end screen's numbers."""
+
+    slides: list[SlideResult]
+    total_s: float
+    duration_s: float
+    shares: list[ShareResult]
+    cut_first: list[SlideResult]
+
+    @property
+    def over_s(self) -> float:
+        """Return how far the talk ran over its duration (negative when short)."""
+        return self.total_s - self.duration_s
+
+
+def summarise(
+    slides: list[PaceSlide],
+    actuals: list[float],
+    duration_s: float,
+    template: Template | None = None,
+    rules: PaceRules | None = None,
+) -> Summary:
+    """Compare what was spoken with what was planned."""
+    template = template or load_template()
+    rules = rules or pace_rules()
+    results = [SlideResult(s.index, s.title, s.kind, s.budget_s, a) for s, a in zip(slides, actuals, strict=True)]
+    main = [r for r in results if r.kind not in ("title", "appendix")]
+    main_total = sum(r.actual_s for r in main)
+    shares = []
+    if all(r.kind is not None for r in main) and main_total > 0:
+        for rule in template.shares.values():
+            part = sum(r.actual_s for r in main if r.kind in rule.kinds)
+            shares.append(
+                ShareResult(rule.label, int(part * 100 / main_total + 0.5), rule.target_pct, rule.min_pct, rule.max_pct)
+            )
+    over = sorted((r for r in results if r.over_s > 0), key=lambda r: -r.over_s)
+    return Summary(results, sum(actuals), duration_s, shares, over[: rules.cut_first])

@@ -1,0 +1,112 @@
+"""Budgets for any deck, and the history store: visits committed as they happen, versions guarded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from deckbuilder import load_outline, plan_talk
+from deckbuilder.coach import Coach, resolve_budgets
+from deckbuilder.deckfile import read_deck
+from deckbuilder.errors import DeckError
+from deckbuilder.history import SCHEMA_VERSION, History
+
+from .conftest import ROOT, FakeClock
+
+WALL = dt.datetime(2026, 12, 1, 20, 0, tzinfo=dt.UTC)
+
+
+def plain_deck(path: Path, titles: list[str]) -> Path:
+    prs = Presentation()
+    for title in titles:
+        prs.slides.add_slide(prs.slide_layouts[5]).shapes.title.text = title
+    prs.save(str(path))
+    return path
+
+
+def test_budgets_from_the_embedded_plan(churn_pptx: Path) -> None:
+    budgets = resolve_budgets(read_deck(churn_pptx))
+    assert budgets.source_key == "embedded" and budgets.duration_s == 720
+    assert [s.budget_s for s in budgets.slides][:3] == [10, 30, 89]
+    assert budgets.slides[-1].budget_s is None
+
+
+def test_budgets_from_the_outline(tmp_path: Path) -> None:
+    deck = read_deck(plain_deck(tmp_path / "d.pptx", ["Reference template talk", "x"]))
+    plan = plan_talk(load_outline(ROOT / "tests/outlines/guide_eight.yaml"))
+    budgets = resolve_budgets(deck, plan, "guide_eight.yaml")
+    assert [s.budget_s for s in budgets.slides] == [30, 90]
+    assert "guide_eight.yaml" in budgets.source
+
+
+def test_budgets_spread_evenly_and_backup_slides_get_none(tmp_path: Path) -> None:
+    deck = read_deck(plain_deck(tmp_path / "d.pptx", ["Intro", "Model", "Results", "Backup: tuning"]))
+    budgets = resolve_budgets(deck, duration_s=601)
+    assert [s.budget_s for s in budgets.slides] == [201, 200, 200, None]
+    assert "spread evenly over 3 slides" in budgets.source
+
+
+def test_no_budgets_is_a_clear_error(tmp_path: Path) -> None:
+    deck = read_deck(plain_deck(tmp_path / "d.pptx", ["Intro"]))
+    with pytest.raises(DeckError, match="no time plan") as info:
+        resolve_budgets(deck)
+    assert "--duration" in (info.value.hint or "")
+
+
+def test_visits_are_committed_as_they_happen(churn_pptx: Path, tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    clock = FakeClock()
+    deck = read_deck(churn_pptx)
+    coach = Coach(deck, resolve_budgets(deck), History(db), clock=clock, wall=lambda: WALL)
+    coach.next()  # starts the clock
+    clock.advance(8)
+    coach.next()
+    clock.advance(35)
+    coach.next()
+    clock.advance(5)
+    coach.back()
+    # another connection sees both visits before the rehearsal ends
+    rows = sqlite3.connect(db).execute("SELECT idx, seconds FROM visits ORDER BY id").fetchall()
+    assert rows == [(1, 8.0), (2, 35.0), (3, 5.0)]
+    clock.advance(10)
+    coach.quit()
+    other = sqlite3.connect(db)
+    assert other.execute("SELECT finished, total_s FROM rehearsals").fetchall() == [(0, 58.0)]
+    assert other.execute("SELECT count(*) FROM planned_slides").fetchone() == (9,)
+    assert coach.summary().slides[1].actual_s == 45
+
+
+def test_finishing_marks_the_rehearsal_finished(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    deck = read_deck(churn_pptx)
+    history = History(tmp_path / "h.db")
+    coach = Coach(deck, resolve_budgets(deck), history, clock=clock, wall=lambda: WALL)
+    coach.start()
+    clock.advance(30)
+    coach.finish()
+    assert coach.completed
+    assert history.db.execute("SELECT finished FROM rehearsals").fetchone() == (1,)
+
+
+def test_newer_or_damaged_database_is_refused_and_kept(tmp_path: Path) -> None:
+    newer = tmp_path / "newer.db"
+    con = sqlite3.connect(newer)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.close()
+    with pytest.raises(DeckError, match="newer deck"):
+        History(newer)
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"this is not sqlite at all" * 100)
+    before = damaged.read_bytes()
+    with pytest.raises(DeckError, match="damaged"):
+        History(damaged)
+    assert damaged.read_bytes() == before
+
+
+def test_schema_version_is_recorded(tmp_path: Path) -> None:
+    History(tmp_path / "h.db").close()
+    assert sqlite3.connect(tmp_path / "h.db").execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
