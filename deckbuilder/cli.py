@@ -286,6 +286,143 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     )
 
 
+def _history_of(deck: Path, db: Path | None) -> tuple[Any, Any, list[Any]]:
+    from .coach import open_history
+    from .deckfile import read_deck
+    from .report import find_runs
+
+    info = read_deck(deck)
+    history = open_history(db)
+    return info, history, find_runs(history, info)
+
+
+def _no_history(deck: Path) -> None:
+    click.echo(f"no rehearsals recorded for {deck} yet; run: deck rehearse {deck}")
+
+
+DB_OPTION = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Rehearsal history file [default: $DECK_HISTORY, else the user data folder].",
+)
+
+
+@main.command()
+@click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the rehearsals as JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Write every recorded slide visit as CSV to standard output.")
+@click.option("--all", "show_all", is_flag=True, help="List every rehearsal, not only the newest 20.")
+@DB_OPTION
+@friendly
+def history(deck: Path, as_json: bool, as_csv: bool, show_all: bool, db: Path | None) -> None:
+    """List the rehearsals of a deck, newest first, with a trend.
+
+    The deck is known again after a rebuild (same file), after a move or a
+    rename (same slide titles, or the same talk from deck build).
+
+    \b
+    Examples:
+      deck history talk.pptx
+      deck history talk.pptx --json
+      deck history talk.pptx --csv > visits.csv
+    """
+    info, store, runs = _history_of(deck, db)
+    if as_csv:
+        from .report import csv_text
+
+        click.echo(csv_text(runs, store), nl=False)
+        return
+    if as_json:
+        from .report import trend
+
+        click.echo(
+            json.dumps(
+                {"deck": str(deck), "trend": trend(runs), "rehearsals": [r.as_dict() for r in runs]},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    if not runs:
+        _no_history(deck)
+        return
+    from .historyview import print_runs
+
+    print_runs(info.title, runs, _console(), None if show_all else 20)
+
+
+@main.command()
+@click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("runs", nargs=-1, type=int)
+@DB_OPTION
+@friendly
+def compare(deck: Path, runs: tuple[int, ...], db: Path | None) -> None:
+    """Compare two rehearsals slide by slide (default: the last two).
+
+    \b
+    Examples:
+      deck compare talk.pptx
+      deck compare talk.pptx 3 7
+    """
+    from .report import compare as compare_runs
+
+    info, _, found = _history_of(deck, db)
+    if len(runs) not in (0, 2):
+        raise DeckError("give two rehearsal numbers, or none for the last two", hint="`deck history` lists them")
+    by_id = {r.id: r for r in found}
+    if runs:
+        missing = [str(r) for r in runs if r not in by_id]
+        if missing:
+            raise DeckError(f"no rehearsal {', '.join(missing)} for {deck}", hint="`deck history` lists them")
+        a, b = by_id[runs[0]], by_id[runs[1]]
+    elif len(found) < 2:
+        click.echo(f"{deck} has {len(found)} rehearsal(s); comparing needs two")
+        return
+    else:
+        b, a = found[0], found[1]
+    from .historyview import print_compare
+
+    print_compare(a, b, compare_runs(info, a, b), _console())
+
+
+@main.command()
+@click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="PNG or SVG to write [default: the deck's name with -pacing.png].",
+)
+@click.option("--last", default=5, show_default=True, type=click.IntRange(1, 20), help="Rehearsals to show.")
+@DB_OPTION
+@friendly
+def report(deck: Path, output: Path | None, last: int, db: Path | None) -> None:
+    """Draw budget against actual per slide over the last rehearsals.
+
+    The title states what the data shows, e.g. which slide runs over,
+    in how many rehearsals and by how much.
+
+    \b
+    Examples:
+      deck report talk.pptx
+      deck report talk.pptx -o pacing.svg --last 3
+    """
+    from .report import pacing
+
+    info, _, found = _history_of(deck, db)
+    if not found:
+        _no_history(deck)
+        return
+    out = output or deck.with_name(deck.stem + "-pacing.png")
+    if out.suffix.lower() not in (".png", ".svg"):
+        raise DeckError(f"cannot write {out.name}: use a .png or .svg name")
+    from .reportfig import save
+
+    numbers = pacing(info, found, last)
+    save(numbers, out)
+    click.echo(f"wrote {out}: {numbers.finding}")
+
+
 @main.command()
 @click.argument("path", default="outline.yaml", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--duration", default="12m", show_default=True, help="Length of the talk (12m, 11:30, 690s).")

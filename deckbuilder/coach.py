@@ -6,13 +6,16 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .deckfile import Deck, DeckSlide, looks_like_backup
 from .durations import format_duration
 from .errors import DeckError
 from .history import DeckId, History, fingerprint
 from .pacing import PaceSlide, Session, Status, Summary, Visit, summarise
-from .planner import Plan
+
+if TYPE_CHECKING:
+    from .planner import Plan
 
 Clock = Callable[[], float]
 WallClock = Callable[[], dt.datetime]
@@ -33,7 +36,9 @@ class Budgets:
 
 
 def _slide(deck_slide: DeckSlide, budget: float | None, kind: str | None) -> PaceSlide:
-    return PaceSlide(deck_slide.index, deck_slide.title, kind, budget, tuple(deck_slide.points), deck_slide.notes)
+    return PaceSlide(
+        deck_slide.index, deck_slide.title, kind, budget, tuple(deck_slide.points), deck_slide.notes, deck_slide.key
+    )
 
 
 def resolve_budgets(

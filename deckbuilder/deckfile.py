@@ -44,6 +44,12 @@ class DeckSlide:
     points: list[tuple[int, str]] = field(default_factory=list)
     notes: str = ""
     hidden: bool = False
+    id: str | None = None  # the outline's `id:`, carried by the embedded plan
+
+    @property
+    def key(self) -> str:
+        """Return what identifies this slide across rebuilds: its id, else its title."""
+        return self.id or self.title.strip()
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON shape `deck inspect --json` prints."""
@@ -250,6 +256,7 @@ def _apply_plan(deck: Deck, plan: dict[str, Any]) -> None:
             entry = entries[slide.index - 1]
         if entry is not None:
             slide.kind = entry.get("kind")
+            slide.id = str(entry["id"]) if entry.get("id") else None
             budget = entry.get("budget_s")
             slide.budget_s = int(budget) if isinstance(budget, (int, float)) else None
     duration = plan.get("duration_s")

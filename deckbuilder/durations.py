@@ -93,4 +93,6 @@ def spell_duration(seconds: int) -> str:
 def format_signed(seconds: float) -> str:
     """Return a difference such as "+0:45" or "-1:10"."""
     text = format_duration(seconds)
+    if text.lstrip("-") == "0:00":
+        return "0:00"
     return text if text.startswith("-") else "+" + text

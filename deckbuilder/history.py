@@ -13,7 +13,7 @@ from .errors import DeckError
 from .pacing import PaceSlide, Visit
 
 ENV = "DECK_HISTORY"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Each entry moves the database from version N-1 to N; a later release appends, never edits.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -50,6 +50,14 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         )""",
         "CREATE INDEX visits_by_rehearsal ON visits(rehearsal_id)",
         "CREATE INDEX rehearsals_by_deck ON rehearsals(fingerprint, deck_path)",
+    ),
+    # 2: a slide's identity across rebuilds (the outline's id, else its title).
+    2: (
+        "ALTER TABLE planned_slides ADD COLUMN slide_key TEXT",
+        "ALTER TABLE visits ADD COLUMN slide_key TEXT",
+        "UPDATE planned_slides SET slide_key = title WHERE slide_key IS NULL",
+        "UPDATE visits SET slide_key = title WHERE slide_key IS NULL",
+        "CREATE INDEX visits_by_key ON visits(rehearsal_id, slide_key)",
     ),
 }
 
@@ -129,8 +137,9 @@ class History:
             )
             rehearsal = int(cursor.lastrowid or 0)
             self.db.executemany(
-                "INSERT INTO planned_slides (rehearsal_id, idx, title, kind, budget_s) VALUES (?, ?, ?, ?, ?)",
-                [(rehearsal, s.index, s.title, s.kind, s.budget_s) for s in slides],
+                "INSERT INTO planned_slides (rehearsal_id, idx, title, kind, budget_s, slide_key)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(rehearsal, s.index, s.title, s.kind, s.budget_s, s.key or s.title) for s in slides],
             )
         return rehearsal
 
@@ -138,9 +147,18 @@ class History:
         """Store one finished visit and commit it at once."""
         with self.db:
             self.db.execute(
-                "INSERT INTO visits (rehearsal_id, idx, title, budget_s, talk_start_s, seconds, started_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (rehearsal, slide.index, slide.title, slide.budget_s, visit.talk_start_s, visit.seconds, started_at),
+                "INSERT INTO visits (rehearsal_id, idx, title, budget_s, talk_start_s, seconds, started_at, slide_key)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    rehearsal,
+                    slide.index,
+                    slide.title,
+                    slide.budget_s,
+                    visit.talk_start_s,
+                    visit.seconds,
+                    started_at,
+                    slide.key or slide.title,
+                ),
             )
 
     def end(self, rehearsal: int, finished: bool, total_s: float, ended_at: str) -> None:

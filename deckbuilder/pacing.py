@@ -37,6 +37,7 @@ class PaceSlide:
     budget_s: float | None
     points: tuple[tuple[int, str], ...] = ()
     notes: str = ""
+    key: str = ""  # identity across rebuilds: the outline's id, else the title
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ class PlannedSlide:
     start_s: int
     pinned: bool
     main: bool
+    id: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON shape of the slide."""
@@ -34,6 +35,7 @@ class PlannedSlide:
             "budget_s": self.budget_s,
             "start_s": self.start_s,
             "pinned": self.pinned,
+            "id": self.id,
             "main": self.main,
         }
 
@@ -188,6 +190,7 @@ def plan_talk(
                 budget_s=budget,
                 start_s=clock,
                 pinned=slide.time is not None,
+                id=slide.id,
                 main=rule.main,
             )
         )

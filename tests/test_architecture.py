@@ -27,6 +27,9 @@ CORE = [
     "pacing.py",
     "history.py",
     "coach.py",
+    "report.py",
+    "style.py",
+    "atomic.py",
 ]
 
 
@@ -100,3 +103,9 @@ def test_layers_import_only_downward() -> None:
             continue
         text = file.read_text(encoding="utf-8")
         assert "from .export" not in text and "from ..export" not in text, file
+
+
+def test_history_and_rehearsal_paths_skip_pydantic() -> None:
+    # Only commands that read an outline pay for validation.
+    loaded = _loaded_after("import deckbuilder, deckbuilder.coach, deckbuilder.report, deckbuilder.deckfile")
+    assert not [m for m in loaded if m.split(".")[0] in ("pydantic", *HEAVY)]

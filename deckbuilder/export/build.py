@@ -10,10 +10,10 @@ from pathlib import Path
 from ..findings import Finding
 from ..outline import Outline
 from ..planner import Plan
+from ..style import load_theme
 from .cache import FigureCache
 from .geometry import figure_boxes, page_for
 from .render import Pictures
-from .style import load_theme
 
 Progress = Callable[[str], None]
 

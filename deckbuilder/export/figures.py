@@ -12,8 +12,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure as MplFigure
 
 from ..outline import Figure
+from ..style import Theme
 from .fit import text_width
-from .style import Theme
 
 
 def _hex(color: str) -> str:

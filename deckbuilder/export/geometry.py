@@ -11,8 +11,8 @@ from xml.etree import ElementTree as ET
 from ..findings import Finding
 from ..outline import Figure, Outline, Slide
 from ..planner import Plan
+from ..style import Box, Theme
 from .fit import Fit, Para, block_height, fit_size
-from .style import Box, Theme
 
 CAPTION_SIZE = 16
 EMU_PER_INCH = 914400

@@ -25,6 +25,7 @@ def plan_payload(plan_dict: dict[str, Any]) -> str:
             "kind": s["kind"],
             "title": s["title"],
             "budget_s": None if s["kind"] == "appendix" else s["budget_s"],
+            "id": s.get("id"),
         }
         for s in plan_dict["slides"]
     ]

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from ..errors import DeckError
 from ..outline import Figure
+from ..style import Box, Theme, load_theme
 from .cache import RENDER_VERSION, FigureCache, figure_key
-from .style import Box, Theme, load_theme
 
 Progress = Callable[[str], None]
 

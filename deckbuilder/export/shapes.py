@@ -15,8 +15,8 @@ from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Emu, Inches, Pt
 
 from ..outline import Metric, Table
+from ..style import Box, Theme
 from .fit import BULLET_INDENT_IN, INSET_IN, Para, text_width
-from .style import Box, Theme
 
 BULLETS = ("•", "–", "·")
 

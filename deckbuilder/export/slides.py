@@ -13,10 +13,10 @@ from ..durations import format_duration
 from ..findings import finding
 from ..outline import Figure, Outline, Slide
 from ..planner import PlannedSlide
+from ..style import Box
 from . import shapes
 from .fit import Para
 from .geometry import CAPTION_SIZE, Page, caption_height, figure_box, visual_region
-from .style import Box
 
 MAX_METRICS_PER_ROW = 3
 

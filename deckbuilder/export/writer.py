@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, cast
 
@@ -12,15 +10,16 @@ from pptx.presentation import Presentation as PresentationT
 from pptx.slide import SlideLayout
 from pptx.util import Inches
 
+from ..atomic import write_atomically
 from ..errors import DeckError
 from ..outline import Outline
 from ..planner import Plan
+from ..style import Theme, template_file
 from . import shapes
 from . import slides as compose
 from .geometry import Page
 from .planpart import embed_plan, plan_payload
 from .render import Pictures
-from .style import Theme, template_file
 
 
 def _open_template(template: Path | None) -> PresentationT:
@@ -116,28 +115,4 @@ def _compose(
 
 def save_atomically(prs: PresentationT, out: Path) -> None:
     """Save through a temporary file in the same folder, so ``out`` is never half-written."""
-    folder = out.parent if str(out.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise DeckError(f"cannot write in {folder.resolve()}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            prs.save(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(out))
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _mode_for(out: Path) -> int:
-    """Return the replaced deck's permissions, or the usual ones for a new file (temp files are private)."""
-    try:
-        return out.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    write_atomically(out, prs.save)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.css.query import NoMatches
 
+from ..errors import DeckError
 from .screens import EndScreen, HelpScreen, TalkScreen
 
 if TYPE_CHECKING:
@@ -69,6 +70,23 @@ class RehearseApp(App[None]):
     def action_quit_early(self) -> None:
         self.coach.quit()
         self.exit()
+
+    def action_report(self) -> None:
+        """Draw the pacing report of this deck's rehearsals beside the deck (matplotlib loads only now)."""
+        screen = self.screen
+        if not isinstance(screen, EndScreen) or self.coach.history is None:
+            return
+        from ..report import find_runs, pacing
+        from ..reportfig import save
+
+        out = self.coach.deck.path.with_name(self.coach.deck.path.stem + "-pacing.png")
+        try:
+            numbers = pacing(self.coach.deck, find_runs(self.coach.history, self.coach.deck), 5)
+            save(numbers, out)
+        except (OSError, DeckError) as exc:
+            screen.tell(f"could not write the report: {exc}")
+            return
+        screen.tell(f"wrote {out}: {numbers.finding}")
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

@@ -146,16 +146,26 @@ def verdict(summary: Summary) -> Text:
 class EndScreen(Screen[None]):
     """Where the time went, once the talk is over."""
 
-    BINDINGS = [Binding("q,escape,enter", "app.quit", "Quit")]
+    BINDINGS = [
+        Binding("r", "app.report", "Pacing report"),
+        Binding("q,escape,enter", "app.quit", "Quit"),
+    ]
 
     def __init__(self, summary: Summary, saved_to: str) -> None:
         super().__init__()
         self.summary, self.saved_to = summary, saved_to
+
+    def tell(self, message: str) -> None:
+        """Show a line under the report (where the pacing picture was written)."""
+        self.query_one("#end-saved", Static).update(Text(message, style="bold"))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="end"):
             yield Static(Text("Where the time went", style="bold"), id="end-title")
             yield Static(summary_table(self.summary), id="end-table")
             yield Static(verdict(self.summary), id="end-verdict")
-            yield Static(Text(self.saved_to, style="dim"), id="end-saved")
+            yield Static(
+                Text(self.saved_to + "   ·   r draws the pacing report over your rehearsals", style="dim"),
+                id="end-saved",
+            )
         yield Footer()

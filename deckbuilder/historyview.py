@@ -1,0 +1,92 @@
+"""Show rehearsal history to a person: the runs, a trend line, and two runs side by side."""
+
+from __future__ import annotations
+
+from rich.console import Console, JustifyMethod
+from rich.table import Table
+from rich.text import Text
+
+from .durations import format_duration as fmt
+from .durations import format_signed
+from .report import Change, Run, trend
+
+
+def print_runs(title: str, runs: list[Run], console: Console, limit: int | None = None) -> None:
+    """Print the rehearsals newest first (the newest ``limit`` of them), then the trend."""
+    console.print(Text(title, style="bold"), Text(f"  {len(runs)} rehearsal(s)"))
+    hidden = len(runs) - limit if limit is not None and len(runs) > limit else 0
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for name, least in (("#", 3), ("when", 16), ("done", 4), ("total", 13), ("over", 4), ("worst slide", 0)):
+        table.add_column(
+            name, no_wrap=True, overflow="ellipsis", min_width=least, max_width=32 if name == "worst slide" else None
+        )
+    for run in runs[: len(runs) - hidden]:
+        total = Text(
+            f"{fmt(run.total_s)} / {fmt(run.duration_s)}", style="red" if run.total_s > run.duration_s else "green"
+        )
+        overs = run.over_slides()
+        worst = ""
+        if overs:
+            key, over = overs[0]
+            worst = f"+{fmt(over)} {run.titles[key]}"
+        table.add_row(
+            str(run.id),
+            run.started_at.replace("T", " ")[:16],
+            "yes" if run.finished else "no",
+            total,
+            str(len(overs)),
+            worst,
+        )
+    console.print(table)
+    if hidden:
+        console.print(Text(f"... and {hidden} older rehearsal(s); --all lists them", style="dim"))
+    console.print(Text(trend(runs), style="bold"))
+
+
+def print_compare(a: Run, b: Run, rows: list[Change], console: Console) -> None:
+    """Print two rehearsals slide by slide and what got better or worse."""
+    console.print(Text(f"Rehearsal #{a.id} ({a.started_at[:16]}) against #{b.id} ({b.started_at[:16]})", style="bold"))
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    columns: list[tuple[str, JustifyMethod]] = [
+        ("slide", "left"),
+        ("budget", "right"),
+        (f"#{a.id}", "right"),
+        (f"#{b.id}", "right"),
+        ("change", "right"),
+        ("", "left"),
+    ]
+    for name, justify in columns:
+        table.add_column(
+            name,
+            justify=justify,
+            overflow="ellipsis",
+            no_wrap=True,
+            max_width=28 if name == "slide" else None,
+            min_width=0 if name == "slide" else 6,
+        )
+    for row in rows:
+        style = {"better": "green", "worse": "red"}.get(row.verdict, "")
+        note = row.verdict if row.verdict != "same" else ""
+        if not row.in_deck:
+            note, style = "not in this deck", "dim"
+        table.add_row(
+            row.title,
+            fmt(row.budget_s) if row.budget_s is not None else "-",
+            fmt(row.a_s) if row.a_s is not None else "-",
+            fmt(row.b_s) if row.b_s is not None else "-",
+            format_signed(row.change_s) if row.change_s is not None else "-",
+            Text(note, style=style),
+        )
+    table.add_row(
+        Text("total", style="bold"),
+        fmt(b.duration_s),
+        fmt(a.total_s),
+        fmt(b.total_s),
+        format_signed(b.total_s - a.total_s),
+        "",
+    )
+    console.print(table)
+    better = [r.title for r in rows if r.verdict == "better"]
+    worse = [r.title for r in rows if r.verdict == "worse"]
+    console.print(Text("Better: " + ("; ".join(better) if better else "nothing"), style="green"))
+    console.print(Text("Worse: " + ("; ".join(worse) if worse else "nothing"), style="red" if worse else ""))

@@ -1,0 +1,196 @@
+"""History, compare, report and CSV from recorded visits, checked against numbers worked out by hand."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from deckbuilder.coach import Coach, resolve_budgets
+from deckbuilder.deckfile import read_deck
+from deckbuilder.history import SCHEMA_VERSION, History
+from deckbuilder.report import find_runs, pacing, trend
+
+from .conftest import FakeClock
+
+# Seconds per slide (9 slides; the last is the appendix) in five rehearsals, oldest first.
+RUNS = [
+    [12, 35, 100, 95, 90, 230, 110, 100],
+    [10, 33, 95, 92, 91, 215, 115, 105],
+    [11, 31, 92, 88, 90, 205, 118, 112],
+    [10, 30, 90, 89, 88, 196, 117, 116],
+    [9, 29, 88, 86, 87, 184, 116, 115],
+]
+BUDGETS = [10, 30, 89, 89, 89, 177, 118, 118]
+
+
+def record(deck_path: Path, db: Path, runs: list[list[int]], finish: bool = True) -> None:
+    deck = read_deck(deck_path)
+    for n, row in enumerate(runs):
+        clock = FakeClock(0)
+        wall = dt.datetime(2026, 11, 25 + n, 20, 0, tzinfo=dt.UTC)
+        coach = Coach(deck, resolve_budgets(deck), History(db), clock=clock, wall=lambda w=wall: w)
+        coach.start()
+        for seconds in row[:-1]:
+            clock.advance(seconds)
+            coach.next()
+        clock.advance(row[-1])
+        if finish:
+            coach.finish()
+        else:
+            coach.quit()
+
+
+@pytest.fixture
+def history_db(churn_pptx: Path, tmp_path: Path) -> tuple[Path, Path]:
+    deck = tmp_path / "talk.pptx"
+    shutil.copy(churn_pptx, deck)
+    db = tmp_path / "h.db"
+    record(deck, db, RUNS)
+    return deck, db
+
+
+def test_runs_newest_first_with_totals_and_worst_slide(history_db: tuple[Path, Path]) -> None:
+    deck, db = history_db
+    runs = find_runs(History(db), read_deck(deck))
+    assert [r.id for r in runs] == [5, 4, 3, 2, 1]
+    assert [r.total_s for r in runs] == [sum(r) for r in RUNS[::-1]]
+    oldest = runs[-1]
+    # over by more than 2 s: 35-30, 100-89, 95-89, 230-177
+    assert [oldest.titles[k][:10] for k, _ in oldest.over_slides()] == [
+        "At 30% pre",
+        "Behaviour ",
+        "A falling ",
+        "8% of subs",
+    ]
+    assert oldest.over_slides()[0][1] == 53
+    assert runs[0].as_dict()["worst"]["over_s"] == 7
+
+
+def test_trend_line() -> None:
+    from deckbuilder.report import Run
+
+    def run(i: int, total: float) -> Run:
+        return Run(i, "", True, total, 720)
+
+    assert trend([run(3, 730), run(2, 775), run(1, 820)]) == "last three: 13:40, 12:55, 12:10; still over time"
+    assert trend([run(3, 710), run(2, 715), run(1, 820)]) == (
+        "last three: 13:40, 11:55, 11:50; on budget since the second"
+    )
+    assert trend([run(1, 700)]) == "last one: 11:40; all within time"
+    assert trend([]) == "no finished rehearsal yet"
+
+
+def test_history_command_and_json(history_db: tuple[Path, Path], run_cli: Any) -> None:
+    deck, db = history_db
+    out = run_cli("history", deck, "--db", db)
+    assert out.exit_code == 0
+    assert "last three: 12:27, 12:16, 11:54; on budget since the third" in out.stdout
+    data = json.loads(run_cli("history", deck, "--db", db, "--json").stdout)
+    assert [r["id"] for r in data["rehearsals"]] == [5, 4, 3, 2, 1]
+    assert data["rehearsals"][4]["over_budget_slides"] == 4
+
+
+def test_compare_the_last_two(history_db: tuple[Path, Path], run_cli: Any) -> None:
+    deck, db = history_db
+    out = run_cli("compare", deck, "--db", db).stdout
+    assert "#4" in out and "#5" in out
+    assert "3:16" in out and "3:04" in out and "-0:12" in out
+    assert "Better: At 30% precision" in out and "Worse: nothing" in out
+    chosen = run_cli("compare", deck, "1", "5", "--db", db).stdout
+    assert "3:50" in chosen and "-0:46" in chosen
+    assert run_cli("compare", deck, "1", "9", "--db", db).exit_code == 2
+
+
+def test_report_picture_and_its_computed_title(history_db: tuple[Path, Path], run_cli: Any) -> None:
+    deck, db = history_db
+    out = deck.with_name("pacing.png")
+    result = run_cli("report", deck, "--db", db, "-o", out, "--last", "3")
+    assert result.exit_code == 0, result.output
+    assert "Slide 6 ran over in 3 of 3 rehearsals, by 0:18 on average" in result.stdout  # 28, 19, 7
+    with Image.open(out) as image:
+        assert image.size == (1650, 825)
+    numbers = pacing(read_deck(deck), find_runs(History(db), read_deck(deck)), 5)
+    assert numbers.finding.startswith("Slide 6 ran over in 5 of 5 rehearsals, by 0:29 on average")
+    assert [r.id for r in numbers.runs] == [1, 2, 3, 4, 5]
+    assert numbers.budgets == BUDGETS
+    svg = deck.with_name("pacing.svg")
+    assert run_cli("report", deck, "--db", db, "-o", svg).exit_code == 0
+    assert svg.read_text().lstrip().startswith("<?xml")
+
+
+def test_csv_of_every_visit(history_db: tuple[Path, Path], run_cli: Any) -> None:
+    deck, db = history_db
+    rows = list(csv.DictReader(io.StringIO(run_cli("history", deck, "--db", db, "--csv").stdout)))
+    assert len(rows) == 5 * 8
+    assert rows[0] == {
+        "rehearsal": "1",
+        "slide": "1",
+        "title": "Catching churn before it happens",
+        "budget_s": "10",
+        "seconds": "12.0",
+        "started_at": "2026-11-25T20:00:00+00:00",
+    }
+    assert sum(float(r["seconds"]) for r in rows if r["rehearsal"] == "5") == sum(RUNS[4])
+
+
+def test_a_deck_with_no_history(churn_pptx: Path, tmp_path: Path, run_cli: Any) -> None:
+    for command in ("history", "report"):
+        result = run_cli(command, churn_pptx, "--db", tmp_path / "empty.db")
+        assert result.exit_code == 0 and "no rehearsals recorded" in result.stdout
+
+
+def test_history_survives_a_rebuild_a_move_and_a_changed_slide(
+    history_db: tuple[Path, Path], tmp_path: Path, run_cli: Any
+) -> None:
+    deck, db = history_db
+    moved = tmp_path / "elsewhere" / "interview-final.pptx"
+    moved.parent.mkdir()
+    shutil.copy(deck, moved)  # renamed and moved: matched by its slides
+    assert len(find_runs(History(db), read_deck(moved))) == 5
+    # a rebuild with a retitled slide keeps the same file, so the history stays
+    from deckbuilder import load_outline, plan_talk
+    from deckbuilder.export.build import build_deck
+
+    outline = load_outline(Path(__file__).resolve().parent.parent / "examples/churn/outline.yaml")
+    slides = list(outline.slides)
+    slides[6] = slides[6].model_copy(update={"title": "New accounts are where the model is blind"})
+    outline = outline.model_copy(update={"slides": slides})
+    build_deck(outline, plan_talk(outline), deck)
+    rebuilt = read_deck(deck)
+    runs = find_runs(History(db), rebuilt)
+    assert len(runs) == 5
+    out = run_cli("compare", deck, "--db", db).stdout
+    assert "not in this deck" in out  # the old title's time is kept, shown apart
+
+
+def test_migrates_a_version_1_database(tmp_path: Path) -> None:
+    from deckbuilder.history import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    for statement in MIGRATIONS[1]:
+        con.execute(statement)
+    con.execute(
+        "INSERT INTO rehearsals (id, deck_path, deck_title, fingerprint, duration_s, budgets_from, started_at)"
+        " VALUES (1, 'x.pptx', 'T', 'f', 720, 'embedded', '2026-01-01')"
+    )
+    con.execute(
+        "INSERT INTO visits (rehearsal_id, idx, title, budget_s, talk_start_s, seconds, started_at)"
+        " VALUES (1, 1, 'Intro', 30, 0, 25, '2026-01-01')"
+    )
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    History(db).close()
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+    assert con.execute("SELECT slide_key, seconds FROM visits").fetchall() == [("Intro", 25.0)]
