@@ -8,12 +8,12 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from common import median_wall
 
 ROOT = Path(__file__).resolve().parent.parent
 CHURN = ROOT / "examples" / "churn" / "outline.yaml"
@@ -47,17 +47,6 @@ title: Catching churn before it happens
 """
 
 
-def timed(cmd: list[str], runs: int, env: dict[str, str], before: object = None) -> float:
-    times = []
-    for _ in range(runs):
-        if callable(before):
-            before()
-        start = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True, env=env)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -67,9 +56,9 @@ def main() -> None:
     env = {**os.environ, "DECK_CACHE_DIR": str(cache)}
     deck = [sys.executable, "-m", "deckbuilder", "build", str(CHURN), "-o", str(work / "deck.pptx")]
 
-    floor = timed([sys.executable, str(ROOT / "bench" / "minimal_build.py"), str(work / "floor.pptx")], runs, env)
-    cold = timed(deck, runs, env, before=lambda: shutil.rmtree(cache, ignore_errors=True))
-    warm = timed(deck, runs, env)
+    floor = median_wall([sys.executable, str(ROOT / "bench" / "minimal_build.py"), str(work / "floor.pptx")], runs, env)
+    cold = median_wall(deck, runs, env, before=lambda: shutil.rmtree(cache, ignore_errors=True))
+    warm = median_wall(deck, runs, env)
     print(f"floor: bare python-pptx + matplotlib script   {floor:6.2f} s")
     print(
         f"deck build, cold (3 figures drawn)           {cold:6.2f} s   ratio {cold / floor:.2f}x the floor (goal 1.1x)"
@@ -78,7 +67,7 @@ def main() -> None:
     if shutil.which("pandoc"):
         (work / "talk.md").write_text(PANDOC_MD)
         shutil.copy(ROOT / "examples" / "churn" / "feature_importance.csv", work / "feature.png")
-        pandoc = timed(["pandoc", str(work / "talk.md"), "-o", str(work / "pandoc.pptx")], runs, env)
+        pandoc = median_wall(["pandoc", str(work / "talk.md"), "-o", str(work / "pandoc.pptx")], runs, env)
         print(f"pandoc, comparable markdown deck             {pandoc:6.2f} s")
     else:
         print("pandoc: not installed here, not measured")

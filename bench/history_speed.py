@@ -8,13 +8,11 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from common import median_wall
 from pptx import Presentation
 
 from deckbuilder.history import History, fingerprint
@@ -57,15 +55,6 @@ def fill(db: Path, deck: Path, titles: list[str]) -> None:
     history.close()
 
 
-def timed(cmd: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -74,9 +63,9 @@ def main() -> None:
     deck, db = work / "talk.pptx", work / "history.sqlite3"
     fill(db, deck, make_deck(deck))
     base = [sys.executable, "-m", "deckbuilder"]
-    floor = timed([sys.executable, "-c", "pass"], runs)
-    hist = timed([*base, "history", str(deck), "--db", str(db)], runs)
-    rep = timed([*base, "report", str(deck), "--db", str(db), "--last", "5", "-o", str(work / "p.png")], runs)
+    floor = median_wall([sys.executable, "-c", "pass"], runs)
+    hist = median_wall([*base, "history", str(deck), "--db", str(db)], runs)
+    rep = median_wall([*base, "report", str(deck), "--db", str(db), "--last", "5", "-o", str(work / "p.png")], runs)
     size = os.path.getsize(db) / 2**20
     print(f"database: {REHEARSALS} rehearsals x {SLIDES} slides, {size:.1f} MiB")
     print(f"deck history          {hist:6.3f} s (goal under 0.3 s; python start alone {floor:.3f} s)")

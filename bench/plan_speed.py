@@ -6,24 +6,14 @@ Run: .venv/bin/python bench/plan_speed.py [--runs 15]
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
+from common import median_wall
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(ROOT.glob("examples/*/outline.yaml"))
-
-
-def wall(cmd: list[str], runs: int) -> float:
-    """Return the median wall time of ``cmd`` in seconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, check=False, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -31,12 +21,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     runs = parser.parse_args().runs
     py = sys.executable
-    floor = wall([py, "-c", "pass"], runs)
+    floor = median_wall([py, "-c", "pass"], runs)
     print(f"python start (floor)          {floor * 1000:7.1f} ms")
     for example in EXAMPLES:
         name = example.parent.name
-        whole = wall([py, "-m", "deckbuilder", "plan", str(example)], runs)
-        as_json = wall([py, "-m", "deckbuilder", "plan", "--json", str(example)], runs)
+        whole = median_wall([py, "-m", "deckbuilder", "plan", str(example)], runs)
+        as_json = median_wall([py, "-m", "deckbuilder", "plan", "--json", str(example)], runs)
         print(f"deck plan {name:<12}        {whole * 1000:7.1f} ms  ({whole / floor:.1f}x python start)")
         print(f"deck plan --json {name:<12} {as_json * 1000:7.1f} ms")
 

@@ -60,6 +60,13 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
     return codes
 
 
+DB_OPTION = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Rehearsal history file [default: $DECK_HISTORY, else the user data folder].",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="deck")
 def main() -> None:
@@ -221,11 +228,7 @@ def inspect(deck: Path, as_json: bool) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="The outline the deck was built from, to take budgets from.",
 )
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Rehearsal history file [default: $DECK_HISTORY, else the user data folder].",
-)
+@DB_OPTION
 @click.option("--alert", default=None, help="Warn when this much of the talk is left [default: 2m].")
 @friendly
 def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path | None, alert: str | None) -> None:
@@ -298,13 +301,6 @@ def _history_of(deck: Path, db: Path | None) -> tuple[Any, Any, list[Any]]:
 
 def _no_history(deck: Path) -> None:
     click.echo(f"no rehearsals recorded for {deck} yet; run: deck rehearse {deck}")
-
-
-DB_OPTION = click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Rehearsal history file [default: $DECK_HISTORY, else the user data folder].",
-)
 
 
 @main.command()

@@ -71,7 +71,16 @@ def parse_outline(text: str, file: str = "<outline>", base_dir: Path | None = No
     except ValidationError as exc:
         raise InvalidOutline(_translate(exc, source)) from None
     _check_ignore_codes(outline, source)
-    return _resolve_files(outline, source, base_dir or Path("."))
+    return _appendix_last(_resolve_files(outline, source, base_dir or Path(".")))
+
+
+def _appendix_last(outline: Outline) -> Outline:
+    """Put appendix slides after the talk, in their order, wherever the outline lists them."""
+    talk = [s for s in outline.slides if s.kind != "appendix"]
+    backup = [s for s in outline.slides if s.kind == "appendix"]
+    if outline.slides == [*talk, *backup]:
+        return outline
+    return outline.model_copy(update={"slides": [*talk, *backup]})
 
 
 def _check_ignore_codes(outline: Outline, source: Source) -> None:

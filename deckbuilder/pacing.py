@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .template import Template, load_data, load_template
+from .template import Share, Template, load_data, load_template
 
 
 @dataclass(frozen=True)
@@ -242,31 +242,13 @@ class SlideResult:
 
 
 @dataclass(frozen=True)
-class ShareResult:
-    """A section's share of the rehearsed time against its target."""
-
-    label: str
-    pct: int
-    target_pct: int | None
-    min_pct: int | None
-    max_pct: int | None
-
-    @property
-    def ok(self) -> bool:
-        """Return True within bounds."""
-        if self.min_pct is not None and self.pct < self.min_pct:
-            return False
-        return self.max_pct is None or self.pct <= self.max_pct
-
-
-@dataclass(frozen=True)
 class Summary:
     """The end screen's numbers."""
 
     slides: list[SlideResult]
     total_s: float
     duration_s: float
-    shares: list[ShareResult]
+    shares: list[Share]
     cut_first: list[SlideResult]
 
     @property
@@ -290,10 +272,9 @@ def summarise(
     main_total = sum(r.actual_s for r in main)
     shares = []
     if all(r.kind is not None for r in main) and main_total > 0:
-        for rule in template.shares.values():
-            part = sum(r.actual_s for r in main if r.kind in rule.kinds)
-            shares.append(
-                ShareResult(rule.label, int(part * 100 / main_total + 0.5), rule.target_pct, rule.min_pct, rule.max_pct)
-            )
+        by_kind: dict[str, float] = {}
+        for r in main:
+            by_kind[str(r.kind)] = by_kind.get(str(r.kind), 0.0) + r.actual_s
+        shares = [rule.measure(by_kind, main_total) for rule in template.shares.values()]
     over = sorted((r for r in results if r.over_s > 0), key=lambda r: -r.over_s)
     return Summary(results, sum(actuals), duration_s, shares, over[: rules.cut_first])

@@ -10,7 +10,7 @@ from typing import Any
 
 from .findings import Finding
 from .outline import Outline
-from .template import Template, load_template
+from .template import Share, Template, load_template
 
 
 @dataclass(frozen=True)
@@ -37,39 +37,6 @@ class PlannedSlide:
             "pinned": self.pinned,
             "id": self.id,
             "main": self.main,
-        }
-
-
-@dataclass(frozen=True)
-class Share:
-    """A section's share of the main talk time against its target."""
-
-    name: str
-    code: str
-    label: str
-    seconds: int
-    pct: int
-    target_pct: int | None
-    min_pct: int | None
-    max_pct: int | None
-
-    @property
-    def ok(self) -> bool:
-        """Return True when the share is within its bounds."""
-        if self.min_pct is not None and self.pct < self.min_pct:
-            return False
-        return self.max_pct is None or self.pct <= self.max_pct
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the JSON shape of the share."""
-        return {
-            "name": self.name,
-            "label": self.label,
-            "seconds": self.seconds,
-            "pct": self.pct,
-            "target_pct": self.target_pct,
-            "min_pct": self.min_pct,
-            "max_pct": self.max_pct,
         }
 
 
@@ -110,13 +77,6 @@ class Plan:
             "observed_s": self.observed_s,
             "findings": [f.as_dict() for f in self.findings],
         }
-
-
-def share_pct(part: int, whole: int) -> int:
-    """Return ``part`` of ``whole`` as a whole percent, halves rounded up."""
-    if whole <= 0:
-        return 0
-    return int(Fraction(part * 100, whole) + Fraction(1, 2))
 
 
 def allocate(total: int, weights: list[Fraction]) -> list[int]:
@@ -197,19 +157,10 @@ def plan_talk(
         clock += budget
     main = [s for s in slides if s.main]
     main_s = sum(s.budget_s for s in main)
-    shares = [
-        Share(
-            name=rule.name,
-            code=rule.code,
-            label=rule.label,
-            seconds=_sum_kinds(main, rule.kinds),
-            pct=share_pct(_sum_kinds(main, rule.kinds), main_s),
-            target_pct=rule.target_pct,
-            min_pct=rule.min_pct,
-            max_pct=rule.max_pct,
-        )
-        for rule in template.shares.values()
-    ]
+    by_kind: dict[str, float] = {}
+    for planned in main:
+        by_kind[planned.kind] = by_kind.get(planned.kind, 0) + planned.budget_s
+    shares = [rule.measure(by_kind, main_s) for rule in template.shares.values()]
     plan = Plan(
         title=outline.title,
         duration_s=outline.duration,

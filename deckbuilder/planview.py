@@ -9,7 +9,8 @@ from rich.text import Text
 from .deckfile import Deck
 from .durations import format_duration as fmt
 from .findings import Finding, Rule, Severity
-from .planner import Plan, Share
+from .planner import Plan
+from .template import Share
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

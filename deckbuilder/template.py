@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,46 @@ class KindRule:
     section: str
 
 
+def share_pct(part: float, whole: float) -> int:
+    """Return ``part`` of ``whole`` as a whole percent, halves rounded up (as the reports print it)."""
+    if whole <= 0:
+        return 0
+    return int(Fraction(part) * 100 / Fraction(whole) + Fraction(1, 2))
+
+
+@dataclass(frozen=True)
+class Share:
+    """A section's share of the main talk time against its target."""
+
+    name: str
+    code: str
+    label: str
+    seconds: float
+    pct: int
+    target_pct: int | None
+    min_pct: int | None
+    max_pct: int | None
+
+    @property
+    def ok(self) -> bool:
+        """Return True when the share is within its bounds."""
+        if self.min_pct is not None and self.pct < self.min_pct:
+            return False
+        return self.max_pct is None or self.pct <= self.max_pct
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of the share."""
+        return {
+            "name": self.name,
+            "label": self.label,
+            "seconds": self.seconds,
+            "pct": self.pct,
+            "target_pct": self.target_pct,
+            "min_pct": self.min_pct,
+            "max_pct": self.max_pct,
+        }
+
+
 @dataclass(frozen=True)
 class ShareRule:
     """A time share of the main talk, with its target and bounds in whole percents."""
@@ -51,6 +92,20 @@ class ShareRule:
     target_pct: int | None
     min_pct: int | None
     max_pct: int | None
+
+    def measure(self, seconds_by_kind: dict[str, float], main_s: float) -> Share:
+        """Return this section's share of ``main_s`` given the time spent on each kind."""
+        seconds = sum(seconds_by_kind.get(kind, 0) for kind in self.kinds)
+        return Share(
+            self.name,
+            self.code,
+            self.label,
+            seconds,
+            share_pct(seconds, main_s),
+            self.target_pct,
+            self.min_pct,
+            self.max_pct,
+        )
 
 
 @dataclass(frozen=True)

@@ -228,3 +228,11 @@ def test_allocate_is_exact(total: int, weights: list[int]) -> None:
     result = allocate(total, [Fraction(w) for w in weights])
     assert sum(result) == total
     assert all(r >= 0 for r in result)
+
+
+def test_appendix_slides_go_after_the_talk() -> None:
+    slides = [GOOD[0], {"kind": "appendix", "title": "Tuning details"}, *GOOD[1:]]
+    plan = plan_of(slides)
+    assert [s.kind for s in plan.slides][-1] == "appendix"
+    assert [s.title for s in plan.slides][:2] == [GOOD[0]["title"], GOOD[1]["title"]]
+    assert plan.total_s == 720
