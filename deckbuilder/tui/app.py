@@ -35,7 +35,8 @@ class RehearseApp(App[None]):
 
     def redraw(self) -> None:
         """Redraw the talk screen, and ring once when the last minutes begin."""
-        if self.screen is not self.talk or self.coach.closed or not self.talk.is_mounted:
+        # The timer can still fire while the app shuts down and its screens are gone.
+        if not self.screen_stack or self.screen is not self.talk or self.coach.closed or not self.talk.is_mounted:
             return
         try:
             self.talk.redraw()
