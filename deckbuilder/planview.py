@@ -70,13 +70,14 @@ def share_table(plan: Plan, ratio_min: float) -> Table:
     return table
 
 
-def findings_view(plan: Plan) -> Group:
-    """Return the findings grouped by slide, the talk-wide ones first."""
-    if not plan.findings:
+def findings_view(plan: Plan, findings: list[Finding] | None = None) -> Group:
+    """Return the findings (the plan's, unless given) grouped by slide, the talk-wide ones first."""
+    findings = plan.findings if findings is None else findings
+    if not findings:
         return Group(Text("No findings: the talk fits its slot and spends its time well.", style="green"))
     parts: list[Text | Table] = []
     groups: dict[int | None, list[Finding]] = {}
-    for item in plan.findings:
+    for item in findings:
         groups.setdefault(item.slide, []).append(item)
     for slide_no, items in groups.items():
         if slide_no is None:

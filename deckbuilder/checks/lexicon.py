@@ -48,6 +48,7 @@ class Lexicon:
     chart_words: frozenset[str]
     claim_words: frozenset[str]
     number_labels: frozenset[str]
+    number_words: re.Pattern[str]
     metric: re.Pattern[str]
     metric_with_number: re.Pattern[str]
     number_with_metric: re.Pattern[str]
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         chart_words=frozenset(raw["chart_words"]),
         claim_words=frozenset(raw["claim_words"]),
         number_labels=frozenset(raw["number_labels"]),
+        number_words=re.compile("|".join(raw["number_words"])),
         metric=metric,
         metric_with_number=re.compile(
             r"(?<![\w-])("

@@ -25,7 +25,8 @@ def is_label(title: str, lex: Lexicon | None = None) -> bool:
     if not tokens:
         return False
     for i, token in enumerate(tokens):
-        if _NUMBER.search(token) and not (i and tokens[i - 1] in lex.number_labels):
+        naming = (i and tokens[i - 1] in lex.number_labels) or lex.number_words.match(token)
+        if _NUMBER.search(token) and not naming:
             return False
         if token in lex.claim_words:
             return False
