@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from ..template import Template
 
 
+Panel = Callable[["Outline", Lexicon], list[Finding]]
+
+
 def _talk_mentions(outline: Outline, pattern: re.Pattern[str]) -> bool:
     return any(pattern.search(normalise(t)) for _, s in main_slides(outline) for _, t in said(s))
 
@@ -61,43 +64,36 @@ def _startup(outline: Outline, lex: Lexicon) -> list[Finding]:
     ]
 
 
-def _research(outline: Outline, lex: Lexicon) -> list[Finding]:
-    if _talk_mentions(outline, lex.ablation):
-        return []
-    return [
-        finding(
-            "A004",
-            "a research panel will ask which part carries the result; add an ablation, e.g. "
-            '"without the trend features PR-AUC falls from 0.43 to 0.31".',
-        )
-    ]
+def _needs(code: str, pattern: Callable[[Lexicon], re.Pattern[str]], message: str) -> Panel:
+    """Return a panel check that wants ``pattern`` said somewhere in the talk."""
+
+    def check(outline: Outline, lex: Lexicon) -> list[Finding]:
+        return [] if _talk_mentions(outline, pattern(lex)) else [finding(code, message)]
+
+    return check
 
 
-def _consulting(outline: Outline, lex: Lexicon) -> list[Finding]:
-    if _talk_mentions(outline, lex.recommendation):
-        return []
-    return [
-        finding(
-            "A005",
-            "the talk never states a recommendation; end the story with the decision you advise, e.g. "
-            '"Recommendation: call the 340 highest-risk accounts each month".',
-        )
-    ]
+_research = _needs(
+    "A004",
+    lambda lex: lex.ablation,
+    "a research panel will ask which part carries the result; add an ablation, e.g. "
+    '"without the trend features PR-AUC falls from 0.43 to 0.31".',
+)
+_consulting = _needs(
+    "A005",
+    lambda lex: lex.recommendation,
+    "the talk never states a recommendation; end the story with the decision you advise, e.g. "
+    '"Recommendation: call the 340 highest-risk accounts each month".',
+)
+_fintech = _needs(
+    "A006",
+    lambda lex: lex.interpretability,
+    "nothing addresses interpretability or bias, which a regulated business must; add how a "
+    "decision is explained (reason codes, SHAP) and which groups you checked for fairness.",
+)
 
 
-def _fintech(outline: Outline, lex: Lexicon) -> list[Finding]:
-    if _talk_mentions(outline, lex.interpretability):
-        return []
-    return [
-        finding(
-            "A006",
-            "nothing addresses interpretability or bias, which a regulated business must; add how a "
-            "decision is explained (reason codes, SHAP) and which groups you checked for fairness.",
-        )
-    ]
-
-
-PANELS: dict[str, Callable[[Outline, Lexicon], list[Finding]]] = {
+PANELS: dict[str, Panel] = {
     "faang": _faang,
     "startup": _startup,
     "research": _research,
