@@ -100,7 +100,8 @@ def build(
 
     started = time.perf_counter()
     talk_outline = load_outline(outline)
-    talk = plan_talk(talk_outline, ignore=parse_codes(ignore))
+    ignored = parse_codes(ignore)
+    talk = plan_talk(talk_outline, ignore=ignored)
     if talk.findings:
         from .planview import findings_view
 
@@ -123,7 +124,7 @@ def build(
     )
     from .checks import keep
 
-    result.findings = keep(result.findings, talk_outline, ignore=parse_codes(ignore))
+    result.findings = keep(result.findings, talk_outline, ignore=ignored)
     for note in result.layout_notes:
         click.echo(f"  template: {note}", err=True)
     if result.findings:

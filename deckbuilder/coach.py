@@ -119,7 +119,7 @@ class Coach:
 
     def start(self) -> None:
         """Start the talk clock."""
-        if not self.session.started_at and not self.session.finished:
+        if self.session.started_at is None and not self.session.finished:
             self.session.start(self.clock())
             self._begin()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from .durations import parse_duration
+from .durations import format_duration, parse_duration
 from .errors import DeckError
 
 PLAN_PROPERTY = "deck_plan"
@@ -28,7 +28,7 @@ NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
 }
 _NOTES_HEADER = re.compile(r"^(?P<budget>\d+:\d\d) budget, starts at \d+:\d\d(?: · (?P<kind>[a-z_]+))?")
-NOTES_HEADER = "{budget} budget, starts at {start} · {kind}"
+BACKUP_HEADER = "backup slide, after the talk · appendix"
 _DECORATION = re.compile(r"^(slide number|backup tag|footer|date|accent)", re.IGNORECASE)
 _BACKUP = re.compile(r"\b(appendix|backup|back-up|extra|reserve)\b", re.IGNORECASE)
 
@@ -43,7 +43,6 @@ class DeckSlide:
     budget_s: int | None = None
     points: list[tuple[int, str]] = field(default_factory=list)
     notes: str = ""
-    hidden: bool = False
     id: str | None = None  # the outline's `id:`, carried by the embedded plan
 
     @property
@@ -81,6 +80,20 @@ class Deck:
             "budgets_from": self.source,
             "slides": [s.as_dict() for s in self.slides],
         }
+
+
+def notes_header(budget_s: int, start_s: int, kind: str) -> str:
+    """Return the timing line `deck build` puts first in a slide's notes (and this module reads back)."""
+    if kind == "appendix":
+        return BACKUP_HEADER
+    return f"{format_duration(budget_s)} budget, starts at {format_duration(start_s)} · {kind}"
+
+
+def notes_body(notes: str) -> str:
+    """Return the presenter's notes without the timing line."""
+    first, _, rest = notes.partition("\n")
+    stripped = first.strip()
+    return rest.strip() if _NOTES_HEADER.match(stripped) or stripped == BACKUP_HEADER else notes.strip()
 
 
 def looks_like_backup(title: str) -> bool:
@@ -198,8 +211,7 @@ def _read_slide(archive: zipfile.ZipFile, part: str, index: int, path: Path) -> 
                 for shape in notes_root.iter(f"{{{NS['p']}}}sp"):
                     if _placeholder_type(shape) == "body":
                         notes = "\n".join(text for _, text in _paragraphs(shape))
-    hidden = root.get("show") == "0"
-    return DeckSlide(index=index, title=title or f"Slide {index}", points=points, notes=notes, hidden=hidden)
+    return DeckSlide(index=index, title=title or f"Slide {index}", points=points, notes=notes)
 
 
 def _embedded_plan(archive: zipfile.ZipFile, path: Path) -> dict[str, Any] | None:

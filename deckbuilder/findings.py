@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from enum import StrEnum
 from functools import cache
 from typing import Any
@@ -36,14 +36,7 @@ class Rule:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON shape of the rule."""
-        return {
-            "code": self.code,
-            "severity": self.severity.value,
-            "audience": self.audience,
-            "title": self.title,
-            "why": self.why,
-            "fix": self.fix,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -57,12 +50,7 @@ class Finding:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON shape of the finding."""
-        return {
-            "code": self.code,
-            "severity": self.severity.value,
-            "slide": self.slide,
-            "message": self.message,
-        }
+        return asdict(self)
 
 
 @cache

@@ -169,13 +169,6 @@ class History:
                 (int(finished), total_s, ended_at, rehearsal),
             )
 
-    def visits(self, rehearsal: int) -> list[tuple[int, str, float]]:
-        """Return (slide index, title, seconds) of a rehearsal's visits in order."""
-        rows = self.db.execute(
-            "SELECT idx, title, seconds FROM visits WHERE rehearsal_id = ? ORDER BY id", (rehearsal,)
-        ).fetchall()
-        return [(int(i), str(t), float(s)) for i, t, s in rows]
-
     def close(self) -> None:
         """Close the connection."""
         self.db.close()

@@ -19,7 +19,6 @@ from pydantic import (
 from .durations import EXAMPLES, DurationError, parse_duration
 from .template import load_template
 
-CHARTS = ("bar", "barh", "line", "pr_curve", "image")
 ChartType = Literal["bar", "barh", "line", "pr_curve", "image"]
 
 
@@ -28,6 +27,14 @@ def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
     lowered = {c.lower(): c for c in choices}
     match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
     return lowered[match[0]] if match else None
+
+
+def unknown_choice(what: str, value: str, choices: tuple[str, ...], close: str | None = None) -> str:
+    """Return "unknown <what> 'x'; did you mean 'y'?" or, with nothing close, the list of choices."""
+    close = close or suggest(value, choices)
+    if close:
+        return f"unknown {what} '{value}'; did you mean '{close}'?"
+    return f"unknown {what} '{value}'; use one of {', '.join(choices)}"
 
 
 def _duration(value: object) -> int:
@@ -220,9 +227,7 @@ def _kind(value: object) -> object:
     kinds = tuple(load_template().kinds)
     if isinstance(value, str) and value not in kinds:
         close = suggest(value.replace("-", "_").replace(" ", "_"), kinds)
-        if close:
-            raise ValueError(f"unknown slide kind '{value}'; did you mean '{close}'?")
-        raise ValueError(f"unknown slide kind '{value}'; use one of {', '.join(kinds)}")
+        raise ValueError(unknown_choice("slide kind", value, kinds, close))
     return value
 
 
@@ -271,10 +276,7 @@ class Outline(_Model):
     def _known_audience(cls, value: str | None) -> str | None:
         audiences = tuple(load_template().audiences)
         if value is not None and value not in audiences:
-            close = suggest(value, audiences)
-            if close:
-                raise ValueError(f"unknown audience '{value}'; did you mean '{close}'?")
-            raise ValueError(f"unknown audience '{value}'; use one of {', '.join(audiences)}")
+            raise ValueError(unknown_choice("audience", value, audiences))
         return value
 
     @field_validator("duration")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -28,16 +28,7 @@ class PlannedSlide:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON shape of the slide."""
-        return {
-            "index": self.index,
-            "kind": self.kind,
-            "title": self.title,
-            "budget_s": self.budget_s,
-            "start_s": self.start_s,
-            "pinned": self.pinned,
-            "id": self.id,
-            "main": self.main,
-        }
+        return asdict(self)
 
 
 @dataclass

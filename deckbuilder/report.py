@@ -9,7 +9,6 @@ from typing import Any
 
 from .deckfile import Deck
 from .durations import format_duration as fmt
-from .durations import format_signed
 from .history import History, fingerprint
 
 TOLERANCE_S = 2.0  # changes smaller than this are noise from key presses
@@ -239,8 +238,3 @@ def pacing(deck: Deck, runs: list[Run], last: int) -> Pacing:
 
 def _short(title: str, limit: int = 32) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
-
-
-def describe_change(change: float | None) -> str:
-    """Return a change in seconds as "+0:12", or a dash."""
-    return "-" if change is None else format_signed(change)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .durations import DurationError, parse_duration, spell_duration
 from .errors import DeckError
-from .outline import suggest
+from .outline import unknown_choice
 from .template import layouts_dir, load_template
 
 
@@ -21,9 +21,7 @@ def starter_text(path: str, duration: str, audience: str | None) -> str:
         raise DeckError("--duration must be above zero, e.g. 12m")
     audiences = load_template().audiences
     if audience is not None and audience not in audiences:
-        close = suggest(audience, tuple(audiences))
-        extra = f"; did you mean '{close}'?" if close else ""
-        raise DeckError(f"--audience: unknown panel '{audience}'{extra}", hint="choose from " + ", ".join(audiences))
+        raise DeckError("--audience: " + unknown_choice("audience", audience, tuple(audiences)))
     text = (layouts_dir() / "starter.yaml").read_text(encoding="utf-8")
     line = f"audience: {audience}         # {audiences[audience]}\n" if audience else ""
     return text.replace("{path}", path).replace("{duration}", spell_duration(seconds)).replace("{audience}", line)

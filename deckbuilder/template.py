@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
@@ -69,16 +69,10 @@ class Share:
         return self.max_pct is None or self.pct <= self.max_pct
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the JSON shape of the share."""
-        return {
-            "name": self.name,
-            "label": self.label,
-            "seconds": self.seconds,
-            "pct": self.pct,
-            "target_pct": self.target_pct,
-            "min_pct": self.min_pct,
-            "max_pct": self.max_pct,
-        }
+        """Return the JSON shape of the share (its check code is internal)."""
+        shape = asdict(self)
+        del shape["code"]
+        return shape
 
 
 @dataclass(frozen=True)

@@ -69,10 +69,8 @@ class Pictures:
         if not misses:
             return
         if self.progress:
-            self.progress(
-                f"drawing {len(misses)} figure(s): "
-                + ", slide ".join(["on slide " + str(misses[0][1]), *(str(m[1]) for m in misses[1:])])
-            )
+            slides = ", ".join(str(index) for _, index, _, _ in misses)
+            self.progress(f"drawing {len(misses)} figure(s), for slide(s) {slides}")
         # A forked worker imports matplotlib while this process builds the slides: two cores, one wait.
         if "fork" in multiprocessing.get_all_start_methods():
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))

@@ -9,7 +9,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches, Pt
 
-from ..durations import format_duration
+from ..deckfile import notes_header
 from ..findings import finding
 from ..outline import Figure, Outline, Slide
 from ..planner import PlannedSlide
@@ -74,9 +74,7 @@ def set_title(
 
 def notes_text(planned: PlannedSlide, notes: str | None) -> str:
     """Return the speaker notes: the timing line first, then the presenter's notes."""
-    head = f"{format_duration(planned.budget_s)} budget, starts at {format_duration(planned.start_s)} · {planned.kind}"
-    if planned.kind == "appendix":
-        head = "backup slide, after the talk · appendix"
+    head = notes_header(planned.budget_s, planned.start_s, planned.kind)
     return head + ("\n\n" + notes.strip() if notes and notes.strip() else "")
 
 

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from ..deckfile import notes_body
 from ..durations import format_duration as fmt
 from ..durations import format_signed
 from ..pacing import PaceSlide, Status
@@ -106,10 +107,7 @@ class NotesView(Static):
 
     def show(self, slide: PaceSlide) -> None:
         """Redraw for ``slide``, without the timing line deck build puts first."""
-        lines = slide.notes.splitlines()
-        if (lines and " budget, starts at " in lines[0]) or (lines and lines[0].startswith("backup slide")):
-            lines = lines[1:]
-        body = "\n".join(lines).strip()
+        body = notes_body(slide.notes)
         self.update(Text(body or "no notes for this slide", style="" if body else "dim"))
 
 
