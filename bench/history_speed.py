@@ -15,7 +15,7 @@ from pathlib import Path
 from common import median_wall
 from pptx import Presentation
 
-from deckbuilder.history import History, fingerprint
+from deckbuilder.history.store import History, fingerprint
 
 REHEARSALS, SLIDES = 1000, 10
 

@@ -10,17 +10,17 @@ __version__ = "0.1.0"
 # Names load on first use, so `deck history` or `deck rehearse` never pay for pydantic's start-up.
 _EXPORTS = {
     "DeckError": "errors",
-    "Finding": "findings",
-    "Severity": "findings",
-    "Outline": "outline",
-    "Slide": "outline",
-    "Plan": "planner",
-    "PlannedSlide": "planner",
-    "plan_talk": "planner",
-    "format_duration": "durations",
-    "parse_duration": "durations",
-    "load_outline": "loader",
-    "parse_outline": "loader",
+    "Finding": "core.findings",
+    "Severity": "core.findings",
+    "Outline": "core.outline",
+    "Slide": "core.outline",
+    "Plan": "core.planner",
+    "PlannedSlide": "core.planner",
+    "plan_talk": "core.planner",
+    "format_duration": "core.durations",
+    "parse_duration": "core.durations",
+    "load_outline": "core.loader",
+    "parse_outline": "core.loader",
 }
 
 __all__ = [
@@ -40,12 +40,12 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .durations import format_duration, parse_duration
-    from .errors import DeckError
-    from .findings import Finding, Severity
-    from .loader import load_outline, parse_outline
-    from .outline import Outline, Slide
-    from .planner import Plan, PlannedSlide, plan_talk
+    from deckbuilder.core.durations import format_duration, parse_duration
+    from deckbuilder.core.findings import Finding, Severity
+    from deckbuilder.core.loader import load_outline, parse_outline
+    from deckbuilder.core.outline import Outline, Slide
+    from deckbuilder.core.planner import Plan, PlannedSlide, plan_talk
+    from deckbuilder.errors import DeckError
 
 
 def __getattr__(name: str) -> Any:

@@ -13,23 +13,12 @@ HEAVY = ("pptx", "matplotlib", "textual", "PIL", "numpy")
 CORE = [
     "__init__.py",
     "errors.py",
-    "durations.py",
-    "template.py",
-    "yamlsource.py",
-    "outline.py",
-    "loader.py",
-    "findings.py",
-    "planner.py",
-    "schema.py",
-    "starter.py",
+    "core",
     "checks",
-    "deckfile.py",
-    "pacing.py",
-    "history.py",
-    "coach.py",
-    "report.py",
-    "style.py",
-    "atomic.py",
+    "files",
+    "rehearse",
+    "history/store.py",
+    "history/analysis.py",
 ]
 
 
@@ -69,7 +58,7 @@ def test_plan_run_loads_no_heavy_module() -> None:
     loaded = json.loads(proc.stderr.splitlines()[-1])
     heavy = [m for m in loaded if m.split(".")[0] in HEAVY]
     assert heavy == []
-    assert "deckbuilder.planner" in loaded  # the run really planned
+    assert "deckbuilder.core.planner" in loaded  # the run really planned
 
 
 def _loaded_after(statement: str) -> list[str]:
@@ -85,7 +74,7 @@ def test_build_entry_starts_figures_before_heavy_imports() -> None:
 
 
 def test_reader_of_decks_is_light() -> None:
-    loaded = _loaded_after("import deckbuilder.deckfile")
+    loaded = _loaded_after("import deckbuilder.rehearse.deck_reader")
     assert not [m for m in loaded if m.split(".")[0] in HEAVY]
 
 
@@ -107,5 +96,7 @@ def test_layers_import_only_downward() -> None:
 
 def test_history_and_rehearsal_paths_skip_pydantic() -> None:
     # Only commands that read an outline pay for validation.
-    loaded = _loaded_after("import deckbuilder, deckbuilder.coach, deckbuilder.report, deckbuilder.deckfile")
+    loaded = _loaded_after(
+        "import deckbuilder, deckbuilder.rehearse.coach, deckbuilder.history.analysis, deckbuilder.rehearse.deck_reader"
+    )
     assert not [m for m in loaded if m.split(".")[0] in ("pydantic", *HEAVY)]

@@ -13,9 +13,9 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from deckbuilder import load_outline, plan_talk
-from deckbuilder.deckfile import read_deck
 from deckbuilder.export.build import build_deck
 from deckbuilder.export.cache import FigureCache
+from deckbuilder.rehearse.deck_reader import read_deck
 
 from .conftest import EXAMPLES, PYTHON, ROOT, write_outline
 

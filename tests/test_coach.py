@@ -10,10 +10,10 @@ import pytest
 from pptx import Presentation
 
 from deckbuilder import load_outline, plan_talk
-from deckbuilder.coach import Coach, resolve_budgets
-from deckbuilder.deckfile import read_deck
 from deckbuilder.errors import DeckError
-from deckbuilder.history import SCHEMA_VERSION, History
+from deckbuilder.history.store import SCHEMA_VERSION, History
+from deckbuilder.rehearse.coach import Coach, resolve_budgets
+from deckbuilder.rehearse.deck_reader import read_deck
 
 from .conftest import ROOT, FakeClock
 

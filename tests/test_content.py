@@ -231,7 +231,7 @@ def test_ignore_on_slide_and_on_command_line() -> None:
 def test_every_code_is_documented_and_listed(run_cli: Any) -> None:
     import re
 
-    from deckbuilder.findings import rules
+    from deckbuilder.core.findings import rules
 
     from .conftest import ROOT
 
@@ -243,7 +243,7 @@ def test_every_code_is_documented_and_listed(run_cli: Any) -> None:
 
 
 def test_findings_come_from_the_rule_book() -> None:
-    from deckbuilder.findings import rules
+    from deckbuilder.core.findings import rules
 
     bad = [dict(s) for s in SOUND_TALK]
     bad[3] = dict(bad[3], title="Results", metrics=[{"name": "AUC", "value": 0.9}])

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from pptx import Presentation
 
-from deckbuilder import deckfile
-from deckbuilder.deckfile import read_deck
+from deckbuilder.rehearse import deck_reader as deckfile
+from deckbuilder.rehearse.deck_reader import read_deck
 
 from .conftest import EXAMPLES, ROOT
 
@@ -160,5 +160,5 @@ def test_reads_a_deck_saved_by_libreoffice(tmp_path: Path) -> None:
 
 
 def test_core_reader_imports_nothing_heavy() -> None:
-    source = (ROOT / "deckbuilder/deckfile.py").read_text()
+    source = (ROOT / "deckbuilder/rehearse/deck_reader.py").read_text()
     assert "import pptx" not in source and "from pptx" not in source

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from deckbuilder.coach import Coach, resolve_budgets
-from deckbuilder.deckfile import read_deck
+from deckbuilder.rehearse.coach import Coach, resolve_budgets
+from deckbuilder.rehearse.deck_reader import read_deck
 from deckbuilder.tui.app import RehearseApp
 from deckbuilder.tui.widgets import SlideView
 

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from deckbuilder.coach import Coach, resolve_budgets
-from deckbuilder.deckfile import read_deck
-from deckbuilder.history import SCHEMA_VERSION, History
-from deckbuilder.report import find_runs, pacing, trend
+from deckbuilder.history.analysis import find_runs, pacing, trend
+from deckbuilder.history.store import SCHEMA_VERSION, History
+from deckbuilder.rehearse.coach import Coach, resolve_budgets
+from deckbuilder.rehearse.deck_reader import read_deck
 
 from .conftest import FakeClock
 
@@ -76,7 +76,7 @@ def test_runs_newest_first_with_totals_and_worst_slide(history_db: tuple[Path, P
 
 
 def test_trend_line() -> None:
-    from deckbuilder.report import Run
+    from deckbuilder.history.analysis import Run
 
     def run(i: int, total: float) -> Run:
         return Run(i, "", True, total, 720)
@@ -173,7 +173,7 @@ def test_history_survives_a_rebuild_a_move_and_a_changed_slide(
 
 
 def test_migrates_a_version_1_database(tmp_path: Path) -> None:
-    from deckbuilder.history import MIGRATIONS
+    from deckbuilder.history.store import MIGRATIONS
 
     db = tmp_path / "old.db"
     con = sqlite3.connect(db)

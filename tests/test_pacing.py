@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deckbuilder.pacing import PaceRules, PaceSlide, Session, summarise
+from deckbuilder.rehearse.pacing import PaceRules, PaceSlide, Session, summarise
 
 RULES = PaceRules(on_track_band_s=10, near_budget_ratio=0.8, alert_last_s=120, redraw_s=0.2, cut_first=3)
 

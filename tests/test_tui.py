@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from deckbuilder.coach import Coach, resolve_budgets
-from deckbuilder.deckfile import read_deck
-from deckbuilder.history import History
+from deckbuilder.history.store import History
+from deckbuilder.rehearse.coach import Coach, resolve_budgets
+from deckbuilder.rehearse.deck_reader import read_deck
 from deckbuilder.tui.app import RehearseApp
 from deckbuilder.tui.screens import EndScreen, HelpScreen
 from deckbuilder.tui.widgets import PaceBadge, SlideTimer, TalkClock

@@ -54,7 +54,7 @@ def test_wheel_ships_layouts_and_plans(tmp_path: Path) -> None:
         [
             str(venv / "bin" / "python"),
             "-c",
-            "import deckbuilder, deckbuilder.template as t; print(deckbuilder.__file__); print(t.layouts_dir())",
+            "import deckbuilder, deckbuilder.core.config as t; print(deckbuilder.__file__); print(t.layouts_dir())",
         ],
         cwd=work,
         env=env,

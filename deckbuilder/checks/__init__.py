@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from ..findings import Finding, rules
-from . import audience, capacity, numbers, time, titles, wording
+from deckbuilder.checks import audience, capacity, numbers, time, titles, wording
+from deckbuilder.core.findings import Finding, rules
 
 if TYPE_CHECKING:
-    from ..outline import Outline
-    from ..planner import Plan
-    from ..template import Template
+    from deckbuilder.core.config import Template
+    from deckbuilder.core.outline import Outline
+    from deckbuilder.core.planner import Plan
 
 Check = Callable[["Outline", "Plan", "Template"], list[Finding]]
 CHECKS: tuple[Check, ...] = (

@@ -6,14 +6,14 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..findings import Finding, finding
-from .lexicon import Lexicon, lexicon, normalise
-from .text import main_slides, said, shown
+from deckbuilder.checks.text import main_slides, said, shown
+from deckbuilder.core.findings import Finding, finding
+from deckbuilder.core.lexicon import Lexicon, lexicon, normalise
 
 if TYPE_CHECKING:
-    from ..outline import Outline
-    from ..planner import Plan
-    from ..template import Template
+    from deckbuilder.core.config import Template
+    from deckbuilder.core.outline import Outline
+    from deckbuilder.core.planner import Plan
 
 
 Panel = Callable[["Outline", Lexicon], list[Finding]]

@@ -6,15 +6,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ..findings import Finding, finding
-from ..outline import Slide
-from ..template import load_data
-from .text import decision_texts, flat_points, main_slides, quote
+from deckbuilder.checks.text import decision_texts, flat_points, main_slides, quote
+from deckbuilder.core.config import load_data
+from deckbuilder.core.findings import Finding, finding
+from deckbuilder.core.outline import Slide
 
 if TYPE_CHECKING:
-    from ..outline import Outline
-    from ..planner import Plan
-    from ..template import Template
+    from deckbuilder.core.config import Template
+    from deckbuilder.core.outline import Outline
+    from deckbuilder.core.planner import Plan
 
 
 @dataclass(frozen=True)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..findings import Finding, finding
-from ..outline import Slide
-from .lexicon import Lexicon, lexicon, normalise
-from .text import flat_points, main_slides, quote, shown
+from deckbuilder.checks.text import flat_points, main_slides, quote, shown
+from deckbuilder.core.findings import Finding, finding
+from deckbuilder.core.lexicon import Lexicon, lexicon, normalise
+from deckbuilder.core.outline import Slide
 
 if TYPE_CHECKING:
-    from ..outline import Outline
-    from ..planner import Plan
-    from ..template import Template
+    from deckbuilder.core.config import Template
+    from deckbuilder.core.outline import Outline
+    from deckbuilder.core.planner import Plan
 
 
 def metric_mentions(text: str, lex: Lexicon) -> list[str]:

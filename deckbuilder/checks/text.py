@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..outline import Outline, Point, Slide
+from deckbuilder.core.outline import Outline, Point, Slide
 
 
 def flat_points(points: list[Point]) -> Iterator[str]:

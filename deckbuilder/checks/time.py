@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..durations import format_duration as fmt
-from ..findings import Finding, finding
+from deckbuilder.core.durations import format_duration as fmt
+from deckbuilder.core.findings import Finding, finding
 
 if TYPE_CHECKING:
-    from ..outline import Outline
-    from ..planner import Plan
-    from ..template import Template
+    from deckbuilder.core.config import Template
+    from deckbuilder.core.outline import Outline
+    from deckbuilder.core.planner import Plan
 
 
 def check(outline: Outline, plan: Plan, template: Template) -> list[Finding]:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..findings import Finding, finding
-from ..outline import Figure
-from .lexicon import Lexicon, lexicon, normalise, words
-from .text import main_slides, quote
+from deckbuilder.checks.text import main_slides, quote
+from deckbuilder.core.findings import Finding, finding
+from deckbuilder.core.lexicon import Lexicon, lexicon, normalise, words
+from deckbuilder.core.outline import Figure
 
 if TYPE_CHECKING:
-    from ..outline import Outline
-    from ..planner import Plan
-    from ..template import Template
+    from deckbuilder.core.config import Template
+    from deckbuilder.core.outline import Outline
+    from deckbuilder.core.planner import Plan
 
 _NUMBER = re.compile(r"\d")
 

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..findings import Finding
-from ..outline import Outline
-from ..planner import Plan
-from ..style import load_theme
-from .cache import FigureCache
-from .geometry import figure_boxes, page_for
-from .render import Pictures
+from deckbuilder.core.findings import Finding
+from deckbuilder.core.outline import Outline
+from deckbuilder.core.planner import Plan
+from deckbuilder.core.theme import load_theme
+from deckbuilder.export.cache import FigureCache
+from deckbuilder.export.geometry import figure_boxes, page_for
+from deckbuilder.export.render import Pictures
 
 Progress = Callable[[str], None]
 
@@ -50,7 +50,7 @@ def build_deck(
     # Figures start drawing before python-pptx is even imported; the slides are composed meanwhile.
     pictures.start(figure_boxes(outline, plan, page))
     try:
-        from .writer import write_deck
+        from deckbuilder.export.writer import write_deck
 
         notes = write_deck(outline, plan, out, page, pictures, template=template, date_text=date_text)
     finally:

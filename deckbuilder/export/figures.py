@@ -11,9 +11,9 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure as MplFigure
 
-from ..outline import Figure
-from ..style import Theme
-from .fit import text_width
+from deckbuilder.core.outline import Figure
+from deckbuilder.core.theme import Theme
+from deckbuilder.export.fit import text_width
 
 
 def _hex(color: str) -> str:

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from ..findings import Finding
-from ..outline import Figure, Outline, Slide
-from ..planner import Plan
-from ..style import Box, Theme
-from .fit import Fit, Para, block_height, fit_size
+from deckbuilder.core.findings import Finding
+from deckbuilder.core.outline import Figure, Outline, Slide
+from deckbuilder.core.planner import Plan
+from deckbuilder.core.theme import Box, Theme
+from deckbuilder.export.fit import Fit, Para, block_height, fit_size
 
 CAPTION_SIZE = 16
 EMU_PER_INCH = 914400

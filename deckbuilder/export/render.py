@@ -8,16 +8,16 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from ..errors import DeckError
-from ..outline import Figure
-from ..style import Box, Theme, load_theme
-from .cache import RENDER_VERSION, FigureCache, figure_key
+from deckbuilder.core.outline import Figure
+from deckbuilder.core.theme import Box, Theme, load_theme
+from deckbuilder.errors import DeckError
+from deckbuilder.export.cache import RENDER_VERSION, FigureCache, figure_key
 
 Progress = Callable[[str], None]
 
 
 def _render_job(figure: Figure, width: float, height: float) -> bytes:
-    from .figures import render  # imported in the worker only
+    from deckbuilder.export.figures import render  # imported in the worker only
 
     return render(figure, load_theme(), width, height)
 

@@ -14,9 +14,9 @@ from pptx.slide import Slide
 from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Emu, Inches, Pt
 
-from ..outline import Metric, Table
-from ..style import Box, Theme
-from .fit import BULLET_INDENT_IN, INSET_IN, Para, text_width
+from deckbuilder.core.outline import Metric, Table
+from deckbuilder.core.theme import Box, Theme
+from deckbuilder.export.fit import BULLET_INDENT_IN, INSET_IN, Para, text_width
 
 BULLETS = ("•", "–", "·")
 

@@ -9,14 +9,14 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches, Pt
 
-from ..deckfile import notes_header
-from ..findings import finding
-from ..outline import Figure, Outline, Slide
-from ..planner import PlannedSlide
-from ..style import Box
-from . import shapes
-from .fit import Para
-from .geometry import CAPTION_SIZE, Page, caption_height, figure_box, visual_region
+from deckbuilder.core.findings import finding
+from deckbuilder.core.outline import Figure, Outline, Slide
+from deckbuilder.core.planner import PlannedSlide
+from deckbuilder.core.theme import Box
+from deckbuilder.export import shapes
+from deckbuilder.export.fit import Para
+from deckbuilder.export.geometry import CAPTION_SIZE, Page, caption_height, figure_box, visual_region
+from deckbuilder.rehearse.deck_reader import notes_header
 
 MAX_METRICS_PER_ROW = 3
 

@@ -10,16 +10,16 @@ from pptx.presentation import Presentation as PresentationT
 from pptx.slide import SlideLayout
 from pptx.util import Inches
 
-from ..atomic import write_atomically
-from ..errors import DeckError
-from ..outline import Outline
-from ..planner import Plan
-from ..style import Theme, template_file
-from . import shapes
-from . import slides as compose
-from .geometry import Page
-from .planpart import embed_plan, plan_payload
-from .render import Pictures
+from deckbuilder.core.outline import Outline
+from deckbuilder.core.planner import Plan
+from deckbuilder.core.theme import Theme, template_file
+from deckbuilder.errors import DeckError
+from deckbuilder.export import shapes
+from deckbuilder.export import slides as compose
+from deckbuilder.export.geometry import Page
+from deckbuilder.export.planpart import embed_plan, plan_payload
+from deckbuilder.export.render import Pictures
+from deckbuilder.files.atomic import write_atomically
 
 
 def _open_template(template: Path | None) -> PresentationT:

@@ -1,1 +1,1 @@
-"""The rehearsal coach's terminal interface (Textual); all pace arithmetic lives in deckbuilder.pacing."""
+"""The rehearsal coach's terminal interface (Textual); all pace arithmetic lives in deckbuilder.rehearse.pacing."""

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.css.query import NoMatches
 
-from ..errors import DeckError
-from .screens import EndScreen, HelpScreen, TalkScreen
+from deckbuilder.errors import DeckError
+from deckbuilder.tui.screens import EndScreen, HelpScreen, TalkScreen
 
 if TYPE_CHECKING:
-    from ..coach import Coach
+    from deckbuilder.rehearse.coach import Coach
 
 
 class RehearseApp(App[None]):
@@ -77,8 +77,8 @@ class RehearseApp(App[None]):
         screen = self.screen
         if not isinstance(screen, EndScreen) or self.coach.history is None:
             return
-        from ..report import find_runs, pacing
-        from ..reportfig import save
+        from deckbuilder.history.analysis import find_runs, pacing
+        from deckbuilder.history.chart import save
 
         out = self.coach.deck.path.with_name(self.coach.deck.path.stem + "-pacing.png")
         try:

@@ -13,13 +13,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
-from ..durations import format_duration as fmt
-from ..durations import format_signed
-from ..pacing import Summary
-from .widgets import NextUp, NotesView, PaceBadge, SlideTimer, SlideView, TalkClock
+from deckbuilder.core.durations import format_duration as fmt
+from deckbuilder.core.durations import format_signed
+from deckbuilder.rehearse.pacing import Summary
+from deckbuilder.tui.widgets import NextUp, NotesView, PaceBadge, SlideTimer, SlideView, TalkClock
 
 if TYPE_CHECKING:
-    from ..coach import Coach
+    from deckbuilder.rehearse.coach import Coach
 
 
 class TalkScreen(Screen[None]):

@@ -7,10 +7,10 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ..deckfile import notes_body
-from ..durations import format_duration as fmt
-from ..durations import format_signed
-from ..pacing import PaceSlide, Status
+from deckbuilder.core.durations import format_duration as fmt
+from deckbuilder.core.durations import format_signed
+from deckbuilder.rehearse.deck_reader import notes_body
+from deckbuilder.rehearse.pacing import PaceSlide, Status
 
 PACE_TEXT = {
     "waiting": "Space or → starts",

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DeckError
-from .pacing import PaceSlide, Visit
+from deckbuilder.errors import DeckError
+from deckbuilder.rehearse.pacing import PaceSlide, Visit
 
 ENV = "DECK_HISTORY"
 SCHEMA_VERSION = 2

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import DeckError
+from deckbuilder.errors import DeckError
 
 Path = tuple[str | int, ...]
 MAX_BYTES = 2_000_000

@@ -16,8 +16,8 @@ from pydantic import (
     model_validator,
 )
 
-from .durations import EXAMPLES, DurationError, parse_duration
-from .template import load_template
+from deckbuilder.core.config import load_template
+from deckbuilder.core.durations import EXAMPLES, DurationError, parse_duration
 
 ChartType = Literal["bar", "barh", "line", "pr_curve", "image"]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .clikit import friendly, make_console, parse_codes
-from .errors import EXIT_FINDINGS, EXIT_OK
+from deckbuilder import __version__
+from deckbuilder.cli.common import friendly, make_console, parse_codes
+from deckbuilder.errors import EXIT_FINDINGS, EXIT_OK
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -43,16 +43,16 @@ def plan(outline: Path, as_json: bool, select: tuple[str, ...], ignore: tuple[st
       deck plan talk.yaml --json
       deck plan talk.yaml --ignore C002,T001
     """
-    from .findings import Severity
-    from .loader import load_outline
-    from .planner import plan_talk
-    from .template import load_template
+    from deckbuilder.core.config import load_template
+    from deckbuilder.core.findings import Severity
+    from deckbuilder.core.loader import load_outline
+    from deckbuilder.core.planner import plan_talk
 
     talk = plan_talk(load_outline(outline), select=parse_codes(select), ignore=parse_codes(ignore))
     if as_json:
         click.echo(json.dumps(talk.as_dict(), indent=2, ensure_ascii=False))
     else:
-        from .planview import print_plan
+        from deckbuilder.cli.plan_view import print_plan
 
         print_plan(talk, make_console(), load_template().limits.decided_to_observed_min)
     failed = any(f.severity is Severity.ERROR for f in talk.findings)
@@ -94,23 +94,23 @@ def build(
     import datetime as dt
     import time
 
-    from .findings import Severity
-    from .loader import load_outline
-    from .planner import plan_talk
+    from deckbuilder.core.findings import Severity
+    from deckbuilder.core.loader import load_outline
+    from deckbuilder.core.planner import plan_talk
 
     started = time.perf_counter()
     talk_outline = load_outline(outline)
     ignored = parse_codes(ignore)
     talk = plan_talk(talk_outline, ignore=ignored)
     if talk.findings:
-        from .planview import findings_view
+        from deckbuilder.cli.plan_view import findings_view
 
         make_console().print(findings_view(talk))
     if any(f.severity is Severity.ERROR for f in talk.findings) and not force:
         click.echo("deck: not built: fix the error above, or pass --force to build anyway", err=True)
         sys.exit(EXIT_FINDINGS)
-    from .export.build import build_deck
-    from .export.cache import FigureCache, default_dir
+    from deckbuilder.export.build import build_deck
+    from deckbuilder.export.cache import FigureCache, default_dir
 
     out = output or outline.with_suffix(".pptx")
     result = build_deck(
@@ -122,13 +122,13 @@ def build(
         date_text=talk_outline.date or f"{dt.date.today():%-d %B %Y}",
         progress=lambda message: click.echo(f"  {message}", err=True),
     )
-    from .checks import keep
+    from deckbuilder.checks import keep
 
     result.findings = keep(result.findings, talk_outline, ignore=ignored)
     for note in result.layout_notes:
         click.echo(f"  template: {note}", err=True)
     if result.findings:
-        from .planview import findings_view
+        from deckbuilder.cli.plan_view import findings_view
 
         make_console().print(findings_view(talk, result.findings))
     warnings = sum(1 for f in [*talk.findings, *result.findings] if f.severity is not Severity.ERROR)
@@ -154,13 +154,13 @@ def inspect(deck: Path, as_json: bool) -> None:
       deck inspect examples/churn/outline.pptx
       deck inspect talk.pptx --json
     """
-    from .deckfile import read_deck
+    from deckbuilder.rehearse.deck_reader import read_deck
 
     info = read_deck(deck)
     if as_json:
         click.echo(json.dumps(info.as_dict(), indent=2, ensure_ascii=False))
         return
-    from .planview import print_deck
+    from deckbuilder.cli.plan_view import print_deck
 
     print_deck(info, make_console())
 
@@ -182,7 +182,7 @@ def new(path: Path, duration: str, audience: str | None) -> None:
       deck new talk.yaml
       deck new talk.yaml --duration 15m --audience startup
     """
-    from .starter import write_starter
+    from deckbuilder.core.starter import write_starter
 
     write_starter(path, duration, audience)
     click.echo(f"wrote {path}; edit it, then run: deck plan {path}")
@@ -201,15 +201,15 @@ def rules(codes: tuple[str, ...], as_json: bool) -> None:
       deck rules C002 T     one check and all time checks
       deck rules --json
     """
-    from .checks import matches
-    from .findings import rules as rule_book
+    from deckbuilder.checks import matches
+    from deckbuilder.core.findings import rules as rule_book
 
     wanted = parse_codes(codes)
     chosen = [r for r in rule_book().values() if not wanted or matches(r.code, wanted)]
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in chosen], indent=2, ensure_ascii=False))
         return
-    from .planview import print_rules
+    from deckbuilder.cli.plan_view import print_rules
 
     print_rules(chosen, make_console())
 
@@ -225,12 +225,12 @@ def schema() -> None:
       # then put this first line in the outline:
       # yaml-language-server: $schema=outline.schema.json
     """
-    from .schema import outline_schema
+    from deckbuilder.core.schema import outline_schema
 
     click.echo(json.dumps(outline_schema(), indent=2))
 
 
-from .cli_rehearse import rehearsal_commands  # noqa: E402 - registered after `main` exists
+from deckbuilder.cli.rehearse import rehearsal_commands  # noqa: E402 - registered after `main` exists
 
 for _command in rehearsal_commands.commands.values():
     main.add_command(_command)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..template import load_data
+from deckbuilder.core.config import load_data
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9@&²'.-]*")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .outline import Outline, Point
-from .template import load_template
+from deckbuilder.core.config import load_template
+from deckbuilder.core.outline import Outline, Point
 
 _POINT = {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/Point"}]}
 

@@ -15,7 +15,7 @@ _HERE = Path(__file__).resolve().parent
 
 def layouts_dir() -> Path:
     """Return the folder of data files, inside the wheel or beside the source tree."""
-    for candidate in (_HERE / "layouts", _HERE.parent / "layouts"):
+    for candidate in (_HERE.parent / "layouts", _HERE.parent.parent / "layouts"):
         if (candidate / "template.yaml").is_file():
             return candidate
     raise FileNotFoundError(

@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from .clikit import DB_OPTION, friendly, make_console
-from .errors import DeckError
+from deckbuilder.cli.common import DB_OPTION, friendly, make_console
+from deckbuilder.errors import DeckError
 
 
 @click.group()
@@ -49,10 +49,10 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     """
     import time
 
-    from .coach import Coach, open_history, resolve_budgets
-    from .deckfile import read_deck
-    from .durations import DurationError, format_duration, parse_duration
-    from .pacing import pace_rules
+    from deckbuilder.core.durations import DurationError, format_duration, parse_duration
+    from deckbuilder.rehearse.coach import Coach, open_history, resolve_budgets
+    from deckbuilder.rehearse.deck_reader import read_deck
+    from deckbuilder.rehearse.pacing import pace_rules
 
     try:
         duration_s = parse_duration(duration) if duration else None
@@ -62,14 +62,14 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     info = read_deck(deck)
     plan = None
     if plan_file is not None:
-        from .loader import load_outline
-        from .planner import plan_talk
+        from deckbuilder.core.loader import load_outline
+        from deckbuilder.core.planner import plan_talk
 
         plan = plan_talk(load_outline(plan_file))
     budgets = resolve_budgets(info, plan, str(plan_file or ""), duration_s)
     history = open_history(db)
     coach = Coach(info, budgets, history, clock=time.monotonic, alert_last_s=alert_s)
-    from .tui.app import RehearseApp
+    from deckbuilder.tui.app import RehearseApp
 
     try:
         RehearseApp(coach, pace_rules().redraw_s, f"saved to {history.path}").run()
@@ -88,9 +88,9 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
 
 
 def _history_of(deck: Path, db: Path | None) -> tuple[Any, Any, list[Any]]:
-    from .coach import open_history
-    from .deckfile import read_deck
-    from .report import find_runs
+    from deckbuilder.history.analysis import find_runs
+    from deckbuilder.rehearse.coach import open_history
+    from deckbuilder.rehearse.deck_reader import read_deck
 
     info = read_deck(deck)
     history = open_history(db)
@@ -122,12 +122,12 @@ def history(deck: Path, as_json: bool, as_csv: bool, show_all: bool, db: Path | 
     """
     info, store, runs = _history_of(deck, db)
     if as_csv:
-        from .report import csv_text
+        from deckbuilder.history.analysis import csv_text
 
         click.echo(csv_text(runs, store), nl=False)
         return
     if as_json:
-        from .report import trend
+        from deckbuilder.history.analysis import trend
 
         click.echo(
             json.dumps(
@@ -140,7 +140,7 @@ def history(deck: Path, as_json: bool, as_csv: bool, show_all: bool, db: Path | 
     if not runs:
         _no_history(deck)
         return
-    from .historyview import print_runs
+    from deckbuilder.cli.history_view import print_runs
 
     print_runs(info.title, runs, make_console(), None if show_all else 20)
 
@@ -158,7 +158,7 @@ def compare(deck: Path, runs: tuple[int, ...], db: Path | None) -> None:
       deck compare talk.pptx
       deck compare talk.pptx 3 7
     """
-    from .report import compare as compare_runs
+    from deckbuilder.history.analysis import compare as compare_runs
 
     info, _, found = _history_of(deck, db)
     if len(runs) not in (0, 2):
@@ -174,7 +174,7 @@ def compare(deck: Path, runs: tuple[int, ...], db: Path | None) -> None:
         return
     else:
         b, a = found[0], found[1]
-    from .historyview import print_compare
+    from deckbuilder.cli.history_view import print_compare
 
     print_compare(a, b, compare_runs(info, a, b), make_console())
 
@@ -201,7 +201,7 @@ def report(deck: Path, output: Path | None, last: int, db: Path | None) -> None:
       deck report talk.pptx
       deck report talk.pptx -o pacing.svg --last 3
     """
-    from .report import pacing
+    from deckbuilder.history.analysis import pacing
 
     info, _, found = _history_of(deck, db)
     if not found:
@@ -210,7 +210,7 @@ def report(deck: Path, output: Path | None, last: int, db: Path | None) -> None:
     out = output or deck.with_name(deck.stem + "-pacing.png")
     if out.suffix.lower() not in (".png", ".svg"):
         raise DeckError(f"cannot write {out.name}: use a .png or .svg name")
-    from .reportfig import save
+    from deckbuilder.history.chart import save
 
     numbers = pacing(info, found, last)
     save(numbers, out)

@@ -11,9 +11,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .atomic import write_atomically
-from .report import TOLERANCE_S, Pacing
-from .style import Theme, load_theme
+from deckbuilder.core.theme import Theme, load_theme
+from deckbuilder.files.atomic import write_atomically
+from deckbuilder.history.analysis import TOLERANCE_S, Pacing
 
 WIDTH_IN, HEIGHT_IN, DPI = 11.0, 5.5, 150
 

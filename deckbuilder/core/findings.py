@@ -7,7 +7,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from .template import load_data
+from deckbuilder.core.config import load_data
 
 
 class Severity(StrEnum):

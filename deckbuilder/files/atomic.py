@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import DeckError
+from deckbuilder.errors import DeckError
 
 
 def write_atomically(out: Path, write: Callable[[BinaryIO], None]) -> None:

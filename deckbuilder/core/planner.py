@@ -8,9 +8,9 @@ from dataclasses import asdict, dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from .findings import Finding
-from .outline import Outline
-from .template import Share, Template, load_template
+from deckbuilder.core.config import Share, Template, load_template
+from deckbuilder.core.findings import Finding
+from deckbuilder.core.outline import Outline
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ def plan_talk(
     ignore: Iterable[str] = (),
 ) -> Plan:
     """Plan ``outline``: budgets, shares and every finding not silenced."""
-    from .checks import run_checks
+    from deckbuilder.checks import run_checks
 
     template = template or load_template()
     seconds = budgets(outline, template)

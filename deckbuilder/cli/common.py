@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import EXIT_INTERNAL, DeckError
+from deckbuilder.errors import EXIT_INTERNAL, DeckError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,7 +49,7 @@ def make_console() -> Any:
 
 
 def parse_codes(values: tuple[str, ...]) -> tuple[str, ...]:
-    from .checks import unknown_codes
+    from deckbuilder.checks import unknown_codes
 
     codes = tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
     bad = unknown_codes(codes)

@@ -9,10 +9,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DeckError
-from .findings import rules
-from .outline import Figure, Outline, Slide, check_columns, suggest
-from .yamlsource import Source, parse_yaml, read_text
+from deckbuilder.core.findings import rules
+from deckbuilder.core.outline import Figure, Outline, Slide, check_columns, suggest
+from deckbuilder.core.yaml_source import Source, parse_yaml, read_text
+from deckbuilder.errors import DeckError
 
 MAX_PROBLEMS = 10
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")

@@ -6,11 +6,11 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from .deckfile import Deck
-from .durations import format_duration as fmt
-from .findings import Finding, Rule, Severity
-from .planner import Plan
-from .template import Share
+from deckbuilder.core.config import Share
+from deckbuilder.core.durations import format_duration as fmt
+from deckbuilder.core.findings import Finding, Rule, Severity
+from deckbuilder.core.planner import Plan
+from deckbuilder.rehearse.deck_reader import Deck
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .template import Share, Template, load_data, load_template
+from deckbuilder.core.config import Share, Template, load_data, load_template
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from .deckfile import Deck
-from .durations import format_duration as fmt
-from .history import History, fingerprint
+from deckbuilder.core.durations import format_duration as fmt
+from deckbuilder.history.store import History, fingerprint
+from deckbuilder.rehearse.deck_reader import Deck
 
 TOLERANCE_S = 2.0  # changes smaller than this are noise from key presses
 

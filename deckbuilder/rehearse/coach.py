@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .deckfile import Deck, DeckSlide, looks_like_backup
-from .durations import format_duration
-from .errors import DeckError
-from .history import DeckId, History, fingerprint
-from .pacing import PaceSlide, Session, Status, Summary, Visit, summarise
+from deckbuilder.core.durations import format_duration
+from deckbuilder.errors import DeckError
+from deckbuilder.history.store import DeckId, History, fingerprint
+from deckbuilder.rehearse.deck_reader import Deck, DeckSlide, looks_like_backup
+from deckbuilder.rehearse.pacing import PaceSlide, Session, Status, Summary, Visit, summarise
 
 if TYPE_CHECKING:
-    from .planner import Plan
+    from deckbuilder.core.planner import Plan
 
 Clock = Callable[[], float]
 WallClock = Callable[[], dt.datetime]
@@ -171,6 +171,6 @@ class Coach:
 
 def open_history(path: Path | None) -> History:
     """Open the history database at ``path`` or the default place."""
-    from .history import default_path
+    from deckbuilder.history.store import default_path
 
     return History(path or default_path())

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from .durations import format_duration, parse_duration
-from .errors import DeckError
+from deckbuilder.core.durations import format_duration, parse_duration
+from deckbuilder.errors import DeckError
 
 PLAN_PROPERTY = "deck_plan"
 MAX_FILE = 300 * 1024 * 1024

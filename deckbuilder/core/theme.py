@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .template import layouts_dir, load_data
+from deckbuilder.core.config import layouts_dir, load_data
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from rich.console import Console, JustifyMethod
 from rich.table import Table
 from rich.text import Text
 
-from .durations import format_duration as fmt
-from .durations import format_signed
-from .report import Change, Run, trend
+from deckbuilder.core.durations import format_duration as fmt
+from deckbuilder.core.durations import format_signed
+from deckbuilder.history.analysis import Change, Run, trend
 
 
 def print_runs(title: str, runs: list[Run], console: Console, limit: int | None = None) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .durations import DurationError, parse_duration, spell_duration
-from .errors import DeckError
-from .outline import unknown_choice
-from .template import layouts_dir, load_template
+from deckbuilder.core.config import layouts_dir, load_template
+from deckbuilder.core.durations import DurationError, parse_duration, spell_duration
+from deckbuilder.core.outline import unknown_choice
+from deckbuilder.errors import DeckError
 
 
 def starter_text(path: str, duration: str, audience: str | None) -> str:

@@ -1,0 +1,1 @@
+"""Rehearsal adapter: read any .pptx, resolve its budgets, pace the talk, run a coached rehearsal."""
