@@ -15,8 +15,10 @@ _EXPORTS = {
     "Outline": "core.outline",
     "Slide": "core.outline",
     "Plan": "core.planner",
-    "PlannedSlide": "core.planner",
-    "plan_talk": "core.planner",
+    "TimedSlide": "core.talk",
+    "TalkPlan": "core.talk",
+    "Config": "core.config",
+    "plan_talk": "checks",
     "format_duration": "core.durations",
     "parse_duration": "core.durations",
     "load_outline": "core.loader",
@@ -24,13 +26,15 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "Config",
     "DeckError",
     "Finding",
     "Outline",
     "Plan",
-    "PlannedSlide",
     "Severity",
     "Slide",
+    "TalkPlan",
+    "TimedSlide",
     "__version__",
     "format_duration",
     "load_outline",
@@ -40,11 +44,14 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from deckbuilder.checks import plan_talk
+    from deckbuilder.core.config import Config
     from deckbuilder.core.durations import format_duration, parse_duration
     from deckbuilder.core.findings import Finding, Severity
     from deckbuilder.core.loader import load_outline, parse_outline
     from deckbuilder.core.outline import Outline, Slide
-    from deckbuilder.core.planner import Plan, PlannedSlide, plan_talk
+    from deckbuilder.core.planner import Plan
+    from deckbuilder.core.talk import TalkPlan, TimedSlide
     from deckbuilder.errors import DeckError
 
 

@@ -99,10 +99,10 @@ def test_plan_travels_in_the_deck(churn_deck: tuple[Path, Any]) -> None:
     out, _ = churn_deck
     deck = read_deck(out)
     plan = plan_talk(load_outline(CHURN))
-    assert deck.source == "embedded" and deck.duration_s == 720
-    assert [s.budget_s for s in deck.slides[:-1]] == [s.budget_s for s in plan.slides[:-1]]
-    assert deck.slides[-1].budget_s is None and deck.slides[-1].kind == "appendix"
-    assert [s.kind for s in deck.slides] == [s.kind for s in plan.slides]
+    assert deck.source == "embedded" and deck.timed().duration_s == 720
+    assert [s.budget_s for s in deck.timed().slides[:-1]] == [s.budget_s for s in plan.slides[:-1]]
+    assert deck.timed().slides[-1].budget_s is None and deck.timed().slides[-1].kind == "appendix"
+    assert [s.kind for s in deck.timed().slides] == [s.kind for s in plan.slides]
 
 
 def test_slideshow_never_auto_advances(churn_deck: tuple[Path, Any]) -> None:

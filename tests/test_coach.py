@@ -12,7 +12,8 @@ from pptx import Presentation
 from deckbuilder import load_outline, plan_talk
 from deckbuilder.errors import DeckError
 from deckbuilder.history.store import SCHEMA_VERSION, History
-from deckbuilder.rehearse.coach import Coach, resolve_budgets
+from deckbuilder.rehearse.budgets import resolve as resolve_budgets
+from deckbuilder.rehearse.coach import Coach
 from deckbuilder.rehearse.deck_reader import read_deck
 
 from .conftest import ROOT, FakeClock
@@ -30,23 +31,33 @@ def plain_deck(path: Path, titles: list[str]) -> Path:
 
 def test_budgets_from_the_embedded_plan(churn_pptx: Path) -> None:
     budgets = resolve_budgets(read_deck(churn_pptx))
-    assert budgets.source_key == "embedded" and budgets.duration_s == 720
-    assert [s.budget_s for s in budgets.slides][:3] == [10, 30, 89]
-    assert budgets.slides[-1].budget_s is None
+    assert budgets.plan.source == "embedded" and budgets.plan.duration_s == 720
+    assert [s.budget_s for s in budgets.plan.slides][:3] == [10, 30, 89]
+    assert budgets.plan.slides[-1].budget_s is None
 
 
-def test_budgets_from_the_outline(tmp_path: Path) -> None:
-    deck = read_deck(plain_deck(tmp_path / "d.pptx", ["Reference template talk", "x"]))
+def test_budgets_from_the_outline_match_slides_by_title(tmp_path: Path) -> None:
+    titles = ["Churn costs 8% of revenue each month", "Trends in usage beat account attributes as signals"]
+    deck = read_deck(plain_deck(tmp_path / "d.pptx", titles))
     plan = plan_talk(load_outline(ROOT / "tests/outlines/guide_eight.yaml"))
     budgets = resolve_budgets(deck, plan, "guide_eight.yaml")
-    assert [s.budget_s for s in budgets.slides] == [30, 90]
-    assert "guide_eight.yaml" in budgets.source
+    assert [s.budget_s for s in budgets.plan.slides] == [30, 90]
+    assert [s.kind for s in budgets.plan.slides] == ["problem", "approach"]
+    assert "guide_eight.yaml" in budgets.source and "--plan" in budgets.source
+
+
+def test_an_outline_that_is_not_the_decks_is_refused(tmp_path: Path) -> None:
+    # Matching by position alone would hand a foreign deck the outline's budgets silently.
+    deck = read_deck(plain_deck(tmp_path / "d.pptx", ["Reference template talk", "x"]))
+    plan = plan_talk(load_outline(ROOT / "tests/outlines/guide_eight.yaml"))
+    with pytest.raises(DeckError, match=r"2 of the deck's 2 slides match no slide of guide_eight\.yaml"):
+        resolve_budgets(deck, plan, "guide_eight.yaml")
 
 
 def test_budgets_spread_evenly_and_backup_slides_get_none(tmp_path: Path) -> None:
     deck = read_deck(plain_deck(tmp_path / "d.pptx", ["Intro", "Model", "Results", "Backup: tuning"]))
     budgets = resolve_budgets(deck, duration_s=601)
-    assert [s.budget_s for s in budgets.slides] == [201, 200, 200, None]
+    assert [s.budget_s for s in budgets.plan.slides] == [201, 200, 200, None]
     assert "spread evenly over 3 slides" in budgets.source
 
 

@@ -44,10 +44,10 @@ def foreign_deck(path: Path) -> Path:
 def test_reads_a_deck_it_did_not_make(tmp_path: Path) -> None:
     deck = read_deck(foreign_deck(tmp_path / "other.pptx"))
     assert [s.title for s in deck.slides] == ["Why churn matters", "What we found", "Appendix: tuning"]
-    assert deck.slides[1].points == [(0, "62% caught"), (1, "sub")]
+    assert list(deck.slides[1].points) == [(0, "62% caught"), (1, "sub")]
     assert deck.slides[0].notes == "open strong"
-    assert deck.source == "none" and deck.duration_s is None
-    assert all(s.budget_s is None and s.kind is None for s in deck.slides)
+    assert deck.source == "none" and deck.plan is None
+    assert all(s.budget_s is None and s.kind is None for s in deck.timed().slides)
     assert deckfile.looks_like_backup(deck.slides[2].title)
 
 
@@ -116,7 +116,7 @@ def test_budgets_from_notes_when_the_plan_part_is_gone(tmp_path: Path, run_cli: 
                 dst.writestr(item, src.read(item.filename))
     deck = read_deck(stripped)
     assert deck.source == "notes"
-    assert deck.slides[5].budget_s == 177 and deck.slides[5].kind == "results"
+    assert deck.timed().slides[5].budget_s == 177 and deck.timed().slides[5].kind == "results"
 
 
 def _convert(src: Path, fmt: str, outdir: Path) -> Path:
@@ -148,7 +148,7 @@ def test_libreoffice_renders_every_slide_and_keeps_the_plan(example: Path, tmp_p
     resaved = _convert(built, "pptx", tmp_path / "resaved")
     original, again = read_deck(built), read_deck(resaved)
     assert again.source == "embedded"
-    assert [s.budget_s for s in again.slides] == [s.budget_s for s in original.slides]
+    assert [s.budget_s for s in again.timed().slides] == [s.budget_s for s in original.timed().slides]
     assert [s.title for s in again.slides] == [s.title for s in original.slides]
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from deckbuilder.rehearse.coach import Coach, resolve_budgets
+from deckbuilder.rehearse.budgets import resolve as resolve_budgets
+from deckbuilder.rehearse.coach import Coach
 from deckbuilder.rehearse.deck_reader import read_deck
 from deckbuilder.tui.app import RehearseApp
 from deckbuilder.tui.widgets import SlideView
@@ -84,8 +85,8 @@ async def test_rehearse_a_foreign_deck(make: object, tmp_path: Path) -> None:
     titles = [s.title for s in deck.slides]
     assert any("62% of churners" in t for t in titles)
     budgets = resolve_budgets(deck, duration_s=600)
-    assert budgets.slides[-1].budget_s is None  # the appendix or backup slide gets no budget
-    assert sum(s.budget_s or 0 for s in budgets.slides) == 600
+    assert budgets.plan.slides[-1].budget_s is None  # the appendix or backup slide gets no budget
+    assert sum(s.budget_s or 0 for s in budgets.plan.slides) == 600
     clock = FakeClock()
     app = RehearseApp(Coach(deck, budgets, None, clock=clock), redraw_s=0.05, saved_to="")
     async with app.run_test(size=(80, 24)) as pilot:

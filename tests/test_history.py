@@ -16,7 +16,8 @@ from PIL import Image
 
 from deckbuilder.history.analysis import find_runs, pacing, trend
 from deckbuilder.history.store import SCHEMA_VERSION, History
-from deckbuilder.rehearse.coach import Coach, resolve_budgets
+from deckbuilder.rehearse.budgets import resolve as resolve_budgets
+from deckbuilder.rehearse.coach import Coach
 from deckbuilder.rehearse.deck_reader import read_deck
 
 from .conftest import FakeClock
@@ -60,19 +61,19 @@ def history_db(churn_pptx: Path, tmp_path: Path) -> tuple[Path, Path]:
 
 def test_runs_newest_first_with_totals_and_worst_slide(history_db: tuple[Path, Path]) -> None:
     deck, db = history_db
-    runs = find_runs(History(db), read_deck(deck))
+    runs = find_runs(History(db), read_deck(deck).identity())
     assert [r.id for r in runs] == [5, 4, 3, 2, 1]
     assert [r.total_s for r in runs] == [sum(r) for r in RUNS[::-1]]
     oldest = runs[-1]
     # over by more than 2 s: 35-30, 100-89, 95-89, 230-177
-    assert [oldest.titles[k][:10] for k, _ in oldest.over_slides()] == [
+    assert [s.title[:10] for s, _ in oldest.over_slides(2)] == [
         "At 30% pre",
         "Behaviour ",
         "A falling ",
         "8% of subs",
     ]
-    assert oldest.over_slides()[0][1] == 53
-    assert runs[0].as_dict()["worst"]["over_s"] == 7
+    assert oldest.over_slides(2)[0][1] == 53
+    assert runs[0].as_dict(2)["worst"]["over_s"] == 7
 
 
 def test_trend_line() -> None:
@@ -118,10 +119,10 @@ def test_report_picture_and_its_computed_title(history_db: tuple[Path, Path], ru
     assert "Slide 6 ran over in 3 of 3 rehearsals, by 0:18 on average" in result.stdout  # 28, 19, 7
     with Image.open(out) as image:
         assert image.size == (1650, 825)
-    numbers = pacing(read_deck(deck), find_runs(History(db), read_deck(deck)), 5)
+    numbers = pacing(read_deck(deck).timed(), find_runs(History(db), read_deck(deck).identity()), 5, 2.0)
     assert numbers.finding.startswith("Slide 6 ran over in 5 of 5 rehearsals, by 0:29 on average")
     assert [r.id for r in numbers.runs] == [1, 2, 3, 4, 5]
-    assert numbers.budgets == BUDGETS
+    assert [s.budget_s for s in numbers.slides] == BUDGETS
     svg = deck.with_name("pacing.svg")
     assert run_cli("report", deck, "--db", db, "-o", svg).exit_code == 0
     assert svg.read_text().lstrip().startswith("<?xml")
@@ -155,7 +156,7 @@ def test_history_survives_a_rebuild_a_move_and_a_changed_slide(
     moved = tmp_path / "elsewhere" / "interview-final.pptx"
     moved.parent.mkdir()
     shutil.copy(deck, moved)  # renamed and moved: matched by its slides
-    assert len(find_runs(History(db), read_deck(moved))) == 5
+    assert len(find_runs(History(db), read_deck(moved).identity())) == 5
     # a rebuild with a retitled slide keeps the same file, so the history stays
     from deckbuilder import load_outline, plan_talk
     from deckbuilder.export.build import build_deck
@@ -166,7 +167,7 @@ def test_history_survives_a_rebuild_a_move_and_a_changed_slide(
     outline = outline.model_copy(update={"slides": slides})
     build_deck(outline, plan_talk(outline), deck)
     rebuilt = read_deck(deck)
-    runs = find_runs(History(db), rebuilt)
+    runs = find_runs(History(db), rebuilt.identity())
     assert len(runs) == 5
     out = run_cli("compare", deck, "--db", db).stdout
     assert "not in this deck" in out  # the old title's time is kept, shown apart

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from deckbuilder.rehearse.pacing import PaceRules, PaceSlide, Session, summarise
+from deckbuilder.core.config import PaceRules
+from deckbuilder.core.talk import TimedSlide
+from deckbuilder.rehearse.pacing import Session, summarise
 
-RULES = PaceRules(on_track_band_s=10, near_budget_ratio=0.8, alert_last_s=120, redraw_s=0.2, cut_first=3)
-
-
-def slides(*budgets: float | None, kinds: tuple[str, ...] = ()) -> list[PaceSlide]:
-    return [PaceSlide(i + 1, f"S{i + 1}", kinds[i] if kinds else "methodology", b) for i, b in enumerate(budgets)]
+RULES = PaceRules(on_track_band_s=10, near_budget_ratio=0.8, alert_last_s=120, redraw_s=0.2, cut_first=3, ran_over_s=2)
 
 
-def session(*budgets: float | None, duration: float = 600) -> Session:
+def slides(*budgets: int | None, kinds: tuple[str, ...] = ()) -> list[TimedSlide]:
+    kinds = kinds or ("methodology",) * len(budgets)
+    return [
+        TimedSlide(i + 1, f"S{i + 1}", kind, b, None, kind not in ("title", "appendix"))
+        for i, (b, kind) in enumerate(zip(budgets, kinds, strict=True))
+    ]
+
+
+def session(*budgets: int | None, duration: float = 600) -> Session:
     return Session(slides(*budgets), duration, rules=RULES)
 
 
@@ -104,7 +110,7 @@ def test_summary_numbers() -> None:
     summary = summarise(plan, [50, 200, 130, 60, 30], 360)
     assert [r.over_s for r in summary.slides] == [-10, 80, 10, 0, 0]
     assert summary.total_s == 470 and summary.over_s == 110
-    assert [r.index for r in summary.cut_first] == [2, 3]
+    assert [r.slide.index for r in summary.cut_first] == [2, 3]
     shares = {s.label: s.pct for s in summary.shares}
     assert shares["Methodology + results"] == 75  # 330 of the 440 main seconds
     assert shares["Error analysis + next steps"] == 14

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from deckbuilder.history.store import History
-from deckbuilder.rehearse.coach import Coach, resolve_budgets
+from deckbuilder.rehearse.budgets import resolve as resolve_budgets
+from deckbuilder.rehearse.coach import Coach
 from deckbuilder.rehearse.deck_reader import read_deck
 from deckbuilder.tui.app import RehearseApp
 from deckbuilder.tui.screens import EndScreen, HelpScreen
@@ -107,7 +108,7 @@ async def test_end_screen_numbers(churn_pptx: Path, tmp_path: Path) -> None:
         assert isinstance(app.screen, EndScreen)
         summary = app.screen.summary
         assert [round(r.actual_s) for r in summary.slides] == [10, 30, 150, 89, 89, 177, 118, 118, 20]
-        assert summary.cut_first[0].index == 3 and round(summary.cut_first[0].over_s) == 61
+        assert summary.cut_first[0].slide.index == 3 and round(summary.cut_first[0].over_s) == 61
         assert round(summary.total_s) == 801
         text = "\n".join(str(w.render()) for w in app.screen.query("Static"))
         assert "1:21 over" in text and "Cut content, do not speak faster" in text

@@ -1,19 +1,21 @@
-"""Run every check over a planned talk and keep the findings not silenced."""
+"""Findings from a planned talk: each check reads the Plan, the Outline and the Config, never the planner.
+
+`plan_talk` is the one entry point that times the talk (core.planner) and then reviews it.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 
-from deckbuilder.checks import audience, capacity, numbers, time, titles, wording
-from deckbuilder.core.findings import Finding, rules
+from deckbuilder.core.config import Config, default_config
+from deckbuilder.core.findings import Finding, keep
+from deckbuilder.core.outline import Outline
+from deckbuilder.core.planner import Plan, plan
 
-if TYPE_CHECKING:
-    from deckbuilder.core.config import Template
-    from deckbuilder.core.outline import Outline
-    from deckbuilder.core.planner import Plan
+from . import audience, capacity, numbers, time, titles, wording
 
-Check = Callable[["Outline", "Plan", "Template"], list[Finding]]
+Check = Callable[[Outline, Plan, Config], list[Finding]]
 CHECKS: tuple[Check, ...] = (
     time.check,
     titles.check,
@@ -24,21 +26,10 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def matches(code: str, patterns: Iterable[str]) -> bool:
-    """Return True when ``code`` starts with one of ``patterns`` (C, C0, C002)."""
-    return any(code.startswith(p.upper()) for p in patterns)
-
-
-def unknown_codes(patterns: Iterable[str]) -> list[str]:
-    """Return the patterns that match no known rule code."""
-    codes = list(rules())
-    return [p for p in patterns if not any(c.startswith(p.upper()) for c in codes)]
-
-
 def run_checks(
     outline: Outline,
-    plan: Plan,
-    template: Template,
+    talk: Plan,
+    config: Config,
     *,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
@@ -46,23 +37,18 @@ def run_checks(
     """Return the findings of every check, filtered and in reading order."""
     found: list[Finding] = []
     for check in CHECKS:
-        found.extend(check(outline, plan, template))
-    return keep(found, outline, select=select, ignore=ignore)
+        found.extend(check(outline, talk, config))
+    return keep(found, [s.ignore for s in outline.slides], select=select, ignore=ignore)
 
 
-def keep(
-    found: Iterable[Finding], outline: Outline, *, select: Iterable[str] = (), ignore: Iterable[str] = ()
-) -> list[Finding]:
-    """Return the findings that survive --select, --ignore and each slide's `ignore:`, in reading order."""
-    select, ignore = tuple(select), tuple(ignore)
-    kept = []
-    for item in found:
-        if select and not matches(item.code, select):
-            continue
-        if ignore and matches(item.code, ignore):
-            continue
-        if item.slide is not None and matches(item.code, outline.slides[item.slide - 1].ignore):
-            continue
-        kept.append(item)
-    kept.sort(key=lambda f: (f.slide or 0, f.severity.rank, f.code))
-    return kept
+def plan_talk(
+    outline: Outline,
+    config: Config | None = None,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> Plan:
+    """Plan ``outline`` and review it: budgets, shares and every finding not silenced."""
+    config = config or default_config()
+    timed = plan(outline, config)
+    return dataclasses.replace(timed, findings=run_checks(outline, timed, config, select=select, ignore=ignore))

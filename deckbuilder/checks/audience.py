@@ -7,38 +7,42 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from deckbuilder.checks.text import main_slides, said, shown
-from deckbuilder.core.findings import Finding, finding
-from deckbuilder.core.lexicon import Lexicon, lexicon, normalise
+from deckbuilder.core.findings import Finding
+from deckbuilder.core.lexicon import Lexicon, normalise
 
 if TYPE_CHECKING:
-    from deckbuilder.core.config import Template
+    from deckbuilder.core.config import Config
     from deckbuilder.core.outline import Outline
     from deckbuilder.core.planner import Plan
 
 
-Panel = Callable[["Outline", Lexicon], list[Finding]]
+Panel = Callable[["Outline", "Config"], list[Finding]]
 
 
-def _talk_mentions(outline: Outline, pattern: re.Pattern[str]) -> bool:
-    return any(pattern.search(normalise(t)) for _, s in main_slides(outline) for _, t in said(s))
+def _talk_mentions(outline: Outline, pattern: re.Pattern[str], config: Config) -> bool:
+    return any(pattern.search(normalise(t)) for _, s in main_slides(outline, config) for _, t in said(s))
 
 
-def _faang(outline: Outline, lex: Lexicon) -> list[Finding]:
+def _faang(outline: Outline, config: Config) -> list[Finding]:
+    lex = config.lexicon
     found = []
     has_spread = any(m.spread is not None for s in outline.slides for m in s.metrics) or any(
-        lex.spread.search(normalise(t)) for _, s in main_slides(outline) if s.kind == "results" for _, t in said(s)
+        lex.spread.search(normalise(t))
+        for _, s in main_slides(outline, config)
+        if s.kind == "results"
+        for _, t in said(s)
     )
     if not has_spread:
         found.append(
-            finding(
+            config.finding(
                 "A001",
                 "no metric carries its spread; a big-tech panel will ask how stable it is. Add `spread:` "
                 "(fold standard deviation or interval) to the headline metric.",
             )
         )
-    if not _talk_mentions(outline, lex.production):
+    if not _talk_mentions(outline, lex.production, config):
         found.append(
-            finding(
+            config.finding(
                 "A002",
                 "nothing says how this would run in production; add one line on scale, latency, "
                 'monitoring or retraining, e.g. "scores 2M accounts in a 6-minute nightly batch".',
@@ -47,15 +51,16 @@ def _faang(outline: Outline, lex: Lexicon) -> list[Finding]:
     return found
 
 
-def _startup(outline: Outline, lex: Lexicon) -> list[Finding]:
-    results = [(i, s) for i, s in main_slides(outline) if s.kind == "results"]
+def _startup(outline: Outline, config: Config) -> list[Finding]:
+    lex = config.lexicon
+    results = [(i, s) for i, s in main_slides(outline, config) if s.kind == "results"]
     for _, slide in results:
         for _, text in shown(slide):
             lowered = normalise(text)
             if lex.money.search(lowered) or lex.per_period.search(lowered):
                 return []
     return [
-        finding(
+        config.finding(
             "A003",
             "no results slide puts a business figure in front of a startup panel; add money or cases per "
             'month, e.g. "~$180K kept a year for $17K of call time".',
@@ -67,8 +72,8 @@ def _startup(outline: Outline, lex: Lexicon) -> list[Finding]:
 def _needs(code: str, pattern: Callable[[Lexicon], re.Pattern[str]], message: str) -> Panel:
     """Return a panel check that wants ``pattern`` said somewhere in the talk."""
 
-    def check(outline: Outline, lex: Lexicon) -> list[Finding]:
-        return [] if _talk_mentions(outline, pattern(lex)) else [finding(code, message)]
+    def check(outline: Outline, config: Config) -> list[Finding]:
+        return [] if _talk_mentions(outline, pattern(config.lexicon), config) else [config.finding(code, message)]
 
     return check
 
@@ -102,8 +107,8 @@ PANELS: dict[str, Panel] = {
 }
 
 
-def check(outline: Outline, plan: Plan, template: Template) -> list[Finding]:
+def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     """Return the findings for the outline's audience, if it names one."""
     if outline.audience is None or outline.audience not in PANELS:
         return []
-    return PANELS[outline.audience](outline, lexicon())
+    return PANELS[outline.audience](outline, config)

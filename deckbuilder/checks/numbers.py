@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deckbuilder.checks.text import flat_points, main_slides, quote, shown
-from deckbuilder.core.findings import Finding, finding
-from deckbuilder.core.lexicon import Lexicon, lexicon, normalise
+from deckbuilder.core.findings import Finding
+from deckbuilder.core.lexicon import Lexicon, normalise
 from deckbuilder.core.outline import Slide
 
 if TYPE_CHECKING:
-    from deckbuilder.core.config import Template
+    from deckbuilder.core.config import Config
     from deckbuilder.core.outline import Outline
     from deckbuilder.core.planner import Plan
 
@@ -29,17 +29,17 @@ def has_business_reading(text: str, lex: Lexicon) -> bool:
     return bool(lex.money.search(lowered) or lex.per_period.search(lowered) or lex.share_caught.search(lowered))
 
 
-def check(outline: Outline, plan: Plan, template: Template) -> list[Finding]:
+def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     """Return C002, C003 and C008 findings."""
-    lex = lexicon()
+    lex = config.lexicon
     found: list[Finding] = []
     headline: list[tuple[int, str]] = []
     results: list[tuple[int, Slide]] = []
-    for index, slide in main_slides(outline):
+    for index, slide in main_slides(outline, config):
         for metric in slide.metrics:
             if metric.baseline is None:
                 found.append(
-                    finding(
+                    config.finding(
                         "C002",
                         f"{metric.name} {metric.value} is shown with no baseline; add `baseline:` and "
                         "`baseline_label:` (random, majority class, the current rule) so the panel sees the lift.",
@@ -49,7 +49,7 @@ def check(outline: Outline, plan: Plan, template: Template) -> list[Finding]:
         for text in flat_points(slide.points):
             if metric_mentions(text, lex) and not lex.baseline.search(normalise(text)):
                 found.append(
-                    finding(
+                    config.finding(
                         "C002",
                         f"{quote(text)} gives a metric with no baseline; add what it is compared with, "
                         'e.g. "PR-AUC 0.43 against 0.08 for a random ranking (5.4x)".',
@@ -64,7 +64,7 @@ def check(outline: Outline, plan: Plan, template: Template) -> list[Finding]:
     if headline and all(name in lex.misleading_alone for _, name in headline):
         names = sorted({name for _, name in headline})
         found.append(
-            finding(
+            config.finding(
                 "C003",
                 f"the results report only {' and '.join(names)}, which look strong on imbalanced data even for "
                 "a weak model; add PR-AUC, or recall at the precision you would act on, beside a baseline.",
@@ -73,7 +73,7 @@ def check(outline: Outline, plan: Plan, template: Template) -> list[Finding]:
         )
     if results and not any(has_business_reading(t, lex) for _, s in results for _, t in shown(s)):
         found.append(
-            finding(
+            config.finding(
                 "C008",
                 "no results slide says what the model means for the business; add money, cases per period or "
                 'the share of the target caught, e.g. "~340 accounts flagged a month, 100 of them real churners".',

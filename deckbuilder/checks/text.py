@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from deckbuilder.core.config import Config
 from deckbuilder.core.outline import Outline, Point, Slide
 
 
@@ -39,10 +40,11 @@ def said(slide: Slide) -> Iterator[tuple[str, str]]:
         yield "notes", slide.notes
 
 
-def main_slides(outline: Outline) -> Iterator[tuple[int, Slide]]:
-    """Yield (1-based index, slide) for the slides that make the talk proper."""
+def main_slides(outline: Outline, config: Config) -> Iterator[tuple[int, Slide]]:
+    """Yield (1-based index, slide) for the slides that make the talk proper (the template's `main:`)."""
+    template = config.template
     for index, slide in enumerate(outline.slides, start=1):
-        if slide.kind not in ("title", "appendix"):
+        if template.is_main(slide.kind):
             yield index, slide
 
 

@@ -6,21 +6,20 @@ import re
 from typing import TYPE_CHECKING
 
 from deckbuilder.checks.text import main_slides, quote
-from deckbuilder.core.findings import Finding, finding
-from deckbuilder.core.lexicon import Lexicon, lexicon, normalise, words
+from deckbuilder.core.findings import Finding
+from deckbuilder.core.lexicon import Lexicon, normalise, words
 from deckbuilder.core.outline import Figure
 
 if TYPE_CHECKING:
-    from deckbuilder.core.config import Template
+    from deckbuilder.core.config import Config
     from deckbuilder.core.outline import Outline
     from deckbuilder.core.planner import Plan
 
 _NUMBER = re.compile(r"\d")
 
 
-def is_label(title: str, lex: Lexicon | None = None) -> bool:
+def is_label(title: str, lex: Lexicon) -> bool:
     """Return True when ``title`` names a chart or section rather than stating a finding."""
-    lex = lex or lexicon()
     tokens = words(title)
     if not tokens:
         return False
@@ -36,14 +35,14 @@ def is_label(title: str, lex: Lexicon | None = None) -> bool:
     return labelled * 2 >= len(tokens)
 
 
-def check(outline: Outline, plan: Plan, template: Template) -> list[Finding]:
+def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     """Return C001 and C011 findings."""
-    lex = lexicon()
+    lex = config.lexicon
     found: list[Finding] = []
-    for index, slide in main_slides(outline):
+    for index, slide in main_slides(outline, config):
         if slide.title and is_label(slide.title, lex):
             found.append(
-                finding(
+                config.finding(
                     "C001",
                     f"the title {quote(slide.title)} labels the slide instead of stating its finding; "
                     'write the takeaway with its number, e.g. "New accounts are missed twice as often as old ones".',
@@ -55,21 +54,22 @@ def check(outline: Outline, plan: Plan, template: Template) -> list[Finding]:
             continue
         if is_label(figure.title, lex):
             found.append(
-                finding(
+                config.finding(
                     "C001",
                     f"the figure title {quote(figure.title)} describes the chart; state what the reader "
                     'should see in it, e.g. "Login trend carries three times the gain of any other feature".',
                     slide=index,
                 )
             )
-        found.extend(_unreadable(figure, index, lex))
+        found.extend(_unreadable(figure, index, config))
     return found
 
 
-def _unreadable(figure: Figure, index: int, lex: Lexicon) -> list[Finding]:
+def _unreadable(figure: Figure, index: int, config: Config) -> list[Finding]:
+    lex = config.lexicon
     if lex.heatmap.search(normalise(figure.title)):
         return [
-            finding(
+            config.finding(
                 "C011",
                 f"{quote(figure.title)} looks like a correlation heatmap, which nobody reads at presenting "
                 "distance; show the few strongest pairs as a bar chart and name the one that mattered.",
@@ -80,7 +80,7 @@ def _unreadable(figure: Figure, index: int, lex: Lexicon) -> list[Finding]:
         categories = len(next(iter(figure.data.values())))
         if categories > lex.max_categories:
             return [
-                finding(
+                config.finding(
                     "C011",
                     f"the figure has {categories} bars; keep the top {lex.max_categories} and fold the rest "
                     "into 'other' so each bar can be read.",
@@ -89,7 +89,7 @@ def _unreadable(figure: Figure, index: int, lex: Lexicon) -> list[Finding]:
             ]
     if isinstance(figure.data, dict) and figure.chart == "line" and len(figure.data) - 1 > lex.max_categories:
         return [
-            finding(
+            config.finding(
                 "C011",
                 f"the figure draws {len(figure.data) - 1} lines; show the two or three that make the point.",
                 slide=index,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deckbuilder.checks.text import flat_points, main_slides, quote, said, shown
-from deckbuilder.core.findings import Finding, finding
-from deckbuilder.core.lexicon import Lexicon, lexicon, normalise
+from deckbuilder.core.findings import Finding
+from deckbuilder.core.lexicon import Lexicon, normalise
 from deckbuilder.core.outline import Slide
 
 if TYPE_CHECKING:
-    from deckbuilder.core.config import Template
+    from deckbuilder.core.config import Config
     from deckbuilder.core.outline import Outline
     from deckbuilder.core.planner import Plan
 
@@ -44,15 +44,15 @@ def is_bare_decision(text: str, lex: Lexicon) -> bool:
     return bool(lex.bare_decision.search(lowered)) and not lex.reason.search(f" {lowered} ")
 
 
-def check(outline: Outline, plan: Plan, template: Template) -> list[Finding]:
+def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     """Return C005, C006, C007 and C009 findings."""
-    lex = lexicon()
+    lex = config.lexicon
     found: list[Finding] = []
     for index, slide in enumerate(outline.slides, start=1):
         for where, text in shown(slide):
             if looks_like_code(text, lex):
                 found.append(
-                    finding(
+                    config.finding(
                         "C005",
                         f"{_WHERE[where]} holds code: {quote(text, 60)}; say what it does in plain words "
                         "and keep the code in the repository.",
@@ -63,22 +63,23 @@ def check(outline: Outline, plan: Plan, template: Template) -> list[Finding]:
             hit = hurtful_phrase(text, lex)
             if hit:
                 found.append(
-                    finding(
+                    config.finding(
                         "C007",
                         f'{_WHERE[where]} says "{hit[0]}"; frame it forward instead: "{hit[1]}"',
                         slide=index,
                     )
                 )
-    for index, slide in main_slides(outline):
+    for index, slide in main_slides(outline, config):
         if slide.kind == "methodology":
-            found.extend(_decisions(slide, index, lex))
-    next_steps = [(i, s) for i, s in main_slides(outline) if s.kind == "next_steps"]
+            found.extend(_decisions(slide, index, config))
+    next_steps = [(i, s) for i, s in main_slides(outline, config) if s.kind == "next_steps"]
     if next_steps:
-        found.extend(_next_steps(next_steps, lex))
+        found.extend(_next_steps(next_steps, config))
     return found
 
 
-def _decisions(slide: Slide, index: int, lex: Lexicon) -> list[Finding]:
+def _decisions(slide: Slide, index: int, config: Config) -> list[Finding]:
+    lex = config.lexicon
     found = []
     for decision in slide.decisions:
         missing = [
@@ -90,7 +91,7 @@ def _decisions(slide: Slide, index: int, lex: Lexicon) -> list[Finding]:
             missing.append("why_rejected")
         if missing:
             found.append(
-                finding(
+                config.finding(
                     "C006",
                     f"the decision {quote(decision.decision, 50)} has no {', '.join(missing)}; say why you chose "
                     "it and what you chose it over, e.g. rationale: 12% higher PR-AUC, alternative: random forest.",
@@ -100,7 +101,7 @@ def _decisions(slide: Slide, index: int, lex: Lexicon) -> list[Finding]:
     for text in flat_points(slide.points):
         if is_bare_decision(text, lex):
             found.append(
-                finding(
+                config.finding(
                     "C006",
                     f"{quote(text)} describes what was done, not why; add the reason and the option you "
                     'rejected: "Chose X over Y because ...".',
@@ -110,13 +111,14 @@ def _decisions(slide: Slide, index: int, lex: Lexicon) -> list[Finding]:
     return found
 
 
-def _next_steps(slides: list[tuple[int, Slide]], lex: Lexicon) -> list[Finding]:
+def _next_steps(slides: list[tuple[int, Slide]], config: Config) -> list[Finding]:
+    lex = config.lexicon
     points = [t for _, s in slides for t in flat_points(s.points)]
     everything = [s.title or "" for _, s in slides] + points
     first = slides[0][0]
     if points and all(any(p.search(normalise(t)) for p in lex.vague) for t in points):
         return [
-            finding(
+            config.finding(
                 "C009",
                 f"the next steps are only {quote(points[0], 50)}; name what you would do first and why, e.g. "
                 '"Next week: onboarding features for accounts under 30 days, where the model fails most".',
@@ -128,7 +130,7 @@ def _next_steps(slides: list[tuple[int, Slide]], lex: Lexicon) -> list[Finding]:
     if not (near and longer):
         lacking = "near-term step (next week, first)" if not near else "longer-term step (next quarter)"
         return [
-            finding(
+            config.finding(
                 "C009",
                 f'the next steps name no {lacking}; split them by horizon, e.g. "Next week: ..." and '
                 '"Next quarter: ...", most valuable first.',

@@ -7,11 +7,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from deckbuilder.errors import EXIT_INTERNAL, DeckError
+
+if TYPE_CHECKING:
+    from deckbuilder.core.config import Config
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,16 +46,25 @@ def friendly(func: F) -> F:
 
 
 def make_console() -> Any:
+    """Return the console commands print to (no highlighting of the user's text)."""
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=False)
 
 
-def parse_codes(values: tuple[str, ...]) -> tuple[str, ...]:
-    from deckbuilder.checks import unknown_codes
+def config() -> Config:
+    """Return the settings every command reads from layouts/ (or $DECK_LAYOUTS)."""
+    from deckbuilder.core.config import default_config
+
+    return default_config()
+
+
+def parse_codes(values: tuple[str, ...], settings: Config) -> tuple[str, ...]:
+    """Return the check codes of --select/--ignore/`deck rules`, refusing ones no rule has."""
+    from deckbuilder.core.findings import unknown_codes
 
     codes = tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
-    bad = unknown_codes(codes)
+    bad = unknown_codes(codes, settings.rules)
     if bad:
         raise DeckError(f"unknown check code(s): {', '.join(bad)}", hint="`deck rules` lists every code")
     return codes

@@ -11,7 +11,7 @@ from deckbuilder.core.durations import format_signed
 from deckbuilder.history.analysis import Change, Run, trend
 
 
-def print_runs(title: str, runs: list[Run], console: Console, limit: int | None = None) -> None:
+def print_runs(title: str, runs: list[Run], console: Console, ran_over_s: float, limit: int | None = None) -> None:
     """Print the rehearsals newest first (the newest ``limit`` of them), then the trend."""
     console.print(Text(title, style="bold"), Text(f"  {len(runs)} rehearsal(s)"))
     hidden = len(runs) - limit if limit is not None and len(runs) > limit else 0
@@ -24,11 +24,11 @@ def print_runs(title: str, runs: list[Run], console: Console, limit: int | None 
         total = Text(
             f"{fmt(run.total_s)} / {fmt(run.duration_s)}", style="red" if run.total_s > run.duration_s else "green"
         )
-        overs = run.over_slides()
+        overs = run.over_slides(ran_over_s)
         worst = ""
         if overs:
-            key, over = overs[0]
-            worst = f"+{fmt(over)} {run.titles[key]}"
+            slide, over = overs[0]
+            worst = f"+{fmt(over)} {slide.title}"
         table.add_row(
             str(run.id),
             run.started_at.replace("T", " ")[:16],
@@ -69,9 +69,10 @@ def print_compare(a: Run, b: Run, rows: list[Change], console: Console) -> None:
         note = row.verdict if row.verdict != "same" else ""
         if not row.in_deck:
             note, style = "not in this deck", "dim"
+        budget = row.slide.budget_s
         table.add_row(
-            row.title,
-            fmt(row.budget_s) if row.budget_s is not None else "-",
+            row.slide.title,
+            fmt(budget) if budget is not None else "-",
             fmt(row.a_s) if row.a_s is not None else "-",
             fmt(row.b_s) if row.b_s is not None else "-",
             format_signed(row.change_s) if row.change_s is not None else "-",
@@ -86,7 +87,7 @@ def print_compare(a: Run, b: Run, rows: list[Change], console: Console) -> None:
         "",
     )
     console.print(table)
-    better = [r.title for r in rows if r.verdict == "better"]
-    worse = [r.title for r in rows if r.verdict == "worse"]
+    better = [r.slide.title for r in rows if r.verdict == "better"]
+    worse = [r.slide.title for r in rows if r.verdict == "worse"]
     console.print(Text("Better: " + ("; ".join(better) if better else "nothing"), style="green"))
     console.print(Text("Worse: " + ("; ".join(worse) if worse else "nothing"), style="red" if worse else ""))

@@ -6,11 +6,9 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from deckbuilder.core.config import Share
 from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.core.findings import Finding, Rule, Severity
 from deckbuilder.core.planner import Plan
-from deckbuilder.rehearse.deck_reader import Deck
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -24,24 +22,14 @@ def slide_table(plan: Plan) -> Table:
     table.add_column("budget", justify="right")
     table.add_column("starts", justify="right")
     for slide in plan.slides:
-        budget = fmt(slide.budget_s) + ("*" if slide.pinned else " ")
-        start = fmt(slide.start_s) if slide.main or slide.kind == "title" else "-"
-        if slide.kind == "appendix":
-            budget = "backup "
+        if slide.budget_s is None:
+            budget, start = "backup ", "-"
+        else:
+            budget = fmt(slide.budget_s) + ("*" if slide.pinned else " ")
+            start = fmt(slide.start_s or 0)
         table.add_row(str(slide.index), slide.kind, slide.title, budget, start)
     table.add_row("", "", Text("total", style="bold"), fmt(plan.total_s) + " ", "")
     return table
-
-
-def _bounds(share: Share) -> str:
-    parts = []
-    if share.target_pct is not None:
-        parts.append(f"target {share.target_pct}%")
-    if share.min_pct is not None:
-        parts.append(f"at least {share.min_pct}%")
-    if share.max_pct is not None:
-        parts.append(f"at most {share.max_pct}%")
-    return ", ".join(parts)
 
 
 def share_table(plan: Plan, ratio_min: float) -> Table:
@@ -54,7 +42,7 @@ def share_table(plan: Plan, ratio_min: float) -> Table:
     table.add_column("ok")
     for share in plan.shares:
         mark = Text("ok", style="green") if share.ok else Text(share.code, style="yellow")
-        table.add_row(share.label, f"{share.pct}%", fmt(share.seconds), _bounds(share), mark)
+        table.add_row(share.label, f"{share.pct}%", fmt(share.seconds), share.bounds(), mark)
     if plan.observed_s:
         ratio = plan.decided_s / plan.observed_s
         ok = ratio >= ratio_min
@@ -143,24 +131,3 @@ def print_rules(chosen: list[Rule], console: Console) -> None:
         grid.add_row("", "", Text(f"why: {rule.why}"))
         grid.add_row("", "", Text(f"fix: {rule.fix}", style="dim"))
     console.print(grid)
-
-
-_SOURCES = {
-    "embedded": "budgets from the plan embedded by deck build",
-    "notes": "budgets read from the timing line of the speaker notes",
-    "none": "no budgets in this deck: rehearse with --duration or --plan",
-}
-
-
-def print_deck(deck: Deck, console: Console) -> None:
-    """Print the slides of a deck as `deck rehearse` will see them."""
-    total = fmt(deck.duration_s) if deck.duration_s else "no duration"
-    console.print(Text(deck.title, style="bold"), Text(f" ({len(deck.slides)} slides, {total})"))
-    console.print(Text(_SOURCES[deck.source], style="dim"))
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for name, justify in (("#", "right"), ("kind", "left"), ("title", "left"), ("budget", "right"), ("notes", "left")):
-        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
-    for slide in deck.slides:
-        budget = fmt(slide.budget_s) if slide.budget_s is not None else "-"
-        table.add_row(str(slide.index), slide.kind or "-", slide.title, budget, "yes" if slide.notes.strip() else "no")
-    console.print(table)

@@ -8,16 +8,12 @@ from typing import Any
 
 import click
 
-from deckbuilder.cli.common import DB_OPTION, friendly, make_console
 from deckbuilder.errors import DeckError
 
-
-@click.group()
-def rehearsal_commands() -> None:
-    """Hold the rehearsal commands until `deck` adds them."""
+from .common import DB_OPTION, config, friendly, make_console
 
 
-@rehearsal_commands.command()
+@click.command()
 @click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--duration", default=None, help="Talk length to spread evenly when the deck has no plan (12m).")
 @click.option(
@@ -50,29 +46,32 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     import time
 
     from deckbuilder.core.durations import DurationError, format_duration, parse_duration
-    from deckbuilder.rehearse.coach import Coach, open_history, resolve_budgets
+    from deckbuilder.rehearse.budgets import resolve
+    from deckbuilder.rehearse.coach import Coach
     from deckbuilder.rehearse.deck_reader import read_deck
-    from deckbuilder.rehearse.pacing import pace_rules
 
     try:
         duration_s = parse_duration(duration) if duration else None
         alert_s = parse_duration(alert) if alert else None
     except DurationError as exc:
         raise DeckError(f"--duration/--alert: {exc}") from None
-    info = read_deck(deck)
-    plan = None
+    settings = config()
+    info = read_deck(deck, settings)
+    outline_plan = None
     if plan_file is not None:
+        from deckbuilder.checks import plan_talk
         from deckbuilder.core.loader import load_outline
-        from deckbuilder.core.planner import plan_talk
 
-        plan = plan_talk(load_outline(plan_file))
-    budgets = resolve_budgets(info, plan, str(plan_file or ""), duration_s)
+        outline_plan = plan_talk(load_outline(plan_file, settings), settings)
+    budgets = resolve(info, outline_plan, str(plan_file or ""), duration_s)
+    for warning in budgets.warnings:
+        click.echo(f"deck: {warning}", err=True)
     history = open_history(db)
-    coach = Coach(info, budgets, history, clock=time.monotonic, alert_last_s=alert_s)
+    coach = Coach(info, budgets, history, clock=time.monotonic, alert_last_s=alert_s, config=settings)
     from deckbuilder.tui.app import RehearseApp
 
     try:
-        RehearseApp(coach, pace_rules().redraw_s, f"saved to {history.path}").run()
+        RehearseApp(coach, settings.pace.redraw_s, f"saved to {history.path}").run()
     finally:
         coach.quit()
         history.close()
@@ -87,21 +86,27 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     )
 
 
+def open_history(db: Path | None) -> Any:
+    """Open the history database given with --db, else the default one."""
+    from deckbuilder.history.store import History, default_path
+
+    return History(db or default_path())
+
+
 def _history_of(deck: Path, db: Path | None) -> tuple[Any, Any, list[Any]]:
     from deckbuilder.history.analysis import find_runs
-    from deckbuilder.rehearse.coach import open_history
     from deckbuilder.rehearse.deck_reader import read_deck
 
-    info = read_deck(deck)
+    info = read_deck(deck, config())
     history = open_history(db)
-    return info, history, find_runs(history, info)
+    return info, history, find_runs(history, info.identity())
 
 
 def _no_history(deck: Path) -> None:
     click.echo(f"no rehearsals recorded for {deck} yet; run: deck rehearse {deck}")
 
 
-@rehearsal_commands.command()
+@click.command()
 @click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the rehearsals as JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Write every recorded slide visit as CSV to standard output.")
@@ -131,7 +136,11 @@ def history(deck: Path, as_json: bool, as_csv: bool, show_all: bool, db: Path | 
 
         click.echo(
             json.dumps(
-                {"deck": str(deck), "trend": trend(runs), "rehearsals": [r.as_dict() for r in runs]},
+                {
+                    "deck": str(deck),
+                    "trend": trend(runs),
+                    "rehearsals": [r.as_dict(config().pace.ran_over_s) for r in runs],
+                },
                 indent=2,
                 ensure_ascii=False,
             )
@@ -140,12 +149,12 @@ def history(deck: Path, as_json: bool, as_csv: bool, show_all: bool, db: Path | 
     if not runs:
         _no_history(deck)
         return
-    from deckbuilder.cli.history_view import print_runs
+    from .history_view import print_runs
 
-    print_runs(info.title, runs, make_console(), None if show_all else 20)
+    print_runs(info.title, runs, make_console(), config().pace.ran_over_s, None if show_all else 20)
 
 
-@rehearsal_commands.command()
+@click.command()
 @click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("runs", nargs=-1, type=int)
 @DB_OPTION
@@ -174,12 +183,12 @@ def compare(deck: Path, runs: tuple[int, ...], db: Path | None) -> None:
         return
     else:
         b, a = found[0], found[1]
-    from deckbuilder.cli.history_view import print_compare
+    from .history_view import print_compare
 
-    print_compare(a, b, compare_runs(info, a, b), make_console())
+    print_compare(a, b, compare_runs(info.timed(), a, b, config().pace.ran_over_s), make_console())
 
 
-@rehearsal_commands.command()
+@click.command()
 @click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o",
@@ -201,17 +210,14 @@ def report(deck: Path, output: Path | None, last: int, db: Path | None) -> None:
       deck report talk.pptx
       deck report talk.pptx -o pacing.svg --last 3
     """
-    from deckbuilder.history.analysis import pacing
-
-    info, _, found = _history_of(deck, db)
+    info, store, found = _history_of(deck, db)
     if not found:
         _no_history(deck)
         return
     out = output or deck.with_name(deck.stem + "-pacing.png")
     if out.suffix.lower() not in (".png", ".svg"):
         raise DeckError(f"cannot write {out.name}: use a .png or .svg name")
-    from deckbuilder.history.chart import save
+    from deckbuilder.history.chart import write_report
 
-    numbers = pacing(info, found, last)
-    save(numbers, out)
+    numbers = write_report(store, info.identity(), info.timed(), out, last, config())
     click.echo(f"wrote {out}: {numbers.finding}")

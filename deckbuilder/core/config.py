@@ -1,20 +1,34 @@
-"""Load the talk template (kinds, budgets, share targets, limits) from layouts/."""
+"""layouts/ -> one typed Config: the talk template, the rule book, word lists, thresholds, theme.
+
+Everything `deck` decides by is data in `layouts/`. It is read once per Config (each file on first
+use, so `deck history` never compiles the content patterns) and passed in explicitly.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from fractions import Fraction
-from functools import cache
+import os
+from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
+if TYPE_CHECKING:
+    from .findings import Finding, Rule
+    from .layout import Page
+    from .lexicon import Lexicon
+    from .measure import Glyphs
+    from .theme import Theme
+
+ENV = "DECK_LAYOUTS"
 _HERE = Path(__file__).resolve().parent
 
 
 def layouts_dir() -> Path:
-    """Return the folder of data files, inside the wheel or beside the source tree."""
+    """Return the folder of data files: $DECK_LAYOUTS, else inside the wheel, else beside the source tree."""
+    if os.environ.get(ENV):
+        return Path(os.environ[ENV])
     for candidate in (_HERE.parent / "layouts", _HERE.parent.parent / "layouts"):
         if (candidate / "template.yaml").is_file():
             return candidate
@@ -23,56 +37,23 @@ def layouts_dir() -> Path:
     )
 
 
-def load_data(name: str) -> Any:
-    """Parse one YAML data file from layouts/."""
-    with open(layouts_dir() / name, encoding="utf-8") as handle:
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML data file."""
+    with open(path, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @dataclass(frozen=True)
 class KindRule:
-    """How the planner treats one slide kind."""
+    """How the planner treats one slide kind (all of it from layouts/template.yaml)."""
 
     name: str
     label: str
     weight_s: float
     fixed_s: int | None
-    main: bool
+    main: bool  # counts as the talk proper: slide count, shares, T009
+    backup: bool  # shown after the talk with no budget (appendix)
     section: str
-
-
-def share_pct(part: float, whole: float) -> int:
-    """Return ``part`` of ``whole`` as a whole percent, halves rounded up (as the reports print it)."""
-    if whole <= 0:
-        return 0
-    return int(Fraction(part) * 100 / Fraction(whole) + Fraction(1, 2))
-
-
-@dataclass(frozen=True)
-class Share:
-    """A section's share of the main talk time against its target."""
-
-    name: str
-    code: str
-    label: str
-    seconds: float
-    pct: int
-    target_pct: int | None
-    min_pct: int | None
-    max_pct: int | None
-
-    @property
-    def ok(self) -> bool:
-        """Return True when the share is within its bounds."""
-        if self.min_pct is not None and self.pct < self.min_pct:
-            return False
-        return self.max_pct is None or self.pct <= self.max_pct
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the JSON shape of the share (its check code is internal)."""
-        shape = asdict(self)
-        del shape["code"]
-        return shape
 
 
 @dataclass(frozen=True)
@@ -86,20 +67,6 @@ class ShareRule:
     target_pct: int | None
     min_pct: int | None
     max_pct: int | None
-
-    def measure(self, seconds_by_kind: dict[str, float], main_s: float) -> Share:
-        """Return this section's share of ``main_s`` given the time spent on each kind."""
-        seconds = sum(seconds_by_kind.get(kind, 0) for kind in self.kinds)
-        return Share(
-            self.name,
-            self.code,
-            self.label,
-            seconds,
-            share_pct(seconds, main_s),
-            self.target_pct,
-            self.min_pct,
-            self.max_pct,
-        )
 
 
 @dataclass(frozen=True)
@@ -116,7 +83,7 @@ class Limits:
 
 @dataclass(frozen=True)
 class Template:
-    """The whole talk template."""
+    """The take-home talk template: kinds, shares, limits, panels."""
 
     reference_duration_s: int
     kinds: dict[str, KindRule]
@@ -128,11 +95,38 @@ class Template:
         """Return the kinds whose time counts in ``section``."""
         return {k.name for k in self.kinds.values() if k.section == section}
 
+    def is_main(self, kind: str | None) -> bool:
+        """Return True when a slide of ``kind`` is part of the talk proper (unknown kinds are)."""
+        rule = self.kinds.get(kind or "")
+        return rule.main if rule is not None else True
 
-@cache
-def load_template() -> Template:
-    """Return the template from layouts/template.yaml (read once per process)."""
-    raw = load_data("template.yaml")
+    def is_backup(self, kind: str | None) -> bool:
+        """Return True when a slide of ``kind`` is a backup shown after the talk, with no budget."""
+        rule = self.kinds.get(kind or "")
+        return rule is not None and rule.backup
+
+
+@dataclass(frozen=True)
+class PaceRules:
+    """Thresholds of the rehearsal coach and of the history (layouts/rehearsal.yaml)."""
+
+    on_track_band_s: float
+    near_budget_ratio: float
+    alert_last_s: float
+    redraw_s: float
+    cut_first: int
+    ran_over_s: float  # over budget by more than this counts as running over (key presses are noise)
+
+
+@dataclass(frozen=True)
+class Capacity:
+    """Talk-wide limits on what the slides hold (layouts/capacity.yaml)."""
+
+    max_figures: int
+
+
+def parse_template(raw: dict[str, Any]) -> Template:
+    """Return the Template of a parsed template.yaml."""
     kinds = {
         name: KindRule(
             name=name,
@@ -140,6 +134,7 @@ def load_template() -> Template:
             weight_s=float(spec.get("weight_s", 0)),
             fixed_s=spec.get("fixed_s"),
             main=bool(spec["main"]),
+            backup=bool(spec.get("backup", False)),
             section=str(spec["section"]),
         )
         for name, spec in raw["kinds"].items()
@@ -163,3 +158,87 @@ def load_template() -> Template:
         limits=Limits(**raw["limits"]),
         audiences={str(k): str(v) for k, v in raw["audiences"].items()},
     )
+
+
+@dataclass(frozen=True, eq=False)
+class Config:
+    """Every setting of `deck`, read from one layouts/ folder; each file is read on first use."""
+
+    folder: Path
+
+    def data(self, name: str) -> Any:
+        """Parse one YAML file of the folder (for parts that keep their own shape)."""
+        return read_yaml(self.folder / name)
+
+    def file(self, name: str) -> Path:
+        """Return the path of a data file (the starter outline, the deck template)."""
+        return self.folder / name
+
+    @cached_property
+    def template(self) -> Template:
+        """Return the talk template (template.yaml)."""
+        return parse_template(self.data("template.yaml"))
+
+    @cached_property
+    def rules(self) -> dict[str, Rule]:
+        """Return the rule book by code (rules.yaml)."""
+        from .findings import parse_rules
+
+        return parse_rules(self.data("rules.yaml"))
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """Return the compiled word lists and patterns of the content checks (content.yaml)."""
+        from .lexicon import compile_lexicon
+
+        return compile_lexicon(self.data("content.yaml"))
+
+    @cached_property
+    def capacity(self) -> Capacity:
+        """Return the talk-wide capacity limits (capacity.yaml)."""
+        return Capacity(**self.data("capacity.yaml"))
+
+    @cached_property
+    def pace(self) -> PaceRules:
+        """Return the rehearsal thresholds (rehearsal.yaml)."""
+        return PaceRules(**self.data("rehearsal.yaml"))
+
+    @cached_property
+    def theme(self) -> Theme:
+        """Return the deck's look and geometry (theme.yaml, slides.yaml)."""
+        from .theme import parse_theme
+
+        return parse_theme(self.data("theme.yaml"), self.data("slides.yaml"), self.folder)
+
+    @cached_property
+    def glyphs(self) -> Glyphs:
+        """Return the measuring fonts' advance widths (glyph_widths.json)."""
+        import json
+
+        from .measure import parse_glyphs
+
+        return parse_glyphs(json.loads((self.folder / "glyph_widths.json").read_text(encoding="utf-8")))
+
+    def page(self, sx: float = 1.0, sy: float = 1.0) -> Page:
+        """Return the page slides are laid out on, stretched by ``sx`` and ``sy`` to a template's size."""
+        from .layout import Page
+        from .measure import Typesetting
+
+        theme = self.theme
+        return Page(theme, Typesetting(self.glyphs, theme.line_spacing, theme.paragraph_space), sx, sy)
+
+    def finding(self, code: str, message: str, slide: int | None = None) -> Finding:
+        """Return a finding whose severity comes from this rule book."""
+        from .findings import Finding
+
+        return Finding(code=code, severity=self.rules[code].severity, message=message, slide=slide)
+
+
+@cache
+def _config_at(folder: Path) -> Config:
+    return Config(folder)
+
+
+def default_config() -> Config:
+    """Return the Config of the installed layouts/ (or $DECK_LAYOUTS), one per process and folder."""
+    return _config_at(layouts_dir())

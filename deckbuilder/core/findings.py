@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from functools import cache
 from typing import Any
-
-from deckbuilder.core.config import load_data
 
 
 class Severity(StrEnum):
@@ -53,10 +51,8 @@ class Finding:
         return asdict(self)
 
 
-@cache
-def rules() -> dict[str, Rule]:
-    """Return every rule by code, read from layouts/rules.yaml."""
-    raw = load_data("rules.yaml")
+def parse_rules(raw: dict[str, Any]) -> dict[str, Rule]:
+    """Return every rule by code from a parsed rules.yaml."""
     return {
         code: Rule(
             code=code,
@@ -70,6 +66,33 @@ def rules() -> dict[str, Rule]:
     }
 
 
-def finding(code: str, message: str, slide: int | None = None) -> Finding:
-    """Build a finding whose severity comes from the rule book."""
-    return Finding(code=code, severity=rules()[code].severity, message=message, slide=slide)
+def matches(code: str, patterns: Iterable[str]) -> bool:
+    """Return True when ``code`` starts with one of ``patterns`` (C, C0, C002)."""
+    return any(code.startswith(p.upper()) for p in patterns)
+
+
+def unknown_codes(patterns: Iterable[str], rules: dict[str, Rule]) -> list[str]:
+    """Return the patterns that match no known rule code."""
+    return [p for p in patterns if not any(c.startswith(p.upper()) for c in rules)]
+
+
+def keep(
+    found: Iterable[Finding],
+    slide_ignores: list[list[str]] | None = None,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> list[Finding]:
+    """Return the findings that survive --select, --ignore and each slide's `ignore:`, in reading order."""
+    select, ignore = tuple(select), tuple(ignore)
+    kept = []
+    for item in found:
+        if select and not matches(item.code, select):
+            continue
+        if ignore and matches(item.code, ignore):
+            continue
+        if item.slide is not None and slide_ignores and matches(item.code, slide_ignores[item.slide - 1]):
+            continue
+        kept.append(item)
+    kept.sort(key=lambda f: (f.slide or 0, f.severity.rank, f.code))
+    return kept

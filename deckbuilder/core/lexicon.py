@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-
-from deckbuilder.core.config import load_data
+from typing import Any
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9@&²'.-]*")
@@ -77,10 +75,8 @@ def _markers(items: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(p if _is_regex(p) or p.startswith("\\") else re.escape(p) for p in items))
 
 
-@cache
-def lexicon() -> Lexicon:
-    """Return the compiled lexicon."""
-    raw = load_data("content.yaml")
+def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
+    """Return the lexicon of a parsed content.yaml, every pattern compiled."""
     names = sorted(raw["metric_names"], key=len, reverse=True)
     metric_alt = "|".join(n if "\\" in n else re.escape(n) for n in names)
     metric = re.compile(r"(?<![\w-])(" + metric_alt + r")(?![\w-])")

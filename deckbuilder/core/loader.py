@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from deckbuilder.core.findings import rules
+from deckbuilder.core.config import Config, Template, default_config
 from deckbuilder.core.outline import Figure, Outline, Slide, check_columns, suggest
 from deckbuilder.core.yaml_source import Source, parse_yaml, read_text
 from deckbuilder.errors import DeckError
@@ -43,7 +43,7 @@ class InvalidOutline(DeckError):
         return "\n".join(lines)
 
 
-def load_outline(path: str | Path) -> Outline:
+def load_outline(path: str | Path, config: Config | None = None) -> Outline:
     """Read, parse and validate the outline at ``path``."""
     file = Path(path)
     try:
@@ -54,11 +54,14 @@ def load_outline(path: str | Path) -> Outline:
         raise DeckError(f"{file} is a folder; give the outline's YAML file") from None
     except OSError as exc:
         raise DeckError(f"cannot read {file}: {exc.strerror}") from None
-    return parse_outline(read_text(raw, str(file)), str(file), base_dir=file.parent)
+    return parse_outline(read_text(raw, str(file)), str(file), base_dir=file.parent, config=config)
 
 
-def parse_outline(text: str, file: str = "<outline>", base_dir: Path | None = None) -> Outline:
+def parse_outline(
+    text: str, file: str = "<outline>", base_dir: Path | None = None, config: Config | None = None
+) -> Outline:
     """Validate YAML ``text`` as an outline; relative files resolve against ``base_dir``."""
+    config = config or default_config()
     source = parse_yaml(text, file)
     if not isinstance(source.data, dict):
         raise source.error(
@@ -67,24 +70,24 @@ def parse_outline(text: str, file: str = "<outline>", base_dir: Path | None = No
             hint="run `deck new outline.yaml` to see the shape",
         )
     try:
-        outline = Outline.model_validate(source.data)
+        outline = Outline.model_validate(source.data, context={"template": config.template})
     except ValidationError as exc:
         raise InvalidOutline(_translate(exc, source)) from None
-    _check_ignore_codes(outline, source)
-    return _appendix_last(_resolve_files(outline, source, base_dir or Path(".")))
+    _check_ignore_codes(outline, source, config)
+    return _backups_last(_resolve_files(outline, source, base_dir or Path(".")), config.template)
 
 
-def _appendix_last(outline: Outline) -> Outline:
-    """Put appendix slides after the talk, in their order, wherever the outline lists them."""
-    talk = [s for s in outline.slides if s.kind != "appendix"]
-    backup = [s for s in outline.slides if s.kind == "appendix"]
+def _backups_last(outline: Outline, template: Template) -> Outline:
+    """Put backup (appendix) slides after the talk, in their order, wherever the outline lists them."""
+    talk = [s for s in outline.slides if not template.is_backup(s.kind)]
+    backup = [s for s in outline.slides if template.is_backup(s.kind)]
     if outline.slides == [*talk, *backup]:
         return outline
     return outline.model_copy(update={"slides": [*talk, *backup]})
 
 
-def _check_ignore_codes(outline: Outline, source: Source) -> None:
-    known = list(rules())
+def _check_ignore_codes(outline: Outline, source: Source, config: Config) -> None:
+    known = list(config.rules)
     for index, slide in enumerate(outline.slides):
         for position, code in enumerate(slide.ignore):
             if code not in known:

@@ -11,12 +11,13 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
 
-from deckbuilder.core.config import load_template
+from deckbuilder.core.config import Template, default_config
 from deckbuilder.core.durations import EXAMPLES, DurationError, parse_duration
 
 ChartType = Literal["bar", "barh", "line", "pr_curve", "image"]
@@ -223,8 +224,15 @@ class Table(_Model):
         return self
 
 
-def _kind(value: object) -> object:
-    kinds = tuple(load_template().kinds)
+def template_of(info: ValidationInfo) -> Template:
+    """Return the template the outline is validated against: the loader's, else the installed one."""
+    context = info.context if isinstance(info.context, dict) else {}
+    template = context.get("template")
+    return template if isinstance(template, Template) else default_config().template
+
+
+def _kind(value: object, info: ValidationInfo) -> object:
+    kinds = tuple(template_of(info).kinds)
     if isinstance(value, str) and value not in kinds:
         close = suggest(value.replace("-", "_").replace(" ", "_"), kinds)
         raise ValueError(unknown_choice("slide kind", value, kinds, close))
@@ -252,11 +260,11 @@ class Slide(_Model):
     )
 
     @model_validator(mode="after")
-    def _needs_title(self) -> Slide:
+    def _needs_title(self, info: ValidationInfo) -> Slide:
         if self.kind != "title" and not self.title:
             raise ValueError(f"a {self.kind} slide needs a `title:` that states its takeaway")
-        if self.kind == "appendix" and self.time is not None:
-            raise ValueError("appendix slides are shown after the talk and take no budget; remove `time:`")
+        if template_of(info).is_backup(self.kind) and self.time is not None:
+            raise ValueError(f"{self.kind} slides are shown after the talk and take no budget; remove `time:`")
         return self
 
 
@@ -273,8 +281,8 @@ class Outline(_Model):
 
     @field_validator("audience")
     @classmethod
-    def _known_audience(cls, value: str | None) -> str | None:
-        audiences = tuple(load_template().audiences)
+    def _known_audience(cls, value: str | None, info: ValidationInfo) -> str | None:
+        audiences = tuple(template_of(info).audiences)
         if value is not None and value not in audiences:
             raise ValueError(unknown_choice("audience", value, audiences))
         return value

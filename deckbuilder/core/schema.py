@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from deckbuilder.core.config import load_template
+from deckbuilder.core.config import Config, default_config
 from deckbuilder.core.outline import Outline, Point
 
 _POINT = {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/Point"}]}
@@ -20,14 +20,14 @@ def _swap_points(node: Any) -> Any:
     return node
 
 
-def outline_schema() -> dict[str, Any]:
+def outline_schema(config: Config | None = None) -> dict[str, Any]:
     """Return the outline's JSON Schema (draft 2020-12)."""
     schema = _swap_points(Outline.model_json_schema())
     defs = schema.setdefault("$defs", {})
     point = _swap_points(Point.model_json_schema())
     point.pop("$defs", None)
     defs["Point"] = point
-    template = load_template()
+    template = (config or default_config()).template
     defs["Slide"]["properties"]["kind"]["enum"] = list(template.kinds)
     schema["properties"]["audience"] = {
         "anyOf": [{"enum": list(template.audiences)}, {"type": "null"}],

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
-
-from deckbuilder.core.config import layouts_dir, load_data
 
 
 @dataclass(frozen=True)
@@ -34,9 +30,8 @@ class Box:
 class Theme:
     """Palette, type, sizes and geometry of the deck."""
 
+    template: Path  # the bundled 16:9 deck template
     font: str
-    measure_font: Path
-    measure_font_bold: Path
     palette: dict[str, str]
     series: tuple[str, ...]
     sizes: dict[str, Any]
@@ -48,6 +43,8 @@ class Theme:
     metric_height: float
     metric_gap: float
     decision_gap: float
+    max_points: dict[str, int]  # bullets a slide shows, by layout: text alone, or split beside a visual
+    max_point_lines: int  # lines one bullet may wrap to
     layouts: dict[str, str]
     fallbacks: dict[str, tuple[str, ...]]
 
@@ -65,23 +62,11 @@ class Theme:
         return {"palette": self.palette, "series": self.series, "figure": self.figure, "font": self.font}
 
 
-def font_file(name: str) -> Path:
-    """Find a DejaVu font file shipped with matplotlib, without importing matplotlib."""
-    spec = importlib.util.find_spec("matplotlib")
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("matplotlib is not installed; reinstall deck")
-    return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf" / name
-
-
-@cache
-def load_theme() -> Theme:
-    """Return the theme from layouts/theme.yaml and layouts/slides.yaml."""
-    theme = load_data("theme.yaml")
-    geometry = load_data("slides.yaml")
+def parse_theme(theme: dict[str, Any], geometry: dict[str, Any], folder: Path) -> Theme:
+    """Return the Theme of a parsed theme.yaml and slides.yaml."""
     return Theme(
+        template=folder / "deck.pptx",
         font=str(theme["font"]),
-        measure_font=font_file(theme["measure_font"]),
-        measure_font_bold=font_file(theme["measure_font_bold"]),
         palette={k: str(v) for k, v in theme["palette"].items()},
         series=tuple(str(c) for c in theme["series"]),
         sizes=dict(theme["sizes"]),
@@ -93,11 +78,8 @@ def load_theme() -> Theme:
         metric_height=float(geometry["metric_height"]),
         metric_gap=float(geometry["metric_gap"]),
         decision_gap=float(geometry["decision_gap"]),
+        max_points={str(k): int(v) for k, v in geometry["max_points"].items()},
+        max_point_lines=int(geometry["max_point_lines"]),
         layouts={k: str(v) for k, v in geometry["layouts"].items()},
         fallbacks={k: tuple(v) for k, v in geometry["fallbacks"].items()},
     )
-
-
-def template_file() -> Path:
-    """Return the bundled 16:9 template."""
-    return layouts_dir() / "deck.pptx"

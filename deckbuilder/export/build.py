@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from deckbuilder.core.config import Config, default_config
 from deckbuilder.core.findings import Finding
 from deckbuilder.core.outline import Outline
-from deckbuilder.core.planner import Plan
-from deckbuilder.core.theme import load_theme
+from deckbuilder.core.talk import TalkPlan
 from deckbuilder.export.cache import FigureCache
-from deckbuilder.export.geometry import figure_boxes, page_for
+from deckbuilder.export.geometry import Canvas, figure_boxes, page_scale
 from deckbuilder.export.render import Pictures
 
 Progress = Callable[[str], None]
@@ -33,7 +33,7 @@ class BuildResult:
 
 def build_deck(
     outline: Outline,
-    plan: Plan,
+    plan: TalkPlan,
     out: Path,
     *,
     template: Path | None = None,
@@ -41,18 +41,19 @@ def build_deck(
     date_text: str = "",
     progress: Progress | None = None,
     clock: Callable[[], float] = time.perf_counter,
+    config: Config | None = None,
 ) -> BuildResult:
     """Write the deck for ``outline`` to ``out``; the previous file survives any failure."""
     started = clock()
-    theme = load_theme()
-    page = page_for(theme, template)
-    pictures = Pictures(theme, cache or FigureCache(None), progress)
+    config = config or default_config()
+    canvas = Canvas(config, config.page(*page_scale(config, template)), own_template=template is None)
+    pictures = Pictures(config.theme, config.glyphs, cache or FigureCache(None), progress)
     # Figures start drawing before python-pptx is even imported; the slides are composed meanwhile.
-    pictures.start(figure_boxes(outline, plan, page))
+    pictures.start(figure_boxes(outline, plan, canvas.page))
     try:
         from deckbuilder.export.writer import write_deck
 
-        notes = write_deck(outline, plan, out, page, pictures, template=template, date_text=date_text)
+        notes = write_deck(outline, plan, out, canvas, pictures, template=template, date_text=date_text)
     finally:
         pictures.close()
     return BuildResult(
@@ -60,7 +61,7 @@ def build_deck(
         slides=len(outline.slides),
         figures=pictures.total,
         rendered=pictures.rendered,
-        findings=page.findings,
+        findings=canvas.findings,
         layout_notes=notes,
         seconds=clock() - started,
     )

@@ -11,9 +11,9 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure as MplFigure
 
+from deckbuilder.core.measure import Glyphs
 from deckbuilder.core.outline import Figure
 from deckbuilder.core.theme import Theme
-from deckbuilder.export.fit import text_width
 
 
 def _hex(color: str) -> str:
@@ -24,10 +24,10 @@ def _label(name: str) -> str:
     return name.replace("_", " ")
 
 
-def render(figure: Figure, theme: Theme, width_in: float, height_in: float) -> bytes:
+def render(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float, height_in: float) -> bytes:
     """Return a PNG of ``figure`` sized ``width_in`` x ``height_in`` inches."""
     with rc_context({"font.family": "sans-serif", "font.sans-serif": _font_family(theme.font)}):
-        return _draw(figure, theme, width_in, height_in)
+        return _draw(figure, theme, glyphs, width_in, height_in)
 
 
 @cache
@@ -37,13 +37,13 @@ def _font_family(preferred: str) -> list[str]:
     return [name for name in (preferred, "Liberation Sans", "Arimo", "DejaVu Sans") if name in available]
 
 
-def _draw(figure: Figure, theme: Theme, width_in: float, height_in: float) -> bytes:
+def _draw(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float, height_in: float) -> bytes:
     style = theme.figure
     fig = MplFigure(figsize=(width_in, height_in), dpi=style["dpi"])
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     # Margins measured from the labels: a constrained layout costs a third of the render time.
-    left, bottom = _margins(figure, theme)
+    left, bottom = _margins(figure, theme, glyphs)
     fig.subplots_adjust(
         left=left / width_in, bottom=bottom / height_in, right=1 - 0.35 / width_in, top=1 - 0.15 / height_in
     )
@@ -70,14 +70,14 @@ def _draw(figure: Figure, theme: Theme, width_in: float, height_in: float) -> by
     return buffer.getvalue()
 
 
-def _margins(figure: Figure, theme: Theme) -> tuple[float, float]:
+def _margins(figure: Figure, theme: Theme, glyphs: Glyphs) -> tuple[float, float]:
     """Return the left and bottom margins in inches that the tick labels and axis titles need."""
     tick, label = theme.figure["tick_size"], theme.figure["label_size"]
     data: dict[str, list[Any]] = figure.data if isinstance(figure.data, dict) else {}
     if figure.chart == "barh" and data:
-        widest = max(text_width(str(v), tick, theme.measure_font) for v in next(iter(data.values())))
+        widest = max(glyphs.width(str(v), tick) for v in next(iter(data.values())))
     else:
-        widest = text_width("0.000", tick, theme.measure_font)
+        widest = glyphs.width("0.000", tick)
     y_title = label * 1.6 if (figure.ylabel or figure.chart == "pr_curve") else 0.0
     left = (widest + y_title + 14) / 72
     bottom = (tick * 1.8 + label * 1.8 + 8) / 72

@@ -1,4 +1,4 @@
-"""Where things go on a page: regions, text fitting, figure boxes (no python-pptx here)."""
+"""The page of this build (our 16:9 page, or a company template's) and what happens on it while composing."""
 
 from __future__ import annotations
 
@@ -8,45 +8,33 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from deckbuilder.core.config import Config
 from deckbuilder.core.findings import Finding
-from deckbuilder.core.outline import Figure, Outline, Slide
-from deckbuilder.core.planner import Plan
-from deckbuilder.core.theme import Box, Theme
-from deckbuilder.export.fit import Fit, Para, block_height, fit_size
+from deckbuilder.core.layout import Page, slide_layout
+from deckbuilder.core.outline import Figure, Outline
+from deckbuilder.core.talk import TalkPlan
+from deckbuilder.core.theme import Box
 
-CAPTION_SIZE = 16
 EMU_PER_INCH = 914400
 
 
 @dataclass
-class Page:
-    """Where things go on this deck's pages, and what was found while placing them."""
+class Canvas:
+    """The page being composed, what was found while placing things, and the pictures still to add."""
 
-    theme: Theme
-    sx: float = 1.0
-    sy: float = 1.0
+    config: Config
+    page: Page
     own_template: bool = True
     findings: list[Finding] = field(default_factory=list)
     # Pictures are added after every slide is composed, so figures can render meanwhile.
     pictures: list[tuple[Any, int, Figure, Box]] = field(default_factory=list)
 
-    def box(self, name: str) -> Box:
-        """Return a named region, stretched to the page."""
-        return self.theme.regions[name].scaled(self.sx, self.sy)
 
-    def fit(self, paras: list[Para], box: Box, sizes: tuple[int, int]) -> Fit:
-        """Return the fit of ``paras`` in ``box`` with the theme's fonts."""
-        t = self.theme
-        return fit_size(
-            paras, box.width, box.height, sizes, t.measure_font, t.measure_font_bold, t.line_spacing, t.paragraph_space
-        )
-
-
-def page_for(theme: Theme, template: Path | None) -> Page:
-    """Return the page of our template, or of the user's, read from its presentation.xml."""
+def page_scale(config: Config, template: Path | None) -> tuple[float, float]:
+    """Return how much a template's page stretches our 16:9 geometry (read from its presentation.xml)."""
     if template is None:
-        return Page(theme=theme)
-    width, height = theme.page
+        return 1.0, 1.0
+    width, height = config.theme.page
     try:
         with zipfile.ZipFile(template) as archive:
             root = ET.fromstring(archive.read("ppt/presentation.xml"))
@@ -56,35 +44,15 @@ def page_for(theme: Theme, template: Path | None) -> Page:
             height = int(size.get("cy", "0")) / EMU_PER_INCH or height
     except (OSError, KeyError, zipfile.BadZipFile, ET.ParseError, ValueError):
         pass  # the writer reports an unreadable template with a proper message
-    return Page(theme=theme, sx=width / theme.page[0], sy=height / theme.page[1], own_template=False)
+    return width / config.theme.page[0], height / config.theme.page[1]
 
 
-def caption_height(page: Page, text: str, width: float) -> float:
-    """Return the height of a figure's takeaway caption."""
-    t = page.theme
-    return block_height(
-        [Para(text, bold=True)], CAPTION_SIZE, width, t.measure_font, t.measure_font_bold, t.line_spacing, 0.2
-    )
-
-
-def visual_region(spec: Slide) -> str:
-    """Return where a slide's figure or table goes: beside the text, or across the body when alone."""
-    return "right" if (spec.points or spec.decisions or spec.metrics) else "wide"
-
-
-def figure_box(page: Page, spec: Slide) -> Box | None:
-    """Return the box a slide's picture fills, under its caption (None without a figure)."""
-    if spec.figure is None:
-        return None
-    region = page.box(visual_region(spec))
-    return region.below(caption_height(page, spec.figure.title, region.width), 0.05)
-
-
-def figure_boxes(outline: Outline, plan: Plan, page: Page) -> list[tuple[int, Figure, Box]]:
-    """Return (slide number, figure, box) for every figure of the talk."""
+def figure_boxes(outline: Outline, talk: TalkPlan, page: Page) -> list[tuple[int, Figure, Box]]:
+    """Return (slide number, figure, box) for every figure of the talk, laid out as the slides will be."""
     found = []
-    for spec, planned in zip(outline.slides, plan.slides, strict=True):
-        box = figure_box(page, spec)
-        if spec.figure is not None and box is not None:
-            found.append((planned.index, spec.figure, box))
+    for spec, timed in zip(outline.slides, talk.slides, strict=True):
+        if spec.figure is not None:
+            box = slide_layout(spec, page).picture
+            if box is not None:
+                found.append((timed.index, spec.figure, box))
     return found

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
 from xml.sax.saxutils import escape
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -11,26 +9,10 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.presentation import Presentation
 
-from deckbuilder.rehearse.deck_reader import PLAN_PROPERTY
+from deckbuilder.core.deck_format import PLAN_PROPERTY
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
-
-
-def plan_payload(plan_dict: dict[str, Any]) -> str:
-    """Return the compact JSON stored in the deck: duration and each slide's kind, title and budget."""
-    slides = [
-        {
-            "index": s["index"],
-            "kind": s["kind"],
-            "title": s["title"],
-            "budget_s": None if s["kind"] == "appendix" else s["budget_s"],
-            "id": s.get("id"),
-        }
-        for s in plan_dict["slides"]
-    ]
-    payload = {"version": 1, "title": plan_dict["title"], "duration_s": plan_dict["duration_s"], "slides": slides}
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
 def embed_plan(prs: Presentation, payload: str) -> None:

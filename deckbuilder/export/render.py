@@ -8,18 +8,19 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from deckbuilder.core.measure import Glyphs
 from deckbuilder.core.outline import Figure
-from deckbuilder.core.theme import Box, Theme, load_theme
+from deckbuilder.core.theme import Box, Theme
 from deckbuilder.errors import DeckError
 from deckbuilder.export.cache import RENDER_VERSION, FigureCache, figure_key
 
 Progress = Callable[[str], None]
 
 
-def _render_job(figure: Figure, width: float, height: float) -> bytes:
+def _render_job(figure: Figure, theme: Theme, glyphs: Glyphs, width: float, height: float) -> bytes:
     from deckbuilder.export.figures import render  # imported in the worker only
 
-    return render(figure, load_theme(), width, height)
+    return render(figure, theme, glyphs, width, height)
 
 
 def pixel_size(data: bytes, name: str) -> tuple[int, int]:
@@ -36,8 +37,8 @@ def pixel_size(data: bytes, name: str) -> tuple[int, int]:
 class Pictures:
     """Start drawing the figures that are not cached, then hand each picture over when asked."""
 
-    def __init__(self, theme: Theme, cache: FigureCache, progress: Progress | None = None) -> None:
-        self.theme, self.cache, self.progress = theme, cache, progress
+    def __init__(self, theme: Theme, glyphs: Glyphs, cache: FigureCache, progress: Progress | None = None) -> None:
+        self.theme, self.glyphs, self.cache, self.progress = theme, glyphs, cache, progress
         self.total = 0
         self.rendered = 0
         self._ready: dict[str, bytes] = {}
@@ -75,7 +76,9 @@ class Pictures:
         if "fork" in multiprocessing.get_all_start_methods():
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
             for key, _, figure, box in misses:
-                self._pending[key] = self._pool.submit(_render_job, figure, box.width, box.height)
+                self._pending[key] = self._pool.submit(
+                    _render_job, figure, self.theme, self.glyphs, box.width, box.height
+                )
 
     def get(self, figure: Figure, box: Box) -> tuple[bytes, tuple[int, int]]:
         """Return the picture for ``figure`` in ``box`` and its pixel size."""
@@ -87,7 +90,11 @@ class Pictures:
         png = self._ready.get(key)
         if png is None:
             future = self._pending.pop(key, None)
-            png = future.result() if future is not None else _render_job(figure, box.width, box.height)
+            png = (
+                future.result()
+                if future is not None
+                else _render_job(figure, self.theme, self.glyphs, box.width, box.height)
+            )
             self.cache.put(key, png)
             self._ready[key] = png
             self.rendered += 1

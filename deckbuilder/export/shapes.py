@@ -12,11 +12,12 @@ from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.slide import Slide
 from pptx.text.text import TextFrame, _Paragraph
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches, Pt
 
-from deckbuilder.core.outline import Metric, Table
+from deckbuilder.core.layout import TableBlock
+from deckbuilder.core.measure import BULLET_INDENT_IN, INSET_IN, Para
+from deckbuilder.core.outline import Metric
 from deckbuilder.core.theme import Box, Theme
-from deckbuilder.export.fit import BULLET_INDENT_IN, INSET_IN, Para, text_width
 
 BULLETS = ("•", "–", "·")
 
@@ -147,67 +148,34 @@ def add_metric(slide: Slide, box: Box, metric: Metric, theme: Theme) -> Any:
     return shape
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-def add_table(slide: Slide, box: Box, table: Table, theme: Theme) -> tuple[Any, bool]:
-    """Add a native table; return it and whether its text fits the box at the smallest size."""
-    head_row: list[object] = list(table.columns)
-    body_rows: list[list[object]] = [list(r) for r in table.rows]
-    rows = [[_cell_text(c) for c in row] for row in [head_row, *body_rows]]
-    largest, smallest = theme.size_range("table")
-    row_in = 0.0
-    size = largest
-    for size in range(largest, smallest - 1, -1):
-        row_in = size * theme.line_spacing / 72 + 0.16
-        if row_in * len(rows) <= box.height:
-            break
-    fits = row_in * len(rows) <= box.height
-    height = min(box.height, row_in * len(rows))
+def add_table(slide: Slide, block: TableBlock, best_row: int | None, theme: Theme) -> Any:
+    """Add a native table sized as the layout measured it, the best row marked."""
+    box = block.box
     shape = slide.shapes.add_table(
-        len(rows), len(table.columns), Inches(box.left), Inches(box.top), Inches(box.width), Inches(height)
+        len(block.rows), len(block.widths), Inches(box.left), Inches(box.top), Inches(box.width), Inches(block.height)
     )
     shape.name = "Table"
     grid = shape.table
-    # Columns as wide as their widest cell (measured), the spare width shared out evenly.
-    weights = [
-        max(
-            text_width(r[c], size, theme.measure_font_bold if i == 0 else theme.measure_font)
-            for i, r in enumerate(rows)
-        )
-        / 72
-        + 0.25
-        for c in range(len(table.columns))
-    ]
-    spare = max(box.width - sum(weights), 0.0) / len(weights)
-    weights = [w + spare for w in weights]
-    total = sum(weights)
-    for c, weight in enumerate(weights):
-        grid.columns[c].width = Emu(int(Inches(box.width) * weight / total))
-    best = table.best_row
-    for r, row in enumerate(rows):
-        grid.rows[r].height = Inches(row_in)
+    for c, width in enumerate(block.widths):
+        grid.columns[c].width = Inches(width)
+    for r, row in enumerate(block.rows):
+        grid.rows[r].height = Inches(block.heights[r])
         for c, text in enumerate(row):
             cell = grid.cell(r, c)
             cell.margin_top = cell.margin_bottom = Inches(0.04)
             cell.fill.solid()
-            header, winner = r == 0, best is not None and r == best
+            header, winner = r == 0, best_row is not None and r == best_row
             cell.fill.fore_color.rgb = rgb(
                 theme.color("primary") if header else theme.color("light") if winner else theme.color("background")
             )
             paragraph = cell.text_frame.paragraphs[0]
             paragraph.alignment = PP_ALIGN.LEFT if c == 0 else PP_ALIGN.RIGHT
             run = paragraph.add_run()
-            run.text = text + ("  ★" if winner and c == 0 else "")
-            run.font.size, run.font.name = Pt(size), theme.font
+            run.text = text
+            run.font.size, run.font.name = Pt(block.size), theme.font
             run.font.bold = header or winner
             run.font.color.rgb = rgb(theme.color("background") if header else theme.color("text"))
-    return shape, fits
+    return shape
 
 
 def add_picture(slide: Slide, box: Box, image: bytes, pixel_size: tuple[int, int]) -> Any:

@@ -8,22 +8,22 @@ from typing import Any, cast
 from pptx import Presentation
 from pptx.presentation import Presentation as PresentationT
 from pptx.slide import SlideLayout
-from pptx.util import Inches
 
+from deckbuilder.core.deck_format import plan_payload
 from deckbuilder.core.outline import Outline
-from deckbuilder.core.planner import Plan
-from deckbuilder.core.theme import Theme, template_file
+from deckbuilder.core.talk import TalkPlan
+from deckbuilder.core.theme import Theme
 from deckbuilder.errors import DeckError
 from deckbuilder.export import shapes
 from deckbuilder.export import slides as compose
-from deckbuilder.export.geometry import Page
-from deckbuilder.export.planpart import embed_plan, plan_payload
+from deckbuilder.export.geometry import Canvas
+from deckbuilder.export.planpart import embed_plan
 from deckbuilder.export.render import Pictures
 from deckbuilder.files.atomic import write_atomically
 
 
-def _open_template(template: Path | None) -> PresentationT:
-    path = template or template_file()
+def _open_template(template: Path | None, theme: Theme) -> PresentationT:
+    path = template or theme.template
     try:
         prs = Presentation(str(path))
     except FileNotFoundError:
@@ -61,29 +61,26 @@ def choose_layout(prs: PresentationT, wanted: str, fallbacks: tuple[str, ...]) -
 
 def write_deck(
     outline: Outline,
-    plan: Plan,
+    plan: TalkPlan,
     out: Path,
-    page: Page,
+    canvas: Canvas,
     pictures: Pictures,
     *,
     template: Path | None,
     date_text: str,
 ) -> list[str]:
     """Compose and save the deck; return notes on layouts that fell back."""
-    theme = page.theme
-    prs = _open_template(template)
-    # Geometry is drawn for our 16:9 page and stretched to the template's page.
-    page.sx = int(prs.slide_width or Inches(theme.page[0])) / Inches(theme.page[0])
-    page.sy = int(prs.slide_height or Inches(theme.page[1])) / Inches(theme.page[1])
+    theme = canvas.page.theme
+    prs = _open_template(template, theme)
     layouts, notes = _layouts(prs, theme, company=template is not None)
-    _compose(prs, outline, plan, page, layouts, date_text)
-    for slide, _, figure, box in page.pictures:
+    _compose(prs, outline, plan, canvas, layouts, date_text)
+    for slide, _, figure, box in canvas.pictures:
         png, pixels = pictures.get(figure, box)
         shapes.add_picture(slide, box, png, pixels)
     prs.core_properties.title = outline.title
     prs.core_properties.author = outline.presenter or ""
     prs.core_properties.subject = outline.subtitle or ""
-    embed_plan(prs, plan_payload(plan.as_dict()))
+    embed_plan(prs, plan_payload(plan))
     save_atomically(prs, out)
     return notes
 
@@ -101,16 +98,21 @@ def _layouts(prs: PresentationT, theme: Theme, company: bool) -> tuple[dict[str,
 
 
 def _compose(
-    prs: PresentationT, outline: Outline, plan: Plan, page: Page, layouts: dict[str, SlideLayout], date_text: str
+    prs: PresentationT,
+    outline: Outline,
+    plan: TalkPlan,
+    canvas: Canvas,
+    layouts: dict[str, SlideLayout],
+    date_text: str,
 ) -> None:
-    for spec, planned in zip(outline.slides, plan.slides, strict=True):
+    for spec, timed in zip(outline.slides, plan.slides, strict=True):
         slide = prs.slides.add_slide(layouts["title" if spec.kind == "title" else "default"])
         if spec.kind == "title":
-            compose.cover(slide, outline, planned, page, date_text)
+            compose.cover(slide, outline, timed, canvas, date_text)
         else:
-            compose.content(slide, spec, planned, page)
-            compose.slide_number(slide, page, planned.index)
-        compose.write_notes(slide, planned, spec.notes)
+            compose.content(slide, spec, timed, canvas)
+            compose.slide_number(slide, canvas, timed.index)
+        compose.write_notes(slide, timed, spec.notes)
 
 
 def save_atomically(prs: PresentationT, out: Path) -> None:

@@ -38,3 +38,17 @@ def _mode_for(out: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def create_new(path: Path, text: str) -> None:
+    """Create ``path`` holding ``text``; never replace a file that exists."""
+    try:
+        # "x" creates the file only if it does not exist, so nothing is ever clobbered.
+        with open(path, "x", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except FileExistsError:
+        raise DeckError(f"{path} already exists; choose another name or move it away first") from None
+    except OSError as exc:
+        raise DeckError(f"cannot write {path}: {exc.strerror}") from None

@@ -8,90 +8,67 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deckbuilder.core.durations import format_duration as fmt
-from deckbuilder.history.store import History, fingerprint
-from deckbuilder.rehearse.deck_reader import Deck
+from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide
 
-TOLERANCE_S = 2.0  # changes smaller than this are noise from key presses
+from .store import History
 
 
 @dataclass
 class Run:
-    """One recorded rehearsal with its planned budgets and the time spent per slide."""
+    """One recorded rehearsal: its planned slides and the time spent on each (by slide key)."""
 
     id: int
     started_at: str
     finished: bool
     total_s: float
     duration_s: float
-    order: list[str] = field(default_factory=list)
-    titles: dict[str, str] = field(default_factory=dict)
-    budgets: dict[str, float | None] = field(default_factory=dict)
+    slides: list[TimedSlide] = field(default_factory=list)
     actuals: dict[str, float] = field(default_factory=dict)
+
+    def slide(self, key: str) -> TimedSlide | None:
+        """Return the planned slide with ``key``, if this run had one."""
+        return next((s for s in self.slides if s.key == key), None)
 
     def over(self, key: str) -> float | None:
         """Return seconds over budget on a slide (negative under; None without a budget)."""
-        budget = self.budgets.get(key)
-        return None if budget is None else self.actuals.get(key, 0.0) - budget
+        slide = self.slide(key)
+        if slide is None or slide.budget_s is None:
+            return None
+        return self.actuals.get(key, 0.0) - slide.budget_s
 
-    def over_slides(self) -> list[tuple[str, float]]:
-        """Return (slide key, seconds over) for every slide that ran over, worst first."""
-        found = [(k, o) for k in self.order if (o := self.over(k)) is not None and o > TOLERANCE_S]
+    def over_slides(self, tolerance_s: float) -> list[tuple[TimedSlide, float]]:
+        """Return (slide, seconds over) for every slide that ran over by more than ``tolerance_s``, worst first."""
+        found = [(s, o) for s in self.slides if (o := self.over(s.key)) is not None and o > tolerance_s]
         return sorted(found, key=lambda item: -item[1])
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, tolerance_s: float) -> dict[str, Any]:
         """Return the JSON shape `deck history --json` prints."""
-        worst = self.over_slides()[:1]
+        overs = self.over_slides(tolerance_s)
+        worst = overs[0] if overs else None
         return {
             "id": self.id,
             "started_at": self.started_at,
             "finished": self.finished,
             "total_s": round(self.total_s, 1),
             "duration_s": self.duration_s,
-            "over_budget_slides": len(self.over_slides()),
-            "worst": {"slide": self.titles[worst[0][0]], "over_s": round(worst[0][1], 1)} if worst else None,
+            "over_budget_slides": len(overs),
+            "worst": {"slide": worst[0].title, "over_s": round(worst[1], 1)} if worst else None,
         }
 
 
-_MATCH = """
-    deck_path = :path OR fingerprint = :fingerprint
-    OR (:embedded AND budgets_from = 'embedded' AND deck_title = :title)
-"""
-
-
-def find_runs(history: History, deck: Deck) -> list[Run]:
-    """Return the rehearsals of ``deck``, newest first: same file, same slides, or same embedded talk."""
-    args = {
-        "path": str(deck.path.resolve()),
-        "fingerprint": fingerprint(s.title for s in deck.slides),
-        "embedded": int(deck.source == "embedded"),
-        "title": deck.title,
-    }
-    db = history.db
+def find_runs(history: History, deck: DeckId) -> list[Run]:
+    """Return the rehearsals of ``deck``, newest first."""
     runs = {
-        row[0]: Run(int(row[0]), str(row[1]), bool(row[2]), float(row[3] or 0.0), float(row[4]))
-        for row in db.execute(
-            f"SELECT id, started_at, finished, total_s, duration_s FROM rehearsals WHERE {_MATCH} ORDER BY id",
-            args,
-        )
+        int(row[0]): Run(int(row[0]), str(row[1]), bool(row[2]), float(row[3] or 0.0), float(row[4]))
+        for row in history.rehearsals_of(deck)
     }
     if not runs:
         return []
-    chosen = f"(SELECT id FROM rehearsals WHERE {_MATCH})"
-    for rid, key, title, budget in db.execute(
-        f"SELECT rehearsal_id, slide_key, title, budget_s FROM planned_slides WHERE rehearsal_id IN {chosen} "
-        "ORDER BY rehearsal_id, idx",
-        args,
-    ):
-        run = runs[rid]
-        run.order.append(key)
-        run.titles[key] = title
-        run.budgets[key] = budget
-    for rid, key, seconds in db.execute(
-        f"SELECT rehearsal_id, slide_key, SUM(seconds) FROM visits WHERE rehearsal_id IN {chosen} "
-        "GROUP BY rehearsal_id, slide_key",
-        args,
-    ):
-        runs[rid].actuals[key] = float(seconds)
+    ids = list(runs)
+    for rid, slide in history.planned_slides(ids):
+        runs[rid].slides.append(slide)
+    for rid, key, seconds in history.seconds_by_slide(ids):
+        runs[rid].actuals[key] = seconds
     return sorted(runs.values(), key=lambda r: -r.id)
 
 
@@ -121,12 +98,11 @@ def trend(runs: list[Run]) -> str:
 class Change:
     """One slide in two rehearsals."""
 
-    key: str
-    title: str
-    budget_s: float | None
+    slide: TimedSlide  # as the deck has it now, else as the newer run had it
     a_s: float | None
     b_s: float | None
     in_deck: bool
+    tolerance_s: float
 
     @property
     def change_s(self) -> float | None:
@@ -136,34 +112,33 @@ class Change:
     @property
     def verdict(self) -> str:
         """Return better, worse or same, judged on time over budget."""
-        if self.budget_s is None or self.a_s is None or self.b_s is None:
+        budget = self.slide.budget_s
+        if budget is None or self.a_s is None or self.b_s is None:
             return "same"
-        over_a, over_b = max(self.a_s - self.budget_s, 0.0), max(self.b_s - self.budget_s, 0.0)
-        if over_a > over_b + TOLERANCE_S:
+        over_a, over_b = max(self.a_s - budget, 0.0), max(self.b_s - budget, 0.0)
+        if over_a > over_b + self.tolerance_s:
             return "better"
-        if over_b > over_a + TOLERANCE_S:
+        if over_b > over_a + self.tolerance_s:
             return "worse"
         return "same"
 
 
-def compare(deck: Deck, a: Run, b: Run) -> list[Change]:
+def compare(talk: TalkPlan, a: Run, b: Run, tolerance_s: float) -> list[Change]:
     """Return slide by slide the two actuals, in the deck's order; slides no longer in the deck come last."""
-    current = [s.key for s in deck.slides]
-    keys = current + [k for k in [*a.order, *b.order] if k not in current]
+    current = {s.key: s for s in talk.slides}
+    rows: list[Change] = []
     seen: set[str] = set()
-    rows = []
-    for key in keys:
-        if key in seen:
+    for slide in [*talk.slides, *b.slides, *a.slides]:
+        if slide.key in seen:
             continue
-        seen.add(key)
-        title = (
-            next((s.title for s in deck.slides if s.key == key), None) or b.titles.get(key) or a.titles.get(key, key)
-        )
-        in_deck = next((s.budget_s for s in deck.slides if s.key == key), None)
-        budget = b.budgets.get(key, a.budgets.get(key, in_deck))
-        a_s = a.actuals.get(key, 0.0) if key in a.order else None
-        b_s = b.actuals.get(key, 0.0) if key in b.order else None
-        rows.append(Change(key, title, budget, a_s, b_s, key in current))
+        seen.add(slide.key)
+        planned = b.slide(slide.key) or a.slide(slide.key)
+        shown = current.get(slide.key, slide)
+        if planned is not None:  # the budget the runs were held to
+            shown = TimedSlide(shown.index, shown.title, shown.kind, planned.budget_s, None, shown.main, id=shown.id)
+        a_s = a.actuals.get(slide.key, 0.0) if a.slide(slide.key) else None
+        b_s = b.actuals.get(slide.key, 0.0) if b.slide(slide.key) else None
+        rows.append(Change(shown, a_s, b_s, slide.key in current, tolerance_s))
     return rows
 
 
@@ -172,17 +147,8 @@ def csv_text(runs: list[Run], history: History) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["rehearsal", "slide", "title", "budget_s", "seconds", "started_at"])
-    ids = sorted(r.id for r in runs)
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk : chunk + 500]
-        marks = ",".join("?" * len(part))
-        for row in history.db.execute(
-            f"SELECT rehearsal_id, idx, title, budget_s, seconds, started_at FROM visits "
-            f"WHERE rehearsal_id IN ({marks}) ORDER BY rehearsal_id, id",
-            part,
-        ):
-            rid, idx, title, budget, seconds, started = row
-            writer.writerow([rid, idx, title, "" if budget is None else f"{budget:g}", f"{seconds:.1f}", started])
+    for rid, idx, title, budget, seconds, started in history.visits([r.id for r in runs]):
+        writer.writerow([rid, idx, title, "" if budget is None else f"{budget:g}", f"{seconds:.1f}", started])
     return out.getvalue()
 
 
@@ -190,34 +156,36 @@ def csv_text(runs: list[Run], history: History) -> str:
 class Pacing:
     """Budget and actual per slide over the last rehearsals, and the finding they show."""
 
-    keys: list[str]
-    labels: list[str]
-    budgets: list[float | None]
+    slides: list[TimedSlide]  # the slides shown, with the newest run's budgets
     runs: list[Run]  # oldest first
     actuals: list[list[float]]  # one row per run, one value per slide
+    tolerance_s: float
     finding: str
 
+    @property
+    def labels(self) -> list[str]:
+        """Return the x labels: slide number and kind."""
+        return [f"{s.index}\n{(s.kind or '').replace('_', ' ')}".strip() for s in self.slides]
 
-def pacing(deck: Deck, runs: list[Run], last: int) -> Pacing:
+
+def pacing(talk: TalkPlan, runs: list[Run], last: int, tolerance_s: float) -> Pacing:
     """Return the numbers of the pacing figure and its title, computed from the data."""
     finished = [r for r in runs if r.finished] or runs
     chosen = finished[:last][::-1]
     newest = chosen[-1] if chosen else None
-    # Backup slides nobody rehearsed would only add empty columns.
-    shown = [
-        s
-        for s in deck.slides
-        if (newest and newest.budgets.get(s.key) is not None) or any(r.actuals.get(s.key) for r in chosen)
-    ]
-    keys = [s.key for s in shown]
-    labels = [f"{s.index}\n{(s.kind or '').replace('_', ' ')}".strip() for s in shown]
-    budgets = [newest.budgets.get(k) if newest else None for k in keys]
-    actuals = [[r.actuals.get(k, 0.0) for k in keys] for r in chosen]
+    shown: list[TimedSlide] = []
+    for slide in talk.slides:
+        planned = newest.slide(slide.key) if newest else None
+        budget = planned.budget_s if planned else None
+        # Backup slides nobody rehearsed would only add empty columns.
+        if budget is not None or any(r.actuals.get(slide.key) for r in chosen):
+            shown.append(TimedSlide(slide.index, slide.title, slide.kind, budget, None, slide.main, id=slide.id))
+    actuals = [[r.actuals.get(s.key, 0.0) for s in shown] for r in chosen]
     worst: tuple[int, float, int] | None = None  # (times over, mean over, slide position)
-    for i, budget in enumerate(budgets):
-        if budget is None:
+    for i, slide in enumerate(shown):
+        if slide.budget_s is None:
             continue
-        overs = [row[i] - budget for row in actuals if row[i] - budget > TOLERANCE_S]
+        overs = [row[i] - slide.budget_s for row in actuals if row[i] - slide.budget_s > tolerance_s]
         if overs:
             candidate = (len(overs), sum(overs) / len(overs), i)
             if worst is None or candidate[:2] > worst[:2]:
@@ -233,7 +201,7 @@ def pacing(deck: Deck, runs: list[Run], last: int) -> Pacing:
             f"Slide {slide.index} ran over in {times} of {n} rehearsals, by {fmt(mean)} on average: "
             f"{_short(slide.title, 80)}"
         )
-    return Pacing(keys, labels, budgets, chosen, actuals, finding)
+    return Pacing(shown, chosen, actuals, tolerance_s, finding)
 
 
 def _short(title: str, limit: int = 32) -> str:

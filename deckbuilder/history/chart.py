@@ -11,9 +11,13 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from deckbuilder.core.theme import Theme, load_theme
+from deckbuilder.core.config import Config
+from deckbuilder.core.talk import DeckId, TalkPlan
+from deckbuilder.core.theme import Theme
 from deckbuilder.files.atomic import write_atomically
-from deckbuilder.history.analysis import TOLERANCE_S, Pacing
+
+from .analysis import Pacing, find_runs, pacing
+from .store import History
 
 WIDTH_IN, HEIGHT_IN, DPI = 11.0, 5.5, 150
 
@@ -22,25 +26,25 @@ def _hex(color: str) -> str:
     return "#" + color
 
 
-def draw(pacing: Pacing, theme: Theme | None = None) -> Figure:
+def draw(pacing: Pacing, theme: Theme) -> Figure:
     """Return the pacing figure: one bar per rehearsal and slide, the budget as a line across each group."""
-    theme = theme or load_theme()
     style = theme.figure
     fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, layout="constrained")
     ax = fig.add_subplot()
     runs = len(pacing.runs)
     width = 0.8 / max(runs, 1)
-    positions = list(range(len(pacing.keys)))
+    positions = list(range(len(pacing.slides)))
+    budgets = [s.budget_s for s in pacing.slides]
     over, within = _hex(theme.color("baseline")), _hex(theme.color("primary"))
     for r, row in enumerate(pacing.actuals):
         # Older rehearsals fade, so the eye lands on the newest one (the rightmost bar of each group).
         alpha = 1.0 if r == runs - 1 else 0.3 + 0.5 * r / max(runs - 1, 1)
         offsets = [p - 0.4 + width * (r + 0.5) for p in positions]
         colors = [
-            over if b is not None and v - b > TOLERANCE_S else within for v, b in zip(row, pacing.budgets, strict=True)
+            over if b is not None and v - b > pacing.tolerance_s else within for v, b in zip(row, budgets, strict=True)
         ]
         ax.bar(offsets, row, width=width * 0.92, color=colors, alpha=alpha)
-    for p, budget in zip(positions, pacing.budgets, strict=True):
+    for p, budget in zip(positions, budgets, strict=True):
         if budget is not None:
             ax.hlines(budget, p - 0.45, p + 0.45, colors=_hex(theme.color("text")), linewidth=2.2, zorder=4)
     handles = [
@@ -64,6 +68,7 @@ def draw(pacing: Pacing, theme: Theme | None = None) -> Figure:
         ha="left",
         color=_hex(theme.color("primary")),
         fontweight="bold",
+        parse_math=False,  # a title is the user's text: "$" is money, not mathtext
     )
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -73,9 +78,9 @@ def draw(pacing: Pacing, theme: Theme | None = None) -> Figure:
     return fig
 
 
-def save(pacing: Pacing, out: Path) -> Path:
+def save(numbers: Pacing, out: Path, theme: Theme) -> Path:
     """Write the figure as PNG or SVG, by the output's extension."""
-    fig = draw(pacing)
+    fig = draw(numbers, theme)
     suffix = out.suffix.lower()
     if suffix == ".svg":
         FigureCanvasSVG(fig)
@@ -85,3 +90,10 @@ def save(pacing: Pacing, out: Path) -> Path:
         raise ValueError(f"cannot write {suffix or 'a file without extension'}; use .png or .svg")
     write_atomically(out, lambda handle: fig.savefig(handle, format=suffix[1:], dpi=DPI))
     return out
+
+
+def write_report(history: History, deck: DeckId, talk: TalkPlan, out: Path, last: int, config: Config) -> Pacing:
+    """Draw the pacing report of a deck's last rehearsals to ``out``; return its numbers (title included)."""
+    numbers = pacing(talk, find_runs(history, deck), last, config.pace.ran_over_s)
+    save(numbers, out, config.theme)
+    return numbers

@@ -1,19 +1,19 @@
-"""The SQLite store of rehearsals: one row per slide visit, committed as it happens."""
+"""The SQLite store of rehearsals: one row per slide visit, committed as it happens. All of deck's SQL is here."""
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import os
 import sqlite3
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide
 from deckbuilder.errors import DeckError
-from deckbuilder.rehearse.pacing import PaceSlide, Visit
 
 ENV = "DECK_HISTORY"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each entry moves the database from version N-1 to N; a later release appends, never edits.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -59,7 +59,15 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "UPDATE visits SET slide_key = title WHERE slide_key IS NULL",
         "CREATE INDEX visits_by_key ON visits(rehearsal_id, slide_key)",
     ),
+    # 3: the rest of the slide record (whether it counts as the talk, where it starts on the clock).
+    3: (
+        "ALTER TABLE planned_slides ADD COLUMN main INTEGER",
+        "ALTER TABLE planned_slides ADD COLUMN start_s REAL",
+        # Earlier releases treated title and appendix slides as the only ones outside the talk.
+        "UPDATE planned_slides SET main = CASE WHEN kind IN ('title', 'appendix') THEN 0 ELSE 1 END",
+    ),
 }
+TABLES = {"rehearsals", "planned_slides", "visits"}
 
 
 def default_path() -> Path:
@@ -71,94 +79,106 @@ def default_path() -> Path:
     return Path(user_data_dir("deck", appauthor=False)) / "history.sqlite3"
 
 
-def fingerprint(titles: Iterable[str]) -> str:
-    """Return a short hash of a deck's slide titles, to know a deck again after it moved."""
-    return hashlib.sha256("\n".join(t.strip().lower() for t in titles).encode("utf-8")).hexdigest()[:16]
-
-
-@dataclass(frozen=True)
-class DeckId:
-    """Who a rehearsal belongs to."""
-
-    path: str
-    title: str
-    fingerprint: str
-
-
 class History:
-    """Open (creating or migrating) the rehearsal database; never overwrite one it cannot read."""
+    """Open (creating or migrating) the rehearsal database; never write to one that is not deck's."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, busy_timeout_s: float = 10.0) -> None:
         self.path = path
+        if path.exists() and not path.is_file():
+            raise DeckError(
+                "is not a regular file; the rehearsal history must be a file deck can create or own",
+                file=str(path),
+                hint=f"point deck at a file with --db or ${ENV}",
+            )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(str(path), timeout=5)
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            self.db = sqlite3.connect(str(path), timeout=busy_timeout_s)
+            self._setup()
         except sqlite3.DatabaseError as exc:
+            self._close_quietly()
             raise DeckError(
                 f"the rehearsal history is damaged or not a deck database ({exc})",
                 file=str(path),
                 hint=f"move it aside to keep it, or point deck at another file with --db or ${ENV}",
             ) from None
         except OSError as exc:
+            self._close_quietly()
             raise DeckError(f"cannot open the rehearsal history: {exc.strerror}", file=str(path)) from None
+
+    def _close_quietly(self) -> None:
+        db = getattr(self, "db", None)
+        if db is not None:
+            db.close()
+
+    def _state(self) -> tuple[int, set[str]]:
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        tables = {str(row[0]) for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return version, tables
+
+    def _refuse_foreign(self, version: int, tables: set[str]) -> None:
         if version > SCHEMA_VERSION:
-            self.db.close()
             raise DeckError(
                 f"the rehearsal history was written by a newer deck (schema {version}, this deck knows "
                 f"{SCHEMA_VERSION})",
-                file=str(path),
+                file=str(self.path),
                 hint="upgrade deck: pip install --upgrade deck",
             )
-        try:
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL survives a killed process
-            self._migrate(version)
-        except sqlite3.DatabaseError as exc:
-            self.db.close()
-            raise DeckError(f"the rehearsal history cannot be used ({exc})", file=str(path)) from None
+        ours = "rehearsals" in tables
+        if (tables and not ours) or (version and not ours) or version < 0 or tables - TABLES - {"sqlite_sequence"}:
+            raise DeckError(
+                "is not a deck rehearsal history (it holds other tables); deck leaves it untouched",
+                file=str(self.path),
+                hint=f"point deck at its own file with --db or ${ENV}",
+            )
 
-    def _migrate(self, version: int) -> None:
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            with self.db:
-                for statement in MIGRATIONS[target]:
-                    self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {target}")
+    def _setup(self) -> None:
+        # Look before writing anything: a database that is not ours is never touched.
+        version, tables = self._state()
+        self._refuse_foreign(version, tables)
+        if version < SCHEMA_VERSION:
+            # One transaction for the whole creation or migration, the version re-read inside it: a kill
+            # half way leaves the old database, and two first opens at once migrate it once.
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                version, tables = self._state()
+                self._refuse_foreign(version, tables)
+                for target in range(version + 1, SCHEMA_VERSION + 1):
+                    for statement in MIGRATIONS[target]:
+                        self.db.execute(statement)
+                    self.db.execute(f"PRAGMA user_version = {target}")
+                self.db.commit()
+            except BaseException:
+                self.db.rollback()
+                raise
+        if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            # Another process may hold the database; it switches the mode itself.
+            with contextlib.suppress(sqlite3.OperationalError):
+                self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL survives a killed process
 
-    def begin(
-        self, deck: DeckId, slides: list[PaceSlide], duration_s: float, budgets_from: str, started_at: str
-    ) -> int:
+    def begin(self, deck: DeckId, plan: TalkPlan, started_at: str) -> int:
         """Record a new rehearsal and its planned slides; return its id."""
         with self.db:
             cursor = self.db.execute(
                 "INSERT INTO rehearsals (deck_path, deck_title, fingerprint, duration_s, budgets_from, started_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                (deck.path, deck.title, deck.fingerprint, duration_s, budgets_from, started_at),
+                (deck.path, deck.title, deck.fingerprint, plan.duration_s, plan.source, started_at),
             )
             rehearsal = int(cursor.lastrowid or 0)
             self.db.executemany(
-                "INSERT INTO planned_slides (rehearsal_id, idx, title, kind, budget_s, slide_key)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [(rehearsal, s.index, s.title, s.kind, s.budget_s, s.key or s.title) for s in slides],
+                "INSERT INTO planned_slides (rehearsal_id, idx, title, kind, budget_s, slide_key, main, start_s)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(rehearsal, s.index, s.title, s.kind, s.budget_s, s.key, int(s.main), s.start_s) for s in plan.slides],
             )
         return rehearsal
 
-    def record(self, rehearsal: int, visit: Visit, slide: PaceSlide, started_at: str) -> None:
+    def record(self, rehearsal: int, slide: TimedSlide, talk_start_s: float, seconds: float, started_at: str) -> None:
         """Store one finished visit and commit it at once."""
         with self.db:
             self.db.execute(
                 "INSERT INTO visits (rehearsal_id, idx, title, budget_s, talk_start_s, seconds, started_at, slide_key)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    rehearsal,
-                    slide.index,
-                    slide.title,
-                    slide.budget_s,
-                    visit.talk_start_s,
-                    visit.seconds,
-                    started_at,
-                    slide.key or slide.title,
-                ),
+                (rehearsal, slide.index, slide.title, slide.budget_s, talk_start_s, seconds, started_at, slide.key),
             )
 
     def end(self, rehearsal: int, finished: bool, total_s: float, ended_at: str) -> None:
@@ -168,6 +188,61 @@ class History:
                 "UPDATE rehearsals SET finished = ?, total_s = ?, ended_at = ? WHERE id = ?",
                 (int(finished), total_s, ended_at, rehearsal),
             )
+
+    # --- reading ------------------------------------------------------------------------------
+    _MATCH = """
+        deck_path = :path OR fingerprint = :fingerprint
+        OR (:embedded AND budgets_from = 'embedded' AND deck_title = :title)
+    """
+
+    def rehearsals_of(self, deck: DeckId) -> list[tuple[Any, ...]]:
+        """Return (id, started_at, finished, total_s, duration_s) of a deck's rehearsals, oldest first.
+
+        A rehearsal belongs to the deck when made on the same file, on the same slide titles, or (for a
+        deck from `deck build`) on the same talk title.
+        """
+        args = {"path": deck.path, "fingerprint": deck.fingerprint, "embedded": int(deck.embedded), "title": deck.title}
+        return list(
+            self.db.execute(
+                f"SELECT id, started_at, finished, total_s, duration_s FROM rehearsals WHERE {self._MATCH} ORDER BY id",
+                args,
+            )
+        )
+
+    def planned_slides(self, ids: list[int]) -> Iterator[tuple[int, TimedSlide]]:
+        """Yield (rehearsal id, slide record) of every planned slide of these rehearsals, in order."""
+        for rid, idx, title, kind, budget, key, main, start in self._in(
+            "SELECT rehearsal_id, idx, title, kind, budget_s, slide_key, main, start_s FROM planned_slides "
+            "WHERE rehearsal_id IN ({marks}) ORDER BY rehearsal_id, idx",
+            ids,
+        ):
+            ident = key if key and key != str(title).strip() else None
+            budget_s = None if budget is None else round(float(budget))
+            start_s = None if start is None else round(float(start))
+            yield int(rid), TimedSlide(int(idx), str(title), kind, budget_s, start_s, bool(main), False, ident)
+
+    def seconds_by_slide(self, ids: list[int]) -> Iterator[tuple[int, str, float]]:
+        """Yield (rehearsal id, slide key, seconds over all its visits)."""
+        for rid, key, seconds in self._in(
+            "SELECT rehearsal_id, slide_key, SUM(seconds) FROM visits WHERE rehearsal_id IN ({marks}) "
+            "GROUP BY rehearsal_id, slide_key",
+            ids,
+        ):
+            yield int(rid), str(key), float(seconds)
+
+    def visits(self, ids: list[int]) -> Iterator[tuple[Any, ...]]:
+        """Yield (rehearsal, slide, title, budget_s, seconds, started_at) of every visit, oldest first."""
+        yield from self._in(
+            "SELECT rehearsal_id, idx, title, budget_s, seconds, started_at FROM visits "
+            "WHERE rehearsal_id IN ({marks}) ORDER BY rehearsal_id, id",
+            sorted(ids),
+        )
+
+    def _in(self, sql: str, ids: list[int]) -> Iterator[tuple[Any, ...]]:
+        # SQLite caps the parameters of one statement; ask in chunks.
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            yield from self.db.execute(sql.format(marks=",".join("?" * len(part))), part)
 
     def close(self) -> None:
         """Close the connection."""

@@ -1,75 +1,36 @@
-"""Run a rehearsal: budgets for the deck's slides, the pacing session, and every visit stored as it ends."""
+"""Run a rehearsal: the pacing session over the deck's timed slides, and every visit stored as it ends."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from deckbuilder.core.durations import format_duration
-from deckbuilder.errors import DeckError
-from deckbuilder.history.store import DeckId, History, fingerprint
-from deckbuilder.rehearse.deck_reader import Deck, DeckSlide, looks_like_backup
-from deckbuilder.rehearse.pacing import PaceSlide, Session, Status, Summary, Visit, summarise
+from deckbuilder.core.config import Config, default_config
+from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide
 
-if TYPE_CHECKING:
-    from deckbuilder.core.planner import Plan
+from .budgets import Budgets
+from .deck_reader import Deck, DeckSlide
+from .pacing import Session, Status, Summary, Visit, summarise
 
 Clock = Callable[[], float]
 WallClock = Callable[[], dt.datetime]
 
 
+class Recorder(Protocol):
+    """Where a rehearsal is written as it happens (the history store)."""
+
+    def begin(self, deck: DeckId, plan: TalkPlan, started_at: str) -> int: ...
+
+    def record(
+        self, rehearsal: int, slide: TimedSlide, talk_start_s: float, seconds: float, started_at: str
+    ) -> None: ...
+
+    def end(self, rehearsal: int, finished: bool, total_s: float, ended_at: str) -> None: ...
+
+
 def _now_wall() -> dt.datetime:
     return dt.datetime.now().astimezone()
-
-
-@dataclass(frozen=True)
-class Budgets:
-    """The slides with their budgets, the talk length, and a sentence saying where they came from."""
-
-    slides: list[PaceSlide]
-    duration_s: float
-    source: str
-    source_key: str
-
-
-def _slide(deck_slide: DeckSlide, budget: float | None, kind: str | None) -> PaceSlide:
-    return PaceSlide(
-        deck_slide.index, deck_slide.title, kind, budget, tuple(deck_slide.points), deck_slide.notes, deck_slide.key
-    )
-
-
-def resolve_budgets(
-    deck: Deck, plan: Plan | None = None, plan_name: str = "", duration_s: int | None = None
-) -> Budgets:
-    """Give each slide its budget: from --plan, else the deck's embedded plan, else --duration spread evenly."""
-    if plan is not None:
-        by_title = {p.title.strip(): p for p in plan.slides}
-        slides = []
-        for s in deck.slides:
-            match = by_title.get(s.title.strip()) or (plan.slides[s.index - 1] if s.index <= len(plan.slides) else None)
-            budget = None if match is None or match.kind == "appendix" else float(match.budget_s)
-            slides.append(_slide(s, budget, match.kind if match else None))
-        return Budgets(slides, float(plan.duration_s), f"budgets from the outline {plan_name}", "plan")
-    if deck.source in ("embedded", "notes") and deck.duration_s:
-        slides = [_slide(s, float(s.budget_s) if s.budget_s is not None else None, s.kind) for s in deck.slides]
-        where = "the plan embedded by deck build" if deck.source == "embedded" else "the timing line of the notes"
-        return Budgets(slides, float(deck.duration_s), f"budgets from {where}", deck.source)
-    if duration_s:
-        talk = [s for s in deck.slides if not looks_like_backup(s.title)]
-        share, extra = divmod(duration_s, max(len(talk), 1))
-        budgets: dict[int, float] = {s.index: float(share + (1 if i < extra else 0)) for i, s in enumerate(talk)}
-        slides = [_slide(s, budgets.get(s.index), "appendix" if s.index not in budgets else None) for s in deck.slides]
-        return Budgets(
-            slides, float(duration_s), f"{format_duration(duration_s)} spread evenly over {len(talk)} slides", "even"
-        )
-    raise DeckError(
-        "this deck carries no time plan",
-        file=str(deck.path),
-        hint="pass --duration 12m to spread the talk evenly, or --plan outline.yaml for the outline it came from",
-    )
 
 
 class Coach:
@@ -79,22 +40,28 @@ class Coach:
         self,
         deck: Deck,
         budgets: Budgets,
-        history: History | None,
+        history: Recorder | None,
         clock: Clock,
         wall: WallClock = _now_wall,
         alert_last_s: float | None = None,
+        config: Config | None = None,
     ) -> None:
         self.deck, self.budgets, self.history, self.clock, self.wall = deck, budgets, history, clock, wall
-        self.session = Session(budgets.slides, budgets.duration_s, alert_last_s=alert_last_s)
+        self.config = config or default_config()
+        self.session = Session(budgets.plan.slides, budgets.plan.duration_s, alert_last_s, self.config.pace)
         self.rehearsal: int | None = None
         self._visit_wall = ""
         self.closed = False
         self.completed = False  # finished the talk, as opposed to quitting part way
 
     @property
-    def slides(self) -> list[PaceSlide]:
-        """Return the slides being rehearsed."""
-        return self.budgets.slides
+    def slides(self) -> tuple[TimedSlide, ...]:
+        """Return the slides being rehearsed, with their budgets."""
+        return self.budgets.plan.slides
+
+    def content(self, index: int) -> DeckSlide:
+        """Return what the slide at 0-based ``index`` shows: title, points, notes."""
+        return self.deck.slides[index]
 
     def status(self) -> Status:
         """Return the pace now."""
@@ -105,16 +72,14 @@ class Coach:
 
     def _store(self, visit: Visit | None) -> None:
         if visit is not None and self.history is not None and self.rehearsal is not None and visit.seconds > 0:
-            self.history.record(self.rehearsal, visit, self.slides[visit.slide], self._visit_wall)
+            slide = self.slides[visit.slide]
+            self.history.record(self.rehearsal, slide, visit.talk_start_s, visit.seconds, self._visit_wall)
         self._visit_wall = self._stamp()
 
     def _begin(self) -> None:
         if self.rehearsal is None and self.history is not None:
-            titles = [s.title for s in self.slides]
-            deck_id = DeckId(str(self.deck.path.resolve()), self.deck.title, fingerprint(titles))
-            self.rehearsal = self.history.begin(
-                deck_id, self.slides, self.budgets.duration_s, self.budgets.source_key, self._stamp()
-            )
+            plan = self.budgets.plan
+            self.rehearsal = self.history.begin(self.deck.identity(), plan, self._stamp())
         self._visit_wall = self._stamp()
 
     def start(self) -> None:
@@ -166,11 +131,4 @@ class Coach:
         """Return budget against actual for every slide."""
         now = self.clock()
         actuals = [self.session.slide_s(now, i) for i in range(len(self.slides))]
-        return summarise(self.slides, actuals, self.budgets.duration_s)
-
-
-def open_history(path: Path | None) -> History:
-    """Open the history database at ``path`` or the default place."""
-    from deckbuilder.history.store import default_path
-
-    return History(path or default_path())
+        return summarise(self.slides, actuals, self.budgets.plan.duration_s, self.config)

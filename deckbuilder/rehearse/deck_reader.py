@@ -1,20 +1,21 @@
-"""Read any .pptx safely into its slides (title, text, notes) and the plan `deck build` embedded."""
+"""Read any .pptx safely into its slides (title, points, notes) and the time plan it carries, if any."""
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from deckbuilder.core.durations import format_duration, parse_duration
+from deckbuilder.core.config import Config, Template, default_config
+from deckbuilder.core.deck_format import PLAN_PROPERTY, FormatError, parse_payload, read_notes_header
+from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide, fingerprint, schedule
 from deckbuilder.errors import DeckError
 
-PLAN_PROPERTY = "deck_plan"
 MAX_FILE = 300 * 1024 * 1024
 MAX_UNPACKED = 1024 * 1024 * 1024
 MAX_XML = 64 * 1024 * 1024
@@ -27,73 +28,64 @@ NS = {
     "vt": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
     "dc": "http://purl.org/dc/elements/1.1/",
 }
-_NOTES_HEADER = re.compile(r"^(?P<budget>\d+:\d\d) budget, starts at \d+:\d\d(?: · (?P<kind>[a-z_]+))?")
-BACKUP_HEADER = "backup slide, after the talk · appendix"
 _DECORATION = re.compile(r"^(slide number|backup tag|footer|date|accent)", re.IGNORECASE)
 _BACKUP = re.compile(r"\b(appendix|backup|back-up|extra|reserve)\b", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(frozen=True)
 class DeckSlide:
-    """One slide as read from the file."""
+    """One slide as read from the file: what it shows. Its timing is in Deck.plan."""
 
     index: int
     title: str
-    kind: str | None = None
-    budget_s: int | None = None
-    points: list[tuple[int, str]] = field(default_factory=list)
+    points: tuple[tuple[int, str], ...] = ()
     notes: str = ""
-    id: str | None = None  # the outline's `id:`, carried by the embedded plan
-
-    @property
-    def key(self) -> str:
-        """Return what identifies this slide across rebuilds: its id, else its title."""
-        return self.id or self.title.strip()
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the JSON shape `deck inspect --json` prints."""
-        return {
-            "index": self.index,
-            "title": self.title,
-            "kind": self.kind,
-            "budget_s": self.budget_s,
-            "notes": bool(self.notes.strip()),
-        }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Deck:
-    """What `deck rehearse` needs from a deck."""
+    """What `deck rehearse` needs from a deck: the slides and, when the deck carries one, its time plan."""
 
     path: Path
     title: str
-    slides: list[DeckSlide]
-    duration_s: int | None = None
-    source: str = "none"  # where the budgets came from: embedded, notes, none
+    slides: tuple[DeckSlide, ...]
+    plan: TalkPlan | None = None  # aligned with slides; source "embedded" or "notes"
+
+    @property
+    def source(self) -> str:
+        """Return where the deck's budgets come from: embedded, notes or none."""
+        return self.plan.source if self.plan is not None else "none"
+
+    def timed(self) -> TalkPlan:
+        """Return the deck's plan, or its slides with no budgets when it carries none."""
+        if self.plan is not None:
+            return self.plan
+        return TalkPlan(self.title, 0, tuple(_untimed(s) for s in self.slides), "none")
+
+    def identity(self) -> DeckId:
+        """Return who this deck is in the rehearsal history."""
+        titles = fingerprint(s.title for s in self.slides)
+        return DeckId(str(self.path.resolve()), self.title, titles, self.source == "embedded")
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON shape `deck inspect --json` prints."""
+        timed = self.plan.slides if self.plan is not None else (None,) * len(self.slides)
         return {
             "path": str(self.path),
             "title": self.title,
-            "duration_s": self.duration_s,
+            "duration_s": self.plan.duration_s if self.plan is not None else None,
             "budgets_from": self.source,
-            "slides": [s.as_dict() for s in self.slides],
+            "slides": [
+                {
+                    "index": s.index,
+                    "title": s.title,
+                    "kind": t.kind if t else None,
+                    "budget_s": t.budget_s if t else None,
+                    "notes": bool(s.notes.strip()),
+                }
+                for s, t in zip(self.slides, timed, strict=True)
+            ],
         }
-
-
-def notes_header(budget_s: int, start_s: int, kind: str) -> str:
-    """Return the timing line `deck build` puts first in a slide's notes (and this module reads back)."""
-    if kind == "appendix":
-        return BACKUP_HEADER
-    return f"{format_duration(budget_s)} budget, starts at {format_duration(start_s)} · {kind}"
-
-
-def notes_body(notes: str) -> str:
-    """Return the presenter's notes without the timing line."""
-    first, _, rest = notes.partition("\n")
-    stripped = first.strip()
-    return rest.strip() if _NOTES_HEADER.match(stripped) or stripped == BACKUP_HEADER else notes.strip()
 
 
 def looks_like_backup(title: str) -> bool:
@@ -211,37 +203,33 @@ def _read_slide(archive: zipfile.ZipFile, part: str, index: int, path: Path) -> 
                 for shape in notes_root.iter(f"{{{NS['p']}}}sp"):
                     if _placeholder_type(shape) == "body":
                         notes = "\n".join(text for _, text in _paragraphs(shape))
-    return DeckSlide(index=index, title=title or f"Slide {index}", points=points, notes=notes)
+    return DeckSlide(index=index, title=title or f"Slide {index}", points=tuple(points), notes=notes)
 
 
-def _embedded_plan(archive: zipfile.ZipFile, path: Path) -> dict[str, Any] | None:
+def _embedded_plan(archive: zipfile.ZipFile, path: Path) -> str | None:
     root = _xml(archive, "docProps/custom.xml", path)
     if root is None:
         return None
     for prop in root.findall("cp:property", NS):
         if prop.get("name") == PLAN_PROPERTY:
-            text = "".join(prop.itertext())
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError:
-                return None
-            return data if isinstance(data, dict) and isinstance(data.get("slides"), list) else None
+            return "".join(prop.itertext())
     return None
 
 
-def read_deck(path: str | Path) -> Deck:
+def read_deck(path: str | Path, config: Config | None = None) -> Deck:
     """Read ``path`` into a Deck, raising DeckError (exit 2) for anything that is not a usable .pptx."""
     path = Path(path)
+    template = (config or default_config()).template
     with _open(path) as archive:
         pres = _xml(archive, "ppt/presentation.xml", path)
         if pres is None:
             raise _fail(path, "is a zip archive but not a PowerPoint presentation")
         rels = _rels(archive, "ppt/presentation.xml", path)
-        slides = []
-        for number, sld in enumerate(pres.findall("p:sldIdLst/p:sldId", NS), start=1):
+        slides: list[DeckSlide] = []
+        for sld in pres.findall("p:sldIdLst/p:sldId", NS):
             rid = sld.get(f"{{{NS['r']}}}id", "")
             if rid in rels:
-                slides.append(_read_slide(archive, rels[rid][1], number, path))
+                slides.append(_read_slide(archive, rels[rid][1], len(slides) + 1, path))
         if not slides:
             raise _fail(path, "has no slides")
         core = _xml(archive, "docProps/core.xml", path)
@@ -249,44 +237,56 @@ def read_deck(path: str | Path) -> Deck:
         if core is not None:
             node = core.find("dc:title", NS)
             title = (node.text or "").strip() if node is not None else ""
-        deck = Deck(path=path, title=title or slides[0].title, slides=slides)
-        plan = _embedded_plan(archive, path)
-    if plan is not None:
-        _apply_plan(deck, plan)
+        payload = _embedded_plan(archive, path)
+    plan = None
+    if payload is not None:
+        try:
+            embedded = parse_payload(payload, template)
+        except FormatError as exc:
+            raise _fail(
+                path,
+                f"the time plan stored in the deck ({PLAN_PROPERTY}) {exc}",
+                hint="rebuild the deck with `deck build`, or rehearse with --plan outline.yaml",
+            ) from None
+        plan = _align(embedded, slides)
+        title = embedded.title or title
     else:
-        _apply_notes(deck)
-    return deck
+        plan = _from_notes(slides, title or slides[0].title, template)
+    return Deck(path=path, title=title or slides[0].title, slides=tuple(slides), plan=plan)
 
 
-def _apply_plan(deck: Deck, plan: dict[str, Any]) -> None:
-    entries = [e for e in plan["slides"] if isinstance(e, dict)]
-    by_title = {str(e.get("title", "")).strip(): e for e in entries}
-    for slide in deck.slides:
+def _untimed(slide: DeckSlide) -> TimedSlide:
+    """A slide no plan knows: no budget, part of the talk unless titled like a backup."""
+    return TimedSlide(slide.index, slide.title, None, None, None, not looks_like_backup(slide.title))
+
+
+def _align(embedded: TalkPlan, slides: list[DeckSlide]) -> TalkPlan:
+    entries = list(embedded.slides)
+    by_title = {e.title.strip(): e for e in entries}
+    timed = []
+    for slide in slides:
         # Titles match even when slides were moved; the position is the fallback.
         entry = by_title.get(slide.title.strip())
         if entry is None and slide.index <= len(entries):
             entry = entries[slide.index - 1]
-        if entry is not None:
-            slide.kind = entry.get("kind")
-            slide.id = str(entry["id"]) if entry.get("id") else None
-            budget = entry.get("budget_s")
-            slide.budget_s = int(budget) if isinstance(budget, (int, float)) else None
-    duration = plan.get("duration_s")
-    deck.duration_s = int(duration) if isinstance(duration, (int, float)) else None
-    if plan.get("title"):
-        deck.title = str(plan["title"])
-    deck.source = "embedded"
+        if entry is None:
+            timed.append(_untimed(slide))
+        else:
+            timed.append(dataclasses.replace(entry, index=slide.index, title=slide.title))
+    return TalkPlan(embedded.title, embedded.duration_s, schedule(timed), "embedded")
 
 
-def _apply_notes(deck: Deck) -> None:
-    found = False
-    for slide in deck.slides:
-        first = slide.notes.split("\n", 1)[0].strip()
-        match = _NOTES_HEADER.match(first)
-        if match:
-            found = True
-            slide.kind = match.group("kind")
-            slide.budget_s = parse_duration(match.group("budget"))
-    if found:
-        deck.duration_s = sum(s.budget_s or 0 for s in deck.slides)
-        deck.source = "notes"
+def _from_notes(slides: list[DeckSlide], title: str, template: Template) -> TalkPlan | None:
+    timed, found = [], False
+    for slide in slides:
+        timing = read_notes_header(slide.notes.split("\n", 1)[0])
+        if timing is None:
+            timed.append(_untimed(slide))
+            continue
+        found = True
+        budget = None if template.is_backup(timing.kind) else timing.budget_s
+        timed.append(TimedSlide(slide.index, slide.title, timing.kind, budget, None, template.is_main(timing.kind)))
+    duration = sum(s.budget_s or 0 for s in timed)
+    if not found or duration <= 0:
+        return None
+    return TalkPlan(title, duration, schedule(timed), "notes")

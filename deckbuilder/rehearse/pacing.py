@@ -2,42 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
 
-from deckbuilder.core.config import Share, Template, load_data, load_template
-
-
-@dataclass(frozen=True)
-class PaceRules:
-    """Thresholds of the rehearsal coach (layouts/rehearsal.yaml)."""
-
-    on_track_band_s: float
-    near_budget_ratio: float
-    alert_last_s: float
-    redraw_s: float
-    cut_first: int
+from deckbuilder.core.config import Config, PaceRules, default_config
+from deckbuilder.core.shares import Share, split
+from deckbuilder.core.talk import TimedSlide
 
 
-@cache
-def pace_rules() -> PaceRules:
-    """Return the coach's thresholds."""
-    raw: dict[str, Any] = load_data("rehearsal.yaml")
-    return PaceRules(**raw)
-
-
-@dataclass(frozen=True)
-class PaceSlide:
-    """A slide as the coach sees it."""
-
-    index: int
-    title: str
-    kind: str | None
-    budget_s: float | None
-    points: tuple[tuple[int, str], ...] = ()
-    notes: str = ""
-    key: str = ""  # identity across rebuilds: the outline's id, else the title
+def _default_rules() -> PaceRules:
+    return default_config().pace
 
 
 @dataclass(frozen=True)
@@ -77,10 +51,10 @@ class Status:
 class Session:
     """A rehearsal in progress; it reads no clock, the caller passes `now` (seconds, monotonic)."""
 
-    slides: list[PaceSlide]
+    slides: Sequence[TimedSlide]
     duration_s: float
     alert_last_s: float | None = None
-    rules: PaceRules = field(default_factory=pace_rules)
+    rules: PaceRules = field(default_factory=_default_rules)
     current: int = 0
     started_at: float | None = None
     paused_at: float | None = None
@@ -229,16 +203,13 @@ class Session:
 class SlideResult:
     """Budget against actual for one slide, after a rehearsal."""
 
-    index: int
-    title: str
-    kind: str | None
-    budget_s: float | None
+    slide: TimedSlide
     actual_s: float
 
     @property
     def over_s(self) -> float:
         """Return seconds over budget (negative when under; 0 without a budget)."""
-        return self.actual_s - self.budget_s if self.budget_s is not None else 0.0
+        return self.actual_s - self.slide.budget_s if self.slide.budget_s is not None else 0.0
 
 
 @dataclass(frozen=True)
@@ -248,8 +219,9 @@ class Summary:
     slides: list[SlideResult]
     total_s: float
     duration_s: float
-    shares: list[Share]
+    shares: tuple[Share, ...]
     cut_first: list[SlideResult]
+    ran_over_s: float
 
     @property
     def over_s(self) -> float:
@@ -258,23 +230,15 @@ class Summary:
 
 
 def summarise(
-    slides: list[PaceSlide],
-    actuals: list[float],
-    duration_s: float,
-    template: Template | None = None,
-    rules: PaceRules | None = None,
+    slides: Sequence[TimedSlide], actuals: Sequence[float], duration_s: float, config: Config | None = None
 ) -> Summary:
-    """Compare what was spoken with what was planned."""
-    template = template or load_template()
-    rules = rules or pace_rules()
-    results = [SlideResult(s.index, s.title, s.kind, s.budget_s, a) for s, a in zip(slides, actuals, strict=True)]
-    main = [r for r in results if r.kind not in ("title", "appendix")]
-    main_total = sum(r.actual_s for r in main)
-    shares = []
-    if all(r.kind is not None for r in main) and main_total > 0:
-        by_kind: dict[str, float] = {}
-        for r in main:
-            by_kind[str(r.kind)] = by_kind.get(str(r.kind), 0.0) + r.actual_s
-        shares = [rule.measure(by_kind, main_total) for rule in template.shares.values()]
-    over = sorted((r for r in results if r.over_s > 0), key=lambda r: -r.over_s)
-    return Summary(results, sum(actuals), duration_s, shares, over[: rules.cut_first])
+    """Compare what was spoken with what was planned; shares are measured as `deck plan` measures them."""
+    config = config or default_config()
+    results = [SlideResult(s, a) for s, a in zip(slides, actuals, strict=True)]
+    main = [r for r in results if r.slide.main]
+    shares: tuple[Share, ...] = ()
+    if main and all(r.slide.kind is not None for r in main) and sum(r.actual_s for r in main) > 0:
+        shares = split(((r.slide.kind, r.actual_s) for r in main), config.template).shares
+    tolerance = config.pace.ran_over_s
+    over = sorted((r for r in main if r.over_s > tolerance), key=lambda r: -r.over_s)
+    return Summary(results, sum(actuals), duration_s, shares, over[: config.pace.cut_first], tolerance)

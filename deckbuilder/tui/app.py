@@ -9,6 +9,7 @@ from textual.app import App
 from textual.css.query import NoMatches
 
 from deckbuilder.errors import DeckError
+from deckbuilder.history.store import History
 from deckbuilder.tui.screens import EndScreen, HelpScreen, TalkScreen
 
 if TYPE_CHECKING:
@@ -75,15 +76,15 @@ class RehearseApp(App[None]):
     def action_report(self) -> None:
         """Draw the pacing report of this deck's rehearsals beside the deck (matplotlib loads only now)."""
         screen = self.screen
-        if not isinstance(screen, EndScreen) or self.coach.history is None:
+        store = self.coach.history
+        if not isinstance(screen, EndScreen) or not isinstance(store, History):
             return
-        from deckbuilder.history.analysis import find_runs, pacing
-        from deckbuilder.history.chart import save
+        from deckbuilder.history.chart import write_report
 
-        out = self.coach.deck.path.with_name(self.coach.deck.path.stem + "-pacing.png")
+        deck = self.coach.deck
+        out = deck.path.with_name(deck.path.stem + "-pacing.png")
         try:
-            numbers = pacing(self.coach.deck, find_runs(self.coach.history, self.coach.deck), 5)
-            save(numbers, out)
+            numbers = write_report(store, deck.identity(), deck.timed(), out, 5, self.coach.config)
         except (OSError, DeckError) as exc:
             screen.tell(f"could not write the report: {exc}")
             return

@@ -58,15 +58,15 @@ class TalkScreen(Screen[None]):
 
     def redraw(self) -> None:
         """Read the clock once and redraw every widget from it."""
-        status = self.coach.status()
-        slides = self.coach.slides
-        current = slides[status.slide]
+        coach = self.coach
+        status = coach.status()
+        count, index = len(coach.slides), status.slide
         self.query_one(TalkClock).show(status)
         self.query_one(PaceBadge).show(status)
-        self.query_one(SlideView).show(current, len(slides))
+        self.query_one(SlideView).show(coach.slides[index], coach.content(index), count)
         self.query_one(SlideTimer).show(status)
-        self.query_one(NotesView).show(current)
-        self.query_one(NextUp).show(slides[status.slide + 1] if status.slide + 1 < len(slides) else None)
+        self.query_one(NotesView).show(coach.content(index))
+        self.query_one(NextUp).show(coach.content(index + 1) if index + 1 < count else None)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -110,11 +110,12 @@ def summary_table(summary: Summary) -> Table:
             name, justify=justify, overflow="ellipsis", no_wrap=True, max_width=46 if name == "slide" else None
         )
     for row in summary.slides:
-        budget = fmt(row.budget_s) if row.budget_s is not None else "-"
+        slide = row.slide
+        budget = fmt(slide.budget_s) if slide.budget_s is not None else "-"
         diff = Text("")
-        if row.budget_s is not None:
-            diff = Text(format_signed(row.over_s), style="red" if row.over_s > 5 else "green")
-        table.add_row(str(row.index), row.title, budget, fmt(row.actual_s), diff)
+        if slide.budget_s is not None:
+            diff = Text(format_signed(row.over_s), style="red" if row.over_s > summary.ran_over_s else "green")
+        table.add_row(str(slide.index), slide.title, budget, fmt(row.actual_s), diff)
     total_diff = Text(format_signed(summary.over_s), style="bold red" if summary.over_s > 0 else "bold green")
     table.add_row("", Text("total", style="bold"), fmt(summary.duration_s), fmt(summary.total_s), total_diff)
     return table
@@ -131,12 +132,11 @@ def verdict(summary: Summary) -> Text:
     else:
         text.append(f"{fmt(summary.total_s)} for a {fmt(summary.duration_s)} talk: within time.\n", style="bold green")
     for share in summary.shares:
-        bounds = f"target {share.target_pct}%" if share.target_pct is not None else f"at most {share.max_pct}%"
-        text.append(f"{share.label}: {share.pct}% ({bounds})", style="" if share.ok else "yellow")
+        text.append(f"{share.label}: {share.pct}% ({share.bounds()})", style="" if share.ok else "yellow")
         text.append("  ok\n" if share.ok else "  off target\n", style="green" if share.ok else "yellow")
     if summary.cut_first:
         text.append("\nCut content first from: ", style="bold")
-        text.append(", ".join(f"slide {r.index} (+{fmt(r.over_s)})" for r in summary.cut_first))
+        text.append(", ".join(f"slide {r.slide.index} (+{fmt(r.over_s)})" for r in summary.cut_first))
         text.append("\nCut content, do not speak faster: the panel hears rushing as nerves.\n")
     else:
         text.append("\nNo slide ran over its budget.\n", style="green")

@@ -7,10 +7,12 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from deckbuilder.core.deck_format import notes_body
 from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.core.durations import format_signed
-from deckbuilder.rehearse.deck_reader import notes_body
-from deckbuilder.rehearse.pacing import PaceSlide, Status
+from deckbuilder.core.talk import TimedSlide
+from deckbuilder.rehearse.deck_reader import DeckSlide
+from deckbuilder.rehearse.pacing import Status
 
 PACE_TEXT = {
     "waiting": "Space or → starts",
@@ -85,7 +87,7 @@ class SlideView(Static):
 
     MAX_POINTS = 10
 
-    def show(self, slide: PaceSlide, count: int) -> None:
+    def show(self, slide: TimedSlide, content: DeckSlide, count: int) -> None:
         """Redraw for ``slide``; wrapped points keep their hanging indent."""
         head = Text()
         head.append(f"Slide {slide.index}/{count}", style="bold")
@@ -94,9 +96,9 @@ class SlideView(Static):
         points = Table.grid(padding=(0, 1))
         points.add_column(no_wrap=True)
         points.add_column(overflow="fold")
-        for level, point in slide.points[: self.MAX_POINTS]:
+        for level, point in content.points[: self.MAX_POINTS]:
             points.add_row("  " * (level + 1) + "•", point)
-        more = len(slide.points) - self.MAX_POINTS
+        more = len(content.points) - self.MAX_POINTS
         if more > 0:
             points.add_row("", Text(f"… {more} more", style="dim"))
         self.update(Group(head, Text(slide.title, style="bold"), points))
@@ -105,15 +107,15 @@ class SlideView(Static):
 class NotesView(Static):
     """The speaker notes of the current slide."""
 
-    def show(self, slide: PaceSlide) -> None:
-        """Redraw for ``slide``, without the timing line deck build puts first."""
-        body = notes_body(slide.notes)
+    def show(self, content: DeckSlide) -> None:
+        """Redraw for a slide, without the timing line deck build puts first."""
+        body = notes_body(content.notes)
         self.update(Text(body or "no notes for this slide", style="" if body else "dim"))
 
 
 class NextUp(Static):
     """The title of the slide after this one."""
 
-    def show(self, nxt: PaceSlide | None) -> None:
+    def show(self, nxt: DeckSlide | None) -> None:
         """Redraw with the next slide, or the end of the talk."""
         self.update(f"Next: {nxt.title}" if nxt else "Next: end of the talk (→ finishes)")

@@ -1,0 +1,121 @@
+"""The deck commands: build a .pptx from an outline, and inspect any .pptx."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from deckbuilder.errors import EXIT_FINDINGS
+
+from .common import config, friendly, make_console, parse_codes
+
+
+@click.command()
+@click.argument("outline", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the deck [default: the outline's name with .pptx].",
+)
+@click.option(
+    "--template",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Your company's .pptx to take the master and layouts from.",
+)
+@click.option("--force", is_flag=True, help="Build even when the plan has an error finding.")
+@click.option("--no-cache", is_flag=True, help="Redraw every figure instead of reusing cached pictures.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Never report these codes or prefixes.")
+@friendly
+def build(
+    outline: Path, output: Path | None, template: Path | None, force: bool, no_cache: bool, ignore: tuple[str, ...]
+) -> None:
+    """Plan the outline and write it as a 16:9 PowerPoint deck.
+
+    The deck has editable text and tables, figures drawn from your data,
+    speaker notes that start with each slide's budget, and the time plan
+    that `deck rehearse` reads back. An error finding stops the build
+    (unless --force); the previous deck is left untouched on any failure.
+
+    \b
+    Examples:
+      deck build examples/churn/outline.yaml
+      deck build talk.yaml -o interview.pptx --template company.pptx
+    """
+    import datetime as dt
+    import time
+
+    from deckbuilder.checks import plan_talk
+    from deckbuilder.core.findings import Severity, keep
+    from deckbuilder.core.loader import load_outline
+
+    started = time.perf_counter()
+    settings = config()
+    talk_outline = load_outline(outline, settings)
+    ignored = parse_codes(ignore, settings)
+    talk = plan_talk(talk_outline, settings, ignore=ignored)
+    if talk.findings:
+        from .plan_view import findings_view
+
+        make_console().print(findings_view(talk))
+    if any(f.severity is Severity.ERROR for f in talk.findings) and not force:
+        click.echo("deck: not built: fix the error above, or pass --force to build anyway", err=True)
+        sys.exit(EXIT_FINDINGS)
+    from deckbuilder.export.build import build_deck
+    from deckbuilder.export.cache import FigureCache, default_dir
+
+    out = output or outline.with_suffix(".pptx")
+    result = build_deck(
+        talk_outline,
+        talk,
+        out,
+        template=template,
+        cache=FigureCache(None if no_cache else default_dir()),
+        date_text=talk_outline.date or f"{dt.date.today():%-d %B %Y}",
+        progress=lambda message: click.echo(f"  {message}", err=True),
+        config=settings,
+    )
+    # The check already reported what does not fit our page; a company template's page may differ.
+    fresh = [f for f in result.findings if f not in talk.findings]
+    result.findings = keep(fresh, [s.ignore for s in talk_outline.slides], ignore=ignored)
+    for note in result.layout_notes:
+        click.echo(f"  template: {note}", err=True)
+    if result.findings:
+        from .plan_view import findings_view
+
+        make_console().print(findings_view(talk, result.findings))
+    warnings = sum(1 for f in [*talk.findings, *result.findings] if f.severity is not Severity.ERROR)
+    cached = result.figures - result.rendered
+    click.echo(
+        f"wrote {out}: {result.slides} slides, {result.figures} figures ({result.rendered} drawn, {cached} from "
+        f"cache), {warnings} warning(s), {time.perf_counter() - started:.1f} s"
+    )
+
+
+@click.command()
+@click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print what was read as JSON.")
+@friendly
+def inspect(deck: Path, as_json: bool) -> None:
+    """Show what `deck rehearse` will use from a deck: titles, kinds, budgets, notes.
+
+    Works on any .pptx; budgets come from the plan `deck build` embedded,
+    or from the timing line at the top of each slide's notes.
+
+    \b
+    Examples:
+      deck inspect examples/churn/outline.pptx
+      deck inspect talk.pptx --json
+    """
+    from deckbuilder.rehearse.deck_reader import read_deck
+
+    info = read_deck(deck, config())
+    if as_json:
+        click.echo(json.dumps(info.as_dict(), indent=2, ensure_ascii=False))
+        return
+    from .deck_view import print_deck
+
+    print_deck(info, make_console())

@@ -1,0 +1,118 @@
+"""The planning commands: plan, new, rules and schema."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from deckbuilder.errors import EXIT_FINDINGS, EXIT_OK
+
+from .common import config, friendly, make_console, parse_codes
+
+
+@click.command()
+@click.argument("outline", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
+@click.option("--select", multiple=True, metavar="CODES", help="Only report these codes or prefixes (e.g. T,C002).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Never report these codes or prefixes (e.g. C002).")
+@friendly
+def plan(outline: Path, as_json: bool, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    """Give every slide a time budget and review the talk.
+
+    Exits 0 when nothing must be fixed, 1 when a finding is an error,
+    2 when the outline cannot be read.
+
+    \b
+    Examples:
+      deck plan examples/churn/outline.yaml
+      deck plan talk.yaml --json
+      deck plan talk.yaml --ignore C002,T001
+    """
+    from deckbuilder.checks import plan_talk
+    from deckbuilder.core.findings import Severity
+    from deckbuilder.core.loader import load_outline
+
+    settings = config()
+    talk = plan_talk(
+        load_outline(outline, settings),
+        settings,
+        select=parse_codes(select, settings),
+        ignore=parse_codes(ignore, settings),
+    )
+    if as_json:
+        click.echo(json.dumps(talk.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        from .plan_view import print_plan
+
+        print_plan(talk, make_console(), settings.template.limits.decided_to_observed_min)
+    failed = any(f.severity is Severity.ERROR for f in talk.findings)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@click.command()
+@click.argument("path", default="outline.yaml", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--duration", default="12m", show_default=True, help="Length of the talk (12m, 11:30, 690s).")
+@click.option(
+    "--audience", default=None, help="Tune the checks for a panel: faang, startup, research, consulting, fintech."
+)
+@friendly
+def new(path: Path, duration: str, audience: str | None) -> None:
+    """Write a commented starter outline of the take-home template.
+
+    Refuses to overwrite an existing file.
+
+    \b
+    Examples:
+      deck new talk.yaml
+      deck new talk.yaml --duration 15m --audience startup
+    """
+    from deckbuilder.core.starter import starter_text
+    from deckbuilder.files.atomic import create_new
+
+    create_new(path, starter_text(str(path), duration, audience, config()))
+    click.echo(f"wrote {path}; edit it, then run: deck plan {path}")
+
+
+@click.command()
+@click.argument("codes", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print the rules as JSON.")
+@friendly
+def rules(codes: tuple[str, ...], as_json: bool) -> None:
+    """List every check: its code, severity, why it matters and a fix.
+
+    \b
+    Examples:
+      deck rules            all checks
+      deck rules C002 T     one check and all time checks
+      deck rules --json
+    """
+    from deckbuilder.core.findings import matches
+
+    settings = config()
+    wanted = parse_codes(codes, settings)
+    chosen = [r for r in settings.rules.values() if not wanted or matches(r.code, wanted)]
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in chosen], indent=2, ensure_ascii=False))
+        return
+    from .plan_view import print_rules
+
+    print_rules(chosen, make_console())
+
+
+@click.command()
+@friendly
+def schema() -> None:
+    """Print the JSON Schema of the outline format, for editors.
+
+    \b
+    Example (VS Code with the YAML extension, or any yaml-language-server):
+      deck schema > outline.schema.json
+      # then put this first line in the outline:
+      # yaml-language-server: $schema=outline.schema.json
+    """
+    from deckbuilder.core.schema import outline_schema
+
+    click.echo(json.dumps(outline_schema(config()), indent=2))

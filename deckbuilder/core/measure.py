@@ -1,0 +1,133 @@
+"""Measure text with the measuring font's advance widths (layouts/glyph_widths.json) and fit it to a box.
+
+Pure Python, so the C010 check and the exporter use the same numbers. Widths ignore kerning, which
+only ever makes text narrower: a text measured to fit does fit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BULLET_INDENT_IN = 0.32  # hanging indent of a bullet, per level
+INSET_IN = 0.05  # text box inner margin on every side
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    """Advance widths per character, in thousandths of the font size."""
+
+    regular: dict[str, int]
+    bold: dict[str, int]
+    default: int
+    units: int
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """Return the width of ``text`` in points at ``size``."""
+        table, default = (self.bold if bold else self.regular), self.default
+        return sum(table.get(char, default) for char in text) * size / self.units
+
+
+def parse_glyphs(raw: dict[str, object]) -> Glyphs:
+    """Return the Glyphs of a parsed glyph_widths.json."""
+    regular, bold = raw["regular"], raw["bold"]
+    assert isinstance(regular, dict) and isinstance(bold, dict)
+    return Glyphs(
+        regular={str(k): int(v) for k, v in regular.items()},
+        bold={str(k): int(v) for k, v in bold.items()},
+        default=int(str(raw["default"])),
+        units=int(str(raw["units_per_em"])),
+    )
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph to fit: its text, bullet level (None for no bullet) and relative size."""
+
+    text: str
+    level: int | None = None
+    bold: bool = False
+    scale: float = 1.0
+    space_before: float = 0.0  # in multiples of the size
+    color: str = "text"  # a palette name; measuring ignores it
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The chosen size, whether the text fits at it, its height, and the most lines one paragraph takes."""
+
+    size: int
+    fits: bool
+    height_in: float
+    widest_para_lines: int = 1
+
+
+@dataclass(frozen=True)
+class Typesetting:
+    """What the measure needs besides the text: glyph widths and the line and paragraph spacing."""
+
+    glyphs: Glyphs
+    line_spacing: float
+    paragraph_space: float
+
+
+def wrap(text: str, size: float, width_pt: float, glyphs: Glyphs, bold: bool = False) -> list[str]:
+    """Return the lines ``text`` wraps to in ``width_pt`` (greedy, as PowerPoint does; long words split)."""
+    lines: list[str] = []
+    space = glyphs.width(" ", size, bold)
+    for raw in text.split("\n"):
+        current, used = "", 0.0
+        for word in raw.split():
+            w = glyphs.width(word, size, bold)
+            if current and used + space + w <= width_pt:
+                current, used = f"{current} {word}", used + space + w
+                continue
+            if current:
+                lines.append(current)
+            while w > width_pt and len(word) > 1:  # a word wider than the line breaks by characters
+                cut = _chars_that_fit(word, size, width_pt, glyphs, bold)
+                lines.append(word[:cut])
+                word = word[cut:]
+                w = glyphs.width(word, size, bold)
+            current, used = word, w
+        lines.append(current)
+    return lines
+
+
+def _chars_that_fit(word: str, size: float, width_pt: float, glyphs: Glyphs, bold: bool) -> int:
+    used = 0.0
+    for i, char in enumerate(word):
+        used += glyphs.width(char, size, bold)
+        if used > width_pt:
+            return max(i, 1)
+    return len(word)
+
+
+def para_lines(para: Para, size: float, width_in: float, setting: Typesetting) -> int:
+    """Return how many lines ``para`` takes at ``size`` in a box ``width_in`` wide."""
+    indent = 0.0 if para.level is None else BULLET_INDENT_IN * (para.level + 1)
+    width_pt = max((width_in - indent - 2 * INSET_IN) * 72, 1.0)
+    return len(wrap(para.text, size * para.scale, width_pt, setting.glyphs, para.bold))
+
+
+def block_height(paras: list[Para], size: float, width_in: float, setting: Typesetting) -> float:
+    """Return the height in inches that ``paras`` take at ``size`` in a box ``width_in`` wide."""
+    total_pt = 0.0
+    for para in paras:
+        psize = size * para.scale
+        lines = para_lines(para, size, width_in, setting)
+        total_pt += lines * psize * setting.line_spacing + psize * (setting.paragraph_space + para.space_before)
+    return total_pt / 72 + 2 * INSET_IN
+
+
+def fit_size(paras: list[Para], width_in: float, height_in: float, sizes: tuple[int, int], setting: Typesetting) -> Fit:
+    """Return the largest size from ``sizes[0]`` down to ``sizes[1]`` at which ``paras`` fit."""
+    largest, smallest = sizes
+    height = 0.0
+    size = largest
+    for size in range(largest, smallest - 1, -1):
+        height = block_height(paras, size, width_in, setting)
+        if height <= height_in:
+            break
+    fits = height <= height_in
+    lines = max((para_lines(p, size, width_in, setting) for p in paras), default=0)
+    return Fit(size, fits, height, lines)
