@@ -49,9 +49,9 @@ def notes_body(notes: str) -> str:
 
 @dataclass(frozen=True)
 class NotesTiming:
-    """What a timing line says: the slide's budget (None for a backup slide) and its kind."""
+    """What a timing line says: the seconds it gives the slide (None for a backup slide) and its kind."""
 
-    budget_s: int | None
+    seconds: int | None
     kind: str | None
 
 

@@ -16,8 +16,8 @@ from deckbuilder.core.theme import Theme
 from deckbuilder.errors import DeckError
 from deckbuilder.export import shapes
 from deckbuilder.export import slides as compose
+from deckbuilder.export.doc_properties import embed_plan
 from deckbuilder.export.geometry import Canvas
-from deckbuilder.export.planpart import embed_plan
 from deckbuilder.export.render import Pictures
 from deckbuilder.files.atomic import write_atomically
 

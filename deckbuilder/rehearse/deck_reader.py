@@ -284,7 +284,7 @@ def _from_notes(slides: list[DeckSlide], title: str, template: Template) -> Talk
             timed.append(_untimed(slide))
             continue
         found = True
-        budget = None if template.is_backup(timing.kind) else timing.budget_s
+        budget = None if template.is_backup(timing.kind) else timing.seconds
         timed.append(TimedSlide(slide.index, slide.title, timing.kind, budget, None, template.is_main(timing.kind)))
     duration = sum(s.budget_s or 0 for s in timed)
     if not found or duration <= 0:
