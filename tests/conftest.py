@@ -53,6 +53,18 @@ def write_outline(tmp_path: Path, slides: list[dict[str, Any]], duration: str = 
 PYTHON = sys.executable
 
 
+def layouts_with(tmp_path: Path, **limits: int) -> Path:
+    """Return a copy of layouts/ with some limits of limits.yaml changed (point DECK_LAYOUTS at it)."""
+    import shutil
+
+    folder = tmp_path / "layouts"
+    shutil.copytree(ROOT / "layouts", folder)
+    data = yaml.safe_load((folder / "limits.yaml").read_text(encoding="utf-8"))
+    data.update(limits)
+    (folder / "limits.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    return folder
+
+
 class FakeClock:
     """A monotonic clock the test moves by hand."""
 

@@ -14,7 +14,7 @@ from pptx import Presentation
 from deckbuilder.rehearse import deck_reader as deckfile
 from deckbuilder.rehearse.deck_reader import read_deck
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import EXAMPLES, ROOT, layouts_with
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (CI installs it)")
@@ -96,7 +96,7 @@ def test_unusable_files_exit_2(tmp_path: Path, run_cli: Any, name: str, make: An
 
 def test_absurd_unpacked_size_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Any) -> None:
     path = _zip(tmp_path / "bomb.pptx", {"ppt/presentation.xml": b"<x/>", "ppt/big.bin": b"\0" * 100_000})
-    monkeypatch.setattr(deckfile, "MAX_UNPACKED", 50_000)
+    monkeypatch.setenv("DECK_LAYOUTS", str(layouts_with(tmp_path, deck_unpacked_bytes=50_000)))
     result = run_cli("inspect", path)
     assert result.exit_code == 2 and "too large" in result.stderr
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import click
 
 from deckbuilder.errors import EXIT_FINDINGS
 
-from .common import config, friendly, make_console, parse_codes
+from .common import ALLOW_OUTSIDE, config, echo_json, friendly, make_console, parse_codes
 
 
 @click.command()
@@ -26,12 +25,21 @@ from .common import config, friendly, make_console, parse_codes
     type=click.Path(dir_okay=False, path_type=Path),
     help="Your company's .pptx to take the master and layouts from.",
 )
-@click.option("--force", is_flag=True, help="Build even when the plan has an error finding.")
+@click.option(
+    "--force", is_flag=True, help="Build even when the plan has an error finding, or the output is read-only."
+)
 @click.option("--no-cache", is_flag=True, help="Redraw every figure instead of reusing cached pictures.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Never report these codes or prefixes.")
+@ALLOW_OUTSIDE
 @friendly
 def build(
-    outline: Path, output: Path | None, template: Path | None, force: bool, no_cache: bool, ignore: tuple[str, ...]
+    outline: Path,
+    output: Path | None,
+    template: Path | None,
+    force: bool,
+    no_cache: bool,
+    ignore: tuple[str, ...],
+    allow_outside: bool,
 ) -> None:
     """Plan the outline and write it as a 16:9 PowerPoint deck.
 
@@ -54,7 +62,8 @@ def build(
 
     started = time.perf_counter()
     settings = config()
-    talk_outline = load_outline(outline, settings)
+    inputs: list[Path] = []
+    talk_outline = load_outline(outline, settings, allow_outside=allow_outside, inputs=inputs)
     ignored = parse_codes(ignore, settings)
     talk = plan_talk(talk_outline, settings, ignore=ignored)
     if talk.findings:
@@ -77,6 +86,8 @@ def build(
         date_text=talk_outline.date or f"{dt.date.today():%-d %B %Y}",
         progress=lambda message: click.echo(f"  {message}", err=True),
         config=settings,
+        inputs=inputs,
+        replace_read_only=force,
     )
     # The check already reported what does not fit our page; a company template's page may differ.
     fresh = [f for f in result.findings if f not in talk.findings]
@@ -114,7 +125,7 @@ def inspect(deck: Path, as_json: bool) -> None:
 
     info = read_deck(deck, config())
     if as_json:
-        click.echo(json.dumps(info.as_dict(), indent=2, ensure_ascii=False))
+        echo_json(info.as_dict())
         return
     from .deck_view import print_deck
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from deckbuilder.core.display import json_safe, visible
 from deckbuilder.errors import EXIT_INTERNAL, DeckError
 
 if TYPE_CHECKING:
@@ -24,10 +27,11 @@ def friendly(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _exit_cleanly_on_signals()
         try:
             return func(*args, **kwargs)
         except DeckError as exc:
-            click.echo(f"deck: {exc.render()}", err=True)
+            click.echo(f"deck: {visible(exc.render())}", err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("deck: interrupted", err=True)
@@ -36,7 +40,7 @@ def friendly(func: F) -> F:
             if os.environ.get("DECK_DEBUG"):
                 raise
             click.echo(
-                f"deck: internal error: {type(exc).__name__}: {exc}\n"
+                f"deck: internal error: {type(exc).__name__}: {visible(str(exc))}\n"
                 "  this is a bug in deck; run again with DECK_DEBUG=1 for details and report it",
                 err=True,
             )
@@ -45,11 +49,31 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def echo_json(data: Any) -> None:
+    """Print ``data`` as indented JSON that no terminal can take for a control sequence."""
+    import json
+
+    click.echo(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
+
+
+def _raise_exit(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _exit_cleanly_on_signals() -> None:
+    """Turn SIGTERM and SIGHUP into an exit that unwinds, so temporary files are removed on the way out."""
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), _raise_exit)
+
+
 def make_console() -> Any:
     """Return the console commands print to (no highlighting of the user's text)."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    # No markup: a title such as "[beta]" or "[/bold]" is text, never an instruction to Rich.
+    return Console(highlight=False, soft_wrap=False, markup=False)
 
 
 def config() -> Config:
@@ -69,6 +93,12 @@ def parse_codes(values: tuple[str, ...], settings: Config) -> tuple[str, ...]:
         raise DeckError(f"unknown check code(s): {', '.join(bad)}", hint="`deck rules` lists every code")
     return codes
 
+
+ALLOW_OUTSIDE = click.option(
+    "--allow-outside",
+    is_flag=True,
+    help="Let the outline name data files and images outside its own folder.",
+)
 
 DB_OPTION = click.option(
     "--db",

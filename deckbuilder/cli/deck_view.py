@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from deckbuilder.core.display import one_line
 from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.rehearse.deck_reader import Deck
 
@@ -19,7 +20,7 @@ _SOURCES = {
 def print_deck(deck: Deck, console: Console) -> None:
     """Print the slides of a deck as `deck rehearse` will see them."""
     total = fmt(deck.plan.duration_s) if deck.plan is not None else "no duration"
-    console.print(Text(deck.title, style="bold"), Text(f" ({len(deck.slides)} slides, {total})"))
+    console.print(Text(one_line(deck.title), style="bold"), Text(f" ({len(deck.slides)} slides, {total})"))
     console.print(Text(_SOURCES[deck.source], style="dim"))
     table = Table(box=None, pad_edge=False, header_style="bold")
     for name, justify in (("#", "right"), ("kind", "left"), ("title", "left"), ("budget", "right"), ("notes", "left")):
@@ -27,5 +28,5 @@ def print_deck(deck: Deck, console: Console) -> None:
     for slide, timed in zip(deck.slides, deck.timed().slides, strict=True):
         budget = fmt(timed.budget_s) if timed.budget_s is not None else "-"
         notes = "yes" if slide.notes.strip() else "no"
-        table.add_row(str(slide.index), timed.kind or "-", slide.title, budget, notes)
+        table.add_row(str(slide.index), one_line(timed.kind or "-"), one_line(slide.title), budget, notes)
     console.print(table)

@@ -6,6 +6,7 @@ from rich.console import Console, JustifyMethod
 from rich.table import Table
 from rich.text import Text
 
+from deckbuilder.core.display import one_line
 from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.core.durations import format_signed
 from deckbuilder.history.analysis import Change, Run, trend
@@ -13,7 +14,7 @@ from deckbuilder.history.analysis import Change, Run, trend
 
 def print_runs(title: str, runs: list[Run], console: Console, ran_over_s: float, limit: int | None = None) -> None:
     """Print the rehearsals newest first (the newest ``limit`` of them), then the trend."""
-    console.print(Text(title, style="bold"), Text(f"  {len(runs)} rehearsal(s)"))
+    console.print(Text(one_line(title), style="bold"), Text(f"  {len(runs)} rehearsal(s)"))
     hidden = len(runs) - limit if limit is not None and len(runs) > limit else 0
     table = Table(box=None, pad_edge=False, header_style="bold")
     for name, least in (("#", 3), ("when", 16), ("done", 4), ("total", 13), ("over", 4), ("worst slide", 0)):
@@ -28,10 +29,10 @@ def print_runs(title: str, runs: list[Run], console: Console, ran_over_s: float,
         worst = ""
         if overs:
             slide, over = overs[0]
-            worst = f"+{fmt(over)} {slide.title}"
+            worst = f"+{fmt(over)} {one_line(slide.title)}"
         table.add_row(
             str(run.id),
-            run.started_at.replace("T", " ")[:16],
+            one_line(run.started_at.replace("T", " ")[:16]),
             "yes" if run.finished else "no",
             total,
             str(len(overs)),
@@ -45,7 +46,8 @@ def print_runs(title: str, runs: list[Run], console: Console, ran_over_s: float,
 
 def print_compare(a: Run, b: Run, rows: list[Change], console: Console) -> None:
     """Print two rehearsals slide by slide and what got better or worse."""
-    console.print(Text(f"Rehearsal #{a.id} ({a.started_at[:16]}) against #{b.id} ({b.started_at[:16]})", style="bold"))
+    when_a, when_b = one_line(a.started_at[:16]), one_line(b.started_at[:16])
+    console.print(Text(f"Rehearsal #{a.id} ({when_a}) against #{b.id} ({when_b})", style="bold"))
     table = Table(box=None, pad_edge=False, header_style="bold")
     columns: list[tuple[str, JustifyMethod]] = [
         ("slide", "left"),
@@ -71,7 +73,7 @@ def print_compare(a: Run, b: Run, rows: list[Change], console: Console) -> None:
             note, style = "not in this deck", "dim"
         budget = row.slide.budget_s
         table.add_row(
-            row.slide.title,
+            one_line(row.slide.title),
             fmt(budget) if budget is not None else "-",
             fmt(row.a_s) if row.a_s is not None else "-",
             fmt(row.b_s) if row.b_s is not None else "-",
@@ -87,7 +89,7 @@ def print_compare(a: Run, b: Run, rows: list[Change], console: Console) -> None:
         "",
     )
     console.print(table)
-    better = [r.slide.title for r in rows if r.verdict == "better"]
-    worse = [r.slide.title for r in rows if r.verdict == "worse"]
+    better = [one_line(r.slide.title) for r in rows if r.verdict == "better"]
+    worse = [one_line(r.slide.title) for r in rows if r.verdict == "worse"]
     console.print(Text("Better: " + ("; ".join(better) if better else "nothing"), style="green"))
     console.print(Text("Worse: " + ("; ".join(worse) if worse else "nothing"), style="red" if worse else ""))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import click
 
 from deckbuilder.errors import EXIT_FINDINGS, EXIT_OK
 
-from .common import config, friendly, make_console, parse_codes
+from .common import ALLOW_OUTSIDE, config, echo_json, friendly, make_console, parse_codes
 
 
 @click.command()
@@ -18,8 +17,9 @@ from .common import config, friendly, make_console, parse_codes
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
 @click.option("--select", multiple=True, metavar="CODES", help="Only report these codes or prefixes (e.g. T,C002).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Never report these codes or prefixes (e.g. C002).")
+@ALLOW_OUTSIDE
 @friendly
-def plan(outline: Path, as_json: bool, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+def plan(outline: Path, as_json: bool, select: tuple[str, ...], ignore: tuple[str, ...], allow_outside: bool) -> None:
     """Give every slide a time budget and review the talk.
 
     Exits 0 when nothing must be fixed, 1 when a finding is an error,
@@ -37,13 +37,13 @@ def plan(outline: Path, as_json: bool, select: tuple[str, ...], ignore: tuple[st
 
     settings = config()
     talk = plan_talk(
-        load_outline(outline, settings),
+        load_outline(outline, settings, allow_outside=allow_outside),
         settings,
         select=parse_codes(select, settings),
         ignore=parse_codes(ignore, settings),
     )
     if as_json:
-        click.echo(json.dumps(talk.as_dict(), indent=2, ensure_ascii=False))
+        echo_json(talk.as_dict())
     else:
         from .plan_view import print_plan
 
@@ -95,7 +95,7 @@ def rules(codes: tuple[str, ...], as_json: bool) -> None:
     wanted = parse_codes(codes, settings)
     chosen = [r for r in settings.rules.values() if not wanted or matches(r.code, wanted)]
     if as_json:
-        click.echo(json.dumps([r.as_dict() for r in chosen], indent=2, ensure_ascii=False))
+        echo_json([r.as_dict() for r in chosen])
         return
     from .plan_view import print_rules
 
@@ -115,4 +115,4 @@ def schema() -> None:
     """
     from deckbuilder.core.schema import outline_schema
 
-    click.echo(json.dumps(outline_schema(config()), indent=2))
+    echo_json(outline_schema(config()))

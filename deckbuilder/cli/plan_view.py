@@ -6,6 +6,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from deckbuilder.core.display import one_line, visible
 from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.core.findings import Finding, Rule, Severity
 from deckbuilder.core.planner import Plan
@@ -27,7 +28,7 @@ def slide_table(plan: Plan) -> Table:
         else:
             budget = fmt(slide.budget_s) + ("*" if slide.pinned else " ")
             start = fmt(slide.start_s or 0)
-        table.add_row(str(slide.index), slide.kind, slide.title, budget, start)
+        table.add_row(str(slide.index), one_line(slide.kind or "-"), one_line(slide.title), budget, start)
     table.add_row("", "", Text("total", style="bold"), fmt(plan.total_s) + " ", "")
     return table
 
@@ -72,7 +73,7 @@ def findings_view(plan: Plan, findings: list[Finding] | None = None) -> Group:
             header = "Whole talk"
         else:
             slide = plan.slides[slide_no - 1]
-            header = f"Slide {slide_no} ({slide.kind}): {slide.title}"
+            header = f"Slide {slide_no} ({one_line(slide.kind or '-')}): {one_line(slide.title)}"
         parts.append(Text(header, style="bold"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=1)
@@ -80,7 +81,7 @@ def findings_view(plan: Plan, findings: list[Finding] | None = None) -> Group:
         grid.add_column(overflow="fold")
         for item in items:
             label = Text(f"{item.severity.value:<7} {item.code}", style=STYLE[item.severity])
-            grid.add_row("", label, item.message)
+            grid.add_row("", label, visible(item.message))
         parts.append(grid)
     return Group(*parts)
 
@@ -100,7 +101,7 @@ def print_plan(plan: Plan, console: Console, ratio_min: float) -> None:
     """Print the whole plan report."""
     main = plan.main_slides
     console.print(
-        Text(plan.title, style="bold"),
+        Text(one_line(plan.title), style="bold"),
         Text(f" ({fmt(plan.duration_s)} talk, {len(main)} main slides, {fmt(plan.main_s)} of content)"),
     )
     console.print()

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
+from deckbuilder.core.display import one_line
 from deckbuilder.errors import DeckError
 
-from .common import DB_OPTION, config, friendly, make_console
+from .common import DB_OPTION, config, echo_json, friendly, make_console
 
 
 @click.command()
 @click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--duration", default=None, help="Talk length to spread evenly when the deck has no plan (12m).")
+@click.option(
+    "--duration",
+    default=None,
+    help="Talk length (12m): rescales the deck's plan, or is spread evenly when the deck has none.",
+)
 @click.option(
     "--plan",
     "plan_file",
@@ -28,8 +33,9 @@ from .common import DB_OPTION, config, friendly, make_console
 def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path | None, alert: str | None) -> None:
     """Rehearse a deck with a timer for every slide against its own budget.
 
-    Budgets come from the plan `deck build` embedded in the deck; else from
-    --plan; else --duration spread evenly (slides titled Appendix or Backup
+    Budgets come from --plan when you give it (slides matched by id, then
+    title); else from the plan `deck build` embedded in the deck; else from
+    --duration spread evenly (slides titled Appendix or Backup
     get none). The clock starts at the first Space or →. Every slide visit
     is saved as it happens, so a rehearsal cut short keeps what was done.
 
@@ -55,6 +61,11 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
         alert_s = parse_duration(alert) if alert else None
     except DurationError as exc:
         raise DeckError(f"--duration/--alert: {exc}") from None
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise DeckError(
+            "deck rehearse needs a terminal to show the timer and read your keys",
+            hint="run it in a terminal window, not with its input or output redirected",
+        )
     settings = config()
     info = read_deck(deck, settings)
     outline_plan = None
@@ -134,16 +145,12 @@ def history(deck: Path, as_json: bool, as_csv: bool, show_all: bool, db: Path | 
     if as_json:
         from deckbuilder.history.analysis import trend
 
-        click.echo(
-            json.dumps(
-                {
-                    "deck": str(deck),
-                    "trend": trend(runs),
-                    "rehearsals": [r.as_dict(config().pace.ran_over_s) for r in runs],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
+        echo_json(
+            {
+                "deck": str(deck),
+                "trend": trend(runs),
+                "rehearsals": [r.as_dict(config().pace.ran_over_s) for r in runs],
+            }
         )
         return
     if not runs:
@@ -220,4 +227,4 @@ def report(deck: Path, output: Path | None, last: int, db: Path | None) -> None:
     from deckbuilder.history.chart import write_report
 
     numbers = write_report(store, info.identity(), info.timed(), out, last, config())
-    click.echo(f"wrote {out}: {numbers.finding}")
+    click.echo(f"wrote {out}: {one_line(numbers.finding)}")

@@ -119,6 +119,26 @@ class PaceRules:
 
 
 @dataclass(frozen=True)
+class InputLimits:
+    """How much deck reads before it refuses a file (layouts/limits.yaml; docs/limits.md)."""
+
+    outline_bytes: int
+    yaml_depth: int
+    duration_max_s: int
+    csv_bytes: int
+    csv_rows: int
+    chart_categories: int
+    image_bytes: int
+    image_pixels: int
+    template_bytes: int
+    deck_bytes: int
+    deck_unpacked_bytes: int
+    deck_part_bytes: int
+    deck_parts: int
+    deck_slides: int
+
+
+@dataclass(frozen=True)
 class Capacity:
     """Talk-wide limits on what the slides hold (layouts/capacity.yaml)."""
 
@@ -197,6 +217,11 @@ class Config:
     def capacity(self) -> Capacity:
         """Return the talk-wide capacity limits (capacity.yaml)."""
         return Capacity(**self.data("capacity.yaml"))
+
+    @cached_property
+    def limits(self) -> InputLimits:
+        """Return the limits on what deck reads (limits.yaml)."""
+        return InputLimits(**self.data("limits.yaml"))
 
     @cached_property
     def pace(self) -> PaceRules:

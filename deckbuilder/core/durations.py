@@ -29,6 +29,9 @@ _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 EXAMPLES = '"12m", "12:00", "720s", "11m30s" or a bare number of minutes'
 
 
+NO_TALK_S = 7 * 24 * 3600  # past a week a number is a typo, whatever the limits in layouts/ say
+
+
 class DurationError(ValueError):
     """Raised when a duration cannot be read."""
 
@@ -46,7 +49,7 @@ def parse_duration(value: object) -> int:
         return _from_minutes(float(text))
     clock = _CLOCK.match(text)
     if clock:
-        return int(clock.group(1)) * 60 + int(clock.group(2))
+        return _whole(int(clock.group(1)[:12]) * 60 + int(clock.group(2)), value)
     compact = text.replace(" ", "")
     parts = _PART.findall(text)
     if not parts or "".join(n + u for n, u in parts) != compact:
@@ -68,7 +71,14 @@ def _from_minutes(minutes: float) -> int:
 def _whole(seconds: float, original: object) -> int:
     if seconds < 0:
         raise DurationError(f"a duration cannot be negative: {original!r}")
+    if not math.isfinite(seconds) or seconds > NO_TALK_S:
+        raise DurationError(f"{_short(original)} is longer than any talk; write {EXAMPLES}")
     return round(seconds)
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 24 else text[:21] + "..."
 
 
 def format_duration(seconds: float) -> str:

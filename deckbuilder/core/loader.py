@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from deckbuilder.core.config import Config, Template, default_config
+from deckbuilder.core.config import Config, InputLimits, Template, default_config
 from deckbuilder.core.outline import Figure, Outline, Slide, check_columns, suggest
 from deckbuilder.core.yaml_source import Source, parse_yaml, read_text
 from deckbuilder.errors import DeckError
+from deckbuilder.files.reading import check_regular, read_bounded
 
 MAX_PROBLEMS = 10
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -43,26 +46,35 @@ class InvalidOutline(DeckError):
         return "\n".join(lines)
 
 
-def load_outline(path: str | Path, config: Config | None = None) -> Outline:
-    """Read, parse and validate the outline at ``path``."""
+def load_outline(
+    path: str | Path, config: Config | None = None, *, allow_outside: bool = False, inputs: list[Path] | None = None
+) -> Outline:
+    """Read, parse and validate the outline at ``path``; ``inputs`` collects every file it read."""
+    config = config or default_config()
     file = Path(path)
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise DeckError(f"no such file: {file}", hint="check the path, or run `deck new` to start one") from None
-    except IsADirectoryError:
-        raise DeckError(f"{file} is a folder; give the outline's YAML file") from None
-    except OSError as exc:
-        raise DeckError(f"cannot read {file}: {exc.strerror}") from None
-    return parse_outline(read_text(raw, str(file)), str(file), base_dir=file.parent, config=config)
+    if not file.exists():
+        raise DeckError(f"no such file: {file}", hint="check the path, or run `deck new` to start one")
+    raw = read_bounded(file, config.limits.outline_bytes, "outline", "outline_bytes")
+    text = read_text(raw, str(file))
+    if inputs is not None:
+        inputs.append(file)
+    return parse_outline(
+        text, str(file), base_dir=file.parent, config=config, allow_outside=allow_outside, inputs=inputs
+    )
 
 
 def parse_outline(
-    text: str, file: str = "<outline>", base_dir: Path | None = None, config: Config | None = None
+    text: str,
+    file: str = "<outline>",
+    base_dir: Path | None = None,
+    config: Config | None = None,
+    *,
+    allow_outside: bool = False,
+    inputs: list[Path] | None = None,
 ) -> Outline:
     """Validate YAML ``text`` as an outline; relative files resolve against ``base_dir``."""
     config = config or default_config()
-    source = parse_yaml(text, file)
+    source = parse_yaml(text, file, config.limits.yaml_depth)
     if not isinstance(source.data, dict):
         raise source.error(
             (),
@@ -70,11 +82,14 @@ def parse_outline(
             hint="run `deck new outline.yaml` to see the shape",
         )
     try:
-        outline = Outline.model_validate(source.data, context={"template": config.template})
+        outline = Outline.model_validate(
+            source.data, context={"template": config.template, "duration_max_s": config.limits.duration_max_s}
+        )
     except ValidationError as exc:
         raise InvalidOutline(_translate(exc, source)) from None
     _check_ignore_codes(outline, source, config)
-    return _backups_last(_resolve_files(outline, source, base_dir or Path(".")), config.template)
+    files = Files(base_dir or Path("."), source, config.limits, allow_outside, inputs if inputs is not None else [])
+    return _backups_last(_resolve_files(outline, files), config.template)
 
 
 def _backups_last(outline: Outline, template: Template) -> Outline:
@@ -217,14 +232,24 @@ def _missing_hint(loc: tuple[str | int, ...]) -> str | None:
     return hints.get(str(loc[-1]))
 
 
-def _resolve_files(outline: Outline, source: Source, base_dir: Path) -> Outline:
+@dataclass(frozen=True)
+class Files:
+    """Where an outline's data and images are looked for, and how much of them is read."""
+
+    base_dir: Path
+    source: Source
+    limits: InputLimits
+    allow_outside: bool
+    read: list[Path]  # every data file and image the outline names
+
+
+def _resolve_files(outline: Outline, files: Files) -> Outline:
     slides: list[Slide] = []
     changed = False
     for index, slide in enumerate(outline.slides):
         figure = slide.figure
         if figure is not None:
-            where = ("slides", index, "figure")
-            new_figure = _resolve_figure(figure, where, source, base_dir)
+            new_figure = _resolve_figure(figure, ("slides", index, "figure"), files)
             if new_figure is not figure:
                 slide = slide.model_copy(update={"figure": new_figure})
                 changed = True
@@ -232,42 +257,90 @@ def _resolve_files(outline: Outline, source: Source, base_dir: Path) -> Outline:
     return outline.model_copy(update={"slides": slides}) if changed else outline
 
 
-def _resolve_figure(figure: Figure, where: tuple[str | int, ...], source: Source, base_dir: Path) -> Figure:
+def _resolve_figure(figure: Figure, where: tuple[str | int, ...], files: Files) -> Figure:
+    source = files.source
     if figure.chart == "image" and figure.path:
-        image = _existing(base_dir, figure.path, (*where, "path"), source)
+        image = _existing(figure.path, (*where, "path"), files)
         if image.suffix.lower() not in IMAGE_SUFFIXES:
             raise source.error((*where, "path"), f"{figure.path} is not a PNG or JPEG image")
+        size = check_regular(image, "image")
+        if size > files.limits.image_bytes:
+            raise source.error(
+                (*where, "path"),
+                f"{figure.path} is {size // 1_000_000} MB; an image is at most "
+                f"{files.limits.image_bytes // 1_000_000} MB (limit image_bytes in layouts/limits.yaml)",
+                hint="export the picture at screen size (1920 pixels wide is plenty)",
+            )
         return figure.model_copy(update={"path": str(image)})
     if isinstance(figure.data, str):
-        csv_path = _existing(base_dir, figure.data, (*where, "data"), source)
-        columns = read_csv_columns(csv_path)
+        csv_path = _existing(figure.data, (*where, "data"), files)
+        columns = read_csv_columns(csv_path, files.limits)
         try:
             check_columns(figure.chart, columns)
         except ValueError as exc:
             raise source.error((*where, "data"), f"{figure.data}: {exc}") from None
-        return figure.model_copy(update={"data": columns})
+        figure = figure.model_copy(update={"data": columns})
+    if isinstance(figure.data, dict):
+        _check_size(figure, (*where, "data"), files)
     return figure
 
 
-def _existing(base_dir: Path, name: str, path: tuple[str | int, ...], source: Source) -> Path:
-    target = (base_dir / name).resolve()
-    if not target.is_file():
-        raise source.error(
+def _check_size(figure: Figure, where: tuple[str | int, ...], files: Files) -> None:
+    assert isinstance(figure.data, dict)
+    most = files.limits.chart_categories
+    rows = len(next(iter(figure.data.values())))
+    if figure.chart in ("bar", "barh") and rows > most:
+        raise files.source.error(
+            where,
+            f"a bar chart of {rows} categories cannot be read on a slide; at most {most} are drawn "
+            "(limit chart_categories in layouts/limits.yaml)",
+            hint="keep the top ten and fold the rest into 'other'",
+        )
+    if figure.chart != "pr_curve" and len(figure.data) - 1 > most:
+        raise files.source.error(
+            where,
+            f"{len(figure.data) - 1} series in one chart; at most {most} are drawn (limit chart_categories)",
+            hint="keep the two or three series that make the point",
+        )
+
+
+def _existing(name: str, path: tuple[str | int, ...], files: Files) -> Path:
+    base = files.base_dir.resolve()
+    target = (base / name).resolve()
+    if not files.allow_outside and not target.is_relative_to(base):
+        raise files.source.error(
             path,
-            f"file not found: {name} (looked in {base_dir.resolve()})",
+            f"{name} is outside the outline's folder ({base})",
+            hint="copy the file next to the outline, or pass --allow-outside if you mean it",
+        )
+    if not target.exists():
+        raise files.source.error(
+            path,
+            f"file not found: {name} (looked in {base})",
             hint="paths are relative to the outline's folder",
         )
+    files.read.append(target)
     return target
 
 
-def read_csv_columns(path: Path) -> dict[str, list[float | str]]:
+def read_csv_columns(path: Path, limits: InputLimits) -> dict[str, list[float | str]]:
     """Read a CSV with a header row into columns, numbers as floats."""
+    text = read_text(read_bounded(path, limits.csv_bytes, "data CSV", "csv_bytes"), str(path))
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text))
     try:
-        text = read_text(path.read_bytes(), str(path))
-    except OSError as exc:
-        raise DeckError(f"cannot read {path}: {exc.strerror}") from None
-    rows = list(csv.reader(io.StringIO(text)))
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append(row)
+            if len(rows) > limits.csv_rows + 1:
+                raise DeckError(
+                    f"the CSV has more than {limits.csv_rows} rows; a chart on a slide needs far fewer "
+                    "(limit csv_rows in layouts/limits.yaml)",
+                    file=str(path),
+                    hint="aggregate the data (by day, week or bucket) before charting it",
+                )
+    except csv.Error as exc:
+        raise DeckError(f"not a readable CSV ({exc})", file=str(path), line=reader.line_num) from None
     if len(rows) < 2:
         raise DeckError("a data CSV needs a header row and at least one row of values", file=str(path))
     header = [h.strip() for h in rows[0]]
@@ -278,7 +351,12 @@ def read_csv_columns(path: Path) -> dict[str, list[float | str]]:
         if len(row) != len(header):
             raise DeckError(f"this row has {len(row)} cells, the header has {len(header)}", file=str(path), line=number)
         for name, cell in zip(header, row, strict=True):
-            columns[name].append(_number_or_text(cell.strip()))
+            value = _number_or_text(cell.strip())
+            if isinstance(value, float) and not math.isfinite(value):
+                raise DeckError(
+                    f"column '{name}' holds {cell.strip()!r}, which is not a finite number", file=str(path), line=number
+                )
+            columns[name].append(value)
     return columns
 
 

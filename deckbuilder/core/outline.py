@@ -38,11 +38,19 @@ def unknown_choice(what: str, value: str, choices: tuple[str, ...], close: str |
     return f"unknown {what} '{value}'; use one of {', '.join(choices)}"
 
 
-def _duration(value: object) -> int:
+def _duration(value: object, info: ValidationInfo) -> int:
     try:
-        return parse_duration(value)
+        seconds = parse_duration(value)
     except DurationError as exc:
         raise ValueError(str(exc)) from None
+    context = info.context if isinstance(info.context, dict) else {}
+    most = context.get("duration_max_s") or default_config().limits.duration_max_s
+    if seconds > most:
+        raise ValueError(
+            f"{seconds // 3600} h or more is longer than any talk; at most {most // 3600} h "
+            "(limit duration_max_s in layouts/limits.yaml)"
+        )
+    return seconds
 
 
 Duration = Annotated[

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +13,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from deckbuilder.errors import DeckError
 
 Path = tuple[str | int, ...]
-MAX_BYTES = 2_000_000
+# Characters that cannot stand in text on a slide or a terminal: C0 and C1 controls (tab and newline are
+# fine), and the non-characters XML refuses. YAML's escapes ("\e", "\x1b", "\0") can produce them.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass
@@ -60,9 +64,20 @@ def format_path(path: Path) -> str:
 
 
 class _Loader(yaml.SafeLoader):
-    """A safe loader that refuses aliases, so no alias bomb can expand."""
+    """A safe loader that refuses aliases (no alias bomb can expand) and nesting past a limit."""
+
+    max_depth = 40
+    depth = 0
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        if self.depth >= self.max_depth:
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            raise DeckError(
+                f"the outline nests deeper than {self.max_depth} levels (limit yaml_depth in layouts/limits.yaml)",
+                line=mark.line + 1,
+                column=mark.column + 1,
+                hint="an outline needs about six levels; flatten the lists",
+            )
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
             mark = event.start_mark
@@ -72,17 +87,15 @@ class _Loader(yaml.SafeLoader):
                 column=mark.column + 1,
                 hint="write the repeated value out in full",
             )
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def read_text(data: bytes, file: str) -> str:
     """Decode UTF-8 bytes, pointing at the first byte that is not UTF-8."""
-    if len(data) > MAX_BYTES:
-        raise DeckError(
-            f"the file is {len(data) // 1024} KiB; an outline is at most {MAX_BYTES // 1024} KiB",
-            file=file,
-            hint="keep data for figures in CSV files beside the outline",
-        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -94,10 +107,10 @@ def read_text(data: bytes, file: str) -> str:
             file=file,
             line=line,
             column=column,
-            hint="save the outline as UTF-8 (most editors offer it under 'Save with encoding')",
+            hint="save the file as UTF-8 (most editors offer it under 'Save with encoding')",
         ) from None
     if "\x00" in text:
-        raise DeckError("the file holds NUL bytes; it is not a text outline", file=file)
+        raise DeckError("the file holds NUL bytes; it is not a text file", file=file)
     return text
 
 
@@ -114,10 +127,11 @@ def _check_tabs(text: str, file: str) -> None:
             )
 
 
-def parse_yaml(text: str, file: str) -> Source:
+def parse_yaml(text: str, file: str, max_depth: int = 40) -> Source:
     """Parse ``text`` into a Source, raising DeckError for anything unusable."""
     _check_tabs(text, file)
     loader = _Loader(text)
+    loader.max_depth = max_depth
     try:
         node = loader.get_single_node()
     except DeckError as exc:
@@ -167,7 +181,7 @@ def _build(node: Node, path: Path, source: Source, loader: _Loader) -> Any:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise source.error(path, "a key must be a plain word, not a list or mapping")
-            key = loader.construct_object(key_node)
+            key = _construct(key_node, path, source, loader)
             if not isinstance(key, str):
                 key = str(key)
             child = (*path, key)
@@ -186,4 +200,31 @@ def _build(node: Node, path: Path, source: Source, loader: _Loader) -> Any:
         return result
     if isinstance(node, SequenceNode):
         return [_build(item, (*path, i), source, loader) for i, item in enumerate(node.value)]
-    return loader.construct_object(node)
+    return _construct(node, path, source, loader)
+
+
+def _construct(node: Node, path: Path, source: Source, loader: _Loader) -> Any:
+    """Turn a scalar into its value; a value YAML cannot make, or text with control characters, is an error."""
+    try:
+        value = loader.construct_object(node)
+    except (yaml.YAMLError, ValueError, KeyError, TypeError, OverflowError) as exc:
+        tag = node.tag.rsplit(":", 1)[-1]
+        shown = node.value if isinstance(node.value, str) else ""
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        detail = getattr(exc, "problem", None) or str(exc) or type(exc).__name__
+        shown, detail = _FORBIDDEN.sub("?", shown), _FORBIDDEN.sub("?", str(detail))
+        raise source.error(
+            path, f"YAML cannot read {shown!r} as {tag} ({detail})", hint="put the value in quotes to keep it as text"
+        ) from None
+    if isinstance(value, str):
+        bad = _FORBIDDEN.search(value)
+        if bad:
+            raise source.error(
+                path,
+                f"the text holds a control character (U+{ord(bad.group()):04X}) at position {bad.start() + 1}; "
+                "slides and terminals cannot show it",
+                hint="delete it (it often comes from an escape such as \\e or \\x1b in a double-quoted string)",
+            )
+    elif isinstance(value, float) and not math.isfinite(value):
+        raise source.error(path, f"{value} is not a number a talk can use", hint="write a finite number")
+    return value

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from deckbuilder.core.talk import TalkPlan
 from deckbuilder.export.cache import FigureCache
 from deckbuilder.export.geometry import Canvas, figure_boxes, page_scale
 from deckbuilder.export.render import Pictures
+from deckbuilder.files.atomic import check_output
 
 Progress = Callable[[str], None]
 
@@ -42,18 +43,35 @@ def build_deck(
     progress: Progress | None = None,
     clock: Callable[[], float] = time.perf_counter,
     config: Config | None = None,
+    inputs: Iterable[Path] = (),
+    replace_read_only: bool = False,
 ) -> BuildResult:
-    """Write the deck for ``outline`` to ``out``; the previous file survives any failure."""
+    """Write the deck for ``outline`` to ``out``; the previous file survives any failure.
+
+    ``inputs`` are the files the deck is made from: ``out`` may be none of them.
+    """
     started = clock()
     config = config or default_config()
+    inputs = [*inputs, *([template] if template else [])]
+    check_output(out, inputs, replace_read_only)  # before any work, so a wrong -o fails at once
     canvas = Canvas(config, config.page(*page_scale(config, template)), own_template=template is None)
-    pictures = Pictures(config.theme, config.glyphs, cache or FigureCache(None), progress)
+    pictures = Pictures(config.theme, config.glyphs, cache or FigureCache(None), progress, config.limits)
     # Figures start drawing before python-pptx is even imported; the slides are composed meanwhile.
     pictures.start(figure_boxes(outline, plan, canvas.page))
     try:
         from deckbuilder.export.writer import write_deck
 
-        notes = write_deck(outline, plan, out, canvas, pictures, template=template, date_text=date_text)
+        notes = write_deck(
+            outline,
+            plan,
+            out,
+            canvas,
+            pictures,
+            template=template,
+            date_text=date_text,
+            inputs=inputs,
+            replace_read_only=replace_read_only,
+        )
     finally:
         pictures.close()
     return BuildResult(

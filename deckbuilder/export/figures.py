@@ -26,7 +26,10 @@ def _label(name: str) -> str:
 
 def render(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float, height_in: float) -> bytes:
     """Return a PNG of ``figure`` sized ``width_in`` x ``height_in`` inches."""
-    with rc_context({"font.family": "sans-serif", "font.sans-serif": _font_family(theme.font)}):
+    # Labels are the user's text: "$ saved" is money, not the start of mathtext.
+    with rc_context(
+        {"font.family": "sans-serif", "font.sans-serif": _font_family(theme.font), "text.parse_math": False}
+    ):
         return _draw(figure, theme, glyphs, width_in, height_in)
 
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import warnings
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from deckbuilder.core.config import InputLimits
 from deckbuilder.core.measure import Glyphs
 from deckbuilder.core.outline import Figure
 from deckbuilder.core.theme import Box, Theme
 from deckbuilder.errors import DeckError
 from deckbuilder.export.cache import RENDER_VERSION, FigureCache, figure_key
+from deckbuilder.files.reading import read_bounded
 
 Progress = Callable[[str], None]
 
@@ -23,22 +26,35 @@ def _render_job(figure: Figure, theme: Theme, glyphs: Glyphs, width: float, heig
     return render(figure, theme, glyphs, width, height)
 
 
-def pixel_size(data: bytes, name: str) -> tuple[int, int]:
-    """Return an image's size in pixels, or a clear error for a file that is not an image."""
+def pixel_size(data: bytes, name: str, max_pixels: int) -> tuple[int, int]:
+    """Return an image's size in pixels (from its header), or a clear error for one that is not a usable image."""
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            return image.size
-    except (UnidentifiedImageError, OSError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        width, height = max_pixels, 2  # over the limit: reported below
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         raise DeckError(f"{name} is not a readable PNG or JPEG image") from None
+    if width * height > max_pixels:
+        raise DeckError(
+            f"{name} has more pixels than a slide can use (at most {max_pixels // 1_000_000} million; "
+            "limit image_pixels in layouts/limits.yaml)",
+            hint="export the picture at screen size (1920 pixels wide is plenty)",
+        )
+    return width, height
 
 
 class Pictures:
     """Start drawing the figures that are not cached, then hand each picture over when asked."""
 
-    def __init__(self, theme: Theme, glyphs: Glyphs, cache: FigureCache, progress: Progress | None = None) -> None:
-        self.theme, self.glyphs, self.cache, self.progress = theme, glyphs, cache, progress
+    def __init__(
+        self, theme: Theme, glyphs: Glyphs, cache: FigureCache, progress: Progress | None, limits: InputLimits
+    ) -> None:
+        self.theme, self.glyphs, self.cache, self.progress, self.limits = theme, glyphs, cache, progress, limits
         self.total = 0
         self.rendered = 0
         self._ready: dict[str, bytes] = {}
@@ -84,8 +100,9 @@ class Pictures:
         """Return the picture for ``figure`` in ``box`` and its pixel size."""
         self.total += 1
         if figure.chart == "image" and figure.path:
-            data = Path(figure.path).read_bytes()
-            return data, pixel_size(data, figure.path)
+            limits = self.limits
+            data = read_bounded(Path(figure.path), limits.image_bytes, "image", "image_bytes")
+            return data, pixel_size(data, figure.path, limits.image_pixels)
         key = self.key(figure, box)
         png = self._ready.get(key)
         if png is None:
@@ -98,7 +115,7 @@ class Pictures:
             self.cache.put(key, png)
             self._ready[key] = png
             self.rendered += 1
-        return png, pixel_size(png, "figure")
+        return png, pixel_size(png, "figure", self.limits.image_pixels)
 
     def close(self) -> None:
         """Stop the worker, if one was started."""

@@ -1,21 +1,71 @@
-"""Write a file through a temporary sibling, so the old file survives any failure half way."""
+"""Write a file through a temporary sibling, so the old file survives any failure half way; never onto an input."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
 from deckbuilder.errors import DeckError
 
+from .reading import same_file
 
-def write_atomically(out: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Call ``write`` on a temporary file beside ``out``, then move it into place."""
-    folder = out.parent if str(out.parent) else Path(".")
+
+def check_output(out: Path, inputs: Iterable[Path] = (), replace_read_only: bool = False) -> None:
+    """Refuse an output that is one of the inputs, is not a regular file, or is read-only (unless told)."""
+    for source in inputs:
+        if (out.exists() and same_file(out, source)) or out.resolve() == source.resolve():
+            raise DeckError(
+                f"{out} is an input of this command; writing there would destroy it",
+                hint="choose another output name with -o",
+            )
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+        info = out.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise DeckError(f"cannot write {out}: {exc.strerror}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise DeckError(f"{out} is not a regular file (a folder, pipe or device); deck writes only files there")
+    if not info.st_mode & 0o222 and not replace_read_only:
+        raise DeckError(f"{out} is read-only; deck leaves it alone", hint="pass --force to replace it anyway")
+
+
+def _temp_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"^\.{re.escape(name)}\.(\d+)\.[^.]+\.tmp$")
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Remove temporary files of ours that a killed process left beside ``name``."""
+    pattern = _temp_pattern(name)
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            match = pattern.match(entry.name)
+            if match is None:
+                continue
+            try:
+                os.kill(int(match.group(1)), 0)
+            except ProcessLookupError:
+                entry.unlink(missing_ok=True)  # its writer is gone
+            except (OSError, OverflowError):
+                continue
+
+
+def write_atomically(
+    out: Path, write: Callable[[BinaryIO], None], inputs: Iterable[Path] = (), replace_read_only: bool = False
+) -> None:
+    """Call ``write`` on a temporary file beside ``out``, then move it into place."""
+    check_output(out, inputs, replace_read_only)
+    folder = out.parent if str(out.parent) else Path(".")
+    _remove_stale(folder, out.name)
+    try:
+        # The pid in the name lets a later write tell a live writer's file from a dead one's.
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise DeckError(f"cannot write in {folder.resolve()}: {exc.strerror}") from None
     try:

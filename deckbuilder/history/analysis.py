@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from deckbuilder.core.display import spreadsheet_safe, visible
 from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide
 
@@ -58,10 +59,7 @@ class Run:
 
 def find_runs(history: History, deck: DeckId) -> list[Run]:
     """Return the rehearsals of ``deck``, newest first."""
-    runs = {
-        int(row[0]): Run(int(row[0]), str(row[1]), bool(row[2]), float(row[3] or 0.0), float(row[4]))
-        for row in history.rehearsals_of(deck)
-    }
+    runs = {row[0]: Run(*row) for row in history.rehearsals_of(deck)}
     if not runs:
         return []
     ids = list(runs)
@@ -148,6 +146,7 @@ def csv_text(runs: list[Run], history: History) -> str:
     writer = csv.writer(out)
     writer.writerow(["rehearsal", "slide", "title", "budget_s", "seconds", "started_at"])
     for rid, idx, title, budget, seconds, started in history.visits([r.id for r in runs]):
+        title, started = spreadsheet_safe(visible(str(title))), spreadsheet_safe(visible(str(started)))
         writer.writerow([rid, idx, title, "" if budget is None else f"{budget:g}", f"{seconds:.1f}", started])
     return out.getvalue()
 

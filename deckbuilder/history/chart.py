@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
@@ -28,6 +29,11 @@ def _hex(color: str) -> str:
 
 def draw(pacing: Pacing, theme: Theme) -> Figure:
     """Return the pacing figure: one bar per rehearsal and slide, the budget as a line across each group."""
+    with rc_context({"text.parse_math": False}):  # titles are the user's text: "$" is money
+        return _draw(pacing, theme)
+
+
+def _draw(pacing: Pacing, theme: Theme) -> Figure:
     style = theme.figure
     fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, layout="constrained")
     ax = fig.add_subplot()

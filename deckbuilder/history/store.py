@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -195,19 +196,39 @@ class History:
         OR (:embedded AND budgets_from = 'embedded' AND deck_title = :title)
     """
 
-    def rehearsals_of(self, deck: DeckId) -> list[tuple[Any, ...]]:
+    def _number(self, value: object, what: str, allow_none: bool = True) -> float | None:
+        """Return a stored number, or raise DeckError: text or infinity there means the file was tampered with."""
+        if value is None and allow_none:
+            return None
+        if (
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and math.isfinite(value)
+            and 0 <= value <= 10**9
+        ):
+            return float(value)
+        raise DeckError(
+            f"the rehearsal history is damaged: {what} holds {str(value)[:30]!r}, not a number of seconds",
+            file=str(self.path),
+            hint=f"move it aside to keep it, or point deck at another file with --db or ${ENV}",
+        )
+
+    def rehearsals_of(self, deck: DeckId) -> list[tuple[int, str, bool, float, float]]:
         """Return (id, started_at, finished, total_s, duration_s) of a deck's rehearsals, oldest first.
 
         A rehearsal belongs to the deck when made on the same file, on the same slide titles, or (for a
         deck from `deck build`) on the same talk title.
         """
         args = {"path": deck.path, "fingerprint": deck.fingerprint, "embedded": int(deck.embedded), "title": deck.title}
-        return list(
-            self.db.execute(
-                f"SELECT id, started_at, finished, total_s, duration_s FROM rehearsals WHERE {self._MATCH} ORDER BY id",
-                args,
-            )
-        )
+        rows = []
+        for rid, started, finished, total, duration in self.db.execute(
+            f"SELECT id, started_at, finished, total_s, duration_s FROM rehearsals WHERE {self._MATCH} ORDER BY id",
+            args,
+        ):
+            total_s = self._number(total, "a rehearsal's total")
+            duration_s = self._number(duration, "a rehearsal's duration", allow_none=False) or 0.0
+            rows.append((int(rid), str(started), bool(finished), total_s or 0.0, duration_s))
+        return rows
 
     def planned_slides(self, ids: list[int]) -> Iterator[tuple[int, TimedSlide]]:
         """Yield (rehearsal id, slide record) of every planned slide of these rehearsals, in order."""
@@ -217,8 +238,10 @@ class History:
             ids,
         ):
             ident = key if key and key != str(title).strip() else None
-            budget_s = None if budget is None else round(float(budget))
-            start_s = None if start is None else round(float(start))
+            budget = self._number(budget, "a planned budget")
+            start = self._number(start, "a planned start")
+            budget_s = None if budget is None else round(budget)
+            start_s = None if start is None else round(start)
             yield int(rid), TimedSlide(int(idx), str(title), kind, budget_s, start_s, bool(main), False, ident)
 
     def seconds_by_slide(self, ids: list[int]) -> Iterator[tuple[int, str, float]]:
@@ -228,15 +251,23 @@ class History:
             "GROUP BY rehearsal_id, slide_key",
             ids,
         ):
-            yield int(rid), str(key), float(seconds)
+            yield int(rid), str(key), self._number(seconds, "a slide's time", allow_none=False) or 0.0
 
-    def visits(self, ids: list[int]) -> Iterator[tuple[Any, ...]]:
+    def visits(self, ids: list[int]) -> Iterator[tuple[int, int, str, float | None, float, str]]:
         """Yield (rehearsal, slide, title, budget_s, seconds, started_at) of every visit, oldest first."""
-        yield from self._in(
+        for rid, idx, title, budget, seconds, started in self._in(
             "SELECT rehearsal_id, idx, title, budget_s, seconds, started_at FROM visits "
             "WHERE rehearsal_id IN ({marks}) ORDER BY rehearsal_id, id",
             sorted(ids),
-        )
+        ):
+            yield (
+                int(rid),
+                int(idx),
+                str(title),
+                self._number(budget, "a visit's budget"),
+                self._number(seconds, "a visit's time", allow_none=False) or 0.0,
+                str(started),
+            )
 
     def _in(self, sql: str, ids: list[int]) -> Iterator[tuple[Any, ...]]:
         # SQLite caps the parameters of one statement; ask in chunks.

@@ -11,14 +11,12 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from deckbuilder.core.config import Config, Template, default_config
+from deckbuilder.core.config import Config, InputLimits, Template, default_config
 from deckbuilder.core.deck_format import PLAN_PROPERTY, FormatError, parse_payload, read_notes_header
 from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide, fingerprint, schedule
 from deckbuilder.errors import DeckError
+from deckbuilder.files.reading import check_regular
 
-MAX_FILE = 300 * 1024 * 1024
-MAX_UNPACKED = 1024 * 1024 * 1024
-MAX_XML = 64 * 1024 * 1024
 NS = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -97,17 +95,10 @@ def _fail(path: Path, message: str, hint: str | None = None) -> DeckError:
     return DeckError(message, file=str(path), hint=hint)
 
 
-def _open(path: Path) -> zipfile.ZipFile:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise DeckError(f"no such file: {path}") from None
-    except OSError as exc:
-        raise DeckError(f"cannot read {path}: {exc.strerror}") from None
-    if path.is_dir():
-        raise _fail(path, "is a folder, not a .pptx file")
-    if size > MAX_FILE:
-        raise _fail(path, f"is {size // 2**20} MiB; deck reads decks up to {MAX_FILE // 2**20} MiB")
+def _open(path: Path, limits: InputLimits) -> zipfile.ZipFile:
+    size = check_regular(path, ".pptx")
+    if size > limits.deck_bytes:
+        raise _fail(path, f"is {size // 2**20} MiB; deck reads decks up to {limits.deck_bytes // 2**20} MiB")
     with open(path, "rb") as handle:
         head = handle.read(8)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -120,39 +111,55 @@ def _open(path: Path) -> zipfile.ZipFile:
         raise _fail(path, "is not a .pptx file (not a zip archive)", hint="give the .pptx that `deck build` wrote")
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise _fail(path, f"is damaged and cannot be opened ({exc})") from None
-    unpacked = sum(info.file_size for info in archive.infolist())
-    if unpacked > MAX_UNPACKED:
+    infos = archive.infolist()
+    unpacked = sum(info.file_size for info in infos)
+    if len(infos) > limits.deck_parts or unpacked > limits.deck_unpacked_bytes:
         archive.close()
-        raise _fail(path, f"would unpack to {unpacked // 2**20} MiB, too large to be a real deck")
+        raise _fail(
+            path,
+            f"holds {len(infos)} parts that unpack to {unpacked // 2**20} MiB, too large to be a real deck "
+            "(limits deck_parts and deck_unpacked_bytes in layouts/limits.yaml)",
+        )
     return archive
 
 
-def _xml(archive: zipfile.ZipFile, name: str, path: Path) -> ET.Element | None:
-    try:
-        info = archive.getinfo(name)
-    except KeyError:
-        return None
-    if info.file_size > MAX_XML:
-        raise _fail(path, f"part {name} is {info.file_size // 2**20} MiB, too large to read")
-    try:
-        return ET.fromstring(archive.read(info))
-    except (ET.ParseError, zipfile.BadZipFile, OSError, RuntimeError, ValueError) as exc:
-        raise _fail(path, f"part {name} is damaged ({exc})") from None
+class _Package:
+    """The parts of an open deck, each parsed once however often the deck refers to it."""
 
+    def __init__(self, archive: zipfile.ZipFile, path: Path, limits: InputLimits) -> None:
+        self.archive, self.path, self.limits = archive, path, limits
+        self._parsed: dict[str, ET.Element | None] = {}
 
-def _rels(archive: zipfile.ZipFile, part: str, path: Path) -> dict[str, tuple[str, str]]:
-    folder, name = posixpath.split(part)
-    root = _xml(archive, posixpath.join(folder, "_rels", name + ".rels"), path)
-    result: dict[str, tuple[str, str]] = {}
-    if root is None:
+    def xml(self, name: str) -> ET.Element | None:
+        if name not in self._parsed:
+            self._parsed[name] = self._read(name)
+        return self._parsed[name]
+
+    def _read(self, name: str) -> ET.Element | None:
+        try:
+            info = self.archive.getinfo(name)
+        except KeyError:
+            return None
+        if info.file_size > self.limits.deck_part_bytes:
+            raise _fail(self.path, f"part {name} is {info.file_size // 2**20} MiB, too large to read")
+        try:
+            return ET.fromstring(self.archive.read(info))
+        except (ET.ParseError, zipfile.BadZipFile, OSError, RuntimeError, ValueError, NotImplementedError) as exc:
+            raise _fail(self.path, f"part {name} is damaged ({exc})") from None
+
+    def rels(self, part: str) -> dict[str, tuple[str, str]]:
+        folder, name = posixpath.split(part)
+        root = self.xml(posixpath.join(folder, "_rels", name + ".rels"))
+        result: dict[str, tuple[str, str]] = {}
+        if root is None:
+            return result
+        for rel in root.findall("rel:Relationship", NS):
+            target = rel.get("Target", "")
+            resolved = posixpath.normpath(posixpath.join(folder, target)) if not target.startswith("/") else target[1:]
+            result[rel.get("Id", "")] = (rel.get("Type", "").rsplit("/", 1)[-1], resolved)
         return result
-    for rel in root.findall("rel:Relationship", NS):
-        target = rel.get("Target", "")
-        resolved = posixpath.normpath(posixpath.join(folder, target)) if not target.startswith("/") else target[1:]
-        result[rel.get("Id", "")] = (rel.get("Type", "").rsplit("/", 1)[-1], resolved)
-    return result
 
 
 def _paragraphs(shape: ET.Element) -> list[tuple[int, str]]:
@@ -161,7 +168,8 @@ def _paragraphs(shape: ET.Element) -> list[tuple[int, str]]:
         text = "".join(t.text or "" for t in para.iter(f"{{{NS['a']}}}t")).strip()
         if text:
             ppr = para.find("a:pPr", NS)
-            level = int(ppr.get("lvl", "0")) if ppr is not None else 0
+            raw = ppr.get("lvl", "0") if ppr is not None else "0"
+            level = min(int(raw), 8) if raw.isdigit() and len(raw) < 3 else 0  # a damaged level is level 0
             result.append((level, text))
     return result
 
@@ -178,10 +186,10 @@ def _placeholder_type(shape: ET.Element) -> str | None:
     return ph.get("type", "body")
 
 
-def _read_slide(archive: zipfile.ZipFile, part: str, index: int, path: Path) -> DeckSlide:
-    root = _xml(archive, part, path)
+def _read_slide(package: _Package, part: str, index: int) -> DeckSlide:
+    root = package.xml(part)
     if root is None:
-        raise _fail(path, f"slide {index} is missing from the file ({part})")
+        raise _fail(package.path, f"slide {index} is missing from the file ({part})")
     title = ""
     points: list[tuple[int, str]] = []
     for shape in root.iter(f"{{{NS['p']}}}sp"):
@@ -196,9 +204,9 @@ def _read_slide(archive: zipfile.ZipFile, part: str, index: int, path: Path) -> 
     if not title and points:
         title = points.pop(0)[1]
     notes = ""
-    for rel_type, target in _rels(archive, part, path).values():
+    for rel_type, target in package.rels(part).values():
         if rel_type == "notesSlide":
-            notes_root = _xml(archive, target, path)
+            notes_root = package.xml(target)
             if notes_root is not None:
                 for shape in notes_root.iter(f"{{{NS['p']}}}sp"):
                     if _placeholder_type(shape) == "body":
@@ -206,8 +214,8 @@ def _read_slide(archive: zipfile.ZipFile, part: str, index: int, path: Path) -> 
     return DeckSlide(index=index, title=title or f"Slide {index}", points=tuple(points), notes=notes)
 
 
-def _embedded_plan(archive: zipfile.ZipFile, path: Path) -> str | None:
-    root = _xml(archive, "docProps/custom.xml", path)
+def _embedded_plan(package: _Package) -> str | None:
+    root = package.xml("docProps/custom.xml")
     if root is None:
         return None
     for prop in root.findall("cp:property", NS):
@@ -219,25 +227,33 @@ def _embedded_plan(archive: zipfile.ZipFile, path: Path) -> str | None:
 def read_deck(path: str | Path, config: Config | None = None) -> Deck:
     """Read ``path`` into a Deck, raising DeckError (exit 2) for anything that is not a usable .pptx."""
     path = Path(path)
-    template = (config or default_config()).template
-    with _open(path) as archive:
-        pres = _xml(archive, "ppt/presentation.xml", path)
+    config = config or default_config()
+    template, limits = config.template, config.limits
+    with _open(path, limits) as archive:
+        package = _Package(archive, path, limits)
+        pres = package.xml("ppt/presentation.xml")
         if pres is None:
             raise _fail(path, "is a zip archive but not a PowerPoint presentation")
-        rels = _rels(archive, "ppt/presentation.xml", path)
+        rels = package.rels("ppt/presentation.xml")
+        listed = pres.findall("p:sldIdLst/p:sldId", NS)
+        if len(listed) > limits.deck_slides:
+            raise _fail(
+                path,
+                f"lists {len(listed)} slides; deck reads at most {limits.deck_slides} (limit deck_slides)",
+            )
         slides: list[DeckSlide] = []
-        for sld in pres.findall("p:sldIdLst/p:sldId", NS):
+        for sld in listed:
             rid = sld.get(f"{{{NS['r']}}}id", "")
             if rid in rels:
-                slides.append(_read_slide(archive, rels[rid][1], len(slides) + 1, path))
+                slides.append(_read_slide(package, rels[rid][1], len(slides) + 1))
         if not slides:
             raise _fail(path, "has no slides")
-        core = _xml(archive, "docProps/core.xml", path)
+        core = package.xml("docProps/core.xml")
         title = ""
         if core is not None:
             node = core.find("dc:title", NS)
             title = (node.text or "").strip() if node is not None else ""
-        payload = _embedded_plan(archive, path)
+        payload = _embedded_plan(package)
     plan = None
     if payload is not None:
         try:

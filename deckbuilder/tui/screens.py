@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
+from deckbuilder.core.display import one_line, visible
 from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.core.durations import format_signed
 from deckbuilder.rehearse.pacing import Summary
@@ -41,7 +42,7 @@ class TalkScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
-            yield Static(self.coach.deck.title, id="talk-title")
+            yield Static(Text(one_line(self.coach.deck.title)), id="talk-title")
             yield TalkClock(id="talk-clock")
             yield PaceBadge(id="pace")
         with Horizontal(id="middle"):
@@ -50,7 +51,7 @@ class TalkScreen(Screen[None]):
                 yield SlideView(id="slide")
             yield NotesView(id="notes")
         yield NextUp(id="next")
-        yield Static(self.coach.budgets.source, id="source")
+        yield Static(Text(visible(self.coach.budgets.source)), id="source")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -115,7 +116,7 @@ def summary_table(summary: Summary) -> Table:
         diff = Text("")
         if slide.budget_s is not None:
             diff = Text(format_signed(row.over_s), style="red" if row.over_s > summary.ran_over_s else "green")
-        table.add_row(str(slide.index), slide.title, budget, fmt(row.actual_s), diff)
+        table.add_row(str(slide.index), Text(one_line(slide.title)), budget, fmt(row.actual_s), diff)
     total_diff = Text(format_signed(summary.over_s), style="bold red" if summary.over_s > 0 else "bold green")
     table.add_row("", Text("total", style="bold"), fmt(summary.duration_s), fmt(summary.total_s), total_diff)
     return table
@@ -157,7 +158,7 @@ class EndScreen(Screen[None]):
 
     def tell(self, message: str) -> None:
         """Show a line under the report (where the pacing picture was written)."""
-        self.query_one("#end-saved", Static).update(Text(message, style="bold"))
+        self.query_one("#end-saved", Static).update(Text(visible(message), style="bold"))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="end"):

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from deckbuilder.core.deck_format import notes_body
+from deckbuilder.core.display import one_line, visible
 from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.core.durations import format_signed
 from deckbuilder.core.talk import TimedSlide
@@ -92,16 +93,16 @@ class SlideView(Static):
         head = Text()
         head.append(f"Slide {slide.index}/{count}", style="bold")
         if slide.kind:
-            head.append(f"  ·  {slide.kind.replace('_', ' ')}", style="italic")
+            head.append(f"  ·  {one_line(slide.kind.replace('_', ' '))}", style="italic")
         points = Table.grid(padding=(0, 1))
         points.add_column(no_wrap=True)
         points.add_column(overflow="fold")
         for level, point in content.points[: self.MAX_POINTS]:
-            points.add_row("  " * (level + 1) + "•", point)
+            points.add_row("  " * (level + 1) + "•", Text(visible(point)))
         more = len(content.points) - self.MAX_POINTS
         if more > 0:
             points.add_row("", Text(f"… {more} more", style="dim"))
-        self.update(Group(head, Text(slide.title, style="bold"), points))
+        self.update(Group(head, Text(one_line(content.title), style="bold"), points))
 
 
 class NotesView(Static):
@@ -110,7 +111,7 @@ class NotesView(Static):
     def show(self, content: DeckSlide) -> None:
         """Redraw for a slide, without the timing line deck build puts first."""
         body = notes_body(content.notes)
-        self.update(Text(body or "no notes for this slide", style="" if body else "dim"))
+        self.update(Text(visible(body) or "no notes for this slide", style="" if body else "dim"))
 
 
 class NextUp(Static):
@@ -118,4 +119,4 @@ class NextUp(Static):
 
     def show(self, nxt: DeckSlide | None) -> None:
         """Redraw with the next slide, or the end of the talk."""
-        self.update(f"Next: {nxt.title}" if nxt else "Next: end of the talk (→ finishes)")
+        self.update(Text(f"Next: {one_line(nxt.title)}" if nxt else "Next: end of the talk (→ finishes)"))

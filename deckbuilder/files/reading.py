@@ -1,0 +1,73 @@
+"""Read a user's file within a size limit: regular files only, checked before a byte is read."""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+from pathlib import Path
+
+from deckbuilder.errors import DeckError
+
+
+def _size(value: int) -> str:
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:.1f} MB"
+    return f"{value / 1000:.0f} KB" if value >= 1000 else f"{value} bytes"
+
+
+def check_regular(path: Path, what: str) -> int:
+    """Return the size of ``path``, or raise DeckError unless it is a regular file (not a FIFO, device, folder)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise DeckError(f"no such file: {path}") from None
+    except OSError as exc:
+        raise DeckError(f"cannot read {path}: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DeckError(f"{path} is a folder; give the {what} file")
+    if not stat.S_ISREG(info.st_mode):
+        raise DeckError(f"{path} is not a regular file (a pipe or a device); give the {what} as a file")
+    return info.st_size
+
+
+def read_bounded(path: Path, limit: int, what: str, limit_name: str) -> bytes:
+    """Return the bytes of ``path``, refusing anything but a regular file of at most ``limit`` bytes."""
+    size = check_regular(path, what)
+    if size > limit:
+        raise DeckError(
+            f"{path} is {_size(size)}; a {what} is at most {_size(limit)} (limit {limit_name} in layouts/limits.yaml)",
+        )
+    try:
+        with open(path, "rb", buffering=0) as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise DeckError(f"cannot read {path}: {exc.strerror}") from None
+    if len(data) > limit:  # it grew while we looked
+        raise DeckError(f"{path} is over {_size(limit)}; a {what} is at most that (limit {limit_name})")
+    return data
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Return True when ``a`` and ``b`` name one file (through links, relative paths or case)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def check_zip(path: Path, max_parts: int, max_unpacked: int, what: str) -> zipfile.ZipFile:
+    """Open ``path`` as a zip whose parts are few and small enough to read; the caller closes it."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise DeckError(f"{path} is not a {what} ({exc})") from None
+    infos = archive.infolist()
+    unpacked = sum(info.file_size for info in infos)
+    if len(infos) > max_parts or unpacked > max_unpacked:
+        archive.close()
+        raise DeckError(
+            f"{path} holds {len(infos)} parts that unpack to {_size(unpacked)}; a {what} holds at most "
+            f"{max_parts} parts and {_size(max_unpacked)}, so this one is damaged or crafted"
+        )
+    return archive
