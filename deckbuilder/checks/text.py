@@ -7,11 +7,15 @@ from collections.abc import Iterator
 from deckbuilder.core.config import Config
 from deckbuilder.core.outline import Outline, Point, Slide
 
+# The checks read this much of any one text: a longer one is already a C010 and reading it all
+# would only cost time (a crafted megabyte-long point must not make `deck plan` slow).
+READ_CHARS = 10_000
+
 
 def flat_points(points: list[Point]) -> Iterator[str]:
     """Yield every bullet's text, sub-bullets included, in reading order."""
     for point in points:
-        yield point.text
+        yield point.text[:READ_CHARS]
         yield from flat_points(point.points)
 
 
@@ -24,20 +28,20 @@ def decision_texts(slide: Slide) -> Iterator[str]:
 def shown(slide: Slide) -> Iterator[tuple[str, str]]:
     """Yield (where, text) for what the slide shows: title, points, decisions, figure title."""
     if slide.title:
-        yield "title", slide.title
+        yield "title", slide.title[:READ_CHARS]
     for text in flat_points(slide.points):
-        yield "point", text
+        yield "point", text[:READ_CHARS]
     for text in decision_texts(slide):
-        yield "decision", text
+        yield "decision", text[:READ_CHARS]
     if slide.figure is not None:
-        yield "figure title", slide.figure.title
+        yield "figure title", slide.figure.title[:READ_CHARS]
 
 
 def said(slide: Slide) -> Iterator[tuple[str, str]]:
     """Yield what is shown and, after it, the speaker notes."""
     yield from shown(slide)
     if slide.notes:
-        yield "notes", slide.notes
+        yield "notes", slide.notes[:READ_CHARS]
 
 
 def main_slides(outline: Outline, config: Config) -> Iterator[tuple[int, Slide]]:

@@ -135,6 +135,8 @@ def _seconds(value: object, name: str, allow_none: bool = True) -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise FormatError(f"{name} is not a number of seconds")
+    if isinstance(value, int) and not 0 <= value <= MAX_BUDGET_S:  # ints past float range too
+        raise FormatError(f"{name} is outside 0 to {MAX_BUDGET_S} seconds")
     if not math.isfinite(value) or value < 0 or value > MAX_BUDGET_S:
         raise FormatError(f"{name} is {value!r}, outside 0 to {MAX_BUDGET_S} seconds")
     return round(value)

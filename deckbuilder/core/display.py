@@ -23,9 +23,10 @@ def visible(text: str) -> str:
     return _CONTROL.sub(_picture, text)
 
 
-def one_line(text: str) -> str:
-    """Return ``text`` made visible and on one line (for titles in tables)."""
-    return visible(" ".join(text.split()))
+def one_line(text: str, limit: int = 200) -> str:
+    """Return ``text`` made visible, on one line and at most ``limit`` characters (for titles in tables)."""
+    flat = " ".join(text[: limit * 4].split())
+    return visible(flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…")
 
 
 def json_safe(text: str) -> str:

@@ -6,13 +6,14 @@ only ever makes text narrower: a text measured to fit does fit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 
 BULLET_INDENT_IN = 0.32  # hanging indent of a bullet, per level
 INSET_IN = 0.05  # text box inner margin on every side
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Glyphs:
     """Advance widths per character, in thousandths of the font size."""
 
@@ -20,11 +21,18 @@ class Glyphs:
     bold: dict[str, int]
     default: int
     units: int
+    _natural: dict[tuple[str, bool], int] = field(default_factory=dict, repr=False)
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """Return the width of ``text`` in points at ``size``."""
-        table, default = (self.bold if bold else self.regular), self.default
-        return sum(table.get(char, default) for char in text) * size / self.units
+        key = (text, bold)
+        units = self._natural.get(key)
+        if units is None:
+            table, default = (self.bold if bold else self.regular), self.default
+            units = sum(table.get(char, default) for char in text)
+            if len(self._natural) < 50_000:  # fitting tries each size: measure each text once
+                self._natural[key] = units
+        return units * size / self.units
 
 
 def parse_glyphs(raw: dict[str, object]) -> Glyphs:
@@ -102,10 +110,16 @@ def _chars_that_fit(word: str, size: float, width_pt: float, glyphs: Glyphs, bol
     return len(word)
 
 
+EXACT_LINES = 40  # past this many lines a text cannot fit any slide: its count is estimated, not wrapped
+
+
 def para_lines(para: Para, size: float, width_in: float, setting: Typesetting) -> int:
     """Return how many lines ``para`` takes at ``size`` in a box ``width_in`` wide."""
     indent = 0.0 if para.level is None else BULLET_INDENT_IN * (para.level + 1)
     width_pt = max((width_in - indent - 2 * INSET_IN) * 72, 1.0)
+    natural = setting.glyphs.width(para.text, size * para.scale, para.bold)
+    if natural > width_pt * EXACT_LINES:  # a runaway text: the natural width bounds the count from below
+        return math.ceil(natural / width_pt)
     return len(wrap(para.text, size * para.scale, width_pt, setting.glyphs, para.bold))
 
 

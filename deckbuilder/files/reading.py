@@ -10,7 +10,8 @@ from pathlib import Path
 from deckbuilder.errors import DeckError
 
 
-def _size(value: int) -> str:
+def size_text(value: int) -> str:
+    """Return a byte count as people say it: "3.1 MB", "640 KB"."""
     if value >= 1_000_000:
         return f"{value / 1_000_000:.1f} MB"
     return f"{value / 1000:.0f} KB" if value >= 1000 else f"{value} bytes"
@@ -36,7 +37,8 @@ def read_bounded(path: Path, limit: int, what: str, limit_name: str) -> bytes:
     size = check_regular(path, what)
     if size > limit:
         raise DeckError(
-            f"{path} is {_size(size)}; a {what} is at most {_size(limit)} (limit {limit_name} in layouts/limits.yaml)",
+            f"{path} is {size_text(size)}; the limit for the {what} is {size_text(limit)} "
+            f"({limit_name} in layouts/limits.yaml)",
         )
     try:
         with open(path, "rb", buffering=0) as handle:
@@ -44,7 +46,7 @@ def read_bounded(path: Path, limit: int, what: str, limit_name: str) -> bytes:
     except OSError as exc:
         raise DeckError(f"cannot read {path}: {exc.strerror}") from None
     if len(data) > limit:  # it grew while we looked
-        raise DeckError(f"{path} is over {_size(limit)}; a {what} is at most that (limit {limit_name})")
+        raise DeckError(f"{path} is over {size_text(limit)}, the limit for the {what} ({limit_name})")
     return data
 
 
@@ -67,7 +69,7 @@ def check_zip(path: Path, max_parts: int, max_unpacked: int, what: str) -> zipfi
     if len(infos) > max_parts or unpacked > max_unpacked:
         archive.close()
         raise DeckError(
-            f"{path} holds {len(infos)} parts that unpack to {_size(unpacked)}; a {what} holds at most "
-            f"{max_parts} parts and {_size(max_unpacked)}, so this one is damaged or crafted"
+            f"{path} holds {len(infos)} parts that unpack to {size_text(unpacked)}; a {what} holds at most "
+            f"{max_parts} parts and {size_text(max_unpacked)}, so this one is damaged or crafted"
         )
     return archive

@@ -117,6 +117,13 @@ class History:
         return version, tables
 
     def _refuse_foreign(self, version: int, tables: set[str]) -> None:
+        ours = "rehearsals" in tables
+        if tables and not ours:
+            raise DeckError(
+                "is not a deck rehearsal history (it holds other tables); deck leaves it untouched",
+                file=str(self.path),
+                hint=f"point deck at its own file with --db or ${ENV}",
+            )
         if version > SCHEMA_VERSION:
             raise DeckError(
                 f"the rehearsal history was written by a newer deck (schema {version}, this deck knows "
@@ -124,8 +131,7 @@ class History:
                 file=str(self.path),
                 hint="upgrade deck: pip install --upgrade deck",
             )
-        ours = "rehearsals" in tables
-        if (tables and not ours) or (version and not ours) or version < 0 or tables - TABLES - {"sqlite_sequence"}:
+        if (version and not ours) or version < 0 or tables - TABLES - {"sqlite_sequence"}:
             raise DeckError(
                 "is not a deck rehearsal history (it holds other tables); deck leaves it untouched",
                 file=str(self.path),

@@ -15,7 +15,7 @@ from deckbuilder.core.config import Config, InputLimits, Template, default_confi
 from deckbuilder.core.deck_format import PLAN_PROPERTY, FormatError, parse_payload, read_notes_header
 from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide, fingerprint, schedule
 from deckbuilder.errors import DeckError
-from deckbuilder.files.reading import check_regular
+from deckbuilder.files.reading import check_regular, size_text
 
 NS = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
@@ -98,7 +98,11 @@ def _fail(path: Path, message: str, hint: str | None = None) -> DeckError:
 def _open(path: Path, limits: InputLimits) -> zipfile.ZipFile:
     size = check_regular(path, ".pptx")
     if size > limits.deck_bytes:
-        raise _fail(path, f"is {size // 2**20} MiB; deck reads decks up to {limits.deck_bytes // 2**20} MiB")
+        raise _fail(
+            path,
+            f"is {size_text(size)}; the limit for a deck is {size_text(limits.deck_bytes)} (deck_bytes in "
+            "layouts/limits.yaml)",
+        )
     with open(path, "rb") as handle:
         head = handle.read(8)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -119,7 +123,7 @@ def _open(path: Path, limits: InputLimits) -> zipfile.ZipFile:
         archive.close()
         raise _fail(
             path,
-            f"holds {len(infos)} parts that unpack to {unpacked // 2**20} MiB, too large to be a real deck "
+            f"holds {len(infos)} parts that unpack to {size_text(unpacked)}, too large to be a real deck "
             "(limits deck_parts and deck_unpacked_bytes in layouts/limits.yaml)",
         )
     return archive
@@ -143,7 +147,9 @@ class _Package:
         except KeyError:
             return None
         if info.file_size > self.limits.deck_part_bytes:
-            raise _fail(self.path, f"part {name} is {info.file_size // 2**20} MiB, too large to read")
+            raise _fail(
+                self.path, f"part {name} is {size_text(info.file_size)}, too large to read (limit deck_part_bytes)"
+            )
         try:
             return ET.fromstring(self.archive.read(info))
         except (ET.ParseError, zipfile.BadZipFile, OSError, RuntimeError, ValueError, NotImplementedError) as exc:

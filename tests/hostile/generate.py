@@ -1,0 +1,624 @@
+"""Make hostile inputs at test time: every class of attack on `deck` (outputs, markup, escapes, databases,
+unbounded work, values YAML or a deck cannot hold). Large cases are made here, never committed.
+
+Each case is a command line and what must happen: the exit code, and text the output must (not) hold.
+Run directly to list them: python tests/hostile/generate.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHURN = ROOT / "examples" / "churn"
+GOOD_SLIDES = """
+  - {kind: problem, title: Churn costs $2.4M a year}
+  - {kind: methodology, title: Trend features beat static ones by 12%}
+  - {kind: results, title: The model ranks churners 5x better than random}
+  - {kind: error_analysis, title: New accounts are where it fails}
+  - {kind: next_steps, title: "Next week: onboarding features; next quarter: a live test"}
+"""
+
+
+@dataclass
+class Case:
+    """One attack: the command, the exit code that must come back, and what the output must (not) show."""
+
+    name: str
+    args: list[str]
+    exit: int = 2
+    says: list[str] = field(default_factory=list)
+    stdin_tty: bool = False
+    seconds: float = 20.0
+    after: Callable[[], str | None] | None = None  # returns a complaint, or None when all is well
+
+
+def outline(folder: Path, text: str, name: str = "talk.yaml") -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def talk(folder: Path, title: str = "A talk", extra: str = "", slides: str = GOOD_SLIDES) -> Path:
+    return outline(folder, f"title: {title}\nduration: 12m\n{extra}slides:{slides}")
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG whose header claims ``width`` x ``height`` (the pixels are never decoded)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 16)) + chunk(b"IEND", b"")
+
+
+def deck_with_plan(folder: Path, payload: str, name: str = "deck.pptx", notes: str = "") -> Path:
+    """A minimal deck (built by python-pptx) whose embedded plan is ``payload``."""
+    from pptx import Presentation
+
+    prs = Presentation()
+    for title in ("Why churn matters", "What we found"):
+        slide = prs.slides.add_slide(prs.slide_layouts[5])
+        slide.shapes.title.text = title
+        if notes:
+            slide.notes_slide.notes_text_frame.text = notes
+    out = folder / name
+    if not payload:
+        prs.save(str(out))
+        return out
+    raw = folder / f"raw-{name}"
+    prs.save(str(raw))
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-'
+                    b'officedocument.custom-properties+xml"/></Types>',
+                )
+            dst.writestr(item, data)
+            escaped = payload.replace("&", "&amp;").replace("<", "&lt;")
+        dst.writestr(
+            "docProps/custom.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument'
+            '/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+            '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="deck_plan"><vt:lpwstr>'
+            f"{escaped}</vt:lpwstr></property></Properties>",
+        )
+    raw.unlink()
+    return out
+
+
+def plan_json(**changes: object) -> str:
+    slides = [
+        {"index": 1, "kind": "problem", "title": "Why churn matters", "budget_s": 300, "id": None},
+        {"index": 2, "kind": "results", "title": "What we found", "budget_s": 420, "id": None},
+    ]
+    data: dict[str, object] = {"version": 1, "title": "T", "duration_s": 720, "slides": slides}
+    data.update(changes)
+    return json.dumps(data)
+
+
+def history_db(folder: Path, deck: Path, title: str = "Why churn matters", total: object = 300.0) -> Path:
+    """A history database holding one rehearsal of ``deck`` with the given slide title and total."""
+    from deckbuilder.history.store import MIGRATIONS, SCHEMA_VERSION
+
+    db = folder / "history.db"
+    con = sqlite3.connect(db)
+    for version in range(1, SCHEMA_VERSION + 1):
+        for statement in MIGRATIONS[version]:
+            con.execute(statement)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    con.execute(
+        "INSERT INTO rehearsals (id, deck_path, deck_title, fingerprint, duration_s, budgets_from, started_at, "
+        "finished, total_s) VALUES (1, ?, 'T', 'x', 720, 'embedded', '2026-12-01T20:00:00', 1, ?)",
+        (str(deck.resolve()), total),
+    )
+    con.execute(
+        "INSERT INTO planned_slides (rehearsal_id, idx, title, kind, budget_s, slide_key, main) "
+        "VALUES (1, 1, ?, 'problem', 300, ?, 1)",
+        (title, title),
+    )
+    con.execute(
+        "INSERT INTO visits (rehearsal_id, idx, title, budget_s, talk_start_s, seconds, started_at, slide_key) "
+        "VALUES (1, 1, ?, 300, 0, 310, '2026-12-01T20:00:00', ?)",
+        (title, title),
+    )
+    con.commit()
+    con.close()
+    return db
+
+
+def unchanged(path: Path) -> Callable[[], str | None]:
+    before = path.read_bytes() if path.is_file() else None
+
+    def check() -> str | None:
+        now = path.read_bytes() if path.is_file() else None
+        return None if now == before else f"{path.name} was changed"
+
+    return check
+
+
+def cases(tmp: Path) -> list[Case]:
+    """Make every hostile input under ``tmp`` and return the cases that use them."""
+    found: list[Case] = []
+    add = found.append
+
+    # --- outputs never replace inputs ------------------------------------------------------------
+    work = tmp / "out"
+    shutil.copytree(CHURN, work)
+    churn = work / "outline.yaml"
+    add(
+        Case(
+            "build -o onto the outline", ["build", str(churn), "-o", str(churn)], says=["input"], after=unchanged(churn)
+        )
+    )
+    csv = work / "pr_curve.csv"
+    add(Case("build -o onto a data CSV", ["build", str(churn), "-o", str(csv)], says=["input"], after=unchanged(csv)))
+    company = work / "company.pptx"
+    shutil.copy(ROOT / "layouts" / "deck.pptx", company)
+    add(
+        Case(
+            "build -o onto the template",
+            ["build", str(churn), "--template", str(company), "-o", str(company)],
+            says=["input"],
+            after=unchanged(company),
+        )
+    )
+    fifo = work / "pipe.pptx"
+    os.mkfifo(fifo)
+    add(Case("build -o onto a FIFO", ["build", str(churn), "-o", str(fifo)], says=["not a regular file"]))
+    add(Case("build -o onto a device", ["build", str(churn), "-o", "/dev/null"], says=["not a regular file"]))
+    locked = work / "locked.pptx"
+    locked.write_bytes(b"the user's own deck")
+    locked.chmod(0o444)
+    add(
+        Case(
+            "build -o onto a read-only file",
+            ["build", str(churn), "-o", str(locked)],
+            says=["read-only"],
+            after=unchanged(locked),
+        )
+    )
+    stale = work / f".built.pptx.{2**22 + 12345}.abcd.tmp"
+    stale.write_bytes(b"left by a killed build")
+    add(
+        Case(
+            "a stale temporary file of ours is removed",
+            ["build", str(churn), "-o", str(work / "built.pptx")],
+            exit=0,
+            after=lambda: "stale temporary file left" if stale.exists() else None,
+        )
+    )
+
+    # --- text is never markup, never an escape, never a formula -------------------------------------
+    marked = tmp / "markup"
+    marked.mkdir()
+    markup_talk = talk(
+        marked,
+        title="\"[/bold] Churn [beta] [@click=app.screenshot('pwned.svg')]\"",
+        slides=GOOD_SLIDES.replace("Churn costs $2.4M a year", '"[/bold] [beta] costs $2.4M a year [red]"'),
+    )
+    add(Case("markup in titles is text (plan)", ["plan", str(markup_talk)], exit=0, says=["[beta]", "[/bold]"]))
+    add(Case("markup in titles is text (json)", ["plan", "--json", str(markup_talk)], exit=0, says=["[beta]"]))
+    money = outline(
+        marked,
+        "title: Money\nduration: 12m\nslides:\n"
+        "  - kind: results\n    title: Saves $40 per account, 3x the rule\n"
+        "    figure: {chart: bar, title: Savings by plan, ylabel: '$ saved per account (10% of $ spend)',"
+        " data: {plan: ['$ basic', '$$ pro $'], saved: [12, 40]}}\n",
+        "money.yaml",
+    )
+    add(Case("dollars in chart labels are not mathtext", ["build", str(money), "-o", str(marked / "m.pptx")], exit=0))
+    for name, escape in (("ESC", "\\e]0;pwned\\a"), ("NUL", "\\0"), ("U+FFFF", "\\uFFFF"), ("C1 CSI", "\\x9b2J")):
+        path = outline(
+            marked, f'title: "Churn {escape}"\nduration: 12m\nslides:{GOOD_SLIDES}', f"esc-{len(found)}.yaml"
+        )
+        add(
+            Case(f"{name} in a title is refused with its place", ["plan", str(path)], says=["control character", ":1:"])
+        )
+    esc_deck = deck_with_plan(
+        marked,
+        plan_json(
+            title="T\u001b]0;pwned\u0007",
+            slides=[{"index": 1, "kind": "problem", "title": "x\u009b2J", "budget_s": 720}],
+        ),
+        "esc.pptx",
+    )
+    add(Case("escapes in a deck's plan are shown, not obeyed", ["inspect", str(esc_deck)], exit=0))
+    add(Case("escapes in a deck's plan, as JSON", ["inspect", "--json", str(esc_deck)], exit=0))
+    plain_deck = deck_with_plan(marked, plan_json(), "plain.pptx")
+    formula_db = history_db(marked, plain_deck, title='=HYPERLINK("http://x","\u001b[2Jclick")')
+    add(
+        Case(
+            "a formula title is guarded in CSV",
+            ["history", str(plain_deck), "--csv", "--db", str(formula_db)],
+            exit=0,
+            says=["'=HYPERLINK"],
+        )
+    )
+    add(
+        Case(
+            "escapes in history titles are shown, not obeyed",
+            ["history", str(plain_deck), "--db", str(formula_db)],
+            exit=0,
+        )
+    )
+
+    # --- databases: never half made, never someone else's ---------------------------------------------
+    dbs = tmp / "db"
+    dbs.mkdir()
+    foreign = dbs / "app.sqlite"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    con.execute("PRAGMA user_version = 7")
+    con.commit()
+    con.close()
+    add(
+        Case(
+            "another application's database is left alone",
+            ["history", str(plain_deck), "--db", str(foreign)],
+            says=["not a deck rehearsal history"],
+            after=unchanged(foreign),
+        )
+    )
+    add(
+        Case(
+            "--db /dev/null is refused",
+            ["history", str(plain_deck), "--db", "/dev/null"],
+            says=["not a regular file"],
+            after=lambda: "/dev/null-journal made" if Path("/dev/null-journal").exists() else None,
+        )
+    )
+    negative = dbs / "negative.db"
+    con = sqlite3.connect(negative)
+    con.execute("PRAGMA user_version = -3")
+    con.commit()
+    con.close()
+    add(Case("a negative schema version is refused", ["history", str(plain_deck), "--db", str(negative)]))
+    text_total = history_db(dbs, plain_deck, total="a lot")
+    add(
+        Case(
+            "text in a number column is a damaged history",
+            ["history", str(plain_deck), "--db", str(text_total)],
+            says=["damaged"],
+        )
+    )
+
+    # --- unbounded work ----------------------------------------------------------------------------
+    big = tmp / "big"
+    big.mkdir()
+    add(Case("plan /dev/zero", ["plan", "/dev/zero"], says=["not a regular file"], seconds=5))
+    pipe = big / "fifo.yaml"
+    os.mkfifo(pipe)
+    add(Case("plan a FIFO does not hang", ["plan", str(pipe)], says=["not a regular file"], seconds=5))
+    huge = big / "huge.yaml"
+    with open(huge, "wb") as handle:
+        handle.truncate(3 * 2**30)  # sparse: 3 GB that take no disk
+    add(Case("a 3 GB outline is refused before reading", ["plan", str(huge)], says=["outline_bytes"], seconds=5))
+    sparse_csv = big / "data.csv"
+    with open(sparse_csv, "wb") as handle:
+        handle.truncate(3 * 2**30)
+    add(
+        Case(
+            "a 3 GB CSV is refused before reading",
+            [
+                "plan",
+                str(
+                    talk(
+                        big,
+                        extra="",
+                        slides=GOOD_SLIDES + "  - kind: results\n    title: Volume grows 5% a "
+                        "month\n    figure: {chart: line, title: Volume grows, data: data.csv}\n",
+                    )
+                ),
+            ],
+            says=["csv_bytes", "data CSV"],
+            seconds=5,
+        )
+    )
+    rows = big / "rows.csv"
+    rows.write_text("label,value\n" + "".join(f"c{i},{i}\n" for i in range(200_000)))
+    add(
+        Case(
+            "a 200k-row chart is refused",
+            [
+                "plan",
+                str(
+                    outline(
+                        big,
+                        f"title: T\nduration: 12m\nslides:{GOOD_SLIDES}"
+                        "  - kind: results\n    title: Volume grows 5% a month\n"
+                        "    figure: {chart: bar, title: Volume grows, data: rows.csv}\n",
+                        "rows.yaml",
+                    )
+                ),
+            ],
+            says=["csv_rows"],
+            seconds=10,
+        )
+    )
+    bomb_png = big / "bomb.png"
+    bomb_png.write_bytes(png_header(20000, 20000))
+    add(
+        Case(
+            "a 20000x20000 PNG is refused",
+            [
+                "build",
+                str(
+                    outline(
+                        big,
+                        f"title: T\nduration: 12m\nslides:{GOOD_SLIDES}"
+                        "  - kind: results\n    title: The map shows 3x the demand downtown\n"
+                        "    figure: {chart: image, title: Demand map, path: bomb.png}\n",
+                        "png.yaml",
+                    )
+                ),
+                "-o",
+                str(big / "png.pptx"),
+            ],
+            says=["pixels"],
+        )
+    )
+    line = "The model catches 62% of churners at 30% precision, ahead of the rule " * 14000
+    long_line = outline(
+        big,
+        f'title: T\nduration: 12m\nslides:{GOOD_SLIDES}  - kind: results\n    title: Long\n    points: ["{line}"]\n',
+        "line.yaml",
+    )
+    add(Case("a 1 MB line plans in bounded time", ["plan", str(long_line)], exit=0, seconds=3))
+    nested = outline(
+        big,
+        "title: T\nduration: 12m\nslides:\n  - kind: problem\n    title: x\n    points: "
+        + "[" * 200
+        + "y"
+        + "]" * 200
+        + "\n",
+        "nested.yaml",
+    )
+    add(Case("nesting 200 levels deep", ["plan", str(nested)], says=["yaml_depth"]))
+    many = big / "many.pptx"
+    shutil.copy(plain_deck, many)
+    with zipfile.ZipFile(many) as src:
+        parts = {i.filename: src.read(i) for i in src.infolist()}
+    pres = parts["ppt/presentation.xml"].decode()
+    refs = "".join(f'<p:sldId id="{256 + i}" r:id="rId2"/>' for i in range(100_000))
+    start, end = pres.index("<p:sldIdLst>"), pres.index("</p:sldIdLst>")
+    parts["ppt/presentation.xml"] = (pres[: start + len("<p:sldIdLst>")] + refs + pres[end:]).encode()
+    with zipfile.ZipFile(many, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    add(Case("a deck with 100k slide references", ["inspect", str(many)], says=["deck_slides"], seconds=5))
+    zbomb = big / "zbomb.pptx"
+    with zipfile.ZipFile(zbomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        dst.writestr("[Content_Types].xml", "<Types/>")
+        dst.writestr("ppt/big.xml", b"\0" * (150 * 2**20))
+    add(
+        Case(
+            "a template that unpacks to 150 MB",
+            ["build", str(churn), "--template", str(zbomb), "-o", str(big / "z.pptx")],
+            says=["parts"],
+            seconds=10,
+        )
+    )
+
+    # --- values a file cannot hold: exit 2, never 3 ----------------------------------------------
+    vals = tmp / "values"
+    vals.mkdir()
+    for label, value in (
+        ("impossible date", "date: 2024-13-45\n"),
+        ("!!int abc", "date: !!int abc\n"),
+        ("!!bool maybe", "date: !!bool maybe\n"),
+        ("custom tag", "date: !secret x\n"),
+        ("!!python/name", "date: !!python/name:os.system\n"),
+    ):
+        add(
+            Case(
+                f"YAML {label}",
+                [
+                    "plan",
+                    str(outline(vals, f"title: T\n{value}duration: 12m\nslides:{GOOD_SLIDES}", f"v{len(found)}.yaml")),
+                ],
+                says=[":2:"],
+            )
+        )
+    for label, duration in (
+        ("300 digits", "9" * 300),
+        ("1e308", "1e308"),
+        ("huge clock", "9" * 40 + ":00"),
+        ("inf", ".inf"),
+        ("nan", ".nan"),
+    ):
+        add(
+            Case(
+                f"duration {label}",
+                [
+                    "plan",
+                    str(outline(vals, f"title: T\nduration: {duration}\nslides:{GOOD_SLIDES}", f"d{len(found)}.yaml")),
+                ],
+                says=[":2:"],
+            )
+        )
+    add(
+        Case(
+            "pinned time of 1e308",
+            [
+                "plan",
+                str(
+                    outline(
+                        vals,
+                        "title: T\nduration: 12m\nslides:\n  - {kind: problem, title: x, time: 1e308}\n",
+                        "pin.yaml",
+                    )
+                ),
+            ],
+            says=[":4:"],
+        )
+    )
+    add(
+        Case(
+            "best_row of 10**400",
+            [
+                "plan",
+                str(
+                    outline(
+                        vals,
+                        "title: T\nduration: 12m\nslides:\n  - kind: results\n"
+                        "    title: x\n    table: {columns: [a], rows: [[1]], best_row: " + "9" * 400 + "}\n",
+                        "row.yaml",
+                    )
+                ),
+            ],
+        )
+    )
+    word = "w" * 1_900_000
+    add(
+        Case(
+            "a 1.9 MB word",
+            [
+                "plan",
+                str(
+                    outline(
+                        vals, f"title: T\nduration: 12m\nslides:\n  - kind: problem\n    title: {word}\n", "word.yaml"
+                    )
+                ),
+            ],
+            exit=0,
+            seconds=5,
+        )
+    )
+    for label, payload in (
+        ("NaN", plan_json().replace("720,", "NaN,", 1)),
+        ("Infinity", plan_json().replace('"budget_s": 300', '"budget_s": Infinity')),
+        ("10**400", plan_json().replace('"budget_s": 300', '"budget_s": 1' + "0" * 400)),
+        ("deep JSON", '{"slides": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+        ("kind a dict", plan_json().replace('"kind": "problem"', '"kind": {"a": 1}')),
+        ("kind a list", plan_json().replace('"kind": "problem"', '"kind": [1]')),
+        ("kind an int", plan_json().replace('"kind": "problem"', '"kind": 7')),
+        ("negative budget", plan_json().replace('"budget_s": 300', '"budget_s": -720')),
+    ):
+        add(
+            Case(
+                f"embedded plan with {label}",
+                ["inspect", str(deck_with_plan(vals, payload, f"p{len(found)}.pptx"))],
+                says=["deck_plan"],
+            )
+        )
+    add(
+        Case(
+            "a notes line '1:99 budget' is the presenter's",
+            ["inspect", str(deck_with_plan(vals, "", "n.pptx", notes="1:99 budget, starts at 0:00 · results"))],
+            exit=0,
+        )
+    )
+    lvl = vals / "lvl.pptx"
+    shutil.copy(plain_deck, lvl)
+    with zipfile.ZipFile(lvl) as src:
+        parts = {i.filename: src.read(i) for i in src.infolist()}
+    slide = parts["ppt/slides/slide1.xml"].decode()
+    parts["ppt/slides/slide1.xml"] = slide.replace("<a:p>", '<a:p><a:pPr lvl="x"/>', 1).encode()
+    with zipfile.ZipFile(lvl, "w") as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    add(Case("a paragraph level that is not a number", ["inspect", str(lvl)], exit=0))
+    no_layouts = vals / "nolayouts.pptx"
+    shutil.copy(ROOT / "layouts" / "deck.pptx", no_layouts)
+    add(
+        Case(
+            "a template with a slide size of zero",
+            ["build", str(churn), "--template", str(_resize(no_layouts, 0)), "-o", str(vals / "z.pptx")],
+            says=["slide size"],
+        )
+    )
+
+    # --- smaller ones --------------------------------------------------------------------------
+    small = tmp / "small"
+    small.mkdir()
+    potx = small / "company.potx"
+    _as_potx(ROOT / "layouts" / "deck.pptx", potx)
+    add(
+        Case(
+            "a .potx template builds",
+            ["build", str(churn), "--template", str(potx), "-o", str(small / "p.pptx")],
+            exit=0,
+        )
+    )
+    secret = small / "secret.csv"
+    secret.write_text("user,password\nalice,hunter2\n")
+    inner = small / "inner"
+    inner.mkdir()
+    climbing = outline(
+        inner,
+        f"title: T\nduration: 12m\nslides:{GOOD_SLIDES}  - kind: results\n    title: x\n"
+        "    figure: {chart: bar, title: y, data: ../secret.csv}\n",
+    )
+    add(Case("a data path that climbs out of the folder", ["plan", str(climbing)], says=["outside", "--allow-outside"]))
+    add(
+        Case(
+            "an absolute data path",
+            [
+                "plan",
+                str(
+                    outline(
+                        inner,
+                        f"title: T\nduration: 12m\nslides:{GOOD_SLIDES}"
+                        f"  - kind: results\n    title: x\n    figure: {{chart: bar, title: y, data: {secret}}}\n",
+                        "abs.yaml",
+                    )
+                ),
+            ],
+            says=["outside"],
+        )
+    )
+    add(
+        Case(
+            "rehearse without a terminal does not hang",
+            ["rehearse", str(plain_deck), "--db", str(small / "h.db")],
+            says=["needs a terminal"],
+            seconds=10,
+        )
+    )
+    return found
+
+
+def _resize(template: Path, size: int) -> Path:
+    with zipfile.ZipFile(template) as src:
+        parts = {i.filename: src.read(i) for i in src.infolist()}
+    pres = parts["ppt/presentation.xml"].decode()
+    import re
+
+    parts["ppt/presentation.xml"] = re.sub(
+        r'<p:sldSz cx="\d+" cy="\d+"', f'<p:sldSz cx="{size}" cy="{size}"', pres
+    ).encode()
+    with zipfile.ZipFile(template, "w") as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    return template
+
+
+def _as_potx(template: Path, out: Path) -> None:
+    with zipfile.ZipFile(template) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"presentationml.presentation.main+xml", b"presentationml.template.main+xml")
+            dst.writestr(item, data)
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        for case in cases(Path(folder)):
+            print(f"{case.exit}  {case.name}")
