@@ -1,0 +1,55 @@
+"""Writing files: atomically, never onto an input, and leaving nothing behind when stopped."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from deckbuilder.cli.common import _exit_cleanly_on_signals
+from deckbuilder.errors import DeckError
+from deckbuilder.files.atomic import check_output, write_atomically
+
+
+def test_a_write_stopped_half_way_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    out = tmp_path / "talk.pptx"
+    out.write_bytes(b"the previous deck")
+
+    def stopped(handle: object) -> None:
+        raise SystemExit(143)  # what SIGTERM becomes in the CLI
+
+    with pytest.raises(SystemExit):
+        write_atomically(out, stopped)
+    assert out.read_bytes() == b"the previous deck"
+    assert [p.name for p in tmp_path.iterdir()] == ["talk.pptx"]
+
+
+def test_sigterm_and_sighup_unwind_instead_of_killing() -> None:
+    saved = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        _exit_cleanly_on_signals()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with pytest.raises(SystemExit) as stopped:
+                os.kill(os.getpid(), sig)
+            assert stopped.value.code == 128 + sig
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+
+
+def test_output_is_checked_against_inputs_through_other_spellings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outline = tmp_path / "talk.yaml"
+    outline.write_text("title: x\n")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    with pytest.raises(DeckError, match="input"):
+        check_output(Path("../talk.yaml"), [outline])
+    link = tmp_path / "link.yaml"
+    link.symlink_to(outline)
+    with pytest.raises(DeckError, match="input"):
+        check_output(link, [outline])
+    check_output(tmp_path / "talk.pptx", [outline])  # a new file beside it is fine
