@@ -230,8 +230,8 @@ def cell_text(value: object) -> str:
 
 
 def table_block(table: Table, box: Box, page: Page) -> TableBlock:
-    """Size a table to its region: the largest type at which every row, wrapped, fits the height."""
-    theme, glyphs = page.theme, page.setting.glyphs
+    """Size a table to its region: the largest type at which its rows fit, unwrapped if any size allows."""
+    theme = page.theme
     best = table.best_row
     grid: list[list[object]] = [list(table.columns)]
     grid.extend(list(row) for row in table.rows)
@@ -240,27 +240,34 @@ def table_block(table: Table, box: Box, page: Page) -> TableBlock:
         for r, row in enumerate(grid)
     )
     largest, smallest = theme.size_range("table")
-    widths: tuple[float, ...] = ()
-    heights: tuple[float, ...] = ()
-    size = largest
-    for size in range(largest, smallest - 1, -1):
-        # Columns as wide as their widest cell, the spare width shared out evenly (or shrunk to the box).
-        natural = [
-            max(glyphs.width(r[c], size, bold=i == 0) for i, r in enumerate(rows)) / 72 + 0.25
-            for c in range(len(table.columns))
-        ]
-        spare = (box.width - sum(natural)) / len(natural)
-        scale = 1.0 if spare >= 0 else box.width / sum(natural)
-        widths = tuple((w + spare) if spare >= 0 else w * scale for w in natural)
-        line = size * theme.line_spacing / 72
-        heights = tuple(
-            max(_cell_lines(text, size, width, page, bold=r == 0) for text, width in zip(row, widths, strict=True))
-            * line
-            + 0.16
-            for r, row in enumerate(rows)
-        )
-        if sum(heights) <= box.height:
-            break
+    sizes = range(largest, smallest - 1, -1)
+    # Shrinking a point or two reads better than wrapping: first the largest size at which no cell wraps,
+    # then, if none, the largest at which the wrapped rows fit the height.
+    tries = [_table_at(rows, size, box, page) for size in sizes]
+    unwrapped = [t for t in tries if t.fits and all(h <= _row_in(t.size, page) + 1e-9 for h in t.heights)]
+    fitting = [t for t in tries if t.fits]
+    return (unwrapped or fitting or tries[-1:])[0]
+
+
+def _row_in(size: int, page: Page) -> float:
+    return size * page.theme.line_spacing / 72 + 0.16
+
+
+def _table_at(rows: tuple[tuple[str, ...], ...], size: int, box: Box, page: Page) -> TableBlock:
+    glyphs = page.setting.glyphs
+    # Columns as wide as their widest cell, the spare width shared out evenly (or shrunk to the box).
+    natural = [
+        max(glyphs.width(r[c], size, bold=i == 0) for i, r in enumerate(rows)) / 72 + 0.25 for c in range(len(rows[0]))
+    ]
+    spare = (box.width - sum(natural)) / len(natural)
+    scale = 1.0 if spare >= 0 else box.width / sum(natural)
+    widths = tuple((w + spare) if spare >= 0 else w * scale for w in natural)
+    line = size * page.theme.line_spacing / 72
+    heights = tuple(
+        max(_cell_lines(text, size, width, page, bold=r == 0) for text, width in zip(row, widths, strict=True)) * line
+        + 0.16
+        for r, row in enumerate(rows)
+    )
     return TableBlock(box, rows, size, widths, heights, sum(heights) <= box.height)
 
 
