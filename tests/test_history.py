@@ -134,6 +134,7 @@ def test_csv_of_every_visit(history_db: tuple[Path, Path], run_cli: Any) -> None
     assert len(rows) == 5 * 8
     assert rows[0] == {
         "rehearsal": "1",
+        "finished": "1",
         "slide": "1",
         "title": "Catching churn before it happens",
         "budget_s": "10",

@@ -17,14 +17,13 @@ def print_runs(title: str, runs: list[Run], console: Console, ran_over_s: float,
     console.print(Text(one_line(title), style="bold"), Text(f"  {len(runs)} rehearsal(s)"))
     hidden = len(runs) - limit if limit is not None and len(runs) > limit else 0
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for name, least in (("#", 3), ("when", 16), ("done", 4), ("total", 13), ("over", 4), ("worst slide", 0)):
-        table.add_column(
-            name, no_wrap=True, overflow="ellipsis", min_width=least, max_width=32 if name == "worst slide" else None
-        )
+    columns = (("#", 3), ("when", 16), ("done", 4), ("total", 13), ("vs slot", 7), ("slides over", 4))
+    for name, least in (*columns, ("worst slide", 0), ("label", 0)):
+        wide = name in ("worst slide", "label")
+        table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=least, max_width=32 if wide else None)
     for run in runs[: len(runs) - hidden]:
-        total = Text(
-            f"{fmt(run.total_s)} / {fmt(run.duration_s)}", style="red" if run.total_s > run.duration_s else "green"
-        )
+        late = run.total_s > run.duration_s
+        total = Text(f"{fmt(run.total_s)} / {fmt(run.duration_s)}", style="red" if late else "green")
         overs = run.over_slides(ran_over_s)
         worst = ""
         if overs:
@@ -33,10 +32,12 @@ def print_runs(title: str, runs: list[Run], console: Console, ran_over_s: float,
         table.add_row(
             str(run.id),
             one_line(run.started_at.replace("T", " ")[:16]),
-            "yes" if run.finished else "no",
+            "yes" if run.finished else Text("no", style="yellow"),
             total,
+            Text(format_signed(run.total_s - run.duration_s), style="red" if late else ""),
             str(len(overs)),
             worst,
+            one_line(run.label or "", 40),
         )
     console.print(table)
     if hidden:
@@ -47,7 +48,9 @@ def print_runs(title: str, runs: list[Run], console: Console, ran_over_s: float,
 def print_compare(a: Run, b: Run, rows: list[Change], console: Console) -> None:
     """Print two rehearsals slide by slide and what got better or worse."""
     when_a, when_b = one_line(a.started_at[:16]), one_line(b.started_at[:16])
-    console.print(Text(f"Rehearsal #{a.id} ({when_a}) against #{b.id} ({when_b})", style="bold"))
+    state_a = "" if a.finished else ", unfinished"
+    state_b = "" if b.finished else ", unfinished"
+    console.print(Text(f"Rehearsal #{a.id} ({when_a}{state_a}) against #{b.id} ({when_b}{state_b})", style="bold"))
     table = Table(box=None, pad_edge=False, header_style="bold")
     columns: list[tuple[str, JustifyMethod]] = [
         ("slide", "left"),

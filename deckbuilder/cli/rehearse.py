@@ -122,21 +122,41 @@ def _no_history(deck: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the rehearsals as JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Write every recorded slide visit as CSV to standard output.")
 @click.option("--all", "show_all", is_flag=True, help="List every rehearsal, not only the newest 20.")
+@click.option("--label", metavar="TEXT", help='Name a rehearsal (the newest, or --run N), e.g. "with Q&A"; "" clears.')
+@click.option("--run", "run_id", type=int, metavar="N", help="The rehearsal --label names (default: the newest).")
+@click.option("--delete", "delete_id", type=int, metavar="N", help="Remove rehearsal N after asking.")
+@click.option("--yes", is_flag=True, help="Do not ask before --delete.")
 @DB_OPTION
 @friendly
-def history(deck: Path, as_json: bool, as_csv: bool, show_all: bool, db: Path | None) -> None:
+def history(
+    deck: Path,
+    as_json: bool,
+    as_csv: bool,
+    show_all: bool,
+    label: str | None,
+    run_id: int | None,
+    delete_id: int | None,
+    yes: bool,
+    db: Path | None,
+) -> None:
     """List the rehearsals of a deck, newest first, with a trend.
 
     The deck is known again after a rebuild (same file), after a move or a
-    rename (same slide titles, or the same talk from deck build).
+    rename (same slide titles, or the same talk from deck build). A run that
+    was cut short is marked unfinished; its total is what its visits add up to.
 
     \b
     Examples:
       deck history talk.pptx
       deck history talk.pptx --json
       deck history talk.pptx --csv > visits.csv
+      deck history talk.pptx --label "with Q&A"        names the newest run
+      deck history talk.pptx --delete 3                asks, then removes run 3
     """
     info, store, runs = _history_of(deck, db)
+    if label is not None or delete_id is not None:
+        _edit_runs(deck, store, runs, label, run_id, delete_id, yes)
+        return
     if as_csv:
         from deckbuilder.history.analysis import csv_text
 
@@ -161,6 +181,27 @@ def history(deck: Path, as_json: bool, as_csv: bool, show_all: bool, db: Path | 
     print_runs(info.title, runs, make_console(), config().pace.ran_over_s, None if show_all else 20)
 
 
+def _edit_runs(
+    deck: Path, store: Any, runs: list[Any], label: str | None, run_id: int | None, delete_id: int | None, yes: bool
+) -> None:
+    by_id = {r.id: r for r in runs}
+    wanted = delete_id if delete_id is not None else run_id if run_id is not None else (runs[0].id if runs else None)
+    if wanted is None or wanted not in by_id:
+        raise DeckError(
+            f"no rehearsal {wanted if wanted is not None else ''} for {deck}".strip(), hint="`deck history` lists them"
+        )
+    if delete_id is not None:
+        run = by_id[delete_id]
+        if not yes and not click.confirm(f"Remove rehearsal {run.id} of {run.started_at[:16]} and its visits?"):
+            click.echo("nothing removed")
+            return
+        store.delete(run.id)
+        click.echo(f"removed rehearsal {run.id}")
+        return
+    store.set_label(wanted, label or None)
+    click.echo(f"rehearsal {wanted} " + (f"is now labelled {one_line(label or '')!r}" if label else "has no label"))
+
+
 @click.command()
 @click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("runs", nargs=-1, type=int)
@@ -180,6 +221,7 @@ def compare(deck: Path, runs: tuple[int, ...], db: Path | None) -> None:
     if len(runs) not in (0, 2):
         raise DeckError("give two rehearsal numbers, or none for the last two", hint="`deck history` lists them")
     by_id = {r.id: r for r in found}
+    note = ""
     if runs:
         missing = [str(r) for r in runs if r not in by_id]
         if missing:
@@ -189,7 +231,11 @@ def compare(deck: Path, runs: tuple[int, ...], db: Path | None) -> None:
         click.echo(f"{deck} has {len(found)} rehearsal(s); comparing needs two")
         return
     else:
-        b, a = found[0], found[1]
+        from deckbuilder.history.analysis import default_pair
+
+        a, b, note = default_pair(found)
+    if note:
+        click.echo(note)
     from .history_view import print_compare
 
     print_compare(a, b, compare_runs(info.timed(), a, b, config().pace.ran_over_s), make_console())
@@ -228,3 +274,7 @@ def report(deck: Path, output: Path | None, last: int, db: Path | None) -> None:
 
     numbers = write_report(store, info.identity(), info.timed(), out, last, config())
     click.echo(f"wrote {out}: {one_line(numbers.finding)}")
+    if numbers.left_out:
+        click.echo(f"  {numbers.left_out} unfinished rehearsal(s) left out; the chart shows finished ones")
+    if numbers.gone:
+        click.echo(f"  {numbers.gone} slide(s) no longer in the deck are drawn last, as 'gone'")

@@ -23,6 +23,7 @@ class Run:
     finished: bool
     total_s: float
     duration_s: float
+    label: str | None = None
     slides: list[TimedSlide] = field(default_factory=list)
     actuals: dict[str, float] = field(default_factory=dict)
 
@@ -50,6 +51,7 @@ class Run:
             "id": self.id,
             "started_at": self.started_at,
             "finished": self.finished,
+            "label": self.label,
             "total_s": round(self.total_s, 1),
             "duration_s": self.duration_s,
             "over_budget_slides": len(overs),
@@ -134,20 +136,38 @@ def compare(talk: TalkPlan, a: Run, b: Run, tolerance_s: float) -> list[Change]:
         shown = current.get(slide.key, slide)
         if planned is not None:  # the budget the runs were held to
             shown = TimedSlide(shown.index, shown.title, shown.kind, planned.budget_s, None, shown.main, id=shown.id)
-        a_s = a.actuals.get(slide.key, 0.0) if a.slide(slide.key) else None
-        b_s = b.actuals.get(slide.key, 0.0) if b.slide(slide.key) else None
+        a_s, b_s = _spent(a, slide.key), _spent(b, slide.key)
         rows.append(Change(shown, a_s, b_s, slide.key in current, tolerance_s))
     return rows
+
+
+def _spent(run: Run, key: str) -> float | None:
+    """Return the time a run spent on a slide; None when it never reached a slide it had (stopped early)."""
+    if run.slide(key) is None or (key not in run.actuals and not run.finished):
+        return None
+    return run.actuals.get(key, 0.0)
+
+
+def default_pair(runs: list[Run]) -> tuple[Run, Run, str]:
+    """Return the two runs `deck compare` shows when none are named (older first), and a note on the choice."""
+    finished = [r for r in runs if r.finished]
+    if len(finished) >= 2:
+        skipped = runs.index(finished[1]) + 1 - 2
+        note = f"the last two finished rehearsals ({skipped} unfinished left out)" if skipped else ""
+        return finished[1], finished[0], note
+    return runs[1], runs[0], "fewer than two finished rehearsals: comparing the last two, unfinished included"
 
 
 def csv_text(runs: list[Run], history: History) -> str:
     """Return every recorded visit of these rehearsals as CSV, oldest first."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["rehearsal", "slide", "title", "budget_s", "seconds", "started_at"])
+    writer.writerow(["rehearsal", "finished", "slide", "title", "budget_s", "seconds", "started_at"])
+    finished = {r.id: r.finished for r in runs}
     for rid, idx, title, budget, seconds, started in history.visits([r.id for r in runs]):
         title, started = spreadsheet_safe(visible(str(title))), spreadsheet_safe(visible(str(started)))
-        writer.writerow([rid, idx, title, "" if budget is None else f"{budget:g}", f"{seconds:.1f}", started])
+        budget_text = "" if budget is None else f"{budget:g}"
+        writer.writerow([rid, int(finished[rid]), idx, title, budget_text, f"{seconds:.1f}", started])
     return out.getvalue()
 
 
@@ -160,17 +180,24 @@ class Pacing:
     actuals: list[list[float]]  # one row per run, one value per slide
     tolerance_s: float
     finding: str
+    left_out: int = 0  # unfinished rehearsals not drawn
+    gone: int = 0  # slides with recorded time that the deck no longer has (drawn last)
 
     @property
     def labels(self) -> list[str]:
-        """Return the x labels: slide number and kind."""
-        return [f"{s.index}\n{(s.kind or '').replace('_', ' ')}".strip() for s in self.slides]
+        """Return the x labels: slide number and kind (slides the deck no longer has say so)."""
+        first_gone = len(self.slides) - self.gone
+        return [
+            f"{s.index}\n{(s.kind or '').replace('_', ' ')}".strip() if i < first_gone else "gone\nslide"
+            for i, s in enumerate(self.slides)
+        ]
 
 
 def pacing(talk: TalkPlan, runs: list[Run], last: int, tolerance_s: float) -> Pacing:
     """Return the numbers of the pacing figure and its title, computed from the data."""
     finished = [r for r in runs if r.finished] or runs
     chosen = finished[:last][::-1]
+    left_out = sum(1 for r in runs[: runs.index(chosen[0]) + 1] if r not in chosen) if chosen else 0
     newest = chosen[-1] if chosen else None
     shown: list[TimedSlide] = []
     for slide in talk.slides:
@@ -179,6 +206,14 @@ def pacing(talk: TalkPlan, runs: list[Run], last: int, tolerance_s: float) -> Pa
         # Backup slides nobody rehearsed would only add empty columns.
         if budget is not None or any(r.actuals.get(slide.key) for r in chosen):
             shown.append(TimedSlide(slide.index, slide.title, slide.kind, budget, None, slide.main, id=slide.id))
+    # Time spent on slides the deck no longer has (renamed without an id, or removed) is kept, shown last.
+    current = {s.key for s in talk.slides}
+    gone: dict[str, TimedSlide] = {}
+    for run in chosen:
+        for slide in run.slides:
+            if slide.key not in current and run.actuals.get(slide.key) and slide.key not in gone:
+                gone[slide.key] = slide
+    shown.extend(gone.values())
     actuals = [[r.actuals.get(s.key, 0.0) for s in shown] for r in chosen]
     worst: tuple[int, float, int] | None = None  # (times over, mean over, slide position)
     for i, slide in enumerate(shown):
@@ -200,7 +235,7 @@ def pacing(talk: TalkPlan, runs: list[Run], last: int, tolerance_s: float) -> Pa
             f"Slide {slide.index} ran over in {times} of {n} rehearsals, by {fmt(mean)} on average: "
             f"{_short(slide.title, 80)}"
         )
-    return Pacing(shown, chosen, actuals, tolerance_s, finding)
+    return Pacing(shown, chosen, actuals, tolerance_s, finding, left_out, len(gone))
 
 
 def _short(title: str, limit: int = 32) -> str:

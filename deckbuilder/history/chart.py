@@ -62,9 +62,10 @@ def _draw(pacing: Pacing, theme: Theme) -> Figure:
     ax.set_xticks(positions, pacing.labels)
     ax.set_ylabel("seconds on the slide", fontsize=style["label_size"])
     first, last = pacing.runs[0], pacing.runs[-1]
+    left_out = f"; {pacing.left_out} unfinished rehearsal(s) left out" if pacing.left_out else ""
     ax.set_xlabel(
         f"slide; in each group, rehearsals left to right from #{first.id} ({first.started_at[:10]}) "
-        f"to #{last.id} ({last.started_at[:10]}), the newest darkest",
+        f"to #{last.id} ({last.started_at[:10]}), the newest darkest{left_out}",
         fontsize=style["label_size"],
     )
     fig.suptitle(

@@ -14,7 +14,7 @@ from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide
 from deckbuilder.errors import DeckError
 
 ENV = "DECK_HISTORY"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Each entry moves the database from version N-1 to N; a later release appends, never edits.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -67,6 +67,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         # Earlier releases treated title and appendix slides as the only ones outside the talk.
         "UPDATE planned_slides SET main = CASE WHEN kind IN ('title', 'appendix') THEN 0 ELSE 1 END",
     ),
+    # 4: a name the presenter gives a run ("with Q&A").
+    4: ("ALTER TABLE rehearsals ADD COLUMN label TEXT",),
 }
 TABLES = {"rehearsals", "planned_slides", "visits"}
 
@@ -163,6 +165,10 @@ class History:
                 self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL survives a killed process
 
+    def set_patience(self, seconds: float) -> None:
+        """Wait up to ``seconds`` for a database another program holds before a write gives up."""
+        self.db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+
     def begin(self, deck: DeckId, plan: TalkPlan, started_at: str) -> int:
         """Record a new rehearsal and its planned slides; return its id."""
         with self.db:
@@ -219,22 +225,39 @@ class History:
             hint=f"move it aside to keep it, or point deck at another file with --db or ${ENV}",
         )
 
-    def rehearsals_of(self, deck: DeckId) -> list[tuple[int, str, bool, float, float]]:
-        """Return (id, started_at, finished, total_s, duration_s) of a deck's rehearsals, oldest first.
+    def rehearsals_of(self, deck: DeckId) -> list[tuple[int, str, bool, float, float, str | None]]:
+        """Return (id, started_at, finished, total_s, duration_s, label) of a deck's rehearsals, oldest first.
+
+        A run that was killed has no stored total: its visits add up to it.
 
         A rehearsal belongs to the deck when made on the same file, on the same slide titles, or (for a
         deck from `deck build`) on the same talk title.
         """
         args = {"path": deck.path, "fingerprint": deck.fingerprint, "embedded": int(deck.embedded), "title": deck.title}
         rows = []
-        for rid, started, finished, total, duration in self.db.execute(
-            f"SELECT id, started_at, finished, total_s, duration_s FROM rehearsals WHERE {self._MATCH} ORDER BY id",
+        for rid, started, finished, total, duration, label, visited in self.db.execute(
+            "SELECT id, started_at, finished, total_s, duration_s, label, "
+            "(SELECT SUM(seconds) FROM visits WHERE rehearsal_id = rehearsals.id) "
+            f"FROM rehearsals WHERE {self._MATCH} ORDER BY id",
             args,
         ):
             total_s = self._number(total, "a rehearsal's total")
+            if total_s is None:
+                total_s = self._number(visited, "a rehearsal's visits")
             duration_s = self._number(duration, "a rehearsal's duration", allow_none=False) or 0.0
-            rows.append((int(rid), str(started), bool(finished), total_s or 0.0, duration_s))
+            rows.append((int(rid), str(started), bool(finished), total_s or 0.0, duration_s, label and str(label)))
         return rows
+
+    def set_label(self, rehearsal: int, label: str | None) -> None:
+        """Name a rehearsal ("with Q&A"), or clear its name."""
+        with self.db:
+            self.db.execute("UPDATE rehearsals SET label = ? WHERE id = ?", (label, rehearsal))
+
+    def delete(self, rehearsal: int) -> None:
+        """Remove a rehearsal and everything recorded for it, in one transaction."""
+        with self.db:
+            for table, key in (("visits", "rehearsal_id"), ("planned_slides", "rehearsal_id"), ("rehearsals", "id")):
+                self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", (rehearsal,))
 
     def planned_slides(self, ids: list[int]) -> Iterator[tuple[int, TimedSlide]]:
         """Yield (rehearsal id, slide record) of every planned slide of these rehearsals, in order."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from typing import Protocol
 
@@ -28,6 +29,8 @@ class Recorder(Protocol):
 
     def end(self, rehearsal: int, finished: bool, total_s: float, ended_at: str) -> None: ...
 
+    def set_patience(self, seconds: float) -> None: ...
+
 
 def _now_wall() -> dt.datetime:
     return dt.datetime.now().astimezone()
@@ -49,10 +52,17 @@ class Coach:
         self.deck, self.budgets, self.history, self.clock, self.wall = deck, budgets, history, clock, wall
         self.config = config or default_config()
         self.session = Session(budgets.plan.slides, budgets.plan.duration_s, alert_last_s, self.config.pace)
+        self.patience_s = 0.25  # how long a key press may wait for a busy database before moving on
+        if history is not None:
+            history.set_patience(self.patience_s)
         self.rehearsal: int | None = None
         self._visit_wall = ""
         self.closed = False
         self.completed = False  # finished the talk, as opposed to quitting part way
+        # Writes the history could not take yet (another program holds the database): kept in order,
+        # retried on the next write and at the end, so no visit is lost or credited to another slide.
+        self.unsaved: list[Callable[[], None]] = []
+        self.store_error = ""
 
     @property
     def slides(self) -> tuple[TimedSlide, ...]:
@@ -70,16 +80,41 @@ class Coach:
     def _stamp(self) -> str:
         return self.wall().isoformat(timespec="seconds")
 
+    def _write(self, action: Callable[[], None]) -> None:
+        self.unsaved.append(action)
+        self.flush()
+
+    def flush(self) -> bool:
+        """Write what waits for the history, in order; return True when nothing waits any more."""
+        while self.unsaved:
+            try:
+                self.unsaved[0]()
+            except sqlite3.Error as exc:
+                self.store_error = str(exc)
+                return False
+            self.unsaved.pop(0)
+        self.store_error = ""
+        return True
+
     def _store(self, visit: Visit | None) -> None:
-        if visit is not None and self.history is not None and self.rehearsal is not None and visit.seconds > 0:
-            slide = self.slides[visit.slide]
-            self.history.record(self.rehearsal, slide, visit.talk_start_s, visit.seconds, self._visit_wall)
+        if visit is not None and self.history is not None and visit.seconds > 0:
+            history, slide, started = self.history, self.slides[visit.slide], self._visit_wall
+
+            def record() -> None:
+                assert self.rehearsal is not None
+                history.record(self.rehearsal, slide, visit.talk_start_s, visit.seconds, started)
+
+            self._write(record)
         self._visit_wall = self._stamp()
 
     def _begin(self) -> None:
-        if self.rehearsal is None and self.history is not None:
-            plan = self.budgets.plan
-            self.rehearsal = self.history.begin(self.deck.identity(), plan, self._stamp())
+        if self.history is not None:
+            history, plan, started = self.history, self.budgets.plan, self._stamp()
+
+            def begin() -> None:
+                self.rehearsal = history.begin(self.deck.identity(), plan, started)
+
+            self._write(begin)
         self._visit_wall = self._stamp()
 
     def start(self) -> None:
@@ -96,6 +131,12 @@ class Coach:
         self._store(self.session.go(self.clock(), +1))
         if self.session.finished:
             self._close(finished=True)
+
+    def jump(self, slide: int) -> None:
+        """Go straight to slide number ``slide`` (1-based); the clock starts if it was waiting."""
+        if self.session.started_at is None:
+            self.start()
+        self._store(self.session.jump(self.clock(), slide - 1))
 
     def back(self) -> None:
         """Go back one slide; time on both slides keeps accumulating over visits."""
@@ -124,8 +165,25 @@ class Coach:
             return
         self.closed = True
         self.completed = finished
-        if self.history is not None and self.rehearsal is not None:
-            self.history.end(self.rehearsal, finished, self.session.ended_talk_s, self._stamp())
+        if self.history is not None and self.session.started_at is not None:
+            history, total, ended = self.history, self.session.ended_talk_s, self._stamp()
+
+            def end() -> None:
+                assert self.rehearsal is not None
+                history.end(self.rehearsal, finished, total, ended)
+
+            # At the end it is worth waiting for a busy database rather than keeping the run in memory only.
+            history.set_patience(10.0)
+            self._write(end)
+
+    def restart(self) -> None:
+        """Keep this run as it stands (unfinished unless finished) and start a fresh one, clock waiting."""
+        self.quit()
+        if self.history is not None:
+            self.history.set_patience(self.patience_s)
+        self.session = Session(self.slides, self.budgets.plan.duration_s, self.session.alert_last_s, self.config.pace)
+        self.rehearsal = None
+        self.closed = self.completed = False
 
     def summary(self) -> Summary:
         """Return budget against actual for every slide."""

@@ -36,7 +36,8 @@ class Status:
     slide_s: float
     slide_budget_s: float | None
     delta_s: float  # positive: ahead of schedule; negative: behind
-    pace: str  # waiting, ahead, on_track, behind, overtime
+    projected_s: float  # when the talk ends if every slide from here keeps its budget
+    pace: str  # waiting, ahead, on_track, behind, overtime, backup (a slide after the talk)
     bar: str  # none, ok, near, over
     alert: bool
     overtime_s: float
@@ -94,6 +95,15 @@ class Session:
         extra = self.talk_s(now) - self.visit_start if index == self.current and not self.finished else 0.0
         return self.totals[index] + max(extra, 0.0)
 
+    def projected_finish(self, now: float) -> float:
+        """Return when the talk ends if this slide and every later one take their budgets (no less)."""
+        talk = self.ended_talk_s if self.finished else self.talk_s(now)
+        if self.finished:
+            return talk
+        here = self.slides[self.current].budget_s or 0
+        rest = sum(s.budget_s or 0 for s in self.slides[self.current + 1 :])
+        return talk + max(here - self.slide_s(now), 0.0) + rest
+
     # --- actions ------------------------------------------------------------------
     def start(self, now: float) -> None:
         """Start the talk clock (the first advance does it too)."""
@@ -136,6 +146,12 @@ class Session:
         self.current = target
         return visit
 
+    def jump(self, now: float, target: int) -> Visit | None:
+        """Go straight to slide ``target`` (0-based); return the visit that ended."""
+        if not 0 <= target < len(self.slides) or target == self.current:
+            return None
+        return self.go(now, target - self.current)
+
     def finish(self, now: float) -> Visit | None:
         """End the talk; return the last visit (None if it never started)."""
         if self.finished:
@@ -154,18 +170,19 @@ class Session:
         talk = self.ended_talk_s if self.finished else self.talk_s(now)
         slide = self.slide_s(now)
         budget = self.slides[self.current].budget_s
-        start, end = self.schedule_start[self.current], self.schedule_end[self.current]
-        if talk > end:
-            delta = end - talk
-        elif talk < start:
-            delta = start - talk
-        else:
-            delta = 0.0
+        finish = self.projected_finish(now)
+        late = finish - (self.schedule_end[-1] or self.duration_s)  # the plan's own end
+        early = self.schedule_start[self.current] - talk
+        # Behind means the talk will end late if the rest keeps its budgets, so going back to a slide whose
+        # window has passed is not "behind" by itself; ahead means this slide was reached early.
+        delta = -late if late > 0 else max(early, 0.0)
         overtime = max(talk - self.duration_s, 0.0)
         if self.started_at is None:
             pace = "waiting"
         elif overtime > 0:
             pace = "overtime"
+        elif budget is None and not self.slides[self.current].main:
+            pace, delta = "backup", 0.0
         elif delta < -rules.on_track_band_s:
             pace = "behind"
         elif delta > rules.on_track_band_s:
@@ -192,6 +209,7 @@ class Session:
             slide_s=slide,
             slide_budget_s=budget,
             delta_s=delta,
+            projected_s=finish,
             pace=pace,
             bar=bar,
             alert=alert,
