@@ -8,7 +8,15 @@ from deckbuilder.core.config import PaceRules
 from deckbuilder.core.talk import TimedSlide
 from deckbuilder.rehearse.pacing import Session, summarise
 
-RULES = PaceRules(on_track_band_s=10, near_budget_ratio=0.8, alert_last_s=120, redraw_s=0.2, cut_first=3, ran_over_s=2)
+RULES = PaceRules(
+    on_track_band_s=10,
+    near_budget_ratio=0.8,
+    alert_last_s=120,
+    redraw_s=0.2,
+    cut_first=3,
+    ran_over_s=2,
+    too_short_ratio=0.8,
+)
 
 
 def slides(*budgets: int | None, kinds: tuple[str, ...] = ()) -> list[TimedSlide]:

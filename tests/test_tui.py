@@ -72,7 +72,7 @@ async def test_revisits_accumulate_and_pause_holds_across_slides(churn_pptx: Pat
         assert app.coach.status().paused and app.coach.status().talk_s == 34
         await pilot.press("p")
         clock.advance(6)
-        await pilot.press("q")
+        await pilot.press("q", "q")  # q asks first; the second q stops
     rows = sqlite3.connect(db).execute("SELECT idx, seconds FROM visits ORDER BY id").fetchall()
     assert rows == [(1, 10.0), (2, 20.0), (1, 4.0), (3, 6.0)]
     assert app.coach.summary().slides[0].actual_s == 14
@@ -141,16 +141,24 @@ def _snapshot_app(churn_pptx: Path, tmp_path: Path, steps: list[tuple[float, str
 
 
 @pytest.mark.parametrize(
-    ("name", "steps"),
+    ("name", "steps", "size"),
     [
-        ("on_track", [(0, "space"), (8, "right"), (35, "right")]),
-        ("behind", [(0, "space"), (8, "right"), (30, "right"), (150, "s")]),
-        ("overtime", [(0, "space"), (500, "right"), (300, "right")]),
-        ("end", [(0, "space"), (12, "right"), (40, "right"), (95, "f")]),
+        ("on_track", [(0, "space"), (8, "right"), (35, "right")], SIZE),
+        ("behind", [(0, "space"), (8, "right"), (30, "right"), (150, "s")], SIZE),
+        ("overtime", [(0, "space"), (500, "right"), (300, "right")], SIZE),
+        ("end", [(0, "space"), (12, "right"), (40, "right"), (95, "f")], SIZE),
+        # Small terminals: the clock, the badge and a coloured slide timer stay; notes and titles give way.
+        ("behind", [(0, "space"), (8, "right"), (30, "right"), (150, "s")], (80, 24)),
+        ("behind", [(0, "space"), (8, "right"), (30, "right"), (150, "s")], (60, 20)),
+        ("end", [(0, "space"), (12, "right"), (40, "right"), (95, "f")], (80, 24)),
+        ("end", [(0, "space"), (12, "right"), (40, "right"), (95, "f")], (60, 20)),
     ],
+    ids=["on_track", "behind", "overtime", "end", "behind-80x24", "behind-60x20", "end-80x24", "end-60x20"],
 )
-def test_snapshots(snap_compare: Any, churn_pptx: Path, tmp_path: Path, name: str, steps: list[Any]) -> None:
+def test_snapshots(
+    snap_compare: Any, churn_pptx: Path, tmp_path: Path, name: str, steps: list[Any], size: tuple[int, int]
+) -> None:
     app = _snapshot_app(churn_pptx, tmp_path, steps)
-    assert snap_compare(app, terminal_size=SIZE, run_before=app.drive)  # type: ignore[attr-defined]
+    assert snap_compare(app, terminal_size=size, run_before=app.drive)  # type: ignore[attr-defined]
     if name != "end":
         assert app.final_pace == name  # type: ignore[attr-defined]

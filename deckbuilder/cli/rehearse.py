@@ -61,10 +61,10 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
         alert_s = parse_duration(alert) if alert else None
     except DurationError as exc:
         raise DeckError(f"--duration/--alert: {exc}") from None
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):  # Textual draws on stderr and reads stdin
         raise DeckError(
             "deck rehearse needs a terminal to show the timer and read your keys",
-            hint="run it in a terminal window, not with its input or output redirected",
+            hint="run it in a terminal window, not with its input or its error output redirected",
         )
     settings = config()
     info = read_deck(deck, settings)

@@ -116,6 +116,7 @@ class PaceRules:
     redraw_s: float
     cut_first: int
     ran_over_s: float  # over budget by more than this counts as running over (key presses are noise)
+    too_short_ratio: float  # a finished talk under this share of its slot is called short
 
 
 @dataclass(frozen=True)

@@ -100,9 +100,12 @@ class Session:
         talk = self.ended_talk_s if self.finished else self.talk_s(now)
         if self.finished:
             return talk
-        here = self.slides[self.current].budget_s or 0
-        rest = sum(s.budget_s or 0 for s in self.slides[self.current + 1 :])
-        return talk + max(here - self.slide_s(now), 0.0) + rest
+        # Each slide from here on still needs what is left of its budget; one already given needs no more.
+        left = (
+            max((slide.budget_s or 0) - self.slide_s(now, i), 0.0)
+            for i, slide in enumerate(self.slides[self.current :], start=self.current)
+        )
+        return talk + sum(left)
 
     # --- actions ------------------------------------------------------------------
     def start(self, now: float) -> None:

@@ -1,19 +1,28 @@
-"""The rehearsal coach app: keys call the coach, a timer asks the screen to redraw from the clock."""
+"""The rehearsal coach app: keys call the coach, a timer asks the screen to redraw the clocks from the clock."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.binding import Binding
 from textual.css.query import NoMatches
 
 from deckbuilder.errors import DeckError
 from deckbuilder.history.store import History
-from deckbuilder.tui.screens import EndScreen, HelpScreen, TalkScreen
+from deckbuilder.tui.screens import ConfirmQuit, EndScreen, HelpScreen, TalkScreen
 
 if TYPE_CHECKING:
     from deckbuilder.rehearse.coach import Coach
+
+# Signals that end a rehearsal the way `q` does: what was done is saved, the run is marked unfinished,
+# the terminal is restored, and the exit code is the shell's convention (128 + the signal).
+STOP_SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
+RETRY_S = 2.0  # how often writes a busy history refused are tried again
 
 
 class RehearseApp(App[None]):
@@ -22,38 +31,102 @@ class RehearseApp(App[None]):
     CSS_PATH = Path(__file__).with_name("rehearse.tcss")
     TITLE = "deck rehearse"
     ENABLE_COMMAND_PALETTE = False
+    # Ctrl+C stops the rehearsal (saved, unfinished) instead of Textual's "press Ctrl+Q" notice.
+    BINDINGS = [Binding("ctrl+c", "interrupt", "Stop", show=False, priority=True)]
 
     def __init__(self, coach: Coach, redraw_s: float, saved_to: str) -> None:
         super().__init__()
         self.coach, self.redraw_s, self.saved_to = coach, redraw_s, saved_to
         self.talk = TalkScreen(coach)
+        self.typed = ""  # a slide number being typed, to jump to with Enter
         self._alerted = False
+        self._signals: list[int] = []
 
     def on_mount(self) -> None:
-        self.push_screen(self.talk)
+        # Installed, so the talk screen survives the end screen and a restart can return to it.
+        self.install_screen(self.talk, "talk")
+        self.push_screen("talk")
         # The timer only asks for a redraw; elapsed time is always read from the clock, so nothing drifts.
         self.set_interval(self.redraw_s, self.redraw)
+        self.set_interval(RETRY_S, self.retry_writes)
+        if not self.is_headless:
+            self._catch_signals()
+
+    def _catch_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for name in STOP_SIGNALS:
+            number = getattr(signal, name, None)
+            if number is None:
+                continue
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self.stop_on_signal, int(number))
+                self._signals.append(int(number))
+
+    def on_unmount(self) -> None:
+        # However the app ends, the open visit is saved and the run closed.
+        self.coach.quit()
+        loop = asyncio.get_running_loop()
+        for number in self._signals:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(number)
+
+    def stop_on_signal(self, number: int) -> None:
+        """End the run as `q` does and exit with 128 + the signal's number."""
+        self.coach.quit()
+        self.exit(return_code=128 + number)
 
     def redraw(self) -> None:
-        """Redraw the talk screen, and ring once when the last minutes begin."""
+        """Redraw the clocks of the talk screen (also under the help box), and ring once for the last minutes."""
         # The timer can still fire while the app shuts down and its screens are gone.
-        if not self.screen_stack or self.screen is not self.talk or self.coach.closed or not self.talk.is_mounted:
+        if self.talk not in self.screen_stack or self.coach.closed or not self.talk.is_mounted:
             return
         try:
-            self.talk.redraw()
+            self.talk.tick()
         except NoMatches:  # the app is shutting down and the widgets are already gone
             return
         if self.coach.status().alert and not self._alerted:
             self._alerted = True
             self.bell()
 
+    def retry_writes(self) -> None:
+        """Try again to save what a busy history refused, and say how it went."""
+        if self.coach.unsaved:
+            self.coach.flush()
+            if self.talk.is_mounted and not self.coach.closed:
+                with contextlib.suppress(NoMatches):
+                    self.talk.show_store()
+
+    # --- keys ----------------------------------------------------------------------------------
     def action_next_slide(self) -> None:
+        if self.typed:
+            self.action_jump()
+            return
         self.coach.next()
         self._after_move()
 
     def action_prev_slide(self) -> None:
+        self.typed = ""
         self.coach.back()
         self._after_move()
+
+    def action_digit(self, digit: str) -> None:
+        """Collect a slide number; Enter jumps to it, Escape forgets it."""
+        if len(self.typed) < 3:
+            self.typed += digit
+        self.talk.show_typed(self.typed)
+
+    def action_forget(self) -> None:
+        self.typed = ""
+        self.talk.show_typed("")
+
+    def action_jump(self) -> None:
+        number, self.typed = int(self.typed or "0"), ""
+        self.talk.show_typed("")
+        if 1 <= number <= len(self.coach.slides):
+            self.coach.jump(number)
+            self._after_move()
+        else:
+            self.talk.show_typed(f"no slide {number}; the deck has {len(self.coach.slides)}", error=True)
 
     def action_start(self) -> None:
         self.coach.start()
@@ -70,8 +143,30 @@ class RehearseApp(App[None]):
         self._show_end()
 
     def action_quit_early(self) -> None:
+        """Ask before stopping: a stray q must not end a rehearsal."""
+        if self.coach.session.started_at is None:
+            self.exit()
+            return
+        self.push_screen(ConfirmQuit(), self._confirmed)
+
+    def _confirmed(self, stop: bool | None) -> None:
+        if stop:
+            self.coach.quit()
+            self._show_end()
+
+    def action_interrupt(self) -> None:
+        """Ctrl+C: stop now, keep what was done (unfinished), exit 130 as a shell expects."""
         self.coach.quit()
-        self.exit()
+        self.exit(return_code=130)
+
+    def action_restart(self) -> None:
+        """Keep this run as it stands and start a fresh one on slide 1, clock waiting."""
+        self.coach.restart()
+        self._alerted = False
+        if self.screen is not self.talk:
+            self.switch_screen("talk")
+        self.talk.show_slide()
+        self.talk.redraw()
 
     def action_report(self) -> None:
         """Draw the pacing report of this deck's rehearsals beside the deck (matplotlib loads only now)."""
@@ -81,6 +176,7 @@ class RehearseApp(App[None]):
             return
         from deckbuilder.history.chart import write_report
 
+        self.coach.flush()
         deck = self.coach.deck
         out = deck.path.with_name(deck.path.stem + "-pacing.png")
         try:
@@ -97,7 +193,19 @@ class RehearseApp(App[None]):
         if self.coach.closed:
             self._show_end()
         else:
+            self.talk.show_slide()
             self.talk.redraw()
 
     def _show_end(self) -> None:
-        self.switch_screen(EndScreen(self.coach.summary(), self.saved_to))
+        summary = self.coach.summary()
+        short = summary.duration_s * self.coach.config.pace.too_short_ratio
+        end = EndScreen(summary, self.coach.session.current, self.coach.completed, self._saved_line(), short)
+        self.switch_screen(end)
+
+    def _saved_line(self) -> str:
+        if self.coach.unsaved:
+            return (
+                f"{len(self.coach.unsaved)} record(s) not saved yet: the history is busy ({self.coach.store_error}); "
+                "deck keeps trying until you quit"
+            )
+        return self.saved_to

@@ -1,4 +1,4 @@
-"""Screens of the rehearsal coach: the talk, the help, and the end-of-talk report."""
+"""Screens of the rehearsal coach: the talk, the help, the quit question, and the end-of-talk report."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.console import JustifyMethod
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -17,10 +18,16 @@ from deckbuilder.core.display import one_line, visible
 from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.core.durations import format_signed
 from deckbuilder.rehearse.pacing import Summary
-from deckbuilder.tui.widgets import NextUp, NotesView, PaceBadge, SlideTimer, SlideView, TalkClock
+
+from .widgets import NextUp, NotesView, PaceBadge, SlideTimer, SlideView, TalkClock
 
 if TYPE_CHECKING:
     from deckbuilder.rehearse.coach import Coach
+
+# Below these sizes the talk screen drops what matters least first: notes, then the talk's title, then the
+# footer and the source line (docs: the clock and the pace badge always stay, then the slide timer).
+NARROW_COLS, TINY_COLS, SHORT_ROWS = 78, 66, 22
+DIGITS = [Binding(str(d), f"app.digit('{d}')", show=False) for d in range(10)]
 
 
 class TalkScreen(Screen[None]):
@@ -30,15 +37,19 @@ class TalkScreen(Screen[None]):
         Binding("right,space,pagedown,enter,n", "app.next_slide", "Next", key_display="→/Space"),
         Binding("left,pageup,backspace", "app.prev_slide", "Back", key_display="←"),
         Binding("s", "app.start", "Start", show=False),
-        Binding("p", "app.pause", "Pause"),
+        Binding("p,b,full_stop", "app.pause", "Pause", key_display="p/b"),
         Binding("f", "app.finish", "Finish"),
         Binding("q", "app.quit_early", "Quit"),
+        Binding("R", "app.restart", "Restart", show=False),
+        Binding("escape", "app.forget", "", show=False),
         Binding("question_mark", "app.help", "Help", key_display="?"),
+        *DIGITS,
     ]
 
     def __init__(self, coach: Coach) -> None:
         super().__init__()
         self.coach = coach
+        self._shown_slide = -1
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -51,64 +62,131 @@ class TalkScreen(Screen[None]):
                 yield SlideView(id="slide")
             yield NotesView(id="notes")
         yield NextUp(id="next")
-        yield Static(Text(visible(self.coach.budgets.source)), id="source")
+        yield Static(id="source")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.show_store()
         self.redraw()
 
-    def redraw(self) -> None:
-        """Read the clock once and redraw every widget from it."""
-        coach = self.coach
-        status = coach.status()
-        count, index = len(coach.slides), status.slide
-        self.query_one(TalkClock).show(status)
+    def on_resize(self, event: events.Resize) -> None:
+        width, height = event.size
+        self.set_class(width < NARROW_COLS, "narrow")
+        self.set_class(width < TINY_COLS, "tiny")
+        self.set_class(height < SHORT_ROWS, "short")
+        self.call_after_refresh(self.redraw, True)
+
+    def tick(self) -> None:
+        """Redraw what moves with the clock: the clocks, the badge and this slide's timer (not its text)."""
+        status = self.coach.status()
+        if status.slide != self._shown_slide:
+            self.show_slide()
+        self.query_one(TalkClock).show(status, self.coach.wall())
         self.query_one(PaceBadge).show(status)
-        self.query_one(SlideView).show(coach.slides[index], coach.content(index), count)
         self.query_one(SlideTimer).show(status)
+
+    def redraw(self, force: bool = False) -> None:
+        """Redraw everything (after a key, or a resize when ``force``)."""
+        if force:
+            self._shown_slide = -1
+        self.tick()
+
+    def show_slide(self) -> None:
+        """Show the current slide's text, notes and the next slide's title."""
+        coach = self.coach
+        index, count = coach.session.current, len(coach.slides)
+        self._shown_slide = index
+        self.query_one(SlideView).show(coach.slides[index], coach.content(index), count)
         self.query_one(NotesView).show(coach.content(index))
         self.query_one(NextUp).show(coach.content(index + 1) if index + 1 < count else None)
 
+    def show_typed(self, typed: str, error: bool = False) -> None:
+        """Show the slide number being typed (Enter jumps to it), or why it cannot be jumped to."""
+        source = self.query_one("#source", Static)
+        if not typed:
+            self.show_store()
+        elif error:
+            source.update(Text(typed, style="bold red"))
+        else:
+            source.update(Text(f"go to slide {typed}_   Enter jumps, Esc forgets", style="bold"))
+
+    def show_store(self) -> None:
+        """Show where the budgets came from, or that the history is busy and records wait in memory."""
+        coach = self.coach
+        if coach.unsaved:
+            line = Text(
+                f"history busy: {len(coach.unsaved)} record(s) kept in memory, saved when it frees "
+                f"({visible(coach.store_error)})",
+                style="bold yellow",
+            )
+        else:
+            line = Text(visible(coach.budgets.source))
+        self.query_one("#source", Static).update(line)
+
 
 class HelpScreen(ModalScreen[None]):
-    """The keys, in a box; any key closes it."""
-
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+    """The keys, in a box; any key closes it and does nothing else."""
 
     def compose(self) -> ComposeResult:
         keys = Table.grid(padding=(0, 2))
         for key, what in (
             ("→  Space  PgDn  Enter  n", "next slide (the first press starts the clock)"),
             ("←  PgUp  Backspace", "previous slide; its time keeps adding up"),
+            ("3  Enter", "jump to slide 3 (type the number, then Enter)"),
             ("s", "start the clock without moving"),
-            ("p", "pause or resume (holds across slide changes)"),
+            ("p  b  .", "pause or resume (holds across slide changes)"),
             ("f", "finish the talk and see where the time went"),
-            ("q", "quit now; what you did is kept as unfinished"),
+            ("q", "stop here (asks first); what you did is kept as unfinished"),
+            ("R", "restart: keep this run and begin a new one"),
+            ("Ctrl+C", "stop at once, keeping what you did"),
             ("?", "this help"),
         ):
             keys.add_row(Text(key, style="bold"), what)
         with Vertical(id="help-box"):
             yield Static(Text("Keys", style="bold"))
             yield Static(keys)
-            yield Static(Text("Esc or ? closes this", style="dim"))
+            yield Static(Text("any key closes this; the clock keeps running", style="dim"))
 
-    def on_key(self) -> None:
+    def on_key(self, event: events.Key) -> None:
+        # The key only closes the box: it must not also move a slide or quit the talk.
+        event.stop()
+        event.prevent_default()
         self.dismiss()
 
 
+class ConfirmQuit(ModalScreen[bool]):
+    """Stop the rehearsal here? q, y or Enter stop; any other key goes on."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="quit-box"):
+            yield Static(Text("Stop the rehearsal here?", style="bold"))
+            yield Static("What you did is kept, marked unfinished.")
+            yield Static(Text("q, y or Enter: stop and see the times   ·   any other key: go on", style="dim"))
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.dismiss(event.key in ("q", "y", "enter"))
+
+
 def summary_table(summary: Summary) -> Table:
-    """Return per-slide budget, actual and difference."""
-    table = Table(box=None, pad_edge=False, header_style="bold", expand=False)
-    columns: list[tuple[str, JustifyMethod]] = [
-        ("#", "right"),
-        ("slide", "left"),
-        ("budget", "right"),
-        ("actual", "right"),
-        ("diff", "right"),
+    """Return per-slide budget, actual and difference; titles give way first on a narrow screen."""
+    table = Table(box=None, pad_edge=False, header_style="bold", expand=True)
+    columns: list[tuple[str, JustifyMethod, int]] = [
+        ("#", "right", 2),
+        ("slide", "left", 6),
+        ("budget", "right", 6),
+        ("actual", "right", 6),
+        ("diff", "right", 6),
     ]
-    for name, justify in columns:
+    for name, justify, least in columns:
         table.add_column(
-            name, justify=justify, overflow="ellipsis", no_wrap=True, max_width=46 if name == "slide" else None
+            name,
+            justify=justify,
+            overflow="ellipsis",
+            no_wrap=True,
+            min_width=least,
+            ratio=1 if name == "slide" else None,
         )
     for row in summary.slides:
         slide = row.slide
@@ -122,51 +200,70 @@ def summary_table(summary: Summary) -> Table:
     return table
 
 
-def verdict(summary: Summary) -> Text:
-    """Return the total against the duration, the shares, and the slides to cut first."""
+def verdict(summary: Summary, stopped_at: int, completed: bool, short_below_s: float) -> Text:
+    """Return the total against the duration, the shares, and the slides to cut first, in plain words."""
     text = Text()
-    if summary.over_s > 0:
+    count = len(summary.slides)
+    talk_slides = [r for r in summary.slides if r.slide.budget_s is not None]
+    unreached = [r for r in talk_slides if r.slide.index > stopped_at + 1 and r.actual_s == 0]
+    total, duration = fmt(summary.total_s), fmt(summary.duration_s)
+    if unreached:
         text.append(
-            f"{fmt(summary.total_s)} for a {fmt(summary.duration_s)} talk: {fmt(summary.over_s)} over.\n",
-            style="bold red",
+            f"Stopped on slide {stopped_at + 1} of {count}: {len(unreached)} slide(s) of the talk not given; "
+            "time shares need a whole run.\n",
+            style="bold yellow",
+        )
+    if summary.over_s > 0:
+        text.append(f"{total} for a {duration} talk: {fmt(summary.over_s)} over.\n", style="bold red")
+    elif unreached or not completed:
+        text.append(f"{total} of a {duration} talk so far.\n", style="bold")
+    elif summary.total_s < short_below_s:
+        text.append(
+            f"{total} for a {duration} talk: {fmt(-summary.over_s)} short. Panels book the slot for the talk; "
+            "fill it with depth on results and error analysis, not speed.\n",
+            style="bold yellow",
         )
     else:
-        text.append(f"{fmt(summary.total_s)} for a {fmt(summary.duration_s)} talk: within time.\n", style="bold green")
-    for share in summary.shares:
+        text.append(f"{total} for a {duration} talk: within time.\n", style="bold green")
+    for share in () if unreached else summary.shares:
         text.append(f"{share.label}: {share.pct}% ({share.bounds()})", style="" if share.ok else "yellow")
         text.append("  ok\n" if share.ok else "  off target\n", style="green" if share.ok else "yellow")
     if summary.cut_first:
         text.append("\nCut content first from: ", style="bold")
         text.append(", ".join(f"slide {r.slide.index} (+{fmt(r.over_s)})" for r in summary.cut_first))
         text.append("\nCut content, do not speak faster: the panel hears rushing as nerves.\n")
-    else:
+    elif summary.total_s > 0:
         text.append("\nNo slide ran over its budget.\n", style="green")
     return text
 
 
 class EndScreen(Screen[None]):
-    """Where the time went, once the talk is over."""
+    """Where the time went, once the talk is over. Enter does nothing here: a double press must not close it."""
 
     BINDINGS = [
         Binding("r", "app.report", "Pacing report"),
-        Binding("q,escape,enter", "app.quit", "Quit"),
+        Binding("R", "app.restart", "Rehearse again"),
+        Binding("q,escape", "app.quit", "Quit"),
     ]
 
-    def __init__(self, summary: Summary, saved_to: str) -> None:
+    def __init__(self, summary: Summary, stopped_at: int, completed: bool, saved_to: str, short_below_s: float) -> None:
         super().__init__()
-        self.summary, self.saved_to = summary, saved_to
+        self.summary, self.stopped_at, self.completed, self.saved_to = summary, stopped_at, completed, saved_to
+        self.short_below_s = short_below_s
 
     def tell(self, message: str) -> None:
-        """Show a line under the report (where the pacing picture was written)."""
+        """Show a line at the top (where the pacing picture was written)."""
         self.query_one("#end-saved", Static).update(Text(visible(message), style="bold"))
 
     def compose(self) -> ComposeResult:
+        state = "" if self.completed else "  (unfinished)"
+        short_below = self.short_below_s
         with VerticalScroll(id="end"):
-            yield Static(Text("Where the time went", style="bold"), id="end-title")
-            yield Static(summary_table(self.summary), id="end-table")
-            yield Static(verdict(self.summary), id="end-verdict")
+            yield Static(Text(f"Where the time went{state}", style="bold"), id="end-title")
+            # First, so it is seen without scrolling: where the run was saved, and the report's result.
             yield Static(
-                Text(self.saved_to + "   ·   r draws the pacing report over your rehearsals", style="dim"),
-                id="end-saved",
+                Text(visible(self.saved_to) + "   ·   r: pacing report   R: again", style="dim"), id="end-saved"
             )
+            yield Static(verdict(self.summary, self.stopped_at, self.completed, short_below), id="end-verdict")
+            yield Static(summary_table(self.summary), id="end-table")
         yield Footer()

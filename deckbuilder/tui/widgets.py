@@ -1,6 +1,14 @@
-"""Widgets of the rehearsal screen: clocks, pace badge, the slide's timer bar, the slide itself."""
+"""Widgets of the rehearsal screen: clocks, pace badge, the slide's timer bar, the slide itself.
+
+Each widget remembers what it last drew and skips an update that would draw the same thing, so an idle
+tick writes almost nothing to the terminal (it matters over SSH).
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
 
 from rich.console import Group
 from rich.table import Table
@@ -21,29 +29,53 @@ PACE_TEXT = {
     "ahead": "ahead",
     "behind": "behind",
     "overtime": "OVERTIME",
+    "backup": "backup slide",
 }
+BAR_STYLE = {"ok": "green", "near": "dark_orange", "over": "bold red"}
+MIN_BAR = 8  # narrower than this, the bar gives way to a word that carries its colour
 
 
-class TalkClock(Static):
-    """The talk clock against the total, with the time left (or over)."""
+class _Cached(Static):
+    """A Static that redraws only when what it shows has changed."""
 
-    def show(self, status: Status) -> None:
-        """Redraw from ``status``."""
-        text = Text()
-        text.append(fmt(status.talk_s), style="bold")
-        text.append(f" / {fmt(status.duration_s)}")
+    _key: Any = None
+
+    def draw(self, key: Any, content: Any) -> None:
+        if key != self._key:
+            self._key = key
+            self.update(content)
+
+
+class TalkClock(_Cached):
+    """The talk clock against the total, the time left (or over), the projected end and the time of day."""
+
+    def show(self, status: Status, wall: dt.datetime) -> None:
+        """Redraw from ``status``; parts drop from the right when the screen is narrow."""
+        # The clock sizes itself to its text: its room is the screen less the badge and a glimpse of the title.
+        screen = self.screen.size.width or 80
+        room = screen - (18 if self.screen.has_class("tiny") else 24 + 16) - 4
+        parts: list[tuple[str, str]] = [(fmt(status.talk_s), "bold"), (f" / {fmt(status.duration_s)}", "")]
         if status.overtime_s > 0:
-            text.append(f"   {fmt(status.overtime_s)} over", style="bold red")
+            parts.append((f"  {fmt(status.overtime_s)} over", "bold red"))
         else:
-            text.append(f"   {fmt(status.remaining_s)} left", style="bold yellow" if status.alert else "")
+            parts.append((f"  {fmt(status.remaining_s)} left", "bold yellow" if status.alert else ""))
         if status.paused:
-            text.append("   PAUSED", style="bold reverse")
-        self.update(text)
+            parts.append(("  PAUSED", "bold reverse"))
+        if status.started and not status.finished and status.projected_s > status.talk_s:
+            parts.append((f"  ends ~{fmt(status.projected_s)}", "dim"))
+        parts.append((f"  {wall:%H:%M}", "dim"))
+        text, used = Text(), 0
+        for part, style in parts:
+            if used + len(part) > room and used:
+                break
+            text.append(part, style=style)
+            used += len(part)
+        self.draw((text.plain, status.alert, status.overtime_s > 0), text)
         self.set_class(status.alert, "alert")
         self.set_class(status.overtime_s > 0, "overtime")
 
 
-class PaceBadge(Static):
+class PaceBadge(_Cached):
     """Ahead, on track, behind or overtime, in seconds and colour."""
 
     def show(self, status: Status) -> None:
@@ -51,72 +83,90 @@ class PaceBadge(Static):
         for pace in PACE_TEXT:
             self.set_class(status.pace == pace, pace)
         if status.pace in ("ahead", "behind"):
-            self.update(f"{format_signed(status.delta_s)} {PACE_TEXT[status.pace]}")
+            label = f"{format_signed(status.delta_s)} {PACE_TEXT[status.pace]}"
         elif status.pace == "overtime":
-            self.update(f"{PACE_TEXT['overtime']} +{fmt(status.overtime_s)}")
+            label = f"{PACE_TEXT['overtime']} +{fmt(status.overtime_s)}"
         else:
-            self.update(PACE_TEXT[status.pace])
+            label = PACE_TEXT[status.pace]
+        self.draw(label, label)
 
 
-class SlideTimer(Static):
-    """This slide's time over all its visits, against its own budget, as a bar."""
-
-    WIDTH = 30
+class SlideTimer(_Cached):
+    """This slide's time over all its visits, against its own budget: a coloured bar, or a coloured word."""
 
     def show(self, status: Status) -> None:
-        """Redraw from ``status``."""
+        """Redraw from ``status``, fitting the bar to the width the screen gives it."""
         budget = status.slide_budget_s
+        for bar in BAR_STYLE:
+            self.set_class(status.bar == bar, bar)
         text = Text(fmt(status.slide_s), style="bold")
         if not budget:
             text.append("  no budget for this slide")
-            self.update(text)
+            self.draw(text.plain, text)
             return
-        text.append(f" / {fmt(budget)}  ")
-        filled = min(int(self.WIDTH * status.slide_s / budget), self.WIDTH)
-        style = {"ok": "green", "near": "dark_orange", "over": "bold red"}[status.bar]
-        text.append("█" * filled, style=style)
-        text.append("░" * (self.WIDTH - filled), style="grey42")
-        if status.bar == "over":
-            text.append(f"  +{fmt(status.slide_s - budget)} over", style="bold red")
-        self.update(text)
-        for bar in ("ok", "near", "over"):
-            self.set_class(status.bar == bar, bar)
+        text.append(f" / {fmt(budget)} ")
+        style = BAR_STYLE[status.bar]
+        over = f" +{fmt(status.slide_s - budget)} over" if status.bar == "over" else ""
+        width = (self.size.width or 40) - len(text.plain) - len(over) - 1
+        if width >= MIN_BAR:
+            filled = min(int(width * status.slide_s / budget), width)
+            text.append("█" * filled, style=style)
+            text.append("░" * (width - filled), style="grey42")
+            text.append(over, style="bold red")
+        else:  # no room for a bar: the state in a word, in the bar's colour
+            word = {"ok": " ok", "near": " NEAR", "over": f" OVER +{fmt(status.slide_s - budget)}"}[status.bar]
+            text.append(word, style=style)
+        self.draw(text.plain, text)
 
 
-class SlideView(Static):
-    """The current slide: number, kind, title and points."""
-
-    MAX_POINTS = 10
+class SlideView(_Cached):
+    """The current slide: number, kind, title and as many points as the pane shows, then "+N more"."""
 
     def show(self, slide: TimedSlide, content: DeckSlide, count: int) -> None:
         """Redraw for ``slide``; wrapped points keep their hanging indent."""
+        width, height = self.size.width or 60, self.size.height or 12
         head = Text()
         head.append(f"Slide {slide.index}/{count}", style="bold")
         if slide.kind:
             head.append(f"  ·  {one_line(slide.kind.replace('_', ' '))}", style="italic")
+        title = one_line(content.title)
+        room = height - 1 - _lines(title, width)
         points = Table.grid(padding=(0, 1))
         points.add_column(no_wrap=True)
         points.add_column(overflow="fold")
-        for level, point in content.points[: self.MAX_POINTS]:
+        shown = 0
+        for level, point in content.points:
+            indent = 2 * (level + 1) + 2
+            need = _lines(visible(point), max(width - indent, 1))
+            last = shown == len(content.points) - 1
+            if need > room - (0 if last else 1):  # keep a line for "+N more"
+                break
             points.add_row("  " * (level + 1) + "•", Text(visible(point)))
-        more = len(content.points) - self.MAX_POINTS
+            room -= need
+            shown += 1
+        more = len(content.points) - shown
         if more > 0:
-            points.add_row("", Text(f"… {more} more", style="dim"))
-        self.update(Group(head, Text(one_line(content.title), style="bold"), points))
+            points.add_row("", Text(f"+{more} more", style="dim"))
+        self.draw((slide.index, width, height), Group(head, Text(title, style="bold"), points))
 
 
-class NotesView(Static):
+def _lines(text: str, width: int) -> int:
+    return max(math.ceil(len(text) / max(width, 1)), 1)
+
+
+class NotesView(_Cached):
     """The speaker notes of the current slide."""
 
     def show(self, content: DeckSlide) -> None:
         """Redraw for a slide, without the timing line deck build puts first."""
         body = notes_body(content.notes)
-        self.update(Text(visible(body) or "no notes for this slide", style="" if body else "dim"))
+        self.draw(body, Text(visible(body) or "no notes for this slide", style="" if body else "dim"))
 
 
-class NextUp(Static):
+class NextUp(_Cached):
     """The title of the slide after this one."""
 
     def show(self, nxt: DeckSlide | None) -> None:
         """Redraw with the next slide, or the end of the talk."""
-        self.update(Text(f"Next: {one_line(nxt.title)}" if nxt else "Next: end of the talk (→ finishes)"))
+        label = f"Next: {one_line(nxt.title)}" if nxt else "Next: end of the talk (→ finishes)"
+        self.draw(label, Text(label))

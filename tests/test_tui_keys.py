@@ -1,0 +1,225 @@
+"""The rehearsal's keys and verdicts, driven by Pilot with a fake clock: each case is a bug a presenter hit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from deckbuilder.history.store import History
+from deckbuilder.rehearse.budgets import resolve
+from deckbuilder.rehearse.coach import Coach
+from deckbuilder.rehearse.deck_reader import read_deck
+from deckbuilder.tui.app import RehearseApp
+from deckbuilder.tui.screens import ConfirmQuit, EndScreen, HelpScreen, TalkScreen
+from deckbuilder.tui.widgets import PaceBadge, TalkClock
+
+from .conftest import FakeClock
+
+SIZE = (100, 30)
+WALL = dt.datetime(2026, 12, 1, 20, 0, tzinfo=dt.UTC)
+
+
+def make_app(deck_path: Path, db: Path, clock: FakeClock) -> RehearseApp:
+    deck = read_deck(deck_path)
+    coach = Coach(deck, resolve(deck), History(db), clock=clock, wall=lambda: WALL)
+    return RehearseApp(coach, redraw_s=0.05, saved_to="saved to history.sqlite3")
+
+
+def screen_text(app: RehearseApp) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query("Static"))
+
+
+async def test_help_closes_on_any_key_and_the_key_does_nothing_else(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = make_app(churn_pptx, tmp_path / "h.db", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        for key in ("q", "question_mark", "right", "escape"):
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press(key)
+            assert isinstance(app.screen, TalkScreen), key
+            assert app.coach.session.current == 0 and not app.coach.closed, key  # nothing moved or quit
+
+
+async def test_the_clock_keeps_running_under_the_help_box(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = make_app(churn_pptx, tmp_path / "h.db", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        await pilot.press("question_mark")
+        clock.advance(75)
+        app.redraw()
+        assert str(app.talk.query_one(TalkClock).render()).startswith("1:15 / 12:00")
+
+
+async def test_q_asks_before_stopping_and_the_end_screen_shows_the_unfinished_run(
+    churn_pptx: Path, tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    db = tmp_path / "h.db"
+    app = make_app(churn_pptx, db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        clock.advance(20)
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.press("n")  # any other key goes on
+        assert isinstance(app.screen, TalkScreen) and not app.coach.closed
+        await pilot.press("q", "q")
+        assert isinstance(app.screen, EndScreen)
+        assert "(unfinished)" in screen_text(app)
+        await pilot.press("enter", "enter")  # a double Enter must not close "Where the time went"
+        assert isinstance(app.screen, EndScreen)
+    assert sqlite3.connect(db).execute("SELECT finished, total_s FROM rehearsals").fetchone() == (0, 20.0)
+
+
+async def test_ctrl_c_stops_at_once_keeping_what_was_done(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    db = tmp_path / "h.db"
+    app = make_app(churn_pptx, db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        clock.advance(7)
+        await pilot.press("ctrl+c")
+    assert app.return_code == 130
+    assert sqlite3.connect(db).execute("SELECT idx, seconds FROM visits").fetchall() == [(1, 7.0)]
+
+
+async def test_a_talk_far_shorter_than_its_slot_is_called_short(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = make_app(churn_pptx, tmp_path / "h.db", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        for _ in range(9):
+            clock.advance(1)
+            await pilot.press("right")
+        text = screen_text(app)
+        assert "0:09 for a 12:00 talk: 11:51 short" in text and "within time" not in text
+
+
+async def test_finishing_early_says_which_slides_were_not_given(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = make_app(churn_pptx, tmp_path / "h.db", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        for seconds in (10, 30, 89):
+            clock.advance(seconds)
+            await pilot.press("right")
+        clock.advance(60)
+        await pilot.press("f")
+        text = screen_text(app)
+        assert "Stopped on slide 4 of 9: 4 slide(s) of the talk not given" in text
+        assert "within time" not in text and "Methodology + results" not in text  # no shares of half a talk
+
+
+async def test_going_back_on_schedule_is_not_behind(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = make_app(churn_pptx, tmp_path / "h.db", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        for seconds in (10, 30, 89):  # slides 1-3 exactly on budget: now at 2:09 on slide 4
+            clock.advance(seconds)
+            await pilot.press("right")
+        await pilot.press("left", "left")  # back to slide 2, whose window closed at 0:40
+        app.redraw()
+        assert "on_track" in app.screen.query_one(PaceBadge).classes
+
+
+async def test_a_backup_slide_has_no_pace(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = make_app(churn_pptx, tmp_path / "h.db", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        await pilot.press("9", "enter")  # the appendix slide, long before its "start"
+        app.redraw()
+        assert app.coach.session.current == 8
+        assert str(app.screen.query_one(PaceBadge).render()) == "backup slide"
+
+
+async def test_jump_to_a_slide_by_number(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = make_app(churn_pptx, tmp_path / "h.db", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "enter")  # jumping also starts the clock
+        assert app.coach.session.current == 4 and app.coach.session.started_at is not None
+        await pilot.press("4", "2", "enter")
+        assert app.coach.session.current == 4
+        assert "no slide 42; the deck has 9" in str(app.screen.query_one("#source").render())
+        await pilot.press("3", "escape", "right")  # Esc forgets the number; → is an ordinary next
+        assert app.coach.session.current == 5
+
+
+async def test_b_and_full_stop_pause_as_clickers_send_them(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = make_app(churn_pptx, tmp_path / "h.db", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        for key in ("b", "full_stop"):
+            await pilot.press(key)
+            assert app.coach.status().paused
+            await pilot.press(key)
+            assert not app.coach.status().paused
+
+
+async def test_restart_keeps_the_run_and_begins_another(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    db = tmp_path / "h.db"
+    app = make_app(churn_pptx, db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        clock.advance(12)
+        await pilot.press("right")
+        await pilot.press("R")
+        assert app.coach.session.started_at is None and app.coach.session.current == 0
+        await pilot.press("space")
+        clock.advance(5)
+        await pilot.press("f")
+        await pilot.press("R")  # also from the end screen
+        assert isinstance(app.screen, TalkScreen)
+    rows = sqlite3.connect(db).execute("SELECT id, finished, total_s FROM rehearsals ORDER BY id").fetchall()
+    assert rows == [(1, 0, 12.0), (2, 1, 5.0)]
+
+
+async def test_a_locked_history_loses_no_visit_and_credits_each_to_its_slide(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    db = tmp_path / "h.db"
+    app = make_app(churn_pptx, db, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        clock.advance(10)
+        await pilot.press("right")
+        other = sqlite3.connect(db, timeout=0)
+        other.execute("BEGIN EXCLUSIVE")  # another program holds the database
+        for seconds in (30, 89):
+            clock.advance(seconds)
+            await pilot.press("right")
+        assert len(app.coach.unsaved) == 2
+        app.retry_writes()
+        assert "history busy: 2 record(s) kept in memory" in str(app.screen.query_one("#source").render())
+        other.rollback()  # ... and lets it go
+        app.retry_writes()
+        assert not app.coach.unsaved
+        clock.advance(40)
+        await pilot.press("right")
+    rows = sqlite3.connect(db).execute("SELECT idx, seconds FROM visits ORDER BY id").fetchall()
+    assert rows == [(1, 10.0), (2, 30.0), (3, 89.0), (4, 40.0)]
+
+
+async def test_narrow_terminals_keep_the_clock_badge_and_a_coloured_timer(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = make_app(churn_pptx, tmp_path / "h.db", clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("space")
+        clock.advance(10)
+        await pilot.press("right")
+        clock.advance(42)  # slide 2 has 0:30: 0:12 over
+        app.redraw()
+        await pilot.pause()
+        timer = app.screen.query_one("#slide-timer")
+        assert "over" in timer.classes
+        assert "+0:12" in str(timer.render())
+        assert str(app.screen.query_one(TalkClock).render()).startswith("0:52 / 12:00")
+        assert app.screen.query_one(PaceBadge).region.width > 0
+        assert not app.screen.query_one("#notes").display  # notes give way first
