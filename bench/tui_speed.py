@@ -69,6 +69,43 @@ def measure(deck: Path, db: Path, presses: int) -> tuple[float, list[float]]:
         os.close(master)
 
 
+def idle_bytes(deck: Path, db: Path, seconds: float = 5.0) -> float:
+    """Return the bytes per second the coach writes to the terminal while the presenter talks on one slide."""
+    import select
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "DECK_HISTORY": str(db)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "deckbuilder", "rehearse", str(deck)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(slave)
+    seen = bytearray()
+    try:
+        _read_until(master, b"starts", seen)
+        os.write(master, b" ")
+        _read_until(master, b"on track", seen)
+        os.write(master, b"\x1b[C\x1b[C")  # slide 3, a 1:29 slide of the talk proper (the title has 0:10)
+        _read_until(master, b"Slide 3/", seen)
+        time.sleep(0.5)  # let the frame after the key settle
+        while select.select([master], [], [], 0)[0]:
+            os.read(master, 65536)
+        written, end = 0, time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            if select.select([master], [], [], left)[0]:
+                written += len(os.read(master, 65536))
+        return written / seconds
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(master)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
@@ -94,6 +131,8 @@ def main() -> None:
         f"key press to redraw: median {statistics.median(latency) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
         f"worst {max(latency) * 1000:.1f} ms over {len(latency)} presses (goal under 50 ms)"
     )
+    idle = [idle_bytes(deck, work / f"idle{i}.db") for i in range(3)]
+    print(f"terminal output while idle on a slide: median {statistics.median(idle):.0f} bytes/s over 3 runs of 5 s")
 
 
 if __name__ == "__main__":

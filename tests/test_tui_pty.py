@@ -1,4 +1,4 @@
-"""In a real pseudo-terminal: drive the app with keys, kill it with SIGKILL, find every finished visit stored."""
+"""In a real pseudo-terminal: kills and signals mid-talk, and a database another program locks."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import sys
 import termios
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,72 +21,140 @@ import pytest
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
 RIGHT = b"\x1b[C"
+ALT_ON, ALT_OFF = b"\x1b[?1049h", b"\x1b[?1049l"
 
 
 def _rows(db: Path) -> list[tuple[int, float]]:
     if not db.exists():
         return []
     try:
-        con = sqlite3.connect(db)
+        con = sqlite3.connect(db, timeout=0.1)
         return [(int(i), float(s)) for i, s in con.execute("SELECT idx, seconds FROM visits ORDER BY id")]
-    except sqlite3.OperationalError:  # the app has not created its tables yet
+    except sqlite3.OperationalError:  # the app has not created its tables yet, or it is locked
         return []
 
 
-def _wait_for(predicate: object, timeout: float = 20.0) -> None:
+def _wait_for(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if predicate():  # type: ignore[operator]
+        if predicate():
             return
         time.sleep(0.05)
     raise AssertionError("the app did not get there in time")
 
 
-def test_sigkill_mid_talk_keeps_completed_visits(churn_pptx: Path, tmp_path: Path) -> None:
-    db = tmp_path / "history.sqlite3"
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "DECK_HISTORY": str(db), "COLUMNS": "100", "LINES": "30"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "deckbuilder", "rehearse", str(churn_pptx)],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(slave)
-    screen = bytearray()
+class Terminal:
+    """`deck rehearse` in a 100x30 pseudo-terminal, with everything it writes collected."""
 
-    def drain() -> None:
+    def __init__(self, deck: Path, db: Path) -> None:
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+        env = {**os.environ, "TERM": "xterm-256color", "DECK_HISTORY": str(db), "COLUMNS": "100", "LINES": "30"}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "deckbuilder", "rehearse", str(deck)],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.screen = bytearray()
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _drain(self) -> None:
         while True:
             try:
-                chunk = os.read(master, 65536)
+                chunk = os.read(self.master, 65536)
             except OSError:
                 return
             if not chunk:
                 return
-            screen.extend(chunk)
+            self.screen.extend(chunk)
 
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
+    def press(self, key: bytes) -> None:
+        os.write(self.master, key)
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        os.close(self.master)
+
+
+def _talk(term: Terminal, db: Path, slides: int) -> None:
+    """Start the clock and leave ``slides`` slides, each after a moment, waiting for each visit to be stored."""
+    _wait_for(lambda: b"starts" in term.screen)  # the first frame is drawn
+    term.press(b" ")
+    _wait_for(lambda: db.exists())
+    for expected in range(1, slides + 1):
+        time.sleep(0.25)  # let the slide's timer run so the visit has a length
+        term.press(RIGHT)
+        _wait_for(lambda n=expected: len(_rows(db)) >= n)
+
+
+def test_sigkill_mid_talk_keeps_completed_visits(churn_pptx: Path, tmp_path: Path) -> None:
+    db = tmp_path / "history.sqlite3"
+    term = Terminal(churn_pptx, db)
     try:
-        _wait_for(lambda: b"starts" in screen)  # the first frame is drawn
-        os.write(master, b" ")  # start the clock
-        _wait_for(lambda: db.exists())
-        for expected in (1, 2, 3):
-            time.sleep(0.2)  # let the slide's timer run so the visit has a length
-            os.write(master, RIGHT)
-            _wait_for(lambda n=expected: len(_rows(db)) >= n)
+        _talk(term, db, 3)
         time.sleep(0.2)
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
+        os.kill(term.proc.pid, signal.SIGKILL)
+        term.proc.wait(timeout=10)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(master)
+        term.close()
     rows = _rows(db)
     assert [i for i, _ in rows] == [1, 2, 3]
     assert all(seconds > 0.1 for _, seconds in rows)
     finished = sqlite3.connect(db).execute("SELECT finished FROM rehearsals").fetchall()
     assert finished == [(0,)]  # killed mid-talk: kept, and not marked finished
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=["SIGTERM", "SIGHUP", "SIGINT"])
+def test_a_signal_ends_the_run_like_q(churn_pptx: Path, tmp_path: Path, number: int) -> None:
+    db = tmp_path / "history.sqlite3"
+    term = Terminal(churn_pptx, db)
+    try:
+        _talk(term, db, 2)
+        time.sleep(0.3)  # on slide 3: this visit is still open when the signal comes
+        os.kill(term.proc.pid, number)
+        code = term.proc.wait(timeout=15)
+        time.sleep(0.2)  # the last bytes of the restored screen
+    finally:
+        term.close()
+    assert code == 128 + number  # 143, 129, 130 as shells expect
+    rows = _rows(db)
+    assert [i for i, _ in rows] == [1, 2, 3]  # the open visit was saved too
+    finished, total = sqlite3.connect(db).execute("SELECT finished, total_s FROM rehearsals").fetchone()
+    assert finished == 0 and total == pytest.approx(sum(s for _, s in rows), abs=0.05)
+    screen = bytes(term.screen)
+    assert screen.rfind(ALT_OFF) > screen.rfind(ALT_ON) > -1  # the terminal left the alternate screen
+
+
+def test_a_database_locked_for_five_seconds_loses_nothing(churn_pptx: Path, tmp_path: Path) -> None:
+    db = tmp_path / "history.sqlite3"
+    term = Terminal(churn_pptx, db)
+    try:
+        _talk(term, db, 1)
+        other = sqlite3.connect(db, timeout=5)
+        other.execute("BEGIN EXCLUSIVE")  # another program holds the history ...
+        locked_at = time.monotonic()
+        for _ in range(2):
+            time.sleep(0.4)
+            term.press(RIGHT)
+        _wait_for(lambda: b"history busy" in term.screen, timeout=10)
+        time.sleep(max(5.0 - (time.monotonic() - locked_at), 0))
+        other.rollback()  # ... for five seconds, then lets go
+        other.close()
+        _wait_for(lambda: len(_rows(db)) >= 3, timeout=10)
+        time.sleep(0.3)
+        term.press(RIGHT)
+        _wait_for(lambda: len(_rows(db)) >= 4)
+        time.sleep(0.3)
+        term.press(b"f")
+        _wait_for(lambda: sqlite3.connect(db).execute("SELECT finished FROM rehearsals").fetchone() == (1,))
+    finally:
+        term.close()
+    rows = _rows(db)
+    assert [i for i, _ in rows] == [1, 2, 3, 4, 5]  # every visit, each on its own slide, in order
+    assert all(seconds > 0.1 for _, seconds in rows)

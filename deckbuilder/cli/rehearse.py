@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from deckbuilder.core.display import one_line
+from deckbuilder.core.display import one_line, visible
 from deckbuilder.errors import DeckError
 
 from .common import DB_OPTION, config, echo_json, friendly, make_console
@@ -81,20 +81,30 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     coach = Coach(info, budgets, history, clock=time.monotonic, alert_last_s=alert_s, config=settings)
     from deckbuilder.tui.app import RehearseApp
 
+    app = RehearseApp(coach, settings.pace.redraw_s, f"saved to {history.path}")
     try:
-        RehearseApp(coach, settings.pace.redraw_s, f"saved to {history.path}").run()
+        app.run()
     finally:
         coach.quit()
+        coach.flush()
         history.close()
-    if coach.rehearsal is None:
+    code = app.return_code or 0  # 128 + the signal that stopped it, 130 for Ctrl+C
+    if coach.session.started_at is None:
         click.echo("the clock never started; nothing was recorded")
-        return
+        sys.exit(code)
     done = "finished" if coach.completed else "unfinished"
     summary = coach.summary()
+    if coach.unsaved:
+        click.echo(
+            f"deck: {len(coach.unsaved)} record(s) of this rehearsal could not be saved: the history stayed busy "
+            f"({visible(coach.store_error)}); {history.path} holds the rest",
+            err=True,
+        )
     click.echo(
-        f"rehearsal {coach.rehearsal} saved ({done}): {len(coach.session.visits)} slide visits, "
+        f"rehearsal {coach.rehearsal or '-'} saved ({done}): {len(coach.session.visits)} slide visits, "
         f"{format_duration(summary.total_s)} of {format_duration(summary.duration_s)}, in {history.path}"
     )
+    sys.exit(code)
 
 
 def open_history(db: Path | None) -> Any:

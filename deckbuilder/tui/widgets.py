@@ -13,7 +13,7 @@ from typing import Any
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from deckbuilder.core.deck_format import notes_body
 from deckbuilder.core.display import one_line, visible
@@ -35,15 +35,27 @@ BAR_STYLE = {"ok": "green", "near": "dark_orange", "over": "bold red"}
 MIN_BAR = 8  # narrower than this, the bar gives way to a word that carries its colour
 
 
-class _Cached(Static):
-    """A Static that redraws only when what it shows has changed."""
+class _Cached(Widget):
+    """A widget that repaints only itself, and only when what it shows has changed.
+
+    (Static.update asks for a new layout of the screen each time, which repaints the neighbours too.)
+    """
 
     _key: Any = None
+    _content: Any = ""
+    _width = 0
+
+    def render(self) -> Any:
+        return self._content
 
     def draw(self, key: Any, content: Any) -> None:
-        if key != self._key:
-            self._key = key
-            self.update(content)
+        if key == self._key:
+            return
+        self._key, self._content = key, content
+        width = len(content.plain) if isinstance(content, Text) else 0
+        # Only a widget sized by its text needs a new layout, and only when the text's length changed.
+        self.refresh(layout=self.styles.width is not None and self.styles.width.is_auto and width != self._width)
+        self._width = width
 
 
 class TalkClock(_Cached):
