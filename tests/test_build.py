@@ -83,7 +83,7 @@ def test_churn_deck_structure(churn_deck: tuple[Path, Any]) -> None:
     assert slides[4]["tables"][0][0] == ["Model", "PR-AUC", "ROC-AUC", "Train time"]
     assert slides[4]["tables"][0][1][0].startswith("LightGBM")  # the best row, marked
     assert [s["pictures"] for s in slides] == [0, 0, 0, 1, 0, 1, 1, 0, 0]
-    assert slides[5]["notes"].startswith("2:57 budget, starts at 5:07 · results")
+    assert slides[5]["notes"].startswith("1:55 budget, starts at 6:25 · results")
     assert "Land the business number" in slides[5]["notes"]
     assert slides[8]["notes"].startswith("backup slide")
 
@@ -223,6 +223,6 @@ def test_inspect_json_shape(churn_deck: tuple[Path, Any], run_cli: Any) -> None:
         "index": 6,
         "title": data["slides"][5]["title"],
         "kind": "results",
-        "budget_s": 177,
+        "budget_s": 115,
         "notes": True,
     }

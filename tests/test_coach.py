@@ -32,7 +32,7 @@ def plain_deck(path: Path, titles: list[str]) -> Path:
 def test_budgets_from_the_embedded_plan(churn_pptx: Path) -> None:
     budgets = resolve_budgets(read_deck(churn_pptx))
     assert budgets.plan.source == "embedded" and budgets.plan.duration_s == 720
-    assert [s.budget_s for s in budgets.plan.slides][:3] == [10, 30, 89]
+    assert [s.budget_s for s in budgets.plan.slides][:3] == [10, 35, 100]
     assert budgets.plan.slides[-1].budget_s is None
 
 

@@ -116,7 +116,7 @@ def test_budgets_from_notes_when_the_plan_part_is_gone(tmp_path: Path, run_cli: 
                 dst.writestr(item, src.read(item.filename))
     deck = read_deck(stripped)
     assert deck.source == "notes"
-    assert deck.timed().slides[5].budget_s == 177 and deck.timed().slides[5].kind == "results"
+    assert deck.timed().slides[5].budget_s == 115 and deck.timed().slides[5].kind == "results"
 
 
 def _convert(src: Path, fmt: str, outdir: Path) -> Path:

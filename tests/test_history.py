@@ -24,13 +24,13 @@ from .conftest import FakeClock
 
 # Seconds per slide (9 slides; the last is the appendix) in five rehearsals, oldest first.
 RUNS = [
-    [12, 35, 100, 95, 90, 230, 110, 100],
-    [10, 33, 95, 92, 91, 215, 115, 105],
-    [11, 31, 92, 88, 90, 205, 118, 112],
-    [10, 30, 90, 89, 88, 196, 117, 116],
-    [9, 29, 88, 86, 87, 184, 116, 115],
+    [12, 40, 111, 126, 121, 168, 102, 92],
+    [10, 38, 106, 123, 122, 153, 107, 97],
+    [11, 36, 103, 119, 121, 143, 110, 104],
+    [10, 35, 101, 120, 119, 134, 109, 108],
+    [9, 34, 99, 117, 118, 122, 108, 107],
 ]
-BUDGETS = [10, 30, 89, 89, 89, 177, 118, 118]
+BUDGETS = [10, 35, 100, 120, 120, 115, 110, 110]
 
 
 def record(deck_path: Path, db: Path, runs: list[list[int]], finish: bool = True) -> None:
@@ -65,7 +65,7 @@ def test_runs_newest_first_with_totals_and_worst_slide(history_db: tuple[Path, P
     assert [r.id for r in runs] == [5, 4, 3, 2, 1]
     assert [r.total_s for r in runs] == [sum(r) for r in RUNS[::-1]]
     oldest = runs[-1]
-    # over by more than 2 s: 35-30, 100-89, 95-89, 230-177
+    # over by more than 2 s: 40-35, 111-100, 126-120, 168-115
     assert [s.title[:10] for s, _ in oldest.over_slides(2)] == [
         "At 30% pre",
         "Behaviour ",
@@ -104,10 +104,10 @@ def test_compare_the_last_two(history_db: tuple[Path, Path], run_cli: Any) -> No
     deck, db = history_db
     out = run_cli("compare", deck, "--db", db).stdout
     assert "#4" in out and "#5" in out
-    assert "3:16" in out and "3:04" in out and "-0:12" in out
+    assert "2:14" in out and "2:02" in out and "-0:12" in out
     assert "Better: At 30% precision" in out and "Worse: nothing" in out
     chosen = run_cli("compare", deck, "1", "5", "--db", db).stdout
-    assert "3:50" in chosen and "-0:46" in chosen
+    assert "2:48" in chosen and "-0:46" in chosen
     assert run_cli("compare", deck, "1", "9", "--db", db).exit_code == 2
 
 

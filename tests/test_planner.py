@@ -135,10 +135,22 @@ def test_t007_decided_against_observed() -> None:
         GOOD[7],
     ]
     plan = plan_of(slides)
-    assert "T007" in codes(plan)
+    # One cause, one finding: the exploration excess is T003, which also explains the ratio.
+    assert "T003" in codes(plan) and "T007" not in codes(plan)
     assert plan.decided_s < 3 * plan.observed_s
     light = [GOOD[0], {"kind": "eda", "title": "Data", "time": "40s"}, *GOOD[1:]]
     assert "T007" not in codes(plan_of(light))
+    # Exploration within its 20% but framing heavy: the ratio alone is off.
+    framing = [
+        {"kind": "problem", "title": "Churn costs $2M a year", "time": "3m"},
+        {"kind": "eda", "title": "Churn peaks after price rises", "time": "2m24s"},
+        {"kind": "methodology", "title": "Trends beat levels by 12%", "time": "2m"},
+        {"kind": "results", "title": "5x better than random", "time": "2m"},
+        {"kind": "error_analysis", "title": "New accounts fail", "time": "1m12s"},
+        {"kind": "next_steps", "title": "Next week: onboarding", "time": "1m24s"},
+    ]
+    alone = plan_of(framing)
+    assert "T007" in codes(alone) and "T003" not in codes(alone)
 
 
 def test_t008_pinned_over_duration_is_an_error() -> None:

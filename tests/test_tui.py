@@ -42,14 +42,14 @@ async def test_pacing_states_at_chosen_times(churn_pptx: Path, tmp_path: Path) -
         clock.advance(5)
         await pilot.press("right")  # slide 2 scheduled at 0:10, reached at 0:05
         assert "on_track" in classes(app, PaceBadge)
-        await pilot.press("n")  # slide 3 scheduled at 0:40, reached at 0:05
+        await pilot.press("n")  # slide 3 scheduled at 0:45, reached at 0:05
         app.redraw()
         assert "ahead" in classes(app, PaceBadge)
-        assert str(app.screen.query_one(PaceBadge).render()) == "+0:35 ahead"
-        clock.advance(160)  # 2:45, slide 3 should have ended at 2:09
+        assert str(app.screen.query_one(PaceBadge).render()) == "+0:40 ahead"
+        clock.advance(160)  # 2:45, slide 3 should have ended at 2:25
         app.redraw()
         assert "behind" in classes(app, PaceBadge)
-        assert str(app.screen.query_one(PaceBadge).render()) == "-0:36 behind"
+        assert str(app.screen.query_one(PaceBadge).render()) == "-0:20 behind"
         assert "over" in classes(app, SlideTimer)
 
 
@@ -100,14 +100,14 @@ async def test_end_screen_numbers(churn_pptx: Path, tmp_path: Path) -> None:
     app = make_app(churn_pptx, tmp_path / "h.db", clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
-        for seconds in (10, 30, 150, 89, 89, 177, 118, 118):  # slide 3 runs 1:01 over
+        for seconds in (10, 35, 161, 120, 120, 115, 110, 110):  # slide 3 runs 1:01 over
             clock.advance(seconds)
             await pilot.press("right")
         clock.advance(20)
         await pilot.press("right")  # leaving the last slide finishes
         assert isinstance(app.screen, EndScreen)
         summary = app.screen.summary
-        assert [round(r.actual_s) for r in summary.slides] == [10, 30, 150, 89, 89, 177, 118, 118, 20]
+        assert [round(r.actual_s) for r in summary.slides] == [10, 35, 161, 120, 120, 115, 110, 110, 20]
         assert summary.cut_first[0].slide.index == 3 and round(summary.cut_first[0].over_s) == 61
         assert round(summary.total_s) == 801
         text = "\n".join(str(w.render()) for w in app.screen.query("Static"))

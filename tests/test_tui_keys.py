@@ -104,7 +104,7 @@ async def test_finishing_early_says_which_slides_were_not_given(churn_pptx: Path
     app = make_app(churn_pptx, tmp_path / "h.db", clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
-        for seconds in (10, 30, 89):
+        for seconds in (10, 35, 100):
             clock.advance(seconds)
             await pilot.press("right")
         clock.advance(60)
@@ -119,10 +119,10 @@ async def test_going_back_on_schedule_is_not_behind(churn_pptx: Path, tmp_path: 
     app = make_app(churn_pptx, tmp_path / "h.db", clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
-        for seconds in (10, 30, 89):  # slides 1-3 exactly on budget: now at 2:09 on slide 4
+        for seconds in (10, 35, 100):  # slides 1-3 exactly on budget: now at 2:25 on slide 4
             clock.advance(seconds)
             await pilot.press("right")
-        await pilot.press("left", "left")  # back to slide 2, whose window closed at 0:40
+        await pilot.press("left", "left")  # back to slide 2, whose window closed at 0:45
         app.redraw()
         assert "on_track" in app.screen.query_one(PaceBadge).classes
 
@@ -214,12 +214,12 @@ async def test_narrow_terminals_keep_the_clock_badge_and_a_coloured_timer(churn_
         await pilot.press("space")
         clock.advance(10)
         await pilot.press("right")
-        clock.advance(42)  # slide 2 has 0:30: 0:12 over
+        clock.advance(47)  # slide 2 has 0:35: 0:12 over
         app.redraw()
         await pilot.pause()
         timer = app.screen.query_one("#slide-timer")
         assert "over" in timer.classes
         assert "+0:12" in str(timer.render())
-        assert str(app.screen.query_one(TalkClock).render()).startswith("0:52 / 12:00")
+        assert str(app.screen.query_one(TalkClock).render()).startswith("0:57 / 12:00")
         assert app.screen.query_one(PaceBadge).region.width > 0
         assert not app.screen.query_one("#notes").display  # notes give way first

@@ -1,4 +1,9 @@
-"""Time findings (T-codes): is the talk the right length, and is its time well spent."""
+"""Time findings (T-codes): is the talk the right length, and is its time well spent.
+
+The shares are judged on the talk as it will be given (the plan's ``given_s``: rehearsed times, or the
+material's estimate where it clearly exceeds a budget). A finding names the slides to change and by how
+much, and one cause gives one finding: too much exploration is T003, not also T004, T005 and T007.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,24 @@ from typing import TYPE_CHECKING
 
 from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.core.findings import Finding
+from deckbuilder.core.shares import Share
 
 if TYPE_CHECKING:
     from deckbuilder.core.config import Config
     from deckbuilder.core.outline import Outline
     from deckbuilder.core.planner import Plan
+    from deckbuilder.core.talk import TimedSlide
+
+
+def _judged(plan: Plan) -> str:
+    return {
+        "rehearsals": " in your rehearsals",
+        "material": " as its material will run",
+    }.get(plan.judged_on, "")
+
+
+def _names(slides: list[tuple[TimedSlide, float]]) -> str:
+    return ", ".join(f"slide {s.index} ({fmt(t)}{'*' if s.pinned else ''})" for s, t in slides)
 
 
 def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
@@ -63,16 +81,6 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                 "no error_analysis slide: add one showing where the model fails and which errors cost most.",
             )
         )
-    if plan.observed_s and plan.decided_s < limits.decided_to_observed_min * plan.observed_s:
-        ratio = plan.decided_s / plan.observed_s
-        found.append(
-            config.finding(
-                "T007",
-                f"decided : observed time is {ratio:.1f} : 1 ({fmt(plan.decided_s)} on decisions and "
-                f"results, {fmt(plan.observed_s)} on exploration); aim for at least "
-                f"{limits.decided_to_observed_min:g} : 1 by cutting exploration.",
-            )
-        )
     for slide in main:
         if slide.budget_s is not None and slide.budget_s < limits.slide_min_s:
             found.append(
@@ -83,32 +91,109 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                     slide=slide.index,
                 )
             )
+    found.extend(_material(plan, config))
     return found
 
 
-def _shares(plan: Plan, config: Config) -> list[Finding]:
-    if plan.main_s <= 0:
-        return []
+def _material(plan: Plan, config: Config) -> list[Finding]:
+    """T011 for a slide whose material (or rehearsed time) clearly exceeds its budget; T012 for the talk."""
+    model = config.time_model
     found = []
-    for share in plan.shares:
-        code = share.code
-        if share.ok:
+    rehearsed = plan.judged_on == "rehearsals"
+    for slide, need, spoken in zip(plan.slides, plan.needs_s, plan.rehearsed_s, strict=True):
+        budget = slide.budget_s
+        if budget is None or not slide.main:
             continue
-        target = f"aim for {share.target_pct}%" if share.target_pct is not None else ""
-        if share.max_pct is not None and share.pct > share.max_pct:
+        if spoken is not None and model.too_much(spoken, budget):
             found.append(
                 config.finding(
-                    code,
-                    f"{share.label} takes {share.pct}% of the talk ({fmt(share.seconds)}); keep it at "
-                    f"{share.max_pct}% or less and show only what drove a decision.",
+                    "T011",
+                    f"slide {slide.index} took {fmt(spoken)} in your rehearsals for its {fmt(budget)}: cut it to "
+                    f"what you can say in {fmt(budget)}, or give it time from a slide that finishes early.",
+                    slide=slide.index,
                 )
             )
-        else:
+        elif not rehearsed and model.too_much(need, budget):
             found.append(
                 config.finding(
-                    code,
-                    f"{share.label} get {share.pct}% of the talk ({fmt(share.seconds)}), under "
-                    f"{share.min_pct}%; {target} by moving time from framing or exploration slides.",
+                    "T011",
+                    f"slide {slide.index} holds about {fmt(need)} of material for {fmt(budget)}: cut points, "
+                    "or split it and give the second half its own time.",
+                    slide=slide.index,
                 )
             )
+    spoken_total = sum(t for t, s in zip(plan.given_s, plan.slides, strict=True) if s.budget_s is not None)
+    needed = sum(n for n, s in zip(plan.needs_s, plan.slides, strict=True) if s.budget_s is not None and s.main)
+    total, label = (spoken_total, "your rehearsals take") if rehearsed else (needed, "the material needs about")
+    if total > plan.duration_s * 1.02:  # a few seconds over is timing noise, not a talk to cut
+        found.append(
+            config.finding(
+                "T012",
+                f"{label} {fmt(total)} for a {fmt(plan.duration_s)} talk: cut {fmt(total - plan.duration_s)} "
+                "of content (the slides flagged T011 first); speaking faster is not the fix.",
+            )
+        )
+    return found
+
+
+def _section(plan: Plan, share: Share, kinds: tuple[str, ...]) -> list[tuple[TimedSlide, float]]:
+    return [(s, t) for s, t in zip(plan.slides, plan.given_s, strict=True) if s.main and s.kind in kinds]
+
+
+def _shares(plan: Plan, config: Config) -> list[Finding]:
+    template = config.template
+    main_s = sum(t for s, t in zip(plan.slides, plan.given_s, strict=True) if s.main)
+    if main_s <= 0:
+        return []
+    by_name = {s.name: s for s in plan.shares}
+    found: list[Finding] = []
+    eda = by_name.get("eda")
+    excess = 0.0
+    if eda is not None and eda.too_high and eda.max_pct is not None:
+        excess = eda.seconds - eda.max_pct * main_s / 100
+        slides = sorted(_section(plan, eda, template.shares["eda"].kinds), key=lambda st: -st[1])
+        found.append(
+            config.finding(
+                "T003",
+                f"{eda.label} takes {eda.pct}% of the talk{_judged(plan)} ({fmt(eda.seconds)}); keep it at "
+                f"{eda.max_pct}% or less by cutting {fmt(excess)} from {_names(slides)}: keep the one finding "
+                "that drove a decision and move the rest to the appendix.",
+                slide=slides[0][0].index if slides else None,
+            )
+        )
+    for name in ("core", "closing"):
+        share = by_name.get(name)
+        if share is None or share.ok or share.min_pct is None:
+            continue
+        short = share.min_pct * main_s / 100 - share.seconds
+        if excess >= short:
+            continue  # the exploration excess is where this time went: T003 says so
+        rule = template.shares[name]
+        others = [
+            (s, t)
+            for s, t in zip(plan.slides, plan.given_s, strict=True)
+            if s.main and s.kind not in rule.kinds and t > 0
+        ]
+        pinned = [(s, t) for s, t in others if s.pinned]
+        donors = pinned or sorted(others, key=lambda st: -st[1])[:2]
+        why = "the pinned times of" if pinned else "the heaviest other slides,"
+        target = f" (target {share.target_pct}%)" if share.target_pct is not None else ""
+        found.append(
+            config.finding(
+                share.code,
+                f"{share.label} get {share.pct}% of the talk{_judged(plan)} ({fmt(share.seconds)}), under "
+                f"{share.min_pct}%{target}: move {fmt(short)} to them from {why} {_names(donors)}.",
+            )
+        )
+    decided_min = template.limits.decided_to_observed_min
+    if plan.observed_s and plan.decided_s < decided_min * plan.observed_s and excess <= 0:
+        ratio = plan.decided_s / plan.observed_s
+        found.append(
+            config.finding(
+                "T007",
+                f"decided : observed time is {ratio:.1f} : 1 ({fmt(plan.decided_s)} on decisions and "
+                f"results, {fmt(plan.observed_s)} on exploration); aim for at least "
+                f"{decided_min:g} : 1 by cutting exploration.",
+            )
+        )
     return found

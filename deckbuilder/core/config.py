@@ -140,6 +140,32 @@ class InputLimits:
 
 
 @dataclass(frozen=True)
+class TimeModel:
+    """How slides become seconds: the budget step, the repair order, and the material estimate (time-model.yaml)."""
+
+    budget_step_s: int
+    repair_from: tuple[str, ...]
+    framing_kinds: tuple[str, ...]
+    framing_floor_ratio: float
+    speaking_words_per_min: float
+    title_s: float
+    point_s: float
+    sub_point_s: float
+    metric_s: float
+    decision_s: float
+    table_s: float
+    table_row_s: float
+    figure_s: float
+    notes_share: float
+    too_much_ratio: float
+    too_much_min_s: float
+
+    def too_much(self, seconds: float, budget: float) -> bool:
+        """Return True when ``seconds`` of material (or speaking) clearly exceed a ``budget``."""
+        return seconds > budget * self.too_much_ratio and seconds - budget >= self.too_much_min_s
+
+
+@dataclass(frozen=True)
 class Capacity:
     """Talk-wide limits on what the slides hold (layouts/capacity.yaml)."""
 
@@ -218,6 +244,14 @@ class Config:
     def capacity(self) -> Capacity:
         """Return the talk-wide capacity limits (capacity.yaml)."""
         return Capacity(**self.data("capacity.yaml"))
+
+    @cached_property
+    def time_model(self) -> TimeModel:
+        """Return the time model (time-model.yaml)."""
+        raw = self.data("time-model.yaml")
+        raw["repair_from"] = tuple(raw["repair_from"])
+        raw["framing_kinds"] = tuple(raw["framing_kinds"])
+        return TimeModel(**raw)
 
     @cached_property
     def limits(self) -> InputLimits:

@@ -1,0 +1,52 @@
+"""How long a slide's material takes to say: the content estimate behind `needs` and T011/T012.
+
+The constants are data (layouts/time-model.yaml) and docs/time-model.md gives their reasoning.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .config import TimeModel
+from .outline import Point, Slide
+
+
+def _points(points: list[Point], model: TimeModel, level: int = 0) -> float:
+    seconds = 0.0
+    for point in points:
+        seconds += model.point_s if level == 0 else model.sub_point_s
+        seconds += _points(point.points, model, level + 1)
+    return seconds
+
+
+def shown_s(slide: Slide, model: TimeModel) -> float:
+    """Return the seconds it takes to talk through what the slide shows."""
+    seconds = model.title_s if slide.title else 0.0
+    seconds += _points(slide.points, model)
+    seconds += model.metric_s * len(slide.metrics) + model.decision_s * len(slide.decisions)
+    if slide.table is not None:
+        seconds += model.table_s + model.table_row_s * len(slide.table.rows)
+    if slide.figure is not None:
+        seconds += model.figure_s
+    return seconds
+
+
+def notes_s(slide: Slide, model: TimeModel) -> float:
+    """Return the seconds the speaker notes take to say at the model's pace."""
+    words = len((slide.notes or "").split())
+    return words * 60 / model.speaking_words_per_min
+
+
+def needs_s(slide: Slide, model: TimeModel) -> int:
+    """Return the speaking time the slide's material needs, in whole steps of the budget.
+
+    Notes say most of what the points say, so the two are not added: the larger counts, the notes
+    discounted by ``notes_share`` (they repeat the slide) plus the title and any figure or table to walk.
+    """
+    shown = shown_s(slide, model)
+    walk = model.title_s if slide.title else 0.0
+    if slide.figure is not None:
+        walk += model.figure_s
+    spoken = notes_s(slide, model) * model.notes_share + walk
+    step = model.budget_step_s
+    return int(math.ceil(max(shown, spoken) / step) * step)
