@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from deckbuilder.core.config import Config, default_config
 from deckbuilder.core.findings import Finding, keep
@@ -47,8 +47,13 @@ def plan_talk(
     *,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    rehearsed: Mapping[str, float] | None = None,
 ) -> Plan:
-    """Plan ``outline`` and review it: budgets, shares and every finding not silenced."""
+    """Plan ``outline`` and review it: budgets, shares and every finding not silenced.
+
+    ``rehearsed`` holds each slide's rehearsed time by key, when the talk has been rehearsed: the shares
+    and T011 are then judged on how the talk is actually given.
+    """
     config = config or default_config()
-    timed = plan(outline, config)
+    timed = plan(outline, config, rehearsed)
     return dataclasses.replace(timed, findings=run_checks(outline, timed, config, select=select, ignore=ignore))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from deckbuilder.errors import EXIT_FINDINGS, EXIT_OK
 
-from .common import ALLOW_OUTSIDE, config, echo_json, friendly, make_console, parse_codes
+from .common import ALLOW_OUTSIDE, DB_OPTION, config, echo_json, friendly, make_console, parse_codes
 
 
 @click.command()
@@ -17,10 +18,25 @@ from .common import ALLOW_OUTSIDE, config, echo_json, friendly, make_console, pa
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
 @click.option("--select", multiple=True, metavar="CODES", help="Only report these codes or prefixes (e.g. T,C002).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Never report these codes or prefixes (e.g. C002).")
+@click.option("--no-history", is_flag=True, help="Judge the budgets only, not the rehearsals of a deck built from it.")
 @ALLOW_OUTSIDE
+@DB_OPTION
 @friendly
-def plan(outline: Path, as_json: bool, select: tuple[str, ...], ignore: tuple[str, ...], allow_outside: bool) -> None:
+def plan(
+    outline: Path,
+    as_json: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    no_history: bool,
+    allow_outside: bool,
+    db: Path | None,
+) -> None:
     """Give every slide a time budget and review the talk.
+
+    Once you have rehearsed a deck built from the outline, the plan shows
+    each slide's rehearsed time (the median of the last three finished
+    rehearsals) and judges the shares and T011 on it; --no-history turns
+    that off.
 
     Exits 0 when nothing must be fixed, 1 when a finding is an error,
     2 when the outline cannot be read.
@@ -36,11 +52,13 @@ def plan(outline: Path, as_json: bool, select: tuple[str, ...], ignore: tuple[st
     from deckbuilder.core.loader import load_outline
 
     settings = config()
+    talk_outline = load_outline(outline, settings, allow_outside=allow_outside)
     talk = plan_talk(
-        load_outline(outline, settings, allow_outside=allow_outside),
+        talk_outline,
         settings,
         select=parse_codes(select, settings),
         ignore=parse_codes(ignore, settings),
+        rehearsed=None if no_history else _rehearsed(talk_outline, settings, db),
     )
     if as_json:
         echo_json(talk.as_dict())
@@ -50,6 +68,27 @@ def plan(outline: Path, as_json: bool, select: tuple[str, ...], ignore: tuple[st
         print_plan(talk, make_console(), settings.template.limits.decided_to_observed_min)
     failed = any(f.severity is Severity.ERROR for f in talk.findings)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _rehearsed(outline: Any, settings: Any, db: Path | None) -> dict[str, float]:
+    """Return the rehearsed time of each slide of a deck built from ``outline``, read without writing."""
+    from deckbuilder.core.planner import plan as time_only
+    from deckbuilder.core.talk import DeckId
+    from deckbuilder.errors import DeckError
+    from deckbuilder.history.analysis import find_runs, rehearsed_times
+    from deckbuilder.history.store import History, default_path
+
+    store = History.read_only(db or default_path())
+    if store is None:
+        return {}
+    try:
+        # Known as `deck history` knows a built deck: its talk title, or the same slide titles.
+        timed = time_only(outline, settings)
+        return rehearsed_times(find_runs(store, DeckId("", outline.title, timed.fingerprint(), embedded=True)))
+    except DeckError:
+        return {}  # a damaged history never stops a plan
+    finally:
+        store.close()
 
 
 @click.command()

@@ -21,16 +21,38 @@ def slide_table(plan: Plan) -> Table:
     table.add_column("kind")
     table.add_column("title", overflow="fold")
     table.add_column("budget", justify="right")
+    table.add_column("needs", justify="right")
+    rehearsed = any(r is not None for r in plan.rehearsed_s)
+    if rehearsed:
+        table.add_column("rehearsed", justify="right")
     table.add_column("starts", justify="right")
-    for slide in plan.slides:
+    for slide, need, spoken in zip(plan.slides, plan.needs_s, plan.rehearsed_s, strict=True):
+        needs: str | Text = "-"
         if slide.budget_s is None:
             budget, start = "backup ", "-"
         else:
             budget = fmt(slide.budget_s) + ("*" if slide.pinned else " ")
             start = fmt(slide.start_s or 0)
-        table.add_row(str(slide.index), one_line(slide.kind or "-"), one_line(slide.title), budget, start)
-    table.add_row("", "", Text("total", style="bold"), fmt(plan.total_s) + " ", "")
+            heavy = slide.main and need > slide.budget_s
+            needs = Text(fmt(need), style="yellow" if heavy else "dim")
+        row: list[str | Text] = [str(slide.index), one_line(slide.kind or "-"), one_line(slide.title), budget, needs]
+        if rehearsed:
+            late = spoken is not None and slide.budget_s is not None and spoken > slide.budget_s
+            row.append(Text("-" if spoken is None else fmt(spoken), style="yellow" if late else ""))
+        table.add_row(*row, start)
+    needed = sum(n for n, s in zip(plan.needs_s, plan.slides, strict=True) if s.budget_s is not None and s.main)
+    total_row: list[str | Text] = ["", "", Text("total", style="bold"), fmt(plan.total_s) + " ", fmt(needed)]
+    if rehearsed:
+        total_row.append(fmt(sum(r or 0 for r in plan.rehearsed_s)))
+    table.add_row(*total_row, "")
     return table
+
+
+_JUDGED = {
+    "budgets": "judged on the budgets",
+    "material": "judged on the talk as its material will run (a slide's estimate where it clearly exceeds its budget)",
+    "rehearsals": "judged on your rehearsals (median of the last three finished; --no-history for the budgets)",
+}
 
 
 def share_table(plan: Plan, ratio_min: float) -> Table:
@@ -106,10 +128,12 @@ def print_plan(plan: Plan, console: Console, ratio_min: float) -> None:
     )
     console.print()
     console.print(slide_table(plan))
+    notes = ["needs: what the slide's material takes to say (docs/time-model.md)"]
     if any(s.pinned for s in plan.slides):
-        console.print(Text("* pinned with time:", style="dim"))
+        notes.insert(0, "* pinned with time:")
+    console.print(Text("; ".join(notes), style="dim"))
     console.print()
-    console.print(Text(f"Time shares of the {fmt(plan.main_s)} main talk", style="bold"))
+    console.print(Text(f"Time shares of the main talk, {_JUDGED[plan.judged_on]}", style="bold"))
     console.print(share_table(plan, ratio_min))
     console.print()
     console.print(findings_view(plan))

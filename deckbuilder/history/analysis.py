@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +71,13 @@ def find_runs(history: History, deck: DeckId) -> list[Run]:
     for rid, key, seconds in history.seconds_by_slide(ids):
         runs[rid].actuals[key] = seconds
     return sorted(runs.values(), key=lambda r: -r.id)
+
+
+def rehearsed_times(runs: list[Run], last: int = 3) -> dict[str, float]:
+    """Return each slide's median time (by key) over the last ``last`` finished rehearsals."""
+    chosen = [r for r in runs if r.finished][:last]
+    keys = {k for r in chosen for k in r.actuals}
+    return {k: statistics.median(r.actuals.get(k, 0.0) for r in chosen) for k in keys}
 
 
 def _ordinal(n: int) -> str:

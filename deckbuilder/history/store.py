@@ -108,6 +108,23 @@ class History:
             self._close_quietly()
             raise DeckError(f"cannot open the rehearsal history: {exc.strerror}", file=str(path)) from None
 
+    @classmethod
+    def read_only(cls, path: Path) -> History | None:
+        """Open an existing history for reading only (nothing is created or migrated); None if unusable."""
+        if not path.is_file():
+            return None
+        history = cls.__new__(cls)
+        history.path = path
+        try:
+            history.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
+            version, tables = history._state()
+            if version != SCHEMA_VERSION or "rehearsals" not in tables:
+                history.db.close()
+                return None
+        except sqlite3.Error:
+            return None
+        return history
+
     def _close_quietly(self) -> None:
         db = getattr(self, "db", None)
         if db is not None:
