@@ -72,13 +72,18 @@ def plan(
 
 def _rehearsed(outline: Any, settings: Any, db: Path | None) -> dict[str, float]:
     """Return the rehearsed time of each slide of a deck built from ``outline``, read without writing."""
+    from deckbuilder.history.location import default_path
+
+    path = db or default_path()
+    if not path.is_file():  # never rehearsed on this machine: nothing to import or read
+        return {}
     from deckbuilder.core.planner import plan as time_only
     from deckbuilder.core.talk import DeckId
     from deckbuilder.errors import DeckError
     from deckbuilder.history.analysis import find_runs, rehearsed_times
-    from deckbuilder.history.store import History, default_path
+    from deckbuilder.history.store import History
 
-    store = History.read_only(db or default_path())
+    store = History.read_only(path)
     if store is None:
         return {}
     try:

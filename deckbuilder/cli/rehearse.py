@@ -109,7 +109,8 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
 
 def open_history(db: Path | None) -> Any:
     """Open the history database given with --db, else the default one."""
-    from deckbuilder.history.store import History, default_path
+    from deckbuilder.history.location import default_path
+    from deckbuilder.history.store import History
 
     return History(db or default_path())
 

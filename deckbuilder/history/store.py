@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +12,8 @@ from typing import Any
 from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide
 from deckbuilder.errors import DeckError
 
-ENV = "DECK_HISTORY"
+from .location import ENV
+
 SCHEMA_VERSION = 4
 
 # Each entry moves the database from version N-1 to N; a later release appends, never edits.
@@ -71,15 +71,6 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     4: ("ALTER TABLE rehearsals ADD COLUMN label TEXT",),
 }
 TABLES = {"rehearsals", "planned_slides", "visits"}
-
-
-def default_path() -> Path:
-    """Return the database file: $DECK_HISTORY, else deck's folder in the user data directory."""
-    if os.environ.get(ENV):
-        return Path(os.environ[ENV])
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("deck", appauthor=False)) / "history.sqlite3"
 
 
 class History:

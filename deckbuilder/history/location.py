@@ -1,0 +1,17 @@
+"""Where the rehearsal history lives: cheap to ask, so `deck plan` can look before it imports the store."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV = "DECK_HISTORY"
+
+
+def default_path() -> Path:
+    """Return the database file: $DECK_HISTORY, else deck's folder in the user data directory."""
+    if os.environ.get(ENV):
+        return Path(os.environ[ENV])
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("deck", appauthor=False)) / "history.sqlite3"
