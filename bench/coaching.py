@@ -1,0 +1,147 @@
+"""Score the content and time checks on a labelled corpus: recall on planted faults, false alarms on good
+talks, and how each one-line phrase is labelled, with precision per code.
+
+Run: .venv/bin/python bench/coaching.py ../shared/corpus   (or its talks/ folder)
+
+The corpus holds talks/*.yaml with talks/key.tsv (file, then the codes a correct checker reports, or
+CLEAN) and phrases.tsv (where, text, label: a code or OK). The last three lines printed are the summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from deckbuilder import load_outline, parse_outline, plan_talk
+from deckbuilder.core.findings import Severity
+from deckbuilder.errors import DeckError
+
+TEXT_CODES = ("C001", "C002", "C003", "C005", "C006", "C007", "C009")
+
+# An otherwise sound talk: a phrase is put where its label says it stands, and only what it adds counts.
+SOUND: list[dict[str, Any]] = [
+    {"kind": "problem", "title": "Late deliveries cost $1.2M a quarter"},
+    {"kind": "approach", "title": "Route history predicts delay better than weather alone"},
+    {"kind": "methodology", "title": "Gradient boosting beats the linear model by 11% on recall"},
+    {
+        "kind": "results",
+        "title": "The model flags 70% of late routes a day ahead",
+        "points": ["About 40 routes flagged a day"],
+    },
+    {"kind": "error_analysis", "title": "Rural routes are where the model misses most"},
+    {
+        "kind": "next_steps",
+        "title": "Rural features first, then a live trial",
+        "points": ["Next week: rural features", "Next quarter: a live trial with two depots"],
+    },
+]
+
+
+def _place(where: str, text: str) -> list[dict[str, Any]]:
+    talk = [dict(s) for s in SOUND]
+    if where == "title":
+        talk[3]["title"] = text
+    elif where == "figure_title":
+        talk[3]["figure"] = {"chart": "bar", "title": text, "data": {"x": ["a", "b"], "y": [1, 2]}}
+    elif where == "point":
+        talk[3]["points"] = [*talk[3]["points"], text]
+    elif where == "decision":
+        talk[2]["points"] = [text]
+    elif where == "next_step":
+        talk[5]["points"] = [text]
+    else:
+        raise ValueError(f"unknown place {where!r}")
+    return talk
+
+
+def _codes(slides: list[dict[str, Any]]) -> set[str]:
+    data = {"title": "A talk", "duration": "12m", "slides": slides}
+    plan = plan_talk(parse_outline(yaml.safe_dump(data, sort_keys=False)), select=list(TEXT_CODES))
+    return {f.code for f in plan.findings}
+
+
+def score_phrases(path: Path) -> tuple[int, int, dict[str, Counter[str]]]:
+    """Return (labelled right, total, per code: tp/fp/fn counts)."""
+    baseline = _codes(SOUND)
+    right = total = 0
+    per: dict[str, Counter[str]] = {code: Counter() for code in TEXT_CODES}
+    with open(path, encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            total += 1
+            found = _codes(_place(row["where"], row["text"])) - baseline
+            label = row["label"].strip()
+            ok = not found if label == "OK" else label in found
+            right += ok
+            for code in TEXT_CODES:
+                if code == label:
+                    per[code]["tp" if code in found else "fn"] += 1
+                elif code in found:
+                    per[code]["fp"] += 1
+            if not ok:
+                print(
+                    f"  phrase  {label:<5} got {','.join(sorted(found)) or 'OK':<10} {row['where']:<12} {row['text'][:70]}"
+                )
+    return right, total, per
+
+
+def score_talks(folder: Path) -> tuple[int, int, int, int]:
+    """Return (planted faults caught, planted, false alarms, false alarms on good talks)."""
+    caught = planted = false = false_good = 0
+    with open(folder / "key.tsv", encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            name, *codes = line.split()
+            expected = set() if codes == ["CLEAN"] else set(codes)
+            try:
+                plan = plan_talk(load_outline(folder / name))
+                found = {f.code for f in plan.findings if f.severity is not Severity.INFO}
+            except DeckError as exc:
+                print(f"  talk    {name}: cannot be read ({exc.message})")
+                found = set()
+            caught += len(found & expected)
+            planted += len(expected)
+            false += len(found - expected)
+            false_good += len(found - expected) if not expected else 0
+            missed, extra = sorted(expected - found), sorted(found - expected)
+            if missed or extra:
+                print(f"  talk    {name}: missed {' '.join(missed) or '-'}; false alarms {' '.join(extra) or '-'}")
+    return caught, planted, false, false_good
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", type=Path, help="the corpus folder, or its talks/ folder")
+    folder: Path = parser.parse_args().corpus
+    talks = folder if (folder / "key.tsv").is_file() else folder / "talks"
+    phrases = next((p for p in (folder / "phrases.tsv", folder.parent / "phrases.tsv") if p.is_file()), None)
+    caught, planted, false, false_good = score_talks(talks)
+    lines = []
+    if phrases is not None:
+        right, total, per = score_phrases(phrases)
+        precision = []
+        for code, counts in per.items():
+            tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+            if tp + fp + fn:
+                share = f"{tp / (tp + fp):.0%}" if tp + fp else "-"
+                precision.append(f"{code} {share} ({tp}/{tp + fp}, missed {fn})")
+        lines.append(f"phrases: {right}/{total} labelled right ({right / max(total, 1):.0%})")
+        lines.append("per-code precision: " + "; ".join(precision))
+    else:
+        lines.append("phrases: no phrases.tsv beside the talks")
+    recall = caught / max(planted, 1)
+    lines.insert(
+        0,
+        f"talks: planted faults caught {caught}/{planted} ({recall:.0%}); "
+        f"false alarms {false} ({false_good} on good talks)",
+    )
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
