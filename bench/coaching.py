@@ -83,9 +83,8 @@ def score_phrases(path: Path) -> tuple[int, int, dict[str, Counter[str]]]:
                 elif code in found:
                     per[code]["fp"] += 1
             if not ok:
-                print(
-                    f"  phrase  {label:<5} got {','.join(sorted(found)) or 'OK':<10} {row['where']:<12} {row['text'][:70]}"
-                )
+                got = ",".join(sorted(found)) or "OK"
+                print(f"  phrase  {label:<5} got {got:<10} {row['where']:<12} {row['text'][:70]}")
     return right, total, per
 
 
