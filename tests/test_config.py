@@ -67,3 +67,11 @@ def test_layouts_folder_can_be_pointed_at(eda_not_main: Config, monkeypatch: pyt
     assert layouts_dir() == eda_not_main.folder
     monkeypatch.delenv("DECK_LAYOUTS")
     assert layouts_dir() == ROOT / "layouts"
+
+
+def test_every_word_list_holds_text() -> None:
+    # YAML reads a bare on, off, yes or no as true or false: a word list must quote them.
+    content = yaml.safe_load((ROOT / "layouts" / "content.yaml").read_text(encoding="utf-8"))
+    for key, value in content.items():
+        if isinstance(value, list) and key != "hurtful":
+            assert all(isinstance(item, str) for item in value), key

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from deckbuilder.checks.text import flat_points, main_slides, quote, said, shown
 from deckbuilder.core.findings import Finding
-from deckbuilder.core.lexicon import Lexicon, normalise
+from deckbuilder.core.lexicon import Lexicon, normalise, words
 from deckbuilder.core.outline import Slide
 
 if TYPE_CHECKING:
@@ -111,29 +112,46 @@ def _decisions(slide: Slide, index: int, config: Config) -> list[Finding]:
     return found
 
 
+_LABEL = re.compile(r"^[^:]{1,40}:\s+")  # "Next week: ..." - the horizon label before the action
+
+
+def vague_step(text: str, lex: Lexicon) -> str | None:
+    """Return why a next step is vague (a generic action, or no time), or None when it is concrete."""
+    lowered = normalise(text).strip()
+    if lex.vague_timing.search(lowered):
+        return "defers to no time in particular"
+    action = _LABEL.sub("", lowered, count=1)
+    tokens = words(action)
+    if not tokens or tokens[0] not in lex.vague_verbs or any(ch.isdigit() for ch in action):
+        return None
+    rest = [t for t in tokens[1:] if t not in lex.filler_words]
+    if all(t in lex.generic_objects for t in rest):
+        return "names a kind of work but not what, on which data or segment, or what result would justify it"
+    return None
+
+
 def _next_steps(slides: list[tuple[int, Slide]], config: Config) -> list[Finding]:
     lex = config.lexicon
     points = [t for _, s in slides for t in flat_points(s.points)]
-    everything = [s.title or "" for _, s in slides] + points
     first = slides[0][0]
-    if points and all(any(p.search(normalise(t)) for p in lex.vague) for t in points):
+    for text in points:
+        why = vague_step(text, lex)
+        if why:
+            return [
+                config.finding(
+                    "C009",
+                    f"the next step {quote(text, 60)} {why}; say the concrete action and the gap it closes, e.g. "
+                    '"Next month: add onboarding features for accounts under 30 days, where the model misses most".',
+                    slide=first,
+                )
+            ]
+    everything = [s.title or "" for _, s in slides] + points
+    if not any(lex.horizon.search(normalise(t)) for t in everything):
         return [
             config.finding(
                 "C009",
-                f"the next steps are only {quote(points[0], 50)}; name what you would do first and why, e.g. "
-                '"Next week: onboarding features for accounts under 30 days, where the model fails most".',
-                slide=first,
-            )
-        ]
-    text = " ".join(normalise(t) for t in everything)
-    near, longer = lex.near_term.search(text), lex.longer_term.search(text)
-    if not (near and longer):
-        lacking = "near-term step (next week, first)" if not near else "longer-term step (next quarter)"
-        return [
-            config.finding(
-                "C009",
-                f'the next steps name no {lacking}; split them by horizon, e.g. "Next week: ..." and '
-                '"Next quarter: ...", most valuable first.',
+                "the next steps give no order or horizon; say what comes first and what later (this week, this "
+                "quarter, before launch, phase 2), most valuable first.",
                 slide=first,
             )
         ]

@@ -59,9 +59,11 @@ class Lexicon:
     money: re.Pattern[str]
     per_period: re.Pattern[str]
     share_caught: re.Pattern[str]
-    vague: tuple[re.Pattern[str], ...]
-    near_term: re.Pattern[str]
-    longer_term: re.Pattern[str]
+    vague_verbs: frozenset[str]
+    generic_objects: frozenset[str]
+    filler_words: frozenset[str]
+    vague_timing: re.Pattern[str]
+    horizon: re.Pattern[str]
     heatmap: re.Pattern[str]
     max_categories: int
     spread: re.Pattern[str]
@@ -105,9 +107,11 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         money=re.compile(business["money"]),
         per_period=re.compile(business["per_period"]),
         share_caught=re.compile(business["share_caught"]),
-        vague=tuple(re.compile(p) for p in raw["vague_next_steps"]),
-        near_term=_any_of(raw["near_term"]),
-        longer_term=_any_of(raw["longer_term"]),
+        vague_verbs=frozenset(raw["vague_verbs"]),
+        generic_objects=frozenset(raw["generic_objects"]),
+        filler_words=frozenset(raw["filler_words"]),
+        vague_timing=re.compile("|".join(raw["vague_timing"])),
+        horizon=re.compile("|".join(raw["horizon_patterns"])),
         heatmap=_any_of(raw["heatmap_words"]),
         max_categories=int(raw["max_categories"]),
         spread=_markers(raw["spread_markers"]),
