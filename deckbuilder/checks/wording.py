@@ -29,29 +29,56 @@ def looks_like_code(text: str, lex: Lexicon) -> bool:
     return any(p.search(text) for p in lex.code)
 
 
+_FIRST_PERSON = re.compile(r"\b(i|we|me|us|my|our|i'd|i'm|we'd)\b")
+
+
 def hurtful_phrase(text: str, lex: Lexicon) -> tuple[str, str] | None:
     """Return (the phrase, its better shape) for the first phrase in ``text`` that hurts."""
     lowered = normalise(text)
+    own = bool(_FIRST_PERSON.search(lowered))
     for item in lex.hurtful:
+        if item.first_person and not own:
+            continue
         match = item.pattern.search(lowered)
         if match:
             return text[match.start() : match.end()].strip(), item.better
     return None
 
 
-def is_bare_decision(text: str, lex: Lexicon) -> bool:
-    """Return True for a methodology point that says what was done but not why."""
+def is_decision(text: str, lex: Lexicon, on_method_slide: bool) -> bool:
+    """Return True for a line that names a chosen method: a choosing verb, a "Model: X" key, or a method."""
     lowered = normalise(text).strip()
-    return bool(lex.bare_decision.search(lowered)) and not lex.reason.search(f" {lowered} ")
+    if lex.bare_decision.search(lowered) or lex.decision_key.search(lowered):
+        return True
+    return on_method_slide and bool(lex.method.search(lowered))
+
+
+def undefended(text: str, lex: Lexicon) -> str | None:
+    """Return what a decision line lacks (the alternative, or the evidence), or None when it is defended."""
+    padded = f" {normalise(text).strip()} "
+    number = any(ch.isdigit() for ch in padded)
+    reason = bool(lex.reason.search(padded))
+    if lex.alternative.search(padded):
+        return None if number or reason or lex.metric.search(padded) else "no evidence for the choice"
+    # A reason backed by a number defends a choice whose alternative is plain ("stratified folds since
+    # only 8% churn"); a number alone, or a reason alone ("the state of the art"), does not.
+    return None if number and reason else "no alternative it was chosen over, and no measured reason"
+
+
+def is_bare_decision(text: str, lex: Lexicon) -> bool:
+    """Return True for a line that names a chosen method without an alternative and evidence."""
+    return is_decision(text, lex, on_method_slide=True) and undefended(text, lex) is not None
 
 
 def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     """Return C005, C006, C007 and C009 findings."""
     lex = config.lexicon
     found: list[Finding] = []
+    flagged: set[str] = set()  # one finding per fault: code or a phrase that hurts is the root, not C006
     for index, slide in enumerate(outline.slides, start=1):
         for where, text in shown(slide):
             if looks_like_code(text, lex):
+                flagged.add(text)
                 found.append(
                     config.finding(
                         "C005",
@@ -63,6 +90,7 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
         for where, text in said(slide):
             hit = hurtful_phrase(text, lex)
             if hit:
+                flagged.add(text)
                 found.append(
                     config.finding(
                         "C007",
@@ -70,16 +98,34 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                         slide=index,
                     )
                 )
+    defended = _defended_methods(outline, config)
     for index, slide in main_slides(outline, config):
-        if slide.kind == "methodology":
-            found.extend(_decisions(slide, index, config))
+        # Choices are judged wherever they are stated; results slides rarely state one, but do.
+        if slide.kind not in ("problem", "next_steps", "summary"):
+            found.extend(_decisions(slide, index, config, defended, flagged))
     next_steps = [(i, s) for i, s in main_slides(outline, config) if s.kind == "next_steps"]
     if next_steps:
         found.extend(_next_steps(next_steps, config))
     return found
 
 
-def _decisions(slide: Slide, index: int, config: Config) -> list[Finding]:
+def _defended_methods(outline: Outline, config: Config) -> set[str]:
+    """Return the methods the talk defends somewhere (with an alternative and a reason or evidence)."""
+    lex = config.lexicon
+    defended: set[str] = set()
+    for _, slide in main_slides(outline, config):
+        texts = [
+            " ".join(t for t in (d.decision, d.rationale, d.alternative, d.why_rejected) if t)
+            for d in slide.decisions
+            if d.alternative and d.rationale
+        ]
+        texts += [t for t in flat_points(slide.points) if undefended(t, lex) is None]
+        for text in texts:
+            defended.update(m.group() for m in lex.method.finditer(normalise(text)))
+    return defended
+
+
+def _decisions(slide: Slide, index: int, config: Config, defended: set[str], flagged: set[str]) -> list[Finding]:
     lex = config.lexicon
     found = []
     for decision in slide.decisions:
@@ -99,13 +145,22 @@ def _decisions(slide: Slide, index: int, config: Config) -> list[Finding]:
                     slide=index,
                 )
             )
+    on_method_slide = slide.kind in ("methodology", "approach")
     for text in flat_points(slide.points):
-        if is_bare_decision(text, lex):
+        if text in flagged or not is_decision(text, lex, on_method_slide):
+            continue
+        lowered = normalise(text)
+        named = {m.group() for m in lex.method.finditer(lowered)}
+        chosen = lex.bare_decision.search(lowered.strip()) or lex.decision_key.search(lowered.strip())
+        if not chosen and named and named <= defended:
+            continue  # a method the talk defends elsewhere, named again to describe the design
+        lacks = undefended(text, lex)
+        if lacks:
             found.append(
                 config.finding(
                     "C006",
-                    f"{quote(text)} describes what was done, not why; add the reason and the option you "
-                    'rejected: "Chose X over Y because ...".',
+                    f"{quote(text)} states a choice with {lacks}; say what you compared it with and what showed "
+                    'it was better, e.g. "Chose X over Y: 0.05 higher recall at the same precision".',
                     slide=index,
                 )
             )

@@ -36,6 +36,7 @@ class Hurtful:
 
     pattern: re.Pattern[str]
     better: str
+    first_person: bool = False  # counts only when the line speaks of the presenter's own work
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class Lexicon:
     baseline: re.Pattern[str]
     code: tuple[re.Pattern[str], ...]
     bare_decision: re.Pattern[str]
+    decision_key: re.Pattern[str]
+    method: re.Pattern[str]
+    alternative: re.Pattern[str]
     reason: re.Pattern[str]
     hurtful: tuple[Hurtful, ...]
     money: re.Pattern[str]
@@ -102,8 +106,14 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         baseline=_any_of(raw["baseline_markers"]),
         code=tuple(re.compile(p, re.MULTILINE) for p in raw["code_patterns"]),
         bare_decision=re.compile(raw["bare_decision"]),
+        decision_key=re.compile(raw["decision_keys"]),
+        method=_any_of(raw["method_names"]),
+        alternative=re.compile("|".join(re.escape(m) for m in raw["alternative_markers"])),
         reason=re.compile("|".join(re.escape(m) for m in raw["reason_markers"])),
-        hurtful=tuple(Hurtful(re.compile(h["pattern"]), str(h["better"])) for h in raw["hurtful"]),
+        hurtful=tuple(
+            Hurtful(re.compile(h["pattern"]), str(h["better"]), bool(h.get("first_person", False)))
+            for h in raw["hurtful"]
+        ),
         money=re.compile(business["money"]),
         per_period=re.compile(business["per_period"]),
         share_caught=re.compile(business["share_caught"]),
