@@ -176,6 +176,8 @@ def _shares(plan: Plan, config: Config) -> list[Finding]:
         ]
         pinned = [(s, t) for s, t in others if s.pinned]
         donors = pinned or sorted(others, key=lambda st: -st[1])[:2]
+        if excess > 0 and all(s.kind in template.shares["eda"].kinds for s, _ in donors):
+            continue  # the time sits on the exploration slides T003 already names: one cause, one finding
         why = "the pinned times of" if pinned else "the heaviest other slides,"
         target = f" (target {share.target_pct}%)" if share.target_pct is not None else ""
         found.append(

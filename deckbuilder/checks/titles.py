@@ -18,20 +18,41 @@ if TYPE_CHECKING:
 _NUMBER = re.compile(r"\d")
 
 
+# A quantity tied to something makes a claim ("62%", "3x", "$2.4M", "14 points"); a bare number does not
+# ("week 14", "n=4,812", "2015-2017", "5 folds" name things).
+_QUANTITY = re.compile(r"\d(\.\d+)?\s*(%|x\b|times\b|points?\b|pp\b)|[$€£]\s?\d|\b(half|double|twice|triple|a third)\b")
+_QUESTION = re.compile(r"^\s*(what|where|how|why|which|when|who)\b")
+_COMPARISON = re.compile(r"\b(than|as much as|as well as|more|less|fewer|better|worse)\b")
+_STRUCTURE = re.compile(r"\b(by|per|vs\.?|versus|across|over time)\b")
+
+
 def is_label(title: str, lex: Lexicon) -> bool:
-    """Return True when ``title`` names a chart or section rather than stating a finding."""
+    """Return True when ``title`` names a chart or section rather than stating a finding.
+
+    A finding carries a claim: a claim word (a verb, a comparison, a direction) or a quantity tied to
+    something. A question, or a "what/where/how" heading with no answer after a colon, is a section label;
+    so is a chart-led title ("Distribution of ...") unless a colon or "shows" brings the finding.
+    """
+    lowered = normalise(title).strip()
     tokens = words(title)
     if not tokens:
         return False
-    for i, token in enumerate(tokens):
-        naming = (i and tokens[i - 1] in lex.number_labels) or lex.number_words.match(token)
-        if _NUMBER.search(token) and not naming:
-            return False
-        if token in lex.claim_words:
-            return False
-    if any(t in lex.chart_words for t in tokens):
+    head, _, answer = lowered.partition(":")
+    if answer.strip() and not is_label(answer, lex):
+        return False  # "Feature importance: tenure dominates" - the answer after the colon is the finding
+    # "Where the model fails" heads a section; "Where goods ship matters more than who sends them" claims.
+    if lowered.endswith("?") or (_QUESTION.match(lowered) and not answer.strip() and not _COMPARISON.search(lowered)):
         return True
-    labelled = sum(t in lex.label_words for t in tokens)
+    claim = (
+        any(t in lex.claim_words for t in tokens)
+        or bool(_QUANTITY.search(lowered))
+        or bool(lex.metric_with_number.search(lowered))  # a stated result; C002 asks for its baseline
+    )
+    if claim:
+        return False
+    if any(t in lex.chart_words for t in tokens) or _STRUCTURE.search(head):
+        return True
+    labelled = sum(t in lex.label_words or bool(_NUMBER.search(t)) for t in tokens)
     return labelled * 2 >= len(tokens)
 
 
