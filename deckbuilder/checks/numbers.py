@@ -46,7 +46,10 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                         slide=index,
                     )
                 )
-        for text in flat_points(slide.points):
+        stated = [*flat_points(slide.points), *([slide.title] if slide.title else [])]
+        if slide.figure is not None:
+            stated.append(slide.figure.title)
+        for text in stated:
             if metric_mentions(text, lex) and not lex.baseline.search(normalise(text)):
                 found.append(
                     config.finding(

@@ -98,7 +98,10 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         metric_with_number=re.compile(
             r"(?<![\w-])("
             + metric_alt
-            + r")\s*(?:of|=|:|is|was|reaches|reached|score of|around|about)?\s*(?:of\s+)?"
+            # the metric, then its number within a few words: "MAE came in at 2.1", "R² of 0.84"
+            + r")(?:\s*[=:]|\s+(?:of|is|was|were|to|hit|hits|scored|scores|reached|reaches|reaching|around|about|"
+            + r"roughly|near|improved to|fell to|rose to|dropped to|climbed to|came in at|comes in at|stood at|"
+            + r"stands at|sits at)){0,3}\s*(?:of\s+)?"
             + number
         ),
         number_with_metric=re.compile(r"(?<!at )(?<![\w.])" + number + r"\s*%?\s*(" + metric_alt + r")(?![\w-])"),
