@@ -125,3 +125,32 @@ def test_c009_horizons_and_vague_steps(steps: list[str], flagged: bool) -> None:
 )
 def test_c005_code_is_recognised_by_how_programs_spell_things(point: str, flagged: bool) -> None:
     assert ("C005" in codes({2: {"points": ["About 60 alerts a week", point]}})) is flagged
+
+
+def _messages(slides: list[dict[str, Any]], code: str) -> list[str]:
+    plan = plan_talk(parse_outline(outline_text(slides)), select=[code])
+    return [f.message for f in plan.findings if f.code == code]
+
+
+def test_c002_suggests_a_baseline_that_fits_the_problem() -> None:
+    regression = [dict(s) for s in TALK]
+    regression[2] = dict(regression[2], points=["RMSE of 3.2 kWh on the last quarter"])
+    assert "predicting the mean" in _messages(regression, "C002")[0]
+    ranking = [dict(s) for s in TALK]
+    ranking[2] = dict(ranking[2], points=["NDCG@10 reached 0.41 on held-out shoppers"])
+    assert "popularity" in _messages(ranking, "C002")[0]
+
+
+def test_c008_an_error_in_dollars_is_not_money_saved() -> None:
+    talk = [dict(s) for s in TALK]
+    talk[2] = dict(
+        talk[2], title="Errors shrink on every store size", points=["RMSE: $41.20 on the test set, vs $55 today"]
+    )
+    assert _messages(talk, "C008")
+
+
+def test_c003_speaks_of_one_metric_in_the_singular() -> None:
+    talk = [dict(s) for s in TALK]
+    talk[2] = dict(talk[2], points=["Accuracy of 97% against 95% for always saying fresh"])
+    message = _messages(talk, "C003")[0]
+    assert "only accuracy, which looks strong" in message

@@ -24,15 +24,35 @@ def metric_mentions(text: str, lex: Lexicon) -> list[str]:
 
 
 def has_business_reading(text: str, lex: Lexicon) -> bool:
-    """Return True when ``text`` carries money, cases per period or a share of the target caught."""
+    """Return True when ``text`` carries money, cases per period or a share of the target caught.
+
+    Money beside a metric ("RMSE: $41.20") is an error measured in dollars, not money saved or earned.
+    """
     lowered = normalise(text)
-    return bool(lex.money.search(lowered) or lex.per_period.search(lowered) or lex.share_caught.search(lowered))
+    money = bool(lex.money.search(lowered)) and not metric_mentions(text, lex)
+    return money or bool(lex.per_period.search(lowered) or lex.share_caught.search(lowered))
+
+
+def baseline_example(outline: Outline, lex: Lexicon) -> str:
+    """Return a baseline example that fits the talk's problem: ranking, experiment, forecast, regression, else."""
+    text = " ".join(
+        normalise(t)
+        for slide in outline.slides
+        for t in [*(m.name for m in slide.metrics), *(t for _, t in shown(slide))]
+    )
+    return next(example for _, pattern, example in lex.problem_types if pattern.search(text))
+
+
+def _display(name: str) -> str:
+    """Return a metric's name as people write it: ROC-AUC, AUC, accuracy."""
+    return name.upper() if "-" in name or len(name) <= 4 else name
 
 
 def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     """Return C002, C003 and C008 findings."""
     lex = config.lexicon
     found: list[Finding] = []
+    example = baseline_example(outline, lex)
     headline: list[tuple[int, str]] = []
     results: list[tuple[int, Slide]] = []
     for index, slide in main_slides(outline, config):
@@ -42,7 +62,7 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                     config.finding(
                         "C002",
                         f"{metric.name} {metric.value} is shown with no baseline; add `baseline:` and "
-                        "`baseline_label:` (random, majority class, the current rule) so the panel sees the lift.",
+                        f'`baseline_label:` so the panel sees the lift, e.g. "{example}".',
                         slide=index,
                     )
                 )
@@ -55,7 +75,7 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                     config.finding(
                         "C002",
                         f"{quote(text)} gives a metric with no baseline; add what it is compared with, "
-                        'e.g. "PR-AUC 0.43 against 0.08 for a random ranking (5.4x)".',
+                        f'e.g. "{example}".',
                         slide=index,
                     )
                 )
@@ -65,11 +85,12 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
             for _, text in shown(slide):
                 headline += [(index, name) for name in metric_mentions(text, lex)]
     if headline and all(name in lex.misleading_alone for _, name in headline):
-        names = sorted({name for _, name in headline})
+        names = sorted({_display(name) for _, name in headline})
+        verb = "looks" if len(names) == 1 else "look"
         found.append(
             config.finding(
                 "C003",
-                f"the results report only {' and '.join(names)}, which look strong on imbalanced data even for "
+                f"the results report only {' and '.join(names)}, which {verb} strong on imbalanced data even for "
                 "a weak model; add PR-AUC, or recall at the precision you would act on, beside a baseline.",
                 slide=headline[0][0],
             )

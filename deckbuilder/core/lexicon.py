@@ -69,6 +69,7 @@ class Lexicon:
     vague_timing: re.Pattern[str]
     horizon: re.Pattern[str]
     heatmap: re.Pattern[str]
+    problem_types: tuple[tuple[str, re.Pattern[str], str], ...]  # (type, metric pattern, baseline example)
     max_categories: int
     spread: re.Pattern[str]
     production: re.Pattern[str]
@@ -86,7 +87,7 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
     names = sorted(raw["metric_names"], key=len, reverse=True)
     metric_alt = "|".join(n if "\\" in n else re.escape(n) for n in names)
     metric = re.compile(r"(?<![\w-])(" + metric_alt + r")(?![\w-])")
-    number = r"~?\d+(?:[.,]\d+)?"
+    number = r"[$€£]?~?\d+(?:[.,]\d+)?"
     business = raw["business_patterns"]
     return Lexicon(
         label_words=frozenset(raw["label_words"]),
@@ -126,6 +127,9 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         vague_timing=re.compile("|".join(raw["vague_timing"])),
         horizon=re.compile("|".join(raw["horizon_patterns"])),
         heatmap=_any_of(raw["heatmap_words"]),
+        problem_types=tuple(
+            (str(p["type"]), re.compile(p["metrics"]), str(p["example"])) for p in raw["problem_types"]
+        ),
         max_categories=int(raw["max_categories"]),
         spread=_markers(raw["spread_markers"]),
         production=_any_of(raw["production_markers"]),
