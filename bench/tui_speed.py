@@ -27,16 +27,11 @@ def _read_until(master: int, needle: bytes, seen: bytearray) -> None:
         seen += os.read(master, 65536)
 
 
-def measure(deck: Path, db: Path, presses: int) -> tuple[float, list[float]]:
-    """Launch `deck rehearse` in a pseudo-terminal; return seconds to the first frame and per-key redraws.
-
-    A key's time runs from writing its bytes to the terminal until the frame showing the new slide
-    number has been written back: input parsing, the handler, layout and rendering included.
-    """
+def _spawn(deck: Path, db: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """Start `deck rehearse` in a 100x30 pseudo-terminal; return the process and the terminal's master end."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "DECK_HISTORY": str(db)}
-    start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "deckbuilder", "rehearse", str(deck)],
         stdin=slave,
@@ -46,6 +41,17 @@ def measure(deck: Path, db: Path, presses: int) -> tuple[float, list[float]]:
         start_new_session=True,
     )
     os.close(slave)
+    return proc, master
+
+
+def measure(deck: Path, db: Path, presses: int) -> tuple[float, list[float]]:
+    """Launch `deck rehearse` in a pseudo-terminal; return seconds to the first frame and per-key redraws.
+
+    A key's time runs from writing its bytes to the terminal until the frame showing the new slide
+    number has been written back: input parsing, the handler, layout and rendering included.
+    """
+    start = time.perf_counter()
+    proc, master = _spawn(deck, db)
     seen = bytearray()
     try:
         _read_until(master, b"starts", seen)  # the pace badge's text is in the first frame
@@ -73,18 +79,7 @@ def idle_bytes(deck: Path, db: Path, seconds: float = 5.0) -> float:
     """Return the bytes per second the coach writes to the terminal while the presenter talks on one slide."""
     import select
 
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "DECK_HISTORY": str(db)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "deckbuilder", "rehearse", str(deck)],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(slave)
+    proc, master = _spawn(deck, db)
     seen = bytearray()
     try:
         _read_until(master, b"starts", seen)

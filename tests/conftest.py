@@ -78,6 +78,22 @@ class FakeClock:
         self.now += seconds
 
 
+def rehearse_app(deck_path: Path, db: Path, clock: FakeClock) -> Any:
+    """Return the rehearsal app on ``deck_path`` with a history at ``db`` and a fake clock and wall clock."""
+    import datetime as dt
+
+    from deckbuilder.history.store import History
+    from deckbuilder.rehearse.budgets import resolve
+    from deckbuilder.rehearse.coach import Coach
+    from deckbuilder.rehearse.deck_reader import read_deck
+    from deckbuilder.tui.app import RehearseApp
+
+    deck = read_deck(deck_path)
+    wall = dt.datetime(2026, 12, 1, 20, 0, tzinfo=dt.UTC)
+    coach = Coach(deck, resolve(deck), History(db), clock=clock, wall=lambda: wall)
+    return RehearseApp(coach, redraw_s=0.05, saved_to="saved to history.sqlite3")
+
+
 @pytest.fixture(scope="session")
 def churn_pptx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the churn example once for the rehearsal tests."""

@@ -9,24 +9,19 @@ from typing import Any
 
 import pytest
 
-from deckbuilder.history.store import History
-from deckbuilder.rehearse.budgets import resolve as resolve_budgets
-from deckbuilder.rehearse.coach import Coach
-from deckbuilder.rehearse.deck_reader import read_deck
 from deckbuilder.tui.app import RehearseApp
 from deckbuilder.tui.screens import EndScreen, HelpScreen
 from deckbuilder.tui.widgets import PaceBadge, SlideTimer, TalkClock
 
-from .conftest import FakeClock
+from .conftest import FakeClock, rehearse_app
 
 SIZE = (100, 30)
 WALL = dt.datetime(2026, 12, 1, 20, 0, tzinfo=dt.UTC)
 
 
 def make_app(deck_path: Path, db: Path, clock: FakeClock) -> RehearseApp:
-    deck = read_deck(deck_path)
-    coach = Coach(deck, resolve_budgets(deck), History(db), clock=clock, wall=lambda: WALL)
-    return RehearseApp(coach, redraw_s=0.05, saved_to="saved to history.sqlite3")
+    app: RehearseApp = rehearse_app(deck_path, db, clock)
+    return app
 
 
 def classes(app: RehearseApp, widget: type[Any]) -> set[str]:

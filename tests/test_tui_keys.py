@@ -6,24 +6,19 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from deckbuilder.history.store import History
-from deckbuilder.rehearse.budgets import resolve
-from deckbuilder.rehearse.coach import Coach
-from deckbuilder.rehearse.deck_reader import read_deck
 from deckbuilder.tui.app import RehearseApp
 from deckbuilder.tui.screens import ConfirmQuit, EndScreen, HelpScreen, TalkScreen
 from deckbuilder.tui.widgets import PaceBadge, TalkClock
 
-from .conftest import FakeClock
+from .conftest import FakeClock, rehearse_app
 
 SIZE = (100, 30)
 WALL = dt.datetime(2026, 12, 1, 20, 0, tzinfo=dt.UTC)
 
 
 def make_app(deck_path: Path, db: Path, clock: FakeClock) -> RehearseApp:
-    deck = read_deck(deck_path)
-    coach = Coach(deck, resolve(deck), History(db), clock=clock, wall=lambda: WALL)
-    return RehearseApp(coach, redraw_s=0.05, saved_to="saved to history.sqlite3")
+    app: RehearseApp = rehearse_app(deck_path, db, clock)
+    return app
 
 
 def screen_text(app: RehearseApp) -> str:
