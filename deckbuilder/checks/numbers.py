@@ -96,12 +96,15 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
             )
         )
     if results and not any(has_business_reading(t, lex) for _, s in results for _, t in shown(s)):
+        index, slide = results[0]
+        said_ = next((t for t in flat_points(slide.points) if metric_mentions(t, lex)), slide.title or "")
         found.append(
             config.finding(
                 "C008",
-                "no results slide says what the model means for the business; add money, cases per period or "
-                'the share of the target caught, e.g. "~340 accounts flagged a month, 100 of them real churners".',
-                slide=results[0][0],
+                f"the results say how well the model scores ({quote(said_, 60)}) but not what it means for the "
+                "business; add money, cases per period or the share of the target caught, e.g. "
+                '"about 40 cases flagged a week, 30 of them real".',
+                slide=index,
             )
         )
     return found

@@ -65,8 +65,8 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
             found.append(
                 config.finding(
                     "C001",
-                    f"the title {quote(slide.title)} labels the slide instead of stating its finding; "
-                    'write the takeaway with its number, e.g. "New accounts are missed twice as often as old ones".',
+                    f"the title {quote(slide.title)} labels the slide instead of stating its finding; write what "
+                    "the slide shows as a sentence with its number: what changed, by how much, against what.",
                     slide=index,
                 )
             )
@@ -77,8 +77,8 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
             found.append(
                 config.finding(
                     "C001",
-                    f"the figure title {quote(figure.title)} describes the chart; state what the reader "
-                    'should see in it, e.g. "Login trend carries three times the gain of any other feature".',
+                    f"the figure title {quote(figure.title)} describes the chart; state what the reader should see "
+                    "in it: which bar, line or region matters, and by how much.",
                     slide=index,
                 )
             )
