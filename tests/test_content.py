@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +99,7 @@ def test_each_fault_names_its_slide_and_quotes(item: dict[str, Any]) -> None:
     assert hits[0].slide is not None
     message = hits[0].message
     if item["fault"] == "C007":
-        phrase = message.split('says "', 1)[1].split('"', 1)[0]
+        phrase = re.split(r'says? "', message, maxsplit=1)[1].split('"', 1)[0]
         assert phrase and phrase in item["text"]
         assert "instead" in message
     elif item["role"] in ("title", "point", "figure_title", "method_point"):

@@ -45,7 +45,7 @@ def _faang(outline: Outline, config: Config) -> list[Finding]:
             config.finding(
                 "A002",
                 "nothing says how this would run in production; add one line on scale, latency, "
-                'monitoring or retraining, e.g. "scores 2M accounts in a 6-minute nightly batch".',
+                "monitoring or retraining: how much it scores, how fast, and how you would know it drifted.",
             )
         )
     return found
@@ -63,7 +63,7 @@ def _startup(outline: Outline, config: Config) -> list[Finding]:
         config.finding(
             "A003",
             "no results slide puts a business figure in front of a startup panel; add money or cases per "
-            'month, e.g. "~$180K kept a year for $17K of call time".',
+            "month, and what acting on the model costs against what it returns.",
             slide=results[0][0] if results else None,
         )
     ]
@@ -81,14 +81,14 @@ def _needs(code: str, pattern: Callable[[Lexicon], re.Pattern[str]], message: st
 _research = _needs(
     "A004",
     lambda lex: lex.ablation,
-    "a research panel will ask which part carries the result; add an ablation, e.g. "
-    '"without the trend features PR-AUC falls from 0.43 to 0.31".',
+    "a research panel will ask which part carries the result; add an ablation: "
+    "the metric with and without the part you credit for the result.",
 )
 _consulting = _needs(
     "A005",
     lambda lex: lex.recommendation,
-    "the talk never states a recommendation; end the story with the decision you advise, e.g. "
-    '"Recommendation: call the 340 highest-risk accounts each month".',
+    "the talk never states a recommendation; end the story with the decision you advise: "
+    "what to do, for whom, how often, and what it should return.",
 )
 _fintech = _needs(
     "A006",

@@ -22,6 +22,7 @@ _WHERE = {
     "figure title": "the figure title",
     "notes": "the speaker notes",
 }
+_SAY = {where: "say" if where == "notes" else "says" for where in _WHERE}
 
 
 def looks_like_code(text: str, lex: Lexicon) -> bool:
@@ -94,7 +95,7 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                 found.append(
                     config.finding(
                         "C007",
-                        f'{_WHERE[where]} says "{hit[0]}"; frame it forward instead: "{hit[1]}"',
+                        f'{_WHERE[where]} {_SAY[where]} "{hit[0]}"; frame it forward instead: "{hit[1]}"',
                         slide=index,
                     )
                 )
@@ -141,7 +142,8 @@ def _decisions(slide: Slide, index: int, config: Config, defended: set[str], fla
                 config.finding(
                     "C006",
                     f"the decision {quote(decision.decision, 50)} has no {', '.join(missing)}; say why you chose "
-                    "it and what you chose it over, e.g. rationale: 12% higher PR-AUC, alternative: random forest.",
+                    "it and what you chose it over: `rationale:` what measured the difference (a number against the "
+                    "alternative), `alternative:` the option you weighed, `why_rejected:` what it lost on.",
                     slide=index,
                 )
             )
@@ -196,7 +198,7 @@ def _next_steps(slides: list[tuple[int, Slide]], config: Config) -> list[Finding
                 config.finding(
                     "C009",
                     f"the next step {quote(text, 60)} {why}; say the concrete action and the gap it closes, e.g. "
-                    '"Next month: add onboarding features for accounts under 30 days, where the model misses most".',
+                    '"Next month: <the action> on <the data or segment>, to close <the gap the error analysis found>".',
                     slide=first,
                 )
             ]
