@@ -22,7 +22,7 @@ def flat_points(points: list[Point]) -> Iterator[str]:
 def decision_texts(slide: Slide) -> Iterator[str]:
     """Yield the written parts of each decision."""
     for d in slide.decisions:
-        yield from (t for t in (d.decision, d.rationale, d.alternative, d.why_rejected) if t)
+        yield from (t[:READ_CHARS] for t in (d.decision, d.rationale, d.alternative, d.why_rejected) if t)
 
 
 def shown(slide: Slide) -> Iterator[tuple[str, str]]:
@@ -30,9 +30,9 @@ def shown(slide: Slide) -> Iterator[tuple[str, str]]:
     if slide.title:
         yield "title", slide.title[:READ_CHARS]
     for text in flat_points(slide.points):
-        yield "point", text[:READ_CHARS]
+        yield "point", text
     for text in decision_texts(slide):
-        yield "decision", text[:READ_CHARS]
+        yield "decision", text
     if slide.figure is not None:
         yield "figure title", slide.figure.title[:READ_CHARS]
 

@@ -66,11 +66,6 @@ def undefended(text: str, lex: Lexicon) -> str | None:
     return None if number and reason else "no alternative it was chosen over, and no measured reason"
 
 
-def is_bare_decision(text: str, lex: Lexicon) -> bool:
-    """Return True for a line that names a chosen method without an alternative and evidence."""
-    return is_decision(text, lex, on_method_slide=True) and undefended(text, lex) is not None
-
-
 def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     """Return C005, C006, C007 and C009 findings."""
     lex = config.lexicon

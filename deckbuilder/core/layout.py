@@ -215,11 +215,6 @@ def caption_height(page: Page, text: str, width: float) -> float:
     return block_height([Para(text, bold=True)], CAPTION_SIZE, width, setting)
 
 
-def figure_box(spec: Slide, page: Page) -> Box | None:
-    """Return the box a slide's picture fills, under its caption (None without a figure)."""
-    return slide_layout(spec, page).picture if spec.figure is not None else None
-
-
 def cell_text(value: object) -> str:
     """Return a table cell as written on the slide."""
     if value is None:

@@ -46,8 +46,6 @@ class Lexicon:
     label_words: frozenset[str]
     chart_words: frozenset[str]
     claim_words: frozenset[str]
-    number_labels: frozenset[str]
-    number_words: re.Pattern[str]
     metric: re.Pattern[str]
     metric_with_number: re.Pattern[str]
     number_with_metric: re.Pattern[str]
@@ -93,8 +91,6 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         label_words=frozenset(raw["label_words"]),
         chart_words=frozenset(raw["chart_words"]),
         claim_words=frozenset(raw["claim_words"]),
-        number_labels=frozenset(raw["number_labels"]),
-        number_words=re.compile("|".join(raw["number_words"])),
         metric=metric,
         metric_with_number=re.compile(
             r"(?<![\w-])("

@@ -61,12 +61,11 @@ class Para:
 
 @dataclass(frozen=True)
 class Fit:
-    """The chosen size, whether the text fits at it, its height, and the most lines one paragraph takes."""
+    """The chosen size, whether the text fits at it, and its height."""
 
     size: int
     fits: bool
     height_in: float
-    widest_para_lines: int = 1
 
 
 @dataclass(frozen=True)
@@ -142,6 +141,4 @@ def fit_size(paras: list[Para], width_in: float, height_in: float, sizes: tuple[
         height = block_height(paras, size, width_in, setting)
         if height <= height_in:
             break
-    fits = height <= height_in
-    lines = max((para_lines(p, size, width_in, setting) for p in paras), default=0)
-    return Fit(size, fits, height, lines)
+    return Fit(size, height <= height_in, height)

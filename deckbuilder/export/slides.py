@@ -13,9 +13,7 @@ from deckbuilder.core.talk import TimedSlide
 from deckbuilder.core.theme import Box
 
 from . import shapes
-from .geometry import Canvas
-
-EMU_PER_INCH = 914400
+from .geometry import EMU_PER_INCH, Canvas
 
 
 def _title_holder_box(slide: PptxSlide, canvas: Canvas) -> Box | None:

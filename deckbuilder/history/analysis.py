@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import statistics
 from dataclasses import dataclass, field
@@ -143,7 +144,7 @@ def compare(talk: TalkPlan, a: Run, b: Run, tolerance_s: float) -> list[Change]:
         planned = b.slide(slide.key) or a.slide(slide.key)
         shown = current.get(slide.key, slide)
         if planned is not None:  # the budget the runs were held to
-            shown = TimedSlide(shown.index, shown.title, shown.kind, planned.budget_s, None, shown.main, id=shown.id)
+            shown = dataclasses.replace(shown, budget_s=planned.budget_s, start_s=None)
         a_s, b_s = _spent(a, slide.key), _spent(b, slide.key)
         rows.append(Change(shown, a_s, b_s, slide.key in current, tolerance_s))
     return rows
@@ -213,7 +214,7 @@ def pacing(talk: TalkPlan, runs: list[Run], last: int, tolerance_s: float) -> Pa
         budget = planned.budget_s if planned else None
         # Backup slides nobody rehearsed would only add empty columns.
         if budget is not None or any(r.actuals.get(slide.key) for r in chosen):
-            shown.append(TimedSlide(slide.index, slide.title, slide.kind, budget, None, slide.main, id=slide.id))
+            shown.append(dataclasses.replace(slide, budget_s=budget, start_s=None))
     # Time spent on slides the deck no longer has (renamed without an id, or removed) is kept, shown last.
     current = {s.key for s in talk.slides}
     gone: dict[str, TimedSlide] = {}

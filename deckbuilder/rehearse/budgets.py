@@ -13,7 +13,7 @@ from deckbuilder.core.durations import format_duration
 from deckbuilder.core.talk import TalkPlan, TimedSlide, rescale, schedule
 from deckbuilder.errors import DeckError
 
-from .deck_reader import Deck, looks_like_backup
+from .deck_reader import Deck, looks_like_backup, untimed
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def match_plan(deck: Deck, outline_plan: TalkPlan, plan_name: str) -> tuple[Talk
             found = outline_plan.slides[slide.index - 1]
         if found is None:
             unmatched.append(f"slide {slide.index} ({slide.title})")
-            timed.append(TimedSlide(slide.index, slide.title, None, None, None, not looks_like_backup(slide.title)))
+            timed.append(untimed(slide))
         else:
             timed.append(dataclasses.replace(found, index=slide.index, title=slide.title, start_s=None))
     if len(unmatched) * 2 > len(deck.slides):

@@ -58,7 +58,7 @@ class Deck:
         """Return the deck's plan, or its slides with no budgets when it carries none."""
         if self.plan is not None:
             return self.plan
-        return TalkPlan(self.title, 0, tuple(_untimed(s) for s in self.slides), "none")
+        return TalkPlan(self.title, 0, tuple(untimed(s) for s in self.slides), "none")
 
     def identity(self) -> DeckId:
         """Return who this deck is in the rehearsal history."""
@@ -277,7 +277,7 @@ def read_deck(path: str | Path, config: Config | None = None) -> Deck:
     return Deck(path=path, title=title or slides[0].title, slides=tuple(slides), plan=plan)
 
 
-def _untimed(slide: DeckSlide) -> TimedSlide:
+def untimed(slide: DeckSlide) -> TimedSlide:
     """A slide no plan knows: no budget, part of the talk unless titled like a backup."""
     return TimedSlide(slide.index, slide.title, None, None, None, not looks_like_backup(slide.title))
 
@@ -292,7 +292,7 @@ def _align(embedded: TalkPlan, slides: list[DeckSlide]) -> TalkPlan:
         if entry is None and slide.index <= len(entries):
             entry = entries[slide.index - 1]
         if entry is None:
-            timed.append(_untimed(slide))
+            timed.append(untimed(slide))
         else:
             timed.append(dataclasses.replace(entry, index=slide.index, title=slide.title))
     return TalkPlan(embedded.title, embedded.duration_s, schedule(timed), "embedded")
@@ -303,7 +303,7 @@ def _from_notes(slides: list[DeckSlide], title: str, template: Template) -> Talk
     for slide in slides:
         timing = read_notes_header(slide.notes.split("\n", 1)[0])
         if timing is None:
-            timed.append(_untimed(slide))
+            timed.append(untimed(slide))
             continue
         found = True
         budget = None if template.is_backup(timing.kind) else timing.seconds
