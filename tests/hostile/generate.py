@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import struct
@@ -97,6 +98,15 @@ def deck_with_plan(folder: Path, payload: str, name: str = "deck.pptx", notes: s
             f"{escaped}</vt:lpwstr></property></Properties>",
         )
     raw.unlink()
+    return out
+
+
+def edit_part(source: Path, out: Path, part: str, change: Callable[[str], str]) -> Path:
+    """Copy the zip ``source`` to ``out`` with the text of one ``part`` changed; return ``out``."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(item.filename, change(data.decode()).encode() if item.filename == part else data)
     return out
 
 
@@ -388,17 +398,13 @@ def cases(tmp: Path) -> list[Case]:
         "nested.yaml",
     )
     add(Case("nesting 200 levels deep", ["plan", str(nested)], says=["yaml_depth"]))
-    many = big / "many.pptx"
-    shutil.copy(plain_deck, many)
-    with zipfile.ZipFile(many) as src:
-        parts = {i.filename: src.read(i) for i in src.infolist()}
-    pres = parts["ppt/presentation.xml"].decode()
     refs = "".join(f'<p:sldId id="{256 + i}" r:id="rId2"/>' for i in range(100_000))
-    start, end = pres.index("<p:sldIdLst>"), pres.index("</p:sldIdLst>")
-    parts["ppt/presentation.xml"] = (pres[: start + len("<p:sldIdLst>")] + refs + pres[end:]).encode()
-    with zipfile.ZipFile(many, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in parts.items():
-            dst.writestr(name, data)
+    many = edit_part(
+        plain_deck,
+        big / "many.pptx",
+        "ppt/presentation.xml",
+        lambda pres: re.sub(r"<p:sldIdLst>.*</p:sldIdLst>", f"<p:sldIdLst>{refs}</p:sldIdLst>", pres, flags=re.S),
+    )
     add(Case("a deck with 100k slide references", ["inspect", str(many)], says=["deck_slides"], seconds=5))
     zbomb = big / "zbomb.pptx"
     with zipfile.ZipFile(zbomb, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -522,22 +528,23 @@ def cases(tmp: Path) -> list[Case]:
             exit=0,
         )
     )
-    lvl = vals / "lvl.pptx"
-    shutil.copy(plain_deck, lvl)
-    with zipfile.ZipFile(lvl) as src:
-        parts = {i.filename: src.read(i) for i in src.infolist()}
-    slide = parts["ppt/slides/slide1.xml"].decode()
-    parts["ppt/slides/slide1.xml"] = slide.replace("<a:p>", '<a:p><a:pPr lvl="x"/>', 1).encode()
-    with zipfile.ZipFile(lvl, "w") as dst:
-        for name, data in parts.items():
-            dst.writestr(name, data)
+    lvl = edit_part(
+        plain_deck,
+        vals / "lvl.pptx",
+        "ppt/slides/slide1.xml",
+        lambda xml: xml.replace("<a:p>", '<a:p><a:pPr lvl="x"/>', 1),
+    )
     add(Case("a paragraph level that is not a number", ["inspect", str(lvl)], exit=0))
-    no_layouts = vals / "nolayouts.pptx"
-    shutil.copy(ROOT / "layouts" / "deck.pptx", no_layouts)
+    zero_size = edit_part(
+        ROOT / "layouts" / "deck.pptx",
+        vals / "zero.pptx",
+        "ppt/presentation.xml",
+        lambda pres: re.sub(r'<p:sldSz cx="\d+" cy="\d+"', '<p:sldSz cx="0" cy="0"', pres),
+    )
     add(
         Case(
             "a template with a slide size of zero",
-            ["build", str(churn), "--template", str(_resize(no_layouts, 0)), "-o", str(vals / "z.pptx")],
+            ["build", str(churn), "--template", str(zero_size), "-o", str(vals / "z.pptx")],
             says=["slide size"],
         )
     )
@@ -546,7 +553,12 @@ def cases(tmp: Path) -> list[Case]:
     small = tmp / "small"
     small.mkdir()
     potx = small / "company.potx"
-    _as_potx(ROOT / "layouts" / "deck.pptx", potx)
+    edit_part(
+        ROOT / "layouts" / "deck.pptx",
+        potx,
+        "[Content_Types].xml",
+        lambda types: types.replace("presentationml.presentation.main+xml", "presentationml.template.main+xml"),
+    )
     add(
         Case(
             "a .potx template builds",
@@ -590,30 +602,6 @@ def cases(tmp: Path) -> list[Case]:
         )
     )
     return found
-
-
-def _resize(template: Path, size: int) -> Path:
-    with zipfile.ZipFile(template) as src:
-        parts = {i.filename: src.read(i) for i in src.infolist()}
-    pres = parts["ppt/presentation.xml"].decode()
-    import re
-
-    parts["ppt/presentation.xml"] = re.sub(
-        r'<p:sldSz cx="\d+" cy="\d+"', f'<p:sldSz cx="{size}" cy="{size}"', pres
-    ).encode()
-    with zipfile.ZipFile(template, "w") as dst:
-        for name, data in parts.items():
-            dst.writestr(name, data)
-    return template
-
-
-def _as_potx(template: Path, out: Path) -> None:
-    with zipfile.ZipFile(template) as src, zipfile.ZipFile(out, "w") as dst:
-        for item in src.infolist():
-            data = src.read(item)
-            if item.filename == "[Content_Types].xml":
-                data = data.replace(b"presentationml.presentation.main+xml", b"presentationml.template.main+xml")
-            dst.writestr(item, data)
 
 
 if __name__ == "__main__":
