@@ -541,6 +541,19 @@ def cases(tmp: Path) -> list[Case]:
         "ppt/presentation.xml",
         lambda pres: re.sub(r'<p:sldSz cx="\d+" cy="\d+"', '<p:sldSz cx="0" cy="0"', pres),
     )
+    no_layouts = edit_part(
+        ROOT / "layouts" / "deck.pptx",
+        vals / "nolayouts.pptx",
+        "ppt/slideMasters/slideMaster1.xml",
+        lambda xml: re.sub(r"<p:sldLayoutIdLst>.*?</p:sldLayoutIdLst>", "", xml, flags=re.S),
+    )
+    add(
+        Case(
+            "a template with no layouts",
+            ["build", str(churn), "--template", str(no_layouts), "-o", str(vals / "n.pptx")],
+            says=["no slide layouts"],
+        )
+    )
     add(
         Case(
             "a template with a slide size of zero",
