@@ -46,12 +46,12 @@ def _wait_for(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
 class Terminal:
     """`deck rehearse` in a 100x30 pseudo-terminal, with everything it writes collected."""
 
-    def __init__(self, deck: Path, db: Path) -> None:
+    def __init__(self, deck: Path, db: Path, command: tuple[str, ...] = ("rehearse",)) -> None:
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "DECK_HISTORY": str(db), "COLUMNS": "100", "LINES": "30"}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "deckbuilder", "rehearse", str(deck)],
+            [sys.executable, "-m", "deckbuilder", *command, str(deck)],
             stdin=slave,
             stdout=slave,
             stderr=slave,

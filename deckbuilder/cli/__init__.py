@@ -10,6 +10,7 @@ import click
 from deckbuilder import __version__
 
 from .build import build, inspect
+from .drill import drill
 from .plan import new, plan, rules, schema
 from .rehearse import compare, history, rehearse, report
 
@@ -23,10 +24,13 @@ def main() -> None:
     Start here:
       deck new talk.yaml          write a starter outline to edit
       deck plan talk.yaml         check the timing and content of the talk
+      deck build talk.yaml        write the deck
+      deck rehearse talk.pptx     time yourself slide by slide
+      deck drill talk.pptx        answer the panel's questions
     """
 
 
-for _command in (plan, build, inspect, new, rules, schema, rehearse, history, compare, report):
+for _command in (plan, build, inspect, new, rules, schema, rehearse, drill, history, compare, report):
     main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover

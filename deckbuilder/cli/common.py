@@ -33,6 +33,11 @@ def friendly(func: F) -> F:
         except DeckError as exc:
             click.echo(f"deck: {visible(exc.render())}", err=True)
             sys.exit(exc.exit_code)
+        except BrokenPipeError:
+            # The reader went away (`deck drill --list | head`): stop quietly, as other command-line tools do.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
         except KeyboardInterrupt:
             click.echo("deck: interrupted", err=True)
             sys.exit(130)

@@ -10,6 +10,7 @@ from deckbuilder.core.display import one_line
 from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.core.durations import format_signed
 from deckbuilder.history.analysis import Change, Run, trend
+from deckbuilder.history.drills import DrillRun
 
 
 def print_runs(title: str, runs: list[Run], console: Console, ran_over_s: float, limit: int | None = None) -> None:
@@ -96,3 +97,28 @@ def print_compare(a: Run, b: Run, rows: list[Change], console: Console) -> None:
     worse = [one_line(r.slide.title) for r in rows if r.verdict == "worse"]
     console.print(Text("Better: " + ("; ".join(better) if better else "nothing"), style="green"))
     console.print(Text("Worse: " + ("; ".join(worse) if worse else "nothing"), style="red" if worse else ""))
+
+
+def print_drills(title: str, drills: list[DrillRun], kinds: dict[str, str], console: Console) -> None:
+    """Print the question drills newest first: answered, mean answer time, coverage by kind."""
+    console.print(Text(one_line(title), style="bold"), Text(f"  {len(drills)} drill(s)"))
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for name in ("#", "when", "done", "answered", "mean", "long", "by kind"):
+        table.add_column(
+            name, no_wrap=name != "by kind", justify="left" if name in ("when", "done", "by kind") else "right"
+        )
+    for run in drills:
+        table.add_row(
+            str(run.id),
+            one_line(run.started_at.replace("T", " ")[:16]),
+            "yes" if run.finished else Text("no", style="yellow"),
+            f"{run.answered} / {run.asked}",
+            "-" if run.mean_s is None else fmt(run.mean_s),
+            Text(str(run.long), style="red" if run.long else ""),
+            " · ".join(f"{label.lower()} {run.kinds[code]}" for code, label in kinds.items() if run.kinds.get(code)),
+        )
+    console.print(table)
+    covered = {code for run in drills for code, n in run.kinds.items() if n}
+    never = [label for code, label in kinds.items() if code not in covered]
+    if never:
+        console.print(Text(f"Not practised yet: {', '.join(never)}", style="yellow"))

@@ -137,10 +137,12 @@ def _no_history(deck: Path) -> None:
 @click.option("--run", "run_id", type=int, metavar="N", help="The rehearsal --label names (default: the newest).")
 @click.option("--delete", "delete_id", type=int, metavar="N", help="Remove rehearsal N after asking.")
 @click.option("--yes", is_flag=True, help="Do not ask before --delete.")
+@click.option("--drills", is_flag=True, help="List the question drills (`deck drill`) instead of the rehearsals.")
 @DB_OPTION
 @friendly
 def history(
     deck: Path,
+    drills: bool,
     as_json: bool,
     as_csv: bool,
     show_all: bool,
@@ -163,8 +165,12 @@ def history(
       deck history talk.pptx --csv > visits.csv
       deck history talk.pptx --label "with Q&A"        names the newest run
       deck history talk.pptx --delete 3                asks, then removes run 3
+      deck history talk.pptx --drills                  the question drills
     """
     info, store, runs = _history_of(deck, db)
+    if drills:
+        _list_drills(info, store, deck, as_json)
+        return
     if label is not None or delete_id is not None:
         _edit_runs(deck, store, runs, label, run_id, delete_id, yes)
         return
@@ -190,6 +196,22 @@ def history(
     from .history_view import print_runs
 
     print_runs(info.title, runs, make_console(), config().pace.ran_over_s, None if show_all else 20)
+
+
+def _list_drills(info: Any, store: Any, deck: Path, as_json: bool) -> None:
+    from deckbuilder.history.drills import find_drills
+
+    rules = config().drill
+    found = find_drills(store, info.identity(), list(rules.kinds), rules.target_s)
+    if as_json:
+        echo_json({"deck": str(deck), "drills": [d.as_dict() for d in found]})
+        return
+    if not found:
+        click.echo(f"no drills recorded for {deck} yet; run: deck drill {deck}")
+        return
+    from .history_view import print_drills
+
+    print_drills(info.title, found, rules.kinds, make_console())
 
 
 def _edit_runs(

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .layout import Page
     from .lexicon import Lexicon
     from .measure import Glyphs
+    from .questions import DrillRules
     from .theme import Theme
 
 ENV = "DECK_LAYOUTS"
@@ -269,6 +270,13 @@ class Config:
         from .theme import parse_theme
 
         return parse_theme(self.data("theme.yaml"), self.data("slides.yaml"), self.folder)
+
+    @cached_property
+    def drill(self) -> DrillRules:
+        """Return the question templates and answer times of `deck drill` (questions.yaml)."""
+        from .questions import parse_drill_rules
+
+        return parse_drill_rules(self.data("questions.yaml"))
 
     @cached_property
     def glyphs(self) -> Glyphs:

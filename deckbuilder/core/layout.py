@@ -85,6 +85,10 @@ def point_paras(points: list[Any], level: int = 0) -> list[Para]:
     return result
 
 
+# How a decision reads on a slide, written here and read back from a deck by `read_decisions`.
+BECAUSE, INSTEAD_OF, REJECTED_BECAUSE = "because ", "instead of ", ": "
+
+
 def decision_paras(spec: Slide, after_points: bool) -> list[Para]:
     """Return each decision as three lines: the choice, because ..., instead of ...."""
     result: list[Para] = []
@@ -92,11 +96,32 @@ def decision_paras(spec: Slide, after_points: bool) -> list[Para]:
         gap = 0.6 if (i or after_points) else 0.0
         result.append(Para(d.decision, bold=True, color="primary", space_before=gap))
         if d.rationale:
-            result.append(Para(f"because {d.rationale}", scale=0.85))
+            result.append(Para(BECAUSE + d.rationale, scale=0.85))
         if d.alternative:
-            rejected = f": {d.why_rejected}" if d.why_rejected else ""
-            result.append(Para(f"instead of {d.alternative}{rejected}", scale=0.85, color="muted"))
+            rejected = REJECTED_BECAUSE + d.why_rejected if d.why_rejected else ""
+            result.append(Para(INSTEAD_OF + d.alternative + rejected, scale=0.85, color="muted"))
     return result
+
+
+def read_decisions(lines: list[str]) -> tuple[list[str], list[tuple[str, str, str, str]]]:
+    """Split a built slide's lines into its other lines and its (decision, rationale, alternative, why) rows."""
+    others: list[str] = []
+    rows: list[tuple[str, str, str, str]] = []
+    follows = [line.startswith((BECAUSE, INSTEAD_OF)) for line in lines] + [False]
+    for i, line in enumerate(lines):
+        if follows[i]:
+            continue
+        if not follows[i + 1]:
+            others.append(line)
+            continue
+        rationale = alternative = why = ""
+        for after in lines[i + 1 : i + 3]:
+            if after.startswith(BECAUSE) and not rationale and not alternative:
+                rationale = after[len(BECAUSE) :]
+            elif after.startswith(INSTEAD_OF) and not alternative:
+                alternative, _, why = after[len(INSTEAD_OF) :].partition(REJECTED_BECAUSE)
+        rows.append((line, rationale, alternative, why))
+    return others, rows
 
 
 def visual_region(spec: Slide) -> str:

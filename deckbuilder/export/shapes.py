@@ -14,6 +14,7 @@ from pptx.slide import Slide
 from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Inches, Pt
 
+from deckbuilder.core.callout import NAME_GAP, lift_text, value_text
 from deckbuilder.core.layout import TableBlock
 from deckbuilder.core.measure import BULLET_INDENT_IN, INSET_IN, Para
 from deckbuilder.core.outline import Metric
@@ -88,33 +89,6 @@ def add_text(slide: Slide, box: Box, paras: list[Para], size: int, theme: Theme,
     return shape
 
 
-def lift_text(metric: Metric) -> str:
-    """Return the baseline line of a callout: "5.4x the 0.08 random baseline"."""
-    label = f" {metric.baseline_label}" if metric.baseline_label else ""
-    if metric.baseline is None:
-        return "no baseline given"
-    lift = metric.lift()
-    base = f"{metric.baseline:g}" if isinstance(metric.baseline, float) else str(metric.baseline)
-    if lift is None:
-        return f"against {base}{label}"
-    if metric.lower_is_better:
-        assert isinstance(metric.baseline, (int, float)) and isinstance(metric.value, (int, float))
-        drop = (metric.baseline - metric.value) / metric.baseline if metric.baseline else 0.0
-        return f"{drop:.0%} below the {base}{label} baseline"
-    if lift >= 1.5:
-        return f"{lift:.1f}x the {base}{label} baseline"
-    return f"{lift - 1:+.0%} on the {base}{label} baseline"
-
-
-def value_text(metric: Metric) -> str:
-    """Return the callout's number, with its spread when given."""
-    value = f"{metric.value:g}" if isinstance(metric.value, float) else str(metric.value)
-    if metric.spread is not None:
-        spread = f"{metric.spread:g}" if isinstance(metric.spread, float) else str(metric.spread)
-        value += f" ± {spread}"
-    return value
-
-
 def add_metric(slide: Slide, box: Box, metric: Metric, theme: Theme) -> Any:
     """Add a callout: the number large, its name, and its baseline and lift beneath."""
     shape = slide.shapes.add_shape(
@@ -133,7 +107,7 @@ def add_metric(slide: Slide, box: Box, metric: Metric, theme: Theme) -> Any:
     _bullet(first, None)
     for text, size, bold, color in (
         (value_text(metric), theme.sizes["metric_value"], True, "primary"),
-        ("  " + metric.name, theme.sizes["metric_label"] + 3, True, "text"),
+        (NAME_GAP + metric.name, theme.sizes["metric_label"] + 3, True, "text"),
     ):
         run = first.add_run()
         run.text = text

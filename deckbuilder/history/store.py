@@ -13,64 +13,9 @@ from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide
 from deckbuilder.errors import DeckError
 
 from .location import ENV
+from .migrations import MIGRATIONS, SCHEMA_VERSION, TABLES
 
-SCHEMA_VERSION = 4
-
-# Each entry moves the database from version N-1 to N; a later release appends, never edits.
-MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: (
-        """CREATE TABLE rehearsals (
-            id INTEGER PRIMARY KEY,
-            deck_path TEXT NOT NULL,
-            deck_title TEXT NOT NULL,
-            fingerprint TEXT NOT NULL,
-            duration_s REAL NOT NULL,
-            budgets_from TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            ended_at TEXT,
-            finished INTEGER NOT NULL DEFAULT 0,
-            total_s REAL
-        )""",
-        """CREATE TABLE planned_slides (
-            rehearsal_id INTEGER NOT NULL REFERENCES rehearsals(id),
-            idx INTEGER NOT NULL,
-            title TEXT NOT NULL,
-            kind TEXT,
-            budget_s REAL,
-            PRIMARY KEY (rehearsal_id, idx)
-        )""",
-        """CREATE TABLE visits (
-            id INTEGER PRIMARY KEY,
-            rehearsal_id INTEGER NOT NULL REFERENCES rehearsals(id),
-            idx INTEGER NOT NULL,
-            title TEXT NOT NULL,
-            budget_s REAL,
-            talk_start_s REAL NOT NULL,
-            seconds REAL NOT NULL,
-            started_at TEXT NOT NULL
-        )""",
-        "CREATE INDEX visits_by_rehearsal ON visits(rehearsal_id)",
-        "CREATE INDEX rehearsals_by_deck ON rehearsals(fingerprint, deck_path)",
-    ),
-    # 2: a slide's identity across rebuilds (the outline's id, else its title).
-    2: (
-        "ALTER TABLE planned_slides ADD COLUMN slide_key TEXT",
-        "ALTER TABLE visits ADD COLUMN slide_key TEXT",
-        "UPDATE planned_slides SET slide_key = title WHERE slide_key IS NULL",
-        "UPDATE visits SET slide_key = title WHERE slide_key IS NULL",
-        "CREATE INDEX visits_by_key ON visits(rehearsal_id, slide_key)",
-    ),
-    # 3: the rest of the slide record (whether it counts as the talk, where it starts on the clock).
-    3: (
-        "ALTER TABLE planned_slides ADD COLUMN main INTEGER",
-        "ALTER TABLE planned_slides ADD COLUMN start_s REAL",
-        # Earlier releases treated title and appendix slides as the only ones outside the talk.
-        "UPDATE planned_slides SET main = CASE WHEN kind IN ('title', 'appendix') THEN 0 ELSE 1 END",
-    ),
-    # 4: a name the presenter gives a run ("with Q&A").
-    4: ("ALTER TABLE rehearsals ADD COLUMN label TEXT",),
-}
-TABLES = {"rehearsals", "planned_slides", "visits"}
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "History"]
 
 
 class History:
@@ -304,6 +249,74 @@ class History:
                 self._number(budget, "a visit's budget"),
                 self._number(seconds, "a visit's time", allow_none=False) or 0.0,
                 str(started),
+            )
+
+    # --- drills ---------------------------------------------------------------------------------
+    def begin_drill(self, deck: DeckId, asked: int, seed: int | None, started_at: str) -> int:
+        """Record a new drill of ``asked`` questions; return its id."""
+        with self.db:
+            cursor = self.db.execute(
+                "INSERT INTO drills (deck_path, deck_title, fingerprint, embedded, asked, seed, started_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (deck.path, deck.title, deck.fingerprint, int(deck.embedded), asked, seed, started_at),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def record_answer(self, drill: int, position: int, answer: Any, started_at: str) -> None:
+        """Store one answer (a `rehearse.drill.Answer`) and commit it at once."""
+        q = answer.question
+        with self.db:
+            self.db.execute(
+                "INSERT INTO answers (drill_id, position, kind, slide, question, seconds, ticked, score, skipped,"
+                " started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    drill,
+                    position,
+                    q.kind,
+                    q.slide,
+                    q.text,
+                    answer.seconds,
+                    ",".join(map(str, answer.ticked)),
+                    answer.score,
+                    int(answer.skipped),
+                    started_at,
+                ),
+            )
+
+    def end_drill(self, drill: int, finished: bool, ended_at: str) -> None:
+        """Mark a drill ended."""
+        with self.db:
+            self.db.execute(
+                "UPDATE drills SET finished = ?, ended_at = ? WHERE id = ?", (int(finished), ended_at, drill)
+            )
+
+    def drills_of(self, deck: DeckId) -> list[tuple[int, str, bool, int]]:
+        """Return (id, started_at, finished, asked) of the drills of a deck (or its outline), oldest first."""
+        args = {"path": deck.path, "fingerprint": deck.fingerprint, "embedded": int(deck.embedded), "title": deck.title}
+        return [
+            (int(i), str(s), bool(f), int(self._number(a, "a drill's question count", allow_none=False) or 0))
+            for i, s, f, a in self.db.execute(
+                "SELECT id, started_at, finished, asked FROM drills WHERE deck_path = :path OR fingerprint = "
+                ":fingerprint OR (:embedded AND embedded AND deck_title = :title) ORDER BY id",
+                args,
+            )
+        ]
+
+    def answers_of(self, ids: list[int]) -> Iterator[tuple[int, str, float, str, int | None, bool]]:
+        """Yield (drill, kind, seconds, ticked, score, skipped) of every answer of these drills, in order."""
+        for drill, kind, seconds, ticked, score, skipped in self._in(
+            "SELECT drill_id, kind, seconds, ticked, score, skipped FROM answers WHERE drill_id IN ({marks}) "
+            "ORDER BY drill_id, position",
+            ids,
+        ):
+            seconds_s = self._number(seconds, "an answer's time", allow_none=False) or 0.0
+            yield (
+                int(drill),
+                str(kind),
+                seconds_s,
+                str(ticked),
+                score if isinstance(score, int) else None,
+                bool(skipped),
             )
 
     def _in(self, sql: str, ids: list[int]) -> Iterator[tuple[Any, ...]]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,13 +13,11 @@ from textual.css.query import NoMatches
 from deckbuilder.errors import DeckError
 from deckbuilder.history.store import History
 from deckbuilder.tui.screens import ConfirmQuit, EndScreen, HelpScreen, TalkScreen
+from deckbuilder.tui.stopping import catch_stop_signals, release_signals
 
 if TYPE_CHECKING:
     from deckbuilder.rehearse.coach import Coach
 
-# Signals that end a rehearsal the way `q` does: what was done is saved, the run is marked unfinished,
-# the terminal is restored, and the exit code is the shell's convention (128 + the signal).
-STOP_SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
 RETRY_S = 2.0  # how often writes a busy history refused are tried again
 
 
@@ -50,25 +46,13 @@ class RehearseApp(App[None]):
         self.set_interval(self.redraw_s, self.redraw)
         self.set_interval(RETRY_S, self.retry_writes)
         if not self.is_headless:
-            self._catch_signals()
-
-    def _catch_signals(self) -> None:
-        loop = asyncio.get_running_loop()
-        for name in STOP_SIGNALS:
-            number = getattr(signal, name, None)
-            if number is None:
-                continue
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, self.stop_on_signal, int(number))
-                self._signals.append(int(number))
+            # SIGTERM, SIGHUP and SIGINT end the run as `q` does, with the shell's 128 + n.
+            self._signals = catch_stop_signals(self.stop_on_signal)
 
     def on_unmount(self) -> None:
         # However the app ends, the open visit is saved and the run closed.
         self.coach.quit()
-        loop = asyncio.get_running_loop()
-        for number in self._signals:
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.remove_signal_handler(number)
+        release_signals(self._signals)
 
     def stop_on_signal(self, number: int) -> None:
         """End the run as `q` does and exit with 128 + the signal's number."""

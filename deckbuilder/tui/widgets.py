@@ -35,7 +35,7 @@ BAR_STYLE = {"ok": "green", "near": "dark_orange", "over": "bold red"}
 MIN_BAR = 8  # narrower than this, the bar gives way to a word that carries its colour
 
 
-class _Cached(Widget):
+class Cached(Widget):
     """A widget that repaints only itself, and only when what it shows has changed.
 
     (Static.update asks for a new layout of the screen each time, which repaints the neighbours too.)
@@ -58,7 +58,7 @@ class _Cached(Widget):
         self._width = width
 
 
-class TalkClock(_Cached):
+class TalkClock(Cached):
     """The talk clock against the total, the time left (or over), the projected end and the time of day."""
 
     def show(self, status: Status, wall: dt.datetime) -> None:
@@ -87,7 +87,7 @@ class TalkClock(_Cached):
         self.set_class(status.overtime_s > 0, "overtime")
 
 
-class PaceBadge(_Cached):
+class PaceBadge(Cached):
     """Ahead, on track, behind or overtime, in seconds and colour."""
 
     def show(self, status: Status) -> None:
@@ -103,7 +103,7 @@ class PaceBadge(_Cached):
         self.draw(label, label)
 
 
-class SlideTimer(_Cached):
+class SlideTimer(Cached):
     """This slide's time over all its visits, against its own budget: a coloured bar, or a coloured word."""
 
     def show(self, status: Status) -> None:
@@ -131,7 +131,7 @@ class SlideTimer(_Cached):
         self.draw(text.plain, text)
 
 
-class SlideView(_Cached):
+class SlideView(Cached):
     """The current slide: number, kind, title and as many points as the pane shows, then "+N more"."""
 
     def show(self, slide: TimedSlide, content: DeckSlide, count: int) -> None:
@@ -166,7 +166,7 @@ def _lines(text: str, width: int) -> int:
     return max(math.ceil(len(text) / max(width, 1)), 1)
 
 
-class NotesView(_Cached):
+class NotesView(Cached):
     """The speaker notes of the current slide."""
 
     def show(self, content: DeckSlide) -> None:
@@ -175,7 +175,7 @@ class NotesView(_Cached):
         self.draw(body, Text(visible(body) or "no notes for this slide", style="" if body else "dim"))
 
 
-class NextUp(_Cached):
+class NextUp(Cached):
     """The title of the slide after this one."""
 
     def show(self, nxt: DeckSlide | None) -> None:

@@ -1,0 +1,75 @@
+"""A metric callout's text, both ways: written on the slide, read back from a deck.
+
+The first line is the number (with its spread) and the metric's name; the second says how it compares
+with its baseline, as a person would say it: "240x", "5.4x" or "+12%" on the baseline.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+NAME_GAP = "  "  # between the number and the metric's name on the first line
+SPREAD = " ± "
+NO_BASELINE = "no baseline given"
+X_FROM = 1.25  # lifts from here are said as "5.4x"; smaller ones as a percentage
+
+
+def number_text(value: object) -> str:
+    """Return a number as the outline wrote it (text stays text; 0.5 shows as 0.5, 12.0 as 12)."""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def times(lift: float) -> str:
+    """Return a lift as people say it: 240x, 12x, 5.4x, 1.3x."""
+    if lift >= 10:
+        return f"{lift:.0f}x"
+    return f"{lift:.1f}".removesuffix(".0") + "x"
+
+
+def value_text(metric: Any) -> str:
+    """Return the callout's number, with its spread when given."""
+    value = number_text(metric.value)
+    if metric.spread is not None:
+        value += SPREAD + number_text(metric.spread)
+    return value
+
+
+def lift_text(metric: Any) -> str:
+    """Return the callout's second line: "5.4x the 0.08 random baseline", "31% below the ... baseline"."""
+    if metric.baseline is None:
+        return NO_BASELINE
+    label = f" {metric.baseline_label}" if metric.baseline_label else ""
+    base = number_text(metric.baseline)
+    lift = metric.lift()
+    if lift is None:
+        return f"against {base}{label}"
+    if metric.lower_is_better:
+        drop = (metric.baseline - metric.value) / metric.baseline
+        return (
+            f"{drop:.0%} below the {base}{label} baseline"
+            if drop >= 0
+            else f"{-drop:.0%} above the {base}{label} baseline"
+        )
+    if lift >= X_FROM:
+        return f"{times(lift)} the {base}{label} baseline"
+    return f"{lift - 1:+.0%} on the {base}{label} baseline"
+
+
+_FIRST = re.compile(rf"^(?P<value>\S+?)(?:{SPREAD}(?P<spread>\S+))?{NAME_GAP}(?P<name>\S.*)$")
+_SECOND = re.compile(
+    r"^(?:\S+ (?:the|below the|above the|on the)|against) (?P<base>\S+)(?: (?P<label>.*?))?(?: baseline)?$"
+)
+
+
+def read_callout(first: str, second: str) -> dict[str, str] | None:
+    """Return the metric, value, spread, baseline and label of a callout's two lines, or None if they are not one."""
+    top, bottom = _FIRST.match(first), _SECOND.match(second)
+    if top is None or not (bottom is not None or second == NO_BASELINE):
+        return None
+    found = {"metric": top["name"], "value": top["value"], "spread": top["spread"] or ""}
+    if bottom is not None:
+        found |= {"baseline": bottom["base"], "baseline_label": bottom["label"] or ""}
+    return found

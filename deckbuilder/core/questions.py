@@ -1,0 +1,222 @@
+"""The panel's questions for `deck drill`: a bank made from the talk's own content by templates in layouts/.
+
+Pure: the bank is built from `TalkContent`, which the CLI makes from an outline (`from_outline`) or the
+drill reader makes from a deck's slide text. The templates, kinds, checklist and answer times are data in
+layouts/questions.yaml.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+from dataclasses import dataclass, field
+from typing import Any
+
+from .display import one_line
+
+SOURCES = ("talk", "slide", "point", "decision", "metric")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the question templates: where its questions come from and the texts to try in order."""
+
+    source: str
+    kind: str
+    texts: tuple[str, ...]
+    slide_kinds: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class DrillRules:
+    """Everything `deck drill` decides by (layouts/questions.yaml)."""
+
+    kinds: dict[str, str]  # code -> label, in the order a panel asks them
+    checklist: tuple[str, ...]
+    target_s: float
+    amber_s: float
+    max_text: int
+    entries: tuple[Entry, ...]
+
+
+def parse_drill_rules(raw: dict[str, Any]) -> DrillRules:
+    """Read questions.yaml, refusing a template that names a kind or placeholder deck does not know."""
+    kinds = {str(k): str(v) for k, v in raw["kinds"].items()}
+    entries = []
+    for number, item in enumerate(raw["questions"], start=1):
+        source, kind = str(item["from"]), str(item["kind"])
+        if source not in SOURCES or kind not in kinds:
+            raise ValueError(f"questions.yaml entry {number}: unknown from '{source}' or kind '{kind}'")
+        texts = tuple(str(t) for t in item["texts"])
+        for text in texts:
+            unknown = set(placeholders(text)) - PLACEHOLDERS[source]
+            if unknown:
+                names = ", ".join(sorted(unknown))
+                raise ValueError(f"questions.yaml entry {number}: from {source} has no {{{names}}}")
+        entries.append(Entry(source, kind, texts, frozenset(str(k) for k in item.get("kinds", ()))))
+    answer = raw["answer"]
+    return DrillRules(
+        kinds=kinds,
+        checklist=tuple(str(c) for c in raw["checklist"]),
+        target_s=float(answer["target_s"]),
+        amber_s=float(answer["amber_s"]),
+        max_text=int(answer["max_text"]),
+        entries=tuple(entries),
+    )
+
+
+_METRIC = {"metric", "value", "baseline", "baseline_label", "spread", "title"}
+PLACEHOLDERS: dict[str, set[str]] = {
+    "talk": {"talk"},
+    "slide": {"title"},
+    "point": {"point", "title"},
+    "decision": {"decision", "rationale", "alternative", "why_rejected", "title"},
+    "metric": _METRIC,
+}
+
+
+def placeholders(text: str) -> list[str]:
+    """Return the {names} a template text uses."""
+    return [name for _, name, _, _ in string.Formatter().parse(text) if name]
+
+
+@dataclass(frozen=True)
+class DecisionText:
+    decision: str
+    rationale: str = ""
+    alternative: str = ""
+    why_rejected: str = ""
+
+
+@dataclass(frozen=True)
+class MetricText:
+    metric: str
+    value: str
+    baseline: str = ""
+    baseline_label: str = ""
+    spread: str = ""
+
+
+@dataclass(frozen=True)
+class SlideContent:
+    """What a slide says, as text: enough to ask about it."""
+
+    number: int  # 1-based, as the deck numbers it
+    title: str
+    kind: str | None
+    points: tuple[str, ...] = ()
+    decisions: tuple[DecisionText, ...] = ()
+    metrics: tuple[MetricText, ...] = ()
+
+
+@dataclass(frozen=True)
+class TalkContent:
+    title: str
+    slides: tuple[SlideContent, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the bank: its kind, the slide it comes from (None: the whole talk) and its text."""
+
+    kind: str
+    slide: int | None
+    slide_title: str
+    text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "slide": self.slide, "slide_title": self.slide_title, "question": self.text}
+
+
+def _clean(text: str, limit: int) -> str:
+    # One line, no trailing full stop: the value sits inside a sentence of the template.
+    return one_line(text, limit).rstrip(" .;:")
+
+
+def _number(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return "" if value is None else str(value)
+
+
+def from_outline(outline: Any) -> TalkContent:
+    """Return what an outline's slides say (numbers as deck shows them), numbered as `deck build` numbers them."""
+    slides = []
+    for number, slide in enumerate(outline.slides, start=1):
+        slides.append(
+            SlideContent(
+                number=number,
+                title=slide.title or outline.title,
+                kind=slide.kind,
+                points=tuple(p.text for p in slide.points),
+                decisions=tuple(
+                    DecisionText(d.decision, d.rationale or "", d.alternative or "", d.why_rejected or "")
+                    for d in slide.decisions
+                ),
+                metrics=tuple(
+                    MetricText(m.name, _number(m.value), _number(m.baseline), m.baseline_label or "", _number(m.spread))
+                    for m in slide.metrics
+                ),
+            )
+        )
+    return TalkContent(outline.title, tuple(slides))
+
+
+def _items(entry: Entry, talk: TalkContent) -> list[tuple[SlideContent | None, dict[str, str]]]:
+    if entry.source == "talk":
+        return [(None, {"talk": talk.title})]
+    found: list[tuple[SlideContent | None, dict[str, str]]] = []
+    for slide in talk.slides:
+        if entry.slide_kinds and slide.kind not in entry.slide_kinds:
+            continue
+        base = {"title": slide.title}
+        if entry.source == "slide":
+            found.append((slide, base))
+        elif entry.source == "point":
+            found.extend((slide, {**base, "point": p}) for p in slide.points)
+        elif entry.source == "decision":
+            found.extend((slide, {**base, **vars(d)}) for d in slide.decisions)
+        elif entry.source == "metric":
+            found.extend((slide, {**base, **vars(m)}) for m in slide.metrics)
+    return found
+
+
+def build_bank(talk: TalkContent, rules: DrillRules) -> list[Question]:
+    """Return every question the templates make from the talk, grouped by kind in the panel's order."""
+    bank: dict[str, list[Question]] = {kind: [] for kind in rules.kinds}
+    seen: set[str] = set()
+    for entry in rules.entries:
+        for slide, values in _items(entry, talk):
+            filled = {k: _clean(v, rules.max_text) for k, v in values.items() if v and v.strip()}
+            text = next((t for t in entry.texts if set(placeholders(t)) <= set(filled)), None)
+            if text is None:
+                continue
+            question = text.format(**filled)
+            if question in seen:
+                continue
+            seen.add(question)
+            where = slide.number if slide else None
+            bank[entry.kind].append(Question(entry.kind, where, _clean(slide.title, 80) if slide else "", question))
+    return [q for kind in rules.kinds for q in bank[kind]]
+
+
+def choose(bank: list[Question], count: int, seed: int | None, kinds: list[str] | None = None) -> list[Question]:
+    """Pick ``count`` questions, taking the kinds in turn so a short drill still covers them all.
+
+    The same seed gives the same drill; within a kind the order is shuffled.
+    """
+    rng = random.Random(seed)
+    wanted = [q for q in bank if kinds is None or q.kind in kinds]
+    by_kind: dict[str, list[Question]] = {}
+    for question in wanted:
+        by_kind.setdefault(question.kind, []).append(question)
+    for pile in by_kind.values():
+        rng.shuffle(pile)
+    order = list(by_kind)
+    rng.shuffle(order)
+    picked: list[Question] = []
+    while len(picked) < count and any(by_kind.values()):
+        for kind in order:
+            if by_kind[kind] and len(picked) < count:
+                picked.append(by_kind[kind].pop())
+    return picked

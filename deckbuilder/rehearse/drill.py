@@ -1,0 +1,201 @@
+"""A drill of the panel's questions: one question at a time against the answer time, every answer stored as it ends."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from deckbuilder.core.callout import read_callout
+from deckbuilder.core.layout import read_decisions
+from deckbuilder.core.questions import DecisionText, DrillRules, MetricText, Question, SlideContent, TalkContent
+from deckbuilder.core.talk import DeckId
+
+from .deck_reader import Deck
+
+Clock = Callable[[], float]
+
+
+class DrillRecorder(Protocol):
+    """Where a drill is written as it happens (the history store)."""
+
+    def begin_drill(self, deck: DeckId, asked: int, seed: int | None, started_at: str) -> int: ...
+
+    def record_answer(self, drill: int, position: int, answer: Answer, started_at: str) -> None: ...
+
+    def end_drill(self, drill: int, finished: bool, ended_at: str) -> None: ...
+
+
+def content_of(deck: Deck) -> TalkContent:
+    """Return what a deck's slides say: kinds from its embedded plan, decisions read back from their lines."""
+    kinds = [s.kind for s in deck.plan.slides] if deck.plan is not None else [None] * len(deck.slides)
+    slides = []
+    for slide, kind in zip(deck.slides, kinds, strict=True):
+        lines, rows = read_decisions([text for level, text in slide.points if level == 0])
+        decisions = tuple(DecisionText(*row) for row in rows)
+        points, metrics = _callouts(lines)
+        slides.append(SlideContent(slide.index, slide.title, kind, tuple(points), decisions, tuple(metrics)))
+    return TalkContent(deck.title, tuple(slides))
+
+
+def _callouts(lines: list[str]) -> tuple[list[str], list[MetricText]]:
+    """Split a slide's lines into its metric callouts (two lines each) and the rest."""
+    points: list[str] = []
+    metrics: list[MetricText] = []
+    i = 0
+    while i < len(lines):
+        found = read_callout(lines[i], lines[i + 1]) if i + 1 < len(lines) else None
+        if found is None:
+            points.append(lines[i])
+            i += 1
+        else:
+            metrics.append(MetricText(**found))
+            i += 2
+    return points, metrics
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One question as the candidate answered (or skipped) it."""
+
+    question: Question
+    seconds: float
+    ticked: tuple[int, ...]  # 1-based checklist items
+    score: int | None
+    skipped: bool
+
+
+@dataclass(frozen=True)
+class DrillSummary:
+    """What the end screen and `deck drill` report."""
+
+    answers: tuple[Answer, ...]
+    asked: int
+    kinds: dict[str, int]  # answered questions by kind, every kind of the rules listed
+    missed: list[tuple[str, int]]  # checklist items left unticked, most often missed first
+    long: tuple[Answer, ...]  # answers past the target time
+    target_s: float
+
+    @property
+    def answered(self) -> tuple[Answer, ...]:
+        return tuple(a for a in self.answers if not a.skipped)
+
+    @property
+    def mean_s(self) -> float | None:
+        done = self.answered
+        return sum(a.seconds for a in done) / len(done) if done else None
+
+
+def summarise(answers: list[Answer], asked: int, rules: DrillRules) -> DrillSummary:
+    """Return the drill's numbers: coverage by kind, the STAR-T items most often missed, the long answers."""
+    answered = [a for a in answers if not a.skipped]
+    kinds = {kind: sum(1 for a in answered if a.question.kind == kind) for kind in rules.kinds}
+    missing: Counter[str] = Counter()
+    for answer in answered:
+        for number, item in enumerate(rules.checklist, start=1):
+            if number not in answer.ticked:
+                missing[item] += 1
+    order = {item: i for i, item in enumerate(rules.checklist)}
+    missed = sorted(((item, n) for item, n in missing.items() if n), key=lambda pair: (-pair[1], order[pair[0]]))
+    long = tuple(a for a in answered if a.seconds > rules.target_s)
+    return DrillSummary(tuple(answers), asked, kinds, missed, long, rules.target_s)
+
+
+def _now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+class Drill:
+    """One drill: the question on screen, its clock, the ticks and score, and the answers stored as they end."""
+
+    def __init__(
+        self,
+        questions: list[Question],
+        rules: DrillRules,
+        deck: DeckId,
+        store: DrillRecorder | None,
+        clock: Clock,
+        seed: int | None = None,
+        wall: Callable[[], str] = _now,
+    ) -> None:
+        self.questions, self.rules, self.store, self.clock, self.wall = questions, rules, store, clock, wall
+        self.answers: list[Answer] = []
+        self.position = 0
+        self.ticked: set[int] = set()
+        self.score: int | None = None
+        self.store_error = ""
+        self.drill_id: int | None = None
+        if store is not None:
+            self.drill_id = self._save(lambda: store.begin_drill(deck, len(questions), seed, wall()))
+        self.started = clock()
+        self._question_wall = wall()
+
+    def _save(self, write: Callable[[], int | None]) -> int | None:
+        try:
+            return write()
+        except sqlite3.Error as exc:  # a busy or read-only store must not end the drill
+            self.store_error = str(exc)
+            return None
+
+    @property
+    def done(self) -> bool:
+        return self.position >= len(self.questions)
+
+    @property
+    def current(self) -> Question | None:
+        return None if self.done else self.questions[self.position]
+
+    def elapsed(self) -> float:
+        """Seconds on the question on screen."""
+        return max(0.0, self.clock() - self.started)
+
+    def level(self) -> str:
+        """Return ok, amber (past the amber time) or red (past the target) for the countdown's colour."""
+        seconds = self.elapsed()
+        return "red" if seconds > self.rules.target_s else "amber" if seconds >= self.rules.amber_s else "ok"
+
+    def left(self) -> float:
+        """Seconds left of the answer time (negative once past it)."""
+        return self.rules.target_s - self.elapsed()
+
+    def tick(self, item: int) -> None:
+        """Tick (or untick) checklist item ``item`` (1-based)."""
+        if 1 <= item <= len(self.rules.checklist) and not self.done:
+            self.ticked ^= {item}
+
+    def rate(self, score: int) -> None:
+        """Give this answer a self-score; the same score again clears it."""
+        if not self.done:
+            self.score = None if self.score == score else score
+
+    def next(self, skipped: bool = False) -> None:
+        """End the answer on screen (answered, or skipped) and show the next question."""
+        question = self.current
+        if question is None:
+            return
+        answer = Answer(question, round(self.elapsed(), 1), tuple(sorted(self.ticked)), self.score, skipped)
+        self.answers.append(answer)
+        if self.store is not None and self.drill_id is not None:
+            store, drill, where, began = self.store, self.drill_id, self.position + 1, self._question_wall
+            self._save(lambda: store.record_answer(drill, where, answer, began))
+        self.position += 1
+        self.ticked, self.score = set(), None
+        self.started, self._question_wall = self.clock(), self.wall()
+        if self.done:
+            self.close()
+
+    def skip(self) -> None:
+        self.next(skipped=True)
+
+    def close(self) -> None:
+        """Mark the drill ended in the store (finished when every question was reached)."""
+        if self.store is not None and self.drill_id is not None:
+            store, drill, finished = self.store, self.drill_id, self.done
+            self._save(lambda: store.end_drill(drill, finished, self.wall()))
+            self.store = None
+
+    def summary(self) -> DrillSummary:
+        return summarise(self.answers, len(self.questions), self.rules)
