@@ -11,6 +11,7 @@ from deckbuilder import __version__
 
 from .build import build, inspect
 from .drill import drill
+from .importer import import_
 from .plan import new, plan, rules, schema
 from .rehearse import compare, history, rehearse, report
 
@@ -23,6 +24,7 @@ def main() -> None:
     \b
     Start here:
       deck new talk.yaml          write a starter outline to edit
+      deck import report.md       or start from your write-up or notebooks
       deck plan talk.yaml         check the timing and content of the talk
       deck build talk.yaml        write the deck
       deck rehearse talk.pptx     time yourself slide by slide
@@ -30,7 +32,7 @@ def main() -> None:
     """
 
 
-for _command in (plan, build, inspect, new, rules, schema, rehearse, drill, history, compare, report):
+for _command in (plan, import_, build, inspect, new, rules, schema, rehearse, drill, history, compare, report):
     main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover

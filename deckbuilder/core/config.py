@@ -16,6 +16,7 @@ import yaml
 
 if TYPE_CHECKING:
     from .findings import Finding, Rule
+    from .import_rules import ImportRules
     from .layout import Page
     from .lexicon import Lexicon
     from .measure import Glyphs
@@ -138,6 +139,9 @@ class InputLimits:
     deck_part_bytes: int
     deck_parts: int
     deck_slides: int
+    writeup_bytes: int
+    notebook_bytes: int
+    import_images: int
 
 
 @dataclass(frozen=True)
@@ -277,6 +281,13 @@ class Config:
         from .questions import parse_drill_rules
 
         return parse_drill_rules(self.data("questions.yaml"))
+
+    @cached_property
+    def importing(self) -> ImportRules:
+        """Return how `deck import` maps a write-up onto the template (import.yaml)."""
+        from .import_rules import parse_import_rules
+
+        return parse_import_rules(self.data("import.yaml"), set(self.template.kinds))
 
     @cached_property
     def glyphs(self) -> Glyphs:

@@ -1,0 +1,150 @@
+"""`deck import`: start the outline from the write-up or notebooks the candidate already has."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from deckbuilder.core.display import one_line
+from deckbuilder.errors import EXIT_FINDINGS, EXIT_OK, DeckError
+
+from .common import config, friendly, make_console
+
+
+@click.command(name="import")
+@click.argument("writeups", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("talk.yaml"),
+    show_default=True,
+    help="The outline to write; its figures go in figures/ beside it.",
+)
+@click.option("--duration", default="12m", show_default=True, help="Length of the talk (12m, 11:30, 690s).")
+@click.option("--audience", default=None, help="The panel: faang, startup, research, consulting, fintech.")
+@click.option("--force", is_flag=True, help="Replace an existing outline and figures of the same names.")
+@friendly
+def import_(writeups: tuple[Path, ...], output: Path, duration: str, audience: str | None, force: bool) -> None:
+    """Start an outline from your write-up: Markdown reports and Jupyter notebooks.
+
+    Sections are mapped onto the talk template by their headings (Findings
+    -> results, Modeling -> methodology, Future work -> next steps, ...)
+    and their words; each slide's title is the section's sentence that
+    reads most as a finding. Pipe tables and DataFrame outputs become
+    tables, images and notebook figures become figures (saved in figures/
+    beside the outline), stated metrics with a baseline become metric
+    callouts, and list items with a reason and an alternative become
+    decisions. The talk keeps 7-8 main slides and a handful of figures;
+    the rest become appendix slides. Notebooks are read, never run.
+
+    Every guess is marked `# guessed:` in the outline. The summary lists
+    what the template still needs, then the outline is planned as
+    `deck plan` would.
+
+    \b
+    Examples:
+      deck import report.md
+      deck import README.md analysis.ipynb modelling.ipynb -o talk.yaml
+      deck import notebook.ipynb --duration 15m --audience faang
+      deck import report.md -o talk.yaml --force      replace an earlier import
+    """
+    from deckbuilder.core.durations import DurationError, parse_duration
+    from deckbuilder.importer.run import import_writeups
+
+    settings = config()
+    try:
+        parse_duration(duration)
+    except DurationError as exc:
+        raise DeckError(f"--duration: {exc}") from None
+    if audience is not None and audience not in settings.template.audiences:
+        from deckbuilder.core.outline import unknown_choice
+
+        raise DeckError(f"--audience: {unknown_choice('audience', audience, tuple(settings.template.audiences))}")
+    inputs = list(writeups)
+    _check_target(output, inputs, force)
+    result = import_writeups(inputs, output, settings, duration.strip(), audience)
+    _write(result, output, inputs, force)
+    _summary(result.imported, output, len(result.figures))
+    from deckbuilder.checks import plan_talk
+    from deckbuilder.core.findings import Severity
+    from deckbuilder.core.loader import load_outline
+
+    talk = plan_talk(load_outline(output, settings), settings)
+    from .plan_view import print_plan
+
+    click.echo("")
+    print_plan(talk, make_console(), settings.template.limits.decided_to_observed_min)
+    failed = any(f.severity is Severity.ERROR for f in talk.findings)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _check_target(output: Path, inputs: list[Path], force: bool) -> None:
+    from deckbuilder.files.atomic import check_output
+
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise DeckError(f"the outline must be a .yaml file, not {output.name}", hint="-o talk.yaml")
+    if output.exists() and not force:
+        raise DeckError(
+            "exists already; deck import never overwrites an outline you may have edited",
+            file=str(output),
+            hint="choose another name with -o, or replace it with --force",
+        )
+    check_output(output, inputs, replace_read_only=force)
+
+
+def _write(result: Any, output: Path, inputs: list[Path], force: bool) -> None:
+    from deckbuilder.files.atomic import write_atomically
+
+    # Look at every figure before writing any: an import either writes everything or nothing of its own.
+    todo = []
+    for path, data in result.figures:
+        if path.exists():
+            same = path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+            if same:
+                continue
+            if not force:
+                raise DeckError(
+                    "exists already with other content; deck import never overwrites it",
+                    file=str(path),
+                    hint="move it, import with another -o folder, or replace it with --force",
+                )
+        todo.append((path, data))
+    for path, data in todo:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DeckError(f"cannot create the folder: {exc.strerror}", file=str(path.parent)) from None
+        write_atomically(path, _writer(data), inputs, replace_read_only=force)
+    write_atomically(output, _writer(result.text.encode("utf-8")), inputs, replace_read_only=force)
+
+
+def _writer(data: bytes) -> Any:
+    def write(handle: Any) -> None:
+        handle.write(data)
+
+    return write
+
+
+def _summary(imported: Any, output: Path, figures: int) -> None:
+    from deckbuilder.core.config import default_config
+
+    template = default_config().template
+    main = [d for d in imported.slides if template.is_main(d.kind)]
+    click.echo(f"wrote {output}: {len(imported.slides) + 1} slides ({len(main)} in the talk), {figures} figure(s)")
+    for mapped in imported.mapping:
+        if mapped.section.empty() and not mapped.section.heading:
+            continue
+        label = mapped.kind or ("left out" if mapped.skip else "notes of the slide before")
+        if mapped.section.level == 1 and mapped.section.heading == imported.title and mapped.section.empty():
+            label = "the talk's title"
+        heading = one_line(mapped.section.heading or "(before the first heading)", 50)
+        click.echo(f"  {one_line(mapped.section.where, 40):<40} {heading:<50} -> {label}")
+    for text in imported.left_out:
+        click.echo(f"  left out: {one_line(text, 160)}")
+    for text in imported.missing:
+        click.echo(f"  missing: {text}")
+    click.echo(f"review every '# guessed:' line in {output}, then: deck build {output}")

@@ -1,0 +1,77 @@
+"""How `deck import` maps a write-up onto the template (layouts/import.yaml), as one typed value."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+
+def phrase_pattern(words: list[str]) -> re.Pattern[str]:
+    """Return a pattern for any of ``words`` as whole words, longest first, case-insensitive."""
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ImportRules:
+    headings: dict[str, tuple[str, ...]]
+    skip: tuple[str, ...]
+    either_error_or_next: tuple[str, ...]
+    cues: dict[str, re.Pattern[str]]
+    min_cues: int
+    decision_headings: tuple[str, ...]
+    because: re.Pattern[str]
+    instead: re.Pattern[str]
+    metrics: tuple[str, ...]
+    lower_is_better: frozenset[str]
+    baseline_words: tuple[str, ...]
+    per_kind: dict[str, int]
+    main_slides: int
+    main_figures: int
+    points: int
+    point_chars: int
+    title_words: int
+    notes_chars: int
+    table_rows: int
+    table_columns: int
+    order: tuple[str, ...]
+    demote_first: tuple[str, ...]
+    missing: dict[str, str]
+
+
+def parse_import_rules(raw: dict[str, Any], kinds: set[str]) -> ImportRules:
+    """Read import.yaml, refusing a kind the template does not have."""
+    named = set(raw["headings"]) | set(raw["cues"]) | set(raw["per_kind"]) | set(raw["missing"]) | set(raw["order"])
+    unknown = named - kinds
+    if unknown:
+        raise ValueError(f"import.yaml names kinds the template does not have: {', '.join(sorted(unknown))}")
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(str(w).lower() for w in raw[key])
+
+    return ImportRules(
+        headings={k: tuple(str(w).lower() for w in v) for k, v in raw["headings"].items()},
+        skip=words("skip"),
+        either_error_or_next=words("either_error_or_next"),
+        cues={k: phrase_pattern([str(w) for w in v]) for k, v in raw["cues"].items()},
+        min_cues=int(raw["min_cues"]),
+        decision_headings=words("decision_headings"),
+        because=phrase_pattern([str(w) for w in raw["because"]]),
+        instead=phrase_pattern([str(w) for w in raw["instead"]]),
+        metrics=tuple(str(m) for m in raw["metrics"]),
+        lower_is_better=frozenset(str(m).lower() for m in raw["lower_is_better"]),
+        baseline_words=tuple(str(w) for w in raw["baseline_words"]),
+        per_kind={str(k): int(v) for k, v in raw["per_kind"].items()},
+        main_slides=int(raw["main_slides"]),
+        main_figures=int(raw["main_figures"]),
+        points=int(raw["points"]),
+        point_chars=int(raw["point_chars"]),
+        title_words=int(raw["title_words"]),
+        notes_chars=int(raw["notes_chars"]),
+        table_rows=int(raw["table_rows"]),
+        table_columns=int(raw["table_columns"]),
+        order=tuple(str(k) for k in raw["order"]),
+        demote_first=tuple(str(k) for k in raw["demote_first"]),
+        missing={str(k): str(v) for k, v in raw["missing"].items()},
+    )

@@ -1,0 +1,1 @@
+"""Write-ups (Markdown reports, Jupyter notebooks) -> a commented outline of the take-home talk."""

@@ -1,0 +1,105 @@
+"""Which slide kind each section of a write-up is: by its heading, else by the words of its text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from deckbuilder.core.import_rules import ImportRules, phrase_pattern
+
+from .source import Section
+
+_NUMBERING = re.compile(r"^\s*(?:(?:step|part|section|chapter)\s+)?(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.):]?\s+", re.I)
+
+
+def normalise(heading: str) -> str:
+    """Return a heading without its numbering, emoji or trailing punctuation, in lower case."""
+    text = _NUMBERING.sub("", heading.strip())
+    text = re.sub(r"[^\w\s'&/;,:?!-]", " ", text)  # emoji and symbols
+    return " ".join(text.lower().strip(" :.?!").split())
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """A section and the kind it was given, with the reason in words (for the outline's `# guessed:`)."""
+
+    section: Section
+    kind: str | None  # None: no kind found; its text goes to the notes, its figures and tables to the appendix
+    why: str
+    skip: bool = False  # not talk material (installation, references): left out, and said so
+
+
+class Classifier:
+    """Map headings to kinds with the synonyms of layouts/import.yaml."""
+
+    def __init__(self, rules: ImportRules) -> None:
+        self.rules = rules
+        self.by_word = {w: kind for kind, words in rules.headings.items() for w in words}
+        self.heading_words = phrase_pattern(list(self.by_word))
+        self.skip_words = phrase_pattern(list(rules.skip))
+        self.either = set(rules.either_error_or_next)
+
+    def heading_kind(self, heading: str) -> tuple[str | None, str]:
+        """Return (kind, the word that decided) for a heading; kind "skip" for non-talk sections; None: no match."""
+        text = normalise(heading)
+        if not text:
+            return None, ""
+        found = [m.group().lower() for m in self.heading_words.finditer(text)]
+        skip = self.skip_words.search(text)
+        if skip and (not found or len(skip.group()) >= max(len(w) for w in found)):
+            return "skip", skip.group().lower()
+        if not found:
+            return None, ""
+        word = max(found, key=len)  # "error analysis" over "analysis", "data exploration" over "data"
+        return self.by_word[word], word
+
+    def cue_kind(self, section: Section) -> tuple[str | None, int]:
+        text = " ".join([*section.paragraphs, *section.items])
+        counts = {kind: len(pattern.findall(text)) for kind, pattern in self.rules.cues.items()}
+        kind = max(counts, key=lambda k: counts[k]) if counts else None
+        if kind is None or counts[kind] < self.rules.min_cues:
+            return None, 0
+        return kind, counts[kind]
+
+    def classify(self, sections: list[Section]) -> list[Mapped]:
+        """Give every section a kind: its heading's, else its parent's, else its text's, else problem if it opens."""
+        result: list[Mapped] = []
+        parents: list[tuple[int, str | None]] = []  # (level, kind) of the open headings
+        has_error = any(self.heading_kind(s.heading)[0] == "error_analysis" and not self._either(s) for s in sections)
+        for section in sections:
+            kind, word = self.heading_kind(section.heading)
+            while parents and parents[-1][0] >= section.level > 0:
+                parents.pop()
+            if section.level:
+                # Only a heading that names a kind (or says skip) passes it down to the sections under it.
+                parents.append((section.level, kind))
+            if kind == "skip" or (kind is None and parents and any(k == "skip" for _, k in parents)):
+                result.append(Mapped(section, None, f'"{section.heading}" is not talk material', skip=True))
+                continue
+            if kind is not None and self._either(section):
+                kind = "next_steps" if has_error else "error_analysis"
+                reason = "the write-up has its error analysis elsewhere" if has_error else "no other error analysis"
+                why = f'the heading "{section.heading}" ({reason})'
+            elif kind is not None:
+                why = f'the heading "{section.heading}" ("{word}")'
+            else:
+                kind, why = self._without_heading(section, parents, bool(result))
+            result.append(Mapped(section, kind, why))
+        return result
+
+    def _either(self, section: Section) -> bool:
+        return normalise(section.heading) in self.either
+
+    def _without_heading(
+        self, section: Section, parents: list[tuple[int, str | None]], seen: bool
+    ) -> tuple[str | None, str]:
+        cue, hits = self.cue_kind(section)
+        parent = next((k for _, k in reversed(parents) if k and k != "skip"), None)
+        label = f'"{section.heading}"' if section.heading else "the text before the first heading"
+        if parent is not None:
+            return parent, f"{label} sits under a {parent.replace('_', ' ')} heading"
+        if cue is not None:
+            return cue, f"{label}: {hits} words of its text are about {cue.replace('_', ' ')}"
+        if not seen and not section.empty():
+            return "problem", f"{label} opens the write-up"
+        return None, f"{label}: nothing in its heading or text says which part of the talk it is"

@@ -1,0 +1,107 @@
+"""`deck import` as a library call: read the write-ups, map them, and return the outline text and its figures."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from deckbuilder.core.config import Config
+from deckbuilder.errors import DeckError
+from deckbuilder.files.reading import read_bounded
+
+from .assemble import Assembler, Imported
+from .emit import outline_text
+from .markdown import read_markdown
+from .notebook import read_notebook
+from .source import Figure, Writeup
+
+MARKDOWN = (".md", ".markdown", ".mdown", ".txt")
+MAGIC = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    text: str  # the outline
+    figures: list[tuple[Path, bytes]]  # files to write beside the outline
+    imported: Imported
+
+
+def image_suffix(data: bytes) -> str | None:
+    """Return .png or .jpg for PNG or JPEG bytes, None for anything else."""
+    return next((suffix for magic, suffix in MAGIC.items() if data.startswith(magic)), None)
+
+
+def _loader(base: Path, config: Config, writeup: Writeup) -> object:
+    def load(src: str, where: str) -> Figure | None:
+        if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE):
+            writeup.skipped.append(f"{where}: the image {src[:80]} is not a local file; download it to import it")
+            return None
+        path = (base / src.split("#")[0].split("?")[0]).resolve()
+        try:
+            data = read_bounded(path, config.limits.image_bytes, "image", "image_bytes")
+        except DeckError as exc:
+            writeup.skipped.append(f"{where}: the image {src[:80]}: {exc.message}")
+            return None
+        suffix = image_suffix(data)
+        if suffix is None:
+            writeup.skipped.append(f"{where}: the image {src[:80]} is not a PNG or JPEG (export it as PNG)")
+            return None
+        return Figure(data, suffix, "", "", where)
+
+    return load
+
+
+def read_writeups(paths: list[Path], config: Config) -> Writeup:
+    """Parse every write-up, in order, into one Writeup; a file deck cannot read gets one clear DeckError."""
+    writeup = Writeup()
+    limits = config.limits
+    for path in paths:
+        suffix = path.suffix.lower()
+        name = path.name
+        if suffix == ".ipynb":
+            data = read_bounded(path, limits.notebook_bytes, "notebook", "notebook_bytes")
+            read_notebook(_decode(data, path), name, writeup, _loader(path.parent, config, writeup))  # type: ignore[arg-type]
+        elif suffix in MARKDOWN:
+            data = read_bounded(path, limits.writeup_bytes, "write-up", "writeup_bytes")
+            read_markdown(_decode(data, path), name, writeup, _loader(path.parent, config, writeup))  # type: ignore[arg-type]
+        else:
+            raise DeckError(
+                f"cannot import a {suffix or 'file without an extension'}",
+                file=str(path),
+                hint="give Markdown (.md) write-ups and Jupyter notebooks (.ipynb); export other formats to Markdown",
+            )
+    return writeup
+
+
+def _decode(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DeckError(
+            "is not UTF-8 text", file=str(path), line=line, hint="save the file as UTF-8 and import it again"
+        ) from None
+
+
+def import_writeups(
+    paths: list[Path], out: Path, config: Config, duration: str = "12m", audience: str | None = None
+) -> ImportResult:
+    """Return the outline for ``out`` made from ``paths``, and the figures to save in figures/ beside it."""
+    writeup = read_writeups(paths, config)
+    stem = paths[0].stem.replace("_", " ").replace("-", " ").strip() or "My take-home"
+    imported = Assembler(config).build(writeup, stem[:1].upper() + stem[1:])
+    figures: dict[int, str] = {}
+    files: list[tuple[Path, bytes]] = []
+    for draft in imported.slides:
+        figure = draft.figure
+        if figure is None:
+            continue
+        base = re.sub(r"[^a-z0-9]+", "-", figure.where.lower()).strip("-")[:60] or "figure"
+        name = f"figures/{base}{figure.suffix}"
+        while name in figures.values():
+            name = f"figures/{base}-{len(figures) + 1}{figure.suffix}"
+        figures[id(figure)] = name
+        files.append((out.parent / name, figure.data))
+    sources = ", ".join(p.name for p in paths)
+    return ImportResult(outline_text(imported, figures, duration, audience, sources), files, imported)
