@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -145,8 +144,3 @@ class _Reader:
 def read_markdown(text: str, name: str, writeup: Writeup, load_image: ImageLoader, place: str = "line") -> None:
     """Add the sections of a Markdown text to ``writeup``; ``place`` is "line", or "" for a notebook cell."""
     _Reader(name, writeup, load_image, place).read(parser().parse(text))
-
-
-def tokens_of(text: str) -> list[Any]:
-    """Return the parsed tokens (for tests and the benchmark)."""
-    return list(parser().parse(text))

@@ -85,7 +85,8 @@ def fraud_notebook(path: Path) -> Path:
         ),
         figure_cell("plot_pr_curve(y_test, scores)", shade=2),
         new_markdown_cell(
-            "## Where it fails\nCard-not-present payments from new merchants are missed most: recall there falls to 0.44."
+            "## Where it fails\n"
+            "Card-not-present payments from new merchants are missed most: recall there falls to 0.44."
         ),
         figure_cell("plot_recall_by_segment()", shade=3),
         new_markdown_cell(
@@ -115,7 +116,8 @@ def project(folder: Path) -> list[Path]:
         "## Repository structure\n\n- `eda.ipynb`: exploration\n- `model.ipynb`: modelling and evaluation\n\n"
         "## Conclusions\n\nOne global model forecasts 42% closer than last week's pattern, which would save about "
         "1,100 rides a week.\n\n"
-        "## Future improvements\n\n- Feed the stadium schedule in as a feature\n- Re-forecast every hour during the day\n",
+        "## Future improvements\n\n- Feed the stadium schedule in as a feature\n"
+        "- Re-forecast every hour during the day\n",
         encoding="utf-8",
     )
     eda = new_notebook()
@@ -130,7 +132,8 @@ def project(folder: Path) -> list[Path]:
     model = new_notebook()
     model.cells = [
         new_markdown_cell(
-            "# Modelling\n## Approach\n- One LightGBM model for all stations rather than 600 SARIMA models because it shares patterns across quiet stations"
+            "# Modelling\n## Approach\n- One LightGBM model for all stations rather than 600 SARIMA models "
+            "because it shares patterns across quiet stations"
         ),
         table_cell(
             "results",

@@ -1,0 +1,1 @@
+"""Write-ups as candidates write them, for the tests of `deck import`."""
