@@ -614,6 +614,69 @@ def cases(tmp: Path) -> list[Case]:
             seconds=10,
         )
     )
+    add(
+        Case(
+            "drill without a terminal does not hang",
+            ["drill", str(plain_deck), "--db", str(small / "h.db")],
+            says=["needs a terminal", "--list"],
+            seconds=10,
+        )
+    )
+
+    # --- write-ups for `deck import` -------------------------------------------------------------
+    imp = tmp / "import"
+    imp.mkdir()
+    big_md = imp / "huge.md"
+    with open(big_md, "wb") as handle:
+        handle.truncate(3 * 1024**3)  # sparse: 3 GB on paper, nothing on disk
+    add(
+        Case(
+            "a 3 GB write-up is refused before reading",
+            ["import", str(big_md), "-o", str(imp / "a.yaml")],
+            says=["writeup_bytes"],
+            seconds=5,
+        )
+    )
+    md_fifo = imp / "pipe.md"
+    os.mkfifo(md_fifo)
+    add(
+        Case(
+            "import a FIFO does not hang",
+            ["import", str(md_fifo), "-o", str(imp / "b.yaml")],
+            says=["not a regular file"],
+            seconds=5,
+        )
+    )
+    nested_nb = imp / "nested.ipynb"
+    nested_nb.write_text('{"cells": ' + "[" * 50_000 + "]" * 50_000 + "}")
+    add(Case("a notebook nested 50k deep", ["import", str(nested_nb), "-o", str(imp / "c.yaml")], says=["notebook"]))
+    escapes = imp / "escapes.md"
+    escapes.write_text("# \x1b]0;pwned\x07Title\n\n## Results\n\n- \x1b[2J cleared\n- [x](javascript:alert(1))\n")
+    add(
+        Case(
+            "escapes in a write-up are dropped",
+            ["import", str(escapes), "-o", str(imp / "d.yaml")],
+            exit=0,
+            after=unchanged(escapes),
+        )
+    )
+    existing = imp / "mine.yaml"
+    existing.write_text("title: my edits\n")
+    add(
+        Case(
+            "import never replaces an outline without --force",
+            ["import", str(escapes), "-o", str(existing)],
+            says=["--force"],
+            after=unchanged(existing),
+        )
+    )
+    add(
+        Case(
+            "import -o onto its own write-up",
+            ["import", str(escapes), "-o", str(escapes), "--force"],
+            after=unchanged(escapes),
+        )
+    )
     return found
 
 
