@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .outline import as_number
+
 NAME_GAP = "  "  # between the number and the metric's name on the first line
 SPREAD = " ± "
 NO_BASELINE = "no baseline given"
@@ -29,11 +31,19 @@ def times(lift: float) -> str:
     return f"{lift:.1f}".removesuffix(".0") + "x"
 
 
+def shown(metric: Any, value: object) -> str:
+    """Return one of a metric's numbers as the slide shows it: as written, or as a percentage for `format: percent`."""
+    number = as_number(value)
+    if metric.format == "percent" and number is not None:
+        return f"{round(number * 100, 6):g}%"
+    return number_text(value)
+
+
 def value_text(metric: Any) -> str:
     """Return the callout's number, with its spread when given."""
-    value = number_text(metric.value)
+    value = shown(metric, metric.value)
     if metric.spread is not None:
-        value += SPREAD + number_text(metric.spread)
+        value += SPREAD + shown(metric, metric.spread)
     return value
 
 
@@ -42,12 +52,14 @@ def lift_text(metric: Any) -> str:
     if metric.baseline is None:
         return NO_BASELINE
     label = f" {metric.baseline_label}" if metric.baseline_label else ""
-    base = number_text(metric.baseline)
+    base = shown(metric, metric.baseline)
     lift = metric.lift()
     if lift is None:
         return f"against {base}{label}"
     if metric.lower_is_better:
-        drop = (metric.baseline - metric.value) / metric.baseline
+        value, baseline = as_number(metric.value), as_number(metric.baseline)
+        assert value is not None and baseline is not None  # lift() found both
+        drop = (baseline - value) / baseline
         return (
             f"{drop:.0%} below the {base}{label} baseline"
             if drop >= 0

@@ -12,8 +12,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from deckbuilder.core.config import Config, InputLimits, Template, default_config
-from deckbuilder.core.outline import Figure, Outline, Slide, check_columns, suggest
-from deckbuilder.core.yaml_source import Source, parse_yaml, read_text
+from deckbuilder.core.outline import SHOWN_AS_WRITTEN, Figure, Outline, Slide, check_columns, suggest
+from deckbuilder.core.yaml_source import Source, format_path, parse_yaml, read_text
 from deckbuilder.errors import DeckError
 from deckbuilder.files.reading import check_regular, read_bounded
 
@@ -81,6 +81,7 @@ def parse_outline(
             "an outline is a mapping of keys (title:, duration:, slides: ...)",
             hint="run `deck new outline.yaml` to see the shape",
         )
+    _keep_as_written(source)
     try:
         outline = Outline.model_validate(
             source.data, context={"template": config.template, "duration_max_s": config.limits.duration_max_s}
@@ -90,6 +91,17 @@ def parse_outline(
     _check_ignore_codes(outline, source, config)
     files = Files(base_dir or Path("."), source, config.limits, allow_outside, inputs if inputs is not None else [])
     return _backups_last(_resolve_files(outline, files), config.template)
+
+
+def _keep_as_written(source: Source) -> None:
+    """Put back the written text of numbers and yes/no where the outline shows text (tables, metrics, titles)."""
+    for path, text in source.written.items():
+        if not path or not SHOWN_AS_WRITTEN.match(format_path(path)):
+            continue
+        parent = source.data
+        for part in path[:-1]:
+            parent = parent[part]
+        parent[path[-1]] = text
 
 
 def _backups_last(outline: Outline, template: Template) -> Outline:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -21,6 +23,33 @@ from deckbuilder.core.config import Template, default_config
 from deckbuilder.core.durations import EXAMPLES, DurationError, parse_duration
 
 ChartType = Literal["bar", "barh", "line", "pr_curve", "image"]
+
+# Places whose value is shown as text, so a number or yes/no there keeps the text it was written with
+# ("0.50" stays 0.50, not 0.5; "yes" stays yes). Key paths as `format_path` writes them.
+SHOWN_AS_WRITTEN = re.compile(
+    r"^(?:title|subtitle|presenter"
+    r"|slides\[\d+\]\.(?:title|notes|id"
+    r"|(?:points\[\d+\]\.)*points\[\d+\](?:\.text)?"
+    r"|table\.(?:rows\[\d+\]\[\d+\]|columns\[\d+\])"
+    r"|metrics\[\d+\]\.(?:name|value|baseline|spread|baseline_label)"
+    r"|decisions\[\d+\]\.(?:decision|rationale|alternative|why_rejected)"
+    r"|figure\.(?:title|xlabel|ylabel|highlight\[\d+\]|operating_point\.label)))$"
+)
+
+
+def as_number(value: object) -> float | None:
+    """Return a metric's number whether YAML gave a number or the text of one ("0.50"); None for other text."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            number = float(value.replace("_", ""))
+        except ValueError:
+            return None
+        return number if math.isfinite(number) else None
+    return None
 
 
 def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
@@ -125,14 +154,28 @@ class Metric(_Model):
     baseline_label: str | None = Field(None, description="e.g. random, majority class, current rule")
     spread: Scalar | None = Field(None, description="CV standard deviation or interval half-width")
     lower_is_better: bool = Field(False, description="true for errors such as RMSE or MAPE")
+    format: Literal["number", "percent"] = Field(
+        "number", description="percent shows fractions as percentages (0.18 as 18%), as a table beside it may"
+    )
 
     def lift(self) -> float | None:
-        """Return value / baseline (or its inverse for errors) when both are numbers."""
-        if not isinstance(self.value, (int, float)) or not isinstance(self.baseline, (int, float)):
+        """Return value / baseline (or its inverse for errors) when both are numbers above zero."""
+        value, baseline = as_number(self.value), as_number(self.baseline)
+        if value is None or baseline is None or value <= 0 or baseline <= 0:
             return None
-        if self.lower_is_better:
-            return self.baseline / self.value if self.value else None
-        return self.value / self.baseline if self.baseline else None
+        return baseline / value if self.lower_is_better else value / baseline
+
+    @model_validator(mode="after")
+    def _sensible(self) -> Metric:
+        for name in ("baseline", "spread"):
+            number = as_number(getattr(self, name))
+            if number is not None and number < 0:
+                raise ValueError(
+                    f"a {name} below zero ({getattr(self, name)}) makes no sense for {self.name}; "
+                    f"give the {name} as a positive number"
+                    + (" (a change is a value, not a baseline)" if name == "baseline" else "")
+                )
+        return self
 
 
 class Decision(_Model):

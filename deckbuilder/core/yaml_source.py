@@ -26,6 +26,9 @@ class Source:
     data: Any
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # The text of every plain scalar YAML read as a number or a boolean ("0.50", "yes"), so a place that
+    # shows text can show it as written.
+    written: dict[Path, str] = field(default_factory=dict)
 
     def position(self, path: Path, at_key: bool = False) -> tuple[int, int] | None:
         """Return where ``path`` (or its longest known prefix) stands; its key if ``at_key``."""
@@ -227,4 +230,6 @@ def _construct(node: Node, path: Path, source: Source, loader: _Loader) -> Any:
             )
     elif isinstance(value, float) and not math.isfinite(value):
         raise source.error(path, f"{value} is not a number a talk can use", hint="write a finite number")
+    if isinstance(value, (bool, int, float)) and isinstance(node, ScalarNode) and node.style is None:
+        source.written[path] = node.value
     return value
