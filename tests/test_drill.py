@@ -169,8 +169,8 @@ def test_decisions_read_back_as_they_were_written() -> None:
             ],
         }
     )
-    others, rows = read_decisions([p.text for p in decision_paras(slide, False)])
-    assert rows == [("A", "r", "B", "w"), ("C", "", "D", "")]
+    others, rows = read_decisions([p.text for p in decision_paras(slide, False, default_config().theme)])
+    assert rows == [("A", "r", "b", "w"), ("C", "", "d", "")]  # the alternative joined in lower case
     assert others == ["E"]  # a bare decision reads as a point
 
 
@@ -337,3 +337,42 @@ def test_a_signal_ends_the_drill_and_keeps_it(churn_pptx: Path, tmp_path: Path) 
 def test_question_dict_names_its_slide() -> None:
     q = Question("depth", 6, "Results", "How?")
     assert q.as_dict() == {"kind": "depth", "slide": 6, "slide_title": "Results", "question": "How?"}
+
+
+@pytest.mark.parametrize(
+    ("rationale", "alternative", "because", "instead"),
+    [
+        (
+            "The target is rare",
+            "Demographic attributes",
+            "because the target is rare",
+            "instead of demographic attributes",
+        ),
+        ("best PR-AUC", "XGBoost", "because it had the best PR-AUC", "instead of XGBoost"),
+        (
+            "lower error at night",
+            "SARIMA per station",
+            "because of its lower error at night",
+            "instead of SARIMA per station",
+        ),
+        (
+            "Optuna found it in 50 trials",
+            "A grid search",
+            "because Optuna found it in 50 trials",
+            "instead of a grid search",
+        ),
+    ],
+)
+def test_decisions_read_as_sentences(rationale: str, alternative: str, because: str, instead: str) -> None:
+    slide = Slide.model_validate(
+        {
+            "kind": "methodology",
+            "title": "Tuned with Optuna, the model gains 3 points",
+            "decisions": [
+                {"decision": "D", "rationale": rationale, "alternative": alternative, "why_rejected": "It lost"}
+            ],
+        }
+    )
+    lines = [p.text for p in decision_paras(slide, False, default_config().theme)]
+    assert lines[1] == because
+    assert lines[2] == f"{instead}: it lost"

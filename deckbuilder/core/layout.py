@@ -7,6 +7,7 @@ means the built slide really overflows (and a slide that builds clean draws no w
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,17 +90,49 @@ def point_paras(points: list[Any], level: int = 0) -> list[Para]:
 BECAUSE, INSTEAD_OF, REJECTED_BECAUSE = "because ", "instead of ", ": "
 
 
-def decision_paras(spec: Slide, after_points: bool) -> list[Para]:
+def _is_name(word: str, known: str) -> bool:
+    """Return whether a capitalised word is a name or acronym (LightGBM, PR-AUC, Optuna), not a sentence start."""
+    core = word.strip("\"'(“‘")
+    if not core[:1].isupper():
+        return False
+    if any(c.isupper() or c.isdigit() for c in core[1:]):
+        return True
+    # A capitalised word the talk also writes mid-sentence ("tuned with Optuna") is a name.
+    return len(core) > 1 and re.search(rf"[a-z,;]\s+{re.escape(core)}\b", known) is not None
+
+
+def joined(text: str, known: str) -> str:
+    """Return text to follow "because" or "instead of": lower case first, unless it starts with a name."""
+    first = text.split(" ", 1)[0]
+    return text if _is_name(first, known) else text[:1].lower() + text[1:]
+
+
+def reason(text: str, known: str, theme: Theme) -> str:
+    """Return the "because ..." line: "because it had the best PR-AUC" for a reason that is only a noun phrase."""
+    text = joined(text, known)
+    first = text.split(" ", 1)[0].lower()
+    if first in theme.superlatives:
+        return BECAUSE + "it had the " + text
+    if first in theme.comparatives:
+        return BECAUSE + "of its " + text
+    return BECAUSE + text
+
+
+def decision_paras(spec: Slide, after_points: bool, theme: Theme) -> list[Para]:
     """Return each decision as three lines: the choice, because ..., instead of ...."""
+    known = ". ".join(  # sentence breaks between texts: a name is only one mid-sentence
+        [spec.title or "", *(p.text for p in spec.points)]
+        + [t for d in spec.decisions for t in (d.decision, d.rationale, d.alternative, d.why_rejected) if t]
+    )
     result: list[Para] = []
     for i, d in enumerate(spec.decisions):
         gap = 0.6 if (i or after_points) else 0.0
         result.append(Para(d.decision, bold=True, color="primary", space_before=gap))
         if d.rationale:
-            result.append(Para(BECAUSE + d.rationale, scale=0.85))
+            result.append(Para(reason(d.rationale, known, theme), scale=0.85))
         if d.alternative:
-            rejected = REJECTED_BECAUSE + d.why_rejected if d.why_rejected else ""
-            result.append(Para(INSTEAD_OF + d.alternative + rejected, scale=0.85, color="muted"))
+            rejected = REJECTED_BECAUSE + joined(d.why_rejected, known) if d.why_rejected else ""
+            result.append(Para(INSTEAD_OF + joined(d.alternative, known) + rejected, scale=0.85, color="muted"))
     return result
 
 
@@ -154,7 +187,7 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
     visual = spec.figure is not None or spec.table is not None
     area = page.box("left" if visual else "body")
     metrics, area = _metric_boxes(spec, page, area, stacked=visual)
-    paras = point_paras(spec.points) + decision_paras(spec, bool(spec.points))
+    paras = point_paras(spec.points) + decision_paras(spec, bool(spec.points), theme)
     body = None
     points = len(point_paras(spec.points))
     most = theme.max_points["split" if visual else "text"]

@@ -12,7 +12,9 @@ import string
 from dataclasses import dataclass, field
 from typing import Any
 
+from .callout import shown
 from .display import one_line
+from .layout import joined
 
 SOURCES = ("talk", "slide", "point", "decision", "metric")
 
@@ -133,16 +135,16 @@ def _clean(text: str, limit: int) -> str:
     return one_line(text, limit).rstrip(" .;:")
 
 
-def _number(value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:g}"
-    return "" if value is None else str(value)
+def _shown(metric: Any, value: object) -> str:
+    # As the callout shows it (18% for a `format: percent` metric), so outline and deck ask alike.
+    return "" if value is None else shown(metric, value)
 
 
 def from_outline(outline: Any) -> TalkContent:
     """Return what an outline's slides say (numbers as deck shows them), numbered as `deck build` numbers them."""
     slides = []
     for number, slide in enumerate(outline.slides, start=1):
+        known = ". ".join([slide.title or "", *(p.text for p in slide.points)])
         slides.append(
             SlideContent(
                 number=number,
@@ -150,11 +152,15 @@ def from_outline(outline: Any) -> TalkContent:
                 kind=slide.kind,
                 points=tuple(p.text for p in slide.points),
                 decisions=tuple(
-                    DecisionText(d.decision, d.rationale or "", d.alternative or "", d.why_rejected or "")
+                    DecisionText(
+                        d.decision, d.rationale or "", joined(d.alternative or "", known), d.why_rejected or ""
+                    )
                     for d in slide.decisions
                 ),
                 metrics=tuple(
-                    MetricText(m.name, _number(m.value), _number(m.baseline), m.baseline_label or "", _number(m.spread))
+                    MetricText(
+                        m.name, _shown(m, m.value), _shown(m, m.baseline), m.baseline_label or "", _shown(m, m.spread)
+                    )
                     for m in slide.metrics
                 ),
             )
