@@ -38,8 +38,11 @@ class _NoAliases(yaml.SafeDumper):
 
 
 def outline_text(slides: list[dict[str, Any]], duration: str = "12m", **top: Any) -> str:
-    """Return outline YAML for ``slides`` with a title and duration (shared objects written out)."""
-    data = {"title": "A talk", "duration": duration, **top, "slides": slides}
+    """Return outline YAML for ``slides`` with a title and duration (shared objects written out).
+
+    The talk opens on exactly the slides given (`cover: false`) unless a test asks for the cover.
+    """
+    data = {"title": "A talk", "duration": duration, "cover": False, **top, "slides": slides}
     return yaml.dump(data, Dumper=_NoAliases, sort_keys=False)
 
 

@@ -226,3 +226,37 @@ def test_inspect_json_shape(churn_deck: tuple[Path, Any], run_cli: Any) -> None:
         "budget_s": 115,
         "notes": True,
     }
+
+
+def _all_text(slide: Any) -> str:
+    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+def test_a_talk_with_no_title_slide_opens_on_a_cover(tmp_path: Path) -> None:
+    slides = [
+        {"kind": "problem", "title": "Churn costs $2.4M a year", "points": ["Rank accounts by risk"]},
+        {"kind": "results", "title": "The model ranks churners 5x better than random"},
+    ]
+    path = write_outline(
+        tmp_path, slides, cover=True, subtitle="Growth take-home", presenter="Sam Rivera", date="2026-12-01"
+    )
+    outline = load_outline(path)
+    plan = plan_talk(outline)
+    assert [s.kind for s in plan.slides] == ["title", "problem", "results"]
+    assert plan.slides[0].budget_s == 10 and not plan.slides[0].main  # the title slide's fixed 10 s
+    build_deck(outline, plan, tmp_path / "talk.pptx", cache=FigureCache(None))
+    cover = Presentation(str(tmp_path / "talk.pptx")).slides[0]
+    text = _all_text(cover)
+    for expected in ("A talk", "Growth take-home", "Sam Rivera", "1 December 2026"):
+        assert expected in text
+
+
+def test_cover_false_opens_on_the_first_slide(tmp_path: Path) -> None:
+    path = write_outline(tmp_path, [{"kind": "problem", "title": "Churn costs $2.4M a year"}], cover=False)
+    assert [s.kind for s in load_outline(path).slides] == ["problem"]
+
+
+def test_an_outline_with_a_title_slide_gets_no_second_cover(tmp_path: Path) -> None:
+    slides = [{"kind": "title"}, {"kind": "problem", "title": "Churn costs $2.4M a year"}]
+    path = write_outline(tmp_path, slides, cover=True)
+    assert [s.kind for s in load_outline(path).slides] == ["title", "problem"]

@@ -83,7 +83,7 @@ def build(
         out,
         template=template,
         cache=FigureCache(None if no_cache else default_dir()),
-        date_text=talk_outline.date or f"{dt.date.today():%-d %B %Y}",
+        date_text="" if talk_outline.date else f"{dt.date.today():%-d %B %Y}",  # the outline's own date wins
         progress=lambda message: click.echo(f"  {message}", err=True),
         config=settings,
         inputs=inputs,

@@ -90,7 +90,15 @@ def parse_outline(
         raise InvalidOutline(_translate(exc, source)) from None
     _check_ignore_codes(outline, source, config)
     files = Files(base_dir or Path("."), source, config.limits, allow_outside, inputs if inputs is not None else [])
-    return _backups_last(_resolve_files(outline, files), config.template)
+    return _with_cover(_backups_last(_resolve_files(outline, files), config.template), config.template)
+
+
+def _with_cover(outline: Outline, template: Template) -> Outline:
+    """Open on a cover slide (kind title) unless the outline has one or says `cover: false`."""
+    if not outline.cover or any(s.kind == "title" for s in outline.slides):
+        return outline
+    cover = Slide.model_validate({"kind": "title"}, context={"template": template})
+    return outline.model_copy(update={"slides": [cover, *outline.slides]})
 
 
 def _keep_as_written(source: Source) -> None:

@@ -328,6 +328,9 @@ class Outline(_Model):
     date: Annotated[str, BeforeValidator(_iso_date)] | None = None
     duration: Duration
     audience: str | None = Field(None, description="faang | startup | research | consulting | fintech")
+    cover: bool = Field(
+        True, description="open on a cover slide from title, subtitle, presenter and date when no slide is kind: title"
+    )
     slides: list[Slide] = Field(min_length=1)
 
     @field_validator("audience")

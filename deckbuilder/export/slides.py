@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches, Pt
@@ -47,6 +49,17 @@ def _write_title(slide: PptxSlide, block: TextBlock, canvas: Canvas, cover: bool
     shapes.write_paras(frame, paras, block.fit.size, canvas.page.theme, anchor=anchor)
 
 
+def spoken_date(text: str | None) -> str:
+    """Return an outline's date as a cover says it: 2026-12-01 as "1 December 2026"; other text as written."""
+    if not text:
+        return ""
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return text
+    return f"{day.day} {day:%B %Y}"
+
+
 def cover(slide: PptxSlide, outline: Outline, timed: TimedSlide, canvas: Canvas, date_text: str) -> None:
     """Fill the opening slide: title, subtitle, presenter and date."""
     page, theme = canvas.page, canvas.page.theme
@@ -54,7 +67,7 @@ def cover(slide: PptxSlide, outline: Outline, timed: TimedSlide, canvas: Canvas,
     _report(layout, timed.index, canvas)
     _write_title(slide, layout.title, canvas, cover=True)
     shapes.add_rule(slide, page.box("cover_rule"), theme)
-    byline = " · ".join(part for part in (outline.presenter, date_text) if part)
+    byline = " · ".join(part for part in (outline.presenter, date_text or spoken_date(outline.date)) if part)
     lines = [(outline.subtitle, theme.size_range("cover_subtitle")[0], "text"), (byline, 16, "muted")]
     holders = [ph for ph in slide.placeholders if ph.placeholder_format.idx != 0]
     for holder in holders:
