@@ -13,6 +13,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from deckbuilder import load_outline, plan_talk
+from deckbuilder.core.config import default_config
 from deckbuilder.export.build import build_deck
 from deckbuilder.export.cache import FigureCache
 from deckbuilder.rehearse.deck_reader import read_deck
@@ -168,7 +169,36 @@ def test_text_that_fits_keeps_the_largest_size(tmp_path: Path) -> None:
     outline = load_outline(write_outline(tmp_path, slides))
     build_deck(outline, plan_talk(outline), tmp_path / "x.pptx", cache=FigureCache(None))
     body = next(s for s in Presentation(str(tmp_path / "x.pptx")).slides[0].shapes if s.name == "Body")
-    assert body.text_frame.paragraphs[0].runs[0].font.size.pt == 22.0
+    theme = default_config().theme
+    # A text-only slide with one point takes the largest size a slide alone allows, and sits lower than the top.
+    assert body.text_frame.paragraphs[0].runs[0].font.size.pt == theme.size_range("body_alone")[0]
+    assert body.top / 914400 > theme.regions["body"].top + 0.5
+
+
+def test_a_lone_metric_is_as_wide_as_its_text_and_callouts_share_a_row(tmp_path: Path) -> None:
+    metric = {"name": "PR-AUC", "value": 0.43, "baseline": 0.08}
+    slides = [
+        {"kind": "results", "title": "Ranks churners 5x better than random", "metrics": [metric]},
+        {"kind": "results", "title": "Two numbers", "metrics": [metric, {**metric, "name": "Recall"}]},
+    ]
+    outline = load_outline(write_outline(tmp_path, slides))
+    build_deck(outline, plan_talk(outline), tmp_path / "x.pptx", cache=FigureCache(None))
+    deck = Presentation(str(tmp_path / "x.pptx"))
+    lone = [s for s in deck.slides[0].shapes if s.name.startswith("Metric")]
+    assert len(lone) == 1 and lone[0].width / 914400 < 5  # not the whole 12-inch body
+    pair = [s for s in deck.slides[1].shapes if s.name.startswith("Metric")]
+    assert pair[0].top == pair[1].top and pair[1].left > pair[0].left + pair[0].width  # side by side
+
+
+def test_a_small_table_is_sized_to_its_content_and_banded(tmp_path: Path) -> None:
+    table = {"columns": ["Model", "MAPE"], "rows": [["LightGBM", "18%"], ["SARIMA", "27%"], ["Last week", "31%"]]}
+    slides = [{"kind": "results", "title": "LightGBM cuts the error by a third", "table": table}]
+    outline = load_outline(write_outline(tmp_path, slides))
+    build_deck(outline, plan_talk(outline), tmp_path / "x.pptx", cache=FigureCache(None))
+    shape = next(s for s in Presentation(str(tmp_path / "x.pptx")).slides[0].shapes if s.has_table)
+    assert shape.width / 914400 < 4  # two short columns, not ten inches apart
+    fills = [str(shape.table.cell(r, 1).fill.fore_color.rgb) for r in (1, 2, 3)]
+    assert fills[0] != fills[1] and fills[0] == fills[2]  # every other row shaded
 
 
 def test_rebuild_uses_the_cache_and_never_imports_matplotlib(tmp_path: Path) -> None:

@@ -13,10 +13,10 @@ import pytest
 
 from deckbuilder.core.callout import lift_text, read_callout, times, value_text
 from deckbuilder.core.config import default_config
-from deckbuilder.core.layout import decision_paras, read_decisions
 from deckbuilder.core.loader import load_outline
 from deckbuilder.core.outline import Metric, Slide
 from deckbuilder.core.questions import Question, build_bank, choose, from_outline
+from deckbuilder.core.slide_text import decision_paras, read_decisions
 from deckbuilder.core.talk import DeckId
 from deckbuilder.history.drills import find_drills
 from deckbuilder.history.store import History

@@ -30,7 +30,9 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
         )
     page = config.page()
     for index, slide in enumerate(outline.slides, start=1):
-        layout = cover_layout(outline.title, page) if slide.kind == "title" else slide_layout(slide, page)
+        layout = (
+            cover_layout(outline.title, page, outline.subtitle) if slide.kind == "title" else slide_layout(slide, page)
+        )
         # One finding a slide: the first problem is the one to fix first.
         if layout.problems:
             found.append(config.finding("C010", layout.problems[0], slide=index))

@@ -14,7 +14,7 @@ from typing import Any
 
 from .callout import shown
 from .display import one_line
-from .layout import joined
+from .slide_text import joined
 
 SOURCES = ("talk", "slide", "point", "decision", "metric")
 

@@ -36,6 +36,9 @@ class Theme:
     series: tuple[str, ...]
     sizes: dict[str, Any]
     line_spacing: float
+    table_banding: bool
+    balance: float
+    table_air: float
     paragraph_space: float
     figure: dict[str, Any]
     page: tuple[float, float]
@@ -72,6 +75,9 @@ def parse_theme(theme: dict[str, Any], geometry: dict[str, Any], folder: Path) -
         series=tuple(str(c) for c in theme["series"]),
         sizes=dict(theme["sizes"]),
         line_spacing=float(theme["line_spacing"]),
+        table_banding=bool(theme["table_banding"]),
+        balance=float(theme["balance"]),
+        table_air=float(theme["table_air"]),
         paragraph_space=float(theme["paragraph_space"]),
         figure=dict(theme["figure"]),
         page=(float(geometry["page"]["width"]), float(geometry["page"]["height"])),

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 ENV = "DECK_CACHE_DIR"
-RENDER_VERSION = 1  # bump when figures.py draws differently, so cached pictures are redrawn
+RENDER_VERSION = 2  # bump when figures.py draws differently, so cached pictures are redrawn
 
 
 def default_dir() -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -11,7 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure as MplFigure
 
-from deckbuilder.core.measure import Glyphs
+from deckbuilder.core.measure import Glyphs, wrap
 from deckbuilder.core.outline import Figure
 from deckbuilder.core.theme import Theme
 
@@ -40,50 +41,113 @@ def _font_family(preferred: str) -> list[str]:
     return [name for name in (preferred, "Liberation Sans", "Arimo", "DejaVu Sans") if name in available]
 
 
+RIGHT_IN, TOP_IN = 0.35, 0.15  # the plot's right and top margins
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How a chart is laid out before drawing: bars across or up, the category labels, the axis titles."""
+
+    horizontal: bool
+    labels: list[str]  # category labels, wrapped onto two lines where that makes them fit
+    rotate: bool  # x tick labels turned 30 degrees (a line chart's crowded x values)
+    xlabel: str
+    ylabel: str
+
+
+def _fits(labels: list[str], tick: float, room_pt: float, glyphs: Glyphs) -> list[str] | None:
+    """Return the labels as they are, or wrapped onto two lines, if every line fits ``room_pt``; else None."""
+    if all(glyphs.width(label, tick) <= room_pt for label in labels):
+        return labels
+    wrapped = [wrap(label, tick, room_pt, glyphs) for label in labels]
+    if all(len(lines) <= 2 and all(glyphs.width(li, tick) <= room_pt for li in lines) for lines in wrapped):
+        return ["\n".join(lines) for lines in wrapped]
+    return None
+
+
+def shape_of(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float) -> Shape:
+    """Decide a chart's shape from its labels: long bar labels wrap, or the bars turn sideways when they cannot fit."""
+    data: dict[str, list[Any]] = figure.data if isinstance(figure.data, dict) else {}
+    names = list(data)
+    tick = theme.figure["tick_size"]
+    horizontal, rotate = figure.chart == "barh", False
+    labels = [str(v) for v in data[names[0]]] if names and figure.chart != "pr_curve" else []
+    # Axis titles default to the column names: the values' column, and the categories' or x column.
+    series = _label(names[1]) if len(names) == 2 else ""
+    first = _label(names[0]) if names else ""
+    plot_pt = (width_in - 1.2 - RIGHT_IN) * 72  # a first guess of the plot's width, before the left margin
+    if figure.chart == "bar" and labels:
+        room = plot_pt / len(labels) - 6
+        fitted = _fits(labels, tick, room, glyphs)
+        if fitted is None:
+            horizontal = True  # long category names read better down the side than crammed under bars
+        else:
+            labels = fitted
+    if horizontal and labels:
+        labels = [
+            "\n".join(wrap(label, tick, plot_pt * 0.4, glyphs)[:2])
+            if glyphs.width(label, tick) > plot_pt * 0.4
+            else label
+            for label in labels
+        ]
+    if figure.chart == "line" and labels:
+        rotate = sum(glyphs.width(label, tick) + 8 for label in labels) > plot_pt * 0.9 and len(labels) <= 40
+    if figure.chart == "pr_curve":
+        xlabel, ylabel = figure.xlabel or "recall", figure.ylabel or "precision"
+    elif horizontal:
+        xlabel, ylabel = figure.xlabel or series, figure.ylabel or ""
+    else:
+        xlabel = figure.xlabel or (first if figure.chart == "line" else "")
+        ylabel = figure.ylabel or series
+    return Shape(horizontal, labels, rotate, xlabel, ylabel)
+
+
 def _draw(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float, height_in: float) -> bytes:
     style = theme.figure
     fig = MplFigure(figsize=(width_in, height_in), dpi=style["dpi"])
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
+    ax.set_facecolor("none")  # transparent, so the slide's own background shows (a template may not be white)
+    shape = shape_of(figure, theme, glyphs, width_in)
     # Margins measured from the labels: a constrained layout costs a third of the render time.
-    left, bottom = _margins(figure, theme, glyphs)
+    left, bottom = _margins(figure, shape, theme, glyphs)
     fig.subplots_adjust(
-        left=left / width_in, bottom=bottom / height_in, right=1 - 0.35 / width_in, top=1 - 0.15 / height_in
+        left=left / width_in, bottom=bottom / height_in, right=1 - RIGHT_IN / width_in, top=1 - TOP_IN / height_in
     )
     _frame(ax, theme)
     data: dict[str, list[Any]] = figure.data if isinstance(figure.data, dict) else {}
     if figure.chart == "pr_curve":
         _pr_curve(ax, figure, data, theme)
     elif figure.chart in ("bar", "barh"):
-        _bars(ax, figure, data, theme)
+        _bars(ax, figure, data, theme, shape)
     else:
-        _lines(ax, figure, data, theme)
-    if figure.xlabel:
-        ax.set_xlabel(figure.xlabel, fontsize=style["label_size"], color=_hex(theme.color("text")))
-    if figure.ylabel:
-        ax.set_ylabel(figure.ylabel, fontsize=style["label_size"], color=_hex(theme.color("text")))
+        _lines(ax, data, theme, shape)
+    text = _hex(theme.color("text"))
+    if shape.xlabel:
+        ax.set_xlabel(shape.xlabel, fontsize=style["label_size"], color=text)
+    if shape.ylabel:
+        ax.set_ylabel(shape.ylabel, fontsize=style["label_size"], color=text)
     buffer = io.BytesIO()
-    fig.savefig(
-        buffer,
-        format="png",
-        dpi=style["dpi"],
-        facecolor=_hex(theme.color("background")),
-        pil_kwargs={"compress_level": 3},
-    )
+    fig.savefig(buffer, format="png", dpi=style["dpi"], transparent=True, pil_kwargs={"compress_level": 3})
     return buffer.getvalue()
 
 
-def _margins(figure: Figure, theme: Theme, glyphs: Glyphs) -> tuple[float, float]:
+def _margins(figure: Figure, shape: Shape, theme: Theme, glyphs: Glyphs) -> tuple[float, float]:
     """Return the left and bottom margins in inches that the tick labels and axis titles need."""
     tick, label = theme.figure["tick_size"], theme.figure["label_size"]
-    data: dict[str, list[Any]] = figure.data if isinstance(figure.data, dict) else {}
-    if figure.chart == "barh" and data:
-        widest = max(glyphs.width(str(v), tick) for v in next(iter(data.values())))
+    lines_under = 1
+    if shape.horizontal and shape.labels:
+        widest = max(glyphs.width(line, tick) for lab in shape.labels for line in lab.split("\n"))
     else:
         widest = glyphs.width("0.000", tick)
-    y_title = label * 1.6 if (figure.ylabel or figure.chart == "pr_curve") else 0.0
+        lines_under = max((lab.count("\n") + 1 for lab in shape.labels), default=1)
+    y_title = label * 1.6 if shape.ylabel else 0.0
     left = (widest + y_title + 14) / 72
-    bottom = (tick * 1.8 + label * 1.8 + 8) / 72
+    under = tick * 1.3 * lines_under + tick * 0.5
+    if shape.rotate:
+        under = max(glyphs.width(lab, tick) for lab in shape.labels) * 0.5 + tick * 1.2  # sin 30 degrees
+    x_title = label * 1.8 if shape.xlabel else 0.0
+    bottom = (under + x_title + 8) / 72
     return left, bottom
 
 
@@ -123,24 +187,23 @@ def _pr_curve(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme
         )
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
-    ax.set_xlabel(figure.xlabel or "recall", fontsize=size)
-    ax.set_ylabel(figure.ylabel or "precision", fontsize=size)
     ax.legend(fontsize=size, frameon=False, loc="upper right")
 
 
-def _bars(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme) -> None:
+def _bars(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme, shape: Shape) -> None:
     names = list(data)
-    labels = [str(v) for v in data[names[0]]]
+    raw = [str(v) for v in data[names[0]]]
+    labels = shape.labels
     series = names[1:]
     count = len(series)
     width = 0.8 / count
     positions = list(range(len(labels)))
-    horizontal = figure.chart == "barh"
+    horizontal = shape.horizontal
     for i, name in enumerate(series):
         values = [float(v) for v in data[name]]
         offset = [p - 0.4 + width * (i + 0.5) for p in positions]
         base = theme.series[i % len(theme.series)] if count > 1 else theme.color("primary")
-        colors = [_hex(theme.color("accent") if lab in figure.highlight else base) for lab in labels]
+        colors = [_hex(theme.color("accent") if lab in figure.highlight else base) for lab in raw]
         if horizontal:
             bars = ax.barh(offset, values, height=width * 0.9, color=colors, label=_label(name))
         else:
@@ -159,7 +222,7 @@ def _bars(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme) ->
         ax.legend(fontsize=theme.figure["label_size"], frameon=False)
 
 
-def _lines(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme) -> None:
+def _lines(ax: Axes, data: dict[str, list[Any]], theme: Theme, shape: Shape) -> None:
     names = list(data)
     x = data[names[0]]
     for i, name in enumerate(names[1:]):
@@ -172,7 +235,9 @@ def _lines(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme) -
             label=_label(name),
             linestyle="-" if i < 2 else "--",
         )
-    if not figure.xlabel:
-        ax.set_xlabel(_label(names[0]), fontsize=theme.figure["label_size"])
+    if shape.rotate:
+        ax.tick_params(axis="x", labelrotation=30)
+        for tick in ax.get_xticklabels():
+            tick.set_horizontalalignment("right")
     if len(names) > 2:
         ax.legend(fontsize=theme.figure["label_size"], frameon=False)

@@ -15,9 +15,9 @@ from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Inches, Pt
 
 from deckbuilder.core.callout import NAME_GAP, lift_text, value_text
-from deckbuilder.core.layout import TableBlock
 from deckbuilder.core.measure import BULLET_INDENT_IN, INSET_IN, Para
 from deckbuilder.core.outline import Metric
+from deckbuilder.core.table_layout import TableBlock
 from deckbuilder.core.theme import Box, Theme
 
 BULLETS = ("•", "–", "·")
@@ -139,9 +139,9 @@ def add_table(slide: Slide, block: TableBlock, best_row: int | None, theme: Them
             cell.margin_top = cell.margin_bottom = Inches(0.04)
             cell.fill.solid()
             header, winner = r == 0, best_row is not None and r == best_row
-            cell.fill.fore_color.rgb = rgb(
-                theme.color("primary") if header else theme.color("light") if winner else theme.color("background")
-            )
+            band = block.banded and r % 2 == 0  # every other body row, from the second
+            fill = "primary" if header else "light" if winner else "band" if band else "background"
+            cell.fill.fore_color.rgb = rgb(theme.color(fill))
             paragraph = cell.text_frame.paragraphs[0]
             paragraph.alignment = PP_ALIGN.LEFT if c == 0 else PP_ALIGN.RIGHT
             run = paragraph.add_run()

@@ -45,7 +45,8 @@ def _write_title(slide: PptxSlide, block: TextBlock, canvas: Canvas, cover: bool
     holder.width, holder.height = Inches(box.width), Inches(box.height)
     frame = holder.text_frame
     frame.clear()
-    anchor = MSO_ANCHOR.BOTTOM if cover else MSO_ANCHOR.MIDDLE
+    # Titles hang from the top, so a one-line title sits where a two-line title's first line does.
+    anchor = MSO_ANCHOR.BOTTOM if cover else MSO_ANCHOR.TOP
     shapes.write_paras(frame, paras, block.fit.size, canvas.page.theme, anchor=anchor)
 
 
@@ -63,18 +64,17 @@ def spoken_date(text: str | None) -> str:
 def cover(slide: PptxSlide, outline: Outline, timed: TimedSlide, canvas: Canvas, date_text: str) -> None:
     """Fill the opening slide: title, subtitle, presenter and date."""
     page, theme = canvas.page, canvas.page.theme
-    layout = cover_layout(outline.title, page)
+    byline = " · ".join(part for part in (outline.presenter, date_text or spoken_date(outline.date)) if part)
+    layout = cover_layout(outline.title, page, outline.subtitle, byline)
     _report(layout, timed.index, canvas)
     _write_title(slide, layout.title, canvas, cover=True)
     shapes.add_rule(slide, page.box("cover_rule"), theme)
-    byline = " · ".join(part for part in (outline.presenter, date_text or spoken_date(outline.date)) if part)
-    lines = [(outline.subtitle, theme.size_range("cover_subtitle")[0], "text"), (byline, 16, "muted")]
     holders = [ph for ph in slide.placeholders if ph.placeholder_format.idx != 0]
     for holder in holders:
         holder._element.getparent().remove(holder._element)
-    for (text, size, color), where in zip(lines, ("cover_subtitle", "cover_byline"), strict=True):
-        if text:
-            shapes.add_label(slide, page.box(where), text, size, color, theme, name=where.replace("_", " ").title())
+    for block, name in ((layout.body, "Cover Subtitle"), (layout.caption, "Cover Byline")):
+        if block is not None:
+            shapes.add_text(slide, block.box, list(block.paras), block.fit.size, theme, name=name)
 
 
 def content(slide: PptxSlide, spec: Slide, timed: TimedSlide, canvas: Canvas) -> None:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from deckbuilder.core.callout import read_callout
-from deckbuilder.core.layout import read_decisions
 from deckbuilder.core.questions import DecisionText, DrillRules, MetricText, Question, SlideContent, TalkContent
+from deckbuilder.core.slide_text import read_decisions
 from deckbuilder.core.talk import DeckId
 
 from .deck_reader import Deck
