@@ -16,7 +16,6 @@ from .table_layout import TableBlock, table_block
 from .theme import Box, Theme
 
 CAPTION_SIZE = 16
-CAPTION_SPACE = 0.2  # paragraph space under a figure's caption, as a multiple of its size
 NARROWEST_FONT = 0.88  # Arial's width against the measuring font's (DejaVu Sans), on running text
 METRIC_PAD_IN = 0.36  # a callout's margins, left and right together
 METRIC_LEAST_IN = 2.3  # a callout is never narrower than this
@@ -183,6 +182,13 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
         picture = where.below(height, 0.05)
     elif spec.table is not None:
         table = table_block(spec.table, where, theme, page.setting, centre=kind != "text_visual")
+        if not table.fits and kind == "metrics_visual":
+            # A tall table under a row of callouts: stack the callouts down the left and give the table the rest.
+            column = page.box("body")
+            metrics, _ = _metric_boxes(spec.metrics, page, column, across=False)
+            right = max(b.left + b.width for b in metrics) + theme.metric_gap * 2
+            room = Box(right, column.top, column.left + column.width - right, column.height)
+            table = table_block(spec.table, room, theme, page.setting)
         if not table.fits:
             problems.append(
                 f"the table does not fit at {table.size} pt without breaking words or running off the slide; "
@@ -256,5 +262,4 @@ def _metric_boxes(metrics: list[Metric], page: Page, area: Box, across: bool) ->
 
 def caption_height(page: Page, text: str, width: float) -> float:
     """Return the height of a figure's takeaway caption."""
-    setting = Typesetting(page.setting.glyphs, page.setting.line_spacing, CAPTION_SPACE)
-    return block_height([Para(text, bold=True)], CAPTION_SIZE, width, setting)
+    return block_height([Para(text, bold=True)], CAPTION_SIZE, width, page.setting)
