@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -16,6 +17,7 @@ from deckbuilder import load_outline, plan_talk
 from deckbuilder.core.config import default_config
 from deckbuilder.export.build import build_deck
 from deckbuilder.export.cache import FigureCache
+from deckbuilder.export.pdf import find_office
 from deckbuilder.rehearse.deck_reader import read_deck
 
 from .conftest import EXAMPLES, PYTHON, ROOT, write_outline
@@ -290,3 +292,24 @@ def test_an_outline_with_a_title_slide_gets_no_second_cover(tmp_path: Path) -> N
     slides = [{"kind": "title"}, {"kind": "problem", "title": "Churn costs $2.4M a year"}]
     path = write_outline(tmp_path, slides, cover=True)
     assert [s.kind for s in load_outline(path).slides] == ["title", "problem"]
+
+
+@pytest.mark.skipif(find_office() is None, reason="LibreOffice is not installed here")
+def test_pdf_has_a_page_for_every_slide(run_cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "talk.pptx"
+    result = run_cli("build", str(CHURN), "-o", str(out), "--pdf")
+    assert result.exit_code == 0, result.output
+    pdf = (tmp_path / "talk.pdf").read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert pages == len(Presentation(str(out)).slides) == 9
+
+
+def test_pdf_without_libreoffice_says_so_and_keeps_the_deck(
+    run_cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    out = tmp_path / "talk.pptx"
+    result = run_cli("build", str(CHURN), "-o", str(out), "--pdf")
+    assert result.exit_code == 2
+    assert "LibreOffice is not installed" in result.output and "hint:" in result.output
+    assert out.stat().st_size > 10_000 and not (tmp_path / "talk.pdf").exists()

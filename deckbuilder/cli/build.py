@@ -30,6 +30,7 @@ from .common import ALLOW_OUTSIDE, config, echo_json, friendly, make_console, pa
 )
 @click.option("--no-cache", is_flag=True, help="Redraw every figure instead of reusing cached pictures.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Never report these codes or prefixes.")
+@click.option("--pdf", "with_pdf", is_flag=True, help="Also write a PDF beside the deck (needs LibreOffice).")
 @ALLOW_OUTSIDE
 @friendly
 def build(
@@ -39,6 +40,7 @@ def build(
     force: bool,
     no_cache: bool,
     ignore: tuple[str, ...],
+    with_pdf: bool,
     allow_outside: bool,
 ) -> None:
     """Plan the outline and write it as a 16:9 PowerPoint deck.
@@ -52,6 +54,7 @@ def build(
     Examples:
       deck build examples/churn/outline.yaml
       deck build talk.yaml -o interview.pptx --template company.pptx
+      deck build talk.yaml --pdf                  talk.pptx and talk.pdf, for the panel
     """
     import datetime as dt
     import time
@@ -77,6 +80,11 @@ def build(
     from deckbuilder.export.cache import FigureCache, default_dir
 
     out = output or outline.with_suffix(".pptx")
+    pdf = out.with_suffix(".pdf")
+    if with_pdf:
+        from deckbuilder.files.atomic import check_output
+
+        check_output(pdf, inputs, force)  # before the build: a PDF that cannot be written stops it early
     result = build_deck(
         talk_outline,
         talk,
@@ -104,6 +112,12 @@ def build(
         f"wrote {out}: {result.slides} slides, {result.figures} figures ({result.rendered} drawn, {cached} from "
         f"cache), {warnings} warning(s), {time.perf_counter() - started:.1f} s"
     )
+    if with_pdf:
+        from deckbuilder.export.pdf import write_pdf
+
+        click.echo("  making the PDF with LibreOffice", err=True)
+        write_pdf(out, pdf, inputs, force)
+        click.echo(f"wrote {pdf}")
 
 
 @click.command()
