@@ -1,0 +1,50 @@
+"""How a chart is shaped before it is drawn: labels that fit, sideways bars, axis titles, a see-through plot."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+
+from deckbuilder.core.config import default_config
+from deckbuilder.core.outline import Figure
+from deckbuilder.export.figures import render, shape_of
+
+CONFIG = default_config()
+
+
+def _bar(labels: list[str], **extra: object) -> Figure:
+    return Figure.model_validate(
+        {"chart": "bar", "title": "t", "data": {"segment": labels, "recall": list(range(len(labels)))}, **extra}
+    )
+
+
+def test_short_labels_stay_under_upright_bars_with_the_column_as_axis_title() -> None:
+    shape = shape_of(_bar(["A", "B", "C"]), CONFIG.theme, CONFIG.glyphs, 6.0)
+    assert not shape.horizontal and shape.labels == ["A", "B", "C"]
+    assert shape.ylabel == "recall" and shape.xlabel == ""
+
+
+def test_twelve_long_category_names_turn_the_bars_sideways() -> None:
+    names = [f"Card-not-present payment type {i}" for i in range(12)]
+    shape = shape_of(_bar(names), CONFIG.theme, CONFIG.glyphs, 6.0)
+    assert shape.horizontal
+    assert shape.xlabel == "recall"  # the values' axis is now the horizontal one
+    assert all(label.count("\n") <= 1 for label in shape.labels)
+
+
+def test_a_few_two_word_labels_wrap_under_their_bars() -> None:
+    shape = shape_of(_bar(["Ordinary weekday", "Public holiday", "Stadium event"]), CONFIG.theme, CONFIG.glyphs, 4.0)
+    assert not shape.horizontal
+    assert any("\n" in label for label in shape.labels)
+
+
+def test_a_given_axis_label_wins() -> None:
+    shape = shape_of(_bar(["A", "B"], ylabel="share of rides"), CONFIG.theme, CONFIG.glyphs, 6.0)
+    assert shape.ylabel == "share of rides"
+
+
+def test_the_plot_background_is_transparent() -> None:
+    png = render(_bar(["A", "B", "C"]), CONFIG.theme, CONFIG.glyphs, 4.0, 3.0)
+    image = Image.open(io.BytesIO(png))
+    assert image.mode == "RGBA" and image.getpixel((2, 2))[3] == 0  # a corner shows the slide behind it
