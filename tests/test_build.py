@@ -313,3 +313,11 @@ def test_pdf_without_libreoffice_says_so_and_keeps_the_deck(
     assert result.exit_code == 2
     assert "LibreOffice is not installed" in result.output and "hint:" in result.output
     assert out.stat().st_size > 10_000 and not (tmp_path / "talk.pdf").exists()
+
+
+def test_a_word_wider_than_the_box_is_reported_not_broken(tmp_path: Path) -> None:
+    token = "https://example.com/" + "x" * 200
+    slides = [{"kind": "results", "title": "The code is public", "points": [f"See {token}"]}]
+    outline = load_outline(write_outline(tmp_path, slides))
+    found = [f for f in plan_talk(outline).findings if f.code == "C010"]
+    assert found and "wider than the text box" in found[0].message and "mid-word" in found[0].message

@@ -9,16 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .callout import NAME_GAP, lift_text, value_text
-from .measure import INSET_IN, Fit, Para, Typesetting, block_height, fit_size, para_lines, wrap
+from .measure import INSET_IN, Fit, Para, Typesetting, block_height, fit_size, para_lines, too_wide, wrap
 from .outline import Metric, Slide
 from .slide_text import decision_paras, point_paras
 from .table_layout import TableBlock, table_block
 from .theme import Box, Theme
 
 CAPTION_SIZE = 16
-NARROWEST_FONT = 0.88  # Arial's width against the measuring font's (DejaVu Sans), on running text
 METRIC_PAD_IN = 0.36  # a callout's margins, left and right together
-METRIC_LEAST_IN = 2.3  # a callout is never narrower than this
 
 
 @dataclass(frozen=True)
@@ -89,16 +87,17 @@ def title_block(text: str, page: Page, box: Box, sizes: tuple[int, int]) -> tupl
             f"the title does not fit its box even at {fit.size} pt; shorten it to the finding and its number."
         )
     else:
-        box = Box(box.left, box.top, balanced_width(text, fit.size, box.width, page.setting), box.height)
+        width = balanced_width(text, fit.size, box.width, page.setting, page.theme.shown_font_ratio)
+        box = Box(box.left, box.top, width, box.height)
     return TextBlock(box, paras, fit), problems
 
 
-def balanced_width(text: str, size: int, width_in: float, setting: Typesetting) -> float:
+def balanced_width(text: str, size: int, width_in: float, setting: Typesetting, shown_ratio: float = 1.0) -> float:
     """Return the narrowest width at which a title keeps its line count: even lines, no lone last word."""
     usable = (width_in - 2 * INSET_IN) * 72
     count = len(wrap(text, size, usable, setting.glyphs, bold=True))
     # The measure runs wider than the fonts slides show; a title that may still fit one line there is left alone.
-    if count < 2 or setting.glyphs.width(text, size, bold=True) * NARROWEST_FONT < usable:
+    if count < 2 or setting.glyphs.width(text, size, bold=True) * shown_ratio < usable:
         return width_in
     low, high = usable / count, usable
     for _ in range(12):  # bisect to a fraction of a point
@@ -156,7 +155,14 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
         sizes = theme.size_range("body_alone" if kind == "text" else "body")
         fit = page.fit(paras, area, sizes)
         body = TextBlock(_balanced(area, fit, theme) if kind == "text" else area, tuple(paras), fit)
-        if not fit.fits:
+        word = too_wide(paras, fit.size, area.width, page.setting)
+        if word is not None:
+            shown = word if len(word) <= 40 else word[:37] + "..."
+            problems.append(
+                f'"{shown}" is wider than the text box even at {fit.size} pt and would break mid-word; '
+                "shorten it (a URL or a long name) or put it in the speaker notes."
+            )
+        elif not fit.fits:
             problems.append(
                 f"the text still overflows at {fit.size} pt (it needs {fit.height_in:.1f} in of "
                 f"{area.height:.1f} in); cut points or move detail to the speaker notes."
@@ -242,7 +248,7 @@ def _metric_boxes(metrics: list[Metric], page: Page, area: Box, across: bool) ->
         return (), area
     theme = page.theme
     height, gap = theme.metric_height * page.sy, theme.metric_gap * page.sy
-    widths = [min(max(metric_width(m, page), METRIC_LEAST_IN), area.width) for m in metrics]
+    widths = [min(max(metric_width(m, page), theme.metric_least_width), area.width) for m in metrics]
     boxes: list[Box] = []
     if across or sum(widths) + gap * (len(widths) - 1) <= area.width:
         left, top = area.left, area.top

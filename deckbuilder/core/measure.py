@@ -137,8 +137,28 @@ def fit_size(paras: list[Para], width_in: float, height_in: float, sizes: tuple[
     largest, smallest = sizes
     height = 0.0
     size = largest
+    fits = False
     for size in range(largest, smallest - 1, -1):
         height = block_height(paras, size, width_in, setting)
-        if height <= height_in:
+        # A word wider than its line would be broken mid-word by PowerPoint: that size does not fit either.
+        fits = height <= height_in and words_fit(paras, size, width_in, setting)
+        if fits:
             break
-    return Fit(size, height <= height_in, height)
+    return Fit(size, fits, height)
+
+
+def words_fit(paras: list[Para], size: float, width_in: float, setting: Typesetting) -> bool:
+    """Return whether every word of ``paras`` fits on its line at ``size`` (so none is broken inside)."""
+    return too_wide(paras, size, width_in, setting) is None
+
+
+def too_wide(paras: list[Para], size: float, width_in: float, setting: Typesetting) -> str | None:
+    """Return the first word of ``paras`` wider than its line at ``size``, if any."""
+    for para in paras:
+        indent = 0.0 if para.level is None else BULLET_INDENT_IN * (para.level + 1)
+        room = (width_in - indent - 2 * INSET_IN) * 72
+        psize = size * para.scale
+        for word in para.text[:2000].split():
+            if setting.glyphs.width(word, psize, para.bold) > room:
+                return word
+    return None

@@ -37,6 +37,8 @@ class Theme:
     sizes: dict[str, Any]
     line_spacing: float
     table_banding: bool
+    shown_font_ratio: float
+    metric_least_width: float
     balance: float
     table_air: float
     paragraph_space: float
@@ -76,6 +78,8 @@ def parse_theme(theme: dict[str, Any], geometry: dict[str, Any], folder: Path) -
         sizes=dict(theme["sizes"]),
         line_spacing=float(theme["line_spacing"]),
         table_banding=bool(theme["table_banding"]),
+        shown_font_ratio=float(theme["shown_font_ratio"]),
+        metric_least_width=float(geometry["metric_least_width"]),
         balance=float(theme["balance"]),
         table_air=float(theme["table_air"]),
         paragraph_space=float(theme["paragraph_space"]),

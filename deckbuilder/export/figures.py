@@ -84,11 +84,9 @@ def shape_of(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float) -> S
         else:
             labels = fitted
     if horizontal and labels:
+        most = plot_pt * theme.figure["side_labels"]  # labels down the side: two lines at most, this wide
         labels = [
-            "\n".join(wrap(label, tick, plot_pt * 0.4, glyphs)[:2])
-            if glyphs.width(label, tick) > plot_pt * 0.4
-            else label
-            for label in labels
+            "\n".join(wrap(lab, tick, most, glyphs)[:2]) if glyphs.width(lab, tick) > most else lab for lab in labels
         ]
     if figure.chart == "line" and labels:
         rotate = sum(glyphs.width(label, tick) + 8 for label in labels) > plot_pt * 0.9 and len(labels) <= 40
