@@ -68,7 +68,7 @@ def import_(writeups: tuple[Path, ...], output: Path, duration: str, audience: s
     _check_target(output, inputs, force)
     result = import_writeups(inputs, output, settings, duration.strip(), audience)
     _write(result, output, inputs, force)
-    _summary(result.imported, output, len(result.figures))
+    _summary(result.imported, output, len(result.figures), settings)
     from deckbuilder.checks import plan_talk
     from deckbuilder.core.findings import Severity
     from deckbuilder.core.loader import load_outline
@@ -129,10 +129,8 @@ def _writer(data: bytes) -> Any:
     return write
 
 
-def _summary(imported: Any, output: Path, figures: int) -> None:
-    from deckbuilder.core.config import default_config
-
-    template = default_config().template
+def _summary(imported: Any, output: Path, figures: int, settings: Any) -> None:
+    template, rules = settings.template, settings.importing
     main = [d for d in imported.slides if template.is_main(d.kind)]
     click.echo(f"wrote {output}: {len(imported.slides) + 1} slides ({len(main)} in the talk), {figures} figure(s)")
     for mapped in imported.mapping:
@@ -143,6 +141,12 @@ def _summary(imported: Any, output: Path, figures: int) -> None:
             label = "the talk's title"
         heading = one_line(mapped.section.heading or "(before the first heading)", 50)
         click.echo(f"  {one_line(mapped.section.where, 40):<40} {heading:<50} -> {label}")
+    backup = [d for d in imported.slides if d.kind == "appendix"]
+    if backup:
+        click.echo(
+            f"  appendix: {len(backup)} slide(s) kept for questions (figures and tables beyond the talk's "
+            f"{rules.main_figures} figures and one visual a slide, or slides past {rules.main_slides})"
+        )
     for text in imported.left_out:
         click.echo(f"  left out: {one_line(text, 160)}")
     for text in imported.missing:
