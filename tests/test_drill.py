@@ -376,3 +376,22 @@ def test_decisions_read_as_sentences(rationale: str, alternative: str, because: 
     lines = [p.text for p in decision_paras(slide, False, default_config().theme)]
     assert lines[1] == because
     assert lines[2] == f"{instead}: it lost"
+
+
+def test_a_locked_history_keeps_answers_waiting_and_saves_them_later(tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    store = History(db)
+    clock = FakeClock()
+    bank = build_bank(from_outline(load_outline(ROOT / "examples/churn/outline.yaml")), RULES)
+    drill = Drill(choose(bank, 3, seed=4), RULES, DeckId("/t.yaml", "T", "f" * 16, True), store, clock)
+    other = sqlite3.connect(db, timeout=5)
+    other.execute("BEGIN EXCLUSIVE")  # another program holds the history
+    clock.advance(30)
+    drill.next()
+    clock.advance(40)
+    drill.next()
+    assert len(drill.pending.waiting) == 2 and drill.store_error  # kept, in order, not lost
+    other.rollback()
+    other.close()
+    assert drill.flush()
+    assert [s for _, s, _ in _answers(db)] == [30.0, 40.0]

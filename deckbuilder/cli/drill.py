@@ -135,7 +135,14 @@ def drill(
         app.run()
     finally:
         session.close()
+        session.flush()
         history.close()
+    if session.pending.waiting:
+        click.echo(
+            f"deck: {len(session.pending.waiting)} record(s) of this drill could not be saved: the history stayed "
+            f"busy ({visible(session.store_error)}); {history.path} holds the rest",
+            err=True,
+        )
     summary = session.summary()
     mean = "" if summary.mean_s is None else f", mean answer {round(summary.mean_s)} s"
     click.echo(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
 from typing import Protocol
 
@@ -13,6 +12,7 @@ from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide
 from .budgets import Budgets
 from .deck_reader import Deck, DeckSlide
 from .pacing import Session, Status, Summary, Visit, summarise
+from .pending import PendingWrites
 
 Clock = Callable[[], float]
 WallClock = Callable[[], dt.datetime]
@@ -59,10 +59,8 @@ class Coach:
         self._visit_wall = ""
         self.closed = False
         self.completed = False  # finished the talk, as opposed to quitting part way
-        # Writes the history could not take yet (another program holds the database): kept in order,
-        # retried on the next write and at the end, so no visit is lost or credited to another slide.
-        self.unsaved: list[Callable[[], None]] = []
-        self.store_error = ""
+        # Retried on the next write and at the end, so no visit is lost or credited to another slide.
+        self.pending = PendingWrites()
 
     @property
     def slides(self) -> tuple[TimedSlide, ...]:
@@ -80,21 +78,22 @@ class Coach:
     def _stamp(self) -> str:
         return self.wall().isoformat(timespec="seconds")
 
+    @property
+    def unsaved(self) -> list[Callable[[], None]]:
+        """Return the writes waiting for a busy history."""
+        return self.pending.waiting
+
+    @property
+    def store_error(self) -> str:
+        """Return what the history said when it last refused a write."""
+        return self.pending.error
+
     def _write(self, action: Callable[[], None]) -> None:
-        self.unsaved.append(action)
-        self.flush()
+        self.pending.add(action)
 
     def flush(self) -> bool:
         """Write what waits for the history, in order; return True when nothing waits any more."""
-        while self.unsaved:
-            try:
-                self.unsaved[0]()
-            except sqlite3.Error as exc:
-                self.store_error = str(exc)
-                return False
-            self.unsaved.pop(0)
-        self.store_error = ""
-        return True
+        return self.pending.flush()
 
     def _store(self, visit: Visit | None) -> None:
         if visit is not None and self.history is not None and visit.seconds > 0:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from deckbuilder.core.slide_text import read_decisions
 from deckbuilder.core.talk import DeckId
 
 from .deck_reader import Deck
+from .pending import PendingWrites
 
 Clock = Callable[[], float]
 
@@ -27,6 +27,8 @@ class DrillRecorder(Protocol):
     def record_answer(self, drill: int, position: int, answer: Answer, started_at: str) -> None: ...
 
     def end_drill(self, drill: int, finished: bool, ended_at: str) -> None: ...
+
+    def set_patience(self, seconds: float) -> None: ...
 
 
 def content_of(deck: Deck) -> TalkContent:
@@ -126,19 +128,29 @@ class Drill:
         self.position = 0
         self.ticked: set[int] = set()
         self.score: int | None = None
-        self.store_error = ""
         self.drill_id: int | None = None
+        self.closed = False
+        # A busy history must neither end the drill nor lose an answer: writes wait, in order, and are retried.
+        self.pending = PendingWrites()
         if store is not None:
-            self.drill_id = self._save(lambda: store.begin_drill(deck, len(questions), seed, wall()))
+            store.set_patience(0.25)  # a key press waits this long for a busy database, then moves on
+            started_at = wall()
+
+            def begin() -> None:
+                self.drill_id = store.begin_drill(deck, len(questions), seed, started_at)
+
+            self.pending.add(begin)
         self.started = clock()
         self._question_wall = wall()
 
-    def _save(self, write: Callable[[], int | None]) -> int | None:
-        try:
-            return write()
-        except sqlite3.Error as exc:  # a busy or read-only store must not end the drill
-            self.store_error = str(exc)
-            return None
+    @property
+    def store_error(self) -> str:
+        """Return what the history said when it last refused a write ("" when all is saved)."""
+        return self.pending.error
+
+    def flush(self) -> bool:
+        """Try again to save what a busy history refused; True when nothing waits."""
+        return self.pending.flush()
 
     @property
     def done(self) -> bool:
@@ -178,9 +190,10 @@ class Drill:
             return
         answer = Answer(question, round(self.elapsed(), 1), tuple(sorted(self.ticked)), self.score, skipped)
         self.answers.append(answer)
-        if self.store is not None and self.drill_id is not None:
-            store, drill, where, began = self.store, self.drill_id, self.position + 1, self._question_wall
-            self._save(lambda: store.record_answer(drill, where, answer, began))
+        if self.store is not None and not self.closed:
+            store, where, began = self.store, self.position + 1, self._question_wall
+            # The drill's id is read when the write runs: a begin that waited has set it by then.
+            self.pending.add(lambda: store.record_answer(self._id(), where, answer, began))
         self.position += 1
         self.ticked, self.score = set(), None
         self.started, self._question_wall = self.clock(), self.wall()
@@ -190,12 +203,16 @@ class Drill:
     def skip(self) -> None:
         self.next(skipped=True)
 
+    def _id(self) -> int:
+        assert self.drill_id is not None  # begin_drill ran first: writes run in order
+        return self.drill_id
+
     def close(self) -> None:
-        """Mark the drill ended in the store (finished when every question was reached)."""
-        if self.store is not None and self.drill_id is not None:
-            store, drill, finished = self.store, self.drill_id, self.done
-            self._save(lambda: store.end_drill(drill, finished, self.wall()))
-            self.store = None
+        """Mark the drill ended in the store (finished when every question was reached); only once."""
+        if self.store is not None and not self.closed:
+            store, finished, ended_at = self.store, self.done, self.wall()
+            self.pending.add(lambda: store.end_drill(self._id(), finished, ended_at))
+        self.closed = True
 
     def summary(self) -> DrillSummary:
         return summarise(self.answers, len(self.questions), self.rules)

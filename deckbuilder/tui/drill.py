@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from rich.table import Table
@@ -22,6 +23,7 @@ from .stopping import catch_stop_signals, release_signals
 from .widgets import Cached
 
 SCORES = {"w": (1, "weak"), "o": (2, "ok"), "g": (3, "good")}
+RETRY_S = 2.0  # how often answers a busy history refused are tried again
 SCORE_NAMES = {number: name for number, name in SCORES.values()}
 
 
@@ -98,7 +100,13 @@ class DrillScreen(Screen[None]):
         score = Text("Self-score (w weak, o ok, g good): ", style="dim")
         score.append(SCORE_NAMES.get(drill.score or 0, "-"), style="bold")
         self.query_one("#score", Static).update(score)
-        saved = Text(f"history busy: {visible(drill.store_error)}", style="yellow") if drill.store_error else Text("")
+        waiting = len(drill.pending.waiting)
+        saved = Text("")
+        if waiting:
+            saved = Text(
+                f"history busy: {waiting} record(s) kept in memory, saved when it frees ({visible(drill.store_error)})",
+                style="yellow",
+            )
         self.query_one("#drill-store", Static).update(saved)
 
 
@@ -182,6 +190,7 @@ class DrillApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(self.questions)
         self.set_interval(self.redraw_s, self.redraw)
+        self.set_interval(RETRY_S, self.retry_writes)
         if not self.is_headless:
             self._signals = catch_stop_signals(self.stop_on_signal)
 
@@ -199,6 +208,14 @@ class DrillApp(App[None]):
                 self.questions.tick()
             except NoMatches:  # shutting down
                 return
+
+    def retry_writes(self) -> None:
+        """Try again to save what a busy history refused, and say how it went."""
+        if self.drill.pending.waiting:
+            self.drill.flush()
+            if self.screen is self.questions:
+                with contextlib.suppress(NoMatches):
+                    self.questions.show_marks()
 
     def action_next_question(self) -> None:
         self.drill.next()
