@@ -201,3 +201,23 @@ def test_hostile_text_is_data_in_the_outline(run_cli, tmp_path: Path) -> None:
     assert "key: value" in results["points"] and all("\x1b" not in p for p in results["points"])
     load_outline(tmp_path / "talk.yaml")  # the loader, which refuses control characters, accepts it
     assert not (tmp_path / "figures").exists()
+
+
+def test_an_image_pasted_into_a_notebook_cell_is_imported(run_cli: Any, tmp_path: Path) -> None:
+    import nbformat
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    from .writeups.notebooks import png
+
+    nb = new_notebook()
+    cell = new_markdown_cell("# Churn\n## Results\nRecall doubles for new accounts.\n\n![chart](attachment:chart.png)")
+    cell.attachments = {"chart.png": {"image/png": png()}}
+    nb.cells = [cell]
+    source = tmp_path / "pasted.ipynb"
+    source.write_text(nbformat.writes(nb), encoding="utf-8")
+    out = tmp_path / "deck" / "talk.yaml"  # a folder that does not exist yet
+    result = run_cli("import", str(source), "-o", str(out))
+    assert result.exit_code in (0, 1), result.output
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    figure = _slide(data, "results")["figure"]
+    assert (out.parent / figure["path"]).read_bytes().startswith(b"\x89PNG")

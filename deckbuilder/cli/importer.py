@@ -94,6 +94,10 @@ def _check_target(output: Path, inputs: list[Path], force: bool) -> None:
             hint="choose another name with -o, or replace it with --force",
         )
     check_output(output, inputs, replace_read_only=force)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)  # `-o talk/talk.yaml` makes the folder
+    except OSError as exc:
+        raise DeckError(f"cannot create the folder: {exc.strerror}", file=str(output.parent)) from None
 
 
 def _write(result: Any, output: Path, inputs: list[Path], force: bool) -> None:

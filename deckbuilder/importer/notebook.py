@@ -98,9 +98,29 @@ def read_notebook(text: str, name: str, writeup: Writeup, load_image: ImageLoade
         where = f"{name} cell {number}"
         kind = cell.get("cell_type")
         if kind == "markdown":
-            read_markdown(_text(cell.get("source", "")), where, writeup, load_image, place="")
+            loader = _with_attachments(cell.get("attachments") or {}, load_image, writeup)
+            read_markdown(_text(cell.get("source", "")), where, writeup, loader, place="")
         elif kind == "code":
             _outputs(cell.get("outputs") or [], where, writeup)
+
+
+def _with_attachments(attachments: Any, load_image: ImageLoader, writeup: Writeup) -> ImageLoader:
+    """Return a loader that finds `attachment:name.png` images in the cell itself (pasted into Jupyter)."""
+
+    def load(src: str, where: str) -> Figure | None:
+        if not src.startswith("attachment:"):
+            return load_image(src, where)
+        found = attachments.get(src.removeprefix("attachment:")) if isinstance(attachments, dict) else None
+        for mime, suffix in IMAGE_TYPES.items():
+            if isinstance(found, dict) and mime in found:
+                try:
+                    return Figure(base64.b64decode(_text(found[mime])), suffix, "", "", where)
+                except (binascii.Error, ValueError):
+                    break
+        writeup.skipped.append(f"{where}: the pasted image {src[:60]} is missing or not a PNG or JPEG")
+        return None
+
+    return load
 
 
 def _outputs(outputs: list[Any], where: str, writeup: Writeup) -> None:
