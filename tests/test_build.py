@@ -321,3 +321,22 @@ def test_a_word_wider_than_the_box_is_reported_not_broken(tmp_path: Path) -> Non
     outline = load_outline(write_outline(tmp_path, slides))
     found = [f for f in plan_talk(outline).findings if f.code == "C010"]
     assert found and "wider than the text box" in found[0].message and "mid-word" in found[0].message
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [(None, ["C012"]), ("percent", [])])
+def test_a_callout_in_another_unit_than_its_table_is_flagged(
+    tmp_path: Path, fmt: str | None, expected: list[str]
+) -> None:
+    metric: dict[str, Any] = {"name": "Busy-hour MAPE", "value": 0.18, "baseline": 0.31, "lower_is_better": True}
+    if fmt:
+        metric["format"] = fmt
+    slides = [
+        {
+            "kind": "methodology",
+            "title": "LightGBM cuts the error by a third",
+            "table": {"columns": ["Model", "Busy-hour MAPE"], "rows": [["LightGBM", "18%"], ["Last week", "31%"]]},
+        },
+        {"kind": "results", "title": "Forecasts 42% closer than last week", "metrics": [metric]},
+    ]
+    outline = load_outline(write_outline(tmp_path, slides))
+    assert [f.code for f in plan_talk(outline).findings if f.code == "C012"] == expected

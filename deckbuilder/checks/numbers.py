@@ -1,4 +1,4 @@
-"""Number findings: C002 (no baseline), C003 (misleading metric alone), C008 (no business reading)."""
+"""Number findings: C002 (no baseline), C003 (misleading metric alone), C008 (no business reading), C012 (units)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from deckbuilder.checks.text import flat_points, main_slides, quote, shown
 from deckbuilder.core.findings import Finding
 from deckbuilder.core.lexicon import Lexicon, normalise
-from deckbuilder.core.outline import Slide
+from deckbuilder.core.outline import Slide, as_number
 
 if TYPE_CHECKING:
     from deckbuilder.core.config import Config
@@ -43,13 +43,53 @@ def baseline_example(outline: Outline, lex: Lexicon) -> str:
     return next(example for _, pattern, example in lex.problem_types if pattern.search(text))
 
 
+def _percent_column(outline: Outline, name: str) -> bool | None:
+    """Return whether the talk's tables show metric ``name`` in percent (None: no table column carries it)."""
+    key = normalise(name)
+    for slide in outline.slides:
+        if slide.table is None:
+            continue
+        for column, header in enumerate(slide.table.columns):
+            if normalise(header) != key:
+                continue
+            cells = [str(row[column]).strip() for row in slide.table.rows if row[column] is not None]
+            numbers = [c for c in cells if c.rstrip("%").replace(".", "", 1).isdigit()]
+            if numbers:
+                return all(c.endswith("%") for c in numbers)
+    return None
+
+
+def units(outline: Outline, config: Config) -> list[Finding]:
+    """Return C012: a callout in another unit than the table column of the same metric."""
+    found: list[Finding] = []
+    for index, slide in main_slides(outline, config):
+        for metric in slide.metrics:
+            in_percent = _percent_column(outline, metric.name)
+            value = as_number(metric.value)
+            if in_percent is None or value is None or str(metric.value).endswith("%"):
+                continue
+            shows_percent = metric.format == "percent" or value > 1
+            if in_percent != shows_percent:
+                table_says, callout_says = ("percent", "a fraction") if in_percent else ("fractions", "percent")
+                found.append(
+                    config.finding(
+                        "C012",
+                        f"{metric.name} is shown as {callout_says} ({metric.value}) in its callout but in "
+                        f"{table_says} in the table; "
+                        + ("add `format: percent` to the metric." if in_percent else "drop `format: percent`."),
+                        slide=index,
+                    )
+                )
+    return found
+
+
 def _display(name: str) -> str:
     """Return a metric's name as people write it: ROC-AUC, AUC, accuracy."""
     return name.upper() if "-" in name or len(name) <= 4 else name
 
 
 def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
-    """Return C002, C003 and C008 findings."""
+    """Return C002, C003, C008 and C012 findings."""
     lex = config.lexicon
     found: list[Finding] = []
     example = baseline_example(outline, lex)
@@ -107,4 +147,4 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                 slide=index,
             )
         )
-    return found
+    return found + units(outline, config)
