@@ -340,3 +340,20 @@ def test_a_callout_in_another_unit_than_its_table_is_flagged(
     ]
     outline = load_outline(write_outline(tmp_path, slides))
     assert [f.code for f in plan_talk(outline).findings if f.code == "C012"] == expected
+
+
+def test_a_metric_in_its_own_unit_is_not_a_unit_clash(tmp_path: Path) -> None:
+    slides = [
+        {
+            "kind": "methodology",
+            "title": "Two stages cut the error to 4.1 minutes",
+            "table": {"columns": ["Model", "MAE (min)"], "rows": [["Two-stage GBM", 4.1], ["Zone median", 6.2]]},
+        },
+        {
+            "kind": "results",
+            "title": "ETAs are 2 minutes closer",
+            "metrics": [{"name": "MAE (min)", "value": 4.1, "baseline": 6.2, "lower_is_better": True}],
+        },
+    ]
+    outline = load_outline(write_outline(tmp_path, slides))
+    assert not [f for f in plan_talk(outline).findings if f.code == "C012"]

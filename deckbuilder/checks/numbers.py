@@ -43,8 +43,8 @@ def baseline_example(outline: Outline, lex: Lexicon) -> str:
     return next(example for _, pattern, example in lex.problem_types if pattern.search(text))
 
 
-def _percent_column(outline: Outline, name: str) -> bool | None:
-    """Return whether the talk's tables show metric ``name`` in percent (None: no table column carries it)."""
+def _column_unit(outline: Outline, name: str) -> str | None:
+    """Return how the talk's tables show metric ``name``: "percent", "fraction", "other"; None when none does."""
     key = normalise(name)
     for slide in outline.slides:
         if slide.table is None:
@@ -54,8 +54,11 @@ def _percent_column(outline: Outline, name: str) -> bool | None:
                 continue
             cells = [str(row[column]).strip() for row in slide.table.rows if row[column] is not None]
             numbers = [c for c in cells if c.rstrip("%").replace(".", "", 1).isdigit()]
-            if numbers:
-                return all(c.endswith("%") for c in numbers)
+            if not numbers:
+                continue
+            if all(c.endswith("%") for c in numbers):
+                return "percent"
+            return "fraction" if all(float(c.rstrip("%")) <= 1 for c in numbers) else "other"
     return None
 
 
@@ -64,12 +67,13 @@ def units(outline: Outline, config: Config) -> list[Finding]:
     found: list[Finding] = []
     for index, slide in main_slides(outline, config):
         for metric in slide.metrics:
-            in_percent = _percent_column(outline, metric.name)
+            table = _column_unit(outline, metric.name)
             value = as_number(metric.value)
-            if in_percent is None or value is None or str(metric.value).endswith("%"):
-                continue
-            shows_percent = metric.format == "percent" or value > 1
-            if in_percent != shows_percent:
+            if table not in ("percent", "fraction") or value is None or str(metric.value).endswith("%"):
+                continue  # a unit of its own (minutes, dollars), or a value already written as a percentage
+            callout = "percent" if metric.format == "percent" else "fraction" if value <= 1 else "other"
+            if callout != "other" and callout != table:
+                in_percent = table == "percent"
                 table_says, callout_says = ("percent", "a fraction") if in_percent else ("fractions", "percent")
                 found.append(
                     config.finding(
