@@ -357,3 +357,41 @@ def test_a_metric_in_its_own_unit_is_not_a_unit_clash(tmp_path: Path) -> None:
     ]
     outline = load_outline(write_outline(tmp_path, slides))
     assert not [f for f in plan_talk(outline).findings if f.code == "C012"]
+
+
+def test_numbers_keep_the_text_they_were_written_with(tmp_path: Path) -> None:
+    (tmp_path / "talk.yaml").write_text(
+        "title: T\nduration: 12m\ncover: false\nslides:\n"
+        "  - kind: results\n    title: The model halves the error\n"
+        "    metrics: [{name: AUC, value: 0.50, baseline: 0.080, baseline_label: chance}]\n"
+        "  - kind: methodology\n    title: LightGBM wins the comparison\n"
+        "    table: {columns: [Model, AUC, Calibrated], rows: [[LightGBM, 0.80, yes], [Chance, 0.50, no]]}\n",
+        encoding="utf-8",
+    )
+    outline = load_outline(tmp_path / "talk.yaml")
+    build_deck(outline, plan_talk(outline), tmp_path / "x.pptx", cache=FigureCache(None))
+    deck = Presentation(str(tmp_path / "x.pptx"))
+    callout = next(s for s in deck.slides[0].shapes if s.name.startswith("Metric")).text_frame.text
+    assert "0.50" in callout and "the 0.080 chance baseline" in callout
+    table = next(s for s in deck.slides[1].shapes if s.has_table).table
+    assert [table.cell(1, c).text for c in range(3)] == ["LightGBM", "0.80", "yes"]
+    assert table.cell(2, 1).text == "0.50"
+
+
+@pytest.mark.parametrize(
+    ("metric", "says"),
+    [
+        ("{name: AUC, value: .nan, baseline: 0.5}", "not a number a talk can use"),
+        ("{name: AUC, value: 0.8, baseline: .inf}", "not a number a talk can use"),
+        ("{name: R2, value: 0.3, baseline: -0.2}", "below zero"),
+        ("{name: AUC, value: 0.8, baseline: 0.5, spread: -0.01}", "below zero"),
+    ],
+)
+def test_numbers_no_talk_can_use_are_refused(run_cli: Any, tmp_path: Path, metric: str, says: str) -> None:
+    path = tmp_path / "talk.yaml"
+    path.write_text(
+        f"title: T\nduration: 12m\nslides:\n  - kind: results\n    title: x\n    metrics: [{metric}]\n",
+        encoding="utf-8",
+    )
+    result = run_cli("plan", str(path))
+    assert result.exit_code == 2 and says in result.output and "talk.yaml:6" in result.output
