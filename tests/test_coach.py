@@ -121,3 +121,15 @@ def test_newer_or_damaged_database_is_refused_and_kept(tmp_path: Path) -> None:
 def test_schema_version_is_recorded(tmp_path: Path) -> None:
     History(tmp_path / "h.db").close()
     assert sqlite3.connect(tmp_path / "h.db").execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+
+
+def test_a_rescaled_plan_keeps_whole_five_second_budgets(churn_pptx: Path) -> None:
+    from deckbuilder.core.config import default_config
+    from deckbuilder.rehearse.budgets import resolve
+    from deckbuilder.rehearse.deck_reader import read_deck
+
+    step = default_config().time_model.budget_step_s
+    plan = resolve(read_deck(churn_pptx), duration_s=10 * 60 + 7, step_s=step).plan
+    budgets = [s.budget_s for s in plan.slides if s.budget_s is not None]
+    assert sum(budgets) == 607  # still the whole talk
+    assert sum(1 for b in budgets if b % step) <= 1  # only the largest slide holds what no step can

@@ -74,7 +74,7 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
         from deckbuilder.core.loader import load_outline
 
         outline_plan = plan_talk(load_outline(plan_file, settings), settings)
-    budgets = resolve(info, outline_plan, str(plan_file or ""), duration_s)
+    budgets = resolve(info, outline_plan, str(plan_file or ""), duration_s, settings.time_model.budget_step_s)
     for warning in budgets.warnings:
         click.echo(f"deck: {warning}", err=True)
     history = open_history(db)

@@ -12,7 +12,7 @@ from .estimate import needs_s
 from .findings import Finding
 from .outline import Outline
 from .shares import Share, share_pct, split
-from .talk import TalkPlan, TimedSlide, allocate
+from .talk import TalkPlan, TimedSlide, allocate_steps
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def budgets(outline: Outline, template: Template, model: TimeModel) -> list[int 
     core_exact = sum(
         (v for i, v in [*exact.items(), *fixed_main.items()] if outline.slides[i].kind in core.kinds), Fraction(0)
     )
-    for i, seconds in zip(spread, _steps(free, [exact[i] for i in spread], model.budget_step_s), strict=True):
+    for i, seconds in zip(spread, allocate_steps(free, [exact[i] for i in spread], model.budget_step_s), strict=True):
         result[i] = seconds
     if main_exact and core_exact * 100 >= (core.min_pct or 0) * main_exact:
         # The exact split met the floor; only rounding to whole steps can have taken it away.
@@ -167,18 +167,6 @@ def _repair(
             exact[i] += moved * exact[i] / weight
         need -= moved
     return True
-
-
-def _steps(total: int, exact: list[Fraction], step: int) -> list[int]:
-    """Round ``exact`` seconds to whole steps that still sum to ``total`` (what no step can hold goes first)."""
-    if not exact:
-        return []
-    units, rest = divmod(total, step)
-    seconds = [u * step for u in allocate(units, exact)]
-    if rest:
-        biggest = max(range(len(seconds)), key=lambda i: (seconds[i], -i))
-        seconds[biggest] += rest
-    return seconds
 
 
 def plan(outline: Outline, config: Config | None = None, rehearsed: Mapping[str, float] | None = None) -> Plan:

@@ -105,10 +105,23 @@ def allocate(total: int, weights: Sequence[Fraction]) -> list[int]:
     return result
 
 
-def rescale(plan: TalkPlan, duration_s: int, source: str = "rescaled") -> TalkPlan:
-    """Return ``plan`` stretched to ``duration_s``: every budget in proportion, still summing exactly."""
+def allocate_steps(total: int, exact: Sequence[Fraction], step: int) -> list[int]:
+    """Round ``exact`` seconds to whole ``step``s that still sum to ``total`` (a remainder no step holds goes to
+    the largest)."""
+    if not exact:
+        return []
+    units, rest = divmod(total, step)
+    seconds = [u * step for u in allocate(units, exact)]
+    if rest:
+        biggest = max(range(len(seconds)), key=lambda i: (seconds[i], -i))
+        seconds[biggest] += rest
+    return seconds
+
+
+def rescale(plan: TalkPlan, duration_s: int, source: str = "rescaled", step: int = 1) -> TalkPlan:
+    """Return ``plan`` stretched to ``duration_s``: every budget in proportion, in whole steps, summing exactly."""
     timed = [i for i, s in enumerate(plan.slides) if s.budget_s is not None]
-    seconds = allocate(duration_s, [Fraction(plan.slides[i].budget_s or 0) for i in timed])
+    seconds = allocate_steps(duration_s, [Fraction(plan.slides[i].budget_s or 0) for i in timed], step)
     slides = list(plan.slides)
     for i, budget in zip(timed, seconds, strict=True):
         slides[i] = dataclasses.replace(slides[i], budget_s=budget)

@@ -26,22 +26,29 @@ class Budgets:
 
 
 def resolve(
-    deck: Deck, outline_plan: TalkPlan | None = None, plan_name: str = "", duration_s: int | None = None
+    deck: Deck,
+    outline_plan: TalkPlan | None = None,
+    plan_name: str = "",
+    duration_s: int | None = None,
+    step_s: int = 1,
 ) -> Budgets:
-    """Give each slide of ``deck`` its budget (see the module's docstring for the order)."""
+    """Give each slide of ``deck`` its budget (see the module's docstring for the order).
+
+    A rescaled plan keeps budgets in whole ``step_s`` seconds, as the planner does (1:30, not 1:29).
+    """
     if outline_plan is not None:
         plan, warnings = match_plan(deck, outline_plan, plan_name)
         instead = ", in place of the plan in the deck" if deck.plan is not None else ""
         source = f"budgets from the outline {plan_name} (--plan{instead})"
         if duration_s and duration_s != plan.duration_s:
-            plan = rescale(plan, duration_s, plan.source)
+            plan = rescale(plan, duration_s, plan.source, step_s)
             source += f", rescaled to {format_duration(duration_s)} (--duration)"
         return Budgets(plan, source, warnings)
     if deck.plan is not None:
         where = "the plan embedded by deck build" if deck.source == "embedded" else "the timing line of the notes"
         if duration_s and duration_s != deck.plan.duration_s:
             was = format_duration(deck.plan.duration_s)
-            plan = rescale(deck.plan, duration_s)
+            plan = rescale(deck.plan, duration_s, step=step_s)
             return Budgets(plan, f"budgets from {where}, rescaled from {was} to {format_duration(duration_s)}")
         return Budgets(deck.plan, f"budgets from {where}")
     if duration_s:
