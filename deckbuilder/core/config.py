@@ -87,7 +87,6 @@ class Limits:
 class Template:
     """The take-home talk template: kinds, shares, limits, panels."""
 
-    reference_duration_s: int
     kinds: dict[str, KindRule]
     shares: dict[str, ShareRule]
     limits: Limits
@@ -204,7 +203,6 @@ def parse_template(raw: dict[str, Any]) -> Template:
         for name, spec in raw["shares"].items()
     }
     return Template(
-        reference_duration_s=int(raw["reference_duration_s"]),
         kinds=kinds,
         shares=shares,
         limits=Limits(**raw["limits"]),
