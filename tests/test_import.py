@@ -173,6 +173,8 @@ def test_an_output_onto_the_writeup_is_refused(run_cli, tmp_path: Path) -> None:
         ("latin.md", "# Caf\xe9\n\nline two\n".encode("latin-1"), "latin.md:1: is not UTF-8 text"),
         ("notes.docx", b"PK\x03\x04", "cannot import a .docx"),
         ("deep.ipynb", b"[" * 100_000, "notebook"),
+        ("empty.md", b"", "found nothing to put on a slide"),
+        ("title.md", b"# Only a title\n", "found nothing to put on a slide"),
     ],
 )
 def test_a_writeup_deck_cannot_read_gets_one_message(

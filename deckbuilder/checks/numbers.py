@@ -40,7 +40,8 @@ def baseline_example(outline: Outline, lex: Lexicon) -> str:
         for slide in outline.slides
         for t in [*(m.name for m in slide.metrics), *(t for _, t in shown(slide))]
     )
-    return next(example for _, pattern, example in lex.problem_types if pattern.search(text))
+    found = (example for _, pattern, example in lex.problem_types if pattern.search(text))
+    return next(found, lex.problem_types[-1][2])  # a talk with no text yet gets the last, general example
 
 
 def _column_unit(outline: Outline, name: str) -> str | None:

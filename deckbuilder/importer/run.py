@@ -91,6 +91,13 @@ def import_writeups(
     writeup = read_writeups(paths, config)
     stem = paths[0].stem.replace("_", " ").replace("-", " ").strip() or "My take-home"
     imported = Assembler(config).build(writeup, stem[:1].upper() + stem[1:])
+    if not imported.slides:
+        names = ", ".join(p.name for p in paths)
+        raise DeckError(
+            f"found nothing to put on a slide in {names}: no section holds text, a table or a figure",
+            hint="import the write-up with your sections (## Problem, ## Results ...), or the notebook whose "
+            "markdown cells explain the work; or start from `deck new talk.yaml`",
+        )
     figures: dict[int, str] = {}
     files: list[tuple[Path, bytes]] = []
     for draft in imported.slides:
