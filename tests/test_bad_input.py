@@ -116,7 +116,7 @@ def test_real_process_prints_no_traceback(tmp_path: Path) -> None:
     assert proc.stderr.startswith("deck: ")
 
 
-def test_an_outline_of_only_a_title_slide_plans_and_builds(run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_outline_of_only_a_title_slide_plans_and_builds(run_cli: Any, tmp_path: Path) -> None:
     path = tmp_path / "talk.yaml"
     path.write_text("title: Just started\nduration: 12m\nslides:\n  - kind: title\n", encoding="utf-8")
     assert run_cli("plan", str(path)).exit_code == 0  # warnings only: it has no talk yet
