@@ -111,4 +111,11 @@ def import_writeups(
         figures[id(figure)] = name
         files.append((out.parent / name, figure.data))
     sources = ", ".join(p.name for p in paths)
-    return ImportResult(outline_text(imported, figures, duration, audience, sources), files, imported)
+    text = outline_text(imported, figures, duration, audience, sources)
+    if len(text.encode("utf-8")) > config.limits.outline_bytes:
+        raise DeckError(
+            f"the write-up would make an outline of {len(text) // 1_000_000 or 1} MB, over the "
+            f"{config.limits.outline_bytes // 1_000_000} MB an outline may be (limit outline_bytes)",
+            hint="import the report and the one notebook that tells the story, not every notebook",
+        )
+    return ImportResult(text, files, imported)
