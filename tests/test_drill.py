@@ -395,3 +395,11 @@ def test_a_locked_history_keeps_answers_waiting_and_saves_them_later(tmp_path: P
     other.close()
     assert drill.flush()
     assert [s for _, s, _ in _answers(db)] == [30.0, 40.0]
+
+
+@pytest.mark.parametrize("name", ["guide_eight.yaml", "guide_fraud.yaml"])
+def test_any_talk_with_the_templates_slides_gets_two_of_every_kind(name: str) -> None:
+    # Titles only: no decisions, metrics or points to draw on; the slides' kinds are enough.
+    bank = build_bank(from_outline(load_outline(ROOT / "tests" / "outlines" / name)), RULES)
+    counts = {kind: sum(1 for q in bank if q.kind == kind) for kind in KINDS}
+    assert all(n >= 2 for n in counts.values()), counts
