@@ -142,23 +142,21 @@ class Assembler:
         return draft, self._place_visual(draft, visuals)
 
     def _place_visual(self, draft: Draft, visuals: list[Visual]) -> list[Visual]:
-        rules = self.rules
-        fits = [
-            v
-            for v in visuals
-            if v[0] == "figure" or (len(v[1].rows) <= rules.table_rows and len(v[1].columns) <= rules.table_columns)  # type: ignore[union-attr]
-        ]
+        fits = [v for v in visuals if isinstance(v[1], Figure) or self._slide_sized(v[1])]
         prefer = "table" if draft.kind == "methodology" else "figure"
         chosen = next((v for v in fits if v[0] == prefer), fits[0] if fits else None)
         if chosen is None:
             return visuals
         item = chosen[1]
         if isinstance(item, Figure):
-            draft.figure, draft.figure_title = item, figure_title(item, self.extract, rules.title_words)
+            draft.figure, draft.figure_title = item, figure_title(item, self.extract, self.rules.title_words)
         else:
             draft.table = item
             draft.best_row = self.extract.best_row(item.columns, item.rows, item.bold_rows)
         return [v for v in visuals if v is not chosen]
+
+    def _slide_sized(self, table: TableData) -> bool:
+        return len(table.rows) <= self.rules.table_rows and len(table.columns) <= self.rules.table_columns
 
     # --- the whole talk ------------------------------------------------------------------------
     def _cap_main(self, slides: list[Draft]) -> None:

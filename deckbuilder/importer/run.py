@@ -12,7 +12,7 @@ from deckbuilder.files.reading import read_bounded
 
 from .assemble import Assembler, Imported
 from .emit import outline_text
-from .markdown import read_markdown
+from .markdown import ImageLoader, read_markdown
 from .notebook import read_notebook
 from .source import Figure, Writeup
 
@@ -32,7 +32,7 @@ def image_suffix(data: bytes) -> str | None:
     return next((suffix for magic, suffix in MAGIC.items() if data.startswith(magic)), None)
 
 
-def _loader(base: Path, config: Config, writeup: Writeup) -> object:
+def _loader(base: Path, config: Config, writeup: Writeup) -> ImageLoader:
     def load(src: str, where: str) -> Figure | None:
         if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE):
             writeup.skipped.append(f"{where}: the image {src[:80]} is not a local file; download it to import it")
@@ -61,10 +61,10 @@ def read_writeups(paths: list[Path], config: Config) -> Writeup:
         name = path.name
         if suffix == ".ipynb":
             data = read_bounded(path, limits.notebook_bytes, "notebook", "notebook_bytes")
-            read_notebook(_decode(data, path), name, writeup, _loader(path.parent, config, writeup))  # type: ignore[arg-type]
+            read_notebook(_decode(data, path), name, writeup, _loader(path.parent, config, writeup))
         elif suffix in MARKDOWN:
             data = read_bounded(path, limits.writeup_bytes, "write-up", "writeup_bytes")
-            read_markdown(_decode(data, path), name, writeup, _loader(path.parent, config, writeup))  # type: ignore[arg-type]
+            read_markdown(_decode(data, path), name, writeup, _loader(path.parent, config, writeup))
         else:
             raise DeckError(
                 f"cannot import a {suffix or 'file without an extension'}",
