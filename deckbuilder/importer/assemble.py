@@ -149,7 +149,9 @@ class Assembler:
             return visuals
         item = chosen[1]
         if isinstance(item, Figure):
-            draft.figure, draft.figure_title = item, figure_title(item, self.extract, self.rules.title_words)
+            title = figure_title(item, self.extract, self.rules.title_words)
+            # The slide's title already says that sentence; the figure's own title must say what it shows.
+            draft.figure, draft.figure_title = item, title if title != draft.title else f"Figure from {item.where}"
         else:
             draft.table = item
             draft.best_row = self.extract.best_row(item.columns, item.rows, item.bold_rows)
