@@ -130,6 +130,10 @@ class Assembler:
         points += [
             s for p in paragraphs for s in numbered(p) if s not in used and s not in points and draft.title not in s
         ]
+        if not (points or items or draft.decisions or draft.metrics):
+            # Prose with no list and no number: its sentences are still the slide's content, not only notes.
+            points = [s for p in paragraphs for s in sentences(p) if s not in used and len(s.split()) >= 4]
+            points = points[: rules.points - 1]
         draft.points = [shorten(p, rules.point_chars) for p in points[: rules.points]]
         # The notes keep what the slide does not show, sentence by sentence (a title cut from a sentence
         # leaves the whole sentence to the notes).
