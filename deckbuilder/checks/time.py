@@ -48,11 +48,14 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     if not limits.main_slides_min <= len(main) <= limits.main_slides_max:
         per = fmt(plan.main_s / len(main)) if main else "0:00"
         advice = "merge slides" if len(main) > limits.main_slides_max else "split the densest slide"
+        said = f"{len(main)} main slides (about {per} each)"
+        if not main:  # a talk not written yet: nothing to split
+            said, advice = "no main slides yet", "start from the problem, results and error analysis"
         found.append(
             config.finding(
                 "T002",
-                f"{len(main)} main slides (about {per} each); aim for {limits.main_slides_min}-"
-                f"{limits.main_slides_max} at about two minutes a slide: {advice}.",
+                f"{said}; aim for {limits.main_slides_min}-{limits.main_slides_max} at about two minutes a "
+                f"slide: {advice}.",
             )
         )
     if plan.pinned_s > duration:
@@ -65,7 +68,7 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                 "write 45s for seconds).",
             )
         )
-    elif plan.total_s < duration:
+    elif plan.total_s < duration and main:  # with no main slide yet, T002 says what is missing
         found.append(
             config.finding(
                 "T010",
