@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -403,3 +404,18 @@ def test_any_talk_with_the_templates_slides_gets_two_of_every_kind(name: str) ->
     bank = build_bank(from_outline(load_outline(ROOT / "tests" / "outlines" / name)), RULES)
     counts = {kind: sum(1 for q in bank if q.kind == kind) for kind in KINDS}
     assert all(n >= 2 for n in counts.values()), counts
+
+
+def test_history_finds_the_drills_of_an_outline_by_its_path(run_cli: Any, tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    path = ROOT / "examples/churn/outline.yaml"
+    talk = from_outline(load_outline(path))
+    from deckbuilder.core.talk import fingerprint
+
+    ident = DeckId(str(path.resolve()), talk.title, fingerprint(s.title for s in talk.slides), True)
+    clock = FakeClock()
+    drill = Drill(choose(build_bank(talk, RULES), 1, seed=1), RULES, ident, History(db), clock)
+    clock.advance(50)
+    drill.next()
+    result = run_cli("history", str(path), "--drills", "--db", str(db))
+    assert result.exit_code == 0 and "1 / 1" in result.output

@@ -14,7 +14,7 @@ from deckbuilder.errors import DeckError
 from .common import DB_OPTION, config, echo_json, friendly
 
 
-def _talk_of(source: Path, settings: Any) -> tuple[Any, Any]:
+def talk_of(source: Path, settings: Any) -> tuple[Any, Any]:
     """Return (what the talk says, who it is in the history) from an outline or a deck."""
     from deckbuilder.core.talk import DeckId, fingerprint
 
@@ -96,7 +96,7 @@ def drill(
     settings = config()
     rules = settings.drill
     wanted = _kinds(kinds, rules.kinds)
-    talk, ident = _talk_of(source, settings)
+    talk, ident = talk_of(source, settings)
     bank = [q for q in build_bank(talk, rules) if wanted is None or q.kind in wanted]
     if not bank:
         raise DeckError(

@@ -137,7 +137,9 @@ def _no_history(deck: Path) -> None:
 @click.option("--run", "run_id", type=int, metavar="N", help="The rehearsal --label names (default: the newest).")
 @click.option("--delete", "delete_id", type=int, metavar="N", help="Remove rehearsal N after asking.")
 @click.option("--yes", is_flag=True, help="Do not ask before --delete.")
-@click.option("--drills", is_flag=True, help="List the question drills (`deck drill`) instead of the rehearsals.")
+@click.option(
+    "--drills", is_flag=True, help="List the question drills (`deck drill`); DECK may then be the outline too."
+)
 @DB_OPTION
 @friendly
 def history(
@@ -167,10 +169,13 @@ def history(
       deck history talk.pptx --delete 3                asks, then removes run 3
       deck history talk.pptx --drills                  the question drills
     """
-    info, store, runs = _history_of(deck, db)
     if drills:
-        _list_drills(info, store, deck, as_json)
+        from .drill import talk_of
+
+        talk, ident = talk_of(deck, config())  # the deck, or the outline drilled before it was built
+        _list_drills(talk.title, ident, open_history(db), deck, as_json)
         return
+    info, store, runs = _history_of(deck, db)
     if label is not None or delete_id is not None:
         _edit_runs(deck, store, runs, label, run_id, delete_id, yes)
         return
@@ -198,11 +203,11 @@ def history(
     print_runs(info.title, runs, make_console(), config().pace.ran_over_s, None if show_all else 20)
 
 
-def _list_drills(info: Any, store: Any, deck: Path, as_json: bool) -> None:
+def _list_drills(title: str, ident: Any, store: Any, deck: Path, as_json: bool) -> None:
     from deckbuilder.history.drills import find_drills
 
     rules = config().drill
-    found = find_drills(store, info.identity(), list(rules.kinds), rules.target_s)
+    found = find_drills(store, ident, list(rules.kinds), rules.target_s)
     if as_json:
         echo_json({"deck": str(deck), "drills": [d.as_dict() for d in found]})
         return
@@ -211,7 +216,7 @@ def _list_drills(info: Any, store: Any, deck: Path, as_json: bool) -> None:
         return
     from .history_view import print_drills
 
-    print_drills(info.title, found, rules.kinds, make_console())
+    print_drills(title, found, rules.kinds, make_console())
 
 
 def _edit_runs(
