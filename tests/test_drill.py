@@ -419,3 +419,14 @@ def test_history_finds_the_drills_of_an_outline_by_its_path(run_cli: Any, tmp_pa
     drill.next()
     result = run_cli("history", str(path), "--drills", "--db", str(db))
     assert result.exit_code == 0 and "1 / 1" in result.output
+
+
+def test_a_foreign_deck_with_section_titles_gets_questions_of_every_kind(run_cli: Any, tmp_path: Path) -> None:
+    from .test_coach import plain_deck
+
+    titles = ["Churn prediction", "Problem", "Approach", "Results", "Error analysis", "Next steps"]
+    deck = plain_deck(tmp_path / "foreign.pptx", titles)  # no plan, no notes: kinds from the titles alone
+    result = run_cli("drill", str(deck), "--list")
+    assert result.exit_code == 0, result.output
+    kinds = {line.split("\t")[0] for line in result.output.splitlines()}
+    assert kinds == KINDS

@@ -32,7 +32,7 @@ def talk_of(source: Path, settings: Any) -> tuple[Any, Any]:
         from deckbuilder.rehearse.drill import content_of
 
         deck = read_deck(source, settings)
-        return content_of(deck), deck.identity()
+        return content_of(deck, settings.importing), deck.identity()
     raise DeckError(
         f"cannot drill from a {suffix or 'file without an extension'}",
         file=str(source),

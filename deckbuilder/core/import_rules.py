@@ -6,6 +6,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+_NUMBERING = re.compile(r"^\s*(?:(?:step|part|section|chapter)\s+)?(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.):]?\s+", re.I)
+
+
+def normalise(heading: str) -> str:
+    """Return a heading without its numbering, emoji or trailing punctuation, in lower case."""
+    text = _NUMBERING.sub("", heading.strip())
+    text = re.sub(r"[^\w\s'&/;,:?!-]", " ", text)  # emoji and symbols
+    return " ".join(text.lower().strip(" :.?!").split())
+
 
 def phrase_pattern(words: list[str]) -> re.Pattern[str]:
     """Return a pattern for any of ``words`` as whole words, longest first, case-insensitive."""
@@ -38,6 +47,25 @@ class ImportRules:
     order: tuple[str, ...]
     demote_first: tuple[str, ...]
     missing: dict[str, str]
+    heading_words: re.Pattern[str]
+    skip_words: re.Pattern[str]
+
+    def heading_kind(self, heading: str) -> tuple[str | None, str]:
+        """Return (kind, the word that decided) a heading names; "skip" for sections that are not talk material.
+
+        Used for a write-up's headings and for the slide titles of a deck that carries no plan.
+        """
+        text = normalise(heading)
+        if not text:
+            return None, ""
+        found = [m.group().lower() for m in self.heading_words.finditer(text)]
+        skip = self.skip_words.search(text)
+        if skip and (not found or len(skip.group()) >= max(len(w) for w in found)):
+            return "skip", skip.group().lower()
+        if not found:
+            return None, ""
+        word = max(found, key=len)  # "error analysis" over "analysis", "data exploration" over "data"
+        return next(kind for kind, words in self.headings.items() if word in words), word
 
 
 def parse_import_rules(raw: dict[str, Any], kinds: set[str]) -> ImportRules:
@@ -50,8 +78,10 @@ def parse_import_rules(raw: dict[str, Any], kinds: set[str]) -> ImportRules:
     def words(key: str) -> tuple[str, ...]:
         return tuple(str(w).lower() for w in raw[key])
 
+    headings = {k: tuple(str(w).lower() for w in v) for k, v in raw["headings"].items()}
+
     return ImportRules(
-        headings={k: tuple(str(w).lower() for w in v) for k, v in raw["headings"].items()},
+        headings=headings,
         skip=words("skip"),
         either_error_or_next=words("either_error_or_next"),
         cues={k: phrase_pattern([str(w) for w in v]) for k, v in raw["cues"].items()},
@@ -74,4 +104,6 @@ def parse_import_rules(raw: dict[str, Any], kinds: set[str]) -> ImportRules:
         order=tuple(str(k) for k in raw["order"]),
         demote_first=tuple(str(k) for k in raw["demote_first"]),
         missing={str(k): str(v) for k, v in raw["missing"].items()},
+        heading_words=phrase_pattern([w for ws in headings.values() for w in ws]),
+        skip_words=phrase_pattern(list(words("skip"))),
     )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from deckbuilder.core.config import Config
+from deckbuilder.core.import_rules import normalise
 
 from .extract import Extractor, FoundMetric, numbered, sentences, shorten, title_from
-from .mapping import Classifier, Mapped, normalise
+from .mapping import Classifier, Mapped
 from .source import Figure, Section, TableData, Writeup
 
 

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from deckbuilder.core.import_rules import ImportRules, phrase_pattern
+from deckbuilder.core.import_rules import ImportRules, normalise
 
 from .source import Section
-
-_NUMBERING = re.compile(r"^\s*(?:(?:step|part|section|chapter)\s+)?(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.):]?\s+", re.I)
-
-
-def normalise(heading: str) -> str:
-    """Return a heading without its numbering, emoji or trailing punctuation, in lower case."""
-    text = _NUMBERING.sub("", heading.strip())
-    text = re.sub(r"[^\w\s'&/;,:?!-]", " ", text)  # emoji and symbols
-    return " ".join(text.lower().strip(" :.?!").split())
 
 
 @dataclass(frozen=True)
@@ -34,24 +24,11 @@ class Classifier:
 
     def __init__(self, rules: ImportRules) -> None:
         self.rules = rules
-        self.by_word = {w: kind for kind, words in rules.headings.items() for w in words}
-        self.heading_words = phrase_pattern(list(self.by_word))
-        self.skip_words = phrase_pattern(list(rules.skip))
         self.either = set(rules.either_error_or_next)
 
     def heading_kind(self, heading: str) -> tuple[str | None, str]:
         """Return (kind, the word that decided) for a heading; kind "skip" for non-talk sections; None: no match."""
-        text = normalise(heading)
-        if not text:
-            return None, ""
-        found = [m.group().lower() for m in self.heading_words.finditer(text)]
-        skip = self.skip_words.search(text)
-        if skip and (not found or len(skip.group()) >= max(len(w) for w in found)):
-            return "skip", skip.group().lower()
-        if not found:
-            return None, ""
-        word = max(found, key=len)  # "error analysis" over "analysis", "data exploration" over "data"
-        return self.by_word[word], word
+        return self.rules.heading_kind(heading)
 
     def cue_kind(self, section: Section) -> tuple[str | None, int]:
         text = " ".join([*section.paragraphs, *section.items])

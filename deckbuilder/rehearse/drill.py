@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from deckbuilder.core.callout import read_callout
+from deckbuilder.core.import_rules import ImportRules
 from deckbuilder.core.questions import DecisionText, DrillRules, MetricText, Question, SlideContent, TalkContent
 from deckbuilder.core.slide_text import read_decisions
 from deckbuilder.core.talk import DeckId
@@ -31,9 +32,12 @@ class DrillRecorder(Protocol):
     def set_patience(self, seconds: float) -> None: ...
 
 
-def content_of(deck: Deck) -> TalkContent:
-    """Return what a deck's slides say: kinds from its embedded plan, decisions read back from their lines."""
+def content_of(deck: Deck, rules: ImportRules | None = None) -> TalkContent:
+    """Return what a deck's slides say: kinds from its plan (else from titles that name a section, such as
+    "Results" or "Next steps", when ``rules`` are given), decisions and callouts read back from their lines."""
     kinds = [s.kind for s in deck.plan.slides] if deck.plan is not None else [None] * len(deck.slides)
+    if rules is not None:
+        kinds = [kind or _named_kind(slide.title, rules) for kind, slide in zip(kinds, deck.slides, strict=True)]
     slides = []
     for slide, kind in zip(deck.slides, kinds, strict=True):
         lines, rows = read_decisions([text for level, text in slide.points if level == 0])
@@ -41,6 +45,11 @@ def content_of(deck: Deck) -> TalkContent:
         points, metrics = _callouts(lines)
         slides.append(SlideContent(slide.index, slide.title, kind, tuple(points), decisions, tuple(metrics)))
     return TalkContent(deck.title, tuple(slides))
+
+
+def _named_kind(title: str, rules: ImportRules) -> str | None:
+    kind, _ = rules.heading_kind(title)
+    return None if kind == "skip" else kind
 
 
 def _callouts(lines: list[str]) -> tuple[list[str], list[MetricText]]:
