@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,9 +48,8 @@ def find_drills(store: History, deck: DeckId, kinds: list[str], target_s: float)
     runs = []
     for drill, started, finished, asked in heads:
         done = [(kind, s) for kind, s, skipped in answers[drill] if not skipped]
-        counted = {kind: sum(1 for k, _ in done if k == kind) for kind in kinds}
-        for kind, _ in done:  # a kind a later questions.yaml renamed still counts
-            counted.setdefault(kind, sum(1 for k, _ in done if k == kind))
+        # Every kind of the rules, then any a later questions.yaml renamed: those answers still count.
+        counted = dict.fromkeys(kinds, 0) | Counter(kind for kind, _ in done)
         runs.append(
             DrillRun(
                 id=drill,

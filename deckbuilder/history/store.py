@@ -18,6 +18,9 @@ from .migrations import MIGRATIONS, SCHEMA_VERSION, TABLES
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "History"]
 
 
+EMBEDDED_RUN = "budgets_from = 'embedded'"  # a rehearsal of a deck that carries deck's plan
+
+
 class History:
     """Open (creating or migrating) the rehearsal database; never write to one that is not deck's."""
 
@@ -156,10 +159,13 @@ class History:
             )
 
     # --- reading ------------------------------------------------------------------------------
-    _MATCH = """
-        deck_path = :path OR fingerprint = :fingerprint
-        OR (:embedded AND budgets_from = 'embedded' AND deck_title = :title)
-    """
+    # A run belongs to a deck by its file, its slide titles, or (built by deck) its talk title; `{built}` is
+    # the column that says the run was made on a deck from `deck build` (or its outline).
+    _MATCH = "deck_path = :path OR fingerprint = :fingerprint OR (:embedded AND {built} AND deck_title = :title)"
+
+    @staticmethod
+    def _deck_args(deck: DeckId) -> dict[str, object]:
+        return {"path": deck.path, "fingerprint": deck.fingerprint, "embedded": int(deck.embedded), "title": deck.title}
 
     def _number(self, value: object, what: str, allow_none: bool = True) -> float | None:
         """Return a stored number, or raise DeckError: text or infinity there means the file was tampered with."""
@@ -186,13 +192,12 @@ class History:
         A rehearsal belongs to the deck when made on the same file, on the same slide titles, or (for a
         deck from `deck build`) on the same talk title.
         """
-        args = {"path": deck.path, "fingerprint": deck.fingerprint, "embedded": int(deck.embedded), "title": deck.title}
         rows = []
         for rid, started, finished, total, duration, label, visited in self.db.execute(
             "SELECT id, started_at, finished, total_s, duration_s, label, "
             "(SELECT SUM(seconds) FROM visits WHERE rehearsal_id = rehearsals.id) "
-            f"FROM rehearsals WHERE {self._MATCH} ORDER BY id",
-            args,
+            f"FROM rehearsals WHERE {self._MATCH.format(built=EMBEDDED_RUN)} ORDER BY id",
+            self._deck_args(deck),
         ):
             total_s = self._number(total, "a rehearsal's total")
             if total_s is None:
@@ -292,13 +297,12 @@ class History:
 
     def drills_of(self, deck: DeckId) -> list[tuple[int, str, bool, int]]:
         """Return (id, started_at, finished, asked) of the drills of a deck (or its outline), oldest first."""
-        args = {"path": deck.path, "fingerprint": deck.fingerprint, "embedded": int(deck.embedded), "title": deck.title}
         return [
             (int(i), str(s), bool(f), int(self._number(a, "a drill's question count", allow_none=False) or 0))
             for i, s, f, a in self.db.execute(
-                "SELECT id, started_at, finished, asked FROM drills WHERE deck_path = :path OR fingerprint = "
-                ":fingerprint OR (:embedded AND embedded AND deck_title = :title) ORDER BY id",
-                args,
+                f"SELECT id, started_at, finished, asked FROM drills WHERE {self._MATCH.format(built='embedded')} "
+                "ORDER BY id",
+                self._deck_args(deck),
             )
         ]
 

@@ -12,7 +12,7 @@ from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide
 from .budgets import Budgets
 from .deck_reader import Deck, DeckSlide
 from .pacing import Session, Status, Summary, Visit, summarise
-from .pending import PendingWrites
+from .pending import PATIENCE_S, PendingWrites
 
 Clock = Callable[[], float]
 WallClock = Callable[[], dt.datetime]
@@ -52,7 +52,7 @@ class Coach:
         self.deck, self.budgets, self.history, self.clock, self.wall = deck, budgets, history, clock, wall
         self.config = config or default_config()
         self.session = Session(budgets.plan.slides, budgets.plan.duration_s, alert_last_s, self.config.pace)
-        self.patience_s = 0.25  # how long a key press may wait for a busy database before moving on
+        self.patience_s = PATIENCE_S
         if history is not None:
             history.set_patience(self.patience_s)
         self.rehearsal: int | None = None

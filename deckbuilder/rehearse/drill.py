@@ -15,7 +15,7 @@ from deckbuilder.core.slide_text import read_decisions
 from deckbuilder.core.talk import DeckId
 
 from .deck_reader import Deck
-from .pending import PendingWrites
+from .pending import PATIENCE_S, PendingWrites
 
 Clock = Callable[[], float]
 
@@ -142,7 +142,7 @@ class Drill:
         # A busy history must neither end the drill nor lose an answer: writes wait, in order, and are retried.
         self.pending = PendingWrites()
         if store is not None:
-            store.set_patience(0.25)  # a key press waits this long for a busy database, then moves on
+            store.set_patience(PATIENCE_S)
             started_at = wall()
 
             def begin() -> None:

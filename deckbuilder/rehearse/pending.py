@@ -5,6 +5,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+PATIENCE_S = 0.25  # how long a key press may wait for a busy database before moving on
+RETRY_S = 2.0  # how often the apps try again the writes a busy history refused
+
 
 class PendingWrites:
     """A queue of writes, tried in order; a busy database leaves them waiting instead of losing them."""

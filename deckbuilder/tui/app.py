@@ -12,13 +12,12 @@ from textual.css.query import NoMatches
 
 from deckbuilder.errors import DeckError
 from deckbuilder.history.store import History
+from deckbuilder.rehearse.pending import RETRY_S
 from deckbuilder.tui.screens import ConfirmQuit, EndScreen, HelpScreen, TalkScreen
 from deckbuilder.tui.stopping import catch_stop_signals, release_signals
 
 if TYPE_CHECKING:
     from deckbuilder.rehearse.coach import Coach
-
-RETRY_S = 2.0  # how often writes a busy history refused are tried again
 
 
 class RehearseApp(App[None]):

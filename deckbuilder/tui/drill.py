@@ -18,12 +18,12 @@ from textual.widgets import Footer, Static
 from deckbuilder.core.display import one_line, visible
 from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.rehearse.drill import Drill, DrillSummary
+from deckbuilder.rehearse.pending import RETRY_S
 
 from .stopping import catch_stop_signals, release_signals
 from .widgets import Cached
 
 SCORES = {"w": (1, "weak"), "o": (2, "ok"), "g": (3, "good")}
-RETRY_S = 2.0  # how often answers a busy history refused are tried again
 SCORE_NAMES = {number: name for number, name in SCORES.values()}
 
 
