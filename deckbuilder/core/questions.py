@@ -14,7 +14,7 @@ from typing import Any
 
 from .callout import shown
 from .display import one_line
-from .slide_text import joined
+from .slide_text import joined, known_text
 
 SOURCES = ("talk", "slide", "point", "decision", "metric")
 
@@ -144,7 +144,7 @@ def from_outline(outline: Any) -> TalkContent:
     """Return what an outline's slides say (numbers as deck shows them), numbered as `deck build` numbers them."""
     slides = []
     for number, slide in enumerate(outline.slides, start=1):
-        known = ". ".join([slide.title or "", *(p.text for p in slide.points)])
+        known = known_text(slide)  # the alternative is joined as the deck writes it, so both ask alike
         slides.append(
             SlideContent(
                 number=number,

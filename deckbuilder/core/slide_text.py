@@ -52,12 +52,17 @@ def reason(text: str, known: str, theme: Theme) -> str:
     return BECAUSE + text
 
 
-def decision_paras(spec: Slide, after_points: bool, theme: Theme) -> list[Para]:
-    """Return each decision as three lines: the choice, because ..., instead of ...."""
-    known = ". ".join(  # sentence breaks between texts: a name is only one mid-sentence
+def known_text(spec: Slide) -> str:
+    """Return a slide's words, in which a capitalised word written mid-sentence marks a name (see `joined`)."""
+    return ". ".join(  # sentence breaks between texts: a name is only one mid-sentence
         [spec.title or "", *(p.text for p in spec.points)]
         + [t for d in spec.decisions for t in (d.decision, d.rationale, d.alternative, d.why_rejected) if t]
     )
+
+
+def decision_paras(spec: Slide, after_points: bool, theme: Theme) -> list[Para]:
+    """Return each decision as three lines: the choice, because ..., instead of ...."""
+    known = known_text(spec)
     result: list[Para] = []
     for i, d in enumerate(spec.decisions):
         gap = 0.6 if (i or after_points) else 0.0
