@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from deckbuilder.checks.text import flat_points, main_slides, quote, shown
 from deckbuilder.core.findings import Finding
 from deckbuilder.core.lexicon import Lexicon, normalise
-from deckbuilder.core.outline import Slide, as_number
+from deckbuilder.core.outline import Slide, as_number, cell_number
 
 if TYPE_CHECKING:
     from deckbuilder.core.config import Config
@@ -54,12 +54,12 @@ def _column_unit(outline: Outline, name: str) -> str | None:
             if normalise(header) != key:
                 continue
             cells = [str(row[column]).strip() for row in slide.table.rows if row[column] is not None]
-            numbers = [c for c in cells if c.rstrip("%").replace(".", "", 1).isdigit()]
+            numbers = [(c, n) for c in cells if (n := cell_number(c)) is not None]
             if not numbers:
                 continue
-            if all(c.endswith("%") for c in numbers):
+            if all(c.endswith("%") for c, _ in numbers):
                 return "percent"
-            return "fraction" if all(float(c.rstrip("%")) <= 1 for c in numbers) else "other"
+            return "fraction" if all(n <= 1 for _, n in numbers) else "other"
     return None
 
 

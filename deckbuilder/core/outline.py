@@ -37,6 +37,15 @@ SHOWN_AS_WRITTEN = re.compile(
 )
 
 
+def cell_number(text: str) -> float | None:
+    """Return the number a table cell shows ("0.43", "18%", "1,200"), or None when it is not one."""
+    plain = text.strip().replace(",", "").removesuffix("%").strip()
+    if not re.fullmatch(r"[-+]?\d*\.?\d+(?:[eE][-+]?\d+)?", plain):
+        return None
+    number = float(plain)
+    return number if math.isfinite(number) else None
+
+
 def as_number(value: object) -> float | None:
     """Return a metric's number whether YAML gave a number or the text of one ("0.50"); None for other text."""
     if isinstance(value, bool):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .callout import number_text
 from .measure import Typesetting, wrap
 from .outline import Table
 from .theme import Box, Theme
@@ -34,11 +35,7 @@ class TableBlock:
 
 def cell_text(value: object) -> str:
     """Return a table cell as written on the slide (numbers keep the text the outline gave them)."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+    return "" if value is None else number_text(value)
 
 
 def table_rows(table: Table) -> tuple[tuple[str, ...], ...]:

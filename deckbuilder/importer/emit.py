@@ -8,8 +8,9 @@ from typing import Any
 
 import yaml
 
+from deckbuilder.core.outline import cell_number
+
 from .assemble import Draft, Imported
-from .extract import number
 
 
 def scalar(value: Any) -> str:
@@ -23,7 +24,7 @@ def scalar(value: Any) -> str:
 
 def as_written(cell: str) -> str:
     """Return a cell as YAML that reads back as written: 0.43 stays a number, 0.50 stays the text "0.50"."""
-    value = number(cell)
+    value = cell_number(cell)
     if value is not None and cell.strip() == scalar(value) and "," not in cell:
         return cell.strip()
     return scalar(cell)

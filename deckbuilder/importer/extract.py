@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from deckbuilder.core.import_rules import ImportRules, phrase_pattern
+from deckbuilder.core.outline import cell_number
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 _NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?(?:%|x\b|pp\b|percent\b)?")
@@ -144,7 +145,7 @@ class Extractor:
             known = next((m for m in self.metric_names if m == key or key.startswith(m + " ")), None)
             if known is None:
                 continue
-            values = [number(r[col]) for r in rows]
+            values = [cell_number(r[col]) for r in rows]
             if sum(v is not None for v in values) < 2:
                 continue
             lower = known in self.rules.lower_is_better
@@ -158,14 +159,3 @@ class Extractor:
 def numbered(paragraph: str) -> list[str]:
     """Return the sentences of a paragraph that carry a number (the ones worth a bullet)."""
     return [s for s in sentences(paragraph) if _NUMBER.search(s) and len(s.split()) >= 5]
-
-
-def number(cell: str) -> float | None:
-    """Return a cell's number ("0.43", "18%", "1,200"), or None when it is not one."""
-    text = cell.strip().replace(",", "").rstrip("%").strip()
-    if not re.fullmatch(r"[-+]?\d*\.?\d+(?:[eE][-+]?\d+)?", text):
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        return None
