@@ -43,7 +43,7 @@ class Imported:
     mapping: list[Mapped]
 
 
-Visual = tuple[str, Figure | TableData, Section]
+Visual = tuple[Figure | TableData, Section]  # a figure or table waiting for a slide, and the section it came from
 
 
 class Assembler:
@@ -95,9 +95,7 @@ class Assembler:
         return [[s] for s in sections[: most - 1]] + [sections[most - 1 :]]
 
     def _visuals(self, section: Section) -> list[Visual]:
-        found: list[Visual] = [("figure", f, section) for f in section.figures]
-        found += [("table", t, section) for t in section.tables]
-        return found
+        return [*((f, section) for f in section.figures), *((t, section) for t in section.tables)]
 
     def _draft(self, kind: str, sections: list[Section], why: str) -> tuple[Draft, list[Visual]]:
         rules, extract = self.rules, self.extract
@@ -147,12 +145,12 @@ class Assembler:
         return draft, self._place_visual(draft, visuals)
 
     def _place_visual(self, draft: Draft, visuals: list[Visual]) -> list[Visual]:
-        fits = [v for v in visuals if isinstance(v[1], Figure) or self._slide_sized(v[1])]
-        prefer = "table" if draft.kind == "methodology" else "figure"
-        chosen = next((v for v in fits if v[0] == prefer), fits[0] if fits else None)
+        fits = [v for v in visuals if isinstance(v[0], Figure) or self._slide_sized(v[0])]
+        prefer = TableData if draft.kind == "methodology" else Figure
+        chosen = next((v for v in fits if isinstance(v[0], prefer)), fits[0] if fits else None)
         if chosen is None:
             return visuals
-        item = chosen[1]
+        item = chosen[0]
         if isinstance(item, Figure):
             title = figure_title(item, self.extract, self.rules.title_words)
             # The slide's title already says that sentence; the figure's own title must say what it shows.
@@ -183,14 +181,14 @@ class Assembler:
         shown = [d for d in slides if template.is_main(d.kind) and d.figure is not None]
         for draft in shown[self.rules.main_figures :]:
             assert draft.figure is not None
-            spare.append(("figure", draft.figure, Section(draft.title, 0, draft.where)))
+            spare.append((draft.figure, Section(draft.title, 0, draft.where)))
             draft.figure, draft.figure_title = None, ""
         return spare
 
     def _appendix(self, visuals: list[Visual], left_out: list[str]) -> list[Draft]:
         drafts = []
         saved = 0
-        for _, item, section in visuals:
+        for item, section in visuals:
             if isinstance(item, Figure):
                 saved += 1
                 if saved > self.config.limits.import_images:

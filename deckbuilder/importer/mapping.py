@@ -26,10 +26,6 @@ class Classifier:
         self.rules = rules
         self.either = set(rules.either_error_or_next)
 
-    def heading_kind(self, heading: str) -> tuple[str | None, str]:
-        """Return (kind, the word that decided) for a heading; kind "skip" for non-talk sections; None: no match."""
-        return self.rules.heading_kind(heading)
-
     def cue_kind(self, section: Section) -> tuple[str | None, int]:
         text = " ".join([*section.paragraphs, *section.items])
         counts = {kind: len(pattern.findall(text)) for kind, pattern in self.rules.cues.items()}
@@ -42,9 +38,11 @@ class Classifier:
         """Give every section a kind: its heading's, else its parent's, else its text's, else problem if it opens."""
         result: list[Mapped] = []
         parents: list[tuple[int, str | None]] = []  # (level, kind) of the open headings
-        has_error = any(self.heading_kind(s.heading)[0] == "error_analysis" and not self._either(s) for s in sections)
-        for section in sections:
-            kind, word = self.heading_kind(section.heading)
+        named = [self.rules.heading_kind(s.heading) for s in sections]  # (kind, the word that decided)
+        has_error = any(
+            k == "error_analysis" and not self._either(s) for s, (k, _) in zip(sections, named, strict=True)
+        )
+        for section, (kind, word) in zip(sections, named, strict=True):
             while parents and parents[-1][0] >= section.level > 0:
                 parents.pop()
             if section.level:
