@@ -223,3 +223,13 @@ def test_an_image_pasted_into_a_notebook_cell_is_imported(run_cli: Any, tmp_path
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     figure = _slide(data, "results")["figure"]
     assert (out.parent / figure["path"]).read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_long_table_whose_marked_row_is_cut_still_loads(run_cli: Any, tmp_path: Path) -> None:
+    rows = "\n".join(f"| m{i} | 0.{i:02d} |" if i != 14 else f"| **m{i}** | **0.{i:02d}** |" for i in range(1, 16))
+    source = tmp_path / "big.md"
+    source.write_text(f"# T\n\n## Results\n\nAUC of 0.8 vs 0.5 for chance.\n\n| model | AUC |\n|---|---|\n{rows}\n")
+    data = _import(run_cli, tmp_path, source)
+    table = next(s["table"] for s in data["slides"] if "table" in s)
+    assert len(table["rows"]) == 12 and table.get("best_row", 1) <= 12  # the bold row 14 was cut with the rest
+    load_outline(tmp_path / "talk.yaml")

@@ -201,7 +201,8 @@ class Assembler:
                 assert isinstance(item, TableData)
                 rows = item.rows[: self.rules.table_rows]
                 columns = item.columns[: self.rules.table_columns]
-                table = TableData(columns, [r[: len(columns)] for r in rows], item.where, item.bold_rows)
+                kept = {r for r in item.bold_rows if r < len(rows)}  # a marked row that was cut marks nothing
+                table = TableData(columns, [r[: len(columns)] for r in rows], item.where, kept)
                 cut = len(item.rows) > len(rows) or len(item.columns) > len(columns)
                 title = section.heading or "Table"
                 draft = Draft("appendix", title, "a table beyond the slide's one visual", "", item.where)
@@ -209,7 +210,7 @@ class Assembler:
                 if cut:
                     draft.notes.append(f"The table in {item.where} is cut to {len(rows)} rows, {len(columns)} columns.")
                 draft.table = table
-                draft.best_row = self.extract.best_row(table.columns, table.rows, item.bold_rows)
+                draft.best_row = self.extract.best_row(table.columns, table.rows, table.bold_rows)
             drafts.append(draft)
         return drafts
 
