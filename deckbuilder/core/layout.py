@@ -100,7 +100,7 @@ def balanced_width(text: str, size: int, width_in: float, setting: Typesetting, 
     if count < 2 or setting.glyphs.width(text, size, bold=True) * shown_ratio < usable:
         return width_in
     low, high = usable / count, usable
-    for _ in range(12):  # bisect to a fraction of a point
+    for _ in range(8):  # bisect to within 2 pt, under the slack added below
         middle = (low + high) / 2
         if len(wrap(text, size, middle, setting.glyphs, bold=True)) > count:
             low = middle
@@ -141,8 +141,9 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
     # Metric callouts go across the top of the body, or stacked over the text beside a visual.
     area = page.box("left" if kind == "text_visual" else "body")
     metrics, area = _metric_boxes(spec.metrics, page, area, across=kind != "text_visual")
-    paras = point_paras(spec.points) + decision_paras(spec, bool(spec.points), theme)
-    points = len(point_paras(spec.points))
+    bullets = point_paras(spec.points)
+    paras = bullets + decision_paras(spec, bool(spec.points), theme)
+    points = len(bullets)
     most = theme.max_points["split" if kind == "text_visual" else "text"]
     if points > most:
         beside = " beside the figure" if spec.figure is not None else " beside the table" if spec.table else ""
