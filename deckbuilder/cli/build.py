@@ -76,6 +76,7 @@ def build(
     if any(f.severity is Severity.ERROR for f in talk.findings) and not force:
         click.echo("deck: not built: fix the error above, or pass --force to build anyway", err=True)
         sys.exit(EXIT_FINDINGS)
+    from deckbuilder.core.durations import spoken_date
     from deckbuilder.export.build import build_deck
     from deckbuilder.export.cache import FigureCache, default_dir
 
@@ -91,7 +92,8 @@ def build(
         out,
         template=template,
         cache=FigureCache(None if no_cache else default_dir()),
-        date_text="" if talk_outline.date else f"{dt.date.today():%-d %B %Y}",  # the outline's own date wins
+        # The outline's own date wins; else today, said the same way.
+        date_text="" if talk_outline.date else spoken_date(dt.date.today().isoformat()),
         progress=lambda message: click.echo(f"  {message}", err=True),
         config=settings,
         inputs=inputs,

@@ -1,7 +1,8 @@
-"""Parse and format talk durations: "12m", "11:30", "690s", "11m30s", 12."""
+"""Parse and format talk durations ("12m", "11:30", "690s", "11m30s", 12) and say a date as a cover does."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 
@@ -106,3 +107,14 @@ def format_signed(seconds: float) -> str:
     if text.lstrip("-") == "0:00":
         return "0:00"
     return text if text.startswith("-") else "+" + text
+
+
+def spoken_date(text: str | None) -> str:
+    """Return an outline's date as a cover says it: 2026-12-01 as "1 December 2026"; other text as written."""
+    if not text:
+        return ""
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return text
+    return f"{day.day} {day:%B %Y}"

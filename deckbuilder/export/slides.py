@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches, Pt
 
 from deckbuilder.core.deck_format import notes_text
+from deckbuilder.core.durations import spoken_date
 from deckbuilder.core.layout import CAPTION_SIZE, SlideLayout, TextBlock, cover_layout, slide_layout
 from deckbuilder.core.outline import Outline, Slide
 from deckbuilder.core.talk import TimedSlide
@@ -48,17 +47,6 @@ def _write_title(slide: PptxSlide, block: TextBlock, canvas: Canvas, cover: bool
     # Titles hang from the top, so a one-line title sits where a two-line title's first line does.
     anchor = MSO_ANCHOR.BOTTOM if cover else MSO_ANCHOR.TOP
     shapes.write_paras(frame, paras, block.fit.size, canvas.page.theme, anchor=anchor)
-
-
-def spoken_date(text: str | None) -> str:
-    """Return an outline's date as a cover says it: 2026-12-01 as "1 December 2026"; other text as written."""
-    if not text:
-        return ""
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        return text
-    return f"{day.day} {day:%B %Y}"
 
 
 def cover(slide: PptxSlide, outline: Outline, timed: TimedSlide, canvas: Canvas, date_text: str) -> None:
