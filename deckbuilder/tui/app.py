@@ -6,28 +6,23 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App
-from textual.binding import Binding
 from textual.css.query import NoMatches
 
 from deckbuilder.errors import DeckError
 from deckbuilder.history.store import History
-from deckbuilder.rehearse.pending import RETRY_S
 from deckbuilder.tui.screens import ConfirmQuit, EndScreen, HelpScreen, TalkScreen
-from deckbuilder.tui.stopping import catch_stop_signals, release_signals
+from deckbuilder.tui.stopping import RunApp
 
 if TYPE_CHECKING:
     from deckbuilder.rehearse.coach import Coach
 
 
-class RehearseApp(App[None]):
+class RehearseApp(RunApp):
     """Time each slide against its budget while the presenter talks."""
 
     CSS_PATH = Path(__file__).with_name("rehearse.tcss")
     TITLE = "deck rehearse"
     ENABLE_COMMAND_PALETTE = False
-    # Ctrl+C stops the rehearsal (saved, unfinished) instead of Textual's "press Ctrl+Q" notice.
-    BINDINGS = [Binding("ctrl+c", "interrupt", "Stop", show=False, priority=True)]
 
     def __init__(self, coach: Coach, redraw_s: float, saved_to: str) -> None:
         super().__init__()
@@ -35,7 +30,6 @@ class RehearseApp(App[None]):
         self.talk = TalkScreen(coach)
         self.typed = ""  # a slide number being typed, to jump to with Enter
         self._alerted = False
-        self._signals: list[int] = []
 
     def on_mount(self) -> None:
         # Installed, so the talk screen survives the end screen and a restart can return to it.
@@ -43,20 +37,10 @@ class RehearseApp(App[None]):
         self.push_screen("talk")
         # The timer only asks for a redraw; elapsed time is always read from the clock, so nothing drifts.
         self.set_interval(self.redraw_s, self.redraw)
-        self.set_interval(RETRY_S, self.retry_writes)
-        if not self.is_headless:
-            # SIGTERM, SIGHUP and SIGINT end the run as `q` does, with the shell's 128 + n.
-            self._signals = catch_stop_signals(self.stop_on_signal)
 
-    def on_unmount(self) -> None:
+    def end_run(self) -> None:
         # However the app ends, the open visit is saved and the run closed.
         self.coach.quit()
-        release_signals(self._signals)
-
-    def stop_on_signal(self, number: int) -> None:
-        """End the run as `q` does and exit with 128 + the signal's number."""
-        self.coach.quit()
-        self.exit(return_code=128 + number)
 
     def redraw(self) -> None:
         """Redraw the clocks of the talk screen (also under the help box), and ring once for the last minutes."""
@@ -136,11 +120,6 @@ class RehearseApp(App[None]):
         if stop:
             self.coach.quit()
             self._show_end()
-
-    def action_interrupt(self) -> None:
-        """Ctrl+C: stop now, keep what was done (unfinished), exit 130 as a shell expects."""
-        self.coach.quit()
-        self.exit(return_code=130)
 
     def action_restart(self) -> None:
         """Keep this run as it stands and start a fresh one on slide 1, clock waiting."""

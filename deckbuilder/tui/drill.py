@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
@@ -18,9 +18,8 @@ from textual.widgets import Footer, Static
 from deckbuilder.core.display import one_line, visible
 from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.rehearse.drill import Drill, DrillSummary
-from deckbuilder.rehearse.pending import RETRY_S
 
-from .stopping import catch_stop_signals, release_signals
+from .stopping import RunApp
 from .widgets import Cached
 
 SCORES = {"w": (1, "weak"), "o": (2, "ok"), "g": (3, "good")}
@@ -173,34 +172,24 @@ class DrillEnd(Screen[None]):
         yield Footer()
 
 
-class DrillApp(App[None]):
+class DrillApp(RunApp):
     """Answer the panel's questions against the clock."""
 
     CSS_PATH = Path(__file__).with_name("drill.tcss")
     TITLE = "deck drill"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [Binding("ctrl+c", "interrupt", "Stop", show=False, priority=True)]
 
     def __init__(self, drill: Drill, title: str, redraw_s: float, saved_to: str) -> None:
         super().__init__()
         self.drill, self.redraw_s, self.saved_to = drill, redraw_s, saved_to
         self.questions = DrillScreen(drill, title)
-        self._signals: list[int] = []
 
     def on_mount(self) -> None:
         self.push_screen(self.questions)
         self.set_interval(self.redraw_s, self.redraw)
-        self.set_interval(RETRY_S, self.retry_writes)
-        if not self.is_headless:
-            self._signals = catch_stop_signals(self.stop_on_signal)
 
-    def on_unmount(self) -> None:
+    def end_run(self) -> None:
         self.drill.close()
-        release_signals(self._signals)
-
-    def stop_on_signal(self, number: int) -> None:
-        self.drill.close()
-        self.exit(return_code=128 + number)
 
     def redraw(self) -> None:
         if self.screen is self.questions and not self.drill.done:
@@ -237,10 +226,6 @@ class DrillApp(App[None]):
         """End the drill here; the question on screen is not recorded."""
         self.drill.close()
         self.switch_screen(DrillEnd(self.drill, self.saved_to))
-
-    def action_interrupt(self) -> None:
-        self.drill.close()
-        self.exit(return_code=130)
 
     def _after_answer(self) -> None:
         if self.drill.done:

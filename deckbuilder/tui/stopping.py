@@ -1,4 +1,5 @@
-"""Signals that end a run the way `q` does: what was done is saved, the terminal restored, the exit code 128 + n."""
+"""Ending a run the way `q` does, whatever ends it: what was done is saved, the terminal restored, and the exit
+code is the shell's (130 for Ctrl+C, 128 + n for a signal)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,11 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Callable
+
+from textual.app import App
+from textual.binding import Binding
+
+from deckbuilder.rehearse.pending import RETRY_S
 
 STOP_SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
 
@@ -30,3 +36,46 @@ def release_signals(numbers: list[int]) -> None:
     for number in numbers:
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.remove_signal_handler(number)
+
+
+class RunApp(App[None]):
+    """An app around one run (a rehearsal, a drill) kept in the history as it happens.
+
+    However it ends (q, Ctrl+C, SIGTERM, SIGHUP, or the app closing) the run is ended and saved by ``end_run``;
+    Ctrl+C exits 130 and a signal 128 + its number, as shells expect. Writes a busy history refused are
+    retried every few seconds by ``retry_writes``.
+    """
+
+    # Ctrl+C stops the run (saved, unfinished) instead of Textual's "press Ctrl+Q" notice.
+    BINDINGS = [Binding("ctrl+c", "interrupt", "Stop", show=False, priority=True)]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._signals: list[int] = []
+
+    def end_run(self) -> None:
+        """Save what was done and close the run (each app says how)."""
+        raise NotImplementedError
+
+    def retry_writes(self) -> None:
+        """Try again to save what a busy history refused (each app says how, and shows it)."""
+
+    def on_mount(self) -> None:
+        # Textual calls this after the subclass's own on_mount.
+        self.set_interval(RETRY_S, self.retry_writes)
+        if not self.is_headless:
+            self._signals = catch_stop_signals(self.stop_on_signal)
+
+    def on_unmount(self) -> None:
+        self.end_run()
+        release_signals(self._signals)
+
+    def stop_on_signal(self, number: int) -> None:
+        """End the run as `q` does and exit with 128 + the signal's number."""
+        self.end_run()
+        self.exit(return_code=128 + number)
+
+    def action_interrupt(self) -> None:
+        """Ctrl+C: stop now, keep what was done, exit 130."""
+        self.end_run()
+        self.exit(return_code=130)
