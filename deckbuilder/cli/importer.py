@@ -141,18 +141,37 @@ def _summary(imported: Any, output: Path, figures: int, settings: Any) -> None:
         if mapped.section.empty() and not mapped.section.heading:
             continue
         label = mapped.kind or ("left out" if mapped.skip else "notes of the slide before")
-        if mapped.section.level == 1 and mapped.section.heading == imported.title and mapped.section.empty():
-            label = "the talk's title"
         heading = one_line(mapped.section.heading or "(before the first heading)", 50)
         click.echo(f"  {one_line(mapped.section.where, 40):<40} {heading:<50} -> {label}")
+    for number, draft in enumerate(imported.slides, start=2):
+        for metric in draft.metrics:
+            label = f" ({one_line(metric.baseline_label, 40)})" if metric.baseline_label else ""
+            click.echo(
+                f"  metric (slide {number}): {one_line(metric.name, 30)} {one_line(metric.value, 20)} against "
+                f"{one_line(metric.baseline, 20)}{label}"
+            )
+        for choice in draft.decisions:
+            click.echo(
+                f"  decision (slide {number}): {one_line(choice.decision, 50)} over {one_line(choice.alternative, 50)}"
+            )
+        if draft.figure is not None and template.is_main(draft.kind):
+            click.echo(
+                f"  figure (slide {number}): {one_line(draft.figure_title, 60)} from {one_line(draft.figure.where, 60)}"
+            )
     backup = [d for d in imported.slides if d.kind == "appendix"]
     if backup:
         click.echo(
-            f"  appendix: {len(backup)} slide(s) kept for questions (figures and tables beyond the talk's "
-            f"{rules.main_figures} figures and one visual a slide, or slides past {rules.main_slides})"
+            f"  appendix: {len(backup)} slide(s) kept for questions (at most {rules.appendix_slides}: model "
+            "comparisons first, then the figures that show results)"
         )
     for text in imported.left_out:
         click.echo(f"  left out: {one_line(text, 160)}")
-    for text in imported.missing:
-        click.echo(f"  missing: {text}")
-    click.echo(f"review every '# guessed:' line in {output}, then: deck build {output}")
+    for kind, count in imported.not_imported.items():
+        click.echo(f"  not imported: {count} {one_line(kind, 40)}(s); export them as PNG and link them to import them")
+    for number, draft in enumerate(imported.slides, start=2):
+        if draft.todo:
+            click.echo(f"  placeholder (slide {number}, {draft.kind}): {one_line(draft.todo, 120)}")
+    click.echo(
+        f"review every '# guessed:' line in {one_line(str(output), 200)}, write the placeholders, then: "
+        f"deck build {one_line(str(output), 200)}"
+    )

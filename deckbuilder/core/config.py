@@ -141,6 +141,7 @@ class InputLimits:
     writeup_bytes: int
     notebook_bytes: int
     import_images: int
+    import_image_total_bytes: int
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,12 @@ class ImportRules:
     demote_first: tuple[str, ...]
     missing: dict[str, str]
     heading_words: re.Pattern[str]
-    skip_words: re.Pattern[str]
+    numbered_question: re.Pattern[str]
+    baseline_names: re.Pattern[str]
+    connectives: frozenset[str]
+    figure_meaning: tuple[re.Pattern[str], ...]
+    figure_signals: tuple[tuple[str, re.Pattern[str]], ...]
+    appendix_slides: int
 
     def heading_kind(self, heading: str) -> tuple[str | None, str]:
         """Return (kind, the word that decided) a heading names; "skip" for sections that are not talk material.
@@ -58,10 +63,12 @@ class ImportRules:
         text = normalise(heading)
         if not text:
             return None, ""
+        if text in self.skip:  # whole headings only: "usage frequency" is about usage, not how to run the code
+            return "skip", text
+        question = self.numbered_question.match(text)
+        if question:  # "Question 2: which users click?": only the words after the number can name a part
+            text = text[question.end() :].strip(" :.-")
         found = [m.group().lower() for m in self.heading_words.finditer(text)]
-        skip = self.skip_words.search(text)
-        if skip and (not found or len(skip.group()) >= max(len(w) for w in found)):
-            return "skip", skip.group().lower()
         if not found:
             return None, ""
         word = max(found, key=len)  # "error analysis" over "analysis", "data exploration" over "data"
@@ -105,5 +112,20 @@ def parse_import_rules(raw: dict[str, Any], kinds: set[str]) -> ImportRules:
         demote_first=tuple(str(k) for k in raw["demote_first"]),
         missing={str(k): str(v) for k, v in raw["missing"].items()},
         heading_words=phrase_pattern([w for ws in headings.values() for w in ws]),
-        skip_words=phrase_pattern(list(words("skip"))),
+        numbered_question=re.compile(
+            r"^(?:" + "|".join(re.escape(w) for w in words("numbered_questions")) + r")\s*\d+[a-z]?\b", re.I
+        ),
+        baseline_names=phrase_pattern([str(w) for w in raw["baseline_names"]]),
+        connectives=frozenset(words("connectives")),
+        figure_meaning=tuple(phrase_pattern([str(w) for w in group]) for group in raw["figure_meaning"]),
+        figure_signals=tuple(
+            (
+                str(label),
+                re.compile(
+                    r"(?<![A-Za-z])(?:" + "|".join(re.escape(str(w)) for w in words) + r")(?![a-z])", re.IGNORECASE
+                ),
+            )
+            for label, words in raw["figure_signals"].items()
+        ),
+        appendix_slides=int(raw["appendix_slides"]),
     )

@@ -71,8 +71,13 @@ def parse_outline(
     *,
     allow_outside: bool = False,
     inputs: list[Path] | None = None,
+    read_files: bool = True,
 ) -> Outline:
-    """Validate YAML ``text`` as an outline; relative files resolve against ``base_dir``."""
+    """Validate YAML ``text`` as an outline; relative files resolve against ``base_dir``.
+
+    ``read_files=False`` checks the text alone (figure paths and CSV data are not opened): for an outline
+    whose files are not written yet, such as the one `deck import` is about to write.
+    """
     config = config or default_config()
     source = parse_yaml(text, file, config.limits.yaml_depth)
     if not isinstance(source.data, dict):
@@ -89,6 +94,8 @@ def parse_outline(
     except ValidationError as exc:
         raise InvalidOutline(_translate(exc, source)) from None
     _check_ignore_codes(outline, source, config)
+    if not read_files:
+        return outline
     files = Files(base_dir or Path("."), source, config.limits, allow_outside, inputs if inputs is not None else [])
     return _with_cover(_backups_last(_resolve_files(outline, files), config.template), config.template)
 

@@ -1,4 +1,5 @@
-"""Mapped sections -> slide drafts: one visual a slide, 7-8 main slides, a handful of figures, the rest as appendix."""
+"""Mapped sections -> slide drafts: the template's parts in order, one visual a slide, the telling figures on
+the main slides, a short appendix, and a placeholder for every part the write-up lacks."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from dataclasses import dataclass, field
 from deckbuilder.core.config import Config
 from deckbuilder.core.import_rules import normalise
 
-from .extract import Extractor, FoundMetric, numbered, sentences, shorten, title_from
+from .claims import Claims, FoundDecision, FoundMetric
+from .extract import Titles, cap_at_sentence, numbered, sentences, shorten
+from .figures import caption, rank
 from .mapping import Classifier, Mapped
 from .source import Figure, Section, TableData, Writeup
 
@@ -23,12 +26,14 @@ class Draft:
     where: str
     points: list[str] = field(default_factory=list)
     metrics: list[FoundMetric] = field(default_factory=list)
-    decisions: list[tuple[str, str, str, str]] = field(default_factory=list)
+    decisions: list[FoundDecision] = field(default_factory=list)
     figure: Figure | None = None
     figure_title: str = ""
+    figure_why: str = ""
     table: TableData | None = None
     best_row: int | None = None
     notes: list[str] = field(default_factory=list)
+    todo: str | None = None  # a placeholder for a part the write-up does not have
 
 
 @dataclass
@@ -39,8 +44,9 @@ class Imported:
     presenter: str | None
     slides: list[Draft]
     left_out: list[str]
-    missing: list[str]
+    missing: list[str]  # the kinds that became placeholders
     mapping: list[Mapped]
+    not_imported: dict[str, int]
 
 
 Visual = tuple[Figure | TableData, Section]  # a figure or table waiting for a slide, and the section it came from
@@ -50,13 +56,15 @@ class Assembler:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.rules = config.importing
-        self.extract = Extractor(self.rules)
+        self.claims = Claims(self.rules)
+        self.titles = Titles(self.rules)
         self.classifier = Classifier(self.rules)
 
     def build(self, writeup: Writeup, fallback_title: str) -> Imported:
+        left_out = list(writeup.skipped)
+        _drop_repeated_figures(writeup.sections, left_out)
         mapped = self.classifier.classify(writeup.sections)
-        left_out = [f"{m.section.where}: {m.why}" for m in mapped if m.skip and not m.section.empty()]
-        left_out += writeup.skipped
+        left_out[:0] = [f"{m.section.where}: {m.why}" for m in mapped if m.skip and not m.section.empty()]
         groups: dict[str, list[Section]] = {}
         spare: list[Visual] = []
         # A section with no kind lends its words to the notes of the placed section before it.
@@ -68,24 +76,52 @@ class Assembler:
             if m.kind is None:
                 if before is not None:
                     orphans.setdefault(id(before), []).extend(m.section.paragraphs + m.section.items)
+                else:
+                    left_out.append(f"{m.section.where}: text before any part of the talk, not on a slide")
                 spare.extend(self._visuals(m.section))
                 continue
             groups.setdefault(m.kind, []).append(m.section)
             before = m.section
         why = {id(m.section): m.why for m in mapped}
         slides: list[Draft] = []
+        missing: list[str] = []
         for kind in self.rules.order:
-            for chunk in self._chunks(groups.get(kind, []), self.rules.per_kind.get(kind, 1)):
+            chunks = self._chunks(groups.get(kind, []), self.rules.per_kind.get(kind, 1))
+            if not chunks and kind in self.rules.missing:
+                slides.append(self._placeholder(kind))
+                missing.append(kind)
+            for chunk in chunks:
                 draft, rest = self._draft(kind, chunk, why[id(chunk[0])])
                 draft.notes.extend(text for s in chunk for text in orphans.get(id(s), []))
                 slides.append(draft)
                 spare.extend(rest)
+        self._headline_metrics(slides)
+        self._fill_from_spare(slides, spare)
         self._cap_main(slides)
         spare.extend(self._cap_figures(slides))
+        for draft in slides:
+            draft.notes = [cap_at_sentence(" ".join(draft.notes), self.rules.notes_chars)] if draft.notes else []
         slides.extend(self._appendix(spare, left_out))
-        missing = [text for kind, text in self.rules.missing.items() if kind not in groups]
-        title = writeup.title or fallback_title
-        return Imported(title, writeup.presenter, slides, left_out, missing, mapped)
+        title = self._talk_title(writeup, fallback_title)
+        return Imported(title, writeup.presenter, slides, left_out, missing, mapped, dict(writeup.not_imported))
+
+    def _talk_title(self, writeup: Writeup, fallback: str) -> str:
+        """The write-up's own title: an H1 that opens it and names no section ("Load Dataset", "Question 1"),
+        else the file's name."""
+        title = writeup.title
+        if (
+            title
+            and self.rules.heading_kind(title)[0] is None
+            and not self.rules.numbered_question.match(normalise(title))
+        ):
+            return title
+        return fallback
+
+    def _placeholder(self, kind: str) -> Draft:
+        label = self.config.template.kinds[kind].label
+        draft = Draft(kind, label, f"no part of the write-up is about {label.lower()}", "", "")
+        draft.todo = self.rules.missing[kind]
+        return draft
 
     # --- one slide ---------------------------------------------------------------------------
     @staticmethod
@@ -98,45 +134,58 @@ class Assembler:
         return [*((f, section) for f in section.figures), *((t, section) for t in section.tables)]
 
     def _draft(self, kind: str, sections: list[Section], why: str) -> tuple[Draft, list[Visual]]:
-        rules, extract = self.rules, self.extract
+        rules = self.rules
         paragraphs = [p for s in sections for p in s.paragraphs]
         items = [i for s in sections for i in s.items]
         first = sections[0]
         draft = Draft(kind, "", why, "", first.where)
         decision_like = any(normalise(s.heading) in rules.decision_headings for s in sections)
+        used: set[str] = set()
         if kind in ("approach", "methodology") or decision_like:
-            for item in list(items):
-                found = extract.decision(item)
+            for text in [*items, *(s for p in paragraphs for s in sentences(p))]:
+                found = self.claims.decision(text)
                 if found is not None and len(draft.decisions) < 3:
                     draft.decisions.append(found)
-                    items.remove(item)
+                    used.add(text)
+            items = [i for i in items if i not in used]
         if kind == "results":
-            draft.metrics = extract.metrics(paragraphs + items)[:3]
-        best = extract.best_sentence(paragraphs + items)
-        opening = next((s for p in paragraphs for s in sentences(p) if len(s.split()) >= 4), None)
-        if best is not None:
-            draft.title = title_from(best[0], rules.title_words)
+            draft.metrics = self.claims.metrics(paragraphs + items)[:3]
+        prefer = draft.metrics[0].sentence if draft.metrics else None
+        titled = self.titles.best(paragraphs + items, prefer)
+        if titled is not None:
+            draft.title, sentence = titled
+            if sentence.rstrip(".!") == draft.title:
+                used.add(sentence)
             draft.title_why = f"the sentence that reads most as a finding in {first.where}; make it your takeaway"
-        elif opening is not None:
-            best = (opening, 0.0)
-            draft.title = title_from(opening, rules.title_words)
-            draft.title_why = f"the first sentence of {first.where}; say the finding with its number"
         else:
-            draft.title = first.heading or f"{self.config.template.kinds[kind].label}"
-            draft.title_why = "the section's heading; write the finding this slide shows, with its number"
-        used = {best[0]} if best else set()
+            opening = self.titles.opening(paragraphs)
+            if opening is not None:
+                draft.title, sentence = opening
+                if sentence.rstrip(".!") == draft.title:
+                    used.add(sentence)
+                draft.title_why = f"the first sentence of {first.where}; say the finding with its number"
+            else:
+                draft.title = first.heading or self.config.template.kinds[kind].label
+                draft.title_why = "the heading; write the finding this slide shows, with its number"
         points = [i for i in items if i not in used and draft.title not in i]
         points += [
             s for p in paragraphs for s in numbered(p) if s not in used and s not in points and draft.title not in s
         ]
         if not (points or items or draft.decisions or draft.metrics):
             # Prose with no list and no number: its sentences are still the slide's content, not only notes.
-            points = [s for p in paragraphs for s in sentences(p) if s not in used and len(s.split()) >= 4]
+            points = [
+                s
+                for p in paragraphs
+                for s in sentences(p)
+                if s not in used and len(s.split()) >= 4 and draft.title not in s
+            ]
             points = points[: rules.points - 1]
-        draft.points = [shorten(p, rules.point_chars) for p in points[: rules.points]]
-        # The notes keep what the slide does not show, sentence by sentence (a title cut from a sentence
-        # leaves the whole sentence to the notes).
-        shown = set(points[: rules.points]) | {draft.title, draft.title + "."}
+        shown_points = points[: rules.points]
+        draft.points = [shorten(p, rules.point_chars) for p in shown_points]
+        if len(points) > rules.points:
+            draft.notes.append(" ".join(p.rstrip(".") + "." for p in points[rules.points :]))
+        # The notes keep what the slide does not show, sentence by sentence.
+        shown = set(shown_points) | used | {draft.title, draft.title + "."}
         for paragraph in paragraphs:
             unsaid = " ".join(s for s in sentences(paragraph) if s not in shown)
             if unsaid:
@@ -146,85 +195,143 @@ class Assembler:
 
     def _place_visual(self, draft: Draft, visuals: list[Visual]) -> list[Visual]:
         fits = [v for v in visuals if isinstance(v[0], Figure) or self._slide_sized(v[0])]
-        prefer = TableData if draft.kind == "methodology" else Figure
-        chosen = next((v for v in fits if isinstance(v[0], prefer)), fits[0] if fits else None)
-        if chosen is None:
-            return visuals
-        item = chosen[0]
-        if isinstance(item, Figure):
-            title = figure_title(item, self.extract, self.rules.title_words)
-            # The slide's title already says that sentence; the figure's own title must say what it shows.
-            draft.figure, draft.figure_title = item, title if title != draft.title else f"Figure from {item.where}"
-        else:
-            draft.table = item
-            draft.best_row = self.extract.best_row(item.columns, item.rows, item.bold_rows)
+        if draft.kind not in ("results", "error_analysis"):
+            # A result curve or matrix waits for the results slide (see _fill_from_spare), wherever it was drawn.
+            fits = [v for v in fits if not (isinstance(v[0], Figure) and self._rank(v[0]) == 0)]
+        figures = sorted((v for v in fits if isinstance(v[0], Figure)), key=lambda v: self._rank(v[0]))
+        tables = [v for v in fits if isinstance(v[0], TableData)]
+        ordered = [*tables, *figures] if draft.kind == "methodology" and tables else [*figures, *tables]
+        chosen = ordered[0] if ordered else None
+        if chosen is not None:
+            self._show(draft, chosen[0])
         return [v for v in visuals if v is not chosen]
+
+    def _show(self, draft: Draft, item: Figure | TableData) -> None:
+        if isinstance(item, Figure):
+            label, source = caption(item, self.rules)
+            draft.figure, draft.figure_title = item, label or draft.title
+            draft.figure_why = f"its label from {source}" if label else "no label found: say what the figure shows"
+            return
+        draft.table = item
+        draft.best_row = self.claims.best_row(item.columns, item.rows, item.bold_rows)
+        if draft.kind in ("methodology", "approach", "results") and len(draft.decisions) < 3:
+            choice = self.claims.table_decision(item, draft.best_row)
+            if choice is not None and all(d.decision != choice.decision for d in draft.decisions):
+                draft.decisions.append(choice)
+
+    def _rank(self, item: Figure | TableData) -> int:
+        if isinstance(item, TableData):
+            return len(self.rules.figure_meaning) + 1
+        return rank(item, caption(item, self.rules)[0], self.rules)
 
     def _slide_sized(self, table: TableData) -> bool:
         return len(table.rows) <= self.rules.table_rows and len(table.columns) <= self.rules.table_columns
 
     # --- the whole talk ------------------------------------------------------------------------
+    def _headline_metrics(self, slides: list[Draft]) -> None:
+        """Give the first results slide its callouts: stated ones first, then the comparison tables' best rows."""
+        results = next((d for d in slides if d.kind == "results"), None)
+        if results is None:
+            return
+        tables = [d for d in slides if d.table is not None and d.kind in ("results", "methodology")]
+        for draft in tables:
+            assert draft.table is not None
+            for metric in self.claims.table_metrics(draft.table, draft.best_row):
+                if len(results.metrics) < 3 and all(m.name != metric.name for m in results.metrics):
+                    results.metrics.append(metric)
+
+    def _fill_from_spare(self, slides: list[Draft], spare: list[Visual]) -> None:
+        """Put a result figure (a curve, a matrix, importance) waiting in the appendix on a main slide without one."""
+        wanted = {"results": 0, "error_analysis": 0, "methodology": 1}
+        for draft in slides:
+            if draft.kind not in wanted or draft.figure is not None or draft.table is not None:
+                continue
+            figures = [v for v in spare if isinstance(v[0], Figure) and self._rank(v[0]) <= wanted[draft.kind]]
+            if figures:
+                best = min(figures, key=lambda v: self._rank(v[0]))
+                spare.remove(best)
+                self._show(draft, best[0])
+
     def _cap_main(self, slides: list[Draft]) -> None:
         template = self.config.template
         while sum(template.is_main(d.kind) for d in slides) > self.rules.main_slides:
             counts = {k: sum(1 for d in slides if d.kind == k) for k in self.rules.demote_first}
             kind = next((k for k in self.rules.demote_first if counts[k] > 1), None)
-            kind = kind or next((k for k in self.rules.demote_first if counts[k]), None)
+            kind = kind or next((k for k in self.rules.demote_first if counts[k] and k in ("summary", "eda")), None)
             if kind is None:
                 return
-            victim = [d for d in slides if d.kind == kind][-1]
+            victims = [d for d in slides if d.kind == kind and d.todo is None]
+            if not victims:
+                return
+            victim = victims[-1]
             victim.why += f"; moved to the appendix to keep the talk to {self.rules.main_slides} main slides"
             victim.kind = "appendix"
+            victim.metrics, victim.todo = [], None
 
     def _cap_figures(self, slides: list[Draft]) -> list[Visual]:
+        """Keep the most telling figures on the main slides; the others wait for the appendix."""
         template, spare = self.config.template, list[Visual]()
         shown = [d for d in slides if template.is_main(d.kind) and d.figure is not None]
-        for draft in shown[self.rules.main_figures :]:
-            assert draft.figure is not None
-            spare.append((draft.figure, Section(draft.title, 0, draft.where)))
-            draft.figure, draft.figure_title = None, ""
+        keep = sorted(shown, key=lambda d: self._rank(d.figure) if d.figure else 99)[: self.rules.main_figures]
+        for draft in shown:
+            if draft not in keep and draft.figure is not None:
+                spare.append((draft.figure, Section(draft.title, 0, draft.where)))
+                draft.figure, draft.figure_title = None, ""
         return spare
 
     def _appendix(self, visuals: list[Visual], left_out: list[str]) -> list[Draft]:
-        drafts = []
-        saved = 0
-        for item, section in visuals:
-            if isinstance(item, Figure):
-                saved += 1
-                if saved > self.config.limits.import_images:
-                    left_out.append(f"{item.where}: a figure past the {self.config.limits.import_images} deck saves")
-                    continue
-                title = figure_title(item, self.extract, self.rules.title_words)
-                draft = Draft("appendix", title, "a figure beyond the talk's main ones", "", item.where)
-                draft.figure, draft.figure_title = item, title
-            else:
-                assert isinstance(item, TableData)
-                rows = item.rows[: self.rules.table_rows]
-                columns = item.columns[: self.rules.table_columns]
-                kept = {r for r in item.bold_rows if r < len(rows)}  # a marked row that was cut marks nothing
-                table = TableData(columns, [r[: len(columns)] for r in rows], item.where, kept)
-                cut = len(item.rows) > len(rows) or len(item.columns) > len(columns)
-                title = section.heading or "Table"
-                draft = Draft("appendix", title, "a table beyond the slide's one visual", "", item.where)
-                draft.title_why = "the section's heading; say what the table shows"
-                if cut:
-                    draft.notes.append(f"The table in {item.where} is cut to {len(rows)} rows, {len(columns)} columns.")
-                draft.table = table
-                draft.best_row = self.extract.best_row(table.columns, table.rows, table.bold_rows)
-            drafts.append(draft)
+        """At most `appendix_slides` backup slides: model comparisons first, then figures by what they show."""
+
+        def useful(visual: Visual) -> tuple[int, int]:
+            item = visual[0]
+            if isinstance(item, TableData):
+                compares = any(self.claims._metric_column(c) for c in item.columns)
+                return (0 if compares else len(self.rules.figure_meaning) + 1, 0)
+            return (self._rank(item) + 1, 0)
+
+        ordered = sorted(visuals, key=useful)
+        drafts: list[Draft] = []
+        for item, section in ordered:
+            if len(drafts) >= self.rules.appendix_slides:
+                what = "figure" if isinstance(item, Figure) else "table"
+                left_out.append(f"{item.where}: a {what} past the {self.rules.appendix_slides} appendix slides kept")
+                continue
+            drafts.append(self._backup(item, section))
         return drafts
 
+    def _backup(self, item: Figure | TableData, section: Section) -> Draft:
+        if isinstance(item, Figure):
+            label, _ = caption(item, self.rules)
+            draft = Draft("appendix", label or section.heading or "Figure", "a figure beyond the talk's main ones", "",
+                          item.where)  # fmt: skip
+            if not label:
+                draft.title_why = "the heading; say what the figure shows"
+            draft.figure, draft.figure_title = item, label or draft.title
+            return draft
+        rows = item.rows[: self.rules.table_rows]
+        columns = item.columns[: self.rules.table_columns]
+        kept = {r for r in item.bold_rows if r < len(rows)}  # a marked row that was cut marks nothing
+        table = TableData(columns, [r[: len(columns)] for r in rows], item.where, kept)
+        cut = len(item.rows) > len(rows) or len(item.columns) > len(columns)
+        draft = Draft("appendix", section.heading or "Table", "a table beyond the slide's one visual", "", item.where)
+        draft.title_why = "the heading; say what the table shows"
+        if cut:
+            draft.notes.append(f"The table in {item.where} is cut to {len(rows)} rows, {len(columns)} columns.")
+        draft.table = table
+        draft.best_row = self.claims.best_row(table.columns, table.rows, table.bold_rows)
+        return draft
 
-def figure_title(figure: Figure, extract: Extractor, words: int) -> str:
-    """Return a figure's title: its caption, else the finding nearest before it, else where it came from."""
-    if len(figure.caption.split()) >= 3:
-        return title_from(figure.caption, words)
-    best = extract.best_sentence([figure.context]) if figure.context else None
-    if best is not None:
-        return title_from(best[0], words)
-    opening = sentences(figure.context)[0] if figure.context else ""
-    if len(opening.split()) >= 4:
-        return title_from(opening, words)
-    if figure.caption:
-        return figure.caption
-    return f"Figure from {figure.where}"
+
+def _drop_repeated_figures(sections: list[Section], left_out: list[str]) -> None:
+    """Keep each picture once: a report that embeds a PNG its notebook also outputs shows it once."""
+    seen: dict[str, str] = {}
+    for section in sections:
+        kept = []
+        for figure in section.figures:
+            digest = figure.digest()
+            if digest in seen:
+                left_out.append(f"{figure.where}: the same image as {seen[digest]}, shown once")
+            else:
+                seen[digest] = figure.where
+                kept.append(figure)
+        section.figures = kept

@@ -1,8 +1,12 @@
-"""Slide drafts -> the text of a commented outline: every guess marked `# guessed:` for the candidate to review."""
+"""Slide drafts -> the text of a commented outline: every guess marked `# guessed:` for the candidate to review.
+
+Every value goes through PyYAML's emitter, which quotes it for the context it stands in (a flow row of a table
+needs more quoting than a plain line), so no cell, title or name can change the outline's shape. `run.py` then
+reads the text back with deck's own loader before anything is written.
+"""
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
@@ -11,97 +15,111 @@ import yaml
 from deckbuilder.core.outline import cell_number
 
 from .assemble import Draft, Imported
+from .source import clean
+
+_WIDTH = math.inf  # one line a value: a wrapped scalar would still load, but reads worse
 
 
-def scalar(value: Any) -> str:
-    """Return ``value`` as one YAML scalar (quoted when YAML would read it as something else)."""
-    text = yaml.safe_dump(value, allow_unicode=True, width=math.inf, default_flow_style=True)
-    text = text.removesuffix("\n...\n").rstrip("\n")
-    if "\n" in text:  # one line always: a JSON string, every non-ASCII character escaped, is YAML too
-        return json.dumps(str(value), ensure_ascii=True)
-    return text
+def value_of(cell: str) -> float | int | str:
+    """Return a cell as the YAML value that reads back as written: 0.43 a number, "0.50" and "1,200" text."""
+    text = cell.strip()
+    number = cell_number(text)
+    if number is None or "," in text or text.endswith("%"):
+        return text
+    value: float | int = int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
+    return value if _flow(value) == text else text
 
 
-def as_written(cell: str) -> str:
-    """Return a cell as YAML that reads back as written: 0.43 stays a number, 0.50 stays the text "0.50"."""
-    value = cell_number(cell)
-    if value is not None and cell.strip() == scalar(value) and "," not in cell:
-        return cell.strip()
-    return scalar(cell)
+def _flow(value: Any) -> str:
+    text = yaml.safe_dump(value, allow_unicode=True, width=_WIDTH, default_flow_style=True)
+    return text.removesuffix("\n...\n").rstrip("\n")
 
 
-def _comment(text: str) -> str:
-    return " ".join(text.split())
+def _block(key: str, value: Any, indent: int) -> list[str]:
+    """Return ``key: value`` as YAML lines at ``indent`` spaces (lists of scalars as block lists)."""
+    text = yaml.safe_dump({key: value}, allow_unicode=True, width=_WIDTH, sort_keys=False, default_flow_style=False)
+    return [" " * indent + line for line in text.rstrip("\n").split("\n")]
 
 
-def _slide(draft: Draft, figures: dict[int, str], lines: list[str]) -> None:
-    lines.append("")
-    lines.append(f"  # guessed: {draft.kind}, from {_comment(draft.why)}")
-    lines.append(f"  - kind: {draft.kind}")
-    if draft.title_why:
-        lines.append(f"    # guessed: title from {_comment(draft.title_why)}")
-    lines.append(f"    title: {scalar(draft.title)}")
+def _comment(text: str, indent: int) -> str:
+    return " " * indent + "# " + clean(text)
+
+
+def _metric(m: Any) -> dict[str, Any]:
+    percent = m.value.endswith("%") and m.baseline.endswith("%")
+    if percent:  # shown as percentages, with the lift computed from the fractions
+        value: Any = round(float(m.value.rstrip("%")) / 100, 6)
+        base: Any = round(float(m.baseline.rstrip("%")) / 100, 6)
+    else:
+        value, base = value_of(m.value), value_of(m.baseline)
+    entry: dict[str, Any] = {"name": m.name, "value": value, "baseline": base}
+    if m.baseline_label:
+        entry["baseline_label"] = m.baseline_label
+    if m.lower_is_better:
+        entry["lower_is_better"] = True
+    if percent:
+        entry["format"] = "percent"
+    return entry
+
+
+def _slide(draft: Draft, figures: dict[int, str]) -> list[str]:
+    if draft.todo:
+        head = f"placeholder: {draft.why}; deck plan reports it (C013) until you write it and delete `todo:`"
+    else:
+        head = f"guessed: {draft.kind}, from {draft.why}"
+    lines = ["", _comment(head, 2), f"  - kind: {draft.kind}"]
+    if draft.title_why and not draft.todo:
+        lines.append(_comment(f"guessed: title from {draft.title_why}", 4))
+    lines += _block("title", draft.title, 4)
+    if draft.todo:
+        lines += _block("todo", draft.todo, 4)
     if draft.metrics:
-        lines.append("    # guessed: metrics from the sentences that state them with a baseline; check each number")
-        lines.append("    metrics:")
-        for m in draft.metrics:
-            entry = [f"name: {scalar(m.name)}", f"value: {as_written(m.value)}", f"baseline: {as_written(m.baseline)}"]
-            if m.baseline_label:
-                entry.append(f"baseline_label: {scalar(m.baseline_label)}")
-            if m.lower_is_better:
-                entry.append("lower_is_better: true")
-            lines.append("      - {" + ", ".join(entry) + "}")
+        lines.append(_comment("guessed: metrics with the baseline the write-up states; check each number", 4))
+        lines += _block("metrics", [_metric(m) for m in draft.metrics], 4)
     if draft.decisions:
-        lines.append("    # guessed: decisions from list items that give a reason and an alternative")
-        lines.append("    decisions:")
-        for choice, rationale, alternative, why in draft.decisions:
-            lines.append(f"      - decision: {scalar(choice)}")
-            lines.append(f"        rationale: {scalar(rationale)}")
-            lines.append(f"        alternative: {scalar(alternative)}")
-            if why:
-                lines.append(f"        why_rejected: {scalar(why)}")
+        lines.append(_comment("guessed: decisions from what the write-up chose, why, and over what", 4))
+        entries = []
+        for d in draft.decisions:
+            entry = {"decision": d.decision, "rationale": d.rationale, "alternative": d.alternative}
+            if d.why_rejected:
+                entry["why_rejected"] = d.why_rejected
+            entries.append(entry)
+        lines += _block("decisions", entries, 4)
     if draft.points:
-        lines.append("    points:")
-        lines.extend(f"      - {scalar(p)}" for p in draft.points)
+        lines += _block("points", draft.points, 4)
     if draft.figure is not None:
-        lines.append(
-            f"    # guessed: the figure from {_comment(draft.figure.where)}; its title should say what it shows"
-        )
-        lines.append("    figure:")
-        lines.append("      chart: image")
-        lines.append(f"      title: {scalar(draft.figure_title)}")
-        lines.append(f"      path: {scalar(figures[id(draft.figure)])}")
+        why = f", {draft.figure_why}" if draft.figure_why else ""
+        lines.append(_comment(f"guessed: the figure from {draft.figure.where}{why}", 4))
+        lines += _block("figure", {"chart": "image", "title": draft.figure_title, "path": figures[id(draft.figure)]}, 4)
     if draft.table is not None:
         table = draft.table
-        lines.append(f"    # guessed: the table from {_comment(table.where)}")
+        lines.append(_comment(f"guessed: the table from {table.where}", 4))
         lines.append("    table:")
-        lines.append("      columns: [" + ", ".join(scalar(c or "-") for c in table.columns) + "]")
+        lines += _block("columns", [c or "-" for c in table.columns], 6)
         lines.append("      rows:")
-        for row in table.rows:
-            lines.append("        - [" + ", ".join(as_written(c) for c in row) + "]")
+        lines += [f"        - {_flow([value_of(c) for c in row])}" for row in table.rows]
         if draft.best_row is not None:
-            lines.append(f"      best_row: {draft.best_row}  # guessed: the marked or best-scoring row")
+            lines.append(_comment("guessed: the marked or best-scoring row", 6))
+            lines += _block("best_row", draft.best_row, 6)
     if draft.notes:
-        lines.append(f"    notes: {scalar(' '.join(draft.notes))}")
+        lines += _block("notes", " ".join(draft.notes), 4)
+    return lines
 
 
 def outline_text(result: Imported, figures: dict[int, str], duration: str, audience: str | None, sources: str) -> str:
     """Return the commented outline of an import; ``figures`` maps each saved figure to its path."""
     lines = [
-        f"# Imported by `deck import` from {sources}.",
-        '# Every guess is marked "# guessed:". Check them, make each title the slide\'s finding, then:',
-        "#   deck plan <this file>",
+        _comment(f"Imported by `deck import` from {sources}.", 0),
+        '# Every guess is marked "# guessed:". Check them, make each title the slide\'s finding, write the',
+        "# placeholder slides (todo:), then run: deck plan <this file>",
     ]
-    for missing in result.missing:
-        lines.append(f"# missing: {missing}")
-    lines.append(f"title: {scalar(result.title)}")
+    lines += _block("title", result.title, 0)
     if result.presenter:
-        lines.append(f"presenter: {scalar(result.presenter)}")
-    lines.append(f"duration: {scalar(duration)}")
+        lines += _block("presenter", result.presenter, 0)
+    lines += _block("duration", duration, 0)
     if audience:
-        lines.append(f"audience: {scalar(audience)}")
-    lines.append("slides:")
-    lines.append("  - kind: title")
+        lines += _block("audience", audience, 0)
+    lines += ["slides:", "  - kind: title"]
     for draft in result.slides:
-        _slide(draft, figures, lines)
+        lines += _slide(draft, figures)
     return "\n".join(lines) + "\n"

@@ -1,23 +1,42 @@
-"""What a section's text says that a slide can use: a takeaway sentence, points, metrics, decisions, a best row."""
+"""What a section's text says that a slide can use: a takeaway title, points, and where the title came from.
+
+Metrics and decisions, which read tables as well as sentences, live in `claims.py`.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from deckbuilder.core.import_rules import ImportRules, phrase_pattern
-from deckbuilder.core.outline import cell_number
+from deckbuilder.core.import_rules import ImportRules
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
-_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?(?:%|x\b|pp\b|percent\b)?")
+NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?(?:%|x\b|pp\b|percent\b)?")
 _COMPARE = re.compile(
     r"\b(?:than|vs\.?|versus|over|beats?|outperform\w*|improv\w*|reduc\w*|increas\w*|cut|drops?|rais\w*|"
     r"lift|better|worse|higher|lower|faster|slower|from|to)\b",
     re.IGNORECASE,
 )
-_VAGUE_START = re.compile(r"^(?:this|these|the following|below|above|here|in this|we will|i will|let's)\b", re.I)
-_VALUE = r"(?P<value>[-+]?\d*\.?\d+)(?![\d.])\s?(?P<pct>%)?"
-_BASE = r"(?P<base>[-+]?\d*\.?\d+)(?![\d.])\s?(?P<bpct>%)?"
+_VAGUE_START = re.compile(
+    r"^(?:this|these|the following|below|above|here|in this|we will|i will|we'll|i'll|let's|let us|now|next|"
+    r"see|please|note|first|then)\b",
+    re.I,
+)
+# What a title must never hold: markup, code, a file name, a bare address.
+_NOT_TITLE = re.compile(
+    r"[`{}=|\\]|\w\(\)|\b\w+\.(?:csv|py|ipynb|png|jpe?g|md|txt|json|parquet|xlsx?|pkl|html?)\b"
+    r"|\b[a-z]+_[a-z_]+\b|https?:|\[\^|^[^\w$~€£\"'(]",
+    re.IGNORECASE,
+)
+# Where a long sentence may be cut into clauses: never at a plain comma ("Jan 1, 1970", "1,200"), never
+# inside parentheses, only at clause marks and at a comma before a conjunction.
+_CLAUSE_MARK = re.compile(r";\s+|:\s+|\s+[–—]\s+|\s+-\s+|,\s+(?=(?:but|and|so|while|whereas|which|yet)\b)")
+# A sentence adverb before a comma ("Clearly, ...", "Overall, ...") opens a finding without adding to it.
+_OPENER = re.compile(
+    r"^(?:\w+ly|overall|now|so|first|finally|here|again|in short|in summary|in the end|as expected|as a result|"
+    r"in total|on average|in general|to sum up|in practice),\s+",
+    re.IGNORECASE,
+)
+_SUBORDINATE = ("because", "since", "as", "although", "though", "while", "when", "if", "after", "once")
 
 
 def sentences(text: str) -> list[str]:
@@ -30,7 +49,7 @@ def finding_score(sentence: str) -> float:
     words = len(sentence.split())
     if words < 4:
         return 0.0
-    score = 2.0 * min(len(_NUMBER.findall(sentence)), 2) + 1.0 * min(len(_COMPARE.findall(sentence)), 2)
+    score = 2.0 * min(len(NUMBER.findall(sentence)), 2) + 1.0 * min(len(_COMPARE.findall(sentence)), 2)
     if _VAGUE_START.match(sentence):
         score -= 2
     if sentence.endswith(":") or sentence.endswith("?"):
@@ -51,111 +70,101 @@ def shorten(text: str, limit: int) -> str:
     return head.rsplit(" ", 1)[0].rstrip(" ,;-–") + "…"
 
 
-def title_from(sentence: str, words: int) -> str:
-    """Return a sentence as a slide title: no trailing full stop, cut at a clause when long."""
-    text = sentence.strip().rstrip(".")
-    if len(text.split()) <= words:
+def cap_at_sentence(text: str, limit: int) -> str:
+    """Return ``text`` cut to at most ``limit`` characters at a sentence end (notes keep whole sentences)."""
+    if len(text) <= limit:
         return text
-    clauses = [c.strip() for c in re.split(r"[,;:]\s+|\s+[–-]\s+|\s+\(|\s+because\s+", text)]
-    fitting = [c for c in clauses if 4 <= len(c.split()) <= words]
-    if fitting:
-        # The first clause, unless it has no number and a later clause of some length states one.
-        best = fitting[0]
-        if not _NUMBER.search(best):
-            best = next((c for c in fitting if _NUMBER.search(c) and len(c.split()) >= 7), best)
-        return best[:1].upper() + best[1:]
-    return " ".join(text.split()[:words]).rstrip(",;:") + "…"
+    kept = ""
+    for sentence in sentences(text):
+        if len(kept) + len(sentence) + 1 > limit:
+            break
+        kept = f"{kept} {sentence}".strip()
+    return kept or shorten(text, limit)
 
 
-@dataclass(frozen=True)
-class FoundMetric:
-    name: str
-    value: str
-    baseline: str
-    baseline_label: str
-    lower_is_better: bool
-    sentence: str
+def _top_level_splits(text: str) -> list[str]:
+    """Split at clause marks outside parentheses and brackets."""
+    parts, start, depth = [], 0, 0
+    marks = {m.start(): m.end() for m in _CLAUSE_MARK.finditer(text)}
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and i in marks:
+            parts.append(text[start:i])
+            start = i = marks[i]
+            continue
+        i += 1
+    parts.append(text[start:])
+    return [p.strip(" ,") for p in parts if p.strip(" ,")]
 
 
-class Extractor:
-    """The patterns of layouts/import.yaml, compiled once."""
+def _balanced(text: str) -> bool:
+    return text.count("(") == text.count(")") and text.count("[") == text.count("]") and text.count('"') % 2 == 0
+
+
+class Titles:
+    """Turns a section's sentences into a slide title that is a whole finding, or says it found none."""
 
     def __init__(self, rules: ImportRules) -> None:
-        self.rules = rules
-        self.metric_names = {m.lower(): m for m in rules.metrics}
-        metric = phrase_pattern(list(rules.metrics)).pattern
-        between = "|".join(re.escape(w) for w in sorted(rules.baseline_words, key=len, reverse=True))
-        # "PR-AUC of 0.43 vs 0.08 for random ranking", "MAPE 18% against 31% (naive)".
-        self.metric_pattern = re.compile(
-            rf"(?P<name>{metric})\W{{0,3}}(?:\w+\W+){{0,3}}?{_VALUE}"
-            rf"[^.;]{{0,40}}?\b(?:{between})\W+(?:(?:an?|the)\s+)?(?P<pre>[\w -]{{0,30}}?)\s?{_BASE}"
-            rf"(?:\s*(?:\(|for|from|of|with)?\s*(?:an?\s+|the\s+)?(?P<label>[\w '’-]{{2,40}}?))?(?=[),.;]|$)",
-            re.IGNORECASE,
-        )
-        self.metric_alone = re.compile(rf"^(?P<name>{metric})$", re.IGNORECASE)
+        self.words = rules.title_words
+        self.connectives = rules.connectives
 
-    def best_sentence(self, texts: list[str]) -> tuple[str, float] | None:
-        """Return the sentence of ``texts`` that reads most as a finding, with its score."""
+    def stands_alone(self, clause: str) -> bool:
+        """Return whether a clause can be a title: four words or more, no connective first, no code or markup."""
+        words = clause.split()
+        if len(words) < 4 or len(words) > self.words:
+            return False
+        first = words[0].lower().strip("\"'(,")
+        if first in self.connectives or clause.endswith((":", "?", ",")) or _VAGUE_START.match(clause):
+            return False
+        return _balanced(clause) and not _NOT_TITLE.search(clause)
+
+    def title(self, sentence: str) -> str | None:
+        """Return a sentence, or its main clause, as a slide title; None when no part of it stands alone."""
+        text = _OPENER.sub("", sentence.strip().rstrip(".!"))
+        first = text.split(" ", 1)[0].lower().strip(",")
+        if first in _SUBORDINATE and "," in text:
+            # "Because rain is hourly, the model misses storms": the main clause is the finding.
+            text = text.split(",", 1)[1].strip()
+        elif first in ("and", "but", "so", "also", "plus") and len(text.split()) > 4:
+            text = text.split(" ", 1)[1]
+        text = text[:1].upper() + text[1:]
+        if self.stands_alone(text):
+            return text
+        clauses = [c[:1].upper() + c[1:] for c in _top_level_splits(text)]
+        fitting = [c for c in clauses if self.stands_alone(c)]
+        if not fitting:
+            return None
+        # The first clause, unless it has no number and a later clause of some length states one.
+        best = fitting[0]
+        if not NUMBER.search(best):
+            best = next((c for c in fitting if NUMBER.search(c) and len(c.split()) >= 7), best)
+        return best
+
+    def best(self, texts: list[str], prefer: str | None = None) -> tuple[str, str] | None:
+        """Return (title, the sentence it came from): ``prefer`` first, then the sentences that read most as
+        findings; None when none makes a title."""
         scored = [(s, finding_score(s)) for text in texts for s in sentences(text)]
-        scored = [(s, score) for s, score in scored if score > 0]
-        return max(scored, key=lambda pair: pair[1]) if scored else None
+        ranked = [s for s, score in sorted(scored, key=lambda pair: -pair[1]) if score > 0]
+        for sentence in [*([prefer] if prefer else []), *ranked]:
+            title = self.title(sentence)
+            if title is not None:
+                return title, sentence
+        return None
 
-    def metrics(self, texts: list[str]) -> list[FoundMetric]:
-        """Return headline metrics stated with a baseline ("PR-AUC of 0.43 vs 0.08 for random")."""
-        found: list[FoundMetric] = []
-        for text in texts:
-            for sentence in sentences(text):
-                for match in self.metric_pattern.finditer(sentence):
-                    name = self.metric_names.get(match["name"].lower(), match["name"])
-                    label = (match["label"] or match["pre"] or "").strip()
-                    value = match["value"] + (match["pct"] or "")
-                    base = match["base"] + (match["bpct"] or "")
-                    if any(f.name == name for f in found):
-                        continue
-                    lower = name.lower() in self.rules.lower_is_better
-                    found.append(FoundMetric(name, value, base, label, lower, sentence))
-        return found
-
-    def decision(self, item: str) -> tuple[str, str, str, str] | None:
-        """Return (decision, rationale, alternative, why rejected) when an item states a reason and an alternative."""
-        because, instead = self.rules.because.search(item), self.rules.instead.search(item)
-        if because is None or instead is None:
-            return None
-        text = item.rstrip(".")
-        if instead.start() < because.start():
-            choice = text[: instead.start()]
-            alternative = text[instead.end() : because.start()]
-            rationale = text[because.end() :]
-        else:
-            choice = text[: because.start()]
-            rationale = text[because.end() : instead.start()]
-            alternative = text[instead.end() :]
-        alternative, _, why = alternative.partition(" which ")
-        parts = [p.strip(" ,;:-–") for p in (choice, rationale, alternative, why)]
-        if not (parts[0] and parts[1] and parts[2]):
-            return None
-        return parts[0], parts[1], parts[2], parts[3]
-
-    def best_row(self, columns: list[str], rows: list[list[str]], marked: set[int]) -> int | None:
-        """Return the 1-based best row: the one the write-up marked, else the best on its first metric column."""
-        if len(marked) == 1:
-            return next(iter(marked)) + 1
-        for col, name in enumerate(columns):
-            key = name.strip().lower()
-            known = next((m for m in self.metric_names if m == key or key.startswith(m + " ")), None)
-            if known is None:
-                continue
-            values = [cell_number(r[col]) for r in rows]
-            if sum(v is not None for v in values) < 2:
-                continue
-            lower = known in self.rules.lower_is_better
-            candidates = [(v, i) for i, v in enumerate(values) if v is not None]
-            best = min(candidates) if lower else max(candidates)
-            if sum(1 for v, _ in candidates if v == best[0]) == 1:
-                return best[1] + 1
+    def opening(self, texts: list[str]) -> tuple[str, str] | None:
+        """Return the first sentence (or main clause) that makes a title, for a section with no finding."""
+        for sentence in (s for text in texts for s in sentences(text)):
+            title = self.title(sentence)
+            if title is not None:
+                return title, sentence
         return None
 
 
 def numbered(paragraph: str) -> list[str]:
     """Return the sentences of a paragraph that carry a number (the ones worth a bullet)."""
-    return [s for s in sentences(paragraph) if _NUMBER.search(s) and len(s.split()) >= 5]
+    return [s for s in sentences(paragraph) if NUMBER.search(s) and len(s.split()) >= 5]

@@ -27,7 +27,7 @@ class Classifier:
         self.either = set(rules.either_error_or_next)
 
     def cue_kind(self, section: Section) -> tuple[str | None, int]:
-        text = " ".join([*section.paragraphs, *section.items])
+        text = " ".join([*section.paragraphs, *section.items, *section.code])
         counts = {kind: len(pattern.findall(text)) for kind, pattern in self.rules.cues.items()}
         kind = max(counts, key=lambda k: counts[k]) if counts else None
         if kind is None or counts[kind] < self.rules.min_cues:
@@ -71,6 +71,12 @@ class Classifier:
         cue, hits = self.cue_kind(section)
         parent = next((k for _, k in reversed(parents) if k and k != "skip"), None)
         label = f'"{section.heading}"' if section.heading else "the text before the first heading"
+        if self.rules.numbered_question.match(normalise(section.heading)):
+            # A take-home's numbered questions are answered in turn: each answer is a result unless its text
+            # says it is about the model or the data.
+            if cue is not None:
+                return cue, f"{label} answers a question; {hits} words of its answer are about {cue.replace('_', ' ')}"
+            return "results", f"{label} answers one of the take-home's questions"
         if parent is not None:
             return parent, f"{label} sits under a {parent.replace('_', ' ')} heading"
         if cue is not None:

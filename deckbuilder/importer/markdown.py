@@ -8,9 +8,12 @@ from collections.abc import Callable
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .source import Figure, Section, TableData, Writeup, clean
+from .source import Figure, Section, TableData, Writeup, clean, plain_text
 
 ImageLoader = Callable[[str, str], Figure | None]  # (src, where) -> the picture, or None (told in skipped)
+_IMG_TAG = re.compile(r"<img\s[^>]*?src\s*=\s*[\"']([^\"'>]+)[\"'][^>]*>", re.IGNORECASE)
+_ALT = re.compile(r"\balt\s*=\s*[\"']([^\"'>]*)[\"']", re.IGNORECASE)
+LEAD_WORDS = 8  # a paragraph this short that ends in ":" (or is all bold) introduces the list after it
 _AUTHOR = re.compile(r"^(?:author|by|presenter|name|candidate)\s*[:\-–]\s*(?P<name>[^|]{2,60})$", re.IGNORECASE)
 
 
@@ -26,16 +29,25 @@ def _plain(inline: Token) -> str:
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-    return clean("".join(parts))
+    return plain_text("".join(parts))
+
+
+def _all_bold(inline: Token) -> bool:
+    children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
+    return len(children) >= 3 and children[0].type == "strong_open" and children[-1].type == "strong_close"
 
 
 def _images(inline: Token) -> list[tuple[str, str]]:
+    """Return (src, caption) of the Markdown images and the HTML <img> tags of an inline run."""
     found = []
     for child in inline.children or []:
         if child.type == "image":
             alt = clean("".join(c.content for c in child.children or []))
             title = clean(str(child.attrGet("title") or ""))
             found.append((str(child.attrGet("src") or ""), title or alt))
+    for tag in _IMG_TAG.finditer(inline.content if "<img" in inline.content.lower() else ""):
+        described = _ALT.search(tag.group())
+        found.append((tag.group(1).strip(), clean(described.group(1)) if described else ""))
     return found
 
 
@@ -46,6 +58,7 @@ def _line(token: Token) -> int:
 class _Reader:
     def __init__(self, name: str, writeup: Writeup, load_image: ImageLoader, place: str = "line") -> None:
         self.name, self.writeup, self.load_image, self.place = name, writeup, load_image, place
+        self.lead: str | None = None  # the paragraph just read, when it introduces a list ("Negative predictors:")
 
     def where(self, line: int) -> str:
         return f"{self.name} {self.place} {line}" if self.place == "line" else self.name
@@ -59,16 +72,20 @@ class _Reader:
         i = 0
         while i < len(tokens):
             token = tokens[i]
+            lead, self.lead = self.lead, None
             if token.type == "heading_open":
                 self._heading(int(token.tag[1:]), _plain(tokens[i + 1]), _line(token))
                 i += 3
             elif token.type in ("bullet_list_open", "ordered_list_open"):
-                i = self._list(tokens, i)
+                i = self._list(tokens, i, lead)
             elif token.type == "table_open":
                 i = self._table(tokens, i)
             elif token.type == "paragraph_open":
                 self._paragraph(tokens[i + 1], _line(token))
                 i += 3
+            elif token.type == "html_block":
+                self._html(token)
+                i += 1
             else:
                 i += 1
 
@@ -92,10 +109,19 @@ class _Reader:
                 section.figures.append(figure)
         if text:
             section.paragraphs.append(text)
+            words = len(text.split())
+            if words <= LEAD_WORDS and (text.endswith(":") or _all_bold(inline)):
+                self.lead = text
 
-    def _list(self, tokens: list[Token], start: int) -> int:
+    def _html(self, token: Token) -> None:
+        """An HTML block (html is off, so it is text): its <img> tags are figures, its words a paragraph."""
+        inline = Token("inline", "", 0, content=token.content, children=[Token("text", "", 0, content=token.content)])
+        self._paragraph(inline, _line(token))
+
+    def _list(self, tokens: list[Token], start: int, lead: str | None) -> int:
         depth, i = 0, start
         section = self.section()
+        items: list[tuple[str, list[str]]] = []  # each top-level item and the text of the items under it
         while i < len(tokens):
             token = tokens[i]
             if token.type in ("bullet_list_open", "ordered_list_open"):
@@ -103,17 +129,22 @@ class _Reader:
             elif token.type in ("bullet_list_close", "ordered_list_close"):
                 depth -= 1
                 if depth == 0:
-                    return i + 1
-            elif token.type == "inline" and depth == 1 and tokens[i - 2].type == "list_item_open":
+                    i += 1
+                    break
+            elif token.type == "inline" and tokens[i - 2].type == "list_item_open":
                 text = _plain(token)
-                if text:
-                    section.items.append(text)
+                if depth == 1:
+                    items.append((text, []))
+                elif items and text:
+                    items[-1][1].append(text)
                 for src, caption in _images(token):
                     figure = self.load_image(src, self.where(_line(tokens[i - 1])))
                     if figure is not None:
                         figure.caption, figure.context = caption, text
                         section.figures.append(figure)
             i += 1
+        texts = [_with_children(text, children) for text, children in items if text or children]
+        section.items.extend(_under_lead(lead, texts, section))
         return i
 
     def _table(self, tokens: list[Token], start: int) -> int:
@@ -139,6 +170,27 @@ class _Reader:
             body = [(r + [""] * width)[:width] for r in rows[1:]]
             self.section().tables.append(TableData(rows[0], body, self.where(_line(tokens[start])), bold))
         return i + 1
+
+
+def _with_children(text: str, children: list[str]) -> str:
+    """Return a list item with the items under it: "Models: logistic regression, random forest"."""
+    if not children:
+        return text
+    if not text:
+        return "; ".join(children)
+    joiner = " " if text.endswith(":") else ": "
+    return text.rstrip() + joiner + ", ".join(c.rstrip(".") for c in children)
+
+
+def _under_lead(lead: str | None, items: list[str], section: Section) -> list[str]:
+    """Keep a lead-in's meaning with its items: "Negative predictors: tenure, salary" (the sign stays)."""
+    if lead is None or not items or not section.paragraphs or section.paragraphs[-1] != lead:
+        return items
+    label = lead.rstrip(": ").strip("*")
+    section.paragraphs.pop()
+    if sum(len(i) for i in items) <= 120 and all(len(i.split()) <= 6 for i in items):
+        return [f"{label}: " + ", ".join(i.rstrip(".") for i in items)]
+    return [f"{label}: {item}" for item in items]
 
 
 def read_markdown(text: str, name: str, writeup: Writeup, load_image: ImageLoader, place: str = "line") -> None:

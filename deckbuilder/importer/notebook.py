@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 import warnings
 from html.parser import HTMLParser
 from typing import Any
@@ -15,6 +16,21 @@ from .source import Figure, Section, TableData, Writeup, clean
 
 MAX_HTML_TABLE = 200_000  # characters of one HTML output looked at for a DataFrame table
 IMAGE_TYPES = {"image/png": ".png", "image/jpeg": ".jpg"}
+# Outputs deck cannot put on a slide, by the name the summary gives them.
+OTHER_OUTPUTS = {
+    "application/vnd.plotly.v1+json": "Plotly chart",
+    "application/vnd.vegalite.v4+json": "Altair chart",
+    "application/vnd.vegalite.v5+json": "Altair chart",
+    "application/vnd.bokehjs_exec.v0+json": "Bokeh chart",
+    "image/svg+xml": "SVG figure",
+}
+# A cell whose last line shows raw data (df.head(), df.describe(), df.info(), df[mask]) prints a dump, not a finding.
+_DUMP = re.compile(
+    r"(?:\.(?:head|tail|sample|describe|info|dtypes|isnull\(\)\.sum|isna\(\)\.sum|value_counts|nunique)\b[^\n]*"
+    r"|^[A-Za-z_]\w*\[[^\n]*\]|^(?:df\w*|data\w*|raw\w*|train\w*|test\w*|[xX]_?\w*))\s*$",
+    re.IGNORECASE,
+)
+_COMMENT = re.compile(r"^\s*#+\s*(.+?)\s*$", re.MULTILINE)
 
 
 class _TableParser(HTMLParser):
@@ -71,7 +87,26 @@ def html_table(html: str, where: str) -> TableData | None:
 
 
 def _text(value: Any) -> str:
-    return "".join(value) if isinstance(value, list) else str(value)
+    """Return a notebook field as text: Jupyter stores text as a string or a list of lines (anything else is junk)."""
+    if isinstance(value, list):
+        return "".join(v for v in value if isinstance(v, str))
+    return value if isinstance(value, str) else ""
+
+
+def is_dump(code: str) -> bool:
+    """Return whether a cell's last line only shows raw data (a head(), describe() or a bare frame)."""
+    lines = [line for line in code.strip().splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return bool(lines) and bool(_DUMP.search(lines[-1].strip()))
+
+
+def comments(code: str) -> list[str]:
+    """Return a code cell's comment lines (what the author said the code does), commented-out code left out."""
+    found = []
+    for match in _COMMENT.finditer(code[:20_000]):
+        text = clean(match.group(1).lstrip("# "))
+        if len(text.split()) >= 2 and not re.search(r"[=()\[\]]|^(?:import|from|def|for|if|print)\b", text):
+            found.append(text)
+    return found
 
 
 def read_notebook(text: str, name: str, writeup: Writeup, load_image: ImageLoader) -> None:
@@ -101,7 +136,8 @@ def read_notebook(text: str, name: str, writeup: Writeup, load_image: ImageLoade
             loader = _with_attachments(cell.get("attachments") or {}, load_image, writeup)
             read_markdown(_text(cell.get("source", "")), where, writeup, loader, place="")
         elif kind == "code":
-            _outputs(cell.get("outputs") or [], where, writeup)
+            outputs = cell.get("outputs")
+            _outputs(outputs if isinstance(outputs, list) else [], _text(cell.get("source", "")), where, writeup)
 
 
 def _with_attachments(attachments: Any, load_image: ImageLoader, writeup: Writeup) -> ImageLoader:
@@ -123,10 +159,13 @@ def _with_attachments(attachments: Any, load_image: ImageLoader, writeup: Writeu
     return load
 
 
-def _outputs(outputs: list[Any], where: str, writeup: Writeup) -> None:
+def _outputs(outputs: list[Any], code: str, where: str, writeup: Writeup) -> None:
     if not writeup.sections:
         writeup.sections.append(Section("", 0, where))
     section = writeup.sections[-1]
+    section.code.extend(comments(code))
+    # The markdown right above a figure speaks for it only when nothing else came between them.
+    context = section.paragraphs[-1] if section.paragraphs and not section.figures else section.heading
     for output in outputs:
         data = output.get("data") if isinstance(output, dict) else None
         if not isinstance(data, dict):
@@ -136,13 +175,29 @@ def _outputs(outputs: list[Any], where: str, writeup: Writeup) -> None:
                 try:
                     raw = base64.b64decode(_text(data[mime]), validate=False)
                 except (binascii.Error, ValueError):
-                    writeup.skipped.append(f"{where}: a figure whose data is not base64")
+                    raw = b""
+                if not raw:
+                    writeup.skipped.append(f"{where}: a figure whose data is not base64 image data")
                     break
-                context = section.paragraphs[-1] if section.paragraphs else section.heading
-                section.figures.append(Figure(raw, suffix, "", context, where))
+                section.figures.append(Figure(raw, suffix, "", context, where, code=code[:20_000]))
                 break
         else:
-            if "text/html" in data:
-                table = html_table(_text(data["text/html"]), where)
-                if table is not None:
+            other = next((name for mime, name in OTHER_OUTPUTS.items() if mime in data), None)
+            html = _text(data.get("text/html", ""))
+            if other is None and "plotly" in html[:5_000].lower():
+                other = OTHER_OUTPUTS["application/vnd.plotly.v1+json"]
+            if other is not None:
+                writeup.not_imported[other] = writeup.not_imported.get(other, 0) + 1
+            elif html:
+                table = html_table(html, where)
+                if table is not None and table.columns and table.columns[0].endswith(":"):
+                    writeup.skipped.append(f"{where}: a status printout ({table.columns[0]} ...), not a result")
+                elif table is not None and is_dump(code):
+                    writeup.skipped.append(f"{where}: a data dump ({_last_line(code)}), not a result")
+                elif table is not None:
                     section.tables.append(table)
+
+
+def _last_line(code: str) -> str:
+    lines = [line.strip() for line in code.strip().splitlines() if line.strip()]
+    return clean(lines[-1])[:60] if lines else "a bare expression"

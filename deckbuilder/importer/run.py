@@ -7,14 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deckbuilder.core.config import Config
-from deckbuilder.errors import DeckError
+from deckbuilder.core.loader import parse_outline
+from deckbuilder.errors import EXIT_INTERNAL, DeckError
 from deckbuilder.files.reading import read_bounded
 
 from .assemble import Assembler, Imported
 from .emit import outline_text
 from .markdown import ImageLoader, read_markdown
 from .notebook import read_notebook
-from .source import Figure, Writeup
+from .source import Figure, Writeup, clean
 
 MARKDOWN = (".md", ".markdown", ".mdown", ".txt")
 MAGIC = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
@@ -32,39 +33,62 @@ def image_suffix(data: bytes) -> str | None:
     return next((suffix for magic, suffix in MAGIC.items() if data.startswith(magic)), None)
 
 
-def _loader(base: Path, config: Config, writeup: Writeup) -> ImageLoader:
+def _loader(base: Path, config: Config, writeup: Writeup, read: dict[Path, bytes | None]) -> ImageLoader:
+    """Return the image loader of one write-up: files inside its folder only, each read once for the import."""
+    folder = base.resolve()
+
     def load(src: str, where: str) -> Figure | None:
+        shown = clean(src)[:80]
         if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE):
-            writeup.skipped.append(f"{where}: the image {src[:80]} is not a local file; download it to import it")
+            writeup.skipped.append(f"{where}: the image {shown} is not a local file; download it to import it")
             return None
         path = (base / src.split("#")[0].split("?")[0]).resolve()
-        try:
-            data = read_bounded(path, config.limits.image_bytes, "image", "image_bytes")
-        except DeckError as exc:
-            writeup.skipped.append(f"{where}: the image {src[:80]}: {exc.message}")
+        if not path.is_relative_to(folder):
+            writeup.skipped.append(
+                f"{where}: the image {shown} is outside the write-up's folder; copy it into the folder to import it"
+            )
             return None
-        suffix = image_suffix(data)
-        if suffix is None:
-            writeup.skipped.append(f"{where}: the image {src[:80]} is not a PNG or JPEG (export it as PNG)")
-            return None
-        return Figure(data, suffix, "", "", where)
+        if path not in read:
+            read[path] = _read_image(path, shown, where, config, writeup, sum(len(d or b"") for d in read.values()))
+        data = read[path]
+        return None if data is None else Figure(data, image_suffix(data) or ".png", "", "", where)
 
     return load
+
+
+def _read_image(path: Path, shown: str, where: str, config: Config, writeup: Writeup, so_far: int) -> bytes | None:
+    limits = config.limits
+    try:
+        data = read_bounded(path, limits.image_bytes, "image", "image_bytes")
+    except DeckError as exc:
+        writeup.skipped.append(f"{where}: the image {shown}: {exc.message}")
+        return None
+    if so_far + len(data) > limits.import_image_total_bytes:
+        writeup.skipped.append(
+            f"{where}: the image {shown}: the write-up's images pass the {limits.import_image_total_bytes // 1_000_000}"
+            " MB one import reads (limit import_image_total_bytes)"
+        )
+        return None
+    if image_suffix(data) is None:
+        writeup.skipped.append(f"{where}: the image {shown} is not a PNG or JPEG (export it as PNG)")
+        return None
+    return data
 
 
 def read_writeups(paths: list[Path], config: Config) -> Writeup:
     """Parse every write-up, in order, into one Writeup; a file deck cannot read gets one clear DeckError."""
     writeup = Writeup()
     limits = config.limits
+    read: dict[Path, bytes | None] = {}
     for path in paths:
         suffix = path.suffix.lower()
         name = path.name
         if suffix == ".ipynb":
             data = read_bounded(path, limits.notebook_bytes, "notebook", "notebook_bytes")
-            read_notebook(_decode(data, path), name, writeup, _loader(path.parent, config, writeup))
+            read_notebook(_decode(data, path), name, writeup, _loader(path.parent, config, writeup, read))
         elif suffix in MARKDOWN:
             data = read_bounded(path, limits.writeup_bytes, "write-up", "writeup_bytes")
-            read_markdown(_decode(data, path), name, writeup, _loader(path.parent, config, writeup))
+            read_markdown(_decode(data, path), name, writeup, _loader(path.parent, config, writeup, read))
         else:
             raise DeckError(
                 f"cannot import a {suffix or 'file without an extension'}",
@@ -89,9 +113,9 @@ def import_writeups(
 ) -> ImportResult:
     """Return the outline for ``out`` made from ``paths``, and the figures to save in figures/ beside it."""
     writeup = read_writeups(paths, config)
-    stem = paths[0].stem.replace("_", " ").replace("-", " ").strip() or "My take-home"
+    stem = clean(re.sub(r"^[\s\d.)_-]+", "", paths[0].stem).replace("_", " ").replace("-", " ")) or "My take-home"
     imported = Assembler(config).build(writeup, stem[:1].upper() + stem[1:])
-    if not imported.slides:
+    if all(draft.todo for draft in imported.slides):
         names = ", ".join(p.name for p in paths)
         raise DeckError(
             f"found nothing to put on a slide in {names}: no section holds text, a table or a figure",
@@ -110,7 +134,7 @@ def import_writeups(
             name = f"figures/{base}-{len(figures) + 1}{figure.suffix}"
         figures[id(figure)] = name
         files.append((out.parent / name, figure.data))
-    sources = ", ".join(p.name for p in paths)
+    sources = ", ".join(clean(p.name) for p in paths)
     text = outline_text(imported, figures, duration, audience, sources)
     if len(text.encode("utf-8")) > config.limits.outline_bytes:
         raise DeckError(
@@ -118,4 +142,18 @@ def import_writeups(
             f"{config.limits.outline_bytes // 1_000_000} MB an outline may be (limit outline_bytes)",
             hint="import the report and the one notebook that tells the story, not every notebook",
         )
+    _self_check(text, out, config)
     return ImportResult(text, files, imported)
+
+
+def _self_check(text: str, out: Path, config: Config) -> None:
+    """Read the outline back with deck's own loader before anything is written: deck never writes what it
+    cannot read. A failure here is deck's fault, so it is an internal error with the loader's message."""
+    try:
+        parse_outline(text, str(out), base_dir=out.parent, config=config, read_files=False)
+    except DeckError as exc:
+        raise DeckError(
+            f"deck import made an outline its own loader refuses, so nothing was written: {exc.render()}",
+            hint="this is a bug in deck; please report it with the write-up that caused it",
+            exit_code=EXIT_INTERNAL,
+        ) from None

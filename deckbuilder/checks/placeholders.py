@@ -1,0 +1,27 @@
+"""Placeholder findings: C013, a slide left to write (`todo:`), which `deck import` puts where a part is missing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from deckbuilder.core.display import one_line
+from deckbuilder.core.findings import Finding
+
+if TYPE_CHECKING:
+    from deckbuilder.core.config import Config
+    from deckbuilder.core.outline import Outline
+    from deckbuilder.core.planner import Plan
+
+
+def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
+    """Return one C013 for every slide that still says what to write."""
+    return [
+        config.finding("C013", f"slide {index} is a placeholder: {one_line(slide.todo, 160)}", slide=index)
+        for index, slide in enumerate(outline.slides, start=1)
+        if slide.todo
+    ]
+
+
+def unwritten(outline: Outline) -> set[int]:
+    """Return the 1-based numbers of the placeholder slides (their content findings would only repeat C013)."""
+    return {index for index, slide in enumerate(outline.slides, start=1) if slide.todo}
