@@ -21,6 +21,38 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("DECK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "figure-cache"))
 
 
+IMPORTED = "# Imported by `deck import`"
+
+
+def assert_imports_load(folder: Path) -> int:
+    """Load every outline `deck import` wrote under ``folder`` with deck's own loader; return how many.
+
+    The one place that holds every test's imports to the promise that deck never writes an outline it cannot
+    read: the autouse fixture below runs it after each test that has a tmp_path, the hostile suite after each
+    import it runs.
+    """
+    from deckbuilder.core.loader import load_outline
+
+    count = 0
+    for path in folder.rglob("*.y*ml"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        with path.open("rb") as handle:
+            head = handle.read(len(IMPORTED))
+        if head == IMPORTED.encode():
+            load_outline(path)  # raises DeckError, naming file, line and key, if it does not load
+            count += 1
+    return count
+
+
+@pytest.fixture(autouse=True)
+def imported_outlines_load(request: pytest.FixtureRequest) -> Any:
+    folder = request.getfixturevalue("tmp_path") if "tmp_path" in request.fixturenames else None
+    yield
+    if folder is not None:
+        assert_imports_load(folder)
+
+
 @pytest.fixture
 def run_cli() -> Any:
     """Invoke `deck` in-process and return the click Result."""

@@ -161,7 +161,8 @@ def test_the_summary_names_what_is_missing(run_cli, tmp_path: Path) -> None:
     assert [s["kind"] for s in data["slides"] if "todo" in s] == [
         "problem", "approach", "methodology", "error_analysis", "next_steps"
     ]  # fmt: skip
-    assert "C013" in result.output and result.exit_code == 1  # an error finding until they are written
+    assert "C013" in result.output and "fix the errors above before `deck build`" in result.output
+    assert result.exit_code == 0  # the import did its job; the placeholders are errors for `deck build`
 
 
 def test_an_existing_outline_is_kept_without_force(run_cli, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from deckbuilder.core.display import one_line
-from deckbuilder.errors import EXIT_FINDINGS, EXIT_OK, DeckError
+from deckbuilder.errors import EXIT_OK, DeckError
 
 from .common import config, friendly, make_console
 
@@ -41,9 +41,13 @@ def import_(writeups: tuple[Path, ...], output: Path, duration: str, audience: s
     decisions. The talk keeps 7-8 main slides and a handful of figures;
     the rest become appendix slides. Notebooks are read, never run.
 
-    Every guess is marked `# guessed:` in the outline. The summary lists
-    what the template still needs, then the outline is planned as
-    `deck plan` would.
+    The outline always has the template's parts in order; a part the
+    write-up lacks becomes a placeholder slide with a `todo:` line, which
+    `deck plan` reports (C013) until you write it. Every guess is marked
+    `# guessed:`. The summary lists what became a metric, a decision, a
+    figure or a placeholder, and what was left out and why; then the
+    outline is planned as `deck plan` would. The exit code is 0 once the
+    outline is written, whatever the plan finds.
 
     \b
     Examples:
@@ -78,8 +82,11 @@ def import_(writeups: tuple[Path, ...], output: Path, duration: str, audience: s
 
     click.echo("")
     print_plan(talk, make_console(), settings.template.limits.decided_to_observed_min)
-    failed = any(f.severity is Severity.ERROR for f in talk.findings)
-    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+    # The import did its job once the outline is written: placeholders (C013) are errors for `deck build`,
+    # not a failed import, so a script can go on to edit the outline.
+    if any(f.severity is Severity.ERROR for f in talk.findings):
+        click.echo(f"the outline is written; fix the errors above before `deck build` ({one_line(str(output), 200)})")
+    sys.exit(EXIT_OK)
 
 
 def _check_target(output: Path, inputs: list[Path], force: bool) -> None:
@@ -141,6 +148,8 @@ def _summary(imported: Any, output: Path, figures: int, settings: Any) -> None:
         if mapped.section.empty() and not mapped.section.heading:
             continue
         label = mapped.kind or ("left out" if mapped.skip else "notes of the slide before")
+        if mapped.section.level == 1 and mapped.section.heading == imported.title and mapped.section.empty():
+            label = "the talk's title"
         heading = one_line(mapped.section.heading or "(before the first heading)", 50)
         click.echo(f"  {one_line(mapped.section.where, 40):<40} {heading:<50} -> {label}")
     for number, draft in enumerate(imported.slides, start=2):

@@ -34,6 +34,7 @@ class Draft:
     best_row: int | None = None
     notes: list[str] = field(default_factory=list)
     todo: str | None = None  # a placeholder for a part the write-up does not have
+    stated: list[FoundMetric] = field(default_factory=list)  # metrics its text states, for the results slide
 
 
 @dataclass
@@ -148,10 +149,14 @@ class Assembler:
                     draft.decisions.append(found)
                     used.add(text)
             items = [i for i in items if i not in used]
+        if kind in ("results", "methodology"):
+            draft.stated = self.claims.metrics(paragraphs + items)
         if kind == "results":
-            draft.metrics = self.claims.metrics(paragraphs + items)[:3]
+            draft.metrics = draft.stated[:3]
         prefer = draft.metrics[0].sentence if draft.metrics else None
-        titled = self.titles.best(paragraphs + items, prefer)
+        # The problem slide opens on the problem as stated; other slides on the sentence that reads as a finding.
+        titled = self.titles.opening(paragraphs) if kind == "problem" else None
+        titled = titled or self.titles.best(paragraphs + items, prefer)
         if titled is not None:
             draft.title, sentence = titled
             if sentence.rstrip(".!") == draft.title:
@@ -233,12 +238,15 @@ class Assembler:
         results = next((d for d in slides if d.kind == "results"), None)
         if results is None:
             return
-        tables = [d for d in slides if d.table is not None and d.kind in ("results", "methodology")]
-        for draft in tables:
-            assert draft.table is not None
-            for metric in self.claims.table_metrics(draft.table, draft.best_row):
-                if len(results.metrics) < 3 and all(m.name != metric.name for m in results.metrics):
-                    results.metrics.append(metric)
+        found = [m for d in slides if d.kind == "methodology" for m in d.stated]
+        for draft in slides:
+            if draft.table is not None and draft.kind in ("results", "methodology"):
+                found += self.claims.table_metrics(draft.table, draft.best_row)
+        named = {self.claims.key(m.name) for m in results.metrics}
+        for metric in found:
+            if len(results.metrics) < 3 and self.claims.key(metric.name) not in named:
+                results.metrics.append(metric)
+                named.add(self.claims.key(metric.name))
 
     def _fill_from_spare(self, slides: list[Draft], spare: list[Visual]) -> None:
         """Put a result figure (a curve, a matrix, importance) waiting in the appendix on a main slide without one."""

@@ -3,6 +3,7 @@ decisions with their reason and the alternative they beat. Both are read from se
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -167,14 +168,22 @@ class Claims:
             value, base = table.rows[index][col], table.rows[base_row][col]
             if cell_number(value) is None or cell_number(base) is None or value == base:
                 continue
-            label = " ".join(table.rows[base_row][0].split())
+            label = " ".join(re.sub(r"\((?:the\s+)?baseline\)", "", table.rows[base_row][0]).split())
             label = label if label[:1].isupper() and any(c.isupper() for c in label[1:]) else label.lower()
-            found.append(self._metric(name, value.strip(), base.strip(), label, table.where))
+            metric = self._metric(name, value.strip(), base.strip(), label, table.where)
+            found.append(FoundMetric(header.strip(), *dataclasses.astuple(metric)[1:]))  # "CTR@5" as the table says
         return found[:2]
+
+    def key(self, name: str) -> str:
+        """Return the metric a name stands for ("MAE (€)" and "mae" are both MAE), to keep one callout each."""
+        return self._metric_column(name) or name.strip().lower()
 
     def _metric_column(self, header: str) -> str | None:
         key = header.strip().lower()
-        return next((m for m in self.metric_names if m == key or key.startswith(m + " ")), None)
+        return next(
+            (m for m in sorted(self.metric_names, key=len, reverse=True) if key == m or key.startswith((m + " ", m + "@"))),
+            None,
+        )
 
     def best_row(self, columns: list[str], rows: list[list[str]], marked: set[int]) -> int | None:
         """Return the 1-based best row: the one the write-up marked, else the best on its first metric column."""

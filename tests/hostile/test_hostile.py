@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import PYTHON
+from ..conftest import PYTHON, assert_imports_load
 from .generate import Case, cases
 
 FOLDER = Path(tempfile.mkdtemp(prefix="deck-hostile-"))
@@ -86,3 +86,5 @@ def test_hostile_input(case: Case) -> None:
     if proc.returncode == 2:
         lines = [line for line in err.splitlines() if line.startswith("deck:")]
         assert len(lines) == 1, err  # one message, naming what to change
+    if case.args[:1] == ["import"]:
+        assert_imports_load(FOLDER)

@@ -154,3 +154,42 @@ def project(folder: Path) -> list[Path]:
     paths[1].write_text(nbformat.writes(eda), encoding="utf-8")
     paths[2].write_text(nbformat.writes(model), encoding="utf-8")
     return paths
+
+
+def claims_notebook(path: Path, roc_png: str) -> Path:
+    """A claims notebook as people leave them: a code-cell heading first, dumps, figures titled only in code,
+    a Plotly chart, and a ROC curve (``roc_png``, base64) that the README embeds too."""
+    nb = new_notebook()
+    nb.cells = [
+        new_markdown_cell("# Load Dataset"),
+        table_cell("claims = pd.read_csv('claims.csv')\nclaims.head()", ["id", "amount"], [[1, 120], [2, 89]]),
+        table_cell("claims.describe()", ["stat", "amount"], [["mean", 143.2], ["std", 80.1]]),
+        new_markdown_cell("## Claim amounts\nAmounts are right-skewed, with a long tail above 2,000."),
+        figure_cell("sns.histplot(claims.amount)\nplt.title('Distribution of claim amounts')", shade=1),
+        new_markdown_cell("## Model\nA random forest on 40 features, tuned with 5-fold cross-validation."),
+        figure_cell(
+            "cm = confusion_matrix(y_test, pred)\nsns.heatmap(cm, annot=True)\n"
+            "plt.title(\"Confusion Matrix for Random Forest\")",
+            shade=2,
+        ),
+        figure_cell(
+            "# fraud scores on the test set\nfpr, tpr, _ = roc_curve(y_test, proba)\nax.plot(fpr, tpr)\n"
+            "ax.set_xlabel('False Positive Rate')",
+            shade=3,
+        ),
+        _plotly_cell(),
+    ]
+    nb.cells[7].outputs[0]["data"]["image/png"] = roc_png
+    path.write_text(nbformat.writes(nb), encoding="utf-8")
+    return path
+
+
+def _plotly_cell() -> nbformat.NotebookNode:
+    cell = new_code_cell("px.scatter(claims, x='age', y='amount')")
+    cell.outputs = [
+        new_output(
+            "display_data",
+            data={"application/vnd.plotly.v1+json": {"data": [], "layout": {}}, "text/html": "<div>plotly</div>"},
+        )
+    ]
+    return cell
