@@ -56,12 +56,12 @@ def import_(writeups: tuple[Path, ...], output: Path, duration: str, audience: s
       deck import notebook.ipynb --duration 15m --audience faang
       deck import report.md -o talk.yaml --force      replace an earlier import
     """
-    from deckbuilder.core.durations import DurationError, parse_duration
+    from deckbuilder.core.durations import DurationError, talk_duration
     from deckbuilder.importer.run import import_writeups
 
     settings = config()
     try:
-        parse_duration(duration)
+        talk_duration(duration, settings.limits.duration_max_s)
     except DurationError as exc:
         raise DeckError(f"--duration: {exc}") from None
     if audience is not None and audience not in settings.template.audiences:

@@ -63,6 +63,29 @@ def parse_duration(value: object) -> int:
     return _whole(total, value)
 
 
+def bounded_duration(value: object, most_s: int) -> int:
+    """Return ``value`` in seconds, refused past ``most_s`` (limit duration_max_s): the one rule for a time."""
+    seconds = parse_duration(value)
+    if seconds > most_s:
+        raise DurationError(
+            f"{seconds // 3600} h or more is longer than any talk; at most {most_s // 3600} h "
+            "(limit duration_max_s in layouts/limits.yaml)"
+        )
+    return seconds
+
+
+def talk_duration(value: object, most_s: int) -> int:
+    """Return a talk's length in seconds: above zero and at most ``most_s``, wherever it is given
+    (an outline's `duration:`, `deck new --duration`, `deck import --duration`)."""
+    seconds = bounded_duration(value, most_s)
+    if seconds <= 0:
+        raise DurationError(TALK_ABOVE_ZERO)
+    return seconds
+
+
+TALK_ABOVE_ZERO = "the talk needs a duration above zero, e.g. 12m"
+
+
 def _from_minutes(minutes: float) -> int:
     if math.isnan(minutes) or math.isinf(minutes) or minutes < 0:
         raise DurationError(f"a duration must be a positive number of minutes, got {minutes}")

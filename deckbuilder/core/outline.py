@@ -20,7 +20,7 @@ from pydantic import (
 )
 
 from deckbuilder.core.config import Template, default_config
-from deckbuilder.core.durations import EXAMPLES, DurationError, parse_duration
+from deckbuilder.core.durations import EXAMPLES, TALK_ABOVE_ZERO, DurationError, bounded_duration
 
 ChartType = Literal["bar", "barh", "line", "pr_curve", "image"]
 
@@ -77,18 +77,12 @@ def unknown_choice(what: str, value: str, choices: tuple[str, ...], close: str |
 
 
 def _duration(value: object, info: ValidationInfo) -> int:
-    try:
-        seconds = parse_duration(value)
-    except DurationError as exc:
-        raise ValueError(str(exc)) from None
     context = info.context if isinstance(info.context, dict) else {}
     most = context.get("duration_max_s") or default_config().limits.duration_max_s
-    if seconds > most:
-        raise ValueError(
-            f"{seconds // 3600} h or more is longer than any talk; at most {most // 3600} h "
-            "(limit duration_max_s in layouts/limits.yaml)"
-        )
-    return seconds
+    try:
+        return bounded_duration(value, most)
+    except DurationError as exc:
+        raise ValueError(str(exc)) from None
 
 
 Duration = Annotated[
@@ -359,5 +353,5 @@ class Outline(_Model):
     @classmethod
     def _positive(cls, value: int) -> int:
         if value <= 0:
-            raise ValueError("the talk needs a duration above zero, e.g. 12m")
+            raise ValueError(TALK_ABOVE_ZERO)
         return value

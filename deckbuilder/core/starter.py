@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from deckbuilder.core.config import Config, default_config
-from deckbuilder.core.durations import DurationError, parse_duration, spell_duration
+from deckbuilder.core.durations import DurationError, spell_duration, talk_duration
 from deckbuilder.core.outline import unknown_choice
 from deckbuilder.errors import DeckError
 
 
 def starter_text(path: str, duration: str, audience: str | None, config: Config | None = None) -> str:
     """Return the starter outline for ``duration`` and ``audience``."""
+    config = config or default_config()
     try:
-        seconds = parse_duration(duration)
+        seconds = talk_duration(duration, config.limits.duration_max_s)  # the rule an outline's duration: obeys
     except DurationError as exc:
         raise DeckError(f"--duration: {exc}") from None
-    if seconds <= 0:
-        raise DeckError("--duration must be above zero, e.g. 12m")
-    config = config or default_config()
     audiences = config.template.audiences
     if audience is not None and audience not in audiences:
         raise DeckError("--audience: " + unknown_choice("audience", audience, tuple(audiences)))
