@@ -61,7 +61,12 @@ def test_headline_metrics_in_the_forms_people_write_them(run_cli, tmp_path: Path
     assert metric["baseline_label"] == "logistic regression"
     exam, _ = _import(run_cli, tmp_path / "exam.yaml", DRAFTS / "exam_pass.md")
     [metric] = _slides(exam, "results")[0]["metrics"]  # the baseline is stated in the next sentence
-    assert (metric["name"], metric["value"], metric["baseline"], metric["format"]) == ("accuracy", 0.66, 0.52, "percent")
+    assert (metric["name"], metric["value"], metric["baseline"], metric["format"]) == (
+        "accuracy",
+        0.66,
+        0.52,
+        "percent",
+    )
     housing, _ = _import(run_cli, tmp_path / "housing.yaml", DRAFTS / "housing_readme.md")
     metrics = [m for s in housing["slides"] for m in s.get("metrics", [])]
     assert {"name": "MAE", "value": 152, "baseline": 241, "baseline_label": "parish median rule used today",
@@ -166,7 +171,8 @@ def test_figures_by_meaning_shown_once_and_what_was_not_imported(run_cli, tmp_pa
     report = tmp_path / "README.md"
     report.write_text(
         "# Claims triage\n\n## Problem\n\nAdjusters review every claim; 4% are fraudulent.\n\n"
-        '## Results\n\nThe forest flags 58% of fraudulent claims in the top 5%.\n\n<img src="img/roc.png" width="400">\n'
+        "## Results\n\nThe forest flags 58% of fraudulent claims in the top 5%.\n\n"
+        '<img src="img/roc.png" width="400">\n'
         '\n<img src="../outside.png">\n',
         encoding="utf-8",
     )

@@ -180,10 +180,8 @@ class Claims:
 
     def _metric_column(self, header: str) -> str | None:
         key = header.strip().lower()
-        return next(
-            (m for m in sorted(self.metric_names, key=len, reverse=True) if key == m or key.startswith((m + " ", m + "@"))),
-            None,
-        )
+        longest_first = sorted(self.metric_names, key=len, reverse=True)  # "f1-score" before "f1"
+        return next((m for m in longest_first if key == m or key.startswith((m + " ", m + "@"))), None)
 
     def best_row(self, columns: list[str], rows: list[list[str]], marked: set[int]) -> int | None:
         """Return the 1-based best row: the one the write-up marked, else the best on its first metric column."""

@@ -14,7 +14,11 @@ ImageLoader = Callable[[str, str], Figure | None]  # (src, where) -> the picture
 _IMG_TAG = re.compile(r"<img\s[^>]*?src\s*=\s*[\"']([^\"'>]+)[\"'][^>]*>", re.IGNORECASE)
 _ALT = re.compile(r"\balt\s*=\s*[\"']([^\"'>]*)[\"']", re.IGNORECASE)
 LEAD_WORDS = 8  # a paragraph this short that ends in ":" (or is all bold) introduces the list after it
-_AUTHOR = re.compile(r"^(?:author|by|presenter|name|candidate|(?:submitted|prepared|written) by|maintainer)\s*[:\-–]\s*(?P<name>[^|]{2,60})$", re.IGNORECASE)
+_AUTHOR = re.compile(
+    r"^(?:author|by|presenter|name|candidate|(?:submitted|prepared|written) by|maintainer)\s*[:\-–]\s*"
+    r"(?P<name>[^|]{2,60})$",
+    re.IGNORECASE,
+)
 
 
 def parser() -> MarkdownIt:

@@ -677,7 +677,128 @@ def cases(tmp: Path) -> list[Case]:
             after=unchanged(escapes),
         )
     )
+    _import_cases(imp, add)
     return found
+
+
+# Text that hand-written YAML gets wrong, and characters an outline must never hold.
+YAML_TOKENS = [",", "[", "]", "{", "}", "#", ": ", "- ", "&a", "*a", "!tag", "%", "@", "`", "'", '"', "|", ">",
+               "yes", "null", "~", "2024-02-30", "1,200", "$40,000", "(17.9, 20.0]", "0.50"]  # fmt: skip
+BAD_CHARS = [r"\n", r"\r", r"\x85", r"\u2028", r"\u2029", r"\ufffe", r"\uffff", r"\ufdd0", r"\U0010ffff", r"\x1b[31m"]
+
+
+def _import_cases(imp: Path, add: Callable[[Case], None]) -> None:
+    """Many inputs per class of the import surface: each must load (exit 0) or be refused (exit 2)."""
+    import base64
+    import json
+
+    # Table cells, headers and headings made of YAML's special tokens, several mixes per run.
+    for number in range(4):
+        tokens = YAML_TOKENS[number::4]
+        cells = " | ".join(f"a{t}b" for t in tokens[:4])
+        header = " | ".join(f"h{t}" for t in tokens[:4])
+        table = f"| {header} |\n|{'---|' * min(4, len(tokens))}\n| {cells} |\n"
+        md = imp / f"tokens{number}.md"
+        md.write_text(f"# T{tokens[0]}\n\n## Results {tokens[-1]}\n\nAUC of 0.8 vs 0.5 for chance.\n\n{table}")
+        add(
+            Case(
+                f"import: YAML tokens in cells and headings ({number})",
+                ["import", str(md), "-o", str(imp / f"t{number}.yaml")],
+                exit=0,
+            )
+        )
+    # Line breaks, noncharacters and escapes in file names, headings, points and cells.
+    for number, bad in enumerate(BAD_CHARS):
+        char = bad.encode().decode("unicode_escape")
+        folder = imp / f"names{number}"
+        folder.mkdir()
+        try:
+            md = folder / f"write{char}up.md"
+            md.write_text("x")
+        except (OSError, ValueError):
+            md = folder / "writeup.md"
+        md.write_text(
+            f"# Title{char}one\n\n## Results{char}\n\n- point{char}two\n\n| a{char} | b |\n|---|---|\n| 1{char} | 2 |\n"
+        )
+        add(
+            Case(
+                f"import: {bad} in a file name, heading, point and cell",
+                ["import", str(md), "-o", str(folder / "o.yaml")],
+                exit=0,
+            )
+        )
+    # Notebooks whose outputs hold the wrong types, and text with lone surrogates.
+    junk = [[1, 2, 3], {"a": 1}, 12, None, "not base64 ~~~"]
+    for number, value in enumerate(junk):
+        nb = {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+            {"cell_type": "markdown", "metadata": {}, "source": "# Results\nAUC of 0.8 vs 0.5 for chance \ud800."},
+            {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": "plot()",
+             "outputs": [{"output_type": "display_data", "metadata": {}, "data": {"image/png": value}}]},
+        ]}  # fmt: skip
+        path = imp / f"junk{number}.ipynb"
+        path.write_text(json.dumps(nb))
+        add(
+            Case(
+                f"import: a notebook image output that is {type(value).__name__}",
+                ["import", str(path), "-o", str(imp / f"j{number}.yaml")],
+                exit=0,
+            )
+        )
+    # Images outside the write-up's folder are not copied; one large image linked many times is read once.
+    inner = imp / "inner"
+    inner.mkdir()
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    (imp / "outside.png").write_bytes(png)
+    (inner / "big.png").write_bytes(png + b"\0" * 20_000_000)
+    links = "".join(f"![f{i}](big.png)\n\n" for i in range(300))
+    for number, text in enumerate(
+        [f"# T\n\n## Results\n\nAUC of 0.8 vs 0.5.\n\n{body}" for body in ("![x](../outside.png)\n", links)]
+    ):
+        md = inner / f"links{number}.md"
+        md.write_text(text)
+        out = inner / f"l{number}" / "o.yaml"
+        add(
+            Case(
+                f"import: image links ({number}) stay inside and are read once",
+                ["import", str(md), "-o", str(out)],
+                exit=0,
+                seconds=30,
+                after=_no_outside_copy(out.parent),
+            )
+        )
+    # Options are validated by the rule an outline obeys, before anything is written.
+    for number, duration in enumerate(["0", "5h", "-3m", "nan", "12 parsecs"]):
+        out = imp / f"dur{number}.yaml"
+        add(
+            Case(
+                f"import --duration {duration} is refused",
+                ["import", str(imp / "tokens0.md"), "-o", str(out), "--duration", duration],
+                says=["--duration"],
+                after=_absent(out),
+            )
+        )
+        add(
+            Case(
+                f"new --duration {duration} is refused",
+                ["new", str(imp / f"new{number}.yaml"), "--duration", duration],
+                says=["--duration"],
+                after=_absent(imp / f"new{number}.yaml"),
+            )
+        )
+
+
+def _absent(path: Path) -> Callable[[], str | None]:
+    return lambda: f"{path} was written" if path.exists() else None
+
+
+def _no_outside_copy(folder: Path) -> Callable[[], str | None]:
+    def check() -> str | None:
+        figures = list((folder / "figures").glob("*")) if (folder / "figures").exists() else []
+        return f"{len(figures)} figures copied" if len(figures) > 1 else None
+
+    return check
 
 
 if __name__ == "__main__":

@@ -169,7 +169,7 @@ def claims_notebook(path: Path, roc_png: str) -> Path:
         new_markdown_cell("## Model\nA random forest on 40 features, tuned with 5-fold cross-validation."),
         figure_cell(
             "cm = confusion_matrix(y_test, pred)\nsns.heatmap(cm, annot=True)\n"
-            "plt.title(\"Confusion Matrix for Random Forest\")",
+            'plt.title("Confusion Matrix for Random Forest")',
             shade=2,
         ),
         figure_cell(
