@@ -230,3 +230,7 @@ def test_the_real_take_home_notebooks_import_into_the_template(run_cli, tmp_path
         kept = [line for line in output.splitlines() if line.startswith("  figure (slide")]
         assert kept, output  # says which figures it kept on the talk's slides
         assert len(_slides(data, "appendix")) <= 10
+        # A ROC curve found by its code goes on the results slide, whichever section drew it.
+        for slide in data["slides"]:
+            if slide.get("figure", {}).get("title") == "ROC curve":
+                assert slide["kind"] in ("results", "error_analysis", "appendix"), (notebook.name, slide["kind"])

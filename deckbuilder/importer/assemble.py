@@ -250,15 +250,16 @@ class Assembler:
 
     def _fill_from_spare(self, slides: list[Draft], spare: list[Visual]) -> None:
         """Put a result figure (a curve, a matrix, importance) waiting in the appendix on a main slide without one."""
-        wanted = {"results": 0, "error_analysis": 0, "methodology": 1}
-        for draft in slides:
-            if draft.kind not in wanted or draft.figure is not None or draft.table is not None:
-                continue
-            figures = [v for v in spare if isinstance(v[0], Figure) and self._rank(v[0]) <= wanted[draft.kind]]
-            if figures:
-                best = min(figures, key=lambda v: self._rank(v[0]))
-                spare.remove(best)
-                self._show(draft, best[0])
+        # Which meanings (figure_meaning groups) each kind shows: results the curves and matrices, error
+        # analysis those or residuals, methodology importance and trees.
+        wanted = {"results": {0}, "error_analysis": {0, 2}, "methodology": {1}}
+        for kind in ("results", "error_analysis", "methodology"):
+            for draft in (d for d in slides if d.kind == kind and d.figure is None and d.table is None):
+                figures = [v for v in spare if isinstance(v[0], Figure) and self._rank(v[0]) in wanted[kind]]
+                if figures:
+                    best = min(figures, key=lambda v: self._rank(v[0]))
+                    spare.remove(best)
+                    self._show(draft, best[0])
 
     def _cap_main(self, slides: list[Draft]) -> None:
         template = self.config.template
