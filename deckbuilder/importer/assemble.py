@@ -154,24 +154,24 @@ class Assembler:
         if kind == "results":
             draft.metrics = draft.stated[:3]
         prefer = draft.metrics[0].sentence if draft.metrics else None
-        # The problem slide opens on the problem as stated; other slides on the sentence that reads as a finding.
-        titled = self.titles.opening(paragraphs) if kind == "problem" else None
-        titled = titled or self.titles.best(paragraphs + items, prefer)
+        # The problem slide opens on the problem as stated; other slides on the sentence that reads as a finding,
+        # else on their first sentence that makes a title, else on their heading.
+        opening = self.titles.opening(paragraphs)
+        choices = [
+            (opening if kind == "problem" else None, f"the opening sentence of {first.where}; say what it costs"),
+            (self.titles.best(paragraphs + items, prefer), f"the sentence that reads most as a finding in "
+             f"{first.where}; make it your takeaway"),
+            (opening, f"the first sentence of {first.where}; say the finding with its number"),
+        ]  # fmt: skip
+        titled, why = next(((t, w) for t, w in choices if t is not None), (None, ""))
         if titled is not None:
             draft.title, sentence = titled
+            draft.title_why = why
             if sentence.rstrip(".!") == draft.title:
                 used.add(sentence)
-            draft.title_why = f"the sentence that reads most as a finding in {first.where}; make it your takeaway"
         else:
-            opening = self.titles.opening(paragraphs)
-            if opening is not None:
-                draft.title, sentence = opening
-                if sentence.rstrip(".!") == draft.title:
-                    used.add(sentence)
-                draft.title_why = f"the first sentence of {first.where}; say the finding with its number"
-            else:
-                draft.title = first.heading or self.config.template.kinds[kind].label
-                draft.title_why = "the heading; write the finding this slide shows, with its number"
+            draft.title = first.heading or self.config.template.kinds[kind].label
+            draft.title_why = "the heading; write the finding this slide shows, with its number"
         points = [i for i in items if i not in used and draft.title not in i]
         points += [
             s for p in paragraphs for s in numbered(p) if s not in used and s not in points and draft.title not in s
