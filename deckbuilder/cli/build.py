@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from deckbuilder.core.display import visible
 from deckbuilder.errors import EXIT_FINDINGS
 
 from .common import ALLOW_OUTSIDE, config, echo_json, friendly, make_console, parse_codes
@@ -94,7 +95,7 @@ def build(
         cache=FigureCache(None if no_cache else default_dir()),
         # The outline's own date wins; else today, said the same way.
         date_text="" if talk_outline.date else spoken_date(dt.date.today().isoformat()),
-        progress=lambda message: click.echo(f"  {message}", err=True),
+        progress=lambda message: click.echo(f"  {visible(message)}", err=True),
         config=settings,
         inputs=inputs,
         replace_read_only=force,
@@ -103,7 +104,7 @@ def build(
     fresh = [f for f in result.findings if f not in talk.findings]
     result.findings = keep(fresh, [s.ignore for s in talk_outline.slides], ignore=ignored)
     for note in result.layout_notes:
-        click.echo(f"  template: {note}", err=True)
+        click.echo(f"  template: {visible(note)}", err=True)
     if result.findings:
         from .plan_view import findings_view
 
@@ -111,15 +112,15 @@ def build(
     warnings = sum(1 for f in [*talk.findings, *result.findings] if f.severity is not Severity.ERROR)
     cached = result.figures - result.rendered
     click.echo(
-        f"wrote {out}: {result.slides} slides, {result.figures} figures ({result.rendered} drawn, {cached} from "
-        f"cache), {warnings} warning(s), {time.perf_counter() - started:.1f} s"
+        f"wrote {visible(str(out))}: {result.slides} slides, {result.figures} figures ({result.rendered} drawn, "
+        f"{cached} from cache), {warnings} warning(s), {time.perf_counter() - started:.1f} s"
     )
     if with_pdf:
         from deckbuilder.export.pdf import write_pdf
 
         click.echo("  making the PDF with LibreOffice", err=True)
         write_pdf(out, pdf, inputs, force)
-        click.echo(f"wrote {pdf}")
+        click.echo(f"wrote {visible(str(pdf))}")
 
 
 @click.command()

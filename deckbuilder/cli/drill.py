@@ -130,7 +130,7 @@ def drill(
     questions = choose(bank, count, seed)
     history = open_history(db)
     session = Drill(questions, rules, ident, history, time.monotonic, seed)
-    app = DrillApp(session, talk.title, settings.pace.redraw_s, f"saved to {history.path}")
+    app = DrillApp(session, talk.title, settings.pace.redraw_s, f"saved to {visible(str(history.path))}")
     try:
         app.run()
     finally:
@@ -140,13 +140,13 @@ def drill(
     if session.pending.waiting:
         click.echo(
             f"deck: {len(session.pending.waiting)} record(s) of this drill could not be saved: the history stayed "
-            f"busy ({visible(session.store_error)}); {history.path} holds the rest",
+            f"busy ({visible(session.store_error)}); {visible(str(history.path))} holds the rest",
             err=True,
         )
     summary = session.summary()
     mean = "" if summary.mean_s is None else f", mean answer {round(summary.mean_s)} s"
     click.echo(
         f"drill {session.drill_id or '-'} saved: {len(summary.answered)} of {summary.asked} answered{mean}, "
-        f"in {history.path}; again with --seed {seed}"
+        f"in {visible(str(history.path))}; again with --seed {seed}"
     )
     sys.exit(app.return_code or 0)

@@ -143,7 +143,10 @@ def _writer(data: bytes) -> Any:
 def _summary(imported: Any, output: Path, figures: int, settings: Any) -> None:
     template, rules = settings.template, settings.importing
     main = [d for d in imported.slides if template.is_main(d.kind)]
-    click.echo(f"wrote {output}: {len(imported.slides) + 1} slides ({len(main)} in the talk), {figures} figure(s)")
+    click.echo(
+        f"wrote {one_line(str(output), 300)}: {len(imported.slides) + 1} slides ({len(main)} in the talk), "
+        f"{figures} figure(s)"
+    )
     for mapped in imported.mapping:
         if mapped.section.empty() and not mapped.section.heading:
             continue

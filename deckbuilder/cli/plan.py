@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from deckbuilder.core.display import visible
 from deckbuilder.errors import EXIT_FINDINGS, EXIT_OK
 
 from .common import ALLOW_OUTSIDE, DB_OPTION, config, echo_json, friendly, make_console, parse_codes
@@ -117,7 +118,7 @@ def new(path: Path, duration: str, audience: str | None) -> None:
     from deckbuilder.files.atomic import create_new
 
     create_new(path, starter_text(str(path), duration, audience, config()))
-    click.echo(f"wrote {path}; edit it, then run: deck plan {path}")
+    click.echo(f"wrote {visible(str(path))}; edit it, then run: deck plan {visible(str(path))}")
 
 
 @click.command()

@@ -76,12 +76,12 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
         outline_plan = plan_talk(load_outline(plan_file, settings), settings)
     budgets = resolve(info, outline_plan, str(plan_file or ""), duration_s, settings.time_model.budget_step_s)
     for warning in budgets.warnings:
-        click.echo(f"deck: {warning}", err=True)
+        click.echo(f"deck: {visible(warning)}", err=True)
     history = open_history(db)
     coach = Coach(info, budgets, history, clock=time.monotonic, alert_last_s=alert_s, config=settings)
     from deckbuilder.tui.app import RehearseApp
 
-    app = RehearseApp(coach, settings.pace.redraw_s, f"saved to {history.path}")
+    app = RehearseApp(coach, settings.pace.redraw_s, f"saved to {visible(str(history.path))}")
     try:
         app.run()
     finally:
@@ -97,12 +97,12 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     if coach.unsaved:
         click.echo(
             f"deck: {len(coach.unsaved)} record(s) of this rehearsal could not be saved: the history stayed busy "
-            f"({visible(coach.store_error)}); {history.path} holds the rest",
+            f"({visible(coach.store_error)}); {visible(str(history.path))} holds the rest",
             err=True,
         )
     click.echo(
         f"rehearsal {coach.rehearsal or '-'} saved ({done}): {len(coach.session.visits)} slide visits, "
-        f"{format_duration(summary.total_s)} of {format_duration(summary.duration_s)}, in {history.path}"
+        f"{format_duration(summary.total_s)} of {format_duration(summary.duration_s)}, in {visible(str(history.path))}"
     )
     sys.exit(code)
 
@@ -125,7 +125,7 @@ def _history_of(deck: Path, db: Path | None) -> tuple[Any, Any, list[Any]]:
 
 
 def _no_history(deck: Path) -> None:
-    click.echo(f"no rehearsals recorded for {deck} yet; run: deck rehearse {deck}")
+    click.echo(f"no rehearsals recorded for {visible(str(deck))} yet; run: deck rehearse {visible(str(deck))}")
 
 
 @click.command()
@@ -212,7 +212,7 @@ def _list_drills(title: str, ident: Any, store: Any, deck: Path, as_json: bool) 
         echo_json({"deck": str(deck), "drills": [d.as_dict() for d in found]})
         return
     if not found:
-        click.echo(f"no drills recorded for {deck} yet; run: deck drill {deck}")
+        click.echo(f"no drills recorded for {visible(str(deck))} yet; run: deck drill {visible(str(deck))}")
         return
     from .history_view import print_drills
 
@@ -266,7 +266,7 @@ def compare(deck: Path, runs: tuple[int, ...], db: Path | None) -> None:
             raise DeckError(f"no rehearsal {', '.join(missing)} for {deck}", hint="`deck history` lists them")
         a, b = by_id[runs[0]], by_id[runs[1]]
     elif len(found) < 2:
-        click.echo(f"{deck} has {len(found)} rehearsal(s); comparing needs two")
+        click.echo(f"{visible(str(deck))} has {len(found)} rehearsal(s); comparing needs two")
         return
     else:
         from deckbuilder.history.analysis import default_pair
@@ -311,7 +311,7 @@ def report(deck: Path, output: Path | None, last: int, db: Path | None) -> None:
     from deckbuilder.history.chart import write_report
 
     numbers = write_report(store, info.identity(), info.timed(), out, last, config())
-    click.echo(f"wrote {out}: {one_line(numbers.finding)}")
+    click.echo(f"wrote {visible(str(out))}: {one_line(numbers.finding)}")
     if numbers.left_out:
         click.echo(f"  {numbers.left_out} unfinished rehearsal(s) left out; the chart shows finished ones")
     if numbers.gone:

@@ -130,9 +130,31 @@ def _check_tabs(text: str, file: str) -> None:
             )
 
 
+# What YAML refuses to read at all (its reader's NON_PRINTABLE): C0 and C1 controls but tab, newline, CR and
+# NEL, surrogates and U+FFFE/U+FFFF.
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _check_characters(text: str, file: str) -> None:
+    """Refuse a character YAML cannot hold with its line and column (the reader's own error names neither)."""
+    found = _NOT_YAML.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    raise DeckError(
+        f"a control character (U+{ord(found.group()):04X}) YAML cannot hold",
+        file=file,
+        line=line,
+        column=column,
+        hint="delete it; an escape sequence or a bell pasted from a terminal is invisible in most editors",
+    )
+
+
 def parse_yaml(text: str, file: str, max_depth: int = 40) -> Source:
     """Parse ``text`` into a Source, raising DeckError for anything unusable."""
     _check_tabs(text, file)
+    _check_characters(text, file)
     loader = _Loader(text)
     loader.max_depth = max_depth
     try:
@@ -148,7 +170,7 @@ def parse_yaml(text: str, file: str, max_depth: int = 40) -> Source:
             file=file,
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
-            hint=_syntax_hint(problem),
+            hint=_syntax_hint(problem, exc.context or ""),
         ) from None
     except yaml.YAMLError as exc:
         raise DeckError(f"not valid YAML: {exc}", file=file) from None
@@ -165,7 +187,9 @@ def parse_yaml(text: str, file: str, max_depth: int = 40) -> Source:
     return source
 
 
-def _syntax_hint(problem: str) -> str | None:
+def _syntax_hint(problem: str, context: str = "") -> str | None:
+    if "flow sequence" in context or "flow mapping" in context:
+        return 'inside [ ... ] or { ... }, a value with a comma, bracket or colon must be quoted: ["$40,000", "(1, 2]"]'
     if "mapping values are not allowed" in problem:
         return "a value that holds ': ' must be quoted, e.g. title: \"Churn: what drives it\""
     if "expected <block end>" in problem or "did not find expected" in problem:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,6 +16,7 @@ from pptx.util import Inches
 
 from deckbuilder.core.config import InputLimits
 from deckbuilder.core.deck_format import plan_payload
+from deckbuilder.core.display import one_line
 from deckbuilder.core.outline import Outline
 from deckbuilder.core.talk import TalkPlan
 from deckbuilder.core.theme import Theme
@@ -27,35 +29,76 @@ from deckbuilder.export.render import Pictures
 from deckbuilder.files.atomic import write_atomically
 from deckbuilder.files.reading import check_zip, read_bounded
 
-_TEMPLATE_TYPE = b"presentationml.template.main+xml"
-_PRESENTATION_TYPE = b"presentationml.presentation.main+xml"
+# Main-part types that make a file a template or let it carry macros; the deck is always a plain presentation.
+_TEMPLATE_TYPES = (
+    b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml",
+    b"application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
+    b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+)
+_MAIN_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+_MACRO_PART = re.compile(r"(?:^|/)vba\w*\.(?:bin|xml)$", re.IGNORECASE)
+_RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*/>")
 
 
-def _template_bytes(path: Path, limits: InputLimits) -> bytes:
-    """Return the template as a .pptx in memory, checked for size first (a .potx becomes a .pptx)."""
+def _template_bytes(path: Path, limits: InputLimits, notes: list[str]) -> bytes:
+    """Return the template as a plain .pptx in memory, checked for size first: a .potx or a macro-enabled file
+    becomes a .pptx, and its macros and links to outside files are left out (said in ``notes``)."""
     if not path.exists():
         raise DeckError(f"no such template: {path}")
     data = read_bounded(path, limits.template_bytes, "template", "template_bytes")
-    with check_zip(path, limits.deck_parts, limits.template_bytes, "PowerPoint template") as archive:
+    parts, limit = limits.deck_parts, limits.template_bytes
+    with check_zip(path, parts, limit, "PowerPoint template", limits.deck_part_bytes) as archive:
+        infos = archive.infolist()
+        macros = [i for i in infos if _MACRO_PART.search(i.filename)]
         types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in archive.namelist() else b""
-        if _TEMPLATE_TYPE not in types:
+        rels = {i.filename: archive.read(i) for i in infos if i.filename.endswith(".rels")}
+        external = sum(r.count(b'TargetMode="External"') for r in rels.values())
+        if not (macros or external or any(t in types for t in _TEMPLATE_TYPES)):
             return data
-        # A .potx differs from a .pptx only in its main part's content type.
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
-            for info in archive.infolist():
-                part = archive.read(info)
+            for info in infos:
+                if info in macros:
+                    continue
+                part = rels[info.filename] if info.filename in rels else archive.read(info)
                 if info.filename == "[Content_Types].xml":
-                    part = part.replace(_TEMPLATE_TYPE, _PRESENTATION_TYPE)
+                    for kind in _TEMPLATE_TYPES:
+                        part = part.replace(kind, _MAIN_TYPE)
+                    part = re.sub(rb"<(?:Override|Default)\b[^>]*vbaProject[^>]*/>", b"", part)
+                elif info.filename in rels:
+                    part = _inert_relationships(part)
                 copy.writestr(info, part)
-        return out.getvalue()
+    if macros:
+        notes.append(f"the template's macros ({len(macros)} part(s)) are left out; a deck carries no code")
+    if external:
+        notes.append(f"{external} link(s) to files outside the template are left out (they would load when opened)")
+    return out.getvalue()
 
 
-def _open_template(template: Path | None, theme: Theme, limits: InputLimits) -> PresentationT:
+def _inert_relationships(rels: bytes) -> bytes:
+    """Drop the macro relationship and point every external link at nothing."""
+
+    def fix(match: re.Match[bytes]) -> bytes:
+        rel = match.group()
+        if b"vbaProject" in rel:
+            return b""
+        if b'TargetMode="External"' in rel:
+            return re.sub(rb'Target="[^"]*"', b'Target="#"', rel)
+        return rel
+
+    return _RELATIONSHIP.sub(fix, rels)
+
+
+def _open_template(template: Path | None, theme: Theme, limits: InputLimits, notes: list[str]) -> PresentationT:
     path = template or theme.template
-    data = _template_bytes(path, limits)
+    data = _template_bytes(path, limits, notes)
     try:
         prs = Presentation(io.BytesIO(data))
+    except MemoryError:
+        raise DeckError(
+            f"{path} needs more memory to open than a template should",
+            hint="save the template again from PowerPoint, without embedded media",
+        ) from None
     except Exception as exc:  # python-pptx raises many kinds for a file that is not a deck
         raise DeckError(
             f"{path} is not a PowerPoint template ({type(exc).__name__})",
@@ -63,7 +106,10 @@ def _open_template(template: Path | None, theme: Theme, limits: InputLimits) -> 
         ) from None
     if not len(prs.slide_layouts):
         raise DeckError(f"{path} has no slide layouts to build on", hint="save a template with at least one layout")
-    width, height = int(prs.slide_width or 0), int(prs.slide_height or 0)
+    try:
+        width, height = int(prs.slide_width or 0), int(prs.slide_height or 0)
+    except (ValueError, TypeError, OverflowError):
+        width = height = 0  # a size that is not a number is no size: refused below
     if not (Inches(1) <= width <= Inches(56) and Inches(1) <= height <= Inches(56)):
         raise DeckError(
             f"{path} has a slide size of {width / 914400:.2f} x {height / 914400:.2f} in; PowerPoint allows 1 to 56 in",
@@ -83,7 +129,7 @@ def choose_layout(prs: PresentationT, wanted: str, fallbacks: tuple[str, ...]) -
     for i, name in enumerate((wanted, *fallbacks)):
         layout = by_name.get(name.lower())
         if layout is not None:
-            return layout, None if i == 0 else f"no layout named '{wanted}'; used '{layout.name}'"
+            return layout, None if i == 0 else f"no layout named '{wanted}'; used '{one_line(layout.name, 60)}'"
     titled = [
         layout
         for layout in prs.slide_layouts
@@ -92,7 +138,7 @@ def choose_layout(prs: PresentationT, wanted: str, fallbacks: tuple[str, ...]) -
     layout = titled[0] if titled else prs.slide_layouts[0]
     others = [f for f in fallbacks if f.lower() != wanted.lower()]
     tried = f" (nor {', '.join(others)})" if others else ""
-    return layout, f"no layout named '{wanted}'{tried}; used '{layout.name}'"
+    return layout, f"no layout named '{wanted}'{tried}; used '{one_line(layout.name, 60)}'"
 
 
 def write_deck(
@@ -109,8 +155,10 @@ def write_deck(
 ) -> list[str]:
     """Compose and save the deck; return notes on layouts that fell back."""
     theme = canvas.page.theme
-    prs = _open_template(template, theme, canvas.config.limits)
+    found: list[str] = []
+    prs = _open_template(template, theme, canvas.config.limits, found)
     layouts, notes = _layouts(prs, theme, company=template is not None)
+    notes = found + notes
     _compose(prs, outline, plan, canvas, layouts, date_text)
     for slide, _, figure, box in canvas.pictures:
         png, pixels = pictures.get(figure, box)

@@ -56,10 +56,27 @@ def _remove_stale(folder: Path, name: str) -> None:
                 continue
 
 
+def resolve_output(out: Path) -> Path:
+    """Return the file an output path names: a symlink's target (so the rename replaces the file, never the
+    link), refused when that is a device, a pipe, or a process's descriptor (`-o /dev/stdout`)."""
+    if not out.is_symlink():
+        return out
+    target = out.resolve()
+    special = str(target).startswith(("/dev/", "/proc/")) or str(target) in ("/dev", "/proc")
+    if special or (target.exists() and not target.is_file()):
+        raise DeckError(
+            f"{out} leads to {target}, which is not a regular file (a device, pipe or terminal); "
+            "deck writes only files there",
+            hint="give a file name with -o, e.g. -o talk.pptx",
+        )
+    return target
+
+
 def write_atomically(
     out: Path, write: Callable[[BinaryIO], None], inputs: Iterable[Path] = (), replace_read_only: bool = False
 ) -> None:
     """Call ``write`` on a temporary file beside ``out``, then move it into place."""
+    out = resolve_output(out)
     check_output(out, inputs, replace_read_only)
     folder = out.parent if str(out.parent) else Path(".")
     _remove_stale(folder, out.name)

@@ -58,8 +58,9 @@ def same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
-def check_zip(path: Path, max_parts: int, max_unpacked: int, what: str) -> zipfile.ZipFile:
-    """Open ``path`` as a zip whose parts are few and small enough to read; the caller closes it."""
+def check_zip(path: Path, max_parts: int, max_unpacked: int, what: str, max_part: int | None = None) -> zipfile.ZipFile:
+    """Open ``path`` as a zip whose parts are few and small enough to read (each at most ``max_part`` unpacked);
+    the caller closes it."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
@@ -71,5 +72,12 @@ def check_zip(path: Path, max_parts: int, max_unpacked: int, what: str) -> zipfi
         raise DeckError(
             f"{path} holds {len(infos)} parts that unpack to {size_text(unpacked)}; a {what} holds at most "
             f"{max_parts} parts and {size_text(max_unpacked)}, so this one is damaged or crafted"
+        )
+    largest = max(infos, key=lambda info: info.file_size, default=None)
+    if max_part is not None and largest is not None and largest.file_size > max_part:
+        archive.close()
+        raise DeckError(
+            f"{path} has a part ({largest.filename[:80]}) that unpacks to {size_text(largest.file_size)}; a {what} "
+            f"part is at most {size_text(max_part)} (limit deck_part_bytes), so this one is damaged or crafted"
         )
     return archive

@@ -19,6 +19,15 @@ __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "History"]
 
 
 EMBEDDED_RUN = "budgets_from = 'embedded'"  # a rehearsal of a deck that carries deck's plan
+# The columns that hold numbers, checked before deck writes anything to a database it opens (text there means
+# the file was edited by hand or damaged, and deck refuses it as it found it).
+NUMBER_COLUMNS = {
+    "rehearsals": ("duration_s", "total_s", "finished"),
+    "planned_slides": ("idx", "budget_s", "start_s", "main"),
+    "visits": ("idx", "budget_s", "talk_start_s", "seconds"),
+    "drills": ("asked", "seed", "finished"),
+    "answers": ("position", "slide", "seconds", "score"),
+}
 
 
 class History:
@@ -32,12 +41,21 @@ class History:
                 file=str(path),
                 hint=f"point deck at a file with --db or ${ENV}",
             )
+        beside = [path.with_name(path.name + end) for end in ("-wal", "-shm")]
+        before = {p for p in beside if p.exists()}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(str(path), timeout=busy_timeout_s)
             self._setup()
+        except DeckError:
+            self._close_quietly()
+            for extra in set(beside) - before:  # a refused history is left as it was found
+                extra.unlink(missing_ok=True)
+            raise
         except sqlite3.DatabaseError as exc:
             self._close_quietly()
+            for extra in set(beside) - before:
+                extra.unlink(missing_ok=True)
             raise DeckError(
                 f"the rehearsal history is damaged or not a deck database ({exc})",
                 file=str(path),
@@ -54,15 +72,37 @@ class History:
             return None
         history = cls.__new__(cls)
         history.path = path
+        beside = [path.with_name(path.name + end) for end in ("-wal", "-shm")]
+        before = {p for p in beside if p.exists()}
         try:
-            history.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
+            # A path, never a URI: "#" and "?" in a file name are part of the name.
+            history.db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=1)
             version, tables = history._state()
-            if version != SCHEMA_VERSION or "rehearsals" not in tables:
-                history.db.close()
-                return None
-        except sqlite3.Error:
+            if version != SCHEMA_VERSION or "rehearsals" not in tables or history._damage(tables):
+                raise sqlite3.DatabaseError("not a usable history")
+        except (sqlite3.Error, DeckError):
+            history._close_quietly()
+            for extra in set(beside) - before:  # leave the folder as it was found
+                extra.unlink(missing_ok=True)
             return None
         return history
+
+    def _damage(self, tables: set[str]) -> str | None:
+        """Return what is wrong with a database's pages or number columns, or None when it is sound."""
+        check = self.db.execute("PRAGMA quick_check(1)").fetchone()
+        if check is None or check[0] != "ok":
+            return f"its pages are damaged ({' '.join(str(check[0]).split())[:100] if check else 'no answer'})"
+        for table, columns in NUMBER_COLUMNS.items():
+            if table not in tables:
+                continue
+            present = {str(row[1]) for row in self.db.execute(f"PRAGMA table_info({table})")}
+            for column in (c for c in columns if c in present):
+                bad = self.db.execute(
+                    f"SELECT {column} FROM {table} WHERE typeof({column}) NOT IN ('integer', 'real', 'null') LIMIT 1"
+                ).fetchone()
+                if bad is not None:
+                    return f"{table}.{column} holds {str(bad[0])[:40]!r}, not a number"
+        return None
 
     def _close_quietly(self) -> None:
         db = getattr(self, "db", None)
@@ -97,9 +137,16 @@ class History:
             )
 
     def _setup(self) -> None:
-        # Look before writing anything: a database that is not ours is never touched.
+        # Look before writing anything: a database that is not ours, or is damaged, is never touched.
         version, tables = self._state()
         self._refuse_foreign(version, tables)
+        damage = self._damage(tables)
+        if damage is not None:
+            raise DeckError(
+                f"the rehearsal history is damaged: {damage}; deck leaves it as it is",
+                file=str(self.path),
+                hint=f"move it aside to keep it, or point deck at another file with --db or ${ENV}",
+            )
         if version < SCHEMA_VERSION:
             # One transaction for the whole creation or migration, the version re-read inside it: a kill
             # half way leaves the old database, and two first opens at once migrate it once.
@@ -208,14 +255,26 @@ class History:
 
     def set_label(self, rehearsal: int, label: str | None) -> None:
         """Name a rehearsal ("with Q&A"), or clear its name."""
-        with self.db:
+        with self._edit("name the rehearsal"), self.db:
             self.db.execute("UPDATE rehearsals SET label = ? WHERE id = ?", (label, rehearsal))
 
     def delete(self, rehearsal: int) -> None:
         """Remove a rehearsal and everything recorded for it, in one transaction."""
-        with self.db:
+        with self._edit("delete the rehearsal"), self.db:
             for table, key in (("visits", "rehearsal_id"), ("planned_slides", "rehearsal_id"), ("rehearsals", "id")):
                 self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", (rehearsal,))
+
+    @contextlib.contextmanager
+    def _edit(self, what: str) -> Iterator[None]:
+        """Turn a busy database (a rehearsal recording into it) into a message; the edit is not made."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            raise DeckError(
+                f"cannot {what}: the rehearsal history is busy ({exc}); nothing was changed",
+                file=str(self.path),
+                hint="finish the rehearsal or drill that is recording, then run this again",
+            ) from None
 
     def planned_slides(self, ids: list[int]) -> Iterator[tuple[int, TimedSlide]]:
         """Yield (rehearsal id, slide record) of every planned slide of these rehearsals, in order."""

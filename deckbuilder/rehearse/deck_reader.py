@@ -129,6 +129,42 @@ def _open(path: Path, limits: InputLimits) -> zipfile.ZipFile:
     return archive
 
 
+MAX_XML_DEPTH = 200  # elements nested in one part; a real slide nests about 15 deep
+
+
+class _Refused(Exception):
+    """A part deck will not read: it declares entities, or nests deeper than any real deck."""
+
+
+def parse_part(data: bytes) -> ET.Element:
+    """Parse one XML part with document types refused (so no entity expansion, no billion laughs) and its
+    depth bounded (no walk made quadratic by a crafted nesting)."""
+    utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+    probe = data.decode("utf-16", "replace").encode("utf-8") if utf16 else data
+    if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
+        raise _Refused(
+            "declares a document type or entities, which no PowerPoint part does (entity expansion is refused)"
+        )
+    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start", "end"))
+    root: ET.Element | None = None
+    depth = 0
+    for offset in range(0, len(data), 1 << 16):
+        parser.feed(data[offset : offset + (1 << 16)])
+        for event, element in parser.read_events():  # type: ignore[misc]  # typeshed: (event, element) pairs
+            if event == "start":
+                depth += 1
+                if root is None and isinstance(element, ET.Element):
+                    root = element
+                if depth > MAX_XML_DEPTH:
+                    raise _Refused(f"nests elements over {MAX_XML_DEPTH} deep, which no real deck does")
+            else:
+                depth -= 1
+    parser.close()
+    if root is None:
+        raise ET.ParseError("no element found")
+    return root
+
+
 class _Package:
     """The parts of an open deck, each parsed once however often the deck refers to it."""
 
@@ -151,9 +187,12 @@ class _Package:
                 self.path, f"part {name} is {size_text(info.file_size)}, too large to read (limit deck_part_bytes)"
             )
         try:
-            return ET.fromstring(self.archive.read(info))
+            root = parse_part(self.archive.read(info))
         except (ET.ParseError, zipfile.BadZipFile, OSError, RuntimeError, ValueError, NotImplementedError) as exc:
             raise _fail(self.path, f"part {name} is damaged ({exc})") from None
+        except _Refused as exc:
+            raise _fail(self.path, f"part {name} {exc}") from None
+        return root
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
         folder, name = posixpath.split(part)
