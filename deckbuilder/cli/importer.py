@@ -176,6 +176,8 @@ def _summary(imported: Any, output: Path, figures: int, settings: Any) -> None:
             f"  appendix: {len(backup)} slide(s) kept for questions (at most {rules.appendix_slides}: model "
             "comparisons first, then the figures that show results)"
         )
+    for text in (t for draft in imported.slides for t in draft.told):
+        click.echo(f"  moved: {one_line(text, 160)}")
     for text in imported.left_out:
         click.echo(f"  left out: {one_line(text, 160)}")
     for kind, count in imported.not_imported.items():

@@ -35,6 +35,7 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     todo: str | None = None  # a placeholder for a part the write-up does not have
     stated: list[FoundMetric] = field(default_factory=list)  # metrics its text states, for the results slide
+    told: list[str] = field(default_factory=list)  # what the summary must say moved to the notes
 
 
 @dataclass
@@ -101,7 +102,13 @@ class Assembler:
         self._cap_main(slides)
         spare.extend(self._cap_figures(slides))
         for draft in slides:
-            draft.notes = [cap_at_sentence(" ".join(draft.notes), self.rules.notes_chars)] if draft.notes else []
+            said = " ".join(draft.notes)
+            draft.notes = [cap_at_sentence(said, self.rules.notes_chars)] if said else []
+            if said and len(draft.notes[0]) < len(said):
+                left_out.append(
+                    f"{draft.where}: notes cut at {self.rules.notes_chars} characters; "
+                    f"{len(said) - len(draft.notes[0])} characters of its text are not in the outline"
+                )
         slides.extend(self._appendix(spare, left_out))
         title = self._talk_title(writeup, fallback_title)
         return Imported(title, writeup.presenter, slides, left_out, missing, mapped, dict(writeup.not_imported))
@@ -189,6 +196,9 @@ class Assembler:
         draft.points = [shorten(p, rules.point_chars) for p in shown_points]
         if len(points) > rules.points:
             draft.notes.append(" ".join(p.rstrip(".") + "." for p in points[rules.points :]))
+            draft.told.append(
+                f"{first.where}: {len(points) - rules.points} point(s) past the slide's {rules.points}: in the notes"
+            )
         # The notes keep what the slide does not show, sentence by sentence.
         shown = set(shown_points) | used | {draft.title, draft.title + "."}
         for paragraph in paragraphs:

@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 import struct
 import zipfile
 import zlib
@@ -36,7 +37,7 @@ class Case:
 
     name: str
     args: list[str]
-    exit: int = 2
+    exit: int | None = 2  # None: either 0 or 2, whichever the input deserves (never 3, never a traceback)
     says: list[str] = field(default_factory=list)
     stdin_tty: bool = False
     seconds: float = 20.0
@@ -678,6 +679,7 @@ def cases(tmp: Path) -> list[Case]:
         )
     )
     _import_cases(imp, add)
+    _round3_cases(tmp / "round3", add, churn, plain_deck)
     return found
 
 
@@ -787,6 +789,301 @@ def _import_cases(imp: Path, add: Callable[[Case], None]) -> None:
                 after=_absent(imp / f"new{number}.yaml"),
             )
         )
+
+
+def _round3_cases(tmp: Path, add: Callable[[Case], None], churn: Path, deck: Path) -> None:
+    """The classes of the third outside attack: crash sites, decks, templates, outputs, histories, terminals."""
+    tmp.mkdir()
+    # Control bytes a YAML reader refuses, anywhere in an outline: one located message, never an internal error.
+    for number, byte in enumerate(["\x1b", "\x07", "\x00", "\x08", "\x7f", "\x9b", "\ufffe"]):
+        for where, text in (
+            ("title", f"title: T{byte}x\nduration: 12m\nslides:{GOOD_SLIDES}"),
+            ("comment", f"# note {byte}\ntitle: T\nduration: 12m\nslides:{GOOD_SLIDES}"),
+            (
+                "point",
+                f"title: T\nduration: 12m\nslides:{GOOD_SLIDES}"
+                f"  - kind: summary\n    title: S a b\n    points: [a{byte}]\n",
+            ),
+        ):
+            path = outline(tmp, text, f"ctl{number}{where}.yaml")
+            add(Case(f"control U+{ord(byte):04X} in an outline's {where}", ["plan", str(path)], says=[":"]))
+    # Timestamps YAML reads as dates that do not exist.
+    for number, date in enumerate(["2024-02-30", "2023-13-01", "2024-00-10", "2021-04-31"]):
+        path = talk(tmp, extra=f"date: {date}\n")
+        path = path.rename(tmp / f"date{number}.yaml")
+        add(Case(f"the date {date} in plan", ["plan", str(path)], says=["timestamp"]))
+        add(
+            Case(
+                f"the date {date} in build",
+                ["build", str(path), "-o", str(tmp / f"d{number}.pptx")],
+                says=["timestamp"],
+            )
+        )
+    # Decks whose XML expands entities, nests thousands deep, or holds numbers Python will not convert.
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+        + "".join(f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">' for i in range(9))
+        + "]>"
+    )
+    for number, (label, change) in enumerate(
+        (
+            ("entity expansion", lambda xml: laughs + xml.split("?>", 1)[1].replace("</a:t>", "&j;</a:t>", 1)),
+            ("nesting 3,000 deep", lambda xml: xml.replace("<a:p>", "<p:sp>" * 3000 + "</p:sp>" * 3000 + "<a:p>", 1)),
+            (
+                "nesting 100,000 deep",
+                lambda xml: xml.replace("<a:p>", "<a:b>" * 100_000 + "</a:b>" * 100_000 + "<a:p>", 1),
+            ),
+        )
+    ):
+        bad = edit_part(deck, tmp / f"xml{number}.pptx", "ppt/slides/slide1.xml", change)
+        add(Case(f"a deck slide with {label}", ["inspect", str(bad)], says=["slide1.xml"], seconds=10))
+    for number, digits in enumerate([5000, 50_000]):
+        huge = deck_with_plan(
+            tmp, plan_json(duration_s=int("7" * 30)).replace("7" * 30, "7" * digits), f"int{number}.pptx"
+        )
+        add(Case(f"an embedded plan with a {digits}-digit number", ["inspect", str(huge)], says=["digits"], seconds=10))
+    # Templates: macros and outside links are left out (and said), bombs and sizes are refused, names are shown.
+    base = ROOT / "layouts" / "deck.pptx"
+    macro = tmp / "macro.pptm"
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(macro, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+                    b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+                )
+                data = data.replace(
+                    b"</Types>",
+                    b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+                )
+            if item.filename == "ppt/_rels/presentation.xml.rels":
+                rels = (
+                    b'<Relationship Id="rIdV" Type="http://schemas.microsoft.com/office/2006/relationships/'
+                    b'vbaProject" Target="vbaProject.bin"/><Relationship Id="rIdX" Type="http://schemas.'
+                    b'openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="http://198.51.100.7/x" '
+                    b'TargetMode="External"/></Relationships>'
+                )
+                data = data.replace(b"</Relationships>", rels)
+            dst.writestr(item, data)
+        dst.writestr("ppt/vbaProject.bin", b"\xd0\xcf\x11\xe0 macro")  # fmt: skip
+    out = tmp / "from-macro.pptx"
+    add(
+        Case(
+            "a template's macros and outside links are left out",
+            ["build", str(churn), "--template", str(macro), "-o", str(out)],
+            exit=0,
+            says=["macros", "outside"],
+            after=_clean_deck(out),
+        )
+    )
+    for number, size in enumerate(
+        ['cx="abc" cy="def"', 'cx="1e999" cy="5"', 'cx="-5" cy="-5"', 'cx="' + "9" * 5000 + '" cy="1"']
+    ):
+        odd = edit_part(
+            base,
+            tmp / f"size{number}.pptx",
+            "ppt/presentation.xml",
+            lambda pres, size=size: re.sub(r'<p:sldSz cx="\d+" cy="\d+"', f"<p:sldSz {size}", pres),
+        )
+        add(
+            Case(
+                f"a template slide size {size[:20]}",
+                ["build", str(churn), "--template", str(odd), "-o", str(tmp / f"s{number}.pptx")],
+                says=["template"],
+            )
+        )
+    named = edit_part(
+        base,
+        tmp / "c1names.pptx",
+        "ppt/slideLayouts/slideLayout1.xml",
+        lambda xml: re.sub(r'<p:cSld name="[^"]*"', '<p:cSld name="\u009b2J\u009b31mEvil"', xml),
+    )
+    named = edit_part(
+        named,
+        tmp / "c1names2.pptx",
+        "ppt/slideLayouts/slideLayout2.xml",
+        lambda xml: re.sub(r'<p:cSld name="[^"]*"', '<p:cSld name="\u009b2J Also"', xml),
+    )
+    add(
+        Case(
+            "a layout name with C1 controls is shown, not obeyed",
+            ["build", str(churn), "--template", str(named), "-o", str(tmp / "c1.pptx")],
+            exit=0,
+        )
+    )
+    bomb = tmp / "partbomb.pptx"
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        dst.writestr("ppt/media/huge.xml", b"\0" * (70 * 2**20))
+    add(
+        Case(
+            "a template part that unpacks to 70 MB",
+            ["build", str(churn), "--template", str(bomb), "-o", str(tmp / "b.pptx")],
+            says=["deck_part_bytes"],
+            seconds=15,
+        )
+    )
+    # Outputs: a link is followed to what it names; devices, pipes and descriptors are refused.
+    fifo = tmp / "fifo"
+    os.mkfifo(fifo)
+    # (A link to a folder is refused by click's own check of -o, before deck runs.)
+    targets = {"a FIFO": fifo, "/dev/stdout": Path("/dev/stdout"), "/dev/null": Path("/dev/null")}
+    if os.geteuid() == 0:
+        device = tmp / "null-device"
+        os.mknod(device, 0o600 | stat.S_IFCHR, os.makedev(1, 3))
+        targets["a character device"] = device
+    for number, (label, target) in enumerate(targets.items()):
+        link = tmp / f"link{number}.pptx"
+        link.symlink_to(target)
+        add(
+            Case(
+                f"build -o a link to {label}",
+                ["build", str(churn), "-o", str(link)],
+                says=["not a regular file"],
+                after=_still_link(link, target),
+            )
+        )
+        yaml_link = link.with_suffix(".yaml")
+        yaml_link.symlink_to(target)
+        writeup = ROOT / "tests" / "writeups" / "drafts" / "exam_pass.md"
+        add(
+            Case(
+                f"import -o a link to {label}",
+                ["import", str(writeup), "-o", str(yaml_link), "--force"],
+                says=["not a regular file"],
+                after=_still_link(yaml_link, target),
+            )
+        )
+    real = tmp / "real.pptx"
+    real.write_bytes(b"old")
+    good_link = tmp / "good-link.pptx"
+    good_link.symlink_to(real)
+    add(
+        Case(
+            "build -o a link to a file writes the file and keeps the link",
+            ["build", str(churn), "-o", str(good_link)],
+            exit=0,
+            after=lambda: None if good_link.is_symlink() and real.stat().st_size > 10_000 else "the link was replaced",
+        )
+    )
+    # History paths are paths: "#", "?" and "%" are part of the name.
+    for number, name in enumerate(["a#b.db", "c?d.db", "e%20f.db", "g?mode=memory.db"]):
+        folder = tmp / f"hist{number}"
+        folder.mkdir()
+        path = folder / name
+        add(
+            Case(
+                f"a history path named {name}",
+                ["history", str(deck), "--db", str(path)],
+                exit=0,
+                after=_only(folder, name),
+            )
+        )
+    # Damaged histories are refused by every reader and left byte for byte, with nothing beside them.
+    for number, damage in enumerate(("pages", "text")):
+        folder = tmp / f"damaged{number}"
+        folder.mkdir()
+        db = history_db(folder, deck, total="a lot" if damage == "text" else 300.0)
+        if damage == "pages":
+            data = bytearray(db.read_bytes())
+            data[4096 + 100 : 4096 * 3] = b"Z" * (4096 * 2 - 100)
+            db.write_bytes(bytes(data))
+        for command in (
+            ["history", str(deck)],
+            ["history", str(deck), "--csv"],
+            ["compare", str(deck)],
+            ["report", str(deck), "-o", str(folder / "r.png")],
+        ):
+            add(
+                Case(
+                    f"a history with damaged {damage}: {' '.join(command[:1] + command[2:3])}",
+                    [*command, "--db", str(db)],
+                    says=["damaged"],
+                    after=_only(folder, db.name, unchanged(db)),
+                )
+            )
+    # Runs of white space, a megabyte long, wherever an outline can hold them.
+    run = " " * 600_000
+    for number, text in enumerate(
+        (
+            f'title: "T{run}x"\nduration: 12m\nslides:{GOOD_SLIDES}',
+            f"title: T\nduration: 12m\nslides:{GOOD_SLIDES}  - kind: summary\n    title: Sums up\n{run}more words\n",
+            f"title: T\nduration: 12m\nslides:{GOOD_SLIDES}  - kind: summary\n    title: S\n"
+            f"    notes: |\n      a\n{run}\n      b\n",
+            f'title: T\nduration: 12m\nslides:{GOOD_SLIDES}  - kind: summary\n    title: S\n    points: ["{run}"]\n',
+        )
+    ):
+        path = outline(tmp, text, f"space{number}.yaml")
+        add(Case(f"a 600 KB run of spaces ({number})", ["plan", str(path)], exit=None, seconds=10))
+    # File names with escapes are shown, never obeyed, by every command that prints a path.
+    named_dir = tmp / "esc\x1b[2Jname"
+    named_dir.mkdir()
+    add(
+        Case(
+            "import -o a name with an escape",
+            [
+                "import",
+                str(ROOT / "tests" / "writeups" / "drafts" / "exam_pass.md"),
+                "-o",
+                str(named_dir / "t\x1b]0;x\x07.yaml"),
+            ],
+            exit=0,
+        )
+    )
+    add(Case("build -o a name with an escape", ["build", str(churn), "-o", str(named_dir / "d\x1b[31m.pptx")], exit=0))
+    add(Case("new a name with an escape", ["new", str(named_dir / "n\x9b2J.yaml")], exit=0))
+    add(
+        Case(
+            "history of a deck with an escape in its name",
+            ["history", str(named_dir / "d\x1b[31m.pptx"), "--db", str(named_dir / "h.db")],
+            exit=None,
+        )
+    )
+    add(
+        Case(
+            "compare a deck with an escape in its name",
+            ["compare", str(named_dir / "d\x1b[31m.pptx"), "--db", str(named_dir / "h.db")],
+            exit=None,
+        )
+    )
+    add(
+        Case(
+            "drill --list of a deck with an escape in its name",
+            ["drill", str(named_dir / "d\x1b[31m.pptx"), "--list"],
+            exit=None,
+        )
+    )
+
+
+def _clean_deck(out: Path) -> Callable[[], str | None]:
+    def check() -> str | None:
+        if not out.is_file():
+            return "no deck was written"
+        with zipfile.ZipFile(out) as archive:
+            names = archive.namelist()
+            rels = b"".join(archive.read(n) for n in names if n.endswith(".rels"))
+            types = archive.read("[Content_Types].xml")
+        if any("vba" in n.lower() for n in names) or b"vbaProject" in rels or b"macroEnabled" in types:
+            return "the macros were carried into the deck"
+        return "an outside link was kept" if b"198.51.100.7" in rels else None
+
+    return check
+
+
+def _still_link(link: Path, target: Path) -> Callable[[], str | None]:
+    return lambda: None if link.is_symlink() and Path(os.readlink(link)) == target else f"{link.name} was replaced"
+
+
+def _only(folder: Path, name: str, also: Callable[[], str | None] | None = None) -> Callable[[], str | None]:
+    def check() -> str | None:
+        extra = sorted(p.name for p in folder.iterdir() if p.name != name and not p.name.endswith(".png"))
+        if extra:
+            return f"files made beside {name}: {extra}"
+        return also() if also else None
+
+    return check
 
 
 def _absent(path: Path) -> Callable[[], str | None]:
