@@ -51,13 +51,14 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     """
     import time
 
-    from deckbuilder.core.durations import DurationError, format_duration, parse_duration
+    from deckbuilder.core.durations import DurationError, format_duration, parse_duration, talk_duration
     from deckbuilder.rehearse.budgets import resolve
     from deckbuilder.rehearse.coach import Coach
     from deckbuilder.rehearse.deck_reader import read_deck
 
     try:
-        duration_s = parse_duration(duration) if duration else None
+        most = config().limits.duration_max_s
+        duration_s = talk_duration(duration, most) if duration else None  # the rule an outline's duration obeys
         alert_s = parse_duration(alert) if alert else None
     except DurationError as exc:
         raise DeckError(f"--duration/--alert: {exc}") from None

@@ -138,6 +138,7 @@ class InputLimits:
     deck_part_bytes: int
     deck_parts: int
     deck_slides: int
+    deck_xml_depth: int
     writeup_bytes: int
     notebook_bytes: int
     import_images: int

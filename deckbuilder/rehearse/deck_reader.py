@@ -129,14 +129,11 @@ def _open(path: Path, limits: InputLimits) -> zipfile.ZipFile:
     return archive
 
 
-MAX_XML_DEPTH = 200  # elements nested in one part; a real slide nests about 15 deep
-
-
 class _Refused(Exception):
     """A part deck will not read: it declares entities, or nests deeper than any real deck."""
 
 
-def parse_part(data: bytes) -> ET.Element:
+def parse_part(data: bytes, max_depth: int) -> ET.Element:
     """Parse one XML part with document types refused (so no entity expansion, no billion laughs) and its
     depth bounded (no walk made quadratic by a crafted nesting)."""
     utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
@@ -155,8 +152,10 @@ def parse_part(data: bytes) -> ET.Element:
                 depth += 1
                 if root is None and isinstance(element, ET.Element):
                     root = element
-                if depth > MAX_XML_DEPTH:
-                    raise _Refused(f"nests elements over {MAX_XML_DEPTH} deep, which no real deck does")
+                if depth > max_depth:
+                    raise _Refused(
+                        f"nests elements over {max_depth} deep, which no real deck does (limit deck_xml_depth)"
+                    )
             else:
                 depth -= 1
     parser.close()
@@ -187,7 +186,7 @@ class _Package:
                 self.path, f"part {name} is {size_text(info.file_size)}, too large to read (limit deck_part_bytes)"
             )
         try:
-            root = parse_part(self.archive.read(info))
+            root = parse_part(self.archive.read(info), self.limits.deck_xml_depth)
         except (ET.ParseError, zipfile.BadZipFile, OSError, RuntimeError, ValueError, NotImplementedError) as exc:
             raise _fail(self.path, f"part {name} is damaged ({exc})") from None
         except _Refused as exc:
