@@ -20,12 +20,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from deckbuilder.core.config import default_config  # noqa: E402
-from deckbuilder.core.loader import parse_outline  # noqa: E402
-from deckbuilder.errors import DeckError  # noqa: E402
-from deckbuilder.importer.run import import_writeups  # noqa: E402
+from deckbuilder.core.config import default_config
+from deckbuilder.core.loader import parse_outline
+from deckbuilder.errors import DeckError
+from deckbuilder.importer.run import import_writeups
 
 PNG = base64.b64encode(
     base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
@@ -59,7 +57,7 @@ cell = st.one_of(
                     },
                 },
             ],
-        }  # fmt: skip
+        }
     ),
     st.just({"cell_type": "raw", "source": 5}),
     st.just(["not", "a", "cell"]),
