@@ -196,3 +196,40 @@ def test_migrates_a_version_1_database(tmp_path: Path) -> None:
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     assert con.execute("SELECT slide_key, seconds FROM visits").fetchall() == [("Intro", 25.0)]
+
+
+def test_naming_or_deleting_in_a_busy_history_says_so_and_changes_nothing(history_db: tuple[Path, Path]) -> None:
+    from deckbuilder.errors import DeckError
+
+    _, db = history_db
+    store = History(db)
+    run = int(store.db.execute("SELECT max(id) FROM rehearsals").fetchone()[0])
+    store.set_patience(0.05)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # a rehearsal recording into the same history
+    try:
+        for change in (lambda: store.set_label(run, "with Q&A"), lambda: store.delete(run)):
+            with pytest.raises(DeckError, match="busy") as caught:
+                change()
+            assert caught.value.exit_code == 2 and "nothing was changed" in caught.value.message
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    labels = store.db.execute("SELECT id, label FROM rehearsals ORDER BY id").fetchall()
+    store.close()
+    assert all(label is None for _, label in labels) and any(rid == run for rid, _ in labels)
+
+
+def test_a_damaged_history_is_refused_and_left_as_it_was(history_db: tuple[Path, Path], run_cli: Any) -> None:
+    deck, db = history_db
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA journal_mode=DELETE")
+    con.execute("UPDATE visits SET seconds = 'about a minute' WHERE rowid = 1")
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    for command in (["history", str(deck)], ["history", str(deck), "--csv"], ["compare", str(deck)]):
+        result = run_cli(*command, "--db", str(db))
+        assert result.exit_code == 2 and "visits.seconds holds 'about a minute'" in result.output
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in db.parent.iterdir() if p.name.startswith(db.name)) == [db.name]

@@ -234,3 +234,20 @@ def test_the_real_take_home_notebooks_import_into_the_template(run_cli, tmp_path
         for slide in data["slides"]:
             if slide.get("figure", {}).get("title") == "ROC curve":
                 assert slide["kind"] in ("results", "error_analysis", "appendix"), (notebook.name, slide["kind"])
+
+
+def test_nothing_is_left_out_without_a_word(run_cli, tmp_path: Path) -> None:
+    source = tmp_path / "long.md"
+    items = "".join(f"- finding number {i} moved the metric by {i}%\n" for i in range(1, 13))
+    source.write_text(
+        "# Long list\n\n## Results\n\n" + items + "\n## Installation\n\npip install it.\n\n"
+        "The model also beats the rule by 12 points on the holdout.\n\n- one more item\n",
+        encoding="utf-8",
+    )
+    data, output = _import(run_cli, tmp_path / "talk.yaml", source)
+    [results] = _slides(data, "results")
+    assert len(results["points"]) == 4
+    assert "finding number 12" in results["notes"]  # the rest of the list is in the notes
+    assert "moved: long.md line 3: 8 point(s) past the slide's 4: in the notes" in output
+    # The skipped section names what it held, so the paragraph and item under it are not lost unsaid.
+    assert '"Installation" is not talk material (2 paragraphs, 1 list item)' in output

@@ -66,7 +66,9 @@ class Assembler:
         left_out = list(writeup.skipped)
         _drop_repeated_figures(writeup.sections, left_out)
         mapped = self.classifier.classify(writeup.sections)
-        left_out[:0] = [f"{m.section.where}: {m.why}" for m in mapped if m.skip and not m.section.empty()]
+        left_out[:0] = [
+            f"{m.section.where}: {m.why} ({_amount(m.section)})" for m in mapped if m.skip and not m.section.empty()
+        ]
         groups: dict[str, list[Section]] = {}
         spare: list[Visual] = []
         # A section with no kind lends its words to the notes of the placed section before it.
@@ -339,6 +341,13 @@ class Assembler:
         draft.table = table
         draft.best_row = self.claims.best_row(table.columns, table.rows, table.bold_rows)
         return draft
+
+
+def _amount(section: Section) -> str:
+    """Say how much of a section is left out: "2 paragraphs, 1 table"."""
+    parts = [(len(section.paragraphs), "paragraph"), (len(section.items), "list item"), (len(section.tables), "table"),
+             (len(section.figures), "figure")]  # fmt: skip
+    return ", ".join(f"{n} {word}{'s' if n > 1 else ''}" for n, word in parts if n)
 
 
 def _drop_repeated_figures(sections: list[Section], left_out: list[str]) -> None:
