@@ -115,3 +115,17 @@ def test_history_and_rehearsal_paths_skip_pydantic() -> None:
         "import deckbuilder, deckbuilder.rehearse.coach, deckbuilder.history.analysis, deckbuilder.rehearse.deck_reader"
     )
     assert not [m for m in loaded if m.split(".")[0] in ("pydantic", *HEAVY)]
+
+
+def test_no_import_cycle_inside_the_package() -> None:
+    """No module reaches itself through its imports, function-level imports included (they run too)."""
+    import grimp
+
+    graph = grimp.build_graph("deckbuilder")
+    ours = sorted(m for m in graph.modules if m.startswith("deckbuilder."))
+    cycles = []
+    for module in ours:
+        for imported in graph.find_modules_directly_imported_by(module):
+            if imported.startswith("deckbuilder.") and graph.find_shortest_chain(imported, module):
+                cycles.append((module, imported, graph.find_shortest_chain(imported, module)))
+    assert not cycles, "\n".join(f"{a} -> {b} -> ... -> {a}: {chain}" for a, b, chain in cycles[:10])

@@ -110,3 +110,38 @@ DB_OPTION = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Rehearsal history file [default: $DECK_HISTORY, else the user data folder].",
 )
+
+
+# Shared by `deck rehearse`, `deck history` and `deck drill` (here, so those commands do not import each other).
+def open_history(db: Path | None) -> Any:
+    """Open the history database given with --db, else the default one."""
+    from deckbuilder.history.location import default_path
+    from deckbuilder.history.store import History
+
+    return History(db or default_path())
+
+
+def talk_of(source: Path, settings: Any) -> tuple[Any, Any]:
+    """Return (what the talk says, who it is in the history) from an outline or a deck."""
+    from deckbuilder.core.talk import DeckId, fingerprint
+
+    suffix = source.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        from deckbuilder.core.loader import load_outline
+        from deckbuilder.core.questions import from_outline
+
+        talk = from_outline(load_outline(source, settings))
+        # A deck built from this outline carries its talk title, so its drills are found from either.
+        ident = DeckId(str(source.resolve()), talk.title, fingerprint(s.title for s in talk.slides), True)
+        return talk, ident
+    if suffix == ".pptx":
+        from deckbuilder.rehearse.deck_reader import read_deck
+        from deckbuilder.rehearse.drill import content_of
+
+        deck = read_deck(source, settings)
+        return content_of(deck, settings.importing), deck.identity()
+    raise DeckError(
+        f"cannot drill from a {suffix or 'file without an extension'}",
+        file=str(source),
+        hint="give the outline (.yaml) or the deck (.pptx)",
+    )

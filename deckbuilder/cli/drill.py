@@ -4,40 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
 from deckbuilder.core.display import one_line, visible
 from deckbuilder.errors import DeckError
 
-from .common import DB_OPTION, config, echo_json, friendly
-
-
-def talk_of(source: Path, settings: Any) -> tuple[Any, Any]:
-    """Return (what the talk says, who it is in the history) from an outline or a deck."""
-    from deckbuilder.core.talk import DeckId, fingerprint
-
-    suffix = source.suffix.lower()
-    if suffix in (".yaml", ".yml"):
-        from deckbuilder.core.loader import load_outline
-        from deckbuilder.core.questions import from_outline
-
-        talk = from_outline(load_outline(source, settings))
-        # A deck built from this outline carries its talk title, so its drills are found from either.
-        ident = DeckId(str(source.resolve()), talk.title, fingerprint(s.title for s in talk.slides), True)
-        return talk, ident
-    if suffix == ".pptx":
-        from deckbuilder.rehearse.deck_reader import read_deck
-        from deckbuilder.rehearse.drill import content_of
-
-        deck = read_deck(source, settings)
-        return content_of(deck, settings.importing), deck.identity()
-    raise DeckError(
-        f"cannot drill from a {suffix or 'file without an extension'}",
-        file=str(source),
-        hint="give the outline (.yaml) or the deck (.pptx)",
-    )
+from .common import DB_OPTION, config, echo_json, friendly, open_history, talk_of
 
 
 def _kinds(value: str | None, known: dict[str, str]) -> list[str] | None:
@@ -123,8 +96,6 @@ def drill(
 
     from deckbuilder.rehearse.drill import Drill
     from deckbuilder.tui.drill import DrillApp
-
-    from .rehearse import open_history
 
     seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
     questions = choose(bank, count, seed)

@@ -11,7 +11,7 @@ import click
 from deckbuilder.core.display import one_line, visible
 from deckbuilder.errors import DeckError
 
-from .common import DB_OPTION, config, echo_json, friendly, make_console
+from .common import DB_OPTION, config, echo_json, friendly, make_console, open_history, talk_of
 
 
 @click.command()
@@ -108,14 +108,6 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     sys.exit(code)
 
 
-def open_history(db: Path | None) -> Any:
-    """Open the history database given with --db, else the default one."""
-    from deckbuilder.history.location import default_path
-    from deckbuilder.history.store import History
-
-    return History(db or default_path())
-
-
 def _history_of(deck: Path, db: Path | None) -> tuple[Any, Any, list[Any]]:
     from deckbuilder.history.analysis import find_runs
     from deckbuilder.rehearse.deck_reader import read_deck
@@ -171,8 +163,6 @@ def history(
       deck history talk.pptx --drills                  the question drills
     """
     if drills:
-        from .drill import talk_of
-
         talk, ident = talk_of(deck, config())  # the deck, or the outline drilled before it was built
         _list_drills(talk.title, ident, open_history(db), deck, as_json)
         return

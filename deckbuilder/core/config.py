@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 if TYPE_CHECKING:
+    from .drill_rules import DrillRules
     from .findings import Finding, Rule
     from .import_rules import ImportRules
-    from .layout import Page
     from .lexicon import Lexicon
     from .measure import Glyphs
-    from .questions import DrillRules
+    from .page import Page
     from .theme import Theme
 
 ENV = "DECK_LAYOUTS"
@@ -278,7 +278,7 @@ class Config:
     @cached_property
     def drill(self) -> DrillRules:
         """Return the question templates and answer times of `deck drill` (questions.yaml)."""
-        from .questions import parse_drill_rules
+        from .drill_rules import parse_drill_rules
 
         return parse_drill_rules(self.data("questions.yaml"))
 
@@ -300,8 +300,8 @@ class Config:
 
     def page(self, sx: float = 1.0, sy: float = 1.0) -> Page:
         """Return the page slides are laid out on, stretched by ``sx`` and ``sy`` to a template's size."""
-        from .layout import Page
         from .measure import Typesetting
+        from .page import Page
 
         theme = self.theme
         return Page(theme, Typesetting(self.glyphs, theme.line_spacing, theme.paragraph_space), sx, sy)

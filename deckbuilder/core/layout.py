@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .callout import NAME_GAP, lift_text, value_text
-from .measure import INSET_IN, Fit, Para, Typesetting, block_height, fit_size, para_lines, too_wide, wrap
+from .measure import INSET_IN, Fit, Para, Typesetting, block_height, para_lines, too_wide, wrap
 from .outline import Metric, Slide
+from .page import Page
 from .slide_text import decision_paras, point_paras
 from .table_layout import TableBlock, table_block
 from .theme import Box, Theme
@@ -39,24 +40,6 @@ class SlideLayout:
     picture: Box | None = None
     table: TableBlock | None = None
     problems: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Page:
-    """The page a deck is laid out on: the theme's geometry stretched to the template's size."""
-
-    theme: Theme
-    setting: Typesetting
-    sx: float = 1.0
-    sy: float = 1.0
-
-    def box(self, name: str) -> Box:
-        """Return a named region, stretched to the page."""
-        return self.theme.regions[name].scaled(self.sx, self.sy)
-
-    def fit(self, paras: list[Para], box: Box, sizes: tuple[int, int]) -> Fit:
-        """Return the fit of ``paras`` in ``box``."""
-        return fit_size(paras, box.width, box.height, sizes, self.setting)
 
 
 def layout_kind(spec: Slide) -> str:

@@ -8,78 +8,13 @@ layouts/questions.yaml.
 from __future__ import annotations
 
 import random
-import string
 from dataclasses import dataclass, field
 from typing import Any
 
 from .callout import shown
 from .display import one_line
+from .drill_rules import DrillRules, Entry, placeholders
 from .slide_text import joined, known_text
-
-SOURCES = ("talk", "slide", "point", "decision", "metric")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One line of the question templates: where its questions come from and the texts to try in order."""
-
-    source: str
-    kind: str
-    texts: tuple[str, ...]
-    slide_kinds: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class DrillRules:
-    """Everything `deck drill` decides by (layouts/questions.yaml)."""
-
-    kinds: dict[str, str]  # code -> label, in the order a panel asks them
-    checklist: tuple[str, ...]
-    target_s: float
-    amber_s: float
-    max_text: int
-    entries: tuple[Entry, ...]
-
-
-def parse_drill_rules(raw: dict[str, Any]) -> DrillRules:
-    """Read questions.yaml, refusing a template that names a kind or placeholder deck does not know."""
-    kinds = {str(k): str(v) for k, v in raw["kinds"].items()}
-    entries = []
-    for number, item in enumerate(raw["questions"], start=1):
-        source, kind = str(item["from"]), str(item["kind"])
-        if source not in SOURCES or kind not in kinds:
-            raise ValueError(f"questions.yaml entry {number}: unknown from '{source}' or kind '{kind}'")
-        texts = tuple(str(t) for t in item["texts"])
-        for text in texts:
-            unknown = set(placeholders(text)) - PLACEHOLDERS[source]
-            if unknown:
-                names = ", ".join(sorted(unknown))
-                raise ValueError(f"questions.yaml entry {number}: from {source} has no {{{names}}}")
-        entries.append(Entry(source, kind, texts, frozenset(str(k) for k in item.get("kinds", ()))))
-    answer = raw["answer"]
-    return DrillRules(
-        kinds=kinds,
-        checklist=tuple(str(c) for c in raw["checklist"]),
-        target_s=float(answer["target_s"]),
-        amber_s=float(answer["amber_s"]),
-        max_text=int(answer["max_text"]),
-        entries=tuple(entries),
-    )
-
-
-_METRIC = {"metric", "value", "baseline", "baseline_label", "spread", "title"}
-PLACEHOLDERS: dict[str, set[str]] = {
-    "talk": {"talk"},
-    "slide": {"title"},
-    "point": {"point", "title"},
-    "decision": {"decision", "rationale", "alternative", "why_rejected", "title"},
-    "metric": _METRIC,
-}
-
-
-def placeholders(text: str) -> list[str]:
-    """Return the {names} a template text uses."""
-    return [name for _, name, _, _ in string.Formatter().parse(text) if name]
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from xml.etree import ElementTree as ET
 
 from deckbuilder.core.config import Config
 from deckbuilder.core.findings import Finding
-from deckbuilder.core.layout import Page, slide_layout
+from deckbuilder.core.layout import slide_layout
 from deckbuilder.core.outline import Figure, Outline
+from deckbuilder.core.page import Page
 from deckbuilder.core.talk import TalkPlan
 from deckbuilder.core.theme import Box
 

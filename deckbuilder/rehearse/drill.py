@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from deckbuilder.core.callout import read_callout
+from deckbuilder.core.drill_rules import DrillRules
 from deckbuilder.core.import_rules import ImportRules
-from deckbuilder.core.questions import DecisionText, DrillRules, MetricText, Question, SlideContent, TalkContent
+from deckbuilder.core.questions import DecisionText, MetricText, Question, SlideContent, TalkContent
 from deckbuilder.core.slide_text import read_decisions
 from deckbuilder.core.talk import DeckId
 

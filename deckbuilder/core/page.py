@@ -1,0 +1,26 @@
+"""The page a deck is laid out on: apart from the layout so the config can make one without importing the outline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .measure import Fit, Para, Typesetting, fit_size
+from .theme import Box, Theme
+
+
+@dataclass(frozen=True)
+class Page:
+    """The page a deck is laid out on: the theme's geometry stretched to the template's size."""
+
+    theme: Theme
+    setting: Typesetting
+    sx: float = 1.0
+    sy: float = 1.0
+
+    def box(self, name: str) -> Box:
+        """Return a named region, stretched to the page."""
+        return self.theme.regions[name].scaled(self.sx, self.sy)
+
+    def fit(self, paras: list[Para], box: Box, sizes: tuple[int, int]) -> Fit:
+        """Return the fit of ``paras`` in ``box``."""
+        return fit_size(paras, box.width, box.height, sizes, self.setting)
