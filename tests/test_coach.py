@@ -91,16 +91,27 @@ def test_visits_are_committed_as_they_happen(churn_pptx: Path, tmp_path: Path) -
     assert coach.summary().slides[1].actual_s == 45
 
 
-def test_finishing_marks_the_rehearsal_finished(churn_pptx: Path, tmp_path: Path) -> None:
-    clock = FakeClock()
+def test_finishing_is_a_whole_talk_only_when_every_main_slide_was_shown(churn_pptx: Path, tmp_path: Path) -> None:
     deck = read_deck(churn_pptx)
     history = History(tmp_path / "h.db")
-    coach = Coach(deck, resolve_budgets(deck), history, clock=clock, wall=lambda: WALL)
-    coach.start()
+    clock = FakeClock()
+    early = Coach(deck, resolve_budgets(deck), history, clock=clock, wall=lambda: WALL)
+    early.start()
     clock.advance(30)
-    coach.finish()
-    assert coach.completed
-    assert history.db.execute("SELECT finished FROM rehearsals").fetchone() == (1,)
+    assert len(early.unshown()) == sum(1 for s in early.slides if s.main) - (1 if early.slides[0].main else 0)
+    early.finish()  # f five seconds in: kept, but never as a finished talk
+    assert not early.completed
+    whole = Coach(deck, resolve_budgets(deck), history, clock=clock, wall=lambda: WALL)
+    whole.start()
+    last_main = max(i for i, s in enumerate(whole.slides) if s.main)
+    for _ in range(last_main):
+        clock.advance(20)
+        whole.next()
+    assert whole.unshown() == []
+    whole.finish()  # on the last main slide: the backup slides after it are not needed
+    assert whole.completed
+    rows = history.db.execute("SELECT finished FROM rehearsals ORDER BY id").fetchall()
+    assert rows == [(0,), (1,)]
 
 
 def test_newer_or_damaged_database_is_refused_and_kept(tmp_path: Path) -> None:

@@ -141,12 +141,12 @@ def _snapshot_app(churn_pptx: Path, tmp_path: Path, steps: list[tuple[float, str
         ("on_track", [(0, "space"), (8, "right"), (35, "right")], SIZE),
         ("behind", [(0, "space"), (8, "right"), (30, "right"), (150, "s")], SIZE),
         ("overtime", [(0, "space"), (500, "right"), (300, "right")], SIZE),
-        ("end", [(0, "space"), (12, "right"), (40, "right"), (95, "f")], SIZE),
+        ("end", [(0, "space"), (12, "right"), (40, "right"), (95, "f"), (0, "y")], SIZE),
         # Small terminals: the clock, the badge and a coloured slide timer stay; notes and titles give way.
         ("behind", [(0, "space"), (8, "right"), (30, "right"), (150, "s")], (80, 24)),
         ("behind", [(0, "space"), (8, "right"), (30, "right"), (150, "s")], (60, 20)),
-        ("end", [(0, "space"), (12, "right"), (40, "right"), (95, "f")], (80, 24)),
-        ("end", [(0, "space"), (12, "right"), (40, "right"), (95, "f")], (60, 20)),
+        ("end", [(0, "space"), (12, "right"), (40, "right"), (95, "f"), (0, "y")], (80, 24)),
+        ("end", [(0, "space"), (12, "right"), (40, "right"), (95, "f"), (0, "y")], (60, 20)),
     ],
     ids=["on_track", "behind", "overtime", "end", "behind-80x24", "behind-60x20", "end-80x24", "end-60x20"],
 )

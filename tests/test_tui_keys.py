@@ -103,7 +103,9 @@ async def test_finishing_early_says_which_slides_were_not_given(churn_pptx: Path
             clock.advance(seconds)
             await pilot.press("right")
         clock.advance(60)
-        await pilot.press("f")
+        await pilot.press("f")  # before the last main slide it asks
+        assert isinstance(app.screen, ConfirmQuit) and "4 main slide(s) not shown" in screen_text(app)
+        await pilot.press("y")
         text = screen_text(app)
         assert "Stopped on slide 4 of 9: 4 slide(s) of the talk not given" in text
         assert "within time" not in text and "Methodology + results" not in text  # no shares of half a talk
@@ -166,15 +168,19 @@ async def test_restart_keeps_the_run_and_begins_another(churn_pptx: Path, tmp_pa
         await pilot.press("space")
         clock.advance(12)
         await pilot.press("right")
-        await pilot.press("R")
+        await pilot.press("R")  # mid-talk it asks first
+        assert isinstance(app.screen, ConfirmQuit) and app.coach.session.started_at is not None
+        await pilot.press("x")  # any other key goes on
+        assert app.coach.session.current == 1
+        await pilot.press("R", "y")
         assert app.coach.session.started_at is None and app.coach.session.current == 0
         await pilot.press("space")
         clock.advance(5)
-        await pilot.press("f")
-        await pilot.press("R")  # also from the end screen
+        await pilot.press("f", "y")  # ended on slide 1: kept, but not as a whole talk
+        await pilot.press("R")  # from the end screen it starts again at once
         assert isinstance(app.screen, TalkScreen)
     rows = sqlite3.connect(db).execute("SELECT id, finished, total_s FROM rehearsals ORDER BY id").fetchall()
-    assert rows == [(1, 0, 12.0), (2, 1, 5.0)]
+    assert rows == [(1, 0, 12.0), (2, 0, 5.0)]
 
 
 async def test_a_locked_history_loses_no_visit_and_credits_each_to_its_slide(churn_pptx: Path, tmp_path: Path) -> None:

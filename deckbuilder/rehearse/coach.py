@@ -145,10 +145,17 @@ class Coach:
         """Pause or resume the clocks."""
         self.session.toggle_pause(self.clock())
 
+    def unshown(self) -> list[TimedSlide]:
+        """Return the main slides this run has not shown yet (the current one counts as shown)."""
+        seen = {visit.slide for visit in self.session.visits} | {self.session.current}
+        return [slide for i, slide in enumerate(self.slides) if slide.main and i not in seen]
+
     def finish(self) -> None:
-        """End the talk here and keep it as finished."""
+        """End the talk here: kept as finished only when every main slide was shown, else as unfinished
+        (a run stopped early is not a whole talk, and history must not compare it as one)."""
+        whole = not self.unshown()
         self._store(self.session.finish(self.clock()))
-        self._close(finished=True)
+        self._close(finished=whole)
 
     def quit(self) -> None:
         """Stop without asking; what was done is kept, marked unfinished."""

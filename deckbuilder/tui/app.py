@@ -106,8 +106,19 @@ class RehearseApp(RunApp):
     def action_finish(self) -> None:
         if self.coach.session.started_at is None:
             return
-        self.coach.finish()
-        self._show_end()
+        unshown = self.coach.unshown()
+        if not unshown:
+            self.coach.finish()
+            self._show_end()
+            return
+        # Ending before the last main slide is not a whole talk: ask, and keep it as unfinished.
+        detail = f"{len(unshown)} main slide(s) not shown yet; the run is kept as unfinished."
+        self.push_screen(ConfirmQuit("End the talk here?", detail, "f", "end it"), self._finish_confirmed)
+
+    def _finish_confirmed(self, end: bool | None) -> None:
+        if end:
+            self.coach.finish()
+            self._show_end()
 
     def action_quit_early(self) -> None:
         """Ask before stopping: a stray q must not end a rehearsal."""
@@ -122,7 +133,19 @@ class RehearseApp(RunApp):
             self._show_end()
 
     def action_restart(self) -> None:
-        """Keep this run as it stands and start a fresh one on slide 1, clock waiting."""
+        """Keep this run as it stands and start a fresh one on slide 1, clock waiting; ask mid-talk."""
+        session = self.coach.session
+        if session.started_at is not None and not session.finished and self.screen is self.talk:
+            detail = "This run is kept, marked unfinished, and a new one starts on slide 1."
+            self.push_screen(ConfirmQuit("Start again?", detail, "R", "start again"), self._restart_confirmed)
+            return
+        self._restart()
+
+    def _restart_confirmed(self, again: bool | None) -> None:
+        if again:
+            self._restart()
+
+    def _restart(self) -> None:
         self.coach.restart()
         self._alerted = False
         if self.screen is not self.talk:

@@ -155,18 +155,29 @@ class HelpScreen(ModalScreen[None]):
 
 
 class ConfirmQuit(ModalScreen[bool]):
-    """Stop the rehearsal here? q, y or Enter stop; any other key goes on."""
+    """Ask before a key that ends or throws away the run in progress; y or Enter (or the key again) confirm,
+    any other key goes on. The texts are plain text, never markup."""
+
+    def __init__(
+        self,
+        question: str = "Stop the rehearsal here?",
+        detail: str = "What you did is kept, marked unfinished.",
+        key: str = "q",
+        action: str = "stop and see the times",
+    ) -> None:
+        super().__init__()
+        self.question, self.detail, self.key, self.action = question, detail, key, action
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quit-box"):
-            yield Static(Text("Stop the rehearsal here?", style="bold"))
-            yield Static("What you did is kept, marked unfinished.")
-            yield Static(Text("q, y or Enter: stop and see the times   ·   any other key: go on", style="dim"))
+            yield Static(Text(self.question, style="bold"))
+            yield Static(Text(self.detail))
+            yield Static(Text(f"{self.key}, y or Enter: {self.action}   ·   any other key: go on", style="dim"))
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
-        self.dismiss(event.key in ("q", "y", "enter"))
+        self.dismiss(event.key in (self.key, "y", "enter"))
 
 
 def summary_table(summary: Summary) -> Table:
