@@ -82,19 +82,29 @@ def test_trend_line() -> None:
     def run(i: int, total: float) -> Run:
         return Run(i, "", True, total, 720)
 
-    assert trend([run(3, 730), run(2, 775), run(1, 820)]) == "last three: 13:40, 12:55, 12:10; still over time"
+    def short(i: int, total: float) -> Run:
+        return Run(i, "", True, total, 120)
+
+    assert trend([run(3, 730), run(2, 775), run(1, 820)]) == "last three of 12:00: 13:40, 12:55, 12:10; still over time"
     assert trend([run(3, 710), run(2, 715), run(1, 820)]) == (
-        "last three: 13:40, 11:55, 11:50; on budget since the second"
+        "last three of 12:00: 13:40, 11:55, 11:50; on budget since the second"
     )
-    assert trend([run(1, 700)]) == "last one: 11:40; all within time"
+    assert trend([run(1, 700)]) == "last one of 12:00: 11:40; all within time"
     assert trend([]) == "no finished rehearsal yet"
+    # A 2-minute run between 12-minute runs is another talk: left out of the line, and said so.
+    assert trend([run(4, 790), short(3, 5), run(2, 800)]) == (
+        "last two of 12:00: 13:20, 13:10; still over time (1 finished run(s) of another length left out)"
+    )
+    assert trend([short(5, 130), run(4, 700)]) == (
+        "last one of 2:00: 2:10; still over time (1 finished run(s) of another length left out)"
+    )
 
 
 def test_history_command_and_json(history_db: tuple[Path, Path], run_cli: Any) -> None:
     deck, db = history_db
     out = run_cli("history", deck, "--db", db)
     assert out.exit_code == 0
-    assert "last three: 12:27, 12:16, 11:54; on budget since the third" in out.stdout
+    assert "last three of 12:00: 12:27, 12:16, 11:54; on budget since the third" in out.stdout
     data = json.loads(run_cli("history", deck, "--db", db, "--json").stdout)
     assert [r["id"] for r in data["rehearsals"]] == [5, 4, 3, 2, 1]
     assert data["rehearsals"][4]["over_budget_slides"] == 4
@@ -221,15 +231,44 @@ def test_naming_or_deleting_in_a_busy_history_says_so_and_changes_nothing(histor
 
 
 def test_a_damaged_history_is_refused_and_left_as_it_was(history_db: tuple[Path, Path], run_cli: Any) -> None:
-    deck, db = history_db
-    con = sqlite3.connect(db)
-    con.execute("PRAGMA journal_mode=DELETE")
-    con.execute("UPDATE visits SET seconds = 'about a minute' WHERE rowid = 1")
-    con.commit()
-    con.close()
+    deck, recorded = history_db
+    db = recorded.parent / "damaged" / "h.db"
+    db.parent.mkdir()
+    source, copy = sqlite3.connect(recorded), sqlite3.connect(db)
+    source.backup(copy)  # a copy in rollback-journal mode, so the whole history is this one file
+    source.close()
+    copy.execute("PRAGMA journal_mode=DELETE")
+    copy.execute("UPDATE visits SET seconds = 'about a minute' WHERE rowid = 1")
+    copy.commit()
+    copy.close()
     before = db.read_bytes()
     for command in (["history", str(deck)], ["history", str(deck), "--csv"], ["compare", str(deck)]):
         result = run_cli(*command, "--db", str(db))
         assert result.exit_code == 2 and "visits.seconds holds 'about a minute'" in result.output
     assert db.read_bytes() == before
     assert sorted(p.name for p in db.parent.iterdir() if p.name.startswith(db.name)) == [db.name]
+
+
+def test_runs_of_different_lengths_are_each_judged_against_their_own_plan() -> None:
+    from deckbuilder.core.talk import TalkPlan, TimedSlide
+    from deckbuilder.history.analysis import Run, compare, default_pair
+
+    def plan(budget: int) -> list[TimedSlide]:
+        return [TimedSlide(1, "Results", "results", budget, None, True, id="results")]
+
+    long_run = Run(1, "", True, 700, 720, slides=plan(120), actuals={"results": 130.0})
+    short_run = Run(2, "", True, 130, 120, slides=plan(20), actuals={"results": 40.0})
+    [row] = compare(TalkPlan("T", 720, tuple(plan(120))), long_run, short_run, 5.0)
+    # 10 s over its 2:00 in the long run, 20 s over its 0:20 in the short one: worse. Judged both against
+    # 2:00, the short run would have looked better.
+    assert row.verdict == "worse" and row.budget_a == 120 and row.slide.budget_s == 20
+    a, b, note = default_pair([short_run, long_run])
+    assert (a.id, b.id) == (1, 2) and "12:00 and 2:00 talks, each judged against its own plan" in note
+
+
+def test_a_change_reads_as_the_two_figures_shown() -> None:
+    from deckbuilder.core.talk import TimedSlide
+    from deckbuilder.history.analysis import Change
+
+    row = Change(TimedSlide(1, "x", "results", 60, None, True), 11.4, 14.6, True, 5.0)
+    assert row.change_s == 4.0  # shown as 0:11 -> 0:15, so +0:04 (not +0:03 from 3.2 s)

@@ -90,7 +90,8 @@ def _rehearsed(outline: Any, settings: Any, db: Path | None) -> dict[str, float]
     try:
         # Known as `deck history` knows a built deck: its talk title, or the same slide titles.
         timed = time_only(outline, settings)
-        return rehearsed_times(find_runs(store, DeckId("", outline.title, timed.fingerprint(), embedded=True)))
+        runs = find_runs(store, DeckId("", outline.title, timed.fingerprint(), embedded=True))
+        return rehearsed_times(runs, duration_s=timed.duration_s)  # runs of this talk's length only
     except DeckError:
         return {}  # a damaged history never stops a plan
     finally:

@@ -74,9 +74,22 @@ def find_runs(history: History, deck: DeckId) -> list[Run]:
     return sorted(runs.values(), key=lambda r: -r.id)
 
 
-def rehearsed_times(runs: list[Run], last: int = 3) -> dict[str, float]:
-    """Return each slide's median time (by key) over the last ``last`` finished rehearsals."""
-    chosen = [r for r in runs if r.finished][:last]
+def same_length(runs: list[Run], duration_s: float | None = None) -> tuple[list[Run], int]:
+    """Return the finished runs of one talk length (``duration_s``, else the newest finished run's), newest
+    first, and how many finished runs of other lengths were left out: a 2-minute run and a 12-minute run are
+    not the same talk, and no trend, report or plan may mix them."""
+    finished = [r for r in runs if r.finished]
+    if duration_s is None:
+        if not finished:
+            return [], 0
+        duration_s = finished[0].duration_s
+    kept = [r for r in finished if abs(r.duration_s - duration_s) < 0.5]
+    return kept, len(finished) - len(kept)
+
+
+def rehearsed_times(runs: list[Run], last: int = 3, duration_s: float | None = None) -> dict[str, float]:
+    """Return each slide's median time (by key) over the last ``last`` finished rehearsals of the talk's length."""
+    chosen = same_length(runs, duration_s)[0][:last]
     keys = {k for r in chosen for k in r.actuals}
     return {k: statistics.median(r.actuals.get(k, 0.0) for r in chosen) for k in keys}
 
@@ -86,10 +99,12 @@ def _ordinal(n: int) -> str:
 
 
 def trend(runs: list[Run]) -> str:
-    """Return a one-line trend of the last three finished rehearsals, oldest first."""
-    done = [r for r in runs if r.finished][:3][::-1]
+    """Return a one-line trend of the last three finished rehearsals of the newest one's length, oldest first."""
+    kept, other = same_length(runs)
+    done = kept[:3][::-1]
     if not done:
         return "no finished rehearsal yet"
+    apart = f" ({other} finished run(s) of another length left out)" if other else ""
     totals = ", ".join(fmt(r.total_s) for r in done)
     within = [r.total_s <= r.duration_s for r in done]
     name = {1: "last one", 2: "last two", 3: "last three"}[len(done)]
@@ -100,31 +115,33 @@ def trend(runs: list[Run]) -> str:
     else:
         since = max(i for i, ok in enumerate(within) if not ok) + 2
         verdict = f"on budget since the {_ordinal(since)}"
-    return f"{name}: {totals}; {verdict}"
+    return f"{name} of {fmt(done[-1].duration_s)}: {totals}; {verdict}{apart}"
 
 
 @dataclass(frozen=True)
 class Change:
     """One slide in two rehearsals."""
 
-    slide: TimedSlide  # as the deck has it now, else as the newer run had it
+    slide: TimedSlide  # as the deck has it now, else as the newer run had it (budget: the newer run's)
     a_s: float | None
     b_s: float | None
     in_deck: bool
     tolerance_s: float
+    budget_a: float | None = None  # the budget the older run was held to (its own plan)
 
     @property
     def change_s(self) -> float | None:
-        """Return B minus A."""
-        return None if self.a_s is None or self.b_s is None else self.b_s - self.a_s
+        """Return B minus A as the two figures are shown (whole seconds), so a row reads 0:11 -> 0:15 as +0:04."""
+        return None if self.a_s is None or self.b_s is None else float(round(self.b_s) - round(self.a_s))
 
     @property
     def verdict(self) -> str:
-        """Return better, worse or same, judged on time over budget."""
-        budget = self.slide.budget_s
-        if budget is None or self.a_s is None or self.b_s is None:
+        """Return better, worse or same, judged on time over budget, each run against its own plan."""
+        budget_b = self.slide.budget_s
+        budget_a = self.budget_a if self.budget_a is not None else budget_b
+        if budget_a is None or budget_b is None or self.a_s is None or self.b_s is None:
             return "same"
-        over_a, over_b = max(self.a_s - budget, 0.0), max(self.b_s - budget, 0.0)
+        over_a, over_b = max(self.a_s - budget_a, 0.0), max(self.b_s - budget_b, 0.0)
         if over_a > over_b + self.tolerance_s:
             return "better"
         if over_b > over_a + self.tolerance_s:
@@ -143,10 +160,12 @@ def compare(talk: TalkPlan, a: Run, b: Run, tolerance_s: float) -> list[Change]:
         seen.add(slide.key)
         planned = b.slide(slide.key) or a.slide(slide.key)
         shown = current.get(slide.key, slide)
-        if planned is not None:  # the budget the runs were held to
+        if planned is not None:  # the budget the newer run was held to
             shown = dataclasses.replace(shown, budget_s=planned.budget_s, start_s=None)
+        older = a.slide(slide.key)
         a_s, b_s = _spent(a, slide.key), _spent(b, slide.key)
-        rows.append(Change(shown, a_s, b_s, slide.key in current, tolerance_s))
+        budget_a = older.budget_s if older is not None else None
+        rows.append(Change(shown, a_s, b_s, slide.key in current, tolerance_s, budget_a))
     return rows
 
 
@@ -158,13 +177,28 @@ def _spent(run: Run, key: str) -> float | None:
 
 
 def default_pair(runs: list[Run]) -> tuple[Run, Run, str]:
-    """Return the two runs `deck compare` shows when none are named (older first), and a note on the choice."""
-    finished = [r for r in runs if r.finished]
-    if len(finished) >= 2:
-        skipped = runs.index(finished[1]) + 1 - 2
-        note = f"the last two finished rehearsals ({skipped} unfinished left out)" if skipped else ""
-        return finished[1], finished[0], note
-    return runs[1], runs[0], "fewer than two finished rehearsals: comparing the last two, unfinished included"
+    """Return the two runs `deck compare` shows when none are named (older first), and a note on the choice:
+    the last two finished runs of one length, else the last two, each judged against its own plan."""
+    kept = same_length(runs)[0]
+    if len(kept) >= 2:
+        skipped = runs.index(kept[1]) + 1 - 2
+        parts = []
+        unfinished = sum(1 for r in runs[: runs.index(kept[1])] if not r.finished)
+        if unfinished:
+            parts.append(f"{unfinished} unfinished")
+        if skipped - unfinished:
+            parts.append(f"{skipped - unfinished} of another length")
+        note = (
+            f"the last two finished rehearsals of {fmt(kept[0].duration_s)} ({', '.join(parts)} left out)"
+            if parts
+            else ""
+        )
+        return kept[1], kept[0], note
+    a, b = runs[1], runs[0]
+    note = "fewer than two finished rehearsals of one length: comparing the last two"
+    if a.duration_s != b.duration_s:
+        note += f" ({fmt(a.duration_s)} and {fmt(b.duration_s)} talks, each judged against its own plan)"
+    return a, b, note
 
 
 def csv_text(runs: list[Run], history: History) -> str:
@@ -204,7 +238,8 @@ class Pacing:
 
 def pacing(talk: TalkPlan, runs: list[Run], last: int, tolerance_s: float) -> Pacing:
     """Return the numbers of the pacing figure and its title, computed from the data."""
-    finished = [r for r in runs if r.finished] or runs
+    kept, _ = same_length(runs)
+    finished = kept or runs[:1]
     chosen = finished[:last][::-1]
     left_out = sum(1 for r in runs[: runs.index(chosen[0]) + 1] if r not in chosen) if chosen else 0
     newest = chosen[-1] if chosen else None
