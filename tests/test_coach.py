@@ -144,3 +144,14 @@ def test_a_rescaled_plan_keeps_whole_five_second_budgets(churn_pptx: Path) -> No
     budgets = [s.budget_s for s in plan.slides if s.budget_s is not None]
     assert sum(budgets) == 607  # still the whole talk
     assert sum(1 for b in budgets if b % step) <= 1  # only the largest slide holds what no step can
+
+
+@pytest.mark.parametrize("duration_s", [120, 60, 20])
+def test_a_squeezed_talk_leaves_no_slide_without_a_budget(churn_pptx: Path, duration_s: int) -> None:
+    deck = read_deck(churn_pptx)
+    budgets = resolve_budgets(deck, duration_s=duration_s, step_s=5)
+    timed = [s.budget_s for s in budgets.plan.slides if s.budget_s is not None]
+    assert sum(timed) == duration_s
+    assert min(timed) > 0  # the title and every main slide keep time; a 0:00 reads as "no budget"
+    if duration_s >= 5 * len(timed):
+        assert all(b % 5 == 0 for b in timed)  # still whole steps when they fit

@@ -121,7 +121,15 @@ def allocate_steps(total: int, exact: Sequence[Fraction], step: int) -> list[int
 def rescale(plan: TalkPlan, duration_s: int, source: str = "rescaled", step: int = 1) -> TalkPlan:
     """Return ``plan`` stretched to ``duration_s``: every budget in proportion, in whole steps, summing exactly."""
     timed = [i for i, s in enumerate(plan.slides) if s.budget_s is not None]
-    seconds = allocate_steps(duration_s, [Fraction(plan.slides[i].budget_s or 0) for i in timed], step)
+    exact = [Fraction(plan.slides[i].budget_s or 0) for i in timed]
+    seconds = allocate_steps(duration_s, exact, step)
+    if timed and min(seconds) < step:
+        # A slide the plan gives time must keep some when the talk is squeezed (`--duration 1m`): each gets a
+        # floor of one step (or an even share, when even that does not fit), the rest goes by the plan's shares,
+        # so the difference comes from the largest slides.
+        floor = step if step * len(timed) <= duration_s else duration_s // len(timed)
+        rest = allocate_steps(duration_s - floor * len(timed), exact, step) if floor == step else None
+        seconds = [floor + r for r in rest] if rest is not None else allocate(duration_s, [Fraction(1)] * len(timed))
     slides = list(plan.slides)
     for i, budget in zip(timed, seconds, strict=True):
         slides[i] = dataclasses.replace(slides[i], budget_s=budget)
