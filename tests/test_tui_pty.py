@@ -151,8 +151,11 @@ def test_a_database_locked_for_five_seconds_loses_nothing(churn_pptx: Path, tmp_
         term.press(RIGHT)
         _wait_for(lambda: len(_rows(db)) >= 4)
         time.sleep(0.3)
-        term.press(b"f")
-        _wait_for(lambda: sqlite3.connect(db).execute("SELECT finished FROM rehearsals").fetchone() == (1,))
+        term.press(b"f")  # on slide 5 of 9 it asks, and the run is kept as unfinished
+        _wait_for(lambda: b"End the talk here?" in term.screen)
+        term.press(b"y")
+        ended = "SELECT ended_at IS NOT NULL, finished FROM rehearsals"
+        _wait_for(lambda: sqlite3.connect(db).execute(ended).fetchone() == (1, 0))
     finally:
         term.close()
     rows = _rows(db)

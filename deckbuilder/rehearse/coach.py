@@ -172,7 +172,8 @@ class Coach:
         self.closed = True
         self.completed = finished
         if self.history is not None and self.session.started_at is not None:
-            history, total, ended = self.history, self.session.ended_talk_s, self._stamp()
+            # The talk's time: minutes on backup slides (questions) are not the talk.
+            history, total, ended = self.history, self.summary().total_s, self._stamp()
 
             def end() -> None:
                 assert self.rehearsal is not None

@@ -243,6 +243,7 @@ class Summary:
     shares: tuple[Share, ...]
     cut_first: list[SlideResult]
     ran_over_s: float
+    backup_s: float = 0.0  # time on backup slides: questions, not the talk
 
     @property
     def over_s(self) -> float:
@@ -261,5 +262,9 @@ def summarise(
     if main and all(r.slide.kind is not None for r in main) and sum(r.actual_s for r in main) > 0:
         shares = split(((r.slide.kind, r.actual_s) for r in main), config.template).shares
     tolerance = config.pace.ran_over_s
-    over = sorted((r for r in main if r.over_s > tolerance), key=lambda r: -r.over_s)
-    return Summary(results, sum(actuals), duration_s, shares, over[: config.pace.cut_first], tolerance)
+    # Every slide with a budget can run over, the title slide too; backup slides have none and are not the talk.
+    timed = [r for r in results if r.slide.budget_s is not None]
+    over = sorted((r for r in timed if r.over_s > tolerance), key=lambda r: -r.over_s)
+    backup = sum(r.actual_s for r in results if r.slide.budget_s is None and not r.slide.main)
+    total = sum(actuals) - backup
+    return Summary(results, total, duration_s, shares, over[: config.pace.cut_first], tolerance, backup)

@@ -98,7 +98,9 @@ class TalkScreen(Screen[None]):
         self._shown_slide = index
         self.query_one(SlideView).show(coach.slides[index], coach.content(index), count)
         self.query_one(NotesView).show(coach.content(index))
-        self.query_one(NextUp).show(coach.content(index + 1) if index + 1 < count else None)
+        after = coach.content(index + 1) if index + 1 < count else None
+        talk_ends = after is not None and not coach.slides[index + 1].main and coach.slides[index].main
+        self.query_one(NextUp).show(after, backup_follows=talk_ends and coach.slides[index + 1].budget_s is None)
 
     def show_typed(self, typed: str, error: bool = False) -> None:
         """Show the slide number being typed (Enter jumps to it), or why it cannot be jumped to."""
@@ -236,6 +238,8 @@ def verdict(summary: Summary, stopped_at: int, completed: bool, short_below_s: f
         )
     else:
         text.append(f"{total} for a {duration} talk: within time.\n", style="bold green")
+    if summary.backup_s >= 1:
+        text.append(f"Plus {fmt(summary.backup_s)} on backup slides, kept apart from the talk's time.\n", style="dim")
     for share in () if unreached else summary.shares:
         text.append(f"{share.label}: {share.pct}% ({share.bounds()})", style="" if share.ok else "yellow")
         text.append("  ok\n" if share.ok else "  off target\n", style="green" if share.ok else "yellow")

@@ -178,7 +178,10 @@ class NotesView(Cached):
 class NextUp(Cached):
     """The title of the slide after this one."""
 
-    def show(self, nxt: DeckSlide | None) -> None:
-        """Redraw with the next slide, or the end of the talk."""
-        label = f"Next: {one_line(nxt.title)}" if nxt else "Next: end of the talk (→ finishes)"
+    def show(self, nxt: DeckSlide | None, backup_follows: bool = False) -> None:
+        """Redraw with the next slide, or the end of the talk (the backup slides after it are not the talk)."""
+        if backup_follows:
+            label = "Next: end of the talk (backup slides follow)"
+        else:
+            label = f"Next: {one_line(nxt.title)}" if nxt else "Next: end of the talk (→ finishes)"
         self.draw(label, Text(label))
