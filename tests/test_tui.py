@@ -40,11 +40,11 @@ async def test_pacing_states_at_chosen_times(churn_pptx: Path, tmp_path: Path) -
         await pilot.press("n")  # slide 3 scheduled at 0:45, reached at 0:05
         app.redraw()
         assert "ahead" in classes(app, PaceBadge)
-        assert str(app.screen.query_one(PaceBadge).render()) == "+0:40 ahead"
+        assert str(app.screen.query_one(PaceBadge).render()) == "finishing ~0:40 early"
         clock.advance(160)  # 2:45, slide 3 should have ended at 2:25
         app.redraw()
         assert "behind" in classes(app, PaceBadge)
-        assert str(app.screen.query_one(PaceBadge).render()) == "-0:20 behind"
+        assert str(app.screen.query_one(PaceBadge).render()) == "0:20 behind"  # no double negative
         assert "over" in classes(app, SlideTimer)
 
 

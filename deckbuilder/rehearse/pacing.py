@@ -35,7 +35,7 @@ class Status:
     slide: int
     slide_s: float
     slide_budget_s: float | None
-    delta_s: float  # positive: ahead of schedule; negative: behind
+    delta_s: float  # the projected finish against the plan's end: positive early (ahead), negative late (behind)
     projected_s: float  # when the talk ends if every slide from here keeps its budget
     pace: str  # waiting, ahead, on_track, behind, overtime, backup (a slide after the talk)
     bar: str  # none, ok, near, over
@@ -174,11 +174,10 @@ class Session:
         slide = self.slide_s(now)
         budget = self.slides[self.current].budget_s
         finish = self.projected_finish(now)
-        late = finish - (self.schedule_end[-1] or self.duration_s)  # the plan's own end
-        early = self.schedule_start[self.current] - talk
-        # Behind means the talk will end late if the rest keeps its budgets, so going back to a slide whose
-        # window has passed is not "behind" by itself; ahead means this slide was reached early.
-        delta = -late if late > 0 else max(early, 0.0)
+        # One figure: the projected finish against the plan's end. Behind means the talk ends late if the rest
+        # keeps its budgets (going back to a slide whose window has passed is not behind by itself); ahead means
+        # it ends early even if every later slide takes its whole budget.
+        delta = (self.schedule_end[-1] or self.duration_s) - finish
         overtime = max(talk - self.duration_s, 0.0)
         if self.started_at is None:
             pace = "waiting"

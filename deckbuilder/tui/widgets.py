@@ -18,7 +18,6 @@ from textual.widget import Widget
 from deckbuilder.core.deck_format import notes_body
 from deckbuilder.core.display import one_line, visible
 from deckbuilder.core.durations import format_duration as fmt
-from deckbuilder.core.durations import format_signed
 from deckbuilder.core.talk import TimedSlide
 from deckbuilder.rehearse.deck_reader import DeckSlide
 from deckbuilder.rehearse.pacing import Status
@@ -74,8 +73,8 @@ class TalkClock(Cached):
         if status.paused:
             parts.append(("  PAUSED", "bold reverse"))
         if status.started and not status.finished and status.projected_s > status.talk_s:
-            parts.append((f"  ends ~{fmt(status.projected_s)}", "dim"))
-        parts.append((f"  {wall:%H:%M}", "dim"))
+            parts.append((f"  projected {fmt(status.projected_s)}", "dim"))
+        parts.append((f"  time {wall:%H:%M}", "dim"))  # the time of day, said so beside talk lengths
         text, used = Text(), 0
         for part, style in parts:
             if used + len(part) > room and used:
@@ -94,8 +93,10 @@ class PaceBadge(Cached):
         """Redraw from ``status``."""
         for pace in PACE_TEXT:
             self.set_class(status.pace == pace, pace)
-        if status.pace in ("ahead", "behind"):
-            label = f"{format_signed(status.delta_s)} {PACE_TEXT[status.pace]}"
+        if status.pace == "ahead":  # in words, no double signs: "finishing ~0:40 early", "1:12 behind"
+            label = f"finishing ~{fmt(status.delta_s)} early"
+        elif status.pace == "behind":
+            label = f"{fmt(-status.delta_s)} behind"
         elif status.pace == "overtime":
             label = f"{PACE_TEXT['overtime']} +{fmt(status.overtime_s)}"
         else:
