@@ -225,3 +225,22 @@ async def test_narrow_terminals_keep_the_clock_badge_and_a_coloured_timer(churn_
         assert str(app.screen.query_one(TalkClock).render()).startswith("0:57 / 12:00")
         assert app.screen.query_one(PaceBadge).region.width > 0
         assert not app.screen.query_one("#notes").display  # notes give way first
+
+
+async def test_a_typed_slide_number_expires_and_backspace_clears_only_it(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = make_app(churn_pptx, tmp_path / "h.db", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "right")  # on slide 2
+        await pilot.press("7")
+        clock.advance(4)  # a stray digit, then a pause longer than 3 s
+        app.redraw()
+        assert "go to slide" not in screen_text(app)
+        await pilot.press("right")  # an ordinary next, not a jump to slide 7
+        assert app.coach.session.current == 2
+        await pilot.press("7", "backspace")  # Backspace clears the number and does not go back
+        assert app.coach.session.current == 2 and app.typed == ""
+        await pilot.press("5", "p")  # any other key forgets it too (here: pause)
+        assert app.typed == "" and app.coach.session.paused_at is not None
+        await pilot.press("p", "5", "enter")  # typed and confirmed at once: a jump
+        assert app.coach.session.current == 4

@@ -29,6 +29,7 @@ class RehearseApp(RunApp):
         self.coach, self.redraw_s, self.saved_to = coach, redraw_s, saved_to
         self.talk = TalkScreen(coach)
         self.typed = ""  # a slide number being typed, to jump to with Enter
+        self.typed_at = 0.0  # when its last digit came, on the coach's clock
         self._alerted = False
 
     def on_mount(self) -> None:
@@ -48,6 +49,7 @@ class RehearseApp(RunApp):
         if self.talk not in self.screen_stack or self.coach.closed or not self.talk.is_mounted:
             return
         try:
+            self._typed_number()  # a number typed and left is forgotten, its prompt too
             self.talk.tick()
         except NoMatches:  # the app is shutting down and the widgets are already gone
             return
@@ -64,23 +66,39 @@ class RehearseApp(RunApp):
                     self.talk.show_store()
 
     # --- keys ----------------------------------------------------------------------------------
+    def _typed_number(self) -> str:
+        """Return the slide number being typed, forgetting it once it waited too long (a stray digit must not
+        turn the next → into a jump minutes later)."""
+        if self.typed and self.coach.clock() - self.typed_at > self.coach.config.pace.typed_number_s:
+            self.action_forget()
+        return self.typed
+
     def action_next_slide(self) -> None:
-        if self.typed:
+        if self._typed_number():
             self.action_jump()
             return
         self.coach.next()
         self._after_move()
 
     def action_prev_slide(self) -> None:
-        self.typed = ""
+        if self._typed_number():  # Backspace (or ←) while typing clears the number, and only that
+            self.action_forget()
+            return
         self.coach.back()
         self._after_move()
 
     def action_digit(self, digit: str) -> None:
-        """Collect a slide number; Enter jumps to it, Escape forgets it."""
+        """Collect a slide number; Enter jumps to it, Escape forgets it, and so does a wait or another key."""
+        self._typed_number()
         if len(self.typed) < 3:
             self.typed += digit
+        self.typed_at = self.coach.clock()
         self.talk.show_typed(self.typed)
+
+    def _drop_typed(self) -> None:
+        """Any key that is not a digit or a jump forgets a slide number being typed."""
+        if self.typed:
+            self.action_forget()
 
     def action_forget(self) -> None:
         self.typed = ""
@@ -96,14 +114,17 @@ class RehearseApp(RunApp):
             self.talk.show_typed(f"no slide {number}; the deck has {len(self.coach.slides)}", error=True)
 
     def action_start(self) -> None:
+        self._drop_typed()
         self.coach.start()
         self.talk.redraw()
 
     def action_pause(self) -> None:
+        self._drop_typed()
         self.coach.pause()
         self.talk.redraw()
 
     def action_finish(self) -> None:
+        self._drop_typed()
         if self.coach.session.started_at is None:
             return
         unshown = self.coach.unshown()
@@ -122,6 +143,7 @@ class RehearseApp(RunApp):
 
     def action_quit_early(self) -> None:
         """Ask before stopping: a stray q must not end a rehearsal."""
+        self._drop_typed()
         if self.coach.session.started_at is None:
             self.exit()
             return
