@@ -272,3 +272,17 @@ def test_a_change_reads_as_the_two_figures_shown() -> None:
 
     row = Change(TimedSlide(1, "x", "results", 60, None, True), 11.4, 14.6, True, 5.0)
     assert row.change_s == 4.0  # shown as 0:11 -> 0:15, so +0:04 (not +0:03 from 3.2 s)
+
+
+def test_a_history_path_in_a_missing_folder_is_refused_and_where_prints_the_path(
+    history_db: tuple[Path, Path], run_cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deck, _ = history_db
+    typo = tmp_path / "histroy" / "h.db"
+    monkeypatch.setenv("DECK_HISTORY", str(typo))
+    result = run_cli("history", str(deck))
+    assert result.exit_code == 2 and "does not exist" in result.output and not typo.parent.exists()
+    where = run_cli("history", "--where")
+    assert where.exit_code == 0 and str(typo) in where.output and "$DECK_HISTORY" in where.output
+    named = run_cli("history", "--where", "--db", str(tmp_path / "mine.db"))
+    assert "--db" in named.output and "not created yet" in named.output

@@ -115,10 +115,11 @@ DB_OPTION = click.option(
 # Shared by `deck rehearse`, `deck history` and `deck drill` (here, so those commands do not import each other).
 def open_history(db: Path | None) -> Any:
     """Open the history database given with --db, else the default one."""
-    from deckbuilder.history.location import default_path
+    from deckbuilder.history.location import default_path, own_path
     from deckbuilder.history.store import History
 
-    return History(db or default_path())
+    path = db or default_path()
+    return History(path, make_folder=path == own_path())  # only deck's own folder is made without asking
 
 
 def talk_of(source: Path, settings: Any) -> tuple[Any, Any]:

@@ -117,12 +117,31 @@ def _history_of(deck: Path, db: Path | None) -> tuple[Any, Any, list[Any]]:
     return info, history, find_runs(history, info.identity())
 
 
+def _where(db: Path | None) -> None:
+    """Print the history file this command would use, and why that one."""
+    from deckbuilder.history.location import ENV, default_path, own_path
+
+    path = db or default_path()
+    source = "--db" if db else f"${ENV}" if path != own_path() else "the default for this user"
+    state = (
+        "exists"
+        if path.is_file()
+        else "not created yet"
+        if path.parent.is_dir() or path == own_path()
+        else ("its folder does not exist")
+    )
+    click.echo(f"{visible(str(path))}  ({source}; {state})")
+
+
 def _no_history(deck: Path) -> None:
     click.echo(f"no rehearsals recorded for {visible(str(deck))} yet; run: deck rehearse {visible(str(deck))}")
 
 
 @click.command()
-@click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("deck", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option(
+    "--where", is_flag=True, help="Print where the rehearsal history is kept (--db, $DECK_HISTORY or the default)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the rehearsals as JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Write every recorded slide visit as CSV to standard output.")
 @click.option("--all", "show_all", is_flag=True, help="List every rehearsal, not only the newest 20.")
@@ -136,7 +155,8 @@ def _no_history(deck: Path) -> None:
 @DB_OPTION
 @friendly
 def history(
-    deck: Path,
+    deck: Path | None,
+    where: bool,
     drills: bool,
     as_json: bool,
     as_csv: bool,
@@ -161,7 +181,15 @@ def history(
       deck history talk.pptx --label "with Q&A"        names the newest run
       deck history talk.pptx --delete 3                asks, then removes run 3
       deck history talk.pptx --drills                  the question drills
+      deck history --where                             where the history is kept
     """
+    if where:
+        _where(db)
+        return
+    if deck is None:
+        raise DeckError(
+            "give the deck whose rehearsals to list", hint="deck history talk.pptx (or: deck history --where)"
+        )
     if drills:
         talk, ident = talk_of(deck, config())  # the deck, or the outline drilled before it was built
         _list_drills(talk.title, ident, open_history(db), deck, as_json)

@@ -12,6 +12,11 @@ def default_path() -> Path:
     """Return the database file: $DECK_HISTORY, else deck's folder in the user data directory."""
     if os.environ.get(ENV):
         return Path(os.environ[ENV])
+    return own_path()
+
+
+def own_path() -> Path:
+    """Return deck's own place for the history in the user data directory (the one folder deck creates)."""
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("deck", appauthor=False)) / "history.sqlite3"

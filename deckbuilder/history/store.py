@@ -33,8 +33,16 @@ NUMBER_COLUMNS = {
 class History:
     """Open (creating or migrating) the rehearsal database; never write to one that is not deck's."""
 
-    def __init__(self, path: Path, busy_timeout_s: float = 10.0) -> None:
+    def __init__(self, path: Path, busy_timeout_s: float = 10.0, make_folder: bool = False) -> None:
         self.path = path
+        if not make_folder and not path.parent.is_dir():
+            # A mistyped --db or $DECK_HISTORY must not quietly start a new, empty history somewhere else.
+            raise DeckError(
+                f"the folder {path.parent} does not exist, so there is no rehearsal history there",
+                file=str(path),
+                hint=f"create the folder, or fix the path given with --db or ${ENV} (`deck history --where` "
+                "prints the default)",
+            )
         if path.exists() and not path.is_file():
             raise DeckError(
                 "is not a regular file; the rehearsal history must be a file deck can create or own",
