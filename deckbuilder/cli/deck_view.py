@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from deckbuilder.core.deck_format import notes_body
 from deckbuilder.core.display import one_line
 from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.rehearse.deck_reader import Deck
@@ -23,10 +24,14 @@ def print_deck(deck: Deck, console: Console) -> None:
     console.print(Text(one_line(deck.title), style="bold"), Text(f" ({len(deck.slides)} slides, {total})"))
     console.print(Text(_SOURCES[deck.source], style="dim"))
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for name, justify in (("#", "right"), ("kind", "left"), ("title", "left"), ("budget", "right"), ("notes", "left")):
+    columns = (("#", "right"), ("kind", "left"), ("title", "left"), ("budget", "right"), ("points", "right"),
+               ("notes", "right"))  # fmt: skip
+    for name, justify in columns:
         table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for slide, timed in zip(deck.slides, deck.timed().slides, strict=True):
         budget = fmt(timed.budget_s) if timed.budget_s is not None else "-"
-        notes = "yes" if slide.notes.strip() else "no"
-        table.add_row(str(slide.index), one_line(timed.kind or "-"), one_line(slide.title), budget, notes)
+        words = len(notes_body(slide.notes).split())
+        notes = f"{words} words" if words else "-"  # how much there is to say; --json carries the text
+        table.add_row(str(slide.index), one_line(timed.kind or "-"), one_line(slide.title), budget,
+                      str(len(slide.points)), notes)  # fmt: skip
     console.print(table)

@@ -12,7 +12,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from deckbuilder.core.config import Config, InputLimits, Template, default_config
-from deckbuilder.core.deck_format import PLAN_PROPERTY, FormatError, parse_payload, read_notes_header
+from deckbuilder.core.deck_format import PLAN_PROPERTY, FormatError, notes_body, parse_payload, read_notes_header
 from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide, fingerprint, schedule
 from deckbuilder.errors import DeckError
 from deckbuilder.files.reading import check_regular, size_text
@@ -79,7 +79,8 @@ class Deck:
                     "title": s.title,
                     "kind": t.kind if t else None,
                     "budget_s": t.budget_s if t else None,
-                    "notes": bool(s.notes.strip()),
+                    "points": len(s.points),
+                    "notes": notes_body(s.notes),  # the presenter's words, without deck's timing line
                 }
                 for s, t in zip(self.slides, timed, strict=True)
             ],
