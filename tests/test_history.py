@@ -286,3 +286,34 @@ def test_a_history_path_in_a_missing_folder_is_refused_and_where_prints_the_path
     assert where.exit_code == 0 and str(typo) in where.output and "$DECK_HISTORY" in where.output
     named = run_cli("history", "--where", "--db", str(tmp_path / "mine.db"))
     assert "--db" in named.output and "not created yet" in named.output
+
+
+def test_history_at_80_columns_keeps_every_column(
+    history_db: tuple[Path, Path], run_cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deck, db = history_db
+    run_cli("history", str(deck), "--db", str(db), "--label", "with Q&A")
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run_cli("history", str(deck), "--db", str(db)).output
+    header = next(line for line in out.splitlines() if "when" in line)
+    assert header.split()[0] == "#" and "label" in header and "worst slide" in header
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert any(line.lstrip().startswith(str(len(RUNS))) and "with" in line for line in out.splitlines())
+
+
+def test_a_report_of_one_rehearsal_says_so_in_m_ss(churn_pptx: Path, tmp_path: Path, run_cli: Any) -> None:
+    from deckbuilder.core.config import default_config
+    from deckbuilder.history.analysis import find_runs, pacing
+    from deckbuilder.history.chart import draw
+
+    deck = tmp_path / "talk.pptx"
+    shutil.copy(churn_pptx, deck)
+    db = tmp_path / "h.db"
+    record(deck, db, RUNS[:1])
+    info = read_deck(deck)
+    numbers = pacing(info.timed(), find_runs(History(db), info.identity()), 5, 2.0)
+    figure = draw(numbers, default_config().theme)
+    ax = figure.axes[0]
+    assert ax.get_xlabel().startswith("slide; one rehearsal so far: #1")
+    ticks = [ax.yaxis.get_major_formatter()(value, 0) for value in (0, 90, 125)]
+    assert ticks == ["0:00", "1:30", "2:05"]

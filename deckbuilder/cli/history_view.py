@@ -18,10 +18,13 @@ def print_runs(title: str, runs: list[Run], console: Console, ran_over_s: float,
     console.print(Text(one_line(title), style="bold"), Text(f"  {len(runs)} rehearsal(s)"))
     hidden = len(runs) - limit if limit is not None and len(runs) > limit else 0
     table = Table(box=None, pad_edge=False, header_style="bold")
-    columns = (("#", 3), ("when", 16), ("done", 4), ("total", 13), ("vs slot", 7), ("slides over", 4))
-    for name, least in (*columns, ("worst slide", 0), ("label", 0)):
-        wide = name in ("worst slide", "label")
-        table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=least, max_width=32 if wide else None)
+    # Every column keeps its place at 80 columns: the label and the worst slide's title share what is left
+    # (Rich would otherwise squeeze all columns alike and drop the narrow ones).
+    fixed = (("#", 4), ("when", 16), ("done", 4), ("total", 13), ("vs slot", 7), ("over", 4))
+    room = max(console.width - sum(w for _, w in fixed) - 2 * len(fixed) - 2, 10)
+    label_w = min(16, max(room // 3, 5)) if any(r.label for r in runs) else 5
+    for name, width in (*fixed, ("label", label_w), ("worst slide", max(room - label_w, 5))):
+        table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=width)
     for run in runs[: len(runs) - hidden]:
         late = run.total_s > run.duration_s
         total = Text(f"{fmt(run.total_s)} / {fmt(run.duration_s)}", style="red" if late else "green")
@@ -37,8 +40,8 @@ def print_runs(title: str, runs: list[Run], console: Console, ran_over_s: float,
             total,
             Text(format_signed(run.total_s - run.duration_s), style="red" if late else ""),
             str(len(overs)),
-            worst,
             one_line(run.label or "", 40),
+            worst,
         )
     console.print(table)
     if hidden:

@@ -11,8 +11,10 @@ from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
 
 from deckbuilder.core.config import Config
+from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.core.talk import DeckId, TalkPlan
 from deckbuilder.core.theme import Theme
 from deckbuilder.files.atomic import write_atomically
@@ -60,14 +62,22 @@ def _draw(pacing: Pacing, theme: Theme) -> Figure:
     ]
     ax.legend(handles=handles, fontsize=style["tick_size"], frameon=False, loc="upper right")
     ax.set_xticks(positions, pacing.labels)
-    ax.set_ylabel("seconds on the slide", fontsize=style["label_size"])
+    # Many slides: the kind under each number would run into its neighbours, so the numbers stand alone.
+    if len(positions) > 12:
+        ax.set_xticks(positions, [label.split("\n")[0] for label in pacing.labels])
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: fmt(value)))  # the way the talk is timed: m:ss
+    ax.set_ylabel("time on the slide (m:ss)", fontsize=style["label_size"])
     first, last = pacing.runs[0], pacing.runs[-1]
     left_out = f"; {pacing.left_out} unfinished rehearsal(s) left out" if pacing.left_out else ""
-    ax.set_xlabel(
-        f"slide; in each group, rehearsals left to right from #{first.id} ({first.started_at[:10]}) "
-        f"to #{last.id} ({last.started_at[:10]}), the newest darkest{left_out}",
-        fontsize=style["label_size"],
-    )
+    if first is last:
+        which = f"one rehearsal so far: #{first.id} ({first.started_at[:10]})"
+    else:
+        which = (
+            f"in each group, rehearsals left to right from #{first.id} ({first.started_at[:10]}) "
+            f"to #{last.id} ({last.started_at[:10]}), the newest darkest"
+        )
+    # Wrapped, so the caption stays inside the picture at any length (constrained layout makes room).
+    ax.set_xlabel(textwrap.fill(f"slide; {which}{left_out}", 130), fontsize=style["label_size"])
     fig.suptitle(
         textwrap.fill(pacing.finding, 90),
         fontsize=style["title_size"] + 1,
