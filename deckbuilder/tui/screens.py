@@ -19,7 +19,7 @@ from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.core.durations import format_signed
 from deckbuilder.rehearse.pacing import Summary
 
-from .widgets import NextUp, NotesView, PaceBadge, SlideTimer, SlideView, TalkClock
+from .widgets import BigClock, NextUp, NotesView, PaceBadge, SlideTimer, SlideView, TalkClock
 
 if TYPE_CHECKING:
     from deckbuilder.rehearse.coach import Coach
@@ -50,14 +50,19 @@ class TalkScreen(Screen[None]):
         super().__init__()
         self.coach = coach
         self._shown_slide = -1
+        self._big_label = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
             yield Static(Text(one_line(self.coach.deck.title)), id="talk-title")
             yield TalkClock(id="talk-clock")
             yield PaceBadge(id="pace")
+        yield Static(Text("PAUSED  ·  p or b resumes", style="bold"), id="paused")
         with Horizontal(id="middle"):
             with Vertical(id="slide-pane"):
+                with Horizontal(id="clock-row"):
+                    yield BigClock("0:00", id="big-clock")
+                    yield Static(id="big-label")
                 yield SlideTimer(id="slide-timer")
                 yield SlideView(id="slide")
             yield NotesView(id="notes")
@@ -84,6 +89,16 @@ class TalkScreen(Screen[None]):
         self.query_one(TalkClock).show(status, self.coach.wall())
         self.query_one(PaceBadge).show(status)
         self.query_one(SlideTimer).show(status)
+        self.query_one(BigClock).show(status)
+        self.set_class(status.paused, "paused")
+        label = (
+            "over this slide's budget"
+            if status.slide_budget_s and status.slide_s > status.slide_budget_s
+            else ("left on this slide" if status.slide_budget_s else "talk clock (backup slide)")
+        )
+        if label != self._big_label:
+            self._big_label = label
+            self.query_one("#big-label", Static).update(Text(label, style="dim"))
 
     def redraw(self, force: bool = False) -> None:
         """Redraw everything (after a key, or a resize when ``force``)."""

@@ -14,6 +14,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.widget import Widget
+from textual.widgets import Digits
 
 from deckbuilder.core.deck_format import notes_body
 from deckbuilder.core.display import one_line, visible
@@ -102,6 +103,30 @@ class PaceBadge(Cached):
         else:
             label = PACE_TEXT[status.pace]
         self.draw(label, label)
+
+
+class BigClock(Digits):
+    """This slide's time left in large digits, or its overrun (alert colour): readable from a step back.
+
+    It changes once a second at most, and repaints only then (the digits are several lines of the screen).
+    """
+
+    def show(self, status: Status) -> None:
+        """Redraw from ``status``: the slide's budget less its time, a "+" overrun, or the talk clock."""
+        budget = status.slide_budget_s
+        if not status.started:
+            text, state = fmt(budget or 0), "waiting"
+        elif budget:
+            left = budget - status.slide_s
+            text, state = (fmt(left), "ok") if left >= 0 else ("+" + fmt(-left), "over")
+        else:  # a backup slide has no budget: the talk's own clock
+            text, state = fmt(status.talk_s), "backup"
+        if status.alert and state == "ok":
+            state = "alert"
+        if text != self.value:
+            self.update(text)
+        for name in ("waiting", "ok", "over", "backup", "alert"):
+            self.set_class(state == name, name)
 
 
 class SlideTimer(Cached):
