@@ -23,7 +23,7 @@ from deckbuilder.history.drills import find_drills
 from deckbuilder.history.store import History
 from deckbuilder.rehearse.deck_reader import read_deck
 from deckbuilder.rehearse.drill import Drill, content_of
-from deckbuilder.tui.drill import Countdown, DrillApp, DrillEnd, DrillScreen
+from deckbuilder.tui.drill import Countdown, DrillApp, DrillEnd, DrillHelp, DrillScreen
 
 from .conftest import ROOT, FakeClock
 from .test_tui_pty import Terminal, _wait_for
@@ -190,14 +190,15 @@ async def test_countdown_turns_amber_at_1_30_and_red_past_2_00(tmp_path: Path) -
     app = _drill(tmp_path / "h.db", clock)
     async with app.run_test(size=(100, 30)):
         countdown = app.questions.query_one(Countdown)
-        for seconds, text, classes in (
-            (0, "2:00 left", set()),
-            (90, "0:30 left", {"amber"}),
-            (31, "+0:01 over", {"red"}),
+        label = app.questions.query_one("#countdown-label")
+        for seconds, text, words, classes in (
+            (0, "2:00", "left for this answer", set()),
+            (90, "0:30", "left for this answer", {"amber"}),
+            (31, "+0:01", "over the answer time", {"red"}),
         ):
             clock.advance(seconds)
             app.redraw()
-            assert str(countdown.render()) == text
+            assert countdown.value == text and words in str(label.render())  # large digits, and what they mean
             assert set(countdown.classes) & {"amber", "red"} == classes
 
 
@@ -233,7 +234,7 @@ async def test_checklist_keys_score_skip_and_the_end_screen(tmp_path: Path) -> N
     ]
 
 
-async def test_q_ends_the_drill_without_recording_the_open_question(tmp_path: Path) -> None:
+async def test_q_ends_the_drill_and_keeps_the_answer_on_screen(tmp_path: Path) -> None:
     clock = FakeClock()
     db = tmp_path / "h.db"
     app = _drill(db, clock)
@@ -241,10 +242,41 @@ async def test_q_ends_the_drill_without_recording_the_open_question(tmp_path: Pa
         clock.advance(30)
         await pilot.press("n")
         clock.advance(30)
-        await pilot.press("q")
+        await pilot.press("2", "o", "q")  # half an answer, ticked and scored: q keeps it
         assert isinstance(app.screen, DrillEnd)
-    assert len(_answers(db)) == 1
+    rows = sqlite3.connect(db).execute("SELECT seconds, ticked, score FROM answers ORDER BY position").fetchall()
+    assert rows[1] == (30.0, "2", 2)
     assert sqlite3.connect(db).execute("SELECT finished FROM drills").fetchone() == (0,)
+
+
+async def test_q_on_a_question_just_shown_records_nothing_for_it(tmp_path: Path) -> None:
+    clock = FakeClock()
+    db = tmp_path / "h.db"
+    app = _drill(db, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock.advance(30)
+        await pilot.press("n")
+        clock.advance(1)  # glanced at, not begun
+        await pilot.press("q")
+    assert len(_answers(db)) == 1
+
+
+async def test_space_holds_the_countdown_and_question_mark_shows_the_keys(tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = _drill(tmp_path / "h.db", clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        clock.advance(20)
+        await pilot.press("space")
+        clock.advance(300)  # a phone call: the answer's clock waits
+        app.redraw()
+        assert app.drill.elapsed() == 20 and "held" in app.questions.query_one(Countdown).classes
+        await pilot.press("space")
+        clock.advance(5)
+        assert app.drill.elapsed() == 25
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, DrillHelp)
+        await pilot.press("x")
+        assert isinstance(app.screen, DrillScreen)
 
 
 async def test_the_drill_screen_fits_a_small_terminal(tmp_path: Path) -> None:

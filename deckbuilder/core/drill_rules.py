@@ -31,6 +31,7 @@ class DrillRules:
     target_s: float
     amber_s: float
     max_text: int
+    kept_after_s: float  # ending the drill keeps the answer on screen once this much was spoken
     entries: tuple[Entry, ...]
 
 
@@ -56,6 +57,7 @@ def parse_drill_rules(raw: dict[str, Any]) -> DrillRules:
         target_s=float(answer["target_s"]),
         amber_s=float(answer["amber_s"]),
         max_text=int(answer["max_text"]),
+        kept_after_s=float(answer["kept_after_s"]),
         entries=tuple(entries),
     )
 

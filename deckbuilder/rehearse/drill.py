@@ -152,6 +152,7 @@ class Drill:
             self.pending.add(begin)
         self.started = clock()
         self._question_wall = wall()
+        self.paused_at: float | None = None  # the countdown is held (Space) from this clock reading
 
     @property
     def store_error(self) -> str:
@@ -171,8 +172,19 @@ class Drill:
         return None if self.done else self.questions[self.position]
 
     def elapsed(self) -> float:
-        """Seconds on the question on screen."""
-        return max(0.0, self.clock() - self.started)
+        """Seconds on the question on screen (a pause holds the count)."""
+        now = self.paused_at if self.paused_at is not None else self.clock()
+        return max(0.0, now - self.started)
+
+    def toggle_pause(self) -> None:
+        """Hold or resume the answer's countdown (the time held is not the answer's)."""
+        if self.done:
+            return
+        if self.paused_at is None:
+            self.paused_at = self.clock()
+        else:
+            self.started += self.clock() - self.paused_at
+            self.paused_at = None
 
     def level(self) -> str:
         """Return ok, amber (past the amber time) or red (past the target) for the countdown's colour."""
@@ -205,7 +217,7 @@ class Drill:
             # The drill's id is read when the write runs: a begin that waited has set it by then.
             self.pending.add(lambda: store.record_answer(self._id(), where, answer, began))
         self.position += 1
-        self.ticked, self.score = set(), None
+        self.ticked, self.score, self.paused_at = set(), None, None
         self.started, self._question_wall = self.clock(), self.wall()
         if self.done:
             self.close()
@@ -216,6 +228,16 @@ class Drill:
     def _id(self) -> int:
         assert self.drill_id is not None  # begin_drill ran first: writes run in order
         return self.drill_id
+
+    def stop(self) -> None:
+        """End the drill here (q, Ctrl+C, a signal): the answer on screen is kept, with its time, ticks and score,
+        when it was begun (a few seconds spoken, or anything ticked or scored); then the drill is closed."""
+        if self.closed:
+            return
+        begun = self.elapsed() >= self.rules.kept_after_s or self.ticked or self.score is not None
+        if self.current is not None and begun:
+            self.next()
+        self.close()
 
     def close(self) -> None:
         """Mark the drill ended in the store (finished when every question was reached); only once."""

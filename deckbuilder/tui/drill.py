@@ -10,52 +10,83 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Digits, Footer, Static
 
 from deckbuilder.core.display import one_line, visible
 from deckbuilder.core.durations import format_duration as fmt
 from deckbuilder.rehearse.drill import Drill, DrillSummary
 
 from .stopping import RunApp
-from .widgets import Cached
 
 SCORES = {"w": (1, "weak"), "o": (2, "ok"), "g": (3, "good")}
 SCORE_NAMES = {number: name for number, name in SCORES.values()}
 
 
-class Countdown(Cached):
-    """The answer's time left: plain, amber near the end, red once past it."""
+class Countdown(Digits):
+    """The answer's time left in large digits: plain, amber near the end, red (with a "+") once past it."""
 
     def show(self, drill: Drill) -> None:
         left, level = drill.left(), drill.level()
-        text = f"{fmt(left)} left" if left >= 0 else f"+{fmt(-left)} over"
+        text = fmt(left) if left >= 0 else "+" + fmt(-left)
+        if text != self.value:  # once a second at most
+            self.update(text)
         self.set_class(level == "amber", "amber")
         self.set_class(level == "red", "red")
-        self.draw((text, level), Text(text))
+        self.set_class(drill.paused_at is not None, "held")
+
+
+class DrillHelp(ModalScreen[None]):
+    """The drill's keys; any key closes it."""
+
+    def compose(self) -> ComposeResult:
+        keys = Text()
+        for key, what in (
+            ("n, →, Enter", "done: the next question"),
+            ("Space", "hold or resume the countdown"),
+            ("1-5", "tick (or untick) a STAR-T item your answer covered"),
+            ("w / o / g", "score the answer weak, ok or good"),
+            ("s", "skip the question"),
+            ("q", "end the drill (the answer on screen is kept once begun)"),
+        ):
+            keys.append(f"{key:<12}", style="bold")
+            keys.append(f"{what}\n")
+        keys.append("\nAny key closes this.", style="dim")
+        with Vertical(id="drill-help"):
+            yield Static(Text("Drill keys", style="bold"))
+            yield Static(keys)
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        self.dismiss(None)
 
 
 class DrillScreen(Screen[None]):
     """The question on screen, its countdown, the checklist and the score."""
 
     BINDINGS = [
-        Binding("n,right,enter,space", "app.next_question", "Next", key_display="n"),
+        Binding("n,right,enter", "app.next_question", "Next", key_display="n"),
+        Binding("space", "app.hold", "Hold", key_display="Space"),
         Binding("s", "app.skip", "Skip"),
         *(Binding(str(i), f"app.tick({i})", show=False) for i in range(1, 6)),
         *(Binding(key, f"app.rate('{key}')", show=False) for key in SCORES),
         Binding("q", "app.stop", "End drill"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
     def __init__(self, drill: Drill, title: str) -> None:
         super().__init__()
         self.drill, self.talk_title = drill, title
+        self._label = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="drill-top"):
             yield Static(Text(f"drill · {one_line(self.talk_title)}"), id="drill-title")
-            yield Countdown(id="countdown")
+        with Horizontal(id="countdown-row"):
+            yield Countdown("2:00", id="countdown")
+            yield Static(id="countdown-label")
         yield Static(id="question-head")
         with VerticalScroll(id="question-pane"):
             yield Static(id="question")
@@ -71,7 +102,16 @@ class DrillScreen(Screen[None]):
         self.set_class(event.size.height < 20, "short")
 
     def tick(self) -> None:
-        self.query_one(Countdown).show(self.drill)
+        drill = self.drill
+        self.query_one(Countdown).show(drill)
+        label = (
+            "held · Space resumes"
+            if drill.paused_at is not None
+            else ("left for this answer" if drill.left() >= 0 else "over the answer time")
+        )
+        if label != self._label:
+            self._label = label
+            self.query_one("#countdown-label", Static).update(Text(label, style="dim"))
 
     def show_question(self) -> None:
         """Draw the question on screen, its checklist and score."""
@@ -134,7 +174,7 @@ def drill_verdict(summary: DrillSummary, kinds: dict[str, str], checklist_size: 
     if skipped:
         text.append(f", {skipped} skipped")
     if summary.mean_s is not None:
-        text.append(f"; mean answer {fmt(summary.mean_s)} (aim for about {fmt(summary.target_s)})")
+        text.append(f"; mean answer {fmt(summary.mean_s)} (aim to finish within {fmt(summary.target_s)})")
     text.append("\n\nKinds answered: ")
     text.append(" · ".join(f"{label} {summary.kinds.get(code, 0)}" for code, label in kinds.items()))
     never = [label for code, label in kinds.items() if not summary.kinds.get(code)]
@@ -189,7 +229,7 @@ class DrillApp(RunApp):
         self.set_interval(self.redraw_s, self.redraw)
 
     def end_run(self) -> None:
-        self.drill.close()
+        self.drill.stop()  # Ctrl+C or a signal: the answer on screen is kept too
 
     def redraw(self) -> None:
         if self.screen is self.questions and not self.drill.done:
@@ -223,9 +263,16 @@ class DrillApp(RunApp):
         self.questions.show_marks()
 
     def action_stop(self) -> None:
-        """End the drill here; the question on screen is not recorded."""
-        self.drill.close()
+        """End the drill here; the answer on screen is kept (with its time, ticks and score) once begun."""
+        self.drill.stop()
         self.switch_screen(DrillEnd(self.drill, self.saved_to))
+
+    def action_hold(self) -> None:
+        self.drill.toggle_pause()
+        self.questions.tick()
+
+    def action_help(self) -> None:
+        self.push_screen(DrillHelp())
 
     def _after_answer(self) -> None:
         if self.drill.done:
