@@ -244,3 +244,27 @@ async def test_a_typed_slide_number_expires_and_backspace_clears_only_it(churn_p
         assert app.typed == "" and app.coach.session.paused_at is not None
         await pilot.press("p", "5", "enter")  # typed and confirmed at once: a jump
         assert app.coach.session.current == 4
+
+
+async def test_the_end_screen_says_when_it_scrolls_and_help_fits_a_small_terminal(
+    churn_pptx: Path, tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    app = make_app(churn_pptx, tmp_path / "h.db", clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("space", "question_mark")
+        box = app.screen.query_one("#help-box")
+        assert box.region.height <= 20 and box.region.width <= 60
+        assert box.region.height <= 16  # ten keys on one line each, the title, the closing line, the frame
+        await pilot.press("escape")
+        for _ in range(9):
+            clock.advance(70)
+            await pilot.press("right")
+        await pilot.pause()
+        assert isinstance(app.screen, EndScreen)
+        assert app.screen.query_one("#end-more").display  # 9 rows and the verdict do not fit 20 lines
+    app = make_app(churn_pptx, tmp_path / "h2.db", FakeClock())
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("space", *["right"] * 9)
+        await pilot.pause()
+        assert not app.screen.query_one("#end-more").display  # all of it on screen: no hint

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from rich.console import JustifyMethod
@@ -11,6 +12,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
@@ -147,14 +149,15 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         keys = Table.grid(padding=(0, 2))
         for key, what in (
-            ("→  Space  PgDn  Enter  n", "next slide (the first press starts the clock)"),
-            ("←  PgUp  Backspace", "previous slide; its time keeps adding up"),
-            ("3  Enter", "jump to slide 3 (type the number, then Enter)"),
+            # One line a key even at 60 columns: the box must fit a small terminal whole.
+            ("→ Space n", "next slide (the first starts the clock)"),
+            ("← Backspace", "previous slide; its time adds up"),
+            ("3 Enter", "jump to slide 3 (forgotten after 3 s)"),
             ("s", "start the clock without moving"),
-            ("p  b  .", "pause or resume (holds across slide changes)"),
-            ("f", "finish the talk and see where the time went"),
-            ("q", "stop here (asks first); what you did is kept as unfinished"),
-            ("R", "restart: keep this run and begin a new one"),
+            ("p b .", "pause or resume"),
+            ("f", "finish: where the time went (asks early)"),
+            ("q", "stop here (asks); kept as unfinished"),
+            ("R", "start again (asks mid-talk)"),
             ("Ctrl+C", "stop at once, keeping what you did"),
             ("?", "this help"),
         ):
@@ -296,4 +299,17 @@ class EndScreen(Screen[None]):
             )
             yield Static(verdict(self.summary, self.stopped_at, self.completed, short_below), id="end-verdict")
             yield Static(summary_table(self.summary), id="end-table")
+        yield Static(Text("more below: ↓ or PgDn scrolls", style="bold"), id="end-more")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._say_if_it_scrolls)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._say_if_it_scrolls)
+
+    def _say_if_it_scrolls(self) -> None:
+        """Say that the table goes on below the fold, on a screen too short for all of it."""
+        with contextlib.suppress(NoMatches):
+            hint = self.query_one("#end-more", Static)
+            hint.display = self.query_one("#end", VerticalScroll).max_scroll_y > 0
