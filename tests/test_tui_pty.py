@@ -46,10 +46,13 @@ def _wait_for(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
 class Terminal:
     """`deck rehearse` in a 100x30 pseudo-terminal, with everything it writes collected."""
 
-    def __init__(self, deck: Path, db: Path, command: tuple[str, ...] = ("rehearse",)) -> None:
+    def __init__(
+        self, deck: Path, db: Path, command: tuple[str, ...] = ("rehearse",), extra_env: dict[str, str] | None = None
+    ) -> None:
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "DECK_HISTORY": str(db), "COLUMNS": "100", "LINES": "30"}
+        env.update(extra_env or {})
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "deckbuilder", *command, str(deck)],
             stdin=slave,
@@ -104,10 +107,45 @@ def test_sigkill_mid_talk_keeps_completed_visits(churn_pptx: Path, tmp_path: Pat
     finally:
         term.close()
     rows = _rows(db)
-    assert [i for i, _ in rows] == [1, 2, 3]
+    assert [i for i, _ in rows][:3] == [1, 2, 3] and [i for i, _ in rows][3:] in ([], [4])  # 4: a checkpoint
     assert all(seconds > 0.1 for _, seconds in rows)
     finished = sqlite3.connect(db).execute("SELECT finished FROM rehearsals").fetchall()
     assert finished == [(0,)]  # killed mid-talk: kept, and not marked finished
+
+
+def test_sigkill_loses_at_most_a_checkpoint_and_the_next_start_restores_the_terminal(
+    churn_pptx: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from .conftest import ROOT
+
+    layouts = tmp_path / "layouts"
+    shutil.copytree(ROOT / "layouts", layouts)
+    rules = layouts / "rehearsal.yaml"
+    rules.write_text(rules.read_text().replace("checkpoint_s: 5", "checkpoint_s: 0.5"))
+    db = tmp_path / "history.sqlite3"
+    term = Terminal(churn_pptx, db, extra_env={"DECK_LAYOUTS": str(layouts)})
+    try:
+        _talk(term, db, 1)  # slide 1 done; now on slide 2, its visit open
+        time.sleep(2.0)
+        _wait_for(lambda: [i for i, _ in _rows(db)] == [1, 2])  # the open visit, checkpointed
+        os.kill(term.proc.pid, signal.SIGKILL)  # nothing can catch this one
+        term.proc.wait(timeout=10)
+    finally:
+        term.close()
+    open_seconds = _rows(db)[1][1]
+    assert open_seconds >= 1.4  # 2 s on the slide, less at most one 0.5 s checkpoint interval
+    again = Terminal(churn_pptx, db, extra_env={"DECK_LAYOUTS": str(layouts)})
+    try:
+        _wait_for(lambda: b"was stopped without closing" in again.screen)
+        again.press(b"q")
+    finally:
+        again.close()
+    screen = bytes(again.screen)
+    assert screen.find(ALT_OFF) < screen.find(b"was stopped without closing")  # restored before it says so
+    ended = sqlite3.connect(db).execute("SELECT finished, ended_at IS NOT NULL FROM rehearsals").fetchone()
+    assert ended == (0, 1)  # closed as unfinished, so it is said once
 
 
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=["SIGTERM", "SIGHUP", "SIGINT"])

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from deckbuilder.core.display import one_line, visible
+from deckbuilder.core.durations import format_duration
 from deckbuilder.errors import DeckError
 
 from .common import DB_OPTION, config, echo_json, friendly, make_console, open_history, talk_of
@@ -79,6 +80,7 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     for warning in budgets.warnings:
         click.echo(f"deck: {visible(warning)}", err=True)
     history = open_history(db)
+    _after_a_kill(history)
     coach = Coach(info, budgets, history, clock=time.monotonic, alert_last_s=alert_s, config=settings)
     from deckbuilder.tui.app import RehearseApp
 
@@ -115,6 +117,27 @@ def _history_of(deck: Path, db: Path | None) -> tuple[Any, Any, list[Any]]:
     info = read_deck(deck, config())
     history = open_history(db)
     return info, history, find_runs(history, info.identity())
+
+
+# What a killed full-screen app leaves switched on: the alternate screen, mouse tracking, a hidden cursor.
+_TERMINAL_RESET = "\x1b[?1049l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?2004l\x1b[?25h"
+
+
+def _after_a_kill(history: Any) -> None:
+    """When the last rehearsal was killed (SIGKILL, a crash), put the terminal back as it was and say what the
+    checkpoint saved; the run is closed as unfinished."""
+    killed = history.killed()
+    if killed is None:
+        return
+    if sys.stderr.isatty():
+        sys.stderr.write(_TERMINAL_RESET)
+        sys.stderr.flush()
+    rehearsal, seconds = killed
+    click.echo(
+        f"deck: rehearsal {rehearsal} was stopped without closing (killed?); the terminal is restored and "
+        f"{format_duration(seconds)} of it was saved, up to its last checkpoint; it is kept as unfinished",
+        err=True,
+    )
 
 
 def _where(db: Path | None) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Each entry moves the database from version N-1 to N; a later release appends, never edits.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -86,5 +86,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         )""",
         "CREATE INDEX answers_by_drill ON answers(drill_id)",
     ),
+    # 6: the visit in progress, checkpointed every few seconds (open = 1) so a killed process loses at most that.
+    6: ("ALTER TABLE visits ADD COLUMN open INTEGER NOT NULL DEFAULT 0",),
 }
 TABLES = {"rehearsals", "planned_slides", "visits", "drills", "answers"}

@@ -24,7 +24,7 @@ EMBEDDED_RUN = "budgets_from = 'embedded'"  # a rehearsal of a deck that carries
 NUMBER_COLUMNS = {
     "rehearsals": ("duration_s", "total_s", "finished"),
     "planned_slides": ("idx", "budget_s", "start_s", "main"),
-    "visits": ("idx", "budget_s", "talk_start_s", "seconds"),
+    "visits": ("idx", "budget_s", "talk_start_s", "seconds", "open"),
     "drills": ("asked", "seed", "finished"),
     "answers": ("position", "slide", "seconds", "score"),
 }
@@ -197,13 +197,46 @@ class History:
         return rehearsal
 
     def record(self, rehearsal: int, slide: TimedSlide, talk_start_s: float, seconds: float, started_at: str) -> None:
-        """Store one finished visit and commit it at once."""
+        """Store one finished visit and commit it at once (it replaces the visit's checkpoint)."""
         with self.db:
+            self.db.execute("DELETE FROM visits WHERE rehearsal_id = ? AND open = 1", (rehearsal,))
             self.db.execute(
                 "INSERT INTO visits (rehearsal_id, idx, title, budget_s, talk_start_s, seconds, started_at, slide_key)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (rehearsal, slide.index, slide.title, slide.budget_s, talk_start_s, seconds, started_at, slide.key),
             )
+
+    def checkpoint(
+        self, rehearsal: int, slide: TimedSlide, talk_start_s: float, seconds: float, started_at: str
+    ) -> None:
+        """Store the visit in progress as it stands (one row a rehearsal, replaced each time), so a process that
+        is killed keeps all but the last few seconds of it."""
+        with self.db:
+            self.db.execute("DELETE FROM visits WHERE rehearsal_id = ? AND open = 1", (rehearsal,))
+            self.db.execute(
+                "INSERT INTO visits (rehearsal_id, idx, title, budget_s, talk_start_s, seconds, started_at, slide_key,"
+                " open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                (rehearsal, slide.index, slide.title, slide.budget_s, talk_start_s, seconds, started_at, slide.key),
+            )
+
+    def killed(self) -> tuple[int, float] | None:
+        """Return (id, seconds saved) of the newest rehearsal that never ended but holds a checkpoint: its
+        process was killed. It is closed here (unfinished, its total from its visits), so it is said once."""
+        row = self.db.execute(
+            "SELECT id, (SELECT SUM(seconds) FROM visits v WHERE v.rehearsal_id = r.id) FROM rehearsals r "
+            "WHERE ended_at IS NULL AND EXISTS (SELECT 1 FROM visits v WHERE v.rehearsal_id = r.id AND v.open = 1) "
+            "ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        rehearsal, seconds = int(row[0]), self._number(row[1], "a rehearsal's visits") or 0.0
+        with self.db:
+            self.db.execute("UPDATE visits SET open = 0 WHERE rehearsal_id = ?", (rehearsal,))
+            self.db.execute(
+                "UPDATE rehearsals SET finished = 0, total_s = ?, ended_at = started_at WHERE id = ?",
+                (seconds, rehearsal),
+            )
+        return rehearsal, seconds
 
     def end(self, rehearsal: int, finished: bool, total_s: float, ended_at: str) -> None:
         """Mark the rehearsal finished or not, with its total talk time."""

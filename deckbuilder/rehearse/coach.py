@@ -27,6 +27,10 @@ class Recorder(Protocol):
         self, rehearsal: int, slide: TimedSlide, talk_start_s: float, seconds: float, started_at: str
     ) -> None: ...
 
+    def checkpoint(
+        self, rehearsal: int, slide: TimedSlide, talk_start_s: float, seconds: float, started_at: str
+    ) -> None: ...
+
     def end(self, rehearsal: int, finished: bool, total_s: float, ended_at: str) -> None: ...
 
     def set_patience(self, seconds: float) -> None: ...
@@ -105,6 +109,25 @@ class Coach:
 
             self._write(record)
         self._visit_wall = self._stamp()
+
+    def checkpoint(self) -> None:
+        """Save the visit in progress as it stands (the app calls this every `checkpoint_s`): a SIGKILL, which
+        nothing can catch, then loses at most that interval. Skipped while earlier writes wait."""
+        session = self.session
+        if self.history is None or session.started_at is None or session.finished or self.closed:
+            return
+        if self.pending.waiting:
+            return
+        seconds = session.talk_s(self.clock()) - session.visit_start
+        if seconds <= 0:
+            return
+        history, slide, start, wall = self.history, self.slides[session.current], session.visit_start, self._visit_wall
+
+        def save() -> None:
+            assert self.rehearsal is not None
+            history.checkpoint(self.rehearsal, slide, start, seconds, wall)
+
+        self._write(save)
 
     def _begin(self) -> None:
         if self.history is not None:

@@ -38,6 +38,7 @@ class RehearseApp(RunApp):
         self.push_screen("talk")
         # The timer only asks for a redraw; elapsed time is always read from the clock, so nothing drifts.
         self.set_interval(self.redraw_s, self.redraw)
+        self.set_interval(self.coach.config.pace.checkpoint_s, self.coach.checkpoint)
 
     def end_run(self) -> None:
         # However the app ends, the open visit is saved and the run closed.
