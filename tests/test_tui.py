@@ -149,8 +149,13 @@ def _snapshot_app(churn_pptx: Path, tmp_path: Path, steps: list[tuple[float, str
         ("behind", [(0, "space"), (8, "right"), (30, "right"), (150, "s")], (60, 20)),
         ("end", [(0, "space"), (12, "right"), (40, "right"), (95, "f"), (0, "y")], (80, 24)),
         ("end", [(0, "space"), (12, "right"), (40, "right"), (95, "f"), (0, "y")], (60, 20)),
+        # A large terminal: the big clock and the notes use the room; nothing stretches oddly.
+        ("behind", [(0, "space"), (8, "right"), (30, "right"), (150, "s")], (140, 40)),
     ],
-    ids=["on_track", "behind", "overtime", "end", "behind-80x24", "behind-60x20", "end-80x24", "end-60x20"],
+    ids=[
+        "on_track", "behind", "overtime", "end", "behind-80x24", "behind-60x20", "end-80x24", "end-60x20",
+        "behind-140x40",
+    ],  # fmt: skip
 )
 def test_snapshots(
     snap_compare: Any, churn_pptx: Path, tmp_path: Path, name: str, steps: list[Any], size: tuple[int, int]
