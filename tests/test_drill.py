@@ -462,3 +462,39 @@ def test_a_foreign_deck_with_section_titles_gets_questions_of_every_kind(run_cli
     assert result.exit_code == 0, result.output
     kinds = {line.split("\t")[0] for line in result.output.splitlines()}
     assert kinds == KINDS
+
+
+def test_question_templates_take_only_text_that_fits_their_slot() -> None:
+    from deckbuilder.core.config import default_config
+    from deckbuilder.core.questions import DecisionText, SlideContent, TalkContent, build_bank
+
+    rules = default_config().drill
+    decisions = tuple(
+        DecisionText(choice, "it is faster", alternative)
+        for choice, alternative in (
+            ("Weekly retraining", "them"),
+            ("A time split", "keeping it"),
+            ("LightGBM", "a random forest"),
+            ("Median imputation", "dropping the rows with gaps"),
+            ("One global model", "those"),
+        )
+    )
+    steps = ("Assume traffic stays flat", "We assume labels arrive on time", "Add device features this month",
+             "Retrain monthly, assuming the labels keep coming")  # fmt: skip
+    talk = TalkContent(
+        "T",
+        (
+            SlideContent(2, "How", "approach", decisions=decisions),
+            SlideContent(7, "Next", "next_steps", points=steps),
+        ),
+    )
+    questions = [q.text for q in build_bank(talk, rules)]
+    why_not = [q for q in questions if q.startswith("Why not")]
+    assert sorted(why_not) == sorted(
+        ["Why not a random forest? What would have changed in your results if you had gone that way?",
+         "Why not dropping the rows with gaps? What would have changed in your results if you had gone that way?"]
+    )  # fmt: skip
+    # A decision whose alternative is a bare pronoun is still asked about, by its choice.
+    assert any('"Weekly retraining"' in q for q in questions) and any('"One global model"' in q for q in questions)
+    steps_asked = [q for q in questions if q.startswith("Your next step")]
+    assert len(steps_asked) == 2 and not any("ssum" in q.split('"')[1][:12] for q in steps_asked)

@@ -153,7 +153,14 @@ def _snapshot_app(churn_pptx: Path, tmp_path: Path, steps: list[tuple[float, str
         ("behind", [(0, "space"), (8, "right"), (30, "right"), (150, "s")], (140, 40)),
     ],
     ids=[
-        "on_track", "behind", "overtime", "end", "behind-80x24", "behind-60x20", "end-80x24", "end-60x20",
+        "on_track",
+        "behind",
+        "overtime",
+        "end",
+        "behind-80x24",
+        "behind-60x20",
+        "end-80x24",
+        "end-60x20",
         "behind-140x40",
     ],  # fmt: skip
 )

@@ -33,6 +33,8 @@ class DrillRules:
     max_text: int
     kept_after_s: float  # ending the drill keeps the answer on screen once this much was spoken
     entries: tuple[Entry, ...]
+    pronouns: frozenset[str]  # an alternative made of these alone cannot be asked about
+    not_a_step: tuple[str, ...]  # words that make a next-step point an assumption
 
 
 def parse_drill_rules(raw: dict[str, Any]) -> DrillRules:
@@ -58,6 +60,8 @@ def parse_drill_rules(raw: dict[str, Any]) -> DrillRules:
         amber_s=float(answer["amber_s"]),
         max_text=int(answer["max_text"]),
         kept_after_s=float(answer["kept_after_s"]),
+        pronouns=frozenset(str(w).lower() for w in raw.get("pronouns", ())),
+        not_a_step=tuple(str(w).lower() for w in raw.get("not_a_step", ())),
         entries=tuple(entries),
     )
 

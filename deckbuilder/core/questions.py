@@ -122,13 +122,28 @@ def _items(entry: Entry, talk: TalkContent) -> list[tuple[SlideContent | None, d
     return found
 
 
+def _fits(slot: str, text: str, rules: DrillRules) -> bool:
+    """Return whether ``text`` reads right in its slot: an alternative names a thing (not "them" or "keeping it"),
+    a next step is an action (not an assumption). A text that does not fit leaves its slot empty, so the
+    template that needs it gives way to the next one."""
+    words = [w.strip(".,;:!?\"'()").lower() for w in text.split()]
+    if slot == "alternative":
+        content = [w for w in words if w and w not in rules.pronouns]
+        return bool(words) and words[0] not in rules.pronouns and (len(words) > 3 or len(content) >= 2 or (
+            len(words) == 1 and content == words))  # fmt: skip
+    if slot == "point":  # "We assume ...", "Assuming ...": the sentence is about an assumption, not a step
+        head = " ".join(words[:2])
+        return not any(head.startswith(w) or f" {w} " in f" {head} " for w in rules.not_a_step)
+    return True
+
+
 def build_bank(talk: TalkContent, rules: DrillRules) -> list[Question]:
     """Return every question the templates make from the talk, grouped by kind in the panel's order."""
     bank: dict[str, list[Question]] = {kind: [] for kind in rules.kinds}
     seen: set[str] = set()
     for entry in rules.entries:
         for slide, values in _items(entry, talk):
-            filled = {k: _clean(v, rules.max_text) for k, v in values.items() if v and v.strip()}
+            filled = {k: _clean(v, rules.max_text) for k, v in values.items() if v and v.strip() and _fits(k, v, rules)}
             text = next((t for t in entry.texts if set(placeholders(t)) <= set(filled)), None)
             if text is None:
                 continue
