@@ -20,7 +20,7 @@ from deckbuilder.core.questions import Question, build_bank, choose, from_outlin
 from deckbuilder.core.slide_text import decision_paras, read_decisions
 from deckbuilder.core.talk import DeckId
 from deckbuilder.history.drills import find_drills
-from deckbuilder.history.store import History
+from deckbuilder.history.store import SCHEMA_VERSION, History
 from deckbuilder.rehearse.deck_reader import read_deck
 from deckbuilder.rehearse.drill import Drill, content_of
 from deckbuilder.tui.drill import Countdown, DrillApp, DrillEnd, DrillHelp, DrillScreen
@@ -325,7 +325,7 @@ def test_a_version_4_history_gains_the_drill_tables_and_keeps_its_rehearsals(tmp
     con.close()
     History(db).close()
     con = sqlite3.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone() == (5,)
+    assert con.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)  # migrated to the newest
     assert con.execute("SELECT COUNT(*) FROM rehearsals").fetchone() == (1,)
     assert con.execute("SELECT COUNT(*) FROM answers").fetchone() == (0,)
 

@@ -162,7 +162,7 @@ def _snapshot_app(churn_pptx: Path, tmp_path: Path, steps: list[tuple[float, str
         "end-80x24",
         "end-60x20",
         "behind-140x40",
-    ],  # fmt: skip
+    ],
 )
 def test_snapshots(
     snap_compare: Any, churn_pptx: Path, tmp_path: Path, name: str, steps: list[Any], size: tuple[int, int]
