@@ -128,3 +128,9 @@ def test_summary_numbers() -> None:
     shares = {s.label: s.pct for s in summary.shares}
     assert shares["Methodology + results"] == 75  # 330 of the 440 main seconds
     assert shares["Error analysis + next steps"] == 14
+
+
+def test_an_overrun_on_the_title_slide_is_in_the_cut_advice() -> None:
+    plan = slides(10, 60, 60, kinds=("title", "problem", "results"))  # the title: timed, not a main slide
+    summary = summarise(plan, [40, 60, 60], 130)
+    assert [r.slide.index for r in summary.cut_first] == [1]  # 30 s over on the title: cut there first

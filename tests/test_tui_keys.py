@@ -8,7 +8,7 @@ from pathlib import Path
 
 from deckbuilder.tui.app import RehearseApp
 from deckbuilder.tui.screens import ConfirmQuit, EndScreen, HelpScreen, TalkScreen
-from deckbuilder.tui.widgets import PaceBadge, TalkClock
+from deckbuilder.tui.widgets import NextUp, PaceBadge, TalkClock
 
 from .conftest import FakeClock, rehearse_app
 
@@ -268,3 +268,17 @@ async def test_the_end_screen_says_when_it_scrolls_and_help_fits_a_small_termina
         await pilot.press("space", *["right"] * 9)
         await pilot.pause()
         assert not app.screen.query_one("#end-more").display  # all of it on screen: no hint
+
+
+async def test_paused_is_a_banner_and_the_last_main_slide_says_the_talk_ends(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = make_app(churn_pptx, tmp_path / "h.db", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "p")
+        banner = app.screen.query_one("#paused")
+        assert banner.display and banner.region.width == SIZE[0]  # across the whole screen
+        await pilot.press("p")
+        assert not app.screen.query_one("#paused").display
+        await pilot.press("8", "enter")  # the last main slide; a backup slide follows
+        app.redraw()
+        assert str(app.screen.query_one(NextUp).render()) == "Next: end of the talk (backup slides follow)"
