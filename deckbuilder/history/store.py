@@ -198,26 +198,26 @@ class History:
 
     def record(self, rehearsal: int, slide: TimedSlide, talk_start_s: float, seconds: float, started_at: str) -> None:
         """Store one finished visit and commit it at once (it replaces the visit's checkpoint)."""
-        with self.db:
-            self.db.execute("DELETE FROM visits WHERE rehearsal_id = ? AND open = 1", (rehearsal,))
-            self.db.execute(
-                "INSERT INTO visits (rehearsal_id, idx, title, budget_s, talk_start_s, seconds, started_at, slide_key)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (rehearsal, slide.index, slide.title, slide.budget_s, talk_start_s, seconds, started_at, slide.key),
-            )
+        self._put_visit(rehearsal, slide, talk_start_s, seconds, started_at, still_open=False)
 
     def checkpoint(
         self, rehearsal: int, slide: TimedSlide, talk_start_s: float, seconds: float, started_at: str
     ) -> None:
         """Store the visit in progress as it stands (one row a rehearsal, replaced each time), so a process that
         is killed keeps all but the last few seconds of it."""
+        self._put_visit(rehearsal, slide, talk_start_s, seconds, started_at, still_open=True)
+
+    def _put_visit(
+        self, rehearsal: int, slide: TimedSlide, start_s: float, seconds: float, started_at: str, still_open: bool
+    ) -> None:
         with self.db:
             self.db.execute("DELETE FROM visits WHERE rehearsal_id = ? AND open = 1", (rehearsal,))
             self.db.execute(
                 "INSERT INTO visits (rehearsal_id, idx, title, budget_s, talk_start_s, seconds, started_at, slide_key,"
-                " open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                (rehearsal, slide.index, slide.title, slide.budget_s, talk_start_s, seconds, started_at, slide.key),
-            )
+                " open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (rehearsal, slide.index, slide.title, slide.budget_s, start_s, seconds, started_at, slide.key,
+                 int(still_open)),
+            )  # fmt: skip
 
     def killed(self) -> tuple[int, float] | None:
         """Return (id, seconds saved) of the newest rehearsal that never ended but holds a checkpoint: its
