@@ -746,6 +746,30 @@ def _import_cases(imp: Path, add: Callable[[Case], None]) -> None:
                 exit=0,
             )
         )
+    # A notebook of 300,000 cells imports in bounded time (it is read as JSON, not validated cell by cell).
+    cells = [{"cell_type": "code", "metadata": {}, "execution_count": None, "source": "x = 1", "outputs": []}] * 300_000
+    huge_nb = imp / "cells.ipynb"
+    huge_nb.write_text(
+        json.dumps(
+            {
+                "nbformat": 4,
+                "nbformat_minor": 5,
+                "metadata": {},
+                "cells": [
+                    {"cell_type": "markdown", "metadata": {}, "source": "## Results\nAUC of 0.8 vs 0.5."},
+                    *cells,
+                ],
+            }
+        )
+    )
+    add(
+        Case(
+            "import: a notebook of 300,000 cells",
+            ["import", str(huge_nb), "-o", str(imp / "cells.yaml")],
+            exit=0,
+            seconds=30,
+        )
+    )
     # Images outside the write-up's folder are not copied; one large image linked many times is read once.
     inner = imp / "inner"
     inner.mkdir()
