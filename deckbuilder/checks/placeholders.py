@@ -16,9 +16,10 @@ if TYPE_CHECKING:
 def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     """Return one C013 for every slide that still says what to write."""
     return [
-        config.finding("C013", f"slide {index} is a placeholder: {one_line(slide.todo, 160)}", slide=index)
-        for index, slide in enumerate(outline.slides, start=1)
-        if slide.todo
+        config.finding(
+            "C013", f"slide {i} is a placeholder: {one_line(outline.slides[i - 1].todo or '', 160)}", slide=i
+        )
+        for i in sorted(unwritten(outline))
     ]
 
 

@@ -145,14 +145,18 @@ def _where(db: Path | None) -> None:
     from deckbuilder.history.location import ENV, default_path, own_path
 
     path = db or default_path()
-    source = "--db" if db else f"${ENV}" if path != own_path() else "the default for this user"
-    state = (
-        "exists"
-        if path.is_file()
-        else "not created yet"
-        if path.parent.is_dir() or path == own_path()
-        else ("its folder does not exist")
-    )
+    if db:
+        source = "--db"
+    elif path != own_path():
+        source = f"${ENV}"
+    else:
+        source = "the default for this user"
+    if path.is_file():
+        state = "exists"
+    elif path.parent.is_dir() or path == own_path():  # deck makes its own folder when it first records
+        state = "not created yet"
+    else:
+        state = "its folder does not exist"
     click.echo(f"{visible(str(path))}  ({source}; {state})")
 
 

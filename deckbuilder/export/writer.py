@@ -47,7 +47,7 @@ def _template_bytes(path: Path, limits: InputLimits, notes: list[str]) -> bytes:
         raise DeckError(f"no such template: {path}")
     data = read_bounded(path, limits.template_bytes, "template", "template_bytes")
     parts, limit = limits.deck_parts, limits.template_bytes
-    with check_zip(path, parts, limit, "PowerPoint template", limits.deck_part_bytes) as archive:
+    with check_zip(path, parts, limit, "PowerPoint template", limits.deck_part_bytes, data) as archive:
         infos = archive.infolist()
         macros = [i for i in infos if _MACRO_PART.search(i.filename)]
         types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in archive.namelist() else b""

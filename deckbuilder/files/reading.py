@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import zipfile
@@ -58,11 +59,13 @@ def same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
-def check_zip(path: Path, max_parts: int, max_unpacked: int, what: str, max_part: int | None = None) -> zipfile.ZipFile:
-    """Open ``path`` as a zip whose parts are few and small enough to read (each at most ``max_part`` unpacked);
-    the caller closes it."""
+def check_zip(
+    path: Path, max_parts: int, max_unpacked: int, what: str, max_part: int | None = None, data: bytes | None = None
+) -> zipfile.ZipFile:
+    """Open ``path`` (or its ``data``, already read) as a zip whose parts are few and small enough to read, each
+    at most ``max_part`` unpacked; the caller closes it."""
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(io.BytesIO(data) if data is not None else path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise DeckError(f"{path} is not a {what} ({exc})") from None
     infos = archive.infolist()

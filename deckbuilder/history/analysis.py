@@ -181,18 +181,11 @@ def default_pair(runs: list[Run]) -> tuple[Run, Run, str]:
     the last two finished runs of one length, else the last two, each judged against its own plan."""
     kept = same_length(runs)[0]
     if len(kept) >= 2:
-        skipped = runs.index(kept[1]) + 1 - 2
-        parts = []
-        unfinished = sum(1 for r in runs[: runs.index(kept[1])] if not r.finished)
-        if unfinished:
-            parts.append(f"{unfinished} unfinished")
-        if skipped - unfinished:
-            parts.append(f"{skipped - unfinished} of another length")
-        note = (
-            f"the last two finished rehearsals of {fmt(kept[0].duration_s)} ({', '.join(parts)} left out)"
-            if parts
-            else ""
-        )
+        passed = [r for r in runs[: runs.index(kept[1])] if r not in kept]  # newer runs the pair skips
+        unfinished = sum(1 for r in passed if not r.finished)
+        counts = [(unfinished, "unfinished"), (len(passed) - unfinished, "of another length")]
+        parts = ", ".join(f"{n} {what}" for n, what in counts if n)
+        note = f"the last two finished rehearsals of {fmt(kept[0].duration_s)} ({parts} left out)" if parts else ""
         return kept[1], kept[0], note
     a, b = runs[1], runs[0]
     note = "fewer than two finished rehearsals of one length: comparing the last two"

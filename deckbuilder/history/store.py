@@ -86,7 +86,9 @@ class History:
             # A path, never a URI: "#" and "?" in a file name are part of the name.
             history.db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=1)
             version, tables = history._state()
-            if version != SCHEMA_VERSION or "rehearsals" not in tables or history._damage(tables):
+            # Pages only: a read-only reader checks each number as it reads it (`_number`), so scanning the
+            # columns first would read the history twice on every `deck plan`.
+            if version != SCHEMA_VERSION or "rehearsals" not in tables or history._damage(tables, columns=False):
                 raise sqlite3.DatabaseError("not a usable history")
         except (sqlite3.Error, DeckError):
             history._close_quietly()
@@ -95,16 +97,18 @@ class History:
             return None
         return history
 
-    def _damage(self, tables: set[str]) -> str | None:
-        """Return what is wrong with a database's pages or number columns, or None when it is sound."""
+    def _damage(self, tables: set[str], columns: bool = True) -> str | None:
+        """Return what is wrong with a database's pages (or number ``columns``), or None when it is sound."""
         check = self.db.execute("PRAGMA quick_check(1)").fetchone()
         if check is None or check[0] != "ok":
             return f"its pages are damaged ({' '.join(str(check[0]).split())[:100] if check else 'no answer'})"
-        for table, columns in NUMBER_COLUMNS.items():
+        if not columns:
+            return None
+        for table, names in NUMBER_COLUMNS.items():
             if table not in tables:
                 continue
             present = {str(row[1]) for row in self.db.execute(f"PRAGMA table_info({table})")}
-            for column in (c for c in columns if c in present):
+            for column in (c for c in names if c in present):
                 bad = self.db.execute(
                     f"SELECT {column} FROM {table} WHERE typeof({column}) NOT IN ('integer', 'real', 'null') LIMIT 1"
                 ).fetchone()

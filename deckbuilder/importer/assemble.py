@@ -10,7 +10,7 @@ from deckbuilder.core.import_rules import normalise
 
 from .claims import Claims, FoundDecision, FoundMetric
 from .extract import Titles, cap_at_sentence, numbered, sentences, shorten
-from .figures import caption, rank
+from .figures import Meaning, meaning
 from .mapping import Classifier, Mapped
 from .source import Figure, Section, TableData, Writeup
 
@@ -61,6 +61,7 @@ class Assembler:
         self.claims = Claims(self.rules)
         self.titles = Titles(self.rules)
         self.classifier = Classifier(self.rules)
+        self._meanings: dict[int, Meaning] = {}  # by id(figure): read once, however often figures are sorted
 
     def build(self, writeup: Writeup, fallback_title: str) -> Imported:
         left_out = list(writeup.skipped)
@@ -225,9 +226,10 @@ class Assembler:
 
     def _show(self, draft: Draft, item: Figure | TableData) -> None:
         if isinstance(item, Figure):
-            label, source = caption(item, self.rules)
-            draft.figure, draft.figure_title = item, label or draft.title
-            draft.figure_why = f"its label from {source}" if label else "no label found: say what the figure shows"
+            seen = self._meaning(item)
+            draft.figure, draft.figure_title = item, seen.label or draft.title
+            found = f"its label from {seen.source}"
+            draft.figure_why = found if seen.label else "no label found: say what the figure shows"
             return
         draft.table = item
         draft.best_row = self.claims.best_row(item.columns, item.rows, item.bold_rows)
@@ -236,10 +238,15 @@ class Assembler:
             if choice is not None and all(d.decision != choice.decision for d in draft.decisions):
                 draft.decisions.append(choice)
 
+    def _meaning(self, figure: Figure) -> Meaning:
+        if id(figure) not in self._meanings:
+            self._meanings[id(figure)] = meaning(figure, self.rules)
+        return self._meanings[id(figure)]
+
     def _rank(self, item: Figure | TableData) -> int:
         if isinstance(item, TableData):
             return len(self.rules.figure_meaning) + 1
-        return rank(item, caption(item, self.rules)[0], self.rules)
+        return self._meaning(item).rank
 
     def _slide_sized(self, table: TableData) -> bool:
         return len(table.rows) <= self.rules.table_rows and len(table.columns) <= self.rules.table_columns
@@ -306,7 +313,7 @@ class Assembler:
         def useful(visual: Visual) -> tuple[int, int]:
             item = visual[0]
             if isinstance(item, TableData):
-                compares = any(self.claims._metric_column(c) for c in item.columns)
+                compares = any(self.claims.metric_column(c) for c in item.columns)
                 return (0 if compares else len(self.rules.figure_meaning) + 1, 0)
             return (self._rank(item) + 1, 0)
 
@@ -322,7 +329,7 @@ class Assembler:
 
     def _backup(self, item: Figure | TableData, section: Section) -> Draft:
         if isinstance(item, Figure):
-            label, _ = caption(item, self.rules)
+            label = self._meaning(item).label
             draft = Draft("appendix", label or section.heading or "Figure", "a figure beyond the talk's main ones", "",
                           item.where)  # fmt: skip
             if not label:

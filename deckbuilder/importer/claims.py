@@ -67,6 +67,7 @@ class Claims:
     def __init__(self, rules: ImportRules) -> None:
         self.rules = rules
         self.metric_names = {m.lower(): m for m in rules.metrics}
+        self.longest_first = sorted(self.metric_names, key=len, reverse=True)  # "f1-score" before "f1"
         metric = phrase_pattern(list(rules.metrics)).pattern
         between = "|".join(re.escape(w) for w in sorted(rules.baseline_words, key=len, reverse=True))
         label = r"(?P<label>[\w '’-]{2,40}?)"
@@ -162,7 +163,7 @@ class Claims:
             return []
         found = []
         for col, header in enumerate(table.columns[1:], start=1):
-            name = self._metric_column(header)
+            name = self.metric_column(header)
             if name is None:
                 continue
             value, base = table.rows[index][col], table.rows[base_row][col]
@@ -176,19 +177,19 @@ class Claims:
 
     def key(self, name: str) -> str:
         """Return the metric a name stands for ("MAE (€)" and "mae" are both MAE), to keep one callout each."""
-        return self._metric_column(name) or name.strip().lower()
+        return self.metric_column(name) or name.strip().lower()
 
-    def _metric_column(self, header: str) -> str | None:
+    def metric_column(self, header: str) -> str | None:
+        """Return the known metric a table column is headed by ("MAE (€)", "CTR@5"), or None."""
         key = header.strip().lower()
-        longest_first = sorted(self.metric_names, key=len, reverse=True)  # "f1-score" before "f1"
-        return next((m for m in longest_first if key == m or key.startswith((m + " ", m + "@"))), None)
+        return next((m for m in self.longest_first if key == m or key.startswith((m + " ", m + "@"))), None)
 
     def best_row(self, columns: list[str], rows: list[list[str]], marked: set[int]) -> int | None:
         """Return the 1-based best row: the one the write-up marked, else the best on its first metric column."""
         if len(marked) == 1:
             return next(iter(marked)) + 1
         for col, name in enumerate(columns):
-            known = self._metric_column(name)
+            known = self.metric_column(name)
             if known is None:
                 continue
             values = [cell_number(r[col]) if col < len(r) else None for r in rows]
@@ -230,7 +231,7 @@ class Claims:
         if best is None or len(table.rows) < 2 or not table.columns:
             return None
         for col, header in enumerate(table.columns[1:], start=1):
-            name = self._metric_column(header)
+            name = self.metric_column(header)
             if name is None:
                 continue
             values = [(cell_number(r[col]), i) for i, r in enumerate(table.rows) if col < len(r)]

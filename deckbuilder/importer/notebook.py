@@ -94,10 +94,16 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _last_statement(code: str) -> str:
+    """Return a cell's last line of code (comments and blank lines left out), or ""."""
+    lines = [line.strip() for line in code.strip().splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return lines[-1] if lines else ""
+
+
 def is_dump(code: str) -> bool:
     """Return whether a cell's last line only shows raw data (a head(), describe() or a bare frame)."""
-    lines = [line for line in code.strip().splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    return bool(lines) and bool(_DUMP.search(lines[-1].strip()))
+    last = _last_statement(code)
+    return bool(last) and bool(_DUMP.search(last))
 
 
 def comments(code: str) -> list[str]:
@@ -207,11 +213,6 @@ def _outputs(outputs: list[Any], code: str, where: str, writeup: Writeup) -> Non
                 if table is not None and table.columns and table.columns[0].endswith(":"):
                     writeup.skipped.append(f"{where}: a status printout ({table.columns[0]} ...), not a result")
                 elif table is not None and is_dump(code):
-                    writeup.skipped.append(f"{where}: a data dump ({_last_line(code)}), not a result")
+                    writeup.skipped.append(f"{where}: a data dump ({clean(_last_statement(code))[:60]}), not a result")
                 elif table is not None:
                     section.tables.append(table)
-
-
-def _last_line(code: str) -> str:
-    lines = [line.strip() for line in code.strip().splitlines() if line.strip()]
-    return clean(lines[-1])[:60] if lines else "a bare expression"

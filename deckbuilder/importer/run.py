@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckbuilder.core.config import Config
@@ -33,7 +33,15 @@ def image_suffix(data: bytes) -> str | None:
     return next((suffix for magic, suffix in MAGIC.items() if data.startswith(magic)), None)
 
 
-def _loader(base: Path, config: Config, writeup: Writeup, read: dict[Path, bytes | None]) -> ImageLoader:
+@dataclass
+class _Images:
+    """The image files one import has read, each once, and how many bytes they hold in all."""
+
+    read: dict[Path, bytes | None] = field(default_factory=dict)
+    total: int = 0
+
+
+def _loader(base: Path, config: Config, writeup: Writeup, images: _Images) -> ImageLoader:
     """Return the image loader of one write-up: files inside its folder only, each read once for the import."""
     folder = base.resolve()
 
@@ -48,9 +56,10 @@ def _loader(base: Path, config: Config, writeup: Writeup, read: dict[Path, bytes
                 f"{where}: the image {shown} is outside the write-up's folder; copy it into the folder to import it"
             )
             return None
-        if path not in read:
-            read[path] = _read_image(path, shown, where, config, writeup, sum(len(d or b"") for d in read.values()))
-        data = read[path]
+        if path not in images.read:
+            images.read[path] = _read_image(path, shown, where, config, writeup, images.total)
+            images.total += len(images.read[path] or b"")
+        data = images.read[path]
         return None if data is None else Figure(data, image_suffix(data) or ".png", "", "", where)
 
     return load
@@ -79,16 +88,16 @@ def read_writeups(paths: list[Path], config: Config) -> Writeup:
     """Parse every write-up, in order, into one Writeup; a file deck cannot read gets one clear DeckError."""
     writeup = Writeup()
     limits = config.limits
-    read: dict[Path, bytes | None] = {}
+    images = _Images()
     for path in paths:
         suffix = path.suffix.lower()
         name = path.name
         if suffix == ".ipynb":
             data = read_bounded(path, limits.notebook_bytes, "notebook", "notebook_bytes")
-            read_notebook(_decode(data, path), name, writeup, _loader(path.parent, config, writeup, read))
+            read_notebook(_decode(data, path), name, writeup, _loader(path.parent, config, writeup, images))
         elif suffix in MARKDOWN:
             data = read_bounded(path, limits.writeup_bytes, "write-up", "writeup_bytes")
-            read_markdown(_decode(data, path), name, writeup, _loader(path.parent, config, writeup, read))
+            read_markdown(_decode(data, path), name, writeup, _loader(path.parent, config, writeup, images))
         else:
             raise DeckError(
                 f"cannot import a {suffix or 'file without an extension'}",

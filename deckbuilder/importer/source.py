@@ -13,12 +13,9 @@ from dataclasses import dataclass, field
 
 # Controls an outline refuses (all but tab and newline), bidirectional overrides, lone surrogates and
 # Unicode noncharacters: imported text is data, and none of these belongs on a slide.
+_NONCHARACTERS = "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-    "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff\U0005fffe\U0005ffff"
-    "\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff\U0009fffe\U0009ffff\U000afffe\U000affff"
-    "\U000bfffe\U000bffff\U000cfffe\U000cffff\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff"
-    "\U0010fffe\U0010ffff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]"
 )
 # U+2028/2029 and NEL break a line in YAML and in a terminal: they become spaces like any other break.
 _BREAKS = re.compile("[\u2028\u2029\x85]")

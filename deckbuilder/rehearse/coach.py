@@ -101,14 +101,18 @@ class Coach:
 
     def _store(self, visit: Visit | None) -> None:
         if visit is not None and self.history is not None and visit.seconds > 0:
-            history, slide, started = self.history, self.slides[visit.slide], self._visit_wall
-
-            def record() -> None:
-                assert self.rehearsal is not None
-                history.record(self.rehearsal, slide, visit.talk_start_s, visit.seconds, started)
-
-            self._write(record)
+            self._write_visit(self.history.record, visit)
         self._visit_wall = self._stamp()
+
+    def _write_visit(self, write: Callable[[int, TimedSlide, float, float, str], None], visit: Visit) -> None:
+        """Queue ``write`` (a finished visit, or the checkpoint of the open one) with the visit's record."""
+        slide, started = self.slides[visit.slide], self._visit_wall
+
+        def run() -> None:
+            assert self.rehearsal is not None  # the rehearsal's begin was queued first
+            write(self.rehearsal, slide, visit.talk_start_s, visit.seconds, started)
+
+        self._write(run)
 
     def checkpoint(self) -> None:
         """Save the visit in progress as it stands (the app calls this every `checkpoint_s`): a SIGKILL, which
@@ -119,15 +123,8 @@ class Coach:
         if self.pending.waiting:
             return
         seconds = session.talk_s(self.clock()) - session.visit_start
-        if seconds <= 0:
-            return
-        history, slide, start, wall = self.history, self.slides[session.current], session.visit_start, self._visit_wall
-
-        def save() -> None:
-            assert self.rehearsal is not None
-            history.checkpoint(self.rehearsal, slide, start, seconds, wall)
-
-        self._write(save)
+        if seconds > 0:
+            self._write_visit(self.history.checkpoint, Visit(session.current, session.visit_start, seconds))
 
     def _begin(self) -> None:
         if self.history is not None:

@@ -104,11 +104,10 @@ class DrillScreen(Screen[None]):
     def tick(self) -> None:
         drill = self.drill
         self.query_one(Countdown).show(drill)
-        label = (
-            "held · Space resumes"
-            if drill.paused_at is not None
-            else ("left for this answer" if drill.left() >= 0 else "over the answer time")
-        )
+        if drill.paused_at is not None:
+            label = "held · Space resumes"
+        else:
+            label = "left for this answer" if drill.left() >= 0 else "over the answer time"
         if label != self._label:
             self._label = label
             self.query_one("#countdown-label", Static).update(Text(label, style="dim"))

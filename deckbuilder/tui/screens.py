@@ -93,11 +93,7 @@ class TalkScreen(Screen[None]):
         self.query_one(SlideTimer).show(status)
         self.query_one(BigClock).show(status)
         self.set_class(status.paused, "paused")
-        label = (
-            "over this slide's budget"
-            if status.slide_budget_s and status.slide_s > status.slide_budget_s
-            else ("left on this slide" if status.slide_budget_s else "talk clock (backup slide)")
-        )
+        label = self.query_one(BigClock).label
         if label != self._big_label:
             self._big_label = label
             self.query_one("#big-label", Static).update(Text(label, style="dim"))

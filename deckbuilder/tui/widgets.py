@@ -111,6 +111,8 @@ class BigClock(Digits):
     It changes once a second at most, and repaints only then (the digits are several lines of the screen).
     """
 
+    label = ""  # what the digits are, in words, for the label beside them
+
     def show(self, status: Status) -> None:
         """Redraw from ``status``: the slide's budget less its time, a "+" overrun, or the talk clock."""
         budget = status.slide_budget_s
@@ -123,6 +125,10 @@ class BigClock(Digits):
             text, state = fmt(status.talk_s), "backup"
         if status.alert and state == "ok":
             state = "alert"
+        if state == "over":
+            self.label = "over this slide's budget"
+        else:
+            self.label = "left on this slide" if budget else "talk clock (backup slide)"
         if text != self.value:
             self.update(text)
         for name in ("waiting", "ok", "over", "backup", "alert"):
