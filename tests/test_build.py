@@ -25,6 +25,17 @@ from .conftest import EXAMPLES, PYTHON, ROOT, write_outline
 CHURN = ROOT / "examples/churn/outline.yaml"
 
 
+def churn_as_pictures(folder: Path) -> Path:
+    """Return a copy of the churn talk beside its data that asks for every figure as a picture."""
+    source = CHURN.parent
+    for data in source.glob("*.csv"):
+        (folder / data.name).write_bytes(data.read_bytes())
+    text = CHURN.read_text().replace("      chart: ", "      render: picture\n      chart: ")
+    out = folder / "outline.yaml"
+    out.write_text(text)
+    return out
+
+
 def dump(path: Path) -> list[dict[str, Any]]:
     """Return a structural dump of a deck: what a reader would check slide by slide."""
     prs = Presentation(str(path))
@@ -36,6 +47,7 @@ def dump(path: Path) -> list[dict[str, Any]]:
             "bullets": [],
             "tables": [],
             "pictures": 0,
+            "charts": 0,
             "outside": [],
         }
         for shape in slide.shapes:
@@ -45,6 +57,8 @@ def dump(path: Path) -> list[dict[str, Any]]:
                 entry["outside"].append(shape.name)
             if shape.shape_type == 13:
                 entry["pictures"] += 1
+            if shape.has_chart:
+                entry["charts"] += 1
             if shape.has_table:
                 entry["tables"].append([[c.text for c in row.cells] for row in shape.table.rows])
             if shape.name == "Body":
@@ -85,7 +99,8 @@ def test_churn_deck_structure(churn_deck: tuple[Path, Any]) -> None:
     assert all(is_bullet for is_bullet, _ in problem["bullets"])
     assert slides[4]["tables"][0][0] == ["Model", "PR-AUC", "ROC-AUC", "Train time"]
     assert slides[4]["tables"][0][1][0].startswith("LightGBM")  # the best row, marked
-    assert [s["pictures"] for s in slides] == [0, 0, 0, 1, 0, 1, 1, 0, 0]
+    assert [s["charts"] for s in slides] == [0, 0, 0, 1, 0, 1, 1, 0, 0]
+    assert [s["pictures"] for s in slides] == [0] * 9  # every chart native, none a picture
     assert slides[5]["notes"].startswith("1:55 budget, starts at 6:25 · results")
     assert "Land the business number" in slides[5]["notes"]
     assert slides[8]["notes"].startswith("backup slide")
@@ -139,9 +154,10 @@ def test_error_finding_stops_the_build_unless_forced(tmp_path: Path, run_cli: An
 
 
 def test_failed_build_leaves_the_previous_deck(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    out = tmp_path / "deck.pptx"
+    outline = load_outline(churn_as_pictures(tmp_path))
+    out = tmp_path / "decks" / "deck.pptx"
+    out.parent.mkdir()
     out.write_bytes(b"the previous deck")
-    outline = load_outline(CHURN)
     import deckbuilder.export.figures as figures
 
     def boom(*args: Any) -> bytes:
@@ -151,7 +167,7 @@ def test_failed_build_leaves_the_previous_deck(tmp_path: Path, monkeypatch: pyte
     with pytest.raises(RuntimeError):
         build_deck(outline, plan_talk(outline), out, cache=FigureCache(None))
     assert out.read_bytes() == b"the previous deck"
-    assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]
+    assert [p.name for p in out.parent.iterdir()] == ["deck.pptx"]
 
 
 def test_text_that_cannot_fit_is_reported(tmp_path: Path) -> None:
@@ -205,10 +221,11 @@ def test_a_small_table_is_sized_to_its_content_and_banded(tmp_path: Path) -> Non
 
 def test_rebuild_uses_the_cache_and_never_imports_matplotlib(tmp_path: Path) -> None:
     env_cache = tmp_path / "cache"
+    talk = churn_as_pictures(tmp_path)
     script = (
         "import sys\n"
         "from deckbuilder.cli import main\n"
-        f"sys.argv = ['deck', 'build', {str(CHURN)!r}, '-o', {str(tmp_path / 'x.pptx')!r}]\n"
+        f"sys.argv = ['deck', 'build', {str(talk)!r}, '-o', {str(tmp_path / 'x.pptx')!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "sys.stderr.write('MPL=' + str('matplotlib' in sys.modules))\n"
     )

@@ -8,7 +8,8 @@ from PIL import Image
 
 from deckbuilder.core.config import default_config
 from deckbuilder.core.outline import Figure
-from deckbuilder.export.figures import render, shape_of
+from deckbuilder.export.chart_shape import shape_of
+from deckbuilder.export.figures import render
 
 CONFIG = default_config()
 

@@ -112,8 +112,8 @@ def build(
     warnings = sum(1 for f in [*talk.findings, *result.findings] if f.severity is not Severity.ERROR)
     cached = result.figures - result.rendered
     click.echo(
-        f"wrote {visible(str(out))}: {result.slides} slides, {result.figures} figures ({result.rendered} drawn, "
-        f"{cached} from cache), {warnings} warning(s), {time.perf_counter() - started:.1f} s"
+        f"wrote {visible(str(out))}: {result.slides} slides, {result.charts} chart(s), {result.figures} picture(s) "
+        f"({result.rendered} drawn, {cached} from cache), {warnings} warning(s), {time.perf_counter() - started:.1f} s"
     )
     if with_pdf:
         from deckbuilder.export.pdf import write_pdf

@@ -212,6 +212,14 @@ class Figure(_Model):
     baseline: float | None = Field(None, description="pr_curve: the random baseline precision")
     operating_point: OperatingPoint | None = None
     highlight: list[str] = Field(default_factory=list, description="bar labels to emphasise")
+    render: Literal["native", "picture"] = Field(
+        "native", description="native: an editable chart; picture: drawn by matplotlib as an image"
+    )
+
+    @property
+    def native(self) -> bool:
+        """Whether the deck draws this figure as an editable chart (else a picture: an image or `render: picture`)."""
+        return self.chart != "image" and self.render == "native"
 
     @model_validator(mode="after")
     def _fits_chart(self) -> Figure:

@@ -25,8 +25,9 @@ class BuildResult:
 
     path: Path
     slides: int
-    figures: int
+    figures: int  # pictures: the outline's images and the figures drawn with matplotlib
     rendered: int
+    charts: int = 0  # native charts
     findings: list[Finding] = field(default_factory=list)
     layout_notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -79,6 +80,7 @@ def build_deck(
         slides=len(outline.slides),
         figures=pictures.total,
         rendered=pictures.rendered,
+        charts=canvas.charts,
         findings=canvas.findings,
         layout_notes=notes,
         seconds=clock() - started,

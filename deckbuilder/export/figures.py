@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -12,17 +11,14 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure as MplFigure
 
-from deckbuilder.core.measure import Glyphs, wrap
+from deckbuilder.core.measure import Glyphs
 from deckbuilder.core.outline import Figure
 from deckbuilder.core.theme import Theme
+from deckbuilder.export.chart_shape import RIGHT_IN, TOP_IN, Shape, category_text, column_label, shape_of
 
 
 def _hex(color: str) -> str:
     return "#" + color
-
-
-def _label(name: str) -> str:
-    return name.replace("_", " ")
 
 
 def render(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float, height_in: float) -> bytes:
@@ -39,65 +35,6 @@ def _font_family(preferred: str) -> list[str]:
     # Arial, or its metric twin, when the machine has it; DejaVu Sans always exists.
     available = {f.name for f in font_manager.fontManager.ttflist}
     return [name for name in (preferred, "Liberation Sans", "Arimo", "DejaVu Sans") if name in available]
-
-
-RIGHT_IN, TOP_IN = 0.35, 0.15  # the plot's right and top margins
-
-
-@dataclass(frozen=True)
-class Shape:
-    """How a chart is laid out before drawing: bars across or up, the category labels, the axis titles."""
-
-    horizontal: bool
-    labels: list[str]  # category labels, wrapped onto two lines where that makes them fit
-    rotate: bool  # x tick labels turned 30 degrees (a line chart's crowded x values)
-    xlabel: str
-    ylabel: str
-
-
-def _fits(labels: list[str], tick: float, room_pt: float, glyphs: Glyphs) -> list[str] | None:
-    """Return the labels as they are, or wrapped onto two lines, if every line fits ``room_pt``; else None."""
-    if all(glyphs.width(label, tick) <= room_pt for label in labels):
-        return labels
-    wrapped = [wrap(label, tick, room_pt, glyphs) for label in labels]
-    if all(len(lines) <= 2 and all(glyphs.width(li, tick) <= room_pt for li in lines) for lines in wrapped):
-        return ["\n".join(lines) for lines in wrapped]
-    return None
-
-
-def shape_of(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float) -> Shape:
-    """Decide a chart's shape from its labels: long bar labels wrap, or the bars turn sideways when they cannot fit."""
-    data: dict[str, list[Any]] = figure.data if isinstance(figure.data, dict) else {}
-    names = list(data)
-    tick = theme.figure["tick_size"]
-    horizontal, rotate = figure.chart == "barh", False
-    labels = [str(v) for v in data[names[0]]] if names and figure.chart != "pr_curve" else []
-    # Axis titles default to the column names: the values' column, and the categories' or x column.
-    series = _label(names[1]) if len(names) == 2 else ""
-    first = _label(names[0]) if names else ""
-    plot_pt = (width_in - 1.2 - RIGHT_IN) * 72  # a first guess of the plot's width, before the left margin
-    if figure.chart == "bar" and labels:
-        room = plot_pt / len(labels) - 6
-        fitted = _fits(labels, tick, room, glyphs)
-        if fitted is None:
-            horizontal = True  # long category names read better down the side than crammed under bars
-        else:
-            labels = fitted
-    if horizontal and labels:
-        most = plot_pt * theme.figure["side_labels"]  # labels down the side: two lines at most, this wide
-        labels = [
-            "\n".join(wrap(lab, tick, most, glyphs)[:2]) if glyphs.width(lab, tick) > most else lab for lab in labels
-        ]
-    if figure.chart == "line" and labels:
-        rotate = sum(glyphs.width(label, tick) + 8 for label in labels) > plot_pt * 0.9 and len(labels) <= 40
-    if figure.chart == "pr_curve":
-        xlabel, ylabel = figure.xlabel or "recall", figure.ylabel or "precision"
-    elif horizontal:
-        xlabel, ylabel = figure.xlabel or series, figure.ylabel or ""
-    else:
-        xlabel = figure.xlabel or (first if figure.chart == "line" else "")
-        ylabel = figure.ylabel or series
-    return Shape(horizontal, labels, rotate, xlabel, ylabel)
 
 
 def _draw(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float, height_in: float) -> bytes:
@@ -190,7 +127,7 @@ def _pr_curve(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme
 
 def _bars(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme, shape: Shape) -> None:
     names = list(data)
-    raw = [str(v) for v in data[names[0]]]
+    raw = [category_text(v) for v in data[names[0]]]
     labels = shape.labels
     series = names[1:]
     count = len(series)
@@ -203,9 +140,9 @@ def _bars(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme, sh
         base = theme.series[i % len(theme.series)] if count > 1 else theme.color("primary")
         colors = [_hex(theme.color("accent") if lab in figure.highlight else base) for lab in raw]
         if horizontal:
-            bars = ax.barh(offset, values, height=width * 0.9, color=colors, label=_label(name))
+            bars = ax.barh(offset, values, height=width * 0.9, color=colors, label=column_label(name))
         else:
-            bars = ax.bar(offset, values, width=width * 0.9, color=colors, label=_label(name))
+            bars = ax.bar(offset, values, width=width * 0.9, color=colors, label=column_label(name))
         ax.bar_label(bars, fmt="%g", padding=3, fontsize=theme.figure["tick_size"], color=_hex(theme.color("text")))
     if horizontal:
         ax.set_yticks(positions, labels)
@@ -230,7 +167,7 @@ def _lines(ax: Axes, data: dict[str, list[Any]], theme: Theme, shape: Shape) -> 
             [float(v) for v in data[name]],
             color=_hex(color),
             linewidth=2.4 if i == 0 else 1.8,
-            label=_label(name),
+            label=column_label(name),
             linestyle="-" if i < 2 else "--",
         )
     if shape.rotate:

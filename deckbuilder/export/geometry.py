@@ -29,6 +29,7 @@ class Canvas:
     findings: list[Finding] = field(default_factory=list)
     # Pictures are added after every slide is composed, so figures can render meanwhile.
     pictures: list[tuple[Any, int, Figure, Box]] = field(default_factory=list)
+    charts: int = 0  # figures drawn as native charts
 
 
 def page_scale(config: Config, template: Path | None) -> tuple[float, float]:

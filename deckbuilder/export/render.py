@@ -75,7 +75,7 @@ class Pictures:
         """Look each figure up in the cache and start drawing the rest while the slides are composed."""
         misses: list[tuple[str, int, Figure, Box]] = []
         for index, figure, box in wanted:
-            if figure.chart == "image":
+            if figure.chart == "image" or figure.native:
                 continue
             key = self.key(figure, box)
             cached = self.cache.get(key)

@@ -161,6 +161,12 @@ def write_deck(
     notes = found + notes
     _compose(prs, outline, plan, canvas, layouts, date_text)
     for slide, _, figure, box in canvas.pictures:
+        if figure.native:
+            from deckbuilder.export.charts import add_chart  # python-pptx's chart data only for a talk with charts
+
+            add_chart(slide, box, figure, theme, canvas.config.glyphs)
+            canvas.charts += 1
+            continue
         png, pixels = pictures.get(figure, box)
         shapes.add_picture(slide, box, png, pixels)
     prs.core_properties.title = outline.title

@@ -1,0 +1,95 @@
+"""Decide a chart's shape before it is drawn, natively or as a picture: bars up or sideways, labels wrapped at
+spaces, the axis titles. Pure measuring: no matplotlib, no python-pptx."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from deckbuilder.core.measure import Glyphs, wrap
+from deckbuilder.core.outline import Figure
+from deckbuilder.core.theme import Theme
+
+
+def column_label(name: str) -> str:
+    """Return a data column's name as an axis or legend label."""
+    return name.replace("_", " ")
+
+
+RIGHT_IN, TOP_IN = 0.35, 0.15  # the plot's right and top margins
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How a chart is laid out before drawing: bars across or up, the category labels, the axis titles."""
+
+    horizontal: bool
+    labels: list[str]  # category labels, wrapped onto two lines where that makes them fit
+    rotate: bool  # x tick labels turned 30 degrees (a line chart's crowded x values)
+    xlabel: str
+    ylabel: str
+
+
+def _fits(labels: list[str], tick: float, room_pt: float, glyphs: Glyphs) -> list[str] | None:
+    """Return the labels as they are, or wrapped onto two lines, if every line fits ``room_pt``; else None."""
+    if all(glyphs.width(label, tick) <= room_pt for label in labels):
+        return labels
+    wrapped = [wrap(label, tick, room_pt, glyphs) for label in labels]
+    if all(len(lines) <= 2 and all(glyphs.width(li, tick) <= room_pt for li in lines) for lines in wrapped):
+        return ["\n".join(lines) for lines in wrapped]
+    return None
+
+
+def shape_of(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float) -> Shape:
+    """Decide a chart's shape from its labels: long bar labels wrap, or the bars turn sideways when they cannot fit."""
+    data: dict[str, list[Any]] = figure.data if isinstance(figure.data, dict) else {}
+    names = list(data)
+    tick = theme.figure["tick_size"]
+    horizontal, rotate = figure.chart == "barh", False
+    labels = [category_text(v) for v in data[names[0]]] if names and figure.chart != "pr_curve" else []
+    # Axis titles default to the column names, unless a name says nothing ("value", "y").
+    vague = set(theme.figure["vague_names"])
+    series = column_label(names[1]) if len(names) == 2 and names[1].lower() not in vague else ""
+    first = column_label(names[0]) if names and names[0].lower() not in vague else ""
+    plot_pt = (width_in - 1.2 - RIGHT_IN) * 72  # a first guess of the plot's width, before the left margin
+    if figure.chart == "bar" and labels:
+        room = plot_pt / len(labels) - 6
+        fitted = _fits(labels, tick, room, glyphs)
+        if fitted is None:
+            horizontal = True  # long category names read better down the side than crammed under bars
+        else:
+            labels = fitted
+    if horizontal and labels:
+        most = plot_pt * theme.figure["side_labels"]  # labels down the side: two lines at most, this wide
+        labels = [
+            "\n".join(wrap(lab, tick, most, glyphs)[:2]) if glyphs.width(lab, tick) > most else lab for lab in labels
+        ]
+    if figure.chart == "line" and labels:
+        rotate = sum(glyphs.width(label, tick) + 8 for label in labels) > plot_pt * 0.9 and len(labels) <= 40
+    if figure.chart == "pr_curve":
+        xlabel, ylabel = figure.xlabel or "recall", figure.ylabel or "precision"
+    elif horizontal:
+        xlabel, ylabel = figure.xlabel or series, figure.ylabel or ""
+    else:
+        xlabel = figure.xlabel or (first if figure.chart == "line" else "")
+        ylabel = figure.ylabel or series
+    return Shape(horizontal, labels, rotate, xlabel, ylabel)
+
+
+def number_format(values: list[Any]) -> str:
+    """Return an Excel number format showing every value with the decimals the most precise one was written
+    with (0.1 beside 0.12 shows as 0.10), thousands grouped, at most three decimals."""
+    decimals = 0
+    for value in values:
+        text = f"{float(value):.6f}".rstrip("0").rstrip(".")
+        if "." in text:
+            decimals = max(decimals, len(text.split(".")[1]))
+    decimals = min(decimals, 3)
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def category_text(value: Any) -> str:
+    """Return a category as the outline means it: an hour read as 8.0 from a CSV is the category 8."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

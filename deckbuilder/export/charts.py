@@ -1,0 +1,188 @@
+"""Draw a figure of the outline as a native chart (python-pptx), so the candidate can click it and edit its data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pptx.chart.data import CategoryChartData, XyChartData
+from pptx.enum.chart import (
+    XL_AXIS_CROSSES,
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_MARKER_STYLE,
+    XL_TICK_MARK,
+)
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.slide import Slide
+from pptx.util import Inches, Pt
+
+from deckbuilder.core.measure import Glyphs
+from deckbuilder.core.outline import Figure
+from deckbuilder.core.theme import Box, Theme
+from deckbuilder.export.chart_shape import Shape, category_text, column_label, number_format, shape_of
+from deckbuilder.export.shapes import rgb
+
+
+def add_chart(slide: Slide, box: Box, figure: Figure, theme: Theme, glyphs: Glyphs) -> None:
+    """Add ``figure`` to ``slide`` as an editable chart filling ``box``."""
+    data: dict[str, list[Any]] = figure.data if isinstance(figure.data, dict) else {}
+    shape = shape_of(figure, theme, glyphs, box.width)
+    kind, chart_data = _curve_data(figure, data) if figure.chart == "pr_curve" else _category_data(figure, data, shape)
+    frame: Any = slide.shapes.add_chart(
+        kind, Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height), chart_data
+    )
+    frame.name = "Figure"
+    chart = frame.chart
+    chart.font.name = theme.font
+    chart.font.size = Pt(theme.figure["chart_size"])
+    chart.font.color.rgb = rgb(theme.color("text"))
+    chart.has_title = False  # the slide's title states the finding; a second headline competes with it
+    series_count = len(chart.plots[0].series) if chart.plots else 0
+    chart.has_legend = figure.chart == "pr_curve" or series_count > 1
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.TOP
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(theme.figure["chart_size"])
+    _axes(chart, shape, theme, figure)
+    if figure.chart == "pr_curve":
+        _style_curve(chart, figure, theme)
+    elif figure.chart == "line":
+        _style_lines(chart, theme)
+    else:
+        _style_bars(chart, figure, data, theme)
+
+
+def _category_data(figure: Figure, data: dict[str, list[Any]], shape: Shape) -> tuple[Any, Any]:
+    names = list(data)
+    values = [v for name in names[1:] for v in data[name]]
+    chart_data = CategoryChartData(number_format=number_format(values))
+    chart_data.categories = [category_text(v) for v in data[names[0]]]
+    for name in names[1:]:
+        chart_data.add_series(column_label(name), [float(v) for v in data[name]])
+    if figure.chart == "line":
+        return XL_CHART_TYPE.LINE, chart_data
+    return (XL_CHART_TYPE.BAR_CLUSTERED if shape.horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED), chart_data
+
+
+def _curve_data(figure: Figure, data: dict[str, list[Any]]) -> tuple[Any, Any]:
+    chart_data = XyChartData()
+    model = chart_data.add_series("model")
+    for recall, precision in zip(data["recall"], data["precision"], strict=True):
+        model.add_data_point(float(recall), float(precision))
+    if figure.baseline is not None:
+        base = chart_data.add_series(f"random baseline ({figure.baseline:g})")
+        base.add_data_point(0.0, figure.baseline)
+        base.add_data_point(1.0, figure.baseline)
+    point = figure.operating_point
+    if point is not None:
+        chosen = chart_data.add_series(point.label or "operating point")
+        chosen.add_data_point(point.recall, point.precision)
+    return XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, chart_data
+
+
+def _axes(chart: Any, shape: Shape, theme: Theme, figure: Figure) -> None:
+    size = Pt(theme.figure["chart_size"])
+    muted, grid = rgb(theme.color("muted")), rgb(theme.color("grid"))
+    category, value = chart.category_axis, chart.value_axis
+    for axis in (category, value):
+        axis.format.line.color.rgb = muted
+        axis.tick_labels.font.size = size
+        axis.major_tick_mark = XL_TICK_MARK.NONE
+        axis.minor_tick_mark = XL_TICK_MARK.NONE
+        axis.has_minor_gridlines = False
+    category.has_major_gridlines = False
+    value.has_major_gridlines = True
+    value.major_gridlines.format.line.color.rgb = grid
+    value.major_gridlines.format.line.width = Pt(0.75)
+    if figure.chart == "pr_curve":
+        for axis in (category, value):
+            axis.minimum_scale, axis.maximum_scale, axis.major_unit = 0.0, 1.0, 0.2
+            axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = "0%", False
+        category.has_major_gridlines = True
+        category.major_gridlines.format.line.color.rgb = grid
+    elif figure.chart == "line":
+        value.tick_labels.number_format_is_linked = True
+    else:
+        # Every bar carries its value: an axis of the same numbers beside them is noise.
+        value.visible = False
+        value.has_major_gridlines = False
+    # Bars sideways: the categories run down the side, first at the top, as they are read, and the value axis
+    # stays at the bottom.
+    if shape.horizontal:
+        category.reverse_order = True
+        category.crosses = XL_AXIS_CROSSES.MAXIMUM
+    titles = (shape.xlabel, shape.ylabel)
+    if shape.horizontal:
+        titles = (shape.ylabel, shape.xlabel)  # a bar chart's category axis is the vertical one
+    for axis, text in zip((category, value), titles, strict=True):
+        if text:
+            axis.has_title = True
+            frame = axis.axis_title.text_frame
+            frame.text = text
+            font = frame.paragraphs[0].runs[0].font
+            font.size, font.bold, font.color.rgb = size, False, rgb(theme.color("text"))
+
+
+def _style_bars(chart: Any, figure: Figure, data: dict[str, list[Any]], theme: Theme) -> None:
+    plot = chart.plots[0]
+    plot.gap_width = 60
+    labels = [category_text(v) for v in data[next(iter(data))]]
+    single = len(plot.series) == 1
+    for i, series in enumerate(plot.series):
+        color = theme.color("primary") if single else theme.series[i % len(theme.series)]
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = rgb(color)
+        series.invert_if_negative = False
+        for j, label in enumerate(labels):
+            if label in figure.highlight:
+                point = series.points[j]
+                point.format.fill.solid()
+                point.format.fill.fore_color.rgb = rgb(theme.color("accent"))
+    plot.has_data_labels = True
+    labels_ = plot.data_labels
+    labels_.number_format_is_linked = True
+    labels_.position = XL_LABEL_POSITION.OUTSIDE_END
+    labels_.font.size = Pt(theme.figure["chart_size"])
+    labels_.font.color.rgb = rgb(theme.color("text"))
+
+
+def _style_lines(chart: Any, theme: Theme) -> None:
+    for i, series in enumerate(chart.plots[0].series):
+        line = series.format.line
+        line.color.rgb = rgb(theme.series[i % len(theme.series)])
+        line.width = Pt(2.5 if i == 0 else 1.75)
+        if i >= 2:
+            line.dash_style = MSO_LINE_DASH_STYLE.DASH
+        series.smooth = False
+        series.marker.style = XL_MARKER_STYLE.NONE
+
+
+def _style_curve(chart: Any, figure: Figure, theme: Theme) -> None:
+    series = list(chart.plots[0].series)
+    model = series[0]
+    model.format.line.color.rgb = rgb(theme.color("primary"))
+    model.format.line.width = Pt(2.5)
+    model.smooth = False
+    model.marker.style = XL_MARKER_STYLE.NONE
+    rest = series[1:]
+    if figure.baseline is not None:
+        base, rest = rest[0], rest[1:]
+        base.format.line.color.rgb = rgb(theme.color("baseline"))
+        base.format.line.width = Pt(1.75)
+        base.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+        base.marker.style = XL_MARKER_STYLE.NONE
+    point = figure.operating_point
+    if point is not None and rest:
+        chosen = rest[0]
+        chosen.format.line.fill.background()  # one marked point, no line
+        chosen.marker.style = XL_MARKER_STYLE.CIRCLE
+        chosen.marker.size = 11
+        chosen.marker.format.fill.solid()
+        chosen.marker.format.fill.fore_color.rgb = rgb(theme.color("accent"))
+        chosen.marker.format.line.color.rgb = rgb(theme.color("accent"))
+        label = chosen.points[0].data_label
+        label.position = XL_LABEL_POSITION.RIGHT
+        label.text_frame.text = f"recall {point.recall:.0%}, precision {point.precision:.0%}"
+        font = label.text_frame.paragraphs[0].runs[0].font
+        font.size, font.color.rgb = Pt(theme.figure["chart_size"]), rgb(theme.color("text"))

@@ -1,0 +1,168 @@
+"""Figures become native charts a candidate can click and edit; `render: picture` still draws a picture."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+
+from deckbuilder import load_outline, plan_talk
+from deckbuilder.core.config import default_config
+from deckbuilder.export.build import build_deck
+from deckbuilder.export.cache import FigureCache
+from deckbuilder.rehearse.deck_reader import read_deck
+
+from .conftest import PYTHON, write_outline
+
+CONFIG = default_config()
+
+# How a candidate writes figures: a city ranking with one bar picked out, an error breakdown sideways,
+# a daily line with several series, and a precision-recall curve with its threshold.
+SLIDES: list[dict[str, Any]] = [
+    {
+        "kind": "results",
+        "title": "Oakland and San Jose lose the most rides to empty docks",
+        "figure": {
+            "chart": "bar",
+            "title": "Rides lost a week",
+            "data": {"city": ["Oakland", "San Jose", "Berkeley"], "rides_lost": [1200, 950.5, 310]},
+            "highlight": ["Oakland"],
+        },
+    },
+    {
+        "kind": "error_analysis",
+        "title": "Errors concentrate on holidays and around the stadium",
+        "figure": {
+            "chart": "barh",
+            "title": "Error by day type",
+            "data": {"day": ["Ordinary weekday", "Public holiday", "Stadium event"], "value": [0.1, 0.12, 0.205]},
+        },
+    },
+    {
+        "kind": "results",
+        "title": "The forecast follows the evening peak within 10%",
+        "figure": {
+            "chart": "line",
+            "title": "Hourly pickups",
+            "data": {"hour": [6.0, 7.0, 8.0, 9.0], "actual": [10, 40, 55, 30], "forecast": [12, 38, 50, 33]},
+        },
+    },
+    {
+        "kind": "results",
+        "title": "At 30% precision the model finds 62% of churners",
+        "figure": {
+            "chart": "pr_curve",
+            "title": "Precision against recall",
+            "data": {"recall": [0.0, 0.3, 0.62, 1.0], "precision": [0.9, 0.6, 0.3, 0.08]},
+            "baseline": 0.08,
+            "operating_point": {"recall": 0.62, "precision": 0.3, "label": "proposed threshold"},
+        },
+    },
+]
+
+
+def _build(tmp_path: Path, slides: list[dict[str, Any]]) -> tuple[Path, Any]:
+    outline = load_outline(write_outline(tmp_path, slides))
+    out = tmp_path / "talk.pptx"
+    result = build_deck(outline, plan_talk(outline), out, cache=FigureCache(None))
+    return out, result
+
+
+def _charts(path: Path) -> list[Any]:
+    return [shape.chart for slide in Presentation(str(path)).slides for shape in slide.shapes if shape.has_chart]
+
+
+def test_every_figure_is_an_editable_chart_with_its_data(tmp_path: Path) -> None:
+    out, result = _build(tmp_path, SLIDES)
+    assert (result.charts, result.figures, result.rendered) == (4, 0, 0)
+    bar, barh, line, curve = _charts(out)
+    assert bar.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
+    assert list(bar.plots[0].categories) == ["Oakland", "San Jose", "Berkeley"]
+    assert list(bar.plots[0].series[0].values) == [1200, 950.5, 310]
+    assert barh.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    assert line.chart_type == XL_CHART_TYPE.LINE
+    assert list(line.plots[0].categories) == ["6", "7", "8", "9"]  # hours, not 6.0
+    assert [s.name for s in line.plots[0].series] == ["actual", "forecast"]
+    assert curve.chart_type in (XL_CHART_TYPE.XY_SCATTER, XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS)
+    # The data lives in an embedded workbook, so PowerPoint's "Edit Data" opens it.
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+    assert sum(n.startswith("ppt/charts/chart") and n.endswith(".xml") for n in names) == 4
+    assert sum(n.startswith("ppt/embeddings/") and n.endswith(".xlsx") for n in names) == 4
+
+
+def test_highlighted_bar_is_in_the_accent_colour_and_labels_share_decimals(tmp_path: Path) -> None:
+    out, _ = _build(tmp_path, SLIDES[:2])
+    bar, barh = _charts(out)
+    accent, primary = CONFIG.theme.color("accent"), CONFIG.theme.color("primary")
+    series = bar.plots[0].series[0]
+    assert str(series.points[0].format.fill.fore_color.rgb) == accent
+    assert str(series.format.fill.fore_color.rgb) == primary
+    # 0.1 beside 0.12 and 0.205 shows as 0.100, 0.120, 0.205: one number of decimals on a chart
+    assert barh.plots[0].data_labels.number_format_is_linked
+    xml = barh._chartSpace.xml
+    assert "<c:formatCode>#,##0.000</c:formatCode>" in xml
+    assert bar.plots[0].has_data_labels
+    assert "<c:formatCode>#,##0.0</c:formatCode>" in bar._chartSpace.xml
+
+
+def test_axis_titles_come_from_meaningful_column_names_only(tmp_path: Path) -> None:
+    out, _ = _build(tmp_path, SLIDES[:2])
+    bar, barh = _charts(out)
+    assert bar.value_axis.axis_title.text_frame.text == "rides lost"
+    assert not barh.value_axis.has_title  # a column named "value" says nothing
+    assert not barh.category_axis.has_title
+    assert all(not chart.has_title for chart in (bar, barh))  # the slide title is the one headline
+
+
+def test_chart_text_is_the_type_scale_chart_size_in_the_theme_font(tmp_path: Path) -> None:
+    out, _ = _build(tmp_path, SLIDES)
+    for chart in _charts(out):
+        assert chart.font.size.pt == CONFIG.theme.figure["chart_size"]
+        assert chart.font.name == CONFIG.theme.font
+
+
+def test_curve_has_dashed_baseline_and_a_labelled_operating_point(tmp_path: Path) -> None:
+    out, _ = _build(tmp_path, SLIDES[3:])
+    (curve,) = _charts(out)
+    model, baseline, chosen = curve.plots[0].series
+    assert model.name == "model"
+    assert baseline.name == "random baseline (0.08)"
+    assert list(baseline.values) == [0.08, 0.08]
+    assert 'prstDash val="dash"' in baseline._element.xml
+    assert chosen.name == "proposed threshold"
+    assert list(chosen.values) == [0.3]
+    assert chosen.points[0].data_label.text_frame.text == "recall 62%, precision 30%"
+    assert curve.has_legend
+
+
+def test_a_figure_can_ask_to_be_a_picture(tmp_path: Path) -> None:
+    slides = [dict(SLIDES[0], figure={**SLIDES[0]["figure"], "render": "picture"})]
+    out, result = _build(tmp_path, slides)
+    assert (result.charts, result.figures, result.rendered) == (0, 1, 1)
+    shapes = list(Presentation(str(out)).slides[0].shapes)
+    assert not any(s.has_chart for s in shapes)
+    assert any(s.shape_type == 13 for s in shapes)
+
+
+def test_a_deck_of_native_charts_never_imports_matplotlib_and_still_reads_back(tmp_path: Path) -> None:
+    talk = write_outline(tmp_path, SLIDES)
+    out = tmp_path / "talk.pptx"
+    script = (
+        "import sys\n"
+        "from deckbuilder.cli import main\n"
+        f"sys.argv = ['deck', 'build', {str(talk)!r}, '-o', {str(out)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write('MPL=' + str('matplotlib' in sys.modules))\n"
+    )
+    env = {"DECK_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([PYTHON, "-c", script], capture_output=True, text=True, env=env)
+    assert "MPL=False" in done.stderr, done.stderr
+    assert "4 chart(s), 0 picture(s)" in done.stdout
+    deck = read_deck(out)
+    assert [s.title for s in deck.slides] == [s["title"] for s in SLIDES]
+    assert deck.plan is not None and len(deck.plan.slides) == len(SLIDES)
