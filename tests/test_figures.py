@@ -49,3 +49,12 @@ def test_the_plot_background_is_transparent() -> None:
     png = render(_bar(["A", "B", "C"]), CONFIG.theme, CONFIG.glyphs, 4.0, 3.0)
     image = Image.open(io.BytesIO(png))
     assert image.mode == "RGBA" and image.getpixel((2, 2))[3] == 0  # a corner shows the slide behind it
+
+
+def test_long_category_names_wrap_at_spaces_only_and_lose_nothing() -> None:
+    names = ["Mönchengladbach-Rheydt Hauptbahnhof", "Kaiserslautern", "Saint-Jean-sur-Richelieu Nord-Est Terminal"]
+    shape = shape_of(_bar(names), CONFIG.theme, CONFIG.glyphs, 5.0)
+    words = {word for name in names for word in name.split()}
+    for name, label in zip(names, shape.labels, strict=True):
+        assert label.replace("\n", " ") == name  # every word kept, in order
+        assert all(word in words for line in label.split("\n") for word in line.split())

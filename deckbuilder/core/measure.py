@@ -77,8 +77,11 @@ class Typesetting:
     paragraph_space: float
 
 
-def wrap(text: str, size: float, width_pt: float, glyphs: Glyphs, bold: bool = False) -> list[str]:
-    """Return the lines ``text`` wraps to in ``width_pt`` (greedy, as PowerPoint does; long words split)."""
+def wrap(
+    text: str, size: float, width_pt: float, glyphs: Glyphs, bold: bool = False, break_words: bool = True
+) -> list[str]:
+    """Return the lines ``text`` wraps to in ``width_pt`` (greedy, as PowerPoint does); a word wider than the line
+    is split, as PowerPoint does, unless ``break_words`` is off (a chart label: the word overhangs instead)."""
     lines: list[str] = []
     space = glyphs.width(" ", size, bold)
     for raw in text.split("\n"):
@@ -90,7 +93,7 @@ def wrap(text: str, size: float, width_pt: float, glyphs: Glyphs, bold: bool = F
                 continue
             if current:
                 lines.append(current)
-            while w > width_pt and len(word) > 1:  # a word wider than the line breaks by characters
+            while break_words and w > width_pt and len(word) > 1:  # a word wider than the line breaks by characters
                 cut = _chars_that_fit(word, size, width_pt, glyphs, bold)
                 lines.append(word[:cut])
                 word = word[cut:]

@@ -34,10 +34,16 @@ def _fits(labels: list[str], tick: float, room_pt: float, glyphs: Glyphs) -> lis
     """Return the labels as they are, or wrapped onto two lines, if every line fits ``room_pt``; else None."""
     if all(glyphs.width(label, tick) <= room_pt for label in labels):
         return labels
-    wrapped = [wrap(label, tick, room_pt, glyphs) for label in labels]
+    wrapped = [wrap(label, tick, room_pt, glyphs, break_words=False) for label in labels]
     if all(len(lines) <= 2 and all(glyphs.width(li, tick) <= room_pt for li in lines) for lines in wrapped):
         return ["\n".join(lines) for lines in wrapped]
     return None
+
+
+def _two_lines(label: str, tick: float, room_pt: float, glyphs: Glyphs) -> str:
+    """Return ``label`` wrapped at spaces onto at most two lines; nothing is cut off."""
+    lines = wrap(label, tick, room_pt, glyphs, break_words=False)
+    return "\n".join([lines[0], " ".join(lines[1:])] if len(lines) > 2 else lines)
 
 
 def shape_of(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float) -> Shape:
@@ -61,9 +67,7 @@ def shape_of(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float) -> S
             labels = fitted
     if horizontal and labels:
         most = plot_pt * theme.figure["side_labels"]  # labels down the side: two lines at most, this wide
-        labels = [
-            "\n".join(wrap(lab, tick, most, glyphs)[:2]) if glyphs.width(lab, tick) > most else lab for lab in labels
-        ]
+        labels = [_two_lines(lab, tick, most, glyphs) if glyphs.width(lab, tick) > most else lab for lab in labels]
     if figure.chart == "line" and labels:
         rotate = sum(glyphs.width(label, tick) + 8 for label in labels) > plot_pt * 0.9 and len(labels) <= 40
     if figure.chart == "pr_curve":
