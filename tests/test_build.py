@@ -188,9 +188,10 @@ def test_text_that_fits_keeps_the_largest_size(tmp_path: Path) -> None:
     build_deck(outline, plan_talk(outline), tmp_path / "x.pptx", cache=FigureCache(None))
     body = next(s for s in Presentation(str(tmp_path / "x.pptx")).slides[0].shapes if s.name == "Body")
     theme = default_config().theme
-    # A text-only slide with one point takes the largest size a slide alone allows, and sits lower than the top.
+    # A text-only slide with one point takes the largest size a slide alone allows, and starts where every
+    # slide's body starts (one grid), not floated down the page.
     assert body.text_frame.paragraphs[0].runs[0].font.size.pt == theme.size_range("body_alone")[0]
-    assert body.top / 914400 > theme.regions["body"].top + 0.5
+    assert body.top / 914400 == pytest.approx(theme.regions["body"].top)
 
 
 def test_a_lone_metric_is_as_wide_as_its_text_and_callouts_share_a_row(tmp_path: Path) -> None:

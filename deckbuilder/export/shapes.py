@@ -69,7 +69,9 @@ def write_paras(frame: TextFrame, paras: list[Para], size: int, theme: Theme, an
         paragraph.alignment = PP_ALIGN.LEFT
         _bullet(paragraph, para.level)
         psize = size * para.scale
-        paragraph.line_spacing = theme.line_spacing
+        # Exact spacing, in points: the measure counts lines at this pitch, and PowerPoint and LibreOffice draw it
+        # alike (a multiple is of the font's own line height, which each application reads differently).
+        paragraph.line_spacing = Pt(psize * theme.line_spacing)
         paragraph.space_after = Pt(psize * theme.paragraph_space)
         if para.space_before:
             paragraph.space_before = Pt(psize * para.space_before)

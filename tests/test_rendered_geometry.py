@@ -1,0 +1,128 @@
+"""Slides as LibreOffice draws them: no drawn line leaves its shape's frame, no frame leaves the slide or the
+side margins. This is the check on deck's own glyph model: where the two disagree, the model is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pptx import Presentation
+from pptx.util import Inches, Pt
+
+from deckbuilder import load_outline, plan_talk
+from deckbuilder.core.config import default_config
+from deckbuilder.export.build import build_deck
+from deckbuilder.export.cache import FigureCache
+
+from .conftest import ROOT, write_outline
+from .rendered import PDFTOTEXT, SOFFICE, strays, to_pdf
+
+pytestmark = pytest.mark.skipif(
+    SOFFICE is None or PDFTOTEXT is None, reason="needs LibreOffice and poppler-utils (.ci/run installs both)"
+)
+
+MARGIN_PT = default_config().theme.regions["body"].left * 72
+
+# Slides the examples do not have, written as candidates write them: a lone callout, a short table, text alone,
+# long compound words, decisions with long reasons, a slide at the edge of what fits.
+EDGE_SLIDES: list[dict[str, Any]] = [
+    {
+        "kind": "results",
+        "title": "Recall at the chosen threshold is 0.71",
+        "metrics": [{"name": "Recall@5%FPR", "value": 0.71, "baseline": 0.52, "baseline_label": "rules engine"}],
+    },
+    {
+        "kind": "results",
+        "title": "Gradient boosting beats the rules engine on every segment",
+        "table": {
+            "columns": ["Segment", "Rules engine", "GBM"],
+            "rows": [["New customers", "0.41", "0.63"], ["Returning", "0.55", "0.72"], ["Enterprise", "0.60", "0.74"]],
+        },
+    },
+    {"kind": "next_steps", "title": "Ship the model behind a shadow deployment first", "points": ["One week shadow."]},
+    {
+        "kind": "methodology",
+        "title": "Hyperparameter-optimisation and cross-validation were kept deliberately small",
+        "decisions": [
+            {
+                "decision": "Use time-based cross-validation with five expanding windows",
+                "rationale": "a random split leaks next month's behaviour into the training rows and overstates "
+                "recall by several points on the holdout",
+                "alternative": "shuffled k-fold cross-validation, which looked better on paper but could not "
+                "be trusted for a forecast",
+            },
+            {
+                "decision": "Keep the feature set to forty engineered aggregates",
+                "rationale": "the remaining two hundred raw columns added under 1% of gain",
+                "alternative": "every raw column from the warehouse export",
+            },
+        ],
+    },
+    {
+        "kind": "error_analysis",
+        "title": "Misses cluster in Mönchengladbach-Rheydt and Kaiserslautern-Hauptbahnhof stations",
+        "points": [
+            "Underforecasting-by-design at interchange stations: Mönchengladbach-Rheydt, "
+            "Kaiserslautern-Hauptbahnhof, Saint-Jean-sur-Richelieu",
+            "Holiday weekends account for 38% of the absolute error while being 4% of the hours",
+            "Weather-station outages (about 3% of hours) leave the model guessing",
+            "Station re-openings after maintenance look like demand spikes",
+            "Special events with no public calendar entry",
+        ],
+    },
+    {
+        "kind": "results",
+        "title": "Three numbers the panel will ask about",
+        "metrics": [
+            {"name": "PR-AUC", "value": 0.43, "baseline": 0.08, "baseline_label": "random"},
+            {"name": "Recall at 30% precision", "value": 0.62, "baseline": 0.1, "baseline_label": "top decile"},
+            {"name": "Accounts flagged a month", "value": 340},
+        ],
+        "points": ["About 100 of the flagged accounts are true churners", "Call cost $17K a year"],
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    folder = tmp_path_factory.mktemp("rendered")
+    talks = {
+        "churn": ROOT / "examples" / "churn" / "outline.yaml",
+        "bikeshare": ROOT / "examples" / "bikeshare" / "outline.yaml",
+        "stress": ROOT / "tests" / "outlines" / "stress" / "outline.yaml",
+        "guide_fraud": ROOT / "tests" / "outlines" / "guide_fraud.yaml",
+        "edges": write_outline(folder, EDGE_SLIDES),
+    }
+    decks = []
+    for name, path in talks.items():
+        outline = load_outline(path)
+        out = folder / f"{name}.pptx"
+        build_deck(outline, plan_talk(outline), out, cache=FigureCache(None))
+        decks.append(out)
+    pdfs = to_pdf(decks, folder / "pdf")
+    return {deck.stem: (deck, pdf) for deck, pdf in zip(decks, pdfs, strict=True)}
+
+
+@pytest.mark.parametrize("talk", ["churn", "bikeshare", "stress", "guide_fraud", "edges"])
+def test_every_drawn_line_stays_in_its_frame(rendered: dict[str, tuple[Path, Path]], talk: str) -> None:
+    deck, pdf = rendered[talk]
+    assert strays(deck, pdf, MARGIN_PT) == []
+
+
+def test_the_check_sees_text_drawn_past_its_frame(tmp_path: Path) -> None:
+    # The control: a box a third as tall as its text needs, as a wrong model would make it.
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    box = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(5), Inches(1))
+    box.name = "Body"
+    box.text_frame.word_wrap = True
+    box.text_frame.text = "A decision and its reason written out at length, " * 4
+    for run in box.text_frame.paragraphs[0].runs:
+        run.font.size = Pt(24)
+    deck = tmp_path / "over.pptx"
+    prs.save(str(deck))
+    (pdf,) = to_pdf([deck], tmp_path)
+    found = strays(deck, pdf, MARGIN_PT)
+    assert found and all("below 'Body'" in problem for problem in found), found
