@@ -75,3 +75,40 @@ def test_every_word_list_holds_text() -> None:
     for key, value in content.items():
         if isinstance(value, list) and not any(isinstance(item, dict) for item in value):
             assert all(isinstance(item, str) for item in value), key
+
+
+def test_every_text_size_is_a_step_of_the_type_scale() -> None:
+    import yaml
+
+    from deckbuilder.core.theme import parse_theme
+
+    theme = default_config().theme
+    for value in theme.sizes.values():
+        for size in value if isinstance(value, list) else [value]:
+            assert size in theme.scale
+    raw = yaml.safe_load((ROOT / "layouts" / "theme.yaml").read_text())
+    geometry = yaml.safe_load((ROOT / "layouts" / "slides.yaml").read_text())
+    raw["sizes"]["body"] = [21, 14]  # between two steps: the drift the scale exists to stop
+    with pytest.raises(ValueError, match=r"sizes.body has 21 pt, not a step of the type scale"):
+        parse_theme(raw, geometry, ROOT / "layouts")
+
+
+def _luminance(color: str) -> float:
+    channels = [int(color[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_every_text_colour_reads_on_every_surface_it_is_drawn_on() -> None:
+    theme = default_config().theme
+    # Text colours on the slide, a callout's fill and a table's banded row; the header's text on its fill.
+    pairs = [(fg, bg) for fg in ("text", "primary", "muted", "baseline") for bg in ("background", "light", "band")]
+    pairs.append(("background", "primary"))
+    for fg, bg in pairs:
+        ratio = _contrast(theme.color(fg), theme.color(bg))
+        assert ratio >= 4.5, f"{fg} on {bg}: {ratio:.2f}:1, under WCAG's 4.5:1"

@@ -55,7 +55,9 @@ def text_height(shape: Any) -> float:
         )
         indent = BULLET_INDENT_IN * (paragraph.level + 1) if bulleted else 0.0
         room = max((width - indent - 2 * INSET_IN) * 72, 1.0)
-        lines = len(wrap("".join(r.text for r in runs), size, room, glyphs, bold))
+        # A title set on two lines carries a line break (read back as a vertical tab): measure each line.
+        pieces = paragraph.text.split("\v")
+        lines = sum(len(wrap(piece, size, room, glyphs, bold)) for piece in pieces)
         after = paragraph.space_after.pt if paragraph.space_after is not None else 0.0
         before = paragraph.space_before.pt if paragraph.space_before is not None else 0.0
         total += lines * size * theme.line_spacing + after + before

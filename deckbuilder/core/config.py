@@ -306,7 +306,7 @@ class Config:
         from .page import Page
 
         theme = self.theme
-        return Page(theme, Typesetting(self.glyphs, theme.line_spacing, theme.paragraph_space), sx, sy)
+        return Page(theme, Typesetting(self.glyphs, theme.line_spacing, theme.paragraph_space, theme.scale), sx, sy)
 
     def finding(self, code: str, message: str, slide: int | None = None) -> Finding:
         """Return a finding whose severity comes from this rule book."""

@@ -16,7 +16,6 @@ from .slide_text import decision_paras, point_paras
 from .table_layout import TableBlock, table_block
 from .theme import Box, Theme
 
-CAPTION_SIZE = 16
 METRIC_PAD_IN = 0.36  # a callout's margins, left and right together
 
 
@@ -40,6 +39,7 @@ class SlideLayout:
     picture: Box | None = None
     table: TableBlock | None = None
     problems: tuple[str, ...] = ()
+    hero: bool = False  # the slide's one content is a metric: it is shown large, as the slide's hero
 
 
 def layout_kind(spec: Slide) -> str:
@@ -71,6 +71,11 @@ def title_block(text: str, page: Page, box: Box, sizes: tuple[int, int]) -> tupl
         )
     else:
         width = balanced_width(text, fit.size, box.width, page.setting, page.theme.shown_font_ratio)
+        if width < box.width:
+            # The balanced lines are set with explicit breaks: a renderer never re-wraps them, nor breaks a
+            # hyphenated term ("cross-validation") at its hyphen.
+            lines = wrap(text, fit.size, (width - 2 * INSET_IN) * 72, page.setting.glyphs, bold=True)
+            paras = (Para("\n".join(lines), bold=True, color="primary"),)
         box = Box(box.left, box.top, width, box.height)
     return TextBlock(box, paras, fit), problems
 
@@ -123,7 +128,12 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
     kind = layout_kind(spec)
     # Metric callouts go across the top of the body, or stacked over the text beside a visual.
     area = page.box("left" if kind == "text_visual" else "body")
-    metrics, area = _metric_boxes(spec.metrics, page, area, across=kind != "text_visual")
+    hero = kind == "metrics" and len(spec.metrics) == 1
+    metrics: tuple[Box, ...]
+    if hero:
+        metrics, area = (_hero_box(spec.metrics[0], page, area),), area.below(area.height)
+    else:
+        metrics, area = _metric_boxes(spec.metrics, page, area, across=kind != "text_visual")
     bullets = point_paras(spec.points)
     paras = bullets + decision_paras(spec, bool(spec.points), theme)
     points = len(bullets)
@@ -167,7 +177,7 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
         caption_paras = (Para(spec.figure.title, bold=True, color="primary"),)
         height = caption_height(page, spec.figure.title, where.width)
         caption = TextBlock(
-            Box(where.left, where.top, where.width, height), caption_paras, Fit(CAPTION_SIZE, True, height)
+            Box(where.left, where.top, where.width, height), caption_paras, Fit(theme.sizes["caption"], True, height)
         )
         picture = where.below(height, 0.05)
     elif spec.table is not None:
@@ -185,7 +195,7 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
                 "keep the top rows, the baseline and the columns the talk needs, and put the full table in the "
                 "appendix."
             )
-    return SlideLayout(title, metrics, body, caption, picture, table, tuple(problems))
+    return SlideLayout(title, metrics, body, caption, picture, table, tuple(problems), hero)
 
 
 def _balanced(area: Box, fit: Fit, theme: Theme) -> Box:
@@ -220,10 +230,25 @@ def metric_width(metric: Metric, page: Page) -> float:
     theme, glyphs = page.theme, page.setting.glyphs
     label = theme.sizes["metric_label"]
     first = glyphs.width(value_text(metric), theme.sizes["metric_value"], bold=True) + glyphs.width(
-        NAME_GAP + metric.name, label + 3, bold=True
+        NAME_GAP + metric.name, theme.sizes["metric_name"], bold=True
     )
     second = glyphs.width(lift_text(metric), label)
     return max(first, second) / 72 + METRIC_PAD_IN + 0.1
+
+
+def _hero_box(metric: Metric, page: Page, area: Box) -> Box:
+    """Return the box of a lone callout shown as the slide's hero: its number, name and baseline on three lines."""
+    theme, glyphs = page.theme, page.setting.glyphs
+    sizes = theme.sizes
+    widest = max(
+        glyphs.width(value_text(metric), sizes["hero_value"], bold=True),
+        glyphs.width(metric.name, sizes["hero_name"], bold=True),
+        glyphs.width(lift_text(metric), sizes["hero_label"]),
+    )
+    width = min(max(widest / 72 + 0.8 + 0.1, area.width / 2), area.width)
+    lines = (sizes["hero_value"] + sizes["hero_name"] + sizes["hero_label"]) * theme.line_spacing
+    height = min(lines / 72 + 0.6, area.height)
+    return Box(area.left, area.top, width, height)
 
 
 def _metric_boxes(metrics: list[Metric], page: Page, area: Box, across: bool) -> tuple[tuple[Box, ...], Box]:
@@ -252,4 +277,4 @@ def _metric_boxes(metrics: list[Metric], page: Page, area: Box, across: bool) ->
 
 def caption_height(page: Page, text: str, width: float) -> float:
     """Return the height of a figure's takeaway caption."""
-    return block_height([Para(text, bold=True)], CAPTION_SIZE, width, page.setting)
+    return block_height([Para(text, bold=True)], page.theme.sizes["caption"], width, page.setting)

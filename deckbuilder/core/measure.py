@@ -54,7 +54,7 @@ class Para:
     text: str
     level: int | None = None
     bold: bool = False
-    scale: float = 1.0
+    smaller: int = 0  # steps down the type scale from the block's size (a decision's reason: one step)
     space_before: float = 0.0  # in multiples of the size
     color: str = "text"  # a palette name; measuring ignores it
 
@@ -75,6 +75,19 @@ class Typesetting:
     glyphs: Glyphs
     line_spacing: float
     paragraph_space: float
+    scale: tuple[int, ...]  # the type scale, largest first
+
+    def size_of(self, para: Para, size: float) -> float:
+        """Return the size ``para`` is set at in a block set at ``size``."""
+        return step_down(self.scale, size, para.smaller)
+
+
+def step_down(scale: tuple[int, ...], size: float, steps: int) -> float:
+    """Return the size ``steps`` steps below ``size`` on the type scale (the scale's smallest at most)."""
+    if not steps:
+        return size
+    below = [s for s in scale if s < size]
+    return float(below[min(steps, len(below)) - 1]) if below else size
 
 
 def wrap(
@@ -119,29 +132,32 @@ def para_lines(para: Para, size: float, width_in: float, setting: Typesetting) -
     """Return how many lines ``para`` takes at ``size`` in a box ``width_in`` wide."""
     indent = 0.0 if para.level is None else BULLET_INDENT_IN * (para.level + 1)
     width_pt = max((width_in - indent - 2 * INSET_IN) * 72, 1.0)
-    natural = setting.glyphs.width(para.text, size * para.scale, para.bold)
+    psize = setting.size_of(para, size)
+    natural = setting.glyphs.width(para.text, psize, para.bold)
     if natural > width_pt * EXACT_LINES:  # a runaway text: the natural width bounds the count from below
         return math.ceil(natural / width_pt)
-    return len(wrap(para.text, size * para.scale, width_pt, setting.glyphs, para.bold))
+    return len(wrap(para.text, psize, width_pt, setting.glyphs, para.bold))
 
 
 def block_height(paras: list[Para], size: float, width_in: float, setting: Typesetting) -> float:
     """Return the height in inches that ``paras`` take at ``size`` in a box ``width_in`` wide."""
     total_pt = 0.0
     for para in paras:
-        psize = size * para.scale
+        psize = setting.size_of(para, size)
         lines = para_lines(para, size, width_in, setting)
         total_pt += lines * psize * setting.line_spacing + psize * (setting.paragraph_space + para.space_before)
     return total_pt / 72 + 2 * INSET_IN
 
 
 def fit_size(paras: list[Para], width_in: float, height_in: float, sizes: tuple[int, int], setting: Typesetting) -> Fit:
-    """Return the largest size from ``sizes[0]`` down to ``sizes[1]`` at which ``paras`` fit."""
+    """Return the largest size of the type scale from ``sizes[0]`` down to ``sizes[1]`` at which ``paras`` fit:
+    text shrinks by whole steps of the scale, never to a size between them."""
     largest, smallest = sizes
     height = 0.0
     size = largest
     fits = False
-    for size in range(largest, smallest - 1, -1):
+    steps = [s for s in setting.scale if smallest <= s <= largest] or [largest]
+    for size in steps:
         height = block_height(paras, size, width_in, setting)
         # A word wider than its line would be broken mid-word by PowerPoint: that size does not fit either.
         fits = height <= height_in and words_fit(paras, size, width_in, setting)
@@ -160,7 +176,7 @@ def too_wide(paras: list[Para], size: float, width_in: float, setting: Typesetti
     for para in paras:
         indent = 0.0 if para.level is None else BULLET_INDENT_IN * (para.level + 1)
         room = (width_in - indent - 2 * INSET_IN) * 72
-        psize = size * para.scale
+        psize = setting.size_of(para, size)
         for word in para.text[:2000].split():
             if setting.glyphs.width(word, psize, para.bold) > room:
                 return word

@@ -68,10 +68,10 @@ def decision_paras(spec: Slide, after_points: bool, theme: Theme) -> list[Para]:
         gap = 0.6 if (i or after_points) else 0.0
         result.append(Para(d.decision, bold=True, color="primary", space_before=gap))
         if d.rationale:
-            result.append(Para(reason(d.rationale, known, theme), scale=0.85))
+            result.append(Para(reason(d.rationale, known, theme), smaller=1))
         if d.alternative:
             rejected = REJECTED_BECAUSE + joined(d.why_rejected, known) if d.why_rejected else ""
-            result.append(Para(INSTEAD_OF + joined(d.alternative, known) + rejected, scale=0.85, color="muted"))
+            result.append(Para(INSTEAD_OF + joined(d.alternative, known) + rejected, smaller=1, color="muted"))
     return result
 
 

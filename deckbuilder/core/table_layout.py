@@ -55,14 +55,18 @@ def table_block(table: Table, region: Box, theme: Theme, setting: Typesetting, c
     left (beside text) or centred (``centre``, alone on the slide).
     """
     rows = table_rows(table)
-    largest, smallest = theme.size_range("table")
-    tries = [_at(rows, size, region, theme, setting) for size in range(largest, smallest - 1, -1)]
+    # A table alone on its slide may read larger; its steps are the type scale's.
+    largest, smallest = theme.size_range("table_alone" if centre else "table")
+    steps = [s for s in theme.scale if smallest <= s <= largest]
+    tries = [_at(rows, size, region, theme, setting) for size in steps]
     # A point or two smaller reads better than wrapped cells: first the largest size with no wrapping.
     unwrapped = [t for t in tries if t.fits and all(h <= _row_in(t.size, theme) + 1e-9 for h in t.heights)]
     chosen = (unwrapped or [t for t in tries if t.fits] or tries[-1:])[0]
     width = sum(chosen.widths)
     left = region.left + max(region.width - width, 0) / 2 if centre else region.left
-    box = Box(left, region.top, width, chosen.height)
+    # Alone, a short table sits in the optical middle of the free space (a little above the centre).
+    top = region.top + max(region.height - chosen.height, 0) * 0.4 if centre else region.top
+    box = Box(left, top, width, chosen.height)
     return TableBlock(box, rows, chosen.size, chosen.widths, chosen.heights, chosen.fits, bool(theme.table_banding))
 
 

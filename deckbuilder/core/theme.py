@@ -35,6 +35,7 @@ class Theme:
     palette: dict[str, str]
     series: tuple[str, ...]
     sizes: dict[str, Any]
+    scale: tuple[int, ...]  # the type scale: every text size of the deck is one of these, largest first
     line_spacing: float
     table_banding: bool
     shown_font_ratio: float
@@ -68,14 +69,28 @@ class Theme:
         return {"palette": self.palette, "series": self.series, "figure": self.figure, "font": self.font}
 
 
+def _on_scale(theme: dict[str, Any]) -> None:
+    """Raise ValueError for a text size that is not a step of the type scale."""
+    scale = {int(v) for v in theme["scale"]}
+    sizes = {f"sizes.{k}": v for k, v in theme["sizes"].items()}
+    sizes["figure.chart_size"] = theme["figure"]["chart_size"]
+    for name, value in sizes.items():
+        for size in value if isinstance(value, list) else [value]:
+            if int(size) not in scale:
+                steps = ", ".join(str(v) for v in sorted(scale))
+                raise ValueError(f"theme.yaml: {name} has {size} pt, not a step of the type scale ({steps})")
+
+
 def parse_theme(theme: dict[str, Any], geometry: dict[str, Any], folder: Path) -> Theme:
     """Return the Theme of a parsed theme.yaml and slides.yaml."""
+    _on_scale(theme)
     return Theme(
         template=folder / "deck.pptx",
         font=str(theme["font"]),
         palette={k: str(v) for k, v in theme["palette"].items()},
         series=tuple(str(c) for c in theme["series"]),
         sizes=dict(theme["sizes"]),
+        scale=tuple(sorted((int(v) for v in theme["scale"]), reverse=True)),
         line_spacing=float(theme["line_spacing"]),
         table_banding=bool(theme["table_banding"]),
         shown_font_ratio=float(theme["shown_font_ratio"]),

@@ -15,7 +15,7 @@ from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Inches, Pt
 
 from deckbuilder.core.callout import NAME_GAP, lift_text, value_text
-from deckbuilder.core.measure import BULLET_INDENT_IN, INSET_IN, Para
+from deckbuilder.core.measure import BULLET_INDENT_IN, INSET_IN, Para, step_down
 from deckbuilder.core.outline import Metric
 from deckbuilder.core.table_layout import TableBlock
 from deckbuilder.core.theme import Box, Theme
@@ -68,19 +68,23 @@ def write_paras(frame: TextFrame, paras: list[Para], size: int, theme: Theme, an
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         paragraph.alignment = PP_ALIGN.LEFT
         _bullet(paragraph, para.level)
-        psize = size * para.scale
+        psize = step_down(theme.scale, size, para.smaller)
         # Exact spacing, in points: the measure counts lines at this pitch, and PowerPoint and LibreOffice draw it
         # alike (a multiple is of the font's own line height, which each application reads differently).
         paragraph.line_spacing = Pt(psize * theme.line_spacing)
         paragraph.space_after = Pt(psize * theme.paragraph_space)
         if para.space_before:
             paragraph.space_before = Pt(psize * para.space_before)
-        run = paragraph.add_run()
-        run.text = para.text
-        run.font.size = Pt(psize)
-        run.font.bold = para.bold
-        run.font.name = theme.font
-        run.font.color.rgb = rgb(theme.color(para.color))
+        # A line break the layout chose (a balanced title) is written as one, so no renderer re-wraps the line.
+        for j, line in enumerate(para.text.split("\n")):
+            if j:
+                paragraph.add_line_break()
+            run = paragraph.add_run()
+            run.text = line
+            run.font.size = Pt(psize)
+            run.font.bold = para.bold
+            run.font.name = theme.font
+            run.font.color.rgb = rgb(theme.color(para.color))
 
 
 def add_text(slide: Slide, box: Box, paras: list[Para], size: int, theme: Theme, name: str = "Body") -> Any:
@@ -91,8 +95,9 @@ def add_text(slide: Slide, box: Box, paras: list[Para], size: int, theme: Theme,
     return shape
 
 
-def add_metric(slide: Slide, box: Box, metric: Metric, theme: Theme) -> Any:
-    """Add a callout: the number large, its name, and its baseline and lift beneath."""
+def add_metric(slide: Slide, box: Box, metric: Metric, theme: Theme, hero: bool = False) -> Any:
+    """Add a callout: the number large, its name, and its baseline and lift beneath. A hero callout (the slide's
+    one content) sets the three on lines of their own at the hero sizes."""
     shape = slide.shapes.add_shape(
         MSO_SHAPE.RECTANGLE, Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height)
     )
@@ -103,24 +108,22 @@ def add_metric(slide: Slide, box: Box, metric: Metric, theme: Theme) -> Any:
     shape.shadow.inherit = False
     frame = shape.text_frame
     _frame(frame, MSO_ANCHOR.MIDDLE)
-    frame.margin_left = frame.margin_right = Inches(0.18)
-    first = frame.paragraphs[0]
-    first.alignment = PP_ALIGN.LEFT
-    _bullet(first, None)
-    for text, size, bold, color in (
-        (value_text(metric), theme.sizes["metric_value"], True, "primary"),
-        (NAME_GAP + metric.name, theme.sizes["metric_label"] + 3, True, "text"),
-    ):
-        run = first.add_run()
-        run.text = text
-        run.font.size, run.font.bold, run.font.name = Pt(size), bold, theme.font
-        run.font.color.rgb = rgb(theme.color(color))
-    second = frame.add_paragraph()
-    _bullet(second, None)
-    run = second.add_run()
-    run.text = lift_text(metric)
-    run.font.size, run.font.name = Pt(theme.sizes["metric_label"]), theme.font
-    run.font.color.rgb = rgb(theme.color("baseline" if metric.baseline is None else "muted"))
+    frame.margin_left = frame.margin_right = Inches(0.18 if not hero else 0.4)
+    sizes = theme.sizes
+    value = (value_text(metric), sizes["hero_value" if hero else "metric_value"], True, "primary")
+    name = ((NAME_GAP if not hero else "") + metric.name, sizes["hero_name" if hero else "metric_name"], True, "text")
+    lift_color = "baseline" if metric.baseline is None else "muted"
+    lift = (lift_text(metric), sizes["hero_label" if hero else "metric_label"], False, lift_color)
+    lines = [[value, name], [lift]] if not hero else [[value], [name], [lift]]
+    for i, runs in enumerate(lines):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        paragraph.alignment = PP_ALIGN.LEFT
+        _bullet(paragraph, None)
+        for text, size, bold, color in runs:
+            run = paragraph.add_run()
+            run.text = text
+            run.font.size, run.font.bold, run.font.name = Pt(size), bold, theme.font
+            run.font.color.rgb = rgb(theme.color(color))
     return shape
 
 

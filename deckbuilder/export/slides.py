@@ -8,7 +8,7 @@ from pptx.util import Inches, Pt
 
 from deckbuilder.core.deck_format import notes_text
 from deckbuilder.core.durations import spoken_date
-from deckbuilder.core.layout import CAPTION_SIZE, SlideLayout, TextBlock, cover_layout, slide_layout
+from deckbuilder.core.layout import SlideLayout, TextBlock, cover_layout, slide_layout
 from deckbuilder.core.outline import Outline, Slide
 from deckbuilder.core.talk import TimedSlide
 from deckbuilder.core.theme import Box
@@ -72,7 +72,7 @@ def content(slide: PptxSlide, spec: Slide, timed: TimedSlide, canvas: Canvas) ->
     _report(layout, timed.index, canvas)
     _write_title(slide, layout.title, canvas)
     for box, metric in zip(layout.metrics, spec.metrics, strict=True):
-        shapes.add_metric(slide, box, metric, theme)
+        shapes.add_metric(slide, box, metric, theme, hero=layout.hero)
     if layout.body is not None:
         shapes.add_text(slide, layout.body.box, list(layout.body.paras), layout.body.fit.size, theme)
     if layout.caption is not None and layout.picture is not None and spec.figure is not None:
@@ -81,7 +81,7 @@ def content(slide: PptxSlide, spec: Slide, timed: TimedSlide, canvas: Canvas) ->
             Inches(caption.box.left), Inches(caption.box.top), Inches(caption.box.width), Inches(caption.box.height)
         )
         frame.name = "Figure Title"
-        shapes.write_paras(frame.text_frame, list(caption.paras), CAPTION_SIZE, theme)
+        shapes.write_paras(frame.text_frame, list(caption.paras), caption.fit.size, theme)
         canvas.pictures.append((slide, timed.index, spec.figure, layout.picture))
     elif layout.table is not None and spec.table is not None:
         shapes.add_table(slide, layout.table, spec.table.best_row, theme)

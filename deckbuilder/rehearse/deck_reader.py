@@ -207,10 +207,15 @@ class _Package:
         return result
 
 
+_TEXT, _BREAK = f"{{{NS['a']}}}t", f"{{{NS['a']}}}br"
+
+
 def _paragraphs(shape: ET.Element) -> list[tuple[int, str]]:
     result = []
     for para in shape.findall(".//a:p", NS):
-        text = "".join(t.text or "" for t in para.iter(f"{{{NS['a']}}}t")).strip()
+        # A line break inside a paragraph (a title set on two lines) reads as a space.
+        pieces = [" " if node.tag == _BREAK else node.text or "" for node in para.iter() if node.tag in (_TEXT, _BREAK)]
+        text = "".join(pieces).strip()
         if text:
             ppr = para.find("a:pPr", NS)
             raw = ppr.get("lvl", "0") if ppr is not None else "0"
