@@ -131,7 +131,7 @@ def talk_of(source: Path, settings: Any) -> tuple[Any, Any]:
         from deckbuilder.core.loader import load_outline
         from deckbuilder.core.questions import from_outline
 
-        talk = from_outline(load_outline(source, settings))
+        talk = from_outline(load_outline(source, settings), settings.theme.grammar)
         # A deck built from this outline carries its talk title, so its drills are found from either.
         ident = DeckId(str(source.resolve()), talk.title, fingerprint(s.title for s in talk.slides), True)
         return talk, ident

@@ -14,7 +14,8 @@ from typing import Any
 from .callout import shown
 from .display import one_line
 from .drill_rules import DrillRules, Entry, placeholders
-from .slide_text import joined, known_text
+from .phrasing import Grammar, alternative_phrase
+from .slide_text import known_text
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,11 @@ def _shown(metric: Any, value: object) -> str:
     return "" if value is None else shown(metric, value)
 
 
-def from_outline(outline: Any) -> TalkContent:
+def from_outline(outline: Any, grammar: Grammar) -> TalkContent:
     """Return what an outline's slides say (numbers as deck shows them), numbered as `deck build` numbers them."""
     slides = []
     for number, slide in enumerate(outline.slides, start=1):
-        known = known_text(slide)  # the alternative is joined as the deck writes it, so both ask alike
+        known = known_text(slide)  # the alternative is phrased as the deck writes it, so both ask alike
         slides.append(
             SlideContent(
                 number=number,
@@ -88,7 +89,10 @@ def from_outline(outline: Any) -> TalkContent:
                 points=tuple(p.text for p in slide.points),
                 decisions=tuple(
                     DecisionText(
-                        d.decision, d.rationale or "", joined(d.alternative or "", known), d.why_rejected or ""
+                        d.decision,
+                        d.rationale or "",
+                        alternative_phrase(d.alternative, known, grammar)[1] if d.alternative else "",
+                        d.why_rejected or "",
                     )
                     for d in slide.decisions
                 ),

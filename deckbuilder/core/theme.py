@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .phrasing import Grammar, parse_grammar
+
 
 @dataclass(frozen=True)
 class Box:
@@ -48,8 +50,7 @@ class Theme:
     regions: dict[str, Box]
     metric_height: float
     metric_gap: float
-    superlatives: frozenset[str]
-    comparatives: frozenset[str]
+    grammar: Grammar
     max_points: dict[str, int]  # bullets a slide shows, by layout: text alone, or split beside a visual
     max_point_lines: int  # lines one bullet may wrap to
     layouts: dict[str, str]
@@ -103,8 +104,7 @@ def parse_theme(theme: dict[str, Any], geometry: dict[str, Any], folder: Path) -
         regions={name: Box(**box) for name, box in geometry["regions"].items()},
         metric_height=float(geometry["metric_height"]),
         metric_gap=float(geometry["metric_gap"]),
-        superlatives=frozenset(str(w) for w in geometry["decision_grammar"]["superlatives"]),
-        comparatives=frozenset(str(w) for w in geometry["decision_grammar"]["comparatives"]),
+        grammar=parse_grammar(geometry["decision_grammar"]),
         max_points={str(k): int(v) for k, v in geometry["max_points"].items()},
         max_point_lines=int(geometry["max_point_lines"]),
         layouts={k: str(v) for k, v in geometry["layouts"].items()},
