@@ -346,9 +346,11 @@ def test_a_word_wider_than_the_box_is_reported_not_broken(tmp_path: Path) -> Non
     assert found and "wider than the text box" in found[0].message and "mid-word" in found[0].message
 
 
-@pytest.mark.parametrize(("fmt", "expected"), [(None, ["C012"]), ("percent", [])])
-def test_a_callout_in_another_unit_than_its_table_is_flagged(
-    tmp_path: Path, fmt: str | None, expected: list[str]
+@pytest.mark.parametrize(
+    ("fmt", "shown", "expected"), [(None, "18%", []), ("percent", "18%", []), ("number", "0.18", ["C012"])]
+)
+def test_a_callout_is_shown_in_its_tables_unit_unless_the_outline_says_otherwise(
+    tmp_path: Path, fmt: str | None, shown: str, expected: list[str]
 ) -> None:
     metric: dict[str, Any] = {"name": "Busy-hour MAPE", "value": 0.18, "baseline": 0.31, "lower_is_better": True}
     if fmt:
@@ -362,7 +364,21 @@ def test_a_callout_in_another_unit_than_its_table_is_flagged(
         {"kind": "results", "title": "Forecasts 42% closer than last week", "metrics": [metric]},
     ]
     outline = load_outline(write_outline(tmp_path, slides))
+    # The deck fixes what it can: with no `format:`, the callout says 18% as the table does; a unit the
+    # outline asks for on purpose is kept, and only then does the plan point out the clash.
     assert [f.code for f in plan_talk(outline).findings if f.code == "C012"] == expected
+    build_deck(outline, plan_talk(outline), tmp_path / "x.pptx", cache=FigureCache(None))
+    texts = [s.text_frame.text for s in Presentation(str(tmp_path / "x.pptx")).slides[1].shapes if s.has_text_frame]
+    assert any(t.split()[0] == shown for t in texts), texts
+
+
+def test_a_callout_says_its_number_the_way_its_title_does(tmp_path: Path) -> None:
+    metric = {"name": "Recall", "value": 0.62, "baseline": 0.1, "baseline_label": "top-decile rule"}
+    slides = [{"kind": "results", "title": "The model finds 62% of next month's churners", "metrics": [metric]}]
+    outline = load_outline(write_outline(tmp_path, slides))
+    assert outline.slides[-1].metrics[0].format == "percent"
+    other = [{"kind": "results", "title": "The model finds most churners", "metrics": [metric]}]
+    assert load_outline(write_outline(tmp_path, other)).slides[-1].metrics[0].format == "number"
 
 
 def test_a_metric_in_its_own_unit_is_not_a_unit_clash(tmp_path: Path) -> None:

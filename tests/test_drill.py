@@ -147,13 +147,24 @@ def test_choose_takes_the_kinds_in_turn_and_a_seed_repeats_it() -> None:
         (0.33, 0.3, False, "+10% on the 0.3 baseline"),
         (0.18, 0.31, True, "42% below the 0.31 baseline"),
         (0.40, 0.31, True, "29% above the 0.31 baseline"),
+        # between two percentages, a change is said in points: "42% below 31%" could mean 18% or 29%
+        ("18%", "31%", True, "13 points below the 31% baseline"),
+        ("33%", "30%", False, "3 points above the 30% baseline"),
+        ("62%", "10%", False, "52 points above the 10% baseline"),
+        ("high", "low", False, "against the low baseline"),
     ],
 )
-def test_lifts_read_as_a_person_says_them(value: float, baseline: float, lower: bool, expected: str) -> None:
+def test_lifts_read_as_a_person_says_them(value: object, baseline: object, lower: bool, expected: str) -> None:
     metric = Metric(name="m", value=value, baseline=baseline, lower_is_better=lower)
     assert lift_text(metric) == expected
     back = read_callout(f"{value_text(metric)}  m", lift_text(metric))
-    assert back is not None and back["baseline"] == f"{baseline:g}" and back["value"] == f"{value:g}"
+    written = [f"{n:g}" if isinstance(n, float) else str(n) for n in (baseline, value)]
+    assert back is not None and [back["baseline"], back["value"]] == written
+
+
+def test_a_fraction_shown_as_a_percentage_changes_by_points() -> None:
+    metric = Metric(name="Busy-hour MAPE", value=0.18, baseline=0.31, lower_is_better=True, format="percent")
+    assert lift_text(metric) == "13 points below the 31% baseline"
 
 
 def test_times_drops_a_trailing_zero() -> None:

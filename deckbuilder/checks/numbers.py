@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deckbuilder.checks.text import flat_points, main_slides, quote, shown
+from deckbuilder.core.callout import column_unit
 from deckbuilder.core.findings import Finding
 from deckbuilder.core.lexicon import Lexicon, normalise
-from deckbuilder.core.outline import Slide, as_number, cell_number
+from deckbuilder.core.outline import Slide, as_number
 
 if TYPE_CHECKING:
     from deckbuilder.core.config import Config
@@ -44,31 +45,12 @@ def baseline_example(outline: Outline, lex: Lexicon) -> str:
     return next(found, lex.problem_types[-1][2])  # a talk with no text yet gets the last, general example
 
 
-def _column_unit(outline: Outline, name: str) -> str | None:
-    """Return how the talk's tables show metric ``name``: "percent", "fraction", "other"; None when none does."""
-    key = normalise(name)
-    for slide in outline.slides:
-        if slide.table is None:
-            continue
-        for column, header in enumerate(slide.table.columns):
-            if normalise(header) != key:
-                continue
-            cells = [str(row[column]).strip() for row in slide.table.rows if row[column] is not None]
-            numbers = [(c, n) for c in cells if (n := cell_number(c)) is not None]
-            if not numbers:
-                continue
-            if all(c.endswith("%") for c, _ in numbers):
-                return "percent"
-            return "fraction" if all(n <= 1 for _, n in numbers) else "other"
-    return None
-
-
 def units(outline: Outline, config: Config) -> list[Finding]:
     """Return C012: a callout in another unit than the table column of the same metric."""
     found: list[Finding] = []
     for index, slide in main_slides(outline, config):
         for metric in slide.metrics:
-            table = _column_unit(outline, metric.name)
+            table = column_unit(outline, metric.name)
             value = as_number(metric.value)
             if table not in ("percent", "fraction") or value is None or str(metric.value).endswith("%"):
                 continue  # a unit of its own (minutes, dollars), or a value already written as a percentage
@@ -81,7 +63,8 @@ def units(outline: Outline, config: Config) -> list[Finding]:
                         "C012",
                         f"{metric.name} is shown as {callout_says} ({metric.value}) in its callout but in "
                         f"{table_says} in the table; "
-                        + ("add `format: percent` to the metric." if in_percent else "drop `format: percent`."),
+                        + ("drop `format: number`" if in_percent else "drop `format: percent`")
+                        + " and the deck shows it as the table does.",
                         slide=index,
                     )
                 )

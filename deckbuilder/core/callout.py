@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .outline import as_number
+from .outline import Metric, Outline, Slide, as_number, cell_number
 
 NAME_GAP = "  "  # between the number and the metric's name on the first line
 SPREAD = " ± "
 NO_BASELINE = "no baseline given"
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 X_FROM = 1.25  # lifts from here are said as "5.4x"; smaller ones as a percentage
 
 
@@ -47,15 +48,38 @@ def value_text(metric: Any) -> str:
     return value
 
 
+def _points(metric: Any) -> float | None:
+    """Return value minus baseline in percentage points when both are percentages; None otherwise."""
+    if metric.format == "percent":
+        value, baseline = as_number(metric.value), as_number(metric.baseline)
+        return None if value is None or baseline is None else (value - baseline) * 100
+    written = str(metric.value).strip(), str(metric.baseline).strip()
+    if all(w.endswith("%") for w in written):
+        value, baseline = (cell_number(w) for w in written)
+        return None if value is None or baseline is None else value - baseline
+    return None
+
+
+def _point_text(points: float) -> str:
+    size = abs(points)
+    amount = f"{size:.0f}" if size >= 10 else f"{size:.1f}".removesuffix(".0")
+    return f"{amount} point" + ("" if amount == "1" else "s")
+
+
 def lift_text(metric: Any) -> str:
-    """Return the callout's second line: "5.4x the 0.08 random baseline", "31% below the ... baseline"."""
+    """Return the callout's second line: "5.4x the 0.08 random baseline", "13 points below the 31% baseline".
+
+    A change between two percentages is said in points, where "42% below 31%" could be read either way."""
     if metric.baseline is None:
         return NO_BASELINE
     label = f" {metric.baseline_label}" if metric.baseline_label else ""
     base = shown(metric, metric.baseline)
     lift = metric.lift()
+    points = _points(metric)
+    if points is not None and (lift is None or metric.lower_is_better or lift < X_FROM):
+        return f"{_point_text(points)} {'above' if points > 0 else 'below'} the {base}{label} baseline"
     if lift is None:
-        return f"against {base}{label}"
+        return f"against the {base}{label} baseline"
     if metric.lower_is_better:
         value, baseline = as_number(metric.value), as_number(metric.baseline)
         assert value is not None and baseline is not None  # lift() found both
@@ -72,7 +96,8 @@ def lift_text(metric: Any) -> str:
 
 _FIRST = re.compile(rf"^(?P<value>\S+?)(?:{SPREAD}(?P<spread>\S+))?{NAME_GAP}(?P<name>\S.*)$")
 _SECOND = re.compile(
-    r"^(?:\S+ (?:the|below the|above the|on the)|against) (?P<base>\S+)(?: (?P<label>.*?))?(?: baseline)?$"
+    r"^(?:\S+(?: points?)? (?:the|below the|above the|on the)|against(?: the)?) (?P<base>\S+)(?: (?P<label>.*?))?"
+    r"(?: baseline)?$"
 )
 
 
@@ -85,3 +110,53 @@ def read_callout(first: str, second: str) -> dict[str, str] | None:
     if bottom is not None:
         found |= {"baseline": bottom["base"], "baseline_label": bottom["label"] or ""}
     return found
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def column_unit(outline: Outline, name: str) -> str | None:
+    """Return how the talk's tables show metric ``name``: "percent", "fraction", "other"; None when none does."""
+    key = _key(name)
+    for slide in outline.slides:
+        if slide.table is None:
+            continue
+        for column, header in enumerate(slide.table.columns):
+            if _key(header) != key:
+                continue
+            cells = [str(row[column]).strip() for row in slide.table.rows if row[column] is not None]
+            numbers = [(c, n) for c in cells if (n := cell_number(c)) is not None]
+            if not numbers:
+                continue
+            if all(c.endswith("%") for c, _ in numbers):
+                return "percent"
+            return "fraction" if all(n <= 1 for _, n in numbers) else "other"
+    return None
+
+
+def _said_in_percent(metric: Metric, slide: Slide, outline: Outline) -> bool:
+    """Return whether the talk already writes this fraction as a percentage: its table, or its slide's title."""
+    value = as_number(metric.value)
+    if value is None or not 0 <= value <= 1 or str(metric.value).strip().endswith("%"):
+        return False
+    if column_unit(outline, metric.name) == "percent":
+        return True
+    return any(abs(float(n) - value * 100) < 0.5 for n in _PERCENT.findall(slide.title or ""))
+
+
+def in_talk_units(outline: Outline) -> Outline:
+    """Return the outline with each fraction the talk writes elsewhere as a percentage shown as one.
+
+    A callout saying 0.62 under a title saying 62%, or beside a table of percentages, reads as two numbers;
+    the deck shows it the way the talk already says it. A `format:` the outline sets is kept as written."""
+    slides = []
+    for slide in outline.slides:
+        metrics = [
+            m.model_copy(update={"format": "percent"})
+            if "format" not in m.model_fields_set and _said_in_percent(m, slide, outline)
+            else m
+            for m in slide.metrics
+        ]
+        slides.append(slide if metrics == slide.metrics else slide.model_copy(update={"metrics": metrics}))
+    return outline if slides == outline.slides else outline.model_copy(update={"slides": slides})

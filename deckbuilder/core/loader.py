@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from deckbuilder.core.callout import in_talk_units
 from deckbuilder.core.config import Config, InputLimits, Template, default_config
 from deckbuilder.core.outline import SHOWN_AS_WRITTEN, Figure, Outline, Slide, check_columns, suggest
 from deckbuilder.core.yaml_source import Source, format_path, parse_yaml, read_text
@@ -94,6 +95,7 @@ def parse_outline(
     except ValidationError as exc:
         raise InvalidOutline(_translate(exc, source)) from None
     _check_ignore_codes(outline, source, config)
+    outline = in_talk_units(outline)
     if not read_files:
         return outline
     files = Files(base_dir or Path("."), source, config.limits, allow_outside, inputs if inputs is not None else [])
