@@ -379,6 +379,12 @@ def test_a_callout_says_its_number_the_way_its_title_does(tmp_path: Path) -> Non
     assert outline.slides[-1].metrics[0].format == "percent"
     other = [{"kind": "results", "title": "The model finds most churners", "metrics": [metric]}]
     assert load_outline(write_outline(tmp_path, other)).slides[-1].metrics[0].format == "number"
+    # A table that shows the metric as fractions decides, whatever the title says: no clash is made.
+    table = {"columns": ["Model", "Recall"], "rows": [["LightGBM", 0.62], ["Rule", 0.1]]}
+    both = [{**slides[0], "table": table}]
+    outline = load_outline(write_outline(tmp_path, both))
+    assert outline.slides[-1].metrics[0].format == "number"
+    assert not [f for f in plan_talk(outline).findings if f.code == "C012"]
 
 
 def test_a_metric_in_its_own_unit_is_not_a_unit_clash(tmp_path: Path) -> None:

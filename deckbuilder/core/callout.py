@@ -140,8 +140,9 @@ def _said_in_percent(metric: Metric, slide: Slide, outline: Outline) -> bool:
     value = as_number(metric.value)
     if value is None or not 0 <= value <= 1 or str(metric.value).strip().endswith("%"):
         return False
-    if column_unit(outline, metric.name) == "percent":
-        return True
+    table = column_unit(outline, metric.name)
+    if table is not None:  # a table that shows the metric decides its unit
+        return table == "percent"
     return any(abs(float(n) - value * 100) < 0.5 for n in _PERCENT.findall(slide.title or ""))
 
 
