@@ -2,6 +2,10 @@
 talks, and how each one-line phrase is labelled, with precision per code.
 
 Run: .venv/bin/python bench/coaching.py ../shared/corpus   (or its talks/ folder)
+     .venv/bin/python bench/coaching.py ../shared/corpus ../shared/corpus2   (each scored apart)
+
+The cross-check is a matter of history: a change developed against one corpus is scored on the other,
+unchanged, before it is kept (the figures for each change are in its issue note).
 
 The corpus holds talks/*.yaml with talks/key.tsv (file, then the codes a correct checker reports, or
 CLEAN) and phrases.tsv (where, text, label: a code or OK). The last three lines printed are the summary.
@@ -113,10 +117,8 @@ def score_talks(folder: Path) -> tuple[int, int, int, int]:
     return caught, planted, false, false_good
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus", type=Path, help="the corpus folder, or its talks/ folder")
-    folder: Path = parser.parse_args().corpus
+def score_corpus(folder: Path) -> list[str]:
+    """Score one corpus; return its summary lines (the details are printed as they are found)."""
     talks = folder if (folder / "key.tsv").is_file() else folder / "talks"
     phrases = next((p for p in (folder / "phrases.tsv", folder.parent / "phrases.tsv") if p.is_file()), None)
     caught, planted, false, false_good = score_talks(talks)
@@ -139,7 +141,20 @@ def main() -> None:
         f"talks: planted faults caught {caught}/{planted} ({recall:.0%}); "
         f"false alarms {false} ({false_good} on good talks)",
     )
-    print("\n".join(lines))
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(
+        "corpus", type=Path, nargs="+", help="a corpus folder, or its talks/ folder; several are scored apart"
+    )
+    folders: list[Path] = parser.parse_args().corpus
+    summaries = [(folder, score_corpus(folder)) for folder in folders]
+    for folder, lines in summaries:
+        if len(summaries) > 1:
+            print(f"== {folder}")
+        print("\n".join(lines))
 
 
 if __name__ == "__main__":

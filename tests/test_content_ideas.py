@@ -88,7 +88,7 @@ def test_c006_a_choice_needs_an_alternative_and_evidence(point: str, flagged: bo
     [
         ("The deadline was brutal, so I could not test the alerts", False),  # not a shape we know (yet)
         ("With the clock running out I dropped the weather data", True),  # time pressure, own work
-        ("I doubt these numbers hold up, honestly", False),
+        ("I doubt these numbers hold up, honestly", True),  # a candour marker closing the clause
         ("My analysis here is a bit shaky", True),  # own work called shaky
         ("Results may be inflated because I tuned on the test weeks", True),  # a hedge on own results
         ("The vendor said time was short on their side", False),  # someone else's time

@@ -33,15 +33,47 @@ def looks_like_code(text: str, lex: Lexicon) -> bool:
 _FIRST_PERSON = re.compile(r"\b(i|we|me|us|my|our|i'd|i'm|we'd)\b")
 
 
+# Words that are someone else's: a quoted span ('Not sure', "sorry we missed you") and a run of two or more
+# capitalised words (a name: Pretty Good Pizza). Apostrophes inside words (isn't, team's) are not quotes.
+_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(:,]))['\"“‘][^'\"“”‘’]{1,80}?['\"”’](?=[\s.,;:!?)]|$)")
+_NAME_RUN = re.compile(r"\b(?!I\b)[A-Z][\w&-]*(?:\s+(?!I\b)[A-Z][\w&-]*)+")
+# A third party as the subject of the clause a phrase stands in: someone's possession (the vendor's model,
+# the manager's words) or a sentence that opens on a bare plural noun and its verb (Mechanics had ...).
+_POSSESSIVE = re.compile(r"\b(?!(?:i|we|my|our|the model|this model)\b)[a-z]+'s\b")
+_BARE_PLURAL = re.compile(r"^[a-z]+s\s+(had|have|were|are|said|say|ran|run|got)\b")
+
+
+def _others_removed(text: str) -> str:
+    """Return ``text`` with the words that are someone else's (quotations, names) blanked, at their places."""
+
+    def blank(match: re.Match[str]) -> str:
+        return " " * len(match.group())
+
+    return _NAME_RUN.sub(blank, _QUOTED.sub(blank, text))
+
+
+def _said_by_others(before: str, lowered: str, lex: Lexicon) -> bool:
+    """Return whether the clause a phrase stands in reports or describes someone else, not the speaker."""
+    clause = re.split(r"[,;:]", before)[-1]
+    if _FIRST_PERSON.search(clause):
+        return False
+    return bool(lex.reported_speech.search(before) or _POSSESSIVE.search(clause) or _BARE_PLURAL.match(lowered))
+
+
 def hurtful_phrase(text: str, lex: Lexicon) -> tuple[str, str] | None:
-    """Return (the phrase, its better shape) for the first phrase in ``text`` that hurts."""
-    lowered = normalise(text)
+    """Return (the phrase, its better shape) for the first phrase in ``text`` that hurts the speaker's work.
+
+    Evidence, not words: a phrase counts only in the speaker's own words (not a quotation or a name) and
+    about the speaker's own work (not in a clause that reports or describes what someone else did)."""
+    lowered = normalise(_others_removed(text))
+    if len(lowered) != len(text):  # a letter whose lower case is longer: quote from the lowered text
+        text = lowered
     own = bool(_FIRST_PERSON.search(lowered))
     for item in lex.hurtful:
         if item.first_person and not own:
             continue
         match = item.pattern.search(lowered)
-        if match:
+        if match and not _said_by_others(lowered[: match.start()], lowered, lex):
             return text[match.start() : match.end()].strip(), item.better
     return None
 

@@ -58,6 +58,8 @@ class Lexicon:
     alternative: re.Pattern[str]
     reason: re.Pattern[str]
     hurtful: tuple[Hurtful, ...]
+    reported_speech: re.Pattern[str]
+    delta: re.Pattern[str]
     money: re.Pattern[str]
     per_period: re.Pattern[str]
     share_caught: re.Pattern[str]
@@ -110,6 +112,8 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         method=_any_of(raw["method_names"]),
         alternative=re.compile("|".join(re.escape(m) for m in raw["alternative_markers"])),
         reason=re.compile("|".join(re.escape(m) for m in raw["reason_markers"])),
+        delta=re.compile(str(raw["delta_pattern"])),
+        reported_speech=_any_of([str(w) for w in raw["reported_speech"]]),
         hurtful=tuple(
             Hurtful(re.compile(h["pattern"]), str(h["better"]), bool(h.get("first_person", False)))
             for h in raw["hurtful"]
