@@ -1,6 +1,11 @@
-"""Time `deck build` on the churn example against the floor, warm rebuilds, pandoc, and peak memory.
+"""Time `deck build` on the churn example against the native floor, in paired runs, and its peak memory.
 
-Run: .venv/bin/python bench/build_speed.py [--runs 5]
+The floor is `floor_native.py` (../shared/bench/, or $DECK_FLOOR): a hand-written python-pptx script that
+makes the same slides with native charts. Each timed round runs the floor and deck one after the other,
+alternating which goes first, so a busy machine slows both alike; the ratio is the median of the rounds'.
+Goals: cold build at most 1.3x the floor, warm at most 0.8x, peak memory under 150 MB.
+
+Run: .venv/bin/python bench/build_speed.py [--runs 7]
 """
 
 from __future__ import annotations
@@ -8,12 +13,14 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-from common import median_wall
+from common import median_wall  # noqa: F401  (sets the bytecode environment)
 
 ROOT = Path(__file__).resolve().parent.parent
 CHURN = ROOT / "examples" / "churn" / "outline.yaml"
@@ -25,54 +32,58 @@ MEMORY = (
     "worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
     "print('PEAK_KB', own + worker, own, worker, file=sys.stderr)\n"
 )
-PANDOC_MD = """---
-title: Catching churn before it happens
----
 
-# 8% of subscribers leave each month
 
-- Rank accounts by risk of cancelling
-- Judged by PR-AUC
+def _wall(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, env=env)
+    return time.perf_counter() - start
 
-# Login trend predicts churn
 
-![](feature.png)
-
-# LightGBM ranks churners best
-
-| Model | PR-AUC |
-|---|---|
-| LightGBM | 0.43 |
-| Random forest | 0.38 |
-"""
+def paired(a: list[str], b: list[str], runs: int, env: dict[str, str], before: object = None) -> tuple[float, ...]:
+    """Return (median a, median b, median of b/a per round), alternating which runs first."""
+    for cmd in (a, b):  # warms the bytecode and file caches
+        subprocess.run(cmd, check=True, capture_output=True, env=env)
+    times_a, times_b, ratios = [], [], []
+    for round_ in range(runs):
+        order = (a, b) if round_ % 2 == 0 else (b, a)
+        got = {}
+        for cmd in order:
+            if callable(before):
+                before()
+            got[id(cmd)] = _wall(cmd, env)
+        times_a.append(got[id(a)])
+        times_b.append(got[id(b)])
+        ratios.append(got[id(b)] / got[id(a)])
+    return statistics.median(times_a), statistics.median(times_b), statistics.median(ratios)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7)
     runs = parser.parse_args().runs
+    floor_script = Path(os.environ.get("DECK_FLOOR", ROOT.parent / "shared" / "bench" / "floor_native.py"))
+    if not floor_script.is_file():
+        sys.exit(f"no floor script at {floor_script}; set DECK_FLOOR to floor_native.py")
     work = Path(tempfile.mkdtemp(prefix="deck-bench-"))
     cache = work / "cache"
     env = {**os.environ, "DECK_CACHE_DIR": str(cache)}
     deck = [sys.executable, "-m", "deckbuilder", "build", str(CHURN), "-o", str(work / "deck.pptx")]
+    floor = [sys.executable, str(floor_script), str(CHURN), str(work / "floor.pptx")]
 
-    floor = median_wall([sys.executable, str(ROOT / "bench" / "minimal_build.py"), str(work / "floor.pptx")], runs, env)
-    cold = median_wall(deck, runs, env, before=lambda: shutil.rmtree(cache, ignore_errors=True))
-    warm = median_wall(deck, runs, env)
-    print(f"floor: bare python-pptx + matplotlib script   {floor:6.2f} s")
+    def clear() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    f_cold, d_cold, r_cold = paired(floor, deck, runs, env, before=clear)
+    _f_warm, d_warm, r_warm = paired(floor, deck, runs, env)
+    print(f"floor: floor_native.py (python-pptx, native charts)   {f_cold:6.3f} s")
     print(
-        f"deck build, cold (3 figures drawn)           {cold:6.2f} s   ratio {cold / floor:.2f}x the floor (goal 1.1x)"
+        f"deck build, cold (empty cache)                        {d_cold:6.3f} s   {r_cold:.2f}x the floor (goal 1.3x)"
     )
-    print(f"deck build, warm (figures from the cache)    {warm:6.2f} s   (goal under 0.5 s)")
-    if shutil.which("pandoc"):
-        (work / "talk.md").write_text(PANDOC_MD.replace("feature.png", str(work / "feature.png")))
-        # pandoc places a picture but draws no chart: give it one the build already drew
-        shutil.copy(next(cache.glob("*.png")), work / "feature.png")
-        pandoc = median_wall(["pandoc", str(work / "talk.md"), "-o", str(work / "pandoc.pptx")], runs, env)
-        print(f"pandoc, comparable markdown deck             {pandoc:6.2f} s   (no figures drawn, no fitting, no plan)")
-    else:
-        print("pandoc: not installed here, not measured")
-    shutil.rmtree(cache, ignore_errors=True)
+    print(
+        f"deck build, warm                                      {d_warm:6.3f} s   {r_warm:.2f}x the floor (goal 0.8x)"
+    )
+    clear()
     for label in ("cold", "warm"):
         proc = subprocess.run([sys.executable, "-c", MEMORY, *deck[3:]], capture_output=True, text=True, env=env)
         total, own, worker = (int(v) / 1024 for v in proc.stderr.split("PEAK_KB")[-1].split()[:3])
