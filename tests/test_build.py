@@ -68,7 +68,7 @@ def dump(path: Path) -> list[dict[str, Any]]:
                         p._p.pPr is not None
                         and p._p.pPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}buChar") is not None
                     )
-                    entry["bullets"].append((bullet, p.text))
+                    entry["bullets"].append((bullet, p.text.replace("\u00a0", " ")))  # a no-break space shows as one
         entry["notes"] = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
         slides.append(entry)
     return slides
@@ -97,6 +97,14 @@ def test_churn_deck_structure(churn_deck: tuple[Path, Any]) -> None:
         assert entry["outside"] == []
     problem = slides[1]
     assert [text for _, text in problem["bullets"]] == [p.text for p in outline.slides[1].points]
+    # A number keeps its unit and its qualifier on its line: "30 days" and "about 340" never break.
+    raw = [
+        p.text
+        for shape in Presentation(str(out)).slides[1].shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+    ]
+    assert any("30\u00a0days" in t for t in raw) and any("about\u00a0340" in t for t in raw), raw
     assert all(is_bullet for is_bullet, _ in problem["bullets"])
     assert slides[4]["tables"][0][0] == ["Model", "PR-AUC", "ROC-AUC", "Train time"]
     assert slides[4]["tables"][0][1][0].startswith("LightGBM")  # the best row, marked

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from deckbuilder.core.config import default_config
+from deckbuilder.core.measure import NO_BREAK, kept_together, words_of, wrap
 from deckbuilder.core.phrasing import alternative_line, gerund, reason_line
 
 GRAMMAR = default_config().theme.grammar
@@ -143,3 +144,24 @@ def test_gerunds(verb: str, form: str) -> None:
 
 def test_the_table_is_large_enough_to_mean_something() -> None:
     assert len(REASONS) + len(ALTERNATIVES) >= 40
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Vans restock 45 docks before 8 a.m. each day", ["8 a.m."]),
+        ("Churn costs about $2.4M a year", ["about $2.4M"]),
+        ("Dropped: under 2% of the gain", ["under 2%"]),
+        ("Recall rose 12 points on new accounts", ["12 points"]),
+        ("Rain cuts pickups by a third", []),
+    ],
+)
+def test_a_number_keeps_its_unit_and_its_qualifier_on_one_line(text: str, kept: list[str]) -> None:
+    theme = default_config().theme
+    bound = kept_together(text, theme.keep_together)
+    assert [pair.replace(NO_BREAK, " ") for pair in words_of(bound) if NO_BREAK in pair] == kept
+    glyphs = default_config().glyphs
+    widest = max((glyphs.width(w, 24) for w in words_of(bound)), default=0.0)
+    for width in range(int(widest) + 1, 500, 15):  # on any line the pair fits on, it is never split
+        lines = wrap(bound, 24, width, glyphs)
+        assert all(any(pair.replace(" ", NO_BREAK) in line for line in lines) for pair in kept), lines

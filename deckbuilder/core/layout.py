@@ -6,10 +6,10 @@ means the built slide really overflows (and a slide that builds clean draws no w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .callout import NAME_GAP, lift_text, value_text
-from .measure import INSET_IN, Fit, Para, Typesetting, block_height, para_lines, too_wide, wrap
+from .measure import INSET_IN, Fit, Para, Typesetting, block_height, kept_together, para_lines, too_wide, wrap
 from .outline import Metric, Slide
 from .page import Page
 from .slide_text import decision_paras, point_paras
@@ -62,6 +62,7 @@ def visual_region(spec: Slide) -> str:
 
 def title_block(text: str, page: Page, box: Box, sizes: tuple[int, int]) -> tuple[TextBlock, list[str]]:
     """Return a title fitted to its box, its lines balanced, and a problem when it cannot fit."""
+    text = kept_together(text, page.theme.keep_together)
     paras = (Para(text, bold=True, color="primary"),)
     fit = page.fit(list(paras), box, sizes)
     problems = []
@@ -135,7 +136,10 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
     else:
         metrics, area = _metric_boxes(spec.metrics, page, area, across=kind != "text_visual")
     bullets = point_paras(spec.points)
-    paras = bullets + decision_paras(spec, bool(spec.points), theme)
+    paras = [
+        replace(p, text=kept_together(p.text, theme.keep_together))
+        for p in bullets + decision_paras(spec, bool(spec.points), theme)
+    ]
     points = len(bullets)
     most = theme.max_points["split" if kind == "text_visual" else "text"]
     if points > most:
@@ -174,7 +178,7 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
             "a figure and a table on one slide leave neither readable; move one to its own slide or the appendix."
         )
     if spec.figure is not None:
-        caption_paras = (Para(spec.figure.title, bold=True, color="primary"),)
+        caption_paras = (Para(kept_together(spec.figure.title, theme.keep_together), bold=True, color="primary"),)
         height = caption_height(page, spec.figure.title, where.width)
         caption = TextBlock(
             Box(where.left, where.top, where.width, height), caption_paras, Fit(theme.sizes["caption"], True, height)

@@ -7,6 +7,7 @@ only ever makes text narrower: a text measured to fit does fit.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 BULLET_INDENT_IN = 0.32  # hanging indent of a bullet, per level
@@ -90,6 +91,20 @@ def step_down(scale: tuple[int, ...], size: float, steps: int) -> float:
     return float(below[min(steps, len(below)) - 1]) if below else size
 
 
+NO_BREAK = "\u00a0"  # a no-break space: drawn as a space, never a line break
+_BREAKS = re.compile(r"[ \t\r\f\v]+")  # every space but the no-break one (str.split() would break at it too)
+
+
+def words_of(line: str) -> list[str]:
+    """Return the words a line may break between: a no-break space keeps its two words one."""
+    return [w for w in _BREAKS.split(line) if w]
+
+
+def kept_together(text: str, pairs: re.Pattern[str]) -> str:
+    """Return ``text`` with a no-break space inside each pair that must share a line ("8 a.m.", "about $2.4M")."""
+    return pairs.sub(lambda m: m.group().replace(" ", NO_BREAK), text)
+
+
 def wrap(
     text: str, size: float, width_pt: float, glyphs: Glyphs, bold: bool = False, break_words: bool = True
 ) -> list[str]:
@@ -99,7 +114,7 @@ def wrap(
     space = glyphs.width(" ", size, bold)
     for raw in text.split("\n"):
         current, used = "", 0.0
-        for word in raw.split():
+        for word in words_of(raw):
             w = glyphs.width(word, size, bold)
             if current and used + space + w <= width_pt:
                 current, used = f"{current} {word}", used + space + w
@@ -177,7 +192,7 @@ def too_wide(paras: list[Para], size: float, width_in: float, setting: Typesetti
         indent = 0.0 if para.level is None else BULLET_INDENT_IN * (para.level + 1)
         room = (width_in - indent - 2 * INSET_IN) * 72
         psize = setting.size_of(para, size)
-        for word in para.text[:2000].split():
+        for word in words_of(para.text[:2000]):
             if setting.glyphs.width(word, psize, para.bold) > room:
                 return word
     return None

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .phrasing import Grammar, parse_grammar
+
+_NUMBER_TEXT = r"[$€£]?\d[\d,.]*[%kKmMbB]?"
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class Theme:
     metric_height: float
     metric_gap: float
     grammar: Grammar
+    keep_together: re.Pattern[str]  # a space a line must not break at (see `keep_together` in slides.yaml)
     max_points: dict[str, int]  # bullets a slide shows, by layout: text alone, or split beside a visual
     max_point_lines: int  # lines one bullet may wrap to
     layouts: dict[str, str]
@@ -105,8 +109,16 @@ def parse_theme(theme: dict[str, Any], geometry: dict[str, Any], folder: Path) -
         metric_height=float(geometry["metric_height"]),
         metric_gap=float(geometry["metric_gap"]),
         grammar=parse_grammar(geometry["decision_grammar"]),
+        keep_together=_keep_together(geometry["keep_together"]),
         max_points={str(k): int(v) for k, v in geometry["max_points"].items()},
         max_point_lines=int(geometry["max_point_lines"]),
         layouts={k: str(v) for k, v in geometry["layouts"].items()},
         fallbacks={k: tuple(v) for k, v in geometry["fallbacks"].items()},
     )
+
+
+def _keep_together(raw: dict[str, list[str]]) -> re.Pattern[str]:
+    """Compile the word pairs a line must not break between: a number and its unit, a qualifier and its number."""
+    units = "|".join(re.escape(str(u)) for u in sorted(raw["units"], key=len, reverse=True))
+    before = "|".join(re.escape(str(w)) for w in sorted(raw["before_numbers"], key=len, reverse=True))
+    return re.compile(rf"(?<=\d) (?:{units})(?!\w)|(?<!\w)(?:{before}) (?={_NUMBER_TEXT})", re.IGNORECASE)

@@ -215,7 +215,7 @@ def _paragraphs(shape: ET.Element) -> list[tuple[int, str]]:
     for para in shape.findall(".//a:p", NS):
         # A line break inside a paragraph (a title set on two lines) reads as a space.
         pieces = [" " if node.tag == _BREAK else node.text or "" for node in para.iter() if node.tag in (_TEXT, _BREAK)]
-        text = "".join(pieces).strip()
+        text = "".join(pieces).replace("\u00a0", " ").strip()  # a no-break space reads as the space it shows
         if text:
             ppr = para.find("a:pPr", NS)
             raw = ppr.get("lvl", "0") if ppr is not None else "0"
