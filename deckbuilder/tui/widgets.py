@@ -143,12 +143,14 @@ class SlideTimer(Cached):
         budget = status.slide_budget_s
         for bar in BAR_STYLE:
             self.set_class(status.bar == bar, bar)
-        text = Text(fmt(status.slide_s), style="bold")
+        # The seconds are the big clock's; the timer shows the budget and how much of it is used, so it repaints
+        # when its bar grows a cell, not every second.
         if not budget:
-            text.append("  no budget for this slide")
+            text = Text("no budget for this slide")
             self.draw(text.plain, text)
             return
-        text.append(f" / {fmt(budget)} ")
+        text = Text(fmt(budget), style="bold")
+        text.append(" budget ")
         style = BAR_STYLE[status.bar]
         over = f" +{fmt(status.slide_s - budget)} over" if status.bar == "over" else ""
         width = (self.size.width or 40) - len(text.plain) - len(over) - 1
