@@ -121,4 +121,6 @@ def _keep_together(raw: dict[str, list[str]]) -> re.Pattern[str]:
     """Compile the word pairs a line must not break between: a number and its unit, a qualifier and its number."""
     units = "|".join(re.escape(str(u)) for u in sorted(raw["units"], key=len, reverse=True))
     before = "|".join(re.escape(str(w)) for w in sorted(raw["before_numbers"], key=len, reverse=True))
-    return re.compile(rf"(?<=\d) (?:{units})(?!\w)|(?<!\w)(?:{before}) (?={_NUMBER_TEXT})", re.IGNORECASE)
+    # A percentage and the metric it measures ("12% PR-AUC"): a metric's name is written in capitals.
+    metric = r"(?<=\d%) (?-i:[A-Z][A-Z0-9]*(?:-[A-Z0-9@]+)*)(?![\w-])"
+    return re.compile(rf"(?<=\d) (?:{units})(?!\w)|(?<!\w)(?:{before}) (?={_NUMBER_TEXT})|{metric}", re.IGNORECASE)
