@@ -448,3 +448,14 @@ def test_numbers_no_talk_can_use_are_refused(run_cli: Any, tmp_path: Path, metri
     )
     result = run_cli("plan", str(path))
     assert result.exit_code == 2 and says in result.output and "talk.yaml:6" in result.output
+
+
+def test_a_slide_has_one_headline_the_figure_title_is_its_caption(churn_deck: tuple[Path, Any]) -> None:
+    out, _ = churn_deck
+    slide = Presentation(str(out)).slides[5]  # the results slide: a title, then the curve's own title
+    caption = next(s for s in slide.shapes if s.name == "Figure Title")
+    run = caption.text_frame.paragraphs[0].runs[0]
+    theme = default_config().theme
+    assert not run.font.bold and str(run.font.color.rgb) == theme.color("muted")
+    title_run = slide.shapes.title.text_frame.paragraphs[0].runs[0]
+    assert title_run.font.size.pt > run.font.size.pt

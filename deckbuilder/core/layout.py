@@ -178,8 +178,17 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
             "a figure and a table on one slide leave neither readable; move one to its own slide or the appendix."
         )
     if spec.figure is not None:
-        caption_paras = (Para(kept_together(spec.figure.title, theme.keep_together), bold=True, color="primary"),)
-        height = caption_height(page, spec.figure.title, where.width)
+        # Under a slide title that states the finding, the figure's title is its label, set as a caption (regular,
+        # muted), so the slide has one headline; with no slide title it is the headline.
+        headline = not spec.title
+        caption_paras = (
+            Para(
+                kept_together(spec.figure.title, theme.keep_together),
+                bold=headline,
+                color="primary" if headline else "muted",
+            ),
+        )
+        height = block_height(list(caption_paras), theme.sizes["caption"], where.width, page.setting)
         caption = TextBlock(
             Box(where.left, where.top, where.width, height), caption_paras, Fit(theme.sizes["caption"], True, height)
         )
@@ -277,8 +286,3 @@ def _metric_boxes(metrics: list[Metric], page: Page, area: Box, across: bool) ->
             boxes.append(Box(area.left, area.top + i * (height + gap), width, height))
         used = len(metrics) * (height + gap)
     return tuple(boxes), area.below(used, gap)
-
-
-def caption_height(page: Page, text: str, width: float) -> float:
-    """Return the height of a figure's takeaway caption."""
-    return block_height([Para(text, bold=True)], page.theme.sizes["caption"], width, page.setting)
