@@ -69,3 +69,21 @@ def test_c002_counts_a_baseline_stated_anywhere_in_the_talk() -> None:
 )
 def test_c001_a_title_that_presents_the_slide_is_a_label(title: str, flagged: bool) -> None:
     assert ("C001" in codes({3: {"title": title}})) is flagged
+
+
+@pytest.mark.parametrize(
+    ("step", "flagged"),
+    [
+        # generic work named as a noun, or behind a chain of generic verbs
+        ("Model refinement", True),
+        ("Further parameter optimization", True),
+        ("Keep working to improve the pipeline", True),
+        ("Dig deeper into the data", True),
+        # concrete steps: what, on which data, with a horizon
+        ("Threshold tuning on the 12 small dairy stores", False),
+        ("Next fortnight: retrain with the supplier's delivery dates", False),
+    ],
+)
+def test_c009_a_step_that_names_only_generic_work_is_vague(step: str, flagged: bool) -> None:
+    steps = [step, "Next half: a 40-store trial"]
+    assert ("C009" in codes({4: {"points": steps}})) is flagged

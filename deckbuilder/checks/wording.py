@@ -206,12 +206,39 @@ def vague_step(text: str, lex: Lexicon) -> str | None:
         return "defers to no time in particular"
     action = _LABEL.sub("", lowered, count=1)
     tokens = words(action)
-    if not tokens or tokens[0] not in lex.vague_verbs or any(ch.isdigit() for ch in action):
+    if not tokens or any(ch.isdigit() for ch in action):
         return None
-    rest = [t for t in tokens[1:] if t not in lex.filler_words]
-    if all(t in lex.generic_objects for t in rest):
+    if tokens[0] in lex.vague_verbs:
+        # A chain of generic verbs ("continue to refine", "keep iterating on") is one generic action.
+        while tokens and (tokens[0] in lex.vague_verbs or tokens[0] == "to" or _names_vague_work(tokens[0], lex)):
+            tokens = tokens[1:]
+    elif not _names_vague_work(tokens[-1], lex):
+        return None  # a step with no verb is vague only when it names generic work ("hyperparameter tuning")
+    rest = [t for t in tokens if t not in lex.filler_words]
+    if all(t in lex.generic_objects or _names_vague_work(t, lex) for t in rest):
         return "names a kind of work but not what, on which data or segment, or what result would justify it"
     return None
+
+
+_NOMINAL = (
+    ("isation", "ise"),
+    ("ization", "ize"),
+    ("ation", "ate"),
+    ("ation", "e"),
+    ("ment", ""),
+    ("ing", "e"),
+    ("ing", ""),
+)
+
+
+def _names_vague_work(token: str, lex: Lexicon) -> bool:
+    """Return whether a word is a generic verb or the noun made from one: optimisation, refinement, tuning."""
+    if token in lex.vague_verbs:
+        return True
+    for suffix, ending in _NOMINAL:
+        if token.endswith(suffix) and token[: -len(suffix)] + ending in lex.vague_verbs:
+            return True
+    return False
 
 
 def _next_steps(slides: list[tuple[int, Slide]], config: Config) -> list[Finding]:
