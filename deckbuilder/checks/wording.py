@@ -210,7 +210,7 @@ def vague_step(text: str, lex: Lexicon) -> str | None:
         return None
     if tokens[0] in lex.vague_verbs:
         # A chain of generic verbs ("continue to refine", "keep iterating on") is one generic action.
-        while tokens and (tokens[0] in lex.vague_verbs or tokens[0] == "to" or _names_vague_work(tokens[0], lex)):
+        while tokens and (tokens[0] == "to" or _names_vague_work(tokens[0], lex)):
             tokens = tokens[1:]
     elif not _names_vague_work(tokens[-1], lex):
         return None  # a step with no verb is vague only when it names generic work ("hyperparameter tuning")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .lexicon import normalise
 from .outline import Metric, Outline, Slide, as_number, cell_number
 
 NAME_GAP = "  "  # between the number and the metric's name on the first line
@@ -112,18 +113,14 @@ def read_callout(first: str, second: str) -> dict[str, str] | None:
     return found
 
 
-def _key(name: str) -> str:
-    return " ".join(name.lower().split())
-
-
 def column_unit(outline: Outline, name: str) -> str | None:
     """Return how the talk's tables show metric ``name``: "percent", "fraction", "other"; None when none does."""
-    key = _key(name)
+    key = normalise(name)
     for slide in outline.slides:
         if slide.table is None:
             continue
         for column, header in enumerate(slide.table.columns):
-            if _key(header) != key:
+            if normalise(header) != key:
                 continue
             cells = [str(row[column]).strip() for row in slide.table.rows if row[column] is not None]
             numbers = [(c, n) for c in cells if (n := cell_number(c)) is not None]

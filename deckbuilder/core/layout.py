@@ -17,6 +17,7 @@ from .table_layout import TableBlock, table_block
 from .theme import Box, Theme
 
 METRIC_PAD_IN = 0.36  # a callout's margins, left and right together
+HERO_PAD_IN = 0.8  # a hero callout's margins, left and right together
 
 
 @dataclass(frozen=True)
@@ -258,7 +259,7 @@ def _hero_box(metric: Metric, page: Page, area: Box) -> Box:
         glyphs.width(metric.name, sizes["hero_name"], bold=True),
         glyphs.width(lift_text(metric), sizes["hero_label"]),
     )
-    width = min(max(widest / 72 + 0.8 + 0.1, area.width / 2), area.width)
+    width = min(max(widest / 72 + HERO_PAD_IN + 0.1, area.width / 2), area.width)
     lines = (sizes["hero_value"] + sizes["hero_name"] + sizes["hero_label"]) * theme.line_spacing
     height = min(lines / 72 + 0.6, area.height)
     return Box(area.left, area.top, width, height)

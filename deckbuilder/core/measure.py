@@ -83,6 +83,11 @@ class Typesetting:
         return step_down(self.scale, size, para.smaller)
 
 
+def scale_steps(scale: tuple[int, ...], largest: int, smallest: int) -> list[int]:
+    """Return the type scale's sizes from ``largest`` down to ``smallest``: the sizes text may shrink through."""
+    return [s for s in scale if smallest <= s <= largest]
+
+
 def step_down(scale: tuple[int, ...], size: float, steps: int) -> float:
     """Return the size ``steps`` steps below ``size`` on the type scale (the scale's smallest at most)."""
     if not steps:
@@ -171,7 +176,7 @@ def fit_size(paras: list[Para], width_in: float, height_in: float, sizes: tuple[
     height = 0.0
     size = largest
     fits = False
-    steps = [s for s in setting.scale if smallest <= s <= largest] or [largest]
+    steps = scale_steps(setting.scale, largest, smallest) or [largest]
     for size in steps:
         height = block_height(paras, size, width_in, setting)
         # A word wider than its line would be broken mid-word by PowerPoint: that size does not fit either.

@@ -96,10 +96,14 @@ def _starts_phrase(word: str, g: Grammar) -> bool:
     return word in g.determiners or word in g.pronouns or _NUMBER.match(word) is not None
 
 
+def _may_be_s_verb(word: str) -> bool:
+    """Return whether a word could be a verb in -s ("trains", "needs"): not "this", "class", "bonus" or "as"."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def _is_present_verb(words: list[str], g: Grammar) -> bool:
     """Return whether a phrase opens with a verb in -s ("trains in", "handles missing", "needs no")."""
-    first = words[0]
-    if not (first.endswith("s") and not first.endswith(("ss", "us", "is")) and len(first) > 3 and len(words) > 1):
+    if len(words) < 2 or not _may_be_s_verb(words[0]):
         return False
     after = words[1]
     return _starts_phrase(after, g) or after in g.prepositions or after.endswith("ing")
@@ -183,9 +187,8 @@ def _is_clause(words: list[str], g: Grammar, loose: bool = False) -> bool:
         if words[i] in g.auxiliaries or words[i] in g.plural_auxiliaries:
             return True
         word, after = words[i], words[i + 1]
-        verb = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
         takes = _starts_phrase(after, g) or (loose and after in g.prepositions)
-        if verb and words[i - 1] not in g.determiners and words[i - 1] not in g.prepositions and takes:
+        if _may_be_s_verb(word) and words[i - 1] not in g.determiners and words[i - 1] not in g.prepositions and takes:
             return True
     return False
 

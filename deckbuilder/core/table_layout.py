@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .callout import number_text
-from .measure import Typesetting, wrap
+from .measure import Typesetting, scale_steps, wrap
 from .outline import Table
 from .theme import Box, Theme
 
@@ -57,8 +57,7 @@ def table_block(table: Table, region: Box, theme: Theme, setting: Typesetting, c
     rows = table_rows(table)
     # A table alone on its slide may read larger; its steps are the type scale's.
     largest, smallest = theme.size_range("table_alone" if centre else "table")
-    steps = [s for s in theme.scale if smallest <= s <= largest]
-    tries = [_at(rows, size, region, theme, setting) for size in steps]
+    tries = [_at(rows, size, region, theme, setting) for size in scale_steps(theme.scale, largest, smallest)]
     # A point or two smaller reads better than wrapped cells: first the largest size with no wrapping.
     unwrapped = [t for t in tries if t.fits and all(h <= _row_in(t.size, theme) + 1e-9 for h in t.heights)]
     chosen = (unwrapped or [t for t in tries if t.fits] or tries[-1:])[0]

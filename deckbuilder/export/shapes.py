@@ -15,6 +15,7 @@ from pptx.text.text import TextFrame, _Paragraph
 from pptx.util import Inches, Pt
 
 from deckbuilder.core.callout import NAME_GAP, lift_text, value_text
+from deckbuilder.core.layout import HERO_PAD_IN, METRIC_PAD_IN
 from deckbuilder.core.measure import BULLET_INDENT_IN, INSET_IN, Para, step_down
 from deckbuilder.core.outline import Metric
 from deckbuilder.core.table_layout import TableBlock
@@ -108,7 +109,7 @@ def add_metric(slide: Slide, box: Box, metric: Metric, theme: Theme, hero: bool 
     shape.shadow.inherit = False
     frame = shape.text_frame
     _frame(frame, MSO_ANCHOR.MIDDLE)
-    frame.margin_left = frame.margin_right = Inches(0.18 if not hero else 0.4)
+    frame.margin_left = frame.margin_right = Inches((HERO_PAD_IN if hero else METRIC_PAD_IN) / 2)
     sizes = theme.sizes
     value = (value_text(metric), sizes["hero_value" if hero else "metric_value"], True, "primary")
     name = ((NAME_GAP if not hero else "") + metric.name, sizes["hero_name" if hero else "metric_name"], True, "text")

@@ -13,6 +13,7 @@ from xml.etree import ElementTree as ET
 
 from deckbuilder.core.config import Config, InputLimits, Template, default_config
 from deckbuilder.core.deck_format import PLAN_PROPERTY, FormatError, notes_body, parse_payload, read_notes_header
+from deckbuilder.core.measure import NO_BREAK
 from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide, fingerprint, schedule
 from deckbuilder.errors import DeckError
 from deckbuilder.files.reading import check_regular, size_text
@@ -215,7 +216,7 @@ def _paragraphs(shape: ET.Element) -> list[tuple[int, str]]:
     for para in shape.findall(".//a:p", NS):
         # A line break inside a paragraph (a title set on two lines) reads as a space.
         pieces = [" " if node.tag == _BREAK else node.text or "" for node in para.iter() if node.tag in (_TEXT, _BREAK)]
-        text = "".join(pieces).replace("\u00a0", " ").strip()  # a no-break space reads as the space it shows
+        text = "".join(pieces).replace(NO_BREAK, " ").strip()  # a no-break space reads as the space it shows
         if text:
             ppr = para.find("a:pPr", NS)
             raw = ppr.get("lvl", "0") if ppr is not None else "0"
