@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-# Names load on first use, so `deck history` or `deck rehearse` never pay for pydantic's start-up.
+# Names load on first use, so `deck history` or `deck rehearse` never pay for the outline's checks and config.
 _EXPORTS = {
     "DeckError": "errors",
     "Finding": "core.findings",

@@ -172,7 +172,7 @@ def test_times_drops_a_trailing_zero() -> None:
 
 
 def test_decisions_read_back_as_they_were_written() -> None:
-    slide = Slide.model_validate(
+    slide = Slide.parse(
         {
             "kind": "methodology",
             "title": "t",
@@ -410,7 +410,7 @@ def test_question_dict_names_its_slide() -> None:
     ],
 )
 def test_decisions_read_as_sentences(rationale: str, alternative: str, because: str, instead: str) -> None:
-    slide = Slide.model_validate(
+    slide = Slide.parse(
         {
             "kind": "methodology",
             "title": "Tuned with Optuna, the model gains 3 points",

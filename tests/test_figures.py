@@ -15,7 +15,7 @@ CONFIG = default_config()
 
 
 def _bar(labels: list[str], **extra: object) -> Figure:
-    return Figure.model_validate(
+    return Figure.parse(
         {"chart": "bar", "title": "t", "data": {"segment": labels, "recall": list(range(len(labels)))}, **extra}
     )
 

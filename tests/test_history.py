@@ -174,8 +174,8 @@ def test_history_survives_a_rebuild_a_move_and_a_changed_slide(
 
     outline = load_outline(Path(__file__).resolve().parent.parent / "examples/churn/outline.yaml")
     slides = list(outline.slides)
-    slides[6] = slides[6].model_copy(update={"title": "New accounts are where the model is blind"})
-    outline = outline.model_copy(update={"slides": slides})
+    slides[6] = slides[6].but(title="New accounts are where the model is blind")
+    outline = outline.but(slides=slides)
     build_deck(outline, plan_talk(outline), deck)
     rebuilt = read_deck(deck)
     runs = find_runs(History(db), rebuilt.identity())

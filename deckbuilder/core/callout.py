@@ -147,14 +147,13 @@ def in_talk_units(outline: Outline) -> Outline:
     """Return the outline with each fraction the talk writes elsewhere as a percentage shown as one.
 
     A callout saying 0.62 under a title saying 62%, or beside a table of percentages, reads as two numbers;
-    the deck shows it the way the talk already says it. A `format:` the outline sets is kept as written."""
+    the deck shows it the way the talk already says it. A `format:` the outline sets is kept as written; every
+    other becomes number or percent here, so no reader after the loader meets a format left unsaid."""
     slides = []
     for slide in outline.slides:
         metrics = [
-            m.model_copy(update={"format": "percent"})
-            if "format" not in m.model_fields_set and _said_in_percent(m, slide, outline)
-            else m
+            m if m.format is not None else m.but(format="percent" if _said_in_percent(m, slide, outline) else "number")
             for m in slide.metrics
         ]
-        slides.append(slide if metrics == slide.metrics else slide.model_copy(update={"metrics": metrics}))
-    return outline if slides == outline.slides else outline.model_copy(update={"slides": slides})
+        slides.append(slide if metrics == slide.metrics else slide.but(metrics=metrics))
+    return outline if slides == outline.slides else outline.but(slides=slides)

@@ -7,20 +7,25 @@ import io
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
 
 from deckbuilder.core.callout import in_talk_units
 from deckbuilder.core.config import Config, InputLimits, Template, default_config
-from deckbuilder.core.outline import SHOWN_AS_WRITTEN, Figure, Outline, Slide, check_columns, suggest
+from deckbuilder.core.outline import (
+    SHOWN_AS_WRITTEN,
+    Figure,
+    Outline,
+    Problem,
+    Slide,
+    check_columns,
+    check_outline,
+    suggest,
+)
 from deckbuilder.core.yaml_source import Source, format_path, parse_yaml, read_text
 from deckbuilder.errors import DeckError
 from deckbuilder.files.reading import check_regular, read_bounded
 
 MAX_PROBLEMS = 10
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
-_TYPE_TAGS = {"str", "float", "int", "bool", "none", "list", "dict"}
 
 
 class InvalidOutline(DeckError):
@@ -88,12 +93,9 @@ def parse_outline(
             hint="run `deck new outline.yaml` to see the shape",
         )
     _keep_as_written(source)
-    try:
-        outline = Outline.model_validate(
-            source.data, context={"template": config.template, "duration_max_s": config.limits.duration_max_s}
-        )
-    except ValidationError as exc:
-        raise InvalidOutline(_translate(exc, source)) from None
+    outline = check_outline(source.data, config.template, config.limits.duration_max_s)
+    if not isinstance(outline, Outline):
+        raise InvalidOutline(_located(outline, source))
     _check_ignore_codes(outline, source, config)
     outline = in_talk_units(outline)
     if not read_files:
@@ -106,8 +108,7 @@ def _with_cover(outline: Outline, template: Template) -> Outline:
     """Open on a cover slide (kind title) unless the outline has one or says `cover: false`."""
     if not outline.cover or any(s.kind == "title" for s in outline.slides):
         return outline
-    cover = Slide.model_validate({"kind": "title"}, context={"template": template})
-    return outline.model_copy(update={"slides": [cover, *outline.slides]})
+    return outline.but(slides=[Slide(kind="title"), *outline.slides])
 
 
 def _keep_as_written(source: Source) -> None:
@@ -127,7 +128,7 @@ def _backups_last(outline: Outline, template: Template) -> Outline:
     backup = [s for s in outline.slides if template.is_backup(s.kind)]
     if outline.slides == [*talk, *backup]:
         return outline
-    return outline.model_copy(update={"slides": [*talk, *backup]})
+    return outline.but(slides=[*talk, *backup])
 
 
 def _check_ignore_codes(outline: Outline, source: Source, config: Config) -> None:
@@ -144,121 +145,11 @@ def _check_ignore_codes(outline: Outline, source: Source, config: Config) -> Non
                 )
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
-    kept: list[str | int] = []
-    for part in loc:
-        if isinstance(part, str) and (part in _TYPE_TAGS or "[" in part or "-" in part):
-            continue
-        kept.append(part)
-    return tuple(kept)
-
-
-def _model_at(path: tuple[str | int, ...]) -> type[BaseModel] | None:
-    model: type[BaseModel] = Outline
-    for part in path:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return None
-        found = _submodel(field.annotation)
-        if found is None:
-            return None
-        model = found
-    return model
-
-
-def _submodel(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _submodel(arg)
-        if found is not None:
-            return found
-    meta = getattr(annotation, "__origin__", None)
-    if meta is not None and isinstance(meta, type) and issubclass(meta, BaseModel):
-        return meta
-    return None
-
-
-_PHRASES = {
-    "string_type": "expected text",
-    "float_parsing": "expected a number",
-    "float_type": "expected a number",
-    "int_parsing": "expected a whole number",
-    "int_type": "expected a whole number",
-    "bool_parsing": "expected true or false",
-    "bool_type": "expected true or false",
-    "list_type": "expected a list (lines starting with '- ')",
-    "dict_type": "expected a mapping of keys",
-    "model_type": "expected a mapping of keys",
-    "model_attributes_type": "expected a mapping of keys",
-    "too_short": "expected at least one item",
-    "string_too_short": "expected some text, found an empty value",
-}
-
-
-def _translate(exc: ValidationError, source: Source) -> list[DeckError]:
-    problems: list[DeckError] = []
-    seen: set[tuple[Any, ...]] = set()
-    for err in exc.errors(include_url=False):
-        loc = _clean_loc(err["loc"])
-        kind = err["type"]
-        if (loc, kind) in seen:
-            continue
-        seen.add((loc, kind))
-        problems.append(_problem(err, loc, source))
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return problems[:MAX_PROBLEMS]
-
-
-def _problem(err: Any, loc: tuple[str | int, ...], source: Source) -> DeckError:
-    kind = err["type"]
-    hint = None
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        model = _model_at(loc[:-1])
-        allowed = list(model.model_fields) if model else []
-        close = suggest(key, allowed) if allowed else None
-        message = f"unknown key '{key}'"
-        if close:
-            message += f"; did you mean '{close}'?"
-        if allowed:
-            hint = "keys allowed here: " + ", ".join(allowed)
-    elif kind == "missing":
-        message = f"missing required key '{loc[-1]}'"
-        hint = _missing_hint(loc)
-    elif kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        given = err.get("input")
-        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
-        close = suggest(str(given), choices) if isinstance(given, str) else None
-        message = f"'{given}' is not allowed here; expected {expected}"
-        if close:
-            message += f"; did you mean '{close}'?"
-    elif kind == "value_error":
-        message = str(err["msg"]).removeprefix("Value error, ")
-    elif kind == "string_pattern_mismatch" and "ignore" in loc:
-        message = f"'{err.get('input')}' is not a check code; codes look like C002 or T004"
-        hint = "`deck rules` lists every code"
-    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        message = f"{err['msg'].lower()}, got {err.get('input')!r}"
-    else:
-        phrase = _PHRASES.get(kind, str(err["msg"]))
-        given = err.get("input")
-        shown = "" if isinstance(given, (dict, list)) else f", got {given!r}"
-        message = f"{phrase}{shown}"
-    return source.error(loc, message, hint, at_key=kind == "extra_forbidden")
-
-
-def _missing_hint(loc: tuple[str | int, ...]) -> str | None:
-    hints = {
-        "duration": "add e.g. `duration: 12m` for a 12-minute talk",
-        "title": "state the takeaway, e.g. `title: 8% monthly churn costs $2.4M a year`",
-        "slides": "list the slides under `slides:`; `deck new` writes a starter",
-        "kind": "add `kind:` (problem, approach, methodology, results, error_analysis, next_steps ...)",
-    }
-    return hints.get(str(loc[-1]))
+def _located(problems: list[Problem], source: Source) -> list[DeckError]:
+    """Return the problems as located errors, in the order they stand in the file, at most MAX_PROBLEMS."""
+    errors = [source.error(p.loc, p.message, p.hint, at_key=p.at_key) for p in problems]
+    errors.sort(key=lambda e: (e.line or 0, e.column or 0))
+    return errors[:MAX_PROBLEMS]
 
 
 @dataclass(frozen=True)
@@ -280,10 +171,10 @@ def _resolve_files(outline: Outline, files: Files) -> Outline:
         if figure is not None:
             new_figure = _resolve_figure(figure, ("slides", index, "figure"), files)
             if new_figure is not figure:
-                slide = slide.model_copy(update={"figure": new_figure})
+                slide = slide.but(figure=new_figure)
                 changed = True
         slides.append(slide)
-    return outline.model_copy(update={"slides": slides}) if changed else outline
+    return outline.but(slides=slides) if changed else outline
 
 
 def _resolve_figure(figure: Figure, where: tuple[str | int, ...], files: Files) -> Figure:
@@ -300,7 +191,7 @@ def _resolve_figure(figure: Figure, where: tuple[str | int, ...], files: Files) 
                 f"{files.limits.image_bytes // 1_000_000} MB (limit image_bytes in layouts/limits.yaml)",
                 hint="export the picture at screen size (1920 pixels wide is plenty)",
             )
-        return figure.model_copy(update={"path": str(image)})
+        return figure.but(path=str(image))
     if isinstance(figure.data, str):
         csv_path = _existing(figure.data, (*where, "data"), files)
         columns = read_csv_columns(csv_path, files.limits)
@@ -308,7 +199,7 @@ def _resolve_figure(figure: Figure, where: tuple[str | int, ...], files: Files) 
             check_columns(figure.chart, columns)
         except ValueError as exc:
             raise source.error((*where, "data"), f"{figure.data}: {exc}") from None
-        figure = figure.model_copy(update={"data": columns})
+        figure = figure.but(data=columns)
     if isinstance(figure.data, dict):
         _check_size(figure, (*where, "data"), files)
     return figure

@@ -1,28 +1,41 @@
-"""The outline model: what a talk is made of, validated with friendly errors."""
+"""The outline model: what a talk is made of, each field with the kind of value it holds (fields.py checks them)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
+import dataclasses
 import math
 import re
-from typing import Annotated, Any, Literal
+from dataclasses import dataclass, field
+from typing import Any, Self
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    WithJsonSchema,
-    field_validator,
-    model_validator,
+from deckbuilder.core.fields import (
+    BAD,
+    Checker,
+    Choice,
+    Choices,
+    Code,
+    Columns,
+    Date,
+    Duration,
+    Flag,
+    Listed,
+    ListOf,
+    Maybe,
+    Number,
+    Part,
+    Problem,
+    Scalar,
+    Text,
+    Whole,
+    parse_part,
+    spec,
+    suggest,
+    unknown_choice,
 )
 
-from deckbuilder.core.config import Template, default_config
-from deckbuilder.core.durations import EXAMPLES, TALK_ABOVE_ZERO, DurationError, bounded_duration
+__all__ = ["Problem", "suggest", "unknown_choice"]  # the loader and the starter name them from here
 
-ChartType = Literal["bar", "barh", "line", "pr_curve", "image"]
+CHARTS = ("bar", "barh", "line", "pr_curve", "image")
 
 # Places whose value is shown as text, so a number or yes/no there keeps the text it was written with
 # ("0.50" stays 0.50, not 0.5; "yes" stays yes). Key paths as `format_path` writes them.
@@ -61,61 +74,28 @@ def as_number(value: object) -> float | None:
     return None
 
 
-def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    """Return the closest of ``choices`` to ``word``, if any is close."""
-    lowered = {c.lower(): c for c in choices}
-    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return lowered[match[0]] if match else None
+class _Part:
+    """What every part of an outline can do: be read from plain data, and be copied with changes."""
 
+    @classmethod
+    def parse(cls, data: object, template: Choices | None = None) -> Self:
+        """Return ``data`` checked as this part; ValueError lists every problem (for code and tests, not files)."""
+        from deckbuilder.core.config import default_config
 
-def unknown_choice(what: str, value: str, choices: tuple[str, ...], close: str | None = None) -> str:
-    """Return "unknown <what> 'x'; did you mean 'y'?" or, with nothing close, the list of choices."""
-    close = close or suggest(value, choices)
-    if close:
-        return f"unknown {what} '{value}'; did you mean '{close}'?"
-    return f"unknown {what} '{value}'; use one of {', '.join(choices)}"
+        config = default_config()
+        checker = Checker(template or config.template, config.limits.duration_max_s)
+        made = parse_part(cls, data, checker, ())
+        if made is BAD:
+            raise ValueError("; ".join(f"{'.'.join(map(str, p.loc)) or 'top'}: {p.message}" for p in checker.problems))
+        return made  # type: ignore[no-any-return]
 
+    def but(self, **changes: Any) -> Self:
+        """Return a copy with ``changes`` (a part is never changed in place)."""
+        return dataclasses.replace(self, **changes)  # type: ignore[type-var]
 
-def _duration(value: object, info: ValidationInfo) -> int:
-    context = info.context if isinstance(info.context, dict) else {}
-    most = context.get("duration_max_s") or default_config().limits.duration_max_s
-    try:
-        return bounded_duration(value, most)
-    except DurationError as exc:
-        raise ValueError(str(exc)) from None
-
-
-Duration = Annotated[
-    int,
-    BeforeValidator(_duration),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "pattern": r"^\s*(\d+:[0-5]\d|(\d+(\.\d+)?\s*[a-z]*\s*)+)\s*$"},
-                {"type": "number", "minimum": 0},
-            ],
-            "description": f"a duration: {EXAMPLES}",
-        }
-    ),
-]
-
-
-def _scalar(value: object) -> object:
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        shown = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else repr(value)
-        raise ValueError(f"expected a number or text, got {shown}")
-    return value
-
-
-Scalar = Annotated[
-    float | str,
-    BeforeValidator(_scalar),
-    WithJsonSchema({"type": ["number", "string"]}),
-]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    def problem(self, template: Choices) -> str | None:
+        """Return what is wrong with the part as a whole once its fields are each fine, or None."""
+        return None
 
 
 def _point(value: object) -> object:
@@ -133,32 +113,40 @@ def _point(value: object) -> object:
     return value
 
 
-class Point(_Model):
+_POINTS = ListOf(Part(lambda: Point, before=_point))
+_TEXT = Text(min_length=1)
+_MAYBE_TEXT = Maybe(Text())
+
+
+@dataclass(frozen=True, kw_only=True)
+class Point(_Part):
     """A bullet, with optional sub-bullets."""
 
-    text: str = Field(min_length=1, description="the bullet's text")
-    points: list[PointField] = Field(default_factory=list, description="sub-bullets")
+    text: str = field(metadata=spec(_TEXT, "the bullet's text"))
+    points: list[Point] = field(default_factory=list, metadata=spec(_POINTS, "sub-bullets"))
 
 
-PointField = Annotated[
-    Point,
-    BeforeValidator(_point),
-    # schema.py swaps this marker for "a string or a Point": pydantic cannot emit that recursive union.
-    WithJsonSchema({"x-deck": "point"}),
-]
-
-
-class Metric(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Metric(_Part):
     """A headline number and the baseline it beats."""
 
-    name: str = Field(min_length=1, description="e.g. PR-AUC, Recall@10, MAPE")
-    value: Scalar
-    baseline: Scalar | None = None
-    baseline_label: str | None = Field(None, description="e.g. random, majority class, current rule")
-    spread: Scalar | None = Field(None, description="CV standard deviation or interval half-width")
-    lower_is_better: bool = Field(False, description="true for errors such as RMSE or MAPE")
-    format: Literal["number", "percent"] = Field(
-        "number", description="percent shows fractions as percentages (0.18 as 18%), as a table beside it may"
+    name: str = field(metadata=spec(_TEXT, "e.g. PR-AUC, Recall@10, MAPE"))
+    value: float | str = field(metadata=spec(Scalar()))
+    baseline: float | str | None = field(default=None, metadata=spec(Maybe(Scalar())))
+    baseline_label: str | None = field(
+        default=None, metadata=spec(_MAYBE_TEXT, "e.g. random, majority class, current rule")
+    )
+    spread: float | str | None = field(
+        default=None, metadata=spec(Maybe(Scalar()), "CV standard deviation or interval half-width")
+    )
+    lower_is_better: bool = field(default=False, metadata=spec(Flag(), "true for errors such as RMSE or MAPE"))
+    # None: not said, so the deck shows it as the talk writes it elsewhere (see callout.in_talk_units)
+    format: str | None = field(
+        default=None,
+        metadata=spec(
+            Maybe(Choice(("number", "percent"))),
+            "percent shows fractions as percentages (0.18 as 18%), as a table beside it may",
+        ),
     )
 
     def lift(self) -> float | None:
@@ -168,52 +156,59 @@ class Metric(_Model):
             return None
         return baseline / value if self.lower_is_better else value / baseline
 
-    @model_validator(mode="after")
-    def _sensible(self) -> Metric:
+    def problem(self, template: Choices) -> str | None:
         for name in ("baseline", "spread"):
             number = as_number(getattr(self, name))
             if number is not None and number < 0:
-                raise ValueError(
+                return (
                     f"a {name} below zero ({getattr(self, name)}) makes no sense for {self.name}; "
                     f"give the {name} as a positive number"
                     + (" (a change is a value, not a baseline)" if name == "baseline" else "")
                 )
-        return self
+        return None
 
 
-class Decision(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Decision(_Part):
     """A methodology decision, its reason and the road not taken."""
 
-    decision: str = Field(min_length=1)
-    rationale: str | None = None
-    alternative: str | None = None
-    why_rejected: str | None = None
+    decision: str = field(metadata=spec(_TEXT))
+    rationale: str | None = field(default=None, metadata=spec(_MAYBE_TEXT))
+    alternative: str | None = field(default=None, metadata=spec(_MAYBE_TEXT))
+    why_rejected: str | None = field(default=None, metadata=spec(_MAYBE_TEXT))
 
 
-class OperatingPoint(_Model):
+@dataclass(frozen=True, kw_only=True)
+class OperatingPoint(_Part):
     """The point of a precision-recall curve the talk recommends."""
 
-    recall: float = Field(ge=0, le=1)
-    precision: float = Field(ge=0, le=1)
-    label: str | None = None
+    recall: float = field(metadata=spec(Number(ge=0, le=1)))
+    precision: float = field(metadata=spec(Number(ge=0, le=1)))
+    label: str | None = field(default=None, metadata=spec(_MAYBE_TEXT))
 
 
-class Figure(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Figure(_Part):
     """One chart or picture; its title is the finding it shows."""
 
-    chart: ChartType
-    title: str = Field(min_length=1, description="the finding, not the chart type")
-    data: dict[str, list[Scalar]] | str | None = Field(
-        None, description="columns of values, or a CSV file relative to the outline"
+    chart: str = field(metadata=spec(Choice(CHARTS)))
+    title: str = field(metadata=spec(_TEXT, "the finding, not the chart type"))
+    data: dict[str, list[float | str]] | str | None = field(
+        default=None, metadata=spec(Maybe(Columns()), "columns of values, or a CSV file relative to the outline")
     )
-    path: str | None = Field(None, description="image file (PNG or JPEG) for chart: image")
-    xlabel: str | None = None
-    ylabel: str | None = None
-    baseline: float | None = Field(None, description="pr_curve: the random baseline precision")
-    operating_point: OperatingPoint | None = None
-    highlight: list[str] = Field(default_factory=list, description="bar labels to emphasise")
-    render: Literal["native", "picture"] = Field(
-        "native", description="native: an editable chart; picture: drawn by matplotlib as an image"
+    path: str | None = field(default=None, metadata=spec(_MAYBE_TEXT, "image file (PNG or JPEG) for chart: image"))
+    xlabel: str | None = field(default=None, metadata=spec(_MAYBE_TEXT))
+    ylabel: str | None = field(default=None, metadata=spec(_MAYBE_TEXT))
+    baseline: float | None = field(
+        default=None, metadata=spec(Maybe(Number()), "pr_curve: the random baseline precision")
+    )
+    operating_point: OperatingPoint | None = field(default=None, metadata=spec(Maybe(Part(OperatingPoint))))
+    highlight: list[str] = field(default_factory=list, metadata=spec(ListOf(Text()), "bar labels to emphasise"))
+    render: str = field(
+        default="native",
+        metadata=spec(
+            Choice(("native", "picture")), "native: an editable chart; picture: drawn by matplotlib as an image"
+        ),
     )
 
     @property
@@ -221,20 +216,22 @@ class Figure(_Model):
         """Whether the deck draws this figure as an editable chart (else a picture: an image or `render: picture`)."""
         return self.chart != "image" and self.render == "native"
 
-    @model_validator(mode="after")
-    def _fits_chart(self) -> Figure:
+    def problem(self, template: Choices) -> str | None:
         if self.chart == "image":
             if not self.path:
-                raise ValueError("chart: image needs `path:` to a PNG or JPEG file")
+                return "chart: image needs `path:` to a PNG or JPEG file"
             if self.data is not None:
-                raise ValueError("chart: image takes `path:`, not `data:`")
+                return "chart: image takes `path:`, not `data:`"
         elif self.data is None:
-            raise ValueError(f"chart: {self.chart} needs `data:` (columns of values or a CSV file)")
+            return f"chart: {self.chart} needs `data:` (columns of values or a CSV file)"
         elif self.path is not None:
-            raise ValueError(f"`path:` is only for chart: image; chart: {self.chart} takes `data:`")
+            return f"`path:` is only for chart: image; chart: {self.chart} takes `data:`"
         if isinstance(self.data, dict):
-            check_columns(self.chart, self.data)
-        return self
+            try:
+                check_columns(self.chart, self.data)
+            except ValueError as exc:
+                return str(exc)
+        return None
 
 
 def check_columns(chart: str, data: dict[str, list[Any]]) -> None:
@@ -261,105 +258,89 @@ def check_columns(chart: str, data: dict[str, list[Any]]) -> None:
             raise ValueError(f"column '{name}' must hold numbers only")
 
 
-def _as_text(value: object) -> object:
-    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
-
-
-def _iso_date(value: object) -> object:
-    return value.isoformat() if isinstance(value, dt.date) else value
-
-
-class Table(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Table(_Part):
     """A small table, drawn as a native editable table."""
 
-    columns: list[Annotated[str, BeforeValidator(_as_text)]] = Field(min_length=1)
-    rows: list[list[Scalar | None]] = Field(min_length=1)
-    best_row: int | None = Field(None, ge=1, description="1-based row to mark as the winner")
+    columns: list[str] = field(metadata=spec(ListOf(Text(numbers_as_text=True), min_length=1)))
+    rows: list[list[float | str | None]] = field(metadata=spec(ListOf(ListOf(Maybe(Scalar())), min_length=1)))
+    best_row: int | None = field(default=None, metadata=spec(Maybe(Whole(ge=1)), "1-based row to mark as the winner"))
 
-    @model_validator(mode="after")
-    def _rectangular(self) -> Table:
+    def problem(self, template: Choices) -> str | None:
         for number, row in enumerate(self.rows, start=1):
             if len(row) != len(self.columns):
-                raise ValueError(f"row {number} has {len(row)} cells but there are {len(self.columns)} columns")
+                return f"row {number} has {len(row)} cells but there are {len(self.columns)} columns"
         if self.best_row is not None and self.best_row > len(self.rows):
-            raise ValueError(f"best_row is {self.best_row} but the table has {len(self.rows)} rows")
-        return self
+            return f"best_row is {self.best_row} but the table has {len(self.rows)} rows"
+        return None
 
 
-def template_of(info: ValidationInfo) -> Template:
-    """Return the template the outline is validated against: the loader's, else the installed one."""
-    context = info.context if isinstance(info.context, dict) else {}
-    template = context.get("template")
-    return template if isinstance(template, Template) else default_config().template
-
-
-def _kind(value: object, info: ValidationInfo) -> object:
-    kinds = tuple(template_of(info).kinds)
-    if isinstance(value, str) and value not in kinds:
-        close = suggest(value.replace("-", "_").replace(" ", "_"), kinds)
-        raise ValueError(unknown_choice("slide kind", value, kinds, close))
-    return value
-
-
-class Slide(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Slide(_Part):
     """One slide of the talk."""
 
-    kind: Annotated[str, BeforeValidator(_kind)] = Field(
-        description="title | problem | approach | eda | methodology | results | "
-        "error_analysis | next_steps | summary | appendix"
+    kind: str = field(
+        metadata=spec(
+            Listed(what="slide kind", names="kinds"),
+            "title | problem | approach | eda | methodology | results | "
+            "error_analysis | next_steps | summary | appendix",
+        )
     )
-    title: str | None = Field(None, description="the takeaway; required except for kind title")
-    id: str | None = Field(None, description="a stable name for this slide, kept across edits")
-    time: Duration | None = Field(None, description="pins this slide's budget")
-    points: list[PointField] = Field(default_factory=list)
-    notes: str | None = None
-    metrics: list[Metric] = Field(default_factory=list)
-    decisions: list[Decision] = Field(default_factory=list)
-    figure: Figure | None = None
-    table: Table | None = None
-    ignore: list[Annotated[str, Field(pattern=r"^[A-Z]\d{3}$")]] = Field(
-        default_factory=list, description="check codes to silence on this slide, e.g. C002"
+    title: str | None = field(default=None, metadata=spec(_MAYBE_TEXT, "the takeaway; required except for kind title"))
+    id: str | None = field(default=None, metadata=spec(_MAYBE_TEXT, "a stable name for this slide, kept across edits"))
+    time: int | None = field(default=None, metadata=spec(Maybe(Duration()), "pins this slide's budget"))
+    points: list[Point] = field(default_factory=list, metadata=spec(_POINTS))
+    notes: str | None = field(default=None, metadata=spec(_MAYBE_TEXT))
+    metrics: list[Metric] = field(default_factory=list, metadata=spec(ListOf(Part(Metric))))
+    decisions: list[Decision] = field(default_factory=list, metadata=spec(ListOf(Part(Decision))))
+    figure: Figure | None = field(default=None, metadata=spec(Maybe(Part(Figure))))
+    table: Table | None = field(default=None, metadata=spec(Maybe(Part(Table))))
+    ignore: list[str] = field(
+        default_factory=list, metadata=spec(ListOf(Code()), "check codes to silence on this slide, e.g. C002")
     )
-    todo: str | None = Field(
-        None,
-        description="a slide still to write (deck import leaves one where the write-up has no such part); "
-        "deck plan reports it as an error until the slide is written and the line removed",
+    todo: str | None = field(
+        default=None,
+        metadata=spec(
+            _MAYBE_TEXT,
+            "a slide still to write (deck import leaves one where the write-up has no such part); "
+            "deck plan reports it as an error until the slide is written and the line removed",
+        ),
     )
 
-    @model_validator(mode="after")
-    def _needs_title(self, info: ValidationInfo) -> Slide:
+    def problem(self, template: Choices) -> str | None:
         if self.kind != "title" and not self.title:
-            raise ValueError(f"a {self.kind} slide needs a `title:` that states its takeaway")
-        if template_of(info).is_backup(self.kind) and self.time is not None:
-            raise ValueError(f"{self.kind} slides are shown after the talk and take no budget; remove `time:`")
-        return self
+            return f"a {self.kind} slide needs a `title:` that states its takeaway"
+        if template.is_backup(self.kind) and self.time is not None:
+            return f"{self.kind} slides are shown after the talk and take no budget; remove `time:`"
+        return None
 
 
-class Outline(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Outline(_Part):
     """A whole talk: its metadata and its slides in order."""
 
-    title: str = Field(min_length=1)
-    subtitle: str | None = None
-    presenter: str | None = None
-    date: Annotated[str, BeforeValidator(_iso_date)] | None = None
-    duration: Duration
-    audience: str | None = Field(None, description="faang | startup | research | consulting | fintech")
-    cover: bool = Field(
-        True, description="open on a cover slide from title, subtitle, presenter and date when no slide is kind: title"
+    title: str = field(metadata=spec(_TEXT))
+    subtitle: str | None = field(default=None, metadata=spec(_MAYBE_TEXT))
+    presenter: str | None = field(default=None, metadata=spec(_MAYBE_TEXT))
+    date: str | None = field(default=None, metadata=spec(Maybe(Date())))
+    duration: int = field(metadata=spec(Duration(above_zero=True)))
+    audience: str | None = field(
+        default=None,
+        metadata=spec(
+            Maybe(Listed(what="audience", names="audiences")), "faang | startup | research | consulting | fintech"
+        ),
     )
-    slides: list[Slide] = Field(min_length=1)
+    cover: bool = field(
+        default=True,
+        metadata=spec(
+            Flag(), "open on a cover slide from title, subtitle, presenter and date when no slide is kind: title"
+        ),
+    )
+    slides: list[Slide] = field(metadata=spec(ListOf(Part(Slide), min_length=1)))
 
-    @field_validator("audience")
-    @classmethod
-    def _known_audience(cls, value: str | None, info: ValidationInfo) -> str | None:
-        audiences = tuple(template_of(info).audiences)
-        if value is not None and value not in audiences:
-            raise ValueError(unknown_choice("audience", value, audiences))
-        return value
 
-    @field_validator("duration")
-    @classmethod
-    def _positive(cls, value: int) -> int:
-        if value <= 0:
-            raise ValueError(TALK_ABOVE_ZERO)
-        return value
+def check_outline(data: object, template: Choices, duration_max_s: int) -> Outline | list[Problem]:
+    """Return ``data`` checked as an outline, or every problem found in it."""
+    checker = Checker(template, duration_max_s)
+    made = parse_part(Outline, data, checker, ())
+    return checker.problems if made is BAD else made

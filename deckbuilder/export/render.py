@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import multiprocessing
 import warnings
@@ -64,7 +65,7 @@ class Pictures:
     def key(self, figure: Figure, box: Box) -> str:
         """Return the cache key of ``figure`` drawn in ``box``."""
         spec = {
-            "figure": figure.model_dump(mode="json"),
+            "figure": dataclasses.asdict(figure),
             "style": self.theme.fingerprint(),
             "size": [round(box.width, 3), round(box.height, 3)],
             "version": RENDER_VERSION,

@@ -231,7 +231,7 @@ class DrillApp(RunApp):
         self.drill.stop()  # Ctrl+C or a signal: the answer on screen is kept too
 
     def redraw(self) -> None:
-        if self.screen is self.questions and not self.drill.done:
+        if self.showing(self.questions) and not self.drill.done:
             try:
                 self.questions.tick()
             except NoMatches:  # shutting down
@@ -241,7 +241,7 @@ class DrillApp(RunApp):
         """Try again to save what a busy history refused, and say how it went."""
         if self.drill.pending.waiting:
             self.drill.flush()
-            if self.screen is self.questions:
+            if self.showing(self.questions):
                 with contextlib.suppress(NoMatches):
                     self.questions.show_marks()
 

@@ -8,7 +8,7 @@ import contextlib
 import signal
 from collections.abc import Callable
 
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.binding import Binding
 
 from deckbuilder.rehearse.pending import RETRY_S
@@ -52,6 +52,13 @@ class RunApp(App[None]):
     def __init__(self) -> None:
         super().__init__()
         self._signals: list[int] = []
+
+    def showing(self, screen: object) -> bool:
+        """Whether ``screen`` is on top; False once the app is shutting down and its screens are gone."""
+        try:
+            return self.screen is screen
+        except ScreenStackError:  # a timer can fire after the last screen is popped
+            return False
 
     def end_run(self) -> None:
         """Save what was done and close the run (each app says how)."""

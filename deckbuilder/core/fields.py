@@ -1,0 +1,458 @@
+"""The kinds of value an outline's keys hold: each checks a YAML value and describes itself in JSON Schema.
+
+The outline's parts (outline.py) declare a kind per field; `parse_part` walks a mapping with them and collects
+every problem with its place, so one run reports all of them. Hand-written instead of a model library: the
+checks are a few dozen lines, and `deck plan` is run on every save, where a library's start-up was half its time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from deckbuilder.core.durations import EXAMPLES, TALK_ABOVE_ZERO, DurationError, bounded_duration
+
+Loc = tuple[str | int, ...]
+
+
+class _Bad:
+    """The result of a value that did not check; its problem is already recorded."""
+
+
+BAD: Any = _Bad()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in an outline, at a key path."""
+
+    loc: Loc
+    message: str
+    hint: str | None = None
+    at_key: bool = False  # point at the key itself (an unknown key), not at its value
+
+
+class Choices(Protocol):
+    """What the template lets a slide kind and an audience be."""
+
+    @property
+    def kinds(self) -> Any: ...  # pragma: no cover
+
+    @property
+    def audiences(self) -> Any: ...  # pragma: no cover
+
+    def is_backup(self, kind: str | None) -> bool: ...  # pragma: no cover
+
+
+@dataclass
+class Checker:
+    """Collects the problems of one outline, checked against a template's kinds and the duration limit."""
+
+    template: Choices
+    duration_max_s: int
+    problems: list[Problem] = field(default_factory=list)
+
+    def fail(self, loc: Loc, message: str, hint: str | None = None, at_key: bool = False) -> Any:
+        self.problems.append(Problem(loc, message, hint, at_key))
+        return BAD
+
+
+def suggest(word: str, choices: Sequence[str]) -> str | None:
+    """Return the closest of ``choices`` to ``word``, if any is close."""
+    lowered = {c.lower(): c for c in choices}
+    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[match[0]] if match else None
+
+
+def unknown_choice(what: str, value: str, choices: tuple[str, ...], close: str | None = None) -> str:
+    """Return "unknown <what> 'x'; did you mean 'y'?" or, with nothing close, the list of choices."""
+    close = close or suggest(value, choices)
+    if close:
+        return f"unknown {what} '{value}'; did you mean '{close}'?"
+    return f"unknown {what} '{value}'; use one of {', '.join(choices)}"
+
+
+def _got(value: object) -> str:
+    """Return ", got 'x'" for a scalar; a list or mapping is not repeated back."""
+    return "" if isinstance(value, (dict, list)) else f", got {value!r}"
+
+
+class Kind:
+    """A kind of value: `check` returns the value as the outline holds it, or BAD after recording why."""
+
+    def check(self, c: Checker, value: object, loc: Loc) -> Any:
+        raise NotImplementedError
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Text(Kind):
+    """Text, stripped; numbers allowed where they read as text (a table's column name)."""
+
+    min_length: int = 0
+    numbers_as_text: bool = False
+
+    def check(self, c: Checker, value: object, loc: Loc) -> Any:
+        if self.numbers_as_text and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            return c.fail(loc, f"expected text{_got(value)}")
+        value = value.strip()
+        if len(value) < self.min_length:
+            return c.fail(loc, "expected some text, found an empty value")
+        return value
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string"}
+        if self.min_length:
+            out["minLength"] = self.min_length
+        return out
+
+
+_CODE = r"[A-Z]\d{3}"
+
+
+@dataclass(frozen=True)
+class Code(Text):
+    """A check's code (C002, T004), as `ignore:` lists them."""
+
+    def check(self, c: Checker, value: object, loc: Loc) -> Any:
+        text = super().check(c, value, loc)
+        if text is BAD or re.fullmatch(_CODE, text):
+            return text
+        message = f"'{text}' is not a check code; codes look like C002 or T004"
+        return c.fail(loc, message, "`deck rules` lists every code")
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "string", "pattern": f"^{_CODE}$"}
+
+
+@dataclass(frozen=True)
+class Date(Text):
+    """A date, as YAML reads 2026-12-01, or any text ("next Tuesday")."""
+
+    def check(self, c: Checker, value: object, loc: Loc) -> Any:
+        return super().check(c, value.isoformat() if isinstance(value, dt.date) else value, loc)
+
+
+@dataclass(frozen=True)
+class Listed(Text):
+    """Text that must be one of the template's names (a slide kind, an audience)."""
+
+    what: str = ""
+    names: str = ""  # the template's attribute holding the allowed names
+
+    def check(self, c: Checker, value: object, loc: Loc) -> Any:
+        text = super().check(c, value, loc)
+        allowed = tuple(getattr(c.template, self.names))
+        if text is BAD or text in allowed:
+            return text
+        close = suggest(text.replace("-", "_").replace(" ", "_"), allowed) if self.names == "kinds" else None
+        return c.fail(loc, unknown_choice(self.what, text, allowed, close))
+
+
+def _number(value: object) -> float | None:
+    """Return the number ``value`` holds (true reads as 1, "0.5" as 0.5), infinite when too large; else None."""
+    try:
+        if isinstance(value, (int, float)):
+            return float(value)
+        if isinstance(value, str):
+            return float(value.strip())
+    except OverflowError:
+        return math.inf
+    except ValueError:
+        return None
+    return None
+
+
+@dataclass(frozen=True)
+class Number(Kind):
+    """A number, with optional bounds."""
+
+    ge: float | None = None
+    le: float | None = None
+
+    def check(self, c: Checker, value: object, loc: Loc) -> Any:
+        number = _number(value)
+        if number is None or not math.isfinite(number):
+            return c.fail(loc, f"expected a number{_got(value)}")
+        if self.ge is not None and number < self.ge:
+            return c.fail(loc, f"input should be greater than or equal to {self.ge:g}, got {value!r}")
+        if self.le is not None and number > self.le:
+            return c.fail(loc, f"input should be less than or equal to {self.le:g}, got {value!r}")
+        return number
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "number"}
+        if self.ge is not None:
+            out["minimum"] = self.ge
+        if self.le is not None:
+            out["maximum"] = self.le
+        return out
+
+
+@dataclass(frozen=True)
+class Whole(Number):
+    """A whole number (2, 2.0 or "2")."""
+
+    def check(self, c: Checker, value: object, loc: Loc) -> Any:
+        number = _number(value)
+        if isinstance(value, int):  # exact, however large
+            whole = int(value)
+        elif number is None or not math.isfinite(number) or not number.is_integer():
+            return c.fail(loc, f"expected a whole number{_got(value)}")
+        else:
+            whole = int(number)
+        if self.ge is not None and whole < self.ge:
+            return c.fail(loc, f"input should be greater than or equal to {self.ge:g}, got {value!r}")
+        return whole
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {**super().schema(defs), "type": "integer"}
+
+
+_TRUE = {"true", "yes", "on", "y", "t", "1"}
+_FALSE = {"false", "no", "off", "n", "f", "0"}
+
+
+@dataclass(frozen=True)
+class Flag(Kind):
+    """Yes or no."""
+
+    def check(self, c: Checker, value: object, loc: Loc) -> Any:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, (int, float)) and value in (0, 1):
+            return bool(value)
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+        return c.fail(loc, f"expected true or false{_got(value)}")
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+@dataclass(frozen=True)
+class Choice(Kind):
+    """One of a fixed set of words."""
+
+    options: tuple[str, ...]
+
+    def check(self, c: Checker, value: object, loc: Loc) -> Any:
+        if isinstance(value, str) and value.strip() in self.options:
+            return value.strip()
+        expected = " or ".join([", ".join(f"'{o}'" for o in self.options[:-1]), f"'{self.options[-1]}'"])
+        close = suggest(value, self.options) if isinstance(value, str) else None
+        message = f"'{value}' is not allowed here; expected {expected}"
+        return c.fail(loc, message + (f"; did you mean '{close}'?" if close else ""))
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"enum": list(self.options), "type": "string"}
+
+
+@dataclass(frozen=True)
+class Scalar(Kind):
+    """A number or text, kept as written where the loader restored the text (0.50 stays 0.50)."""
+
+    def check(self, c: Checker, value: object, loc: Loc) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            shown = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else repr(value)
+            return c.fail(loc, f"expected a number or text, got {shown}")
+        return value.strip() if isinstance(value, str) else float(value)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": ["number", "string"]}
+
+
+@dataclass(frozen=True)
+class Duration(Kind):
+    """A duration in whole seconds, written as "12m", "12:00", "720s" or minutes."""
+
+    above_zero: bool = False
+
+    def check(self, c: Checker, value: object, loc: Loc) -> Any:
+        try:
+            seconds = bounded_duration(value, c.duration_max_s)
+        except DurationError as exc:
+            return c.fail(loc, str(exc))
+        if self.above_zero and seconds <= 0:
+            return c.fail(loc, TALK_ABOVE_ZERO)
+        return seconds
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\s*(\d+:[0-5]\d|(\d+(\.\d+)?\s*[a-z]*\s*)+)\s*$"},
+                {"type": "number", "minimum": 0},
+            ],
+            "description": f"a duration: {EXAMPLES}",
+        }
+
+
+@dataclass(frozen=True)
+class Maybe(Kind):
+    """The kind, or nothing (YAML's null)."""
+
+    inner: Kind
+
+    def check(self, c: Checker, value: object, loc: Loc) -> Any:
+        return None if value is None else self.inner.check(c, value, loc)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"anyOf": [self.inner.schema(defs), {"type": "null"}]}
+
+
+@dataclass(frozen=True)
+class ListOf(Kind):
+    """A list of one kind."""
+
+    item: Kind
+    min_length: int = 0
+
+    def check(self, c: Checker, value: object, loc: Loc) -> Any:
+        if not isinstance(value, list):
+            return c.fail(loc, f"expected a list (lines starting with '- '){_got(value)}")
+        if len(value) < self.min_length:
+            return c.fail(loc, "expected at least one item")
+        items = [self.item.check(c, item, (*loc, i)) for i, item in enumerate(value)]
+        return BAD if any(item is BAD for item in items) else items
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "array", "items": self.item.schema(defs)}
+        if self.min_length:
+            out["minItems"] = self.min_length
+        return out
+
+
+@dataclass(frozen=True)
+class Part(Kind):
+    """A nested part of the outline (a slide, a metric), checked field by field; ``before`` may reshape it.
+
+    ``part`` is the class, or a function returning it for a part that holds itself (a point's sub-points)."""
+
+    part: type[Any] | Callable[[], type[Any]]
+    before: Callable[[object], object] | None = None
+
+    @property
+    def cls(self) -> type[Any]:
+        return self.part if isinstance(self.part, type) else self.part()
+
+    def check(self, c: Checker, value: object, loc: Loc) -> Any:
+        if self.before is not None:
+            try:
+                value = self.before(value)
+            except ValueError as exc:
+                return c.fail(loc, str(exc))
+        return parse_part(self.cls, value, c, loc)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        name = self.cls.__name__
+        if name not in defs:
+            defs[name] = {}  # reserved first: a part may hold itself (a point's sub-points)
+            defs[name] = part_schema(self.cls, defs)
+        ref = {"$ref": f"#/$defs/{name}"}
+        if self.before is not None:  # written as text alone, or as the full mapping
+            return {"anyOf": [{"type": "string"}, ref]}
+        return ref
+
+
+@dataclass(frozen=True)
+class Columns(Kind):
+    """A chart's data: columns of numbers or text by name, or the name of a CSV file beside the outline."""
+
+    def check(self, c: Checker, value: object, loc: Loc) -> Any:
+        if isinstance(value, str):
+            return value.strip()
+        if not isinstance(value, dict):
+            return c.fail(loc, f"expected columns of values (a mapping) or a CSV file{_got(value)}")
+        column = ListOf(Scalar())
+        checked = {str(name): column.check(c, values, (*loc, name)) for name, values in value.items()}
+        return BAD if any(v is BAD for v in checked.values()) else checked
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "anyOf": [
+                {"type": "object", "additionalProperties": {"type": "array", "items": Scalar().schema(defs)}},
+                {"type": "string"},
+            ]
+        }
+
+
+def spec(kind: Kind, doc: str | None = None) -> dict[str, Any]:
+    """Return a dataclass field's metadata: the kind of value it holds and its description."""
+    return {"kind": kind, "doc": doc}
+
+
+_MISSING = dataclasses.MISSING
+
+
+def parse_part(part: type[Any], value: object, c: Checker, loc: Loc) -> Any:
+    """Check ``value`` as a mapping of ``part``'s fields; return the part, or BAD with every problem recorded."""
+    if not isinstance(value, dict):
+        return c.fail(loc, f"expected a mapping of keys{_got(value)}")
+    fields = dataclasses.fields(part)
+    names = [f.name for f in fields]
+    bad = False
+    found: dict[str, Any] = {}
+    for f in fields:
+        if f.name in value:
+            checked = f.metadata["kind"].check(c, value[f.name], (*loc, f.name))
+            bad = bad or checked is BAD
+            found[f.name] = checked
+        elif f.default is _MISSING and f.default_factory is _MISSING:
+            c.fail((*loc, f.name), f"missing required key '{f.name}'", MISSING_HINTS.get(f.name))
+            bad = True
+    for key in value:
+        if key not in names:
+            close = suggest(str(key), names)
+            message = f"unknown key '{key}'" + (f"; did you mean '{close}'?" if close else "")
+            c.fail((*loc, key), message, "keys allowed here: " + ", ".join(names), at_key=True)
+            bad = True
+    if bad:
+        return BAD
+    made = part(**found)
+    problem = made.problem(c.template) if hasattr(made, "problem") else None
+    return c.fail(loc, problem) if problem else made
+
+
+MISSING_HINTS = {
+    "duration": "add e.g. `duration: 12m` for a 12-minute talk",
+    "title": "state the takeaway, e.g. `title: 8% monthly churn costs $2.4M a year`",
+    "slides": "list the slides under `slides:`; `deck new` writes a starter",
+    "kind": "add `kind:` (problem, approach, methodology, results, error_analysis, next_steps ...)",
+}
+
+
+def part_schema(part: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """Return the JSON Schema of one part of the outline, its nested parts added to ``defs``."""
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for f in dataclasses.fields(part):
+        prop = dict(f.metadata["kind"].schema(defs))
+        if f.metadata.get("doc"):
+            prop["description"] = f.metadata["doc"]
+        if f.default is not _MISSING:
+            prop["default"] = f.default
+        elif f.default_factory is not _MISSING:
+            prop["default"] = f.default_factory()
+        else:
+            required.append(f.name)
+        properties[f.name] = prop
+    out: dict[str, Any] = {
+        "additionalProperties": False,
+        "description": (part.__doc__ or "").strip(),
+        "properties": properties,
+        "title": part.__name__,
+        "type": "object",
+    }
+    if required:
+        out["required"] = required
+    return out
