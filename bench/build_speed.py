@@ -13,14 +13,12 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from common import median_wall  # noqa: F401  (sets the bytecode environment)
+from common import paired
 
 ROOT = Path(__file__).resolve().parent.parent
 CHURN = ROOT / "examples" / "churn" / "outline.yaml"
@@ -32,30 +30,6 @@ MEMORY = (
     "worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
     "print('PEAK_KB', own + worker, own, worker, file=sys.stderr)\n"
 )
-
-
-def _wall(cmd: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True, env=env)
-    return time.perf_counter() - start
-
-
-def paired(a: list[str], b: list[str], runs: int, env: dict[str, str], before: object = None) -> tuple[float, ...]:
-    """Return (median a, median b, median of b/a per round), alternating which runs first."""
-    for cmd in (a, b):  # warms the bytecode and file caches
-        subprocess.run(cmd, check=True, capture_output=True, env=env)
-    times_a, times_b, ratios = [], [], []
-    for round_ in range(runs):
-        order = (a, b) if round_ % 2 == 0 else (b, a)
-        got = {}
-        for cmd in order:
-            if callable(before):
-                before()
-            got[id(cmd)] = _wall(cmd, env)
-        times_a.append(got[id(a)])
-        times_b.append(got[id(b)])
-        ratios.append(got[id(b)] / got[id(a)])
-    return statistics.median(times_a), statistics.median(times_b), statistics.median(ratios)
 
 
 def main() -> None:

@@ -22,7 +22,7 @@ COLD = """
 import json, sys, time
 import deckbuilder.checks as checks
 from deckbuilder import load_outline, plan_talk
-from deckbuilder.core.config import load_template
+from deckbuilder.core.rules.config import load_template
 outline = load_outline(sys.argv[1])
 everything = checks.CHECKS
 checks.CHECKS = (checks.time.check,)
@@ -39,7 +39,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     runs = parser.parse_args().runs
     from deckbuilder import load_outline, plan_talk
-    from deckbuilder.core.lexicon import lexicon
+    from deckbuilder.core.rules.lexicon import lexicon
 
     lexicon()
     for example in EXAMPLES:

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from deckbuilder import load_outline, parse_outline, plan_talk
-from deckbuilder.core.findings import Severity
+from deckbuilder.core.rules.findings import Severity
 from deckbuilder.errors import DeckError
 
 TEXT_CODES = ("C001", "C002", "C003", "C005", "C006", "C007", "C009")

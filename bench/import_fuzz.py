@@ -20,8 +20,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deckbuilder.core.config import default_config
-from deckbuilder.core.loader import parse_outline
+from deckbuilder.core.outline.loader import parse_outline
+from deckbuilder.core.rules.config import default_config
 from deckbuilder.errors import DeckError
 from deckbuilder.importer.run import import_writeups
 

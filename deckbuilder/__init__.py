@@ -10,19 +10,19 @@ __version__ = "0.1.0"
 # Names load on first use, so `deck history` or `deck rehearse` never pay for the outline's checks and config.
 _EXPORTS = {
     "DeckError": "errors",
-    "Finding": "core.findings",
-    "Severity": "core.findings",
-    "Outline": "core.outline",
-    "Slide": "core.outline",
-    "Plan": "core.planner",
-    "TimedSlide": "core.talk",
-    "TalkPlan": "core.talk",
-    "Config": "core.config",
+    "Finding": "core.rules.findings",
+    "Severity": "core.rules.findings",
+    "Outline": "core.outline.model",
+    "Slide": "core.outline.model",
+    "Plan": "core.timing.planner",
+    "TimedSlide": "core.timing.talk",
+    "TalkPlan": "core.timing.talk",
+    "Config": "core.rules.config",
     "plan_talk": "checks",
-    "format_duration": "core.durations",
-    "parse_duration": "core.durations",
-    "load_outline": "core.loader",
-    "parse_outline": "core.loader",
+    "format_duration": "core.text.durations",
+    "parse_duration": "core.text.durations",
+    "load_outline": "core.outline.loader",
+    "parse_outline": "core.outline.loader",
 }
 
 __all__ = [
@@ -45,13 +45,13 @@ __all__ = [
 
 if TYPE_CHECKING:
     from deckbuilder.checks import plan_talk
-    from deckbuilder.core.config import Config
-    from deckbuilder.core.durations import format_duration, parse_duration
-    from deckbuilder.core.findings import Finding, Severity
-    from deckbuilder.core.loader import load_outline, parse_outline
-    from deckbuilder.core.outline import Outline, Slide
-    from deckbuilder.core.planner import Plan
-    from deckbuilder.core.talk import TalkPlan, TimedSlide
+    from deckbuilder.core.outline.loader import load_outline, parse_outline
+    from deckbuilder.core.outline.model import Outline, Slide
+    from deckbuilder.core.rules.config import Config
+    from deckbuilder.core.rules.findings import Finding, Severity
+    from deckbuilder.core.text.durations import format_duration, parse_duration
+    from deckbuilder.core.timing.planner import Plan
+    from deckbuilder.core.timing.talk import TalkPlan, TimedSlide
     from deckbuilder.errors import DeckError
 
 

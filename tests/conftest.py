@@ -31,7 +31,7 @@ def assert_imports_load(folder: Path) -> int:
     read: the autouse fixture below runs it after each test that has a tmp_path, the hostile suite after each
     import it runs.
     """
-    from deckbuilder.core.loader import load_outline
+    from deckbuilder.core.outline.loader import load_outline
 
     count = 0
     for path in folder.rglob("*.y*ml"):

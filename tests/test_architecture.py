@@ -58,7 +58,7 @@ def test_plan_run_loads_no_heavy_module() -> None:
     loaded = json.loads(proc.stderr.splitlines()[-1])
     heavy = [m for m in loaded if m.split(".")[0] in HEAVY]
     assert heavy == []
-    assert "deckbuilder.core.planner" in loaded  # the run really planned
+    assert "deckbuilder.core.timing.planner" in loaded  # the run really planned
 
 
 def _loaded_after(statement: str) -> list[str]:
@@ -89,6 +89,14 @@ def test_layers_import_only_downward() -> None:
 def test_every_module_lives_in_a_sub_package() -> None:
     loose = sorted(p.name for p in (ROOT / "deckbuilder").glob("*.py"))
     assert loose == ["__init__.py", "__main__.py", "errors.py"]
+    # The core shows its parts: no loose module, and each part says in one line what it holds.
+    core = ROOT / "deckbuilder/core"
+    assert sorted(p.name for p in core.glob("*.py")) == ["__init__.py"]
+    parts = sorted(p for p in core.iterdir() if (p / "__init__.py").exists())
+    assert [p.name for p in parts] == ["outline", "rules", "slides", "text", "timing"]
+    for part in parts:
+        doc = ast.get_docstring(ast.parse((part / "__init__.py").read_text(encoding="utf-8")))
+        assert doc and "\n" not in doc, part.name
 
 
 def _classes_declaring(field: str) -> list[str]:
@@ -115,7 +123,7 @@ def test_history_and_rehearsal_paths_skip_the_outline_checks() -> None:
         "import deckbuilder, deckbuilder.rehearse.coach, deckbuilder.history.analysis, deckbuilder.rehearse.deck_reader"
     )
     assert not [m for m in loaded if m.split(".")[0] in HEAVY]
-    assert "deckbuilder.core.loader" not in loaded and "deckbuilder.core.fields" not in loaded
+    assert "deckbuilder.core.outline.loader" not in loaded and "deckbuilder.core.outline.fields" not in loaded
 
 
 def test_no_import_cycle_inside_the_package() -> None:

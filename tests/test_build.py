@@ -14,7 +14,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from deckbuilder import load_outline, plan_talk
-from deckbuilder.core.config import default_config
+from deckbuilder.core.rules.config import default_config
 from deckbuilder.export.build import build_deck
 from deckbuilder.export.cache import FigureCache
 from deckbuilder.export.pdf import find_office

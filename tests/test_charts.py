@@ -11,7 +11,7 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 from deckbuilder import load_outline, plan_talk
-from deckbuilder.core.config import default_config
+from deckbuilder.core.rules.config import default_config
 from deckbuilder.export.build import build_deck
 from deckbuilder.export.cache import FigureCache
 from deckbuilder.rehearse.deck_reader import read_deck

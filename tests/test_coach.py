@@ -135,7 +135,7 @@ def test_schema_version_is_recorded(tmp_path: Path) -> None:
 
 
 def test_a_rescaled_plan_keeps_whole_five_second_budgets(churn_pptx: Path) -> None:
-    from deckbuilder.core.config import default_config
+    from deckbuilder.core.rules.config import default_config
     from deckbuilder.rehearse.budgets import resolve
     from deckbuilder.rehearse.deck_reader import read_deck
 

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from deckbuilder.checks import plan_talk
-from deckbuilder.core.config import Config, default_config
-from deckbuilder.core.loader import parse_outline
+from deckbuilder.core.outline.loader import parse_outline
+from deckbuilder.core.rules.config import Config, default_config
 from deckbuilder.export.build import build_deck
 from deckbuilder.export.cache import FigureCache
 from deckbuilder.rehearse.deck_reader import read_deck
@@ -61,7 +61,7 @@ def test_main_flag_is_read_from_the_template_by_plan_exporter_and_end_screen(
 
 
 def test_layouts_folder_can_be_pointed_at(eda_not_main: Config, monkeypatch: pytest.MonkeyPatch) -> None:
-    from deckbuilder.core.config import layouts_dir
+    from deckbuilder.core.rules.config import layouts_dir
 
     monkeypatch.setenv("DECK_LAYOUTS", str(eda_not_main.folder))
     assert layouts_dir() == eda_not_main.folder
@@ -80,7 +80,7 @@ def test_every_word_list_holds_text() -> None:
 def test_every_text_size_is_a_step_of_the_type_scale() -> None:
     import yaml
 
-    from deckbuilder.core.theme import parse_theme
+    from deckbuilder.core.rules.theme import parse_theme
 
     theme = default_config().theme
     for value in theme.sizes.values():

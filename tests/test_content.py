@@ -232,7 +232,7 @@ def test_ignore_on_slide_and_on_command_line() -> None:
 def test_every_code_is_documented_and_listed(run_cli: Any) -> None:
     import re
 
-    from deckbuilder.core.config import default_config
+    from deckbuilder.core.rules.config import default_config
 
     def rules() -> dict[str, Any]:
         return default_config().rules
@@ -247,7 +247,7 @@ def test_every_code_is_documented_and_listed(run_cli: Any) -> None:
 
 
 def test_findings_come_from_the_rule_book() -> None:
-    from deckbuilder.core.config import default_config
+    from deckbuilder.core.rules.config import default_config
 
     def rules() -> dict[str, Any]:
         return default_config().rules

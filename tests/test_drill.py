@@ -12,14 +12,14 @@ from typing import Any
 
 import pytest
 
-from deckbuilder.core.callout import lift_text, read_callout, times, value_text
-from deckbuilder.core.config import default_config
-from deckbuilder.core.loader import load_outline
-from deckbuilder.core.outline import Metric, Slide
-from deckbuilder.core.phrasing import alternative_phrase
-from deckbuilder.core.questions import Question, build_bank, choose, from_outline
-from deckbuilder.core.slide_text import decision_paras, known_text, read_decisions
-from deckbuilder.core.talk import DeckId
+from deckbuilder.core.outline.loader import load_outline
+from deckbuilder.core.outline.model import Metric, Slide
+from deckbuilder.core.rules.config import default_config
+from deckbuilder.core.slides.callout import lift_text, read_callout, times, value_text
+from deckbuilder.core.slides.questions import Question, build_bank, choose, from_outline
+from deckbuilder.core.slides.slide_text import decision_paras, known_text, read_decisions
+from deckbuilder.core.text.phrasing import alternative_phrase
+from deckbuilder.core.timing.talk import DeckId
 from deckbuilder.history.drills import find_drills
 from deckbuilder.history.store import SCHEMA_VERSION, History
 from deckbuilder.rehearse.deck_reader import read_deck
@@ -455,7 +455,7 @@ def test_history_finds_the_drills_of_an_outline_by_its_path(run_cli: Any, tmp_pa
     db = tmp_path / "h.db"
     path = ROOT / "examples/churn/outline.yaml"
     talk = from_outline(load_outline(path), GRAMMAR)
-    from deckbuilder.core.talk import fingerprint
+    from deckbuilder.core.timing.talk import fingerprint
 
     ident = DeckId(str(path.resolve()), talk.title, fingerprint(s.title for s in talk.slides), True)
     clock = FakeClock()
@@ -478,8 +478,8 @@ def test_a_foreign_deck_with_section_titles_gets_questions_of_every_kind(run_cli
 
 
 def test_question_templates_take_only_text_that_fits_their_slot() -> None:
-    from deckbuilder.core.config import default_config
-    from deckbuilder.core.questions import DecisionText, SlideContent, TalkContent, build_bank
+    from deckbuilder.core.rules.config import default_config
+    from deckbuilder.core.slides.questions import DecisionText, SlideContent, TalkContent, build_bank
 
     rules = default_config().drill
     decisions = tuple(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deckbuilder.core.durations import (
+from deckbuilder.core.text.durations import (
     DurationError,
     format_duration,
     format_signed,

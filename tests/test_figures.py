@@ -6,8 +6,8 @@ import io
 
 from PIL import Image
 
-from deckbuilder.core.config import default_config
-from deckbuilder.core.outline import Figure
+from deckbuilder.core.outline.model import Figure
+from deckbuilder.core.rules.config import default_config
 from deckbuilder.export.chart_shape import shape_of
 from deckbuilder.export.figures import render
 

@@ -12,8 +12,8 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from deckbuilder import load_outline, plan_talk
-from deckbuilder.core.config import default_config
-from deckbuilder.core.measure import BULLET_INDENT_IN, INSET_IN, wrap
+from deckbuilder.core.rules.config import default_config
+from deckbuilder.core.text.measure import BULLET_INDENT_IN, INSET_IN, wrap
 from deckbuilder.export.build import build_deck
 from deckbuilder.export.cache import FigureCache
 

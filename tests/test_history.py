@@ -250,7 +250,7 @@ def test_a_damaged_history_is_refused_and_left_as_it_was(history_db: tuple[Path,
 
 
 def test_runs_of_different_lengths_are_each_judged_against_their_own_plan() -> None:
-    from deckbuilder.core.talk import TalkPlan, TimedSlide
+    from deckbuilder.core.timing.talk import TalkPlan, TimedSlide
     from deckbuilder.history.analysis import Run, compare, default_pair
 
     def plan(budget: int) -> list[TimedSlide]:
@@ -267,7 +267,7 @@ def test_runs_of_different_lengths_are_each_judged_against_their_own_plan() -> N
 
 
 def test_a_change_reads_as_the_two_figures_shown() -> None:
-    from deckbuilder.core.talk import TimedSlide
+    from deckbuilder.core.timing.talk import TimedSlide
     from deckbuilder.history.analysis import Change
 
     row = Change(TimedSlide(1, "x", "results", 60, None, True), 11.4, 14.6, True, 5.0)
@@ -302,7 +302,7 @@ def test_history_at_80_columns_keeps_every_column(
 
 
 def test_a_report_of_one_rehearsal_says_so_in_m_ss(churn_pptx: Path, tmp_path: Path, run_cli: Any) -> None:
-    from deckbuilder.core.config import default_config
+    from deckbuilder.core.rules.config import default_config
     from deckbuilder.history.analysis import find_runs, pacing
     from deckbuilder.history.chart import draw
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from deckbuilder import load_outline, plan_talk
-from deckbuilder.core.config import default_config
+from deckbuilder.core.rules.config import default_config
 
 from .conftest import ROOT
 from .writeups.notebooks import fraud_notebook, many_figures_notebook, project

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from deckbuilder.core.config import default_config
+from deckbuilder.core.rules.config import default_config
 
 from .conftest import ROOT
 from .writeups.notebooks import claims_notebook, png

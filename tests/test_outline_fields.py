@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from deckbuilder.core.loader import InvalidOutline, parse_outline
-from deckbuilder.core.outline import Figure, Metric, Slide
+from deckbuilder.core.outline.loader import InvalidOutline, parse_outline
+from deckbuilder.core.outline.model import Figure, Metric, Slide
 
 HEAD = "title: Churn\nduration: 12m\nslides:\n"
 
@@ -55,7 +55,9 @@ def test_yes_or_no_keys_say_what_they_take(value: str, says: str) -> None:
 
 
 def test_a_best_row_too_large_for_a_float_is_still_just_too_large() -> None:
-    problems = _problems("  - kind: results\n    title: t\n    table: {columns: [a], rows: [[1]], best_row: " + "9" * 400 + "}\n")
+    problems = _problems(
+        "  - kind: results\n    title: t\n    table: {columns: [a], rows: [[1]], best_row: " + "9" * 400 + "}\n"
+    )
     assert "but the table has 1 rows" in problems[0]
 
 

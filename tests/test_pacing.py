@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from deckbuilder.core.config import PaceRules
-from deckbuilder.core.talk import TimedSlide
+from deckbuilder.core.rules.config import PaceRules
+from deckbuilder.core.timing.talk import TimedSlide
 from deckbuilder.rehearse.pacing import Session, summarise
 
 RULES = PaceRules(

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from deckbuilder.core.config import default_config
-from deckbuilder.core.measure import NO_BREAK, kept_together, words_of, wrap
-from deckbuilder.core.phrasing import alternative_line, gerund, reason_line
+from deckbuilder.core.rules.config import default_config
+from deckbuilder.core.text.measure import NO_BREAK, kept_together, words_of, wrap
+from deckbuilder.core.text.phrasing import alternative_line, gerund, reason_line
 
 GRAMMAR = default_config().theme.grammar
 

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deckbuilder import parse_outline, plan_talk
-from deckbuilder.core.loader import load_outline
-from deckbuilder.core.talk import allocate
+from deckbuilder.core.outline.loader import load_outline
+from deckbuilder.core.timing.talk import allocate
 
 from .conftest import OUTLINES, outline_text
 

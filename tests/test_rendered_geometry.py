@@ -11,7 +11,7 @@ from pptx import Presentation
 from pptx.util import Inches, Pt
 
 from deckbuilder import load_outline, plan_talk
-from deckbuilder.core.config import default_config
+from deckbuilder.core.rules.config import default_config
 from deckbuilder.export.build import build_deck
 from deckbuilder.export.cache import FigureCache
 

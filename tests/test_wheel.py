@@ -54,7 +54,8 @@ def test_wheel_ships_layouts_and_plans(tmp_path: Path) -> None:
         [
             str(venv / "bin" / "python"),
             "-c",
-            "import deckbuilder, deckbuilder.core.config as t; print(deckbuilder.__file__); print(t.layouts_dir())",
+            "import deckbuilder, deckbuilder.core.rules.config as t; "
+            "print(deckbuilder.__file__); print(t.layouts_dir())",
         ],
         cwd=work,
         env=env,

@@ -8,10 +8,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 
-from deckbuilder.core.config import Config, default_config
-from deckbuilder.core.findings import Finding, keep
-from deckbuilder.core.outline import Outline
-from deckbuilder.core.planner import Plan, plan
+from deckbuilder.core.outline.model import Outline
+from deckbuilder.core.rules.config import Config, default_config
+from deckbuilder.core.rules.findings import Finding, keep
+from deckbuilder.core.timing.planner import Plan, plan
 
 from . import audience, capacity, numbers, placeholders, time, titles, wording
 

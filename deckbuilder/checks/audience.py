@@ -7,13 +7,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from deckbuilder.checks.text import main_slides, said, shown
-from deckbuilder.core.findings import Finding
-from deckbuilder.core.lexicon import Lexicon, normalise
+from deckbuilder.core.rules.findings import Finding
+from deckbuilder.core.rules.lexicon import Lexicon, normalise
 
 if TYPE_CHECKING:
-    from deckbuilder.core.config import Config
-    from deckbuilder.core.outline import Outline
-    from deckbuilder.core.planner import Plan
+    from deckbuilder.core.outline.model import Outline
+    from deckbuilder.core.rules.config import Config
+    from deckbuilder.core.timing.planner import Plan
 
 
 Panel = Callable[["Outline", "Config"], list[Finding]]

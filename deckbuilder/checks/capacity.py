@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from deckbuilder.core.findings import Finding
-from deckbuilder.core.layout import cover_layout, slide_layout
+from deckbuilder.core.rules.findings import Finding
+from deckbuilder.core.slides.layout import cover_layout, slide_layout
 
 from .text import main_slides
 
 if TYPE_CHECKING:
-    from deckbuilder.core.config import Config
-    from deckbuilder.core.outline import Outline
-    from deckbuilder.core.planner import Plan
+    from deckbuilder.core.outline.model import Outline
+    from deckbuilder.core.rules.config import Config
+    from deckbuilder.core.timing.planner import Plan
 
 
 def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:

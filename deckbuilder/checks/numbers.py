@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deckbuilder.checks.text import flat_points, main_slides, quote, shown
-from deckbuilder.core.callout import column_unit
-from deckbuilder.core.findings import Finding
-from deckbuilder.core.lexicon import Lexicon, normalise
-from deckbuilder.core.outline import Slide, as_number
+from deckbuilder.core.outline.model import Slide, as_number
+from deckbuilder.core.outline.units import column_unit
+from deckbuilder.core.rules.findings import Finding
+from deckbuilder.core.rules.lexicon import Lexicon, normalise
 
 if TYPE_CHECKING:
-    from deckbuilder.core.config import Config
-    from deckbuilder.core.outline import Outline
-    from deckbuilder.core.planner import Plan
+    from deckbuilder.core.outline.model import Outline
+    from deckbuilder.core.rules.config import Config
+    from deckbuilder.core.timing.planner import Plan
 
 
 def metric_mentions(text: str, lex: Lexicon) -> list[str]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from deckbuilder.core.display import one_line
-from deckbuilder.core.findings import Finding
+from deckbuilder.core.rules.findings import Finding
+from deckbuilder.core.text.display import one_line
 
 if TYPE_CHECKING:
-    from deckbuilder.core.config import Config
-    from deckbuilder.core.outline import Outline
-    from deckbuilder.core.planner import Plan
+    from deckbuilder.core.outline.model import Outline
+    from deckbuilder.core.rules.config import Config
+    from deckbuilder.core.timing.planner import Plan
 
 
 def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from deckbuilder.core.config import Config
-from deckbuilder.core.outline import Outline, Point, Slide
+from deckbuilder.core.outline.model import Outline, Point, Slide
+from deckbuilder.core.rules.config import Config
 
 # The checks read this much of any one text: a longer one is already a C010 and reading it all
 # would only cost time (a crafted megabyte-long point must not make `deck plan` slow).

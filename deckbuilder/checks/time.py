@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from deckbuilder.core.durations import format_duration as fmt
-from deckbuilder.core.findings import Finding
-from deckbuilder.core.shares import Share
+from deckbuilder.core.rules.findings import Finding
+from deckbuilder.core.text.durations import format_duration as fmt
+from deckbuilder.core.timing.shares import Share
 
 if TYPE_CHECKING:
-    from deckbuilder.core.config import Config
-    from deckbuilder.core.outline import Outline
-    from deckbuilder.core.planner import Plan
-    from deckbuilder.core.talk import TimedSlide
+    from deckbuilder.core.outline.model import Outline
+    from deckbuilder.core.rules.config import Config
+    from deckbuilder.core.timing.planner import Plan
+    from deckbuilder.core.timing.talk import TimedSlide
 
 
 def _judged(plan: Plan) -> str:

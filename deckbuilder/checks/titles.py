@@ -6,14 +6,14 @@ import re
 from typing import TYPE_CHECKING
 
 from deckbuilder.checks.text import main_slides, quote
-from deckbuilder.core.findings import Finding
-from deckbuilder.core.lexicon import Lexicon, normalise, words
-from deckbuilder.core.outline import Figure
+from deckbuilder.core.outline.model import Figure
+from deckbuilder.core.rules.findings import Finding
+from deckbuilder.core.rules.lexicon import Lexicon, normalise, words
 
 if TYPE_CHECKING:
-    from deckbuilder.core.config import Config
-    from deckbuilder.core.outline import Outline
-    from deckbuilder.core.planner import Plan
+    from deckbuilder.core.outline.model import Outline
+    from deckbuilder.core.rules.config import Config
+    from deckbuilder.core.timing.planner import Plan
 
 _NUMBER = re.compile(r"\d")
 

@@ -1,22 +1,50 @@
 """The `deck` command: parse arguments, call the library, print, set the exit code.
 
-One module per command group; each imports what it needs inside the command, so `deck --help` stays fast.
+One module per command group, imported when its command runs; each imports what it needs inside the command.
 """
 
 from __future__ import annotations
+
+from importlib import import_module
 
 import click
 
 from deckbuilder import __version__
 
-from .build import build, inspect
-from .drill import drill
-from .importer import import_
-from .plan import new, plan, rules, schema
-from .rehearse import compare, history, rehearse, report
+# Command name -> (module of this package, function). A command's module is imported only when the command
+# runs or help lists it, so `deck plan`, run on every save, never loads the build, rehearse or import code.
+COMMANDS = {
+    "plan": ("plan", "plan"),
+    "import": ("importer", "import_"),
+    "build": ("build", "build"),
+    "inspect": ("build", "inspect"),
+    "new": ("plan", "new"),
+    "rules": ("plan", "rules"),
+    "schema": ("plan", "schema"),
+    "rehearse": ("rehearse", "rehearse"),
+    "drill": ("drill", "drill"),
+    "history": ("rehearse", "history"),
+    "compare": ("rehearse", "compare"),
+    "report": ("rehearse", "report"),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class LazyGroup(click.Group):
+    """A group whose commands load on first use, listed in the order of COMMANDS."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, name = COMMANDS[cmd_name]
+        command = getattr(import_module(f".{module}", __name__), name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="deck")
 def main() -> None:
     """Plan, build and rehearse a 10-15 minute take-home presentation.
@@ -31,9 +59,6 @@ def main() -> None:
       deck drill talk.pptx        answer the panel's questions
     """
 
-
-for _command in (plan, import_, build, inspect, new, rules, schema, rehearse, drill, history, compare, report):
-    main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from deckbuilder.core.display import visible
+from deckbuilder.core.text.display import visible
 from deckbuilder.errors import EXIT_FINDINGS
 
 from .common import ALLOW_OUTSIDE, config, echo_json, friendly, make_console, parse_codes
@@ -61,8 +61,8 @@ def build(
     import time
 
     from deckbuilder.checks import plan_talk
-    from deckbuilder.core.findings import Severity, keep
-    from deckbuilder.core.loader import load_outline
+    from deckbuilder.core.outline.loader import load_outline
+    from deckbuilder.core.rules.findings import Severity, keep
 
     started = time.perf_counter()
     settings = config()
@@ -77,7 +77,7 @@ def build(
     if any(f.severity is Severity.ERROR for f in talk.findings) and not force:
         click.echo("deck: not built: fix the error above, or pass --force to build anyway", err=True)
         sys.exit(EXIT_FINDINGS)
-    from deckbuilder.core.durations import spoken_date
+    from deckbuilder.core.text.durations import spoken_date
     from deckbuilder.export.build import build_deck
     from deckbuilder.export.cache import FigureCache, default_dir
 

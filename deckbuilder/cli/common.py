@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from deckbuilder.core.display import json_safe, visible
+from deckbuilder.core.text.display import json_safe, visible
 from deckbuilder.errors import EXIT_INTERNAL, DeckError
 
 if TYPE_CHECKING:
-    from deckbuilder.core.config import Config
+    from deckbuilder.core.rules.config import Config
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -83,14 +83,14 @@ def make_console() -> Any:
 
 def config() -> Config:
     """Return the settings every command reads from layouts/ (or $DECK_LAYOUTS)."""
-    from deckbuilder.core.config import default_config
+    from deckbuilder.core.rules.config import default_config
 
     return default_config()
 
 
 def parse_codes(values: tuple[str, ...], settings: Config) -> tuple[str, ...]:
     """Return the check codes of --select/--ignore/`deck rules`, refusing ones no rule has."""
-    from deckbuilder.core.findings import unknown_codes
+    from deckbuilder.core.rules.findings import unknown_codes
 
     codes = tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
     bad = unknown_codes(codes, settings.rules)
@@ -124,12 +124,12 @@ def open_history(db: Path | None) -> Any:
 
 def talk_of(source: Path, settings: Any) -> tuple[Any, Any]:
     """Return (what the talk says, who it is in the history) from an outline or a deck."""
-    from deckbuilder.core.talk import DeckId, fingerprint
+    from deckbuilder.core.timing.talk import DeckId, fingerprint
 
     suffix = source.suffix.lower()
     if suffix in (".yaml", ".yml"):
-        from deckbuilder.core.loader import load_outline
-        from deckbuilder.core.questions import from_outline
+        from deckbuilder.core.outline.loader import load_outline
+        from deckbuilder.core.slides.questions import from_outline
 
         talk = from_outline(load_outline(source, settings), settings.theme.grammar)
         # A deck built from this outline carries its talk title, so its drills are found from either.

@@ -6,9 +6,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from deckbuilder.core.deck_format import notes_body
-from deckbuilder.core.display import one_line
-from deckbuilder.core.durations import format_duration as fmt
+from deckbuilder.core.text.display import one_line
+from deckbuilder.core.text.durations import format_duration as fmt
+from deckbuilder.core.timing.deck_format import notes_body
 from deckbuilder.rehearse.deck_reader import Deck
 
 _SOURCES = {

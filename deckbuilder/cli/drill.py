@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from deckbuilder.core.display import one_line, visible
+from deckbuilder.core.text.display import one_line, visible
 from deckbuilder.errors import DeckError
 
 from .common import DB_OPTION, config, echo_json, friendly, open_history, talk_of
 
 
 def _kinds(value: str | None, known: dict[str, str]) -> list[str] | None:
-    from deckbuilder.core.outline import unknown_choice
+    from deckbuilder.core.outline.model import unknown_choice
 
     if not value:
         return None
@@ -64,7 +64,7 @@ def drill(
       deck drill talk.pptx --seed 7                      the same drill again
       deck drill talk.yaml --list --json | jq '.[].question'
     """
-    from deckbuilder.core.questions import build_bank, choose
+    from deckbuilder.core.slides.questions import build_bank, choose
 
     settings = config()
     rules = settings.drill

@@ -6,9 +6,9 @@ from rich.console import Console, JustifyMethod
 from rich.table import Table
 from rich.text import Text
 
-from deckbuilder.core.display import one_line
-from deckbuilder.core.durations import format_duration as fmt
-from deckbuilder.core.durations import format_signed
+from deckbuilder.core.text.display import one_line
+from deckbuilder.core.text.durations import format_duration as fmt
+from deckbuilder.core.text.durations import format_signed
 from deckbuilder.history.analysis import Change, Run, trend
 from deckbuilder.history.drills import DrillRun
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from deckbuilder.core.display import one_line
+from deckbuilder.core.text.display import one_line
 from deckbuilder.errors import EXIT_OK, DeckError
 
 from .common import config, friendly, make_console
@@ -56,7 +56,7 @@ def import_(writeups: tuple[Path, ...], output: Path, duration: str, audience: s
       deck import notebook.ipynb --duration 15m --audience faang
       deck import report.md -o talk.yaml --force      replace an earlier import
     """
-    from deckbuilder.core.durations import DurationError, talk_duration
+    from deckbuilder.core.text.durations import DurationError, talk_duration
     from deckbuilder.importer.run import import_writeups
 
     settings = config()
@@ -65,7 +65,7 @@ def import_(writeups: tuple[Path, ...], output: Path, duration: str, audience: s
     except DurationError as exc:
         raise DeckError(f"--duration: {exc}") from None
     if audience is not None and audience not in settings.template.audiences:
-        from deckbuilder.core.outline import unknown_choice
+        from deckbuilder.core.outline.model import unknown_choice
 
         raise DeckError(f"--audience: {unknown_choice('audience', audience, tuple(settings.template.audiences))}")
     inputs = list(writeups)
@@ -74,8 +74,8 @@ def import_(writeups: tuple[Path, ...], output: Path, duration: str, audience: s
     _write(result, output, inputs, force)
     _summary(result.imported, output, len(result.figures), settings)
     from deckbuilder.checks import plan_talk
-    from deckbuilder.core.findings import Severity
-    from deckbuilder.core.loader import load_outline
+    from deckbuilder.core.outline.loader import load_outline
+    from deckbuilder.core.rules.findings import Severity
 
     talk = plan_talk(load_outline(output, settings), settings)
     from .plan_view import print_plan

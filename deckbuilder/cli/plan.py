@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from deckbuilder.core.display import visible
+from deckbuilder.core.text.display import visible
 from deckbuilder.errors import EXIT_FINDINGS, EXIT_OK
 
 from .common import ALLOW_OUTSIDE, DB_OPTION, config, echo_json, friendly, make_console, parse_codes
@@ -49,8 +49,8 @@ def plan(
       deck plan talk.yaml --ignore C002,T001
     """
     from deckbuilder.checks import plan_talk
-    from deckbuilder.core.findings import Severity
-    from deckbuilder.core.loader import load_outline
+    from deckbuilder.core.outline.loader import load_outline
+    from deckbuilder.core.rules.findings import Severity
 
     settings = config()
     talk_outline = load_outline(outline, settings, allow_outside=allow_outside)
@@ -78,8 +78,8 @@ def _rehearsed(outline: Any, settings: Any, db: Path | None) -> dict[str, float]
     path = db or default_path()
     if not path.is_file():  # never rehearsed on this machine: nothing to import or read
         return {}
-    from deckbuilder.core.planner import plan as time_only
-    from deckbuilder.core.talk import DeckId
+    from deckbuilder.core.timing.planner import plan as time_only
+    from deckbuilder.core.timing.talk import DeckId
     from deckbuilder.errors import DeckError
     from deckbuilder.history.analysis import find_runs, rehearsed_times
     from deckbuilder.history.store import History
@@ -115,7 +115,7 @@ def new(path: Path, duration: str, audience: str | None) -> None:
       deck new talk.yaml
       deck new talk.yaml --duration 15m --audience startup
     """
-    from deckbuilder.core.starter import starter_text
+    from deckbuilder.core.outline.starter import starter_text
     from deckbuilder.files.atomic import create_new
 
     create_new(path, starter_text(str(path), duration, audience, config()))
@@ -135,7 +135,7 @@ def rules(codes: tuple[str, ...], as_json: bool) -> None:
       deck rules C002 T     one check and all time checks
       deck rules --json
     """
-    from deckbuilder.core.findings import matches
+    from deckbuilder.core.rules.findings import matches
 
     settings = config()
     wanted = parse_codes(codes, settings)
@@ -159,6 +159,6 @@ def schema() -> None:
       # then put this first line in the outline:
       # yaml-language-server: $schema=outline.schema.json
     """
-    from deckbuilder.core.schema import outline_schema
+    from deckbuilder.core.outline.schema import outline_schema
 
     echo_json(outline_schema(config()))

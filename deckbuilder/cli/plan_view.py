@@ -6,10 +6,10 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from deckbuilder.core.display import one_line, visible
-from deckbuilder.core.durations import format_duration as fmt
-from deckbuilder.core.findings import Finding, Rule, Severity
-from deckbuilder.core.planner import Plan
+from deckbuilder.core.rules.findings import Finding, Rule, Severity
+from deckbuilder.core.text.display import one_line, visible
+from deckbuilder.core.text.durations import format_duration as fmt
+from deckbuilder.core.timing.planner import Plan
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

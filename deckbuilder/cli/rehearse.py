@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from deckbuilder.core.display import one_line, visible
-from deckbuilder.core.durations import format_duration
+from deckbuilder.core.text.display import one_line, visible
+from deckbuilder.core.text.durations import format_duration
 from deckbuilder.errors import DeckError
 
 from .common import DB_OPTION, config, echo_json, friendly, make_console, open_history, talk_of
@@ -52,7 +52,7 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     """
     import time
 
-    from deckbuilder.core.durations import DurationError, format_duration, parse_duration, talk_duration
+    from deckbuilder.core.text.durations import DurationError, format_duration, parse_duration, talk_duration
     from deckbuilder.rehearse.budgets import resolve
     from deckbuilder.rehearse.coach import Coach
     from deckbuilder.rehearse.deck_reader import read_deck
@@ -73,7 +73,7 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     outline_plan = None
     if plan_file is not None:
         from deckbuilder.checks import plan_talk
-        from deckbuilder.core.loader import load_outline
+        from deckbuilder.core.outline.loader import load_outline
 
         outline_plan = plan_talk(load_outline(plan_file, settings), settings)
     budgets = resolve(info, outline_plan, str(plan_file or ""), duration_s, settings.time_model.budget_step_s)

@@ -1,1 +1,1 @@
-"""The pure core: outline, planner, time shares, deck format, findings, config. No heavy imports, no writes."""
+"""The pure core: timing and slides over the outline format, over the rules, over text. No heavy imports, no writes."""

@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckbuilder.core.config import Config, default_config
-from deckbuilder.core.findings import Finding
-from deckbuilder.core.outline import Outline
-from deckbuilder.core.talk import TalkPlan
+from deckbuilder.core.outline.model import Outline
+from deckbuilder.core.rules.config import Config, default_config
+from deckbuilder.core.rules.findings import Finding
+from deckbuilder.core.timing.talk import TalkPlan
 from deckbuilder.export.cache import FigureCache
 from deckbuilder.export.geometry import Canvas, figure_boxes, page_scale
 from deckbuilder.export.render import Pictures

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from deckbuilder.core.measure import Glyphs, wrap
-from deckbuilder.core.outline import Figure
-from deckbuilder.core.theme import Theme
+from deckbuilder.core.outline.model import Figure
+from deckbuilder.core.rules.theme import Theme
+from deckbuilder.core.text.measure import Glyphs, wrap
 
 
 def column_label(name: str) -> str:

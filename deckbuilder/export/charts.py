@@ -17,9 +17,9 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
-from deckbuilder.core.measure import Glyphs
-from deckbuilder.core.outline import Figure
-from deckbuilder.core.theme import Box, Theme
+from deckbuilder.core.outline.model import Figure
+from deckbuilder.core.rules.theme import Box, Theme
+from deckbuilder.core.text.measure import Glyphs
 from deckbuilder.export.chart_shape import Shape, category_text, column_label, number_format, shape_of
 from deckbuilder.export.shapes import rgb
 

@@ -9,7 +9,7 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.presentation import Presentation
 
-from deckbuilder.core.deck_format import PLAN_PROPERTY
+from deckbuilder.core.timing.deck_format import PLAN_PROPERTY
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"

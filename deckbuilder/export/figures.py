@@ -11,9 +11,9 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure as MplFigure
 
-from deckbuilder.core.measure import Glyphs
-from deckbuilder.core.outline import Figure
-from deckbuilder.core.theme import Theme
+from deckbuilder.core.outline.model import Figure
+from deckbuilder.core.rules.theme import Theme
+from deckbuilder.core.text.measure import Glyphs
 from deckbuilder.export.chart_shape import RIGHT_IN, TOP_IN, Shape, category_text, column_label, shape_of
 
 

@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from deckbuilder.core.config import Config
-from deckbuilder.core.findings import Finding
-from deckbuilder.core.layout import slide_layout
-from deckbuilder.core.outline import Figure, Outline
-from deckbuilder.core.page import Page
-from deckbuilder.core.talk import TalkPlan
-from deckbuilder.core.theme import Box
+from deckbuilder.core.outline.model import Figure, Outline
+from deckbuilder.core.rules.config import Config
+from deckbuilder.core.rules.findings import Finding
+from deckbuilder.core.rules.page import Page
+from deckbuilder.core.rules.theme import Box
+from deckbuilder.core.slides.layout import slide_layout
+from deckbuilder.core.timing.talk import TalkPlan
 
 EMU_PER_INCH = 914400
 

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from deckbuilder.core.config import InputLimits
-from deckbuilder.core.measure import Glyphs
-from deckbuilder.core.outline import Figure
-from deckbuilder.core.theme import Box, Theme
+from deckbuilder.core.outline.model import Figure
+from deckbuilder.core.rules.config import InputLimits
+from deckbuilder.core.rules.theme import Box, Theme
+from deckbuilder.core.text.measure import Glyphs
 from deckbuilder.errors import DeckError
 from deckbuilder.export.cache import RENDER_VERSION, FigureCache, figure_key
 from deckbuilder.files.reading import read_bounded

@@ -1,4 +1,4 @@
-"""Compose each slide from its layout (deckbuilder.core.layout): title, callouts, text, figure or table."""
+"""Compose each slide from its layout (deckbuilder.core.slides.layout): title, callouts, text, figure or table."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches, Pt
 
-from deckbuilder.core.deck_format import notes_text
-from deckbuilder.core.durations import spoken_date
-from deckbuilder.core.layout import SlideLayout, TextBlock, cover_layout, slide_layout
-from deckbuilder.core.outline import Outline, Slide
-from deckbuilder.core.talk import TimedSlide
-from deckbuilder.core.theme import Box
+from deckbuilder.core.outline.model import Outline, Slide
+from deckbuilder.core.rules.theme import Box
+from deckbuilder.core.slides.layout import SlideLayout, TextBlock, cover_layout, slide_layout
+from deckbuilder.core.text.durations import spoken_date
+from deckbuilder.core.timing.deck_format import notes_text
+from deckbuilder.core.timing.talk import TimedSlide
 
 from . import shapes
 from .geometry import EMU_PER_INCH, Canvas

@@ -14,12 +14,12 @@ from pptx.presentation import Presentation as PresentationT
 from pptx.slide import SlideLayout
 from pptx.util import Inches
 
-from deckbuilder.core.config import InputLimits
-from deckbuilder.core.deck_format import plan_payload
-from deckbuilder.core.display import one_line
-from deckbuilder.core.outline import Outline
-from deckbuilder.core.talk import TalkPlan
-from deckbuilder.core.theme import Theme
+from deckbuilder.core.outline.model import Outline
+from deckbuilder.core.rules.config import InputLimits
+from deckbuilder.core.rules.theme import Theme
+from deckbuilder.core.text.display import one_line
+from deckbuilder.core.timing.deck_format import plan_payload
+from deckbuilder.core.timing.talk import TalkPlan
 from deckbuilder.errors import DeckError
 from deckbuilder.export import shapes
 from deckbuilder.export import slides as compose

@@ -5,10 +5,13 @@ from __future__ import annotations
 import io
 import os
 import stat
-import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckbuilder.errors import DeckError
+
+if TYPE_CHECKING:
+    import zipfile
 
 
 def size_text(value: int) -> str:
@@ -64,6 +67,8 @@ def check_zip(
 ) -> zipfile.ZipFile:
     """Open ``path`` (or its ``data``, already read) as a zip whose parts are few and small enough to read, each
     at most ``max_part`` unpacked; the caller closes it."""
+    import zipfile  # here: reading an outline, run on every save, opens no zip
+
     try:
         archive = zipfile.ZipFile(io.BytesIO(data) if data is not None else path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:

@@ -9,9 +9,9 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from deckbuilder.core.display import spreadsheet_safe, visible
-from deckbuilder.core.durations import format_duration as fmt
-from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide
+from deckbuilder.core.text.display import spreadsheet_safe, visible
+from deckbuilder.core.text.durations import format_duration as fmt
+from deckbuilder.core.timing.talk import DeckId, TalkPlan, TimedSlide
 
 from .store import History
 

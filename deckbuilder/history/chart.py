@@ -13,10 +13,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from deckbuilder.core.config import Config
-from deckbuilder.core.durations import format_duration as fmt
-from deckbuilder.core.talk import DeckId, TalkPlan
-from deckbuilder.core.theme import Theme
+from deckbuilder.core.rules.config import Config
+from deckbuilder.core.rules.theme import Theme
+from deckbuilder.core.text.durations import format_duration as fmt
+from deckbuilder.core.timing.talk import DeckId, TalkPlan
 from deckbuilder.files.atomic import write_atomically
 
 from .analysis import Pacing, find_runs, pacing

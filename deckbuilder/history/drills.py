@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from deckbuilder.core.talk import DeckId
+from deckbuilder.core.timing.talk import DeckId
 
 from .store import History
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide
+from deckbuilder.core.timing.talk import DeckId, TalkPlan, TimedSlide
 from deckbuilder.errors import DeckError
 
 from .location import ENV

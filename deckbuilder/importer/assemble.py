@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deckbuilder.core.config import Config
-from deckbuilder.core.import_rules import normalise
+from deckbuilder.core.rules.config import Config
+from deckbuilder.core.rules.import_rules import normalise
 
 from .claims import Claims, FoundDecision, FoundMetric
 from .extract import Titles, cap_at_sentence, numbered, sentences, shorten

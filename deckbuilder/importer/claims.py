@@ -7,8 +7,8 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from deckbuilder.core.import_rules import ImportRules, phrase_pattern
-from deckbuilder.core.outline import cell_number
+from deckbuilder.core.outline.model import cell_number
+from deckbuilder.core.rules.import_rules import ImportRules, phrase_pattern
 
 from .extract import sentences
 from .source import TableData

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from deckbuilder.core.outline import cell_number
+from deckbuilder.core.outline.model import cell_number
 
 from .assemble import Draft, Imported
 from .source import clean

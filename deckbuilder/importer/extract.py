@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from deckbuilder.core.import_rules import ImportRules
+from deckbuilder.core.rules.import_rules import ImportRules
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?(?:%|x\b|pp\b|percent\b)?")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from deckbuilder.core.import_rules import ImportRules
+from deckbuilder.core.rules.import_rules import ImportRules
 
 from .notebook import comments
 from .source import Figure, clean, plain_text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deckbuilder.core.import_rules import ImportRules, normalise
+from deckbuilder.core.rules.import_rules import ImportRules, normalise
 
 from .source import Section
 

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckbuilder.core.config import Config
-from deckbuilder.core.loader import parse_outline
+from deckbuilder.core.outline.loader import parse_outline
+from deckbuilder.core.rules.config import Config
 from deckbuilder.errors import EXIT_INTERNAL, DeckError
 from deckbuilder.files.reading import read_bounded
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from deckbuilder.core.durations import format_duration
-from deckbuilder.core.talk import TalkPlan, TimedSlide, rescale, schedule
+from deckbuilder.core.text.durations import format_duration
+from deckbuilder.core.timing.talk import TalkPlan, TimedSlide, rescale, schedule
 from deckbuilder.errors import DeckError
 
 from .deck_reader import Deck, looks_like_backup, untimed

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Protocol
 
-from deckbuilder.core.config import Config, default_config
-from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide
+from deckbuilder.core.rules.config import Config, default_config
+from deckbuilder.core.timing.talk import DeckId, TalkPlan, TimedSlide
 
 from .budgets import Budgets
 from .deck_reader import Deck, DeckSlide

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from deckbuilder.core.config import Config, InputLimits, Template, default_config
-from deckbuilder.core.deck_format import PLAN_PROPERTY, FormatError, notes_body, parse_payload, read_notes_header
-from deckbuilder.core.measure import NO_BREAK
-from deckbuilder.core.talk import DeckId, TalkPlan, TimedSlide, fingerprint, schedule
+from deckbuilder.core.rules.config import Config, InputLimits, Template, default_config
+from deckbuilder.core.text.measure import NO_BREAK
+from deckbuilder.core.timing.deck_format import PLAN_PROPERTY, FormatError, notes_body, parse_payload, read_notes_header
+from deckbuilder.core.timing.talk import DeckId, TalkPlan, TimedSlide, fingerprint, schedule
 from deckbuilder.errors import DeckError
 from deckbuilder.files.reading import check_regular, size_text
 

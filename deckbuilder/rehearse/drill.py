@@ -8,12 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from deckbuilder.core.callout import read_callout
-from deckbuilder.core.drill_rules import DrillRules
-from deckbuilder.core.import_rules import ImportRules
-from deckbuilder.core.questions import DecisionText, MetricText, Question, SlideContent, TalkContent
-from deckbuilder.core.slide_text import read_decisions
-from deckbuilder.core.talk import DeckId
+from deckbuilder.core.rules.drill_rules import DrillRules
+from deckbuilder.core.rules.import_rules import ImportRules
+from deckbuilder.core.slides.callout import read_callout
+from deckbuilder.core.slides.questions import DecisionText, MetricText, Question, SlideContent, TalkContent
+from deckbuilder.core.slides.slide_text import read_decisions
+from deckbuilder.core.timing.talk import DeckId
 
 from .deck_reader import Deck
 from .pending import PATIENCE_S, PendingWrites

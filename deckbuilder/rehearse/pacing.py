@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from deckbuilder.core.config import Config, PaceRules, default_config
-from deckbuilder.core.shares import Share, split
-from deckbuilder.core.talk import TimedSlide
+from deckbuilder.core.rules.config import Config, PaceRules, default_config
+from deckbuilder.core.timing.shares import Share, split
+from deckbuilder.core.timing.talk import TimedSlide
 
 
 def _default_rules() -> PaceRules:

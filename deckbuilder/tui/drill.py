@@ -15,8 +15,8 @@ from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Digits, Footer, Static
 
-from deckbuilder.core.display import one_line, visible
-from deckbuilder.core.durations import format_duration as fmt
+from deckbuilder.core.text.display import one_line, visible
+from deckbuilder.core.text.durations import format_duration as fmt
 from deckbuilder.rehearse.drill import Drill, DrillSummary
 
 from .stopping import RunApp

@@ -16,9 +16,9 @@ from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
-from deckbuilder.core.display import one_line, visible
-from deckbuilder.core.durations import format_duration as fmt
-from deckbuilder.core.durations import format_signed
+from deckbuilder.core.text.display import one_line, visible
+from deckbuilder.core.text.durations import format_duration as fmt
+from deckbuilder.core.text.durations import format_signed
 from deckbuilder.rehearse.pacing import Summary
 
 from .widgets import BigClock, NextUp, NotesView, PaceBadge, SlideTimer, SlideView, TalkClock

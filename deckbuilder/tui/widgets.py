@@ -16,10 +16,10 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Digits
 
-from deckbuilder.core.deck_format import notes_body
-from deckbuilder.core.display import one_line, visible
-from deckbuilder.core.durations import format_duration as fmt
-from deckbuilder.core.talk import TimedSlide
+from deckbuilder.core.text.display import one_line, visible
+from deckbuilder.core.text.durations import format_duration as fmt
+from deckbuilder.core.timing.deck_format import notes_body
+from deckbuilder.core.timing.talk import TimedSlide
 from deckbuilder.rehearse.deck_reader import DeckSlide
 from deckbuilder.rehearse.pacing import Status
 

@@ -11,11 +11,11 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from .callout import shown
-from .display import one_line
-from .drill_rules import DrillRules, Entry, placeholders
-from .phrasing import Grammar, alternative_phrase
-from .slide_text import known_text
+from deckbuilder.core.rules.drill_rules import DrillRules, Entry, placeholders
+from deckbuilder.core.slides.callout import shown
+from deckbuilder.core.slides.slide_text import known_text
+from deckbuilder.core.text.display import one_line
+from deckbuilder.core.text.phrasing import Grammar, alternative_phrase
 
 
 @dataclass(frozen=True)

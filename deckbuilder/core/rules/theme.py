@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .phrasing import Grammar, parse_grammar
+from deckbuilder.core.text.phrasing import Grammar, parse_grammar
 
 _NUMBER_TEXT = r"[$€£]?\d[\d,.]*[%kKmMbB]?"
 

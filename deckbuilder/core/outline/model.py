@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Self
 
-from deckbuilder.core.fields import (
+from deckbuilder.core.outline.fields import (
     BAD,
     Checker,
     Choice,
@@ -80,7 +80,7 @@ class _Part:
     @classmethod
     def parse(cls, data: object, template: Choices | None = None) -> Self:
         """Return ``data`` checked as this part; ValueError lists every problem (for code and tests, not files)."""
-        from deckbuilder.core.config import default_config
+        from deckbuilder.core.rules.config import default_config
 
         config = default_config()
         checker = Checker(template or config.template, config.limits.duration_max_s)

@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from .measure import Para
-from .outline import Slide
-from .phrasing import ALTERNATIVE_STARTS, REASON_STARTS, REJECTED_BECAUSE, alternative_line, reason_line
-from .theme import Theme
+from deckbuilder.core.outline.model import Slide
+from deckbuilder.core.rules.theme import Theme
+from deckbuilder.core.text.measure import Para
+from deckbuilder.core.text.phrasing import (
+    ALTERNATIVE_STARTS,
+    REASON_STARTS,
+    REJECTED_BECAUSE,
+    alternative_line,
+    reason_line,
+)
 
 
 def point_paras(points: list[Any], level: int = 0) -> list[Para]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from deckbuilder.core.config import Config, default_config
-from deckbuilder.core.fields import part_schema
-from deckbuilder.core.outline import Outline
+from deckbuilder.core.outline.fields import part_schema
+from deckbuilder.core.outline.model import Outline
+from deckbuilder.core.rules.config import Config, default_config
 
 
 def outline_schema(config: Config | None = None) -> dict[str, Any]:

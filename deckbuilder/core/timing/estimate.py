@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import math
 
-from .config import TimeModel
-from .outline import Point, Slide
+from deckbuilder.core.outline.model import Point, Slide
+from deckbuilder.core.rules.config import TimeModel
 
 
 def _points(points: list[Point], model: TimeModel, level: int = 0) -> float:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .callout import number_text
-from .measure import Typesetting, scale_steps, wrap
-from .outline import Table
-from .theme import Box, Theme
+from deckbuilder.core.outline.model import Table
+from deckbuilder.core.rules.theme import Box, Theme
+from deckbuilder.core.slides.callout import number_text
+from deckbuilder.core.text.measure import Typesetting, scale_steps, wrap
 
 CELL_MARGIN_IN = 0.1  # left and right, as the exporter sets them
 ROW_PAD_IN = 0.12  # a row's margins top and bottom (0.04 each, as the exporter sets them), and the rules

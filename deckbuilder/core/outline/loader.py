@@ -8,9 +8,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from deckbuilder.core.callout import in_talk_units
-from deckbuilder.core.config import Config, InputLimits, Template, default_config
-from deckbuilder.core.outline import (
+from deckbuilder.core.outline.model import (
     SHOWN_AS_WRITTEN,
     Figure,
     Outline,
@@ -20,7 +18,9 @@ from deckbuilder.core.outline import (
     check_outline,
     suggest,
 )
-from deckbuilder.core.yaml_source import Source, format_path, parse_yaml, read_text
+from deckbuilder.core.outline.units import in_talk_units
+from deckbuilder.core.outline.yaml_source import Source, format_path, parse_yaml, read_text
+from deckbuilder.core.rules.config import Config, InputLimits, Template, default_config
 from deckbuilder.errors import DeckError
 from deckbuilder.files.reading import check_regular, read_bounded
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from fractions import Fraction
@@ -39,6 +38,8 @@ class TimedSlide:
 
 def fingerprint(titles: Iterable[str]) -> str:
     """Return a short hash of a deck's slide titles, to know a deck again after it moved."""
+    import hashlib  # here: only rehearsals and builds fingerprint a deck, not `deck plan`
+
     return hashlib.sha256("\n".join(t.strip().lower() for t in titles).encode("utf-8")).hexdigest()[:16]
 
 

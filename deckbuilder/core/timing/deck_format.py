@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .config import Template
-from .durations import format_duration, parse_duration
-from .talk import TalkPlan, TimedSlide
+from deckbuilder.core.rules.config import Template
+from deckbuilder.core.text.durations import format_duration, parse_duration
+from deckbuilder.core.timing.talk import TalkPlan, TimedSlide
 
 PLAN_PROPERTY = "deck_plan"
 FORMAT_VERSION = 2  # 1: index, kind, title, budget_s, id; 2 adds main and start_s

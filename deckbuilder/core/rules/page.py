@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .measure import Fit, Para, Typesetting, fit_size
-from .theme import Box, Theme
+from deckbuilder.core.rules.theme import Box, Theme
+from deckbuilder.core.text.measure import Fit, Para, Typesetting, fit_size
 
 
 @dataclass(frozen=True)

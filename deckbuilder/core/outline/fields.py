@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from deckbuilder.core.durations import EXAMPLES, TALK_ABOVE_ZERO, DurationError, bounded_duration
+from deckbuilder.core.text.durations import EXAMPLES, TALK_ABOVE_ZERO, DurationError, bounded_duration
 
 Loc = tuple[str | int, ...]
 

@@ -8,13 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .callout import NAME_GAP, lift_text, value_text
-from .measure import INSET_IN, Fit, Para, Typesetting, block_height, kept_together, para_lines, too_wide, wrap
-from .outline import Metric, Slide
-from .page import Page
-from .slide_text import decision_paras, point_paras
-from .table_layout import TableBlock, table_block
-from .theme import Box, Theme
+from deckbuilder.core.outline.model import Metric, Slide
+from deckbuilder.core.rules.page import Page
+from deckbuilder.core.rules.theme import Box, Theme
+from deckbuilder.core.slides.callout import NAME_GAP, lift_text, value_text
+from deckbuilder.core.slides.slide_text import decision_paras, point_paras
+from deckbuilder.core.slides.table_layout import TableBlock, table_block
+from deckbuilder.core.text.measure import (
+    INSET_IN,
+    Fit,
+    Para,
+    Typesetting,
+    block_height,
+    kept_together,
+    para_lines,
+    too_wide,
+    wrap,
+)
 
 METRIC_PAD_IN = 0.36  # a callout's margins, left and right together
 HERO_PAD_IN = 0.8  # a hero callout's margins, left and right together

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from .config import Config, Template, TimeModel, default_config
-from .estimate import needs_s
-from .findings import Finding
-from .outline import Outline
-from .shares import Share, share_pct, split
-from .talk import TalkPlan, TimedSlide, allocate_steps
+from deckbuilder.core.outline.model import Outline
+from deckbuilder.core.rules.config import Config, Template, TimeModel, default_config
+from deckbuilder.core.rules.findings import Finding
+from deckbuilder.core.timing.estimate import needs_s
+from deckbuilder.core.timing.shares import Share, share_pct, split
+from deckbuilder.core.timing.talk import TalkPlan, TimedSlide, allocate_steps
 
 
 @dataclass(frozen=True)

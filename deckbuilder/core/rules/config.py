@@ -15,23 +15,23 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 if TYPE_CHECKING:
-    from .drill_rules import DrillRules
-    from .findings import Finding, Rule
-    from .import_rules import ImportRules
-    from .lexicon import Lexicon
-    from .measure import Glyphs
-    from .page import Page
-    from .theme import Theme
+    from deckbuilder.core.rules.drill_rules import DrillRules
+    from deckbuilder.core.rules.findings import Finding, Rule
+    from deckbuilder.core.rules.import_rules import ImportRules
+    from deckbuilder.core.rules.lexicon import Lexicon
+    from deckbuilder.core.rules.page import Page
+    from deckbuilder.core.rules.theme import Theme
+    from deckbuilder.core.text.measure import Glyphs
 
 ENV = "DECK_LAYOUTS"
-_HERE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[2]  # deckbuilder/
 
 
 def layouts_dir() -> Path:
     """Return the folder of data files: $DECK_LAYOUTS, else inside the wheel, else beside the source tree."""
     if os.environ.get(ENV):
         return Path(os.environ[ENV])
-    for candidate in (_HERE.parent / "layouts", _HERE.parent.parent / "layouts"):
+    for candidate in (_PACKAGE / "layouts", _PACKAGE.parent / "layouts"):
         if (candidate / "template.yaml").is_file():
             return candidate
     raise FileNotFoundError(
@@ -236,14 +236,14 @@ class Config:
     @cached_property
     def rules(self) -> dict[str, Rule]:
         """Return the rule book by code (rules.yaml)."""
-        from .findings import parse_rules
+        from deckbuilder.core.rules.findings import parse_rules
 
         return parse_rules(self.data("rules.yaml"))
 
     @cached_property
     def lexicon(self) -> Lexicon:
         """Return the compiled word lists and patterns of the content checks (content.yaml)."""
-        from .lexicon import compile_lexicon
+        from deckbuilder.core.rules.lexicon import compile_lexicon
 
         return compile_lexicon(self.data("content.yaml"))
 
@@ -273,21 +273,21 @@ class Config:
     @cached_property
     def theme(self) -> Theme:
         """Return the deck's look and geometry (theme.yaml, slides.yaml)."""
-        from .theme import parse_theme
+        from deckbuilder.core.rules.theme import parse_theme
 
         return parse_theme(self.data("theme.yaml"), self.data("slides.yaml"), self.folder)
 
     @cached_property
     def drill(self) -> DrillRules:
         """Return the question templates and answer times of `deck drill` (questions.yaml)."""
-        from .drill_rules import parse_drill_rules
+        from deckbuilder.core.rules.drill_rules import parse_drill_rules
 
         return parse_drill_rules(self.data("questions.yaml"))
 
     @cached_property
     def importing(self) -> ImportRules:
         """Return how `deck import` maps a write-up onto the template (import.yaml)."""
-        from .import_rules import parse_import_rules
+        from deckbuilder.core.rules.import_rules import parse_import_rules
 
         return parse_import_rules(self.data("import.yaml"), set(self.template.kinds))
 
@@ -296,21 +296,21 @@ class Config:
         """Return the measuring fonts' advance widths (glyph_widths.json)."""
         import json
 
-        from .measure import parse_glyphs
+        from deckbuilder.core.text.measure import parse_glyphs
 
         return parse_glyphs(json.loads((self.folder / "glyph_widths.json").read_text(encoding="utf-8")))
 
     def page(self, sx: float = 1.0, sy: float = 1.0) -> Page:
         """Return the page slides are laid out on, stretched by ``sx`` and ``sy`` to a template's size."""
-        from .measure import Typesetting
-        from .page import Page
+        from deckbuilder.core.rules.page import Page
+        from deckbuilder.core.text.measure import Typesetting
 
         theme = self.theme
         return Page(theme, Typesetting(self.glyphs, theme.line_spacing, theme.paragraph_space, theme.scale), sx, sy)
 
     def finding(self, code: str, message: str, slide: int | None = None) -> Finding:
         """Return a finding whose severity comes from this rule book."""
-        from .findings import Finding
+        from deckbuilder.core.rules.findings import Finding
 
         return Finding(code=code, severity=self.rules[code].severity, message=message, slide=slide)
 

@@ -1,0 +1,1 @@
+"""The outline format: its parts and their fields, reading YAML with places, loading, schema."""

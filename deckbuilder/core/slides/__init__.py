@@ -1,0 +1,1 @@
+"""What each slide shows and where: layout, tables, callouts, decision lines, drill questions."""
