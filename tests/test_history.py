@@ -317,3 +317,18 @@ def test_a_report_of_one_rehearsal_says_so_in_m_ss(churn_pptx: Path, tmp_path: P
     assert ax.get_xlabel().startswith("slide; one rehearsal so far: #1")
     ticks = [ax.yaxis.get_major_formatter()(value, 0) for value in (0, 90, 125)]
     assert ticks == ["0:00", "1:30", "2:05"]
+
+
+@pytest.mark.parametrize("xdg", [None, "/srv/data", "  "])
+def test_the_default_history_is_where_platformdirs_puts_user_data(
+    monkeypatch: pytest.MonkeyPatch, xdg: str | None
+) -> None:
+    from platformdirs import user_data_dir
+
+    from deckbuilder.history.location import own_path
+
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    assert own_path() == Path(user_data_dir("deck", appauthor=False)) / "history.sqlite3"

@@ -72,8 +72,10 @@ def build(
     talk = plan_talk(talk_outline, settings, ignore=ignored)
     if talk.findings:
         from .plan_view import findings_view
+        from .text_table import echo
 
-        make_console().print(findings_view(talk))
+        for line in findings_view(talk):
+            echo(line)
     if any(f.severity is Severity.ERROR for f in talk.findings) and not force:
         click.echo("deck: not built: fix the error above, or pass --force to build anyway", err=True)
         sys.exit(EXIT_FINDINGS)
@@ -107,8 +109,10 @@ def build(
         click.echo(f"  template: {visible(note)}", err=True)
     if result.findings:
         from .plan_view import findings_view
+        from .text_table import echo
 
-        make_console().print(findings_view(talk, result.findings))
+        for line in findings_view(talk, result.findings):
+            echo(line)
     warnings = sum(1 for f in [*talk.findings, *result.findings] if f.severity is not Severity.ERROR)
     cached = result.figures - result.rendered
     click.echo(

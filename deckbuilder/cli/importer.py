@@ -11,7 +11,7 @@ import click
 from deckbuilder.core.text.display import one_line
 from deckbuilder.errors import EXIT_OK, DeckError
 
-from .common import config, friendly, make_console
+from .common import config, friendly
 
 
 @click.command(name="import")
@@ -81,7 +81,7 @@ def import_(writeups: tuple[Path, ...], output: Path, duration: str, audience: s
     from .plan_view import print_plan
 
     click.echo("")
-    print_plan(talk, make_console(), settings.template.limits.decided_to_observed_min)
+    print_plan(talk, settings.template.limits.decided_to_observed_min)
     # The import did its job once the outline is written: placeholders (C013) are errors for `deck build`,
     # not a failed import, so a script can go on to edit the outline.
     if any(f.severity is Severity.ERROR for f in talk.findings):

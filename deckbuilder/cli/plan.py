@@ -11,7 +11,7 @@ import click
 from deckbuilder.core.text.display import visible
 from deckbuilder.errors import EXIT_FINDINGS, EXIT_OK
 
-from .common import ALLOW_OUTSIDE, DB_OPTION, config, echo_json, friendly, make_console, parse_codes
+from .common import ALLOW_OUTSIDE, DB_OPTION, config, echo_json, friendly, parse_codes
 
 
 @click.command()
@@ -66,7 +66,7 @@ def plan(
     else:
         from .plan_view import print_plan
 
-        print_plan(talk, make_console(), settings.template.limits.decided_to_observed_min)
+        print_plan(talk, settings.template.limits.decided_to_observed_min)
     failed = any(f.severity is Severity.ERROR for f in talk.findings)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
@@ -145,7 +145,7 @@ def rules(codes: tuple[str, ...], as_json: bool) -> None:
         return
     from .plan_view import print_rules
 
-    print_rules(chosen, make_console())
+    print_rules(chosen)
 
 
 @click.command()

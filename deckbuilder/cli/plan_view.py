@@ -1,51 +1,60 @@
-"""Show a plan to a person: the timed slide table, the shares, the findings by slide."""
+"""Show a plan to a person: the timed slide table, the shares, the findings by slide.
+
+Plain lines styled with click (text_table), not Rich: `deck plan` runs on every save and must start fast.
+"""
 
 from __future__ import annotations
-
-from rich.console import Console, Group
-from rich.table import Table
-from rich.text import Text
 
 from deckbuilder.core.rules.findings import Finding, Rule, Severity
 from deckbuilder.core.text.display import one_line, visible
 from deckbuilder.core.text.durations import format_duration as fmt
 from deckbuilder.core.timing.planner import Plan
 
-STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+from .text_table import Cell, echo, table, width, wrap
+
+STYLE = {
+    Severity.ERROR: Cell("", fg="red", bold=True),
+    Severity.WARNING: Cell("", fg="yellow"),
+    Severity.INFO: Cell("", fg="cyan"),
+}
 
 
-def slide_table(plan: Plan) -> Table:
+def _styled(text: str, like: Cell) -> Cell:
+    return Cell(text, like.fg, like.bold, like.dim)
+
+
+def slide_table(plan: Plan) -> list[str]:
     """Return the slide-by-slide table with budgets and start times."""
-    table = Table(title=None, box=None, pad_edge=False, header_style="bold")
-    table.add_column("#", justify="right")
-    table.add_column("kind")
-    table.add_column("title", overflow="fold")
-    table.add_column("budget", justify="right")
-    table.add_column("needs", justify="right")
     rehearsed = any(r is not None for r in plan.rehearsed_s)
-    if rehearsed:
-        table.add_column("rehearsed", justify="right")
-    table.add_column("starts", justify="right")
+    header = ["#", "kind", "title", "budget", "needs", *(["rehearsed"] if rehearsed else []), "starts"]
+    rows: list[list[Cell]] = [[Cell(h, bold=True) for h in header]]
     for slide, need, spoken in zip(plan.slides, plan.needs_s, plan.rehearsed_s, strict=True):
-        needs: str | Text = "-"
+        needs = Cell("-")
         if slide.budget_s is None:
             budget, start = "backup ", "-"
         else:
             budget = fmt(slide.budget_s) + ("*" if slide.pinned else " ")
             start = fmt(slide.start_s or 0)
             heavy = slide.main and need > slide.budget_s
-            needs = Text(fmt(need), style="yellow" if heavy else "dim")
-        row: list[str | Text] = [str(slide.index), one_line(slide.kind or "-"), one_line(slide.title), budget, needs]
+            needs = Cell(fmt(need), fg="yellow") if heavy else Cell(fmt(need), dim=True)
+        row = [
+            Cell(str(slide.index)),
+            Cell(one_line(slide.kind or "-")),
+            Cell(one_line(slide.title)),
+            Cell(budget),
+            needs,
+        ]
         if rehearsed:
             late = spoken is not None and slide.budget_s is not None and spoken > slide.budget_s
-            row.append(Text("-" if spoken is None else fmt(spoken), style="yellow" if late else ""))
-        table.add_row(*row, start)
+            row.append(Cell("-" if spoken is None else fmt(spoken), fg="yellow" if late else None))
+        rows.append([*row, Cell(start)])
     needed = sum(n for n, s in zip(plan.needs_s, plan.slides, strict=True) if s.budget_s is not None and s.main)
-    total_row: list[str | Text] = ["", "", Text("total", style="bold"), fmt(plan.total_s) + " ", fmt(needed)]
+    total = [Cell(""), Cell(""), Cell("total", bold=True), Cell(fmt(plan.total_s) + " "), Cell(fmt(needed))]
     if rehearsed:
-        total_row.append(fmt(sum(r or 0 for r in plan.rehearsed_s)))
-    table.add_row(*total_row, "")
-    return table
+        total.append(Cell(fmt(sum(r or 0 for r in plan.rehearsed_s))))
+    rows.append([*total, Cell("")])
+    right = [True, False, False, True, True, *([True] if rehearsed else []), True]
+    return table(rows, right, fold=2)
 
 
 _JUDGED = {
@@ -55,38 +64,31 @@ _JUDGED = {
 }
 
 
-def share_table(plan: Plan, ratio_min: float) -> Table:
+def share_table(plan: Plan, ratio_min: float) -> list[str]:
     """Return the section shares against their targets."""
-    table = Table(box=None, pad_edge=False, show_header=False)
-    table.add_column("share")
-    table.add_column("pct", justify="right")
-    table.add_column("time", justify="right")
-    table.add_column("bounds")
-    table.add_column("ok")
+    ok = Cell("ok", fg="green")
+    rows: list[list[Cell]] = []
     for share in plan.shares:
-        mark = Text("ok", style="green") if share.ok else Text(share.code, style="yellow")
-        table.add_row(share.label, f"{share.pct}%", fmt(share.seconds), share.bounds(), mark)
+        mark = ok if share.ok else Cell(share.code, fg="yellow")
+        rows.append([Cell(share.label), Cell(f"{share.pct}%"), Cell(fmt(share.seconds)), Cell(share.bounds()), mark])
     if plan.observed_s:
         ratio = plan.decided_s / plan.observed_s
-        ok = ratio >= ratio_min
-        table.add_row(
-            "Decided : observed",
-            f"{ratio:.1f}:1",
-            "",
-            f"at least {ratio_min:g}:1",
-            Text("ok", style="green") if ok else Text("T007", style="yellow"),
+        mark = ok if ratio >= ratio_min else Cell("T007", fg="yellow")
+        rows.append(
+            [Cell("Decided : observed"), Cell(f"{ratio:.1f}:1"), Cell(""), Cell(f"at least {ratio_min:g}:1"), mark]
         )
     else:
-        table.add_row("Decided : observed", "-", "", "no exploration slide", Text("ok", style="green"))
-    return table
+        rows.append([Cell("Decided : observed"), Cell("-"), Cell(""), Cell("no exploration slide"), ok])
+    return table(rows, [False, True, True, False, False], fold=3)
 
 
-def findings_view(plan: Plan, findings: list[Finding] | None = None) -> Group:
+def findings_view(plan: Plan, findings: list[Finding] | None = None) -> list[str]:
     """Return the findings (the plan's, unless given) grouped by slide, the talk-wide ones first."""
     findings = plan.findings if findings is None else findings
     if not findings:
-        return Group(Text("No findings: the talk fits its slot and spends its time well.", style="green"))
-    parts: list[Text | Table] = []
+        verdict = "No findings: the talk fits its slot and spends its time well."
+        return [Cell("", fg="green").styled(line) for line in wrap(verdict, width())]
+    lines: list[str] = []
     groups: dict[int | None, list[Finding]] = {}
     for item in findings:
         groups.setdefault(item.slide, []).append(item)
@@ -96,63 +98,66 @@ def findings_view(plan: Plan, findings: list[Finding] | None = None) -> Group:
         else:
             slide = plan.slides[slide_no - 1]
             header = f"Slide {slide_no} ({one_line(slide.kind or '-')}): {one_line(slide.title)}"
-        parts.append(Text(header, style="bold"))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=1)
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
-        for item in items:
-            label = Text(f"{item.severity.value:<7} {item.code}", style=STYLE[item.severity])
-            grid.add_row("", label, visible(item.message))
-        parts.append(grid)
-    return Group(*parts)
+        lines.extend(Cell("", bold=True).styled(line) for line in wrap(header, width()))
+        rows = [
+            [
+                Cell(" "),
+                _styled(f"{item.severity.value:<7} {item.code}", STYLE[item.severity]),
+                Cell(visible(item.message)),
+            ]
+            for item in items
+        ]
+        lines.extend(table(rows, [False, False, False], fold=2, gap=" "))
+    return lines
 
 
-def summary_line(plan: Plan) -> Text:
+def summary_line(plan: Plan) -> str:
     """Return the one-line verdict at the bottom of the output."""
     counts = {sev: sum(1 for f in plan.findings if f.severity is sev) for sev in Severity}
-    text = Text()
+    text = ""
     if counts[Severity.ERROR]:
-        text.append(f"{counts[Severity.ERROR]} error(s)", style="bold red")
-        text.append(" must be fixed; ")
-    text.append(f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} note(s).")
-    return text
+        text = Cell("", fg="red", bold=True).styled(f"{counts[Severity.ERROR]} error(s)") + " must be fixed; "
+    return text + f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} note(s)."
 
 
-def print_plan(plan: Plan, console: Console, ratio_min: float) -> None:
+def print_plan(plan: Plan, ratio_min: float) -> None:
     """Print the whole plan report."""
     main = plan.main_slides
-    console.print(
-        Text(one_line(plan.title), style="bold"),
-        Text(f" ({fmt(plan.duration_s)} talk, {len(main)} main slides, {fmt(plan.main_s)} of content)"),
-    )
-    console.print()
-    console.print(slide_table(plan))
+    title = one_line(plan.title)
+    about = f"({fmt(plan.duration_s)} talk, {len(main)} main slides, {fmt(plan.main_s)} of content)"
+    for line in wrap(f"{title} {about}", width()):  # the title bold, the figures plain
+        bold, rest = line[: len(title)], line[len(title) :]
+        echo(Cell("", bold=True).styled(bold) + rest)
+        title = title[len(bold) :].lstrip()
+    echo()
+    for line in slide_table(plan):
+        echo(line)
     notes = ["needs: what the slide's material takes to say (docs/time-model.md)"]
     if any(s.pinned for s in plan.slides):
         notes.insert(0, "* pinned with time:")
-    console.print(Text("; ".join(notes), style="dim"))
-    console.print()
-    console.print(Text(f"Time shares of the main talk, {_JUDGED[plan.judged_on]}", style="bold"))
-    console.print(share_table(plan, ratio_min))
-    console.print()
-    console.print(findings_view(plan))
+    for line in wrap("; ".join(notes), width()):
+        echo(Cell("", dim=True).styled(line))
+    echo()
+    echo(Cell("", bold=True).styled(f"Time shares of the main talk, {_JUDGED[plan.judged_on]}"))
+    for line in share_table(plan, ratio_min):
+        echo(line)
+    echo()
+    for line in findings_view(plan):
+        echo(line)
     if plan.findings:
-        console.print()
-        console.print(summary_line(plan))
+        echo()
+        echo(summary_line(plan))
 
 
-def print_rules(chosen: list[Rule], console: Console) -> None:
+def print_rules(chosen: list[Rule]) -> None:
     """Print each rule with its severity, reason and an example fix."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
+    rows: list[list[Cell]] = []
     for rule in chosen:
-        title = Text(rule.title, style="bold")
-        if rule.audience:
-            title.append(f"  (audience: {rule.audience})", style="dim")
-        grid.add_row(Text(rule.code, style="bold"), Text(rule.severity.value, style=STYLE[rule.severity]), title)
-        grid.add_row("", "", Text(f"why: {rule.why}"))
-        grid.add_row("", "", Text(f"fix: {rule.fix}", style="dim"))
-    console.print(grid)
+        title = rule.title + (f"  (audience: {rule.audience})" if rule.audience else "")
+        rows.append(
+            [Cell(rule.code, bold=True), _styled(rule.severity.value, STYLE[rule.severity]), Cell(title, bold=True)]
+        )
+        rows.append([Cell(""), Cell(""), Cell(f"why: {rule.why}")])
+        rows.append([Cell(""), Cell(""), Cell(f"fix: {rule.fix}", dim=True)])
+    for line in table(rows, [False, False, False], fold=2, gap=" "):
+        echo(line)

@@ -13,8 +13,7 @@ import difflib
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from deckbuilder.core.text.durations import EXAMPLES, TALK_ABOVE_ZERO, DurationError, bounded_duration
 
@@ -28,8 +27,7 @@ class _Bad:
 BAD: Any = _Bad()
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong in an outline, at a key path."""
 
     loc: Loc
@@ -50,13 +48,13 @@ class Choices(Protocol):
     def is_backup(self, kind: str | None) -> bool: ...  # pragma: no cover
 
 
-@dataclass
 class Checker:
     """Collects the problems of one outline, checked against a template's kinds and the duration limit."""
 
-    template: Choices
-    duration_max_s: int
-    problems: list[Problem] = field(default_factory=list)
+    def __init__(self, template: Choices, duration_max_s: int) -> None:
+        self.template = template
+        self.duration_max_s = duration_max_s
+        self.problems: list[Problem] = []
 
     def fail(self, loc: Loc, message: str, hint: str | None = None, at_key: bool = False) -> Any:
         self.problems.append(Problem(loc, message, hint, at_key))
@@ -84,7 +82,11 @@ def _got(value: object) -> str:
 
 
 class Kind:
-    """A kind of value: `check` returns the value as the outline holds it, or BAD after recording why."""
+    """A kind of value: `check` returns the value as the outline holds it, or BAD after recording why.
+
+    Plain classes with slots, not dataclasses: there are a dozen, and `deck plan` pays for each class made."""
+
+    __slots__ = ()
 
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
         raise NotImplementedError
@@ -93,12 +95,14 @@ class Kind:
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
 class Text(Kind):
     """Text, stripped; numbers allowed where they read as text (a table's column name)."""
 
-    min_length: int = 0
-    numbers_as_text: bool = False
+    __slots__ = ("min_length", "numbers_as_text")
+
+    def __init__(self, min_length: int = 0, numbers_as_text: bool = False) -> None:
+        self.min_length = min_length
+        self.numbers_as_text = numbers_as_text
 
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
         if self.numbers_as_text and isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -120,7 +124,6 @@ class Text(Kind):
 _CODE = r"[A-Z]\d{3}"
 
 
-@dataclass(frozen=True)
 class Code(Text):
     """A check's code (C002, T004), as `ignore:` lists them."""
 
@@ -135,7 +138,6 @@ class Code(Text):
         return {"type": "string", "pattern": f"^{_CODE}$"}
 
 
-@dataclass(frozen=True)
 class Date(Text):
     """A date, as YAML reads 2026-12-01, or any text ("next Tuesday")."""
 
@@ -143,12 +145,15 @@ class Date(Text):
         return super().check(c, value.isoformat() if isinstance(value, dt.date) else value, loc)
 
 
-@dataclass(frozen=True)
 class Listed(Text):
     """Text that must be one of the template's names (a slide kind, an audience)."""
 
-    what: str = ""
-    names: str = ""  # the template's attribute holding the allowed names
+    __slots__ = ("names", "what")
+
+    def __init__(self, *, what: str, names: str) -> None:
+        super().__init__()
+        self.what = what  # how a message names it: "slide kind"
+        self.names = names  # the template's attribute holding the allowed names
 
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
         text = super().check(c, value, loc)
@@ -173,12 +178,14 @@ def _number(value: object) -> float | None:
     return None
 
 
-@dataclass(frozen=True)
 class Number(Kind):
     """A number, with optional bounds."""
 
-    ge: float | None = None
-    le: float | None = None
+    __slots__ = ("ge", "le")
+
+    def __init__(self, ge: float | None = None, le: float | None = None) -> None:
+        self.ge = ge
+        self.le = le
 
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
         number = _number(value)
@@ -199,7 +206,6 @@ class Number(Kind):
         return out
 
 
-@dataclass(frozen=True)
 class Whole(Number):
     """A whole number (2, 2.0 or "2")."""
 
@@ -223,7 +229,6 @@ _TRUE = {"true", "yes", "on", "y", "t", "1"}
 _FALSE = {"false", "no", "off", "n", "f", "0"}
 
 
-@dataclass(frozen=True)
 class Flag(Kind):
     """Yes or no."""
 
@@ -240,11 +245,13 @@ class Flag(Kind):
         return {"type": "boolean"}
 
 
-@dataclass(frozen=True)
 class Choice(Kind):
     """One of a fixed set of words."""
 
-    options: tuple[str, ...]
+    __slots__ = ("options",)
+
+    def __init__(self, options: tuple[str, ...]) -> None:
+        self.options = options
 
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
         if isinstance(value, str) and value.strip() in self.options:
@@ -258,7 +265,6 @@ class Choice(Kind):
         return {"enum": list(self.options), "type": "string"}
 
 
-@dataclass(frozen=True)
 class Scalar(Kind):
     """A number or text, kept as written where the loader restored the text (0.50 stays 0.50)."""
 
@@ -272,11 +278,13 @@ class Scalar(Kind):
         return {"type": ["number", "string"]}
 
 
-@dataclass(frozen=True)
 class Duration(Kind):
     """A duration in whole seconds, written as "12m", "12:00", "720s" or minutes."""
 
-    above_zero: bool = False
+    __slots__ = ("above_zero",)
+
+    def __init__(self, above_zero: bool = False) -> None:
+        self.above_zero = above_zero
 
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
         try:
@@ -297,11 +305,13 @@ class Duration(Kind):
         }
 
 
-@dataclass(frozen=True)
 class Maybe(Kind):
     """The kind, or nothing (YAML's null)."""
 
-    inner: Kind
+    __slots__ = ("inner",)
+
+    def __init__(self, inner: Kind) -> None:
+        self.inner = inner
 
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
         return None if value is None else self.inner.check(c, value, loc)
@@ -310,12 +320,14 @@ class Maybe(Kind):
         return {"anyOf": [self.inner.schema(defs), {"type": "null"}]}
 
 
-@dataclass(frozen=True)
 class ListOf(Kind):
     """A list of one kind."""
 
-    item: Kind
-    min_length: int = 0
+    __slots__ = ("item", "min_length")
+
+    def __init__(self, item: Kind, min_length: int = 0) -> None:
+        self.item = item
+        self.min_length = min_length
 
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
         if not isinstance(value, list):
@@ -332,14 +344,18 @@ class ListOf(Kind):
         return out
 
 
-@dataclass(frozen=True)
 class Part(Kind):
     """A nested part of the outline (a slide, a metric), checked field by field; ``before`` may reshape it.
 
     ``part`` is the class, or a function returning it for a part that holds itself (a point's sub-points)."""
 
-    part: type[Any] | Callable[[], type[Any]]
-    before: Callable[[object], object] | None = None
+    __slots__ = ("before", "part")
+
+    def __init__(
+        self, part: type[Any] | Callable[[], type[Any]], before: Callable[[object], object] | None = None
+    ) -> None:
+        self.part = part
+        self.before = before
 
     @property
     def cls(self) -> type[Any]:
@@ -364,7 +380,6 @@ class Part(Kind):
         return ref
 
 
-@dataclass(frozen=True)
 class Columns(Kind):
     """A chart's data: columns of numbers or text by name, or the name of a CSV file beside the outline."""
 
