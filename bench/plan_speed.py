@@ -32,7 +32,8 @@ GOAL = 5.0
 
 
 def _deck(*args: str) -> list[str]:
-    return [sys.executable, "-m", "deckbuilder", *args]
+    # -P: the working directory is not put first on sys.path, so PYTHONPATH decides which checkout runs.
+    return [sys.executable, "-P", "-m", "deckbuilder", *args]
 
 
 def importtime(top: int = 10) -> list[tuple[int, str]]:

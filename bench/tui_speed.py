@@ -1,6 +1,9 @@
 """Time the rehearsal coach: launch to first drawn frame (in a pseudo-terminal) and key press to redraw.
 
-Run: .venv/bin/python bench/tui_speed.py [--runs 7]
+--against DIR runs the same measures on another checkout (say the last landed commit, `git worktree add
+/tmp/base <rev>`), alternating run by run, and prints both with their ratios (at most 1: no slower).
+
+Run: .venv/bin/python bench/tui_speed.py [--runs 7] [--against DIR]
 """
 
 from __future__ import annotations
@@ -27,13 +30,18 @@ def _read_until(master: int, needle: bytes, seen: bytearray) -> None:
         seen += os.read(master, 65536)
 
 
-def _spawn(deck: Path, db: Path) -> tuple[subprocess.Popen[bytes], int]:
-    """Start `deck rehearse` in a 100x30 pseudo-terminal; return the process and the terminal's master end."""
+def _spawn(deck: Path, db: Path, checkout: Path | None = None) -> tuple[subprocess.Popen[bytes], int]:
+    """Start `deck rehearse` in a 100x30 pseudo-terminal; return the process and the terminal's master end.
+
+    ``checkout`` runs another copy of deck (first on PYTHONPATH; -P keeps the working directory off sys.path)."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "DECK_HISTORY": str(db)}
+    env.pop("PYTHONPATH", None)
+    if checkout is not None:
+        env["PYTHONPATH"] = str(checkout.resolve())
     proc = subprocess.Popen(
-        [sys.executable, "-m", "deckbuilder", "rehearse", str(deck)],
+        [sys.executable, "-P", "-m", "deckbuilder", "rehearse", str(deck)],
         stdin=slave,
         stdout=slave,
         stderr=slave,
@@ -44,14 +52,14 @@ def _spawn(deck: Path, db: Path) -> tuple[subprocess.Popen[bytes], int]:
     return proc, master
 
 
-def measure(deck: Path, db: Path, presses: int) -> tuple[float, list[float]]:
+def measure(deck: Path, db: Path, presses: int, checkout: Path | None = None) -> tuple[float, list[float]]:
     """Launch `deck rehearse` in a pseudo-terminal; return seconds to the first frame and per-key redraws.
 
     A key's time runs from writing its bytes to the terminal until the frame showing the new slide
     number has been written back: input parsing, the handler, layout and rendering included.
     """
     start = time.perf_counter()
-    proc, master = _spawn(deck, db)
+    proc, master = _spawn(deck, db, checkout)
     seen = bytearray()
     try:
         _read_until(master, b"starts", seen)  # the pace badge's text is in the first frame
@@ -75,11 +83,11 @@ def measure(deck: Path, db: Path, presses: int) -> tuple[float, list[float]]:
         os.close(master)
 
 
-def idle_bytes(deck: Path, db: Path, seconds: float = 5.0) -> float:
+def idle_bytes(deck: Path, db: Path, seconds: float = 5.0, checkout: Path | None = None) -> float:
     """Return the bytes per second the coach writes to the terminal while the presenter talks on one slide."""
     import select
 
-    proc, master = _spawn(deck, db)
+    proc, master = _spawn(deck, db, checkout)
     seen = bytearray()
     try:
         _read_until(master, b"starts", seen)
@@ -101,10 +109,17 @@ def idle_bytes(deck: Path, db: Path, seconds: float = 5.0) -> float:
         os.close(master)
 
 
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(int(len(ordered) * 0.95) - 1, 0)]
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7)
-    runs = parser.parse_args().runs
+    parser.add_argument("--against", type=Path, help="another checkout to compare with, run by run")
+    args = parser.parse_args()
+    runs = args.runs
     work = Path(tempfile.mkdtemp(prefix="deck-tui-"))
     deck = work / "churn.pptx"
     subprocess.run(
@@ -113,6 +128,9 @@ def main() -> None:
         capture_output=True,
         env={**os.environ, "DECK_CACHE_DIR": str(work / "cache")},
     )
+    if args.against is not None:
+        _compare(deck, work, runs, args.against)
+        return
     results = [measure(deck, work / f"h{i}.db", 16) for i in range(runs)]
     frames = [launch for launch, _ in results]
     print(
@@ -120,14 +138,38 @@ def main() -> None:
         f"worst {max(frames) * 1000:.0f} ms over {runs} runs (goal under 1000 ms)"
     )
     latency = [k for _, keys in results for k in keys]
-    ordered = sorted(latency)
-    p95 = ordered[int(len(ordered) * 0.95) - 1]
     print(
-        f"key press to redraw: median {statistics.median(latency) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
+        f"key press to redraw: median {statistics.median(latency) * 1000:.1f} ms, p95 {_p95(latency) * 1000:.1f} ms, "
         f"worst {max(latency) * 1000:.1f} ms over {len(latency)} presses (goal under 50 ms)"
     )
     idle = [idle_bytes(deck, work / f"idle{i}.db") for i in range(3)]
     print(f"terminal output while idle on a slide: median {statistics.median(idle):.0f} bytes/s over 3 runs of 5 s")
+
+
+def _compare(deck: Path, work: Path, runs: int, other: Path) -> None:
+    """Measure this checkout and ``other`` alternately, run by run, and print both with their ratios."""
+    got: dict[str, list[tuple[float, list[float]]]] = {"here": [], "there": []}
+    for i in range(runs):
+        for name in ("here", "there") if i % 2 == 0 else ("there", "here"):
+            checkout = None if name == "here" else other
+            got[name].append(measure(deck, work / f"{name}{i}.db", 16, checkout))
+    idle: dict[str, list[float]] = {"here": [], "there": []}
+    for i in range(3):
+        for name in ("here", "there") if i % 2 == 0 else ("there", "here"):
+            checkout = None if name == "here" else other
+            idle[name].append(idle_bytes(deck, work / f"idle-{name}{i}.db", checkout=checkout))
+    print(f"this checkout against {other} ({runs} alternating runs each; ratio at most 1 is no slower)")
+    rows = []
+    for name in ("here", "there"):
+        frames = [launch for launch, _ in got[name]]
+        keys = [k for _, ks in got[name] for k in ks]
+        rows.append((statistics.median(frames), statistics.median(keys), _p95(keys), statistics.median(idle[name])))
+    labels = ("first frame (median)", "key to redraw (median)", "key to redraw (p95)")
+    for column, label in enumerate(labels):
+        here, there = rows[0][column], rows[1][column]
+        print(f"  {label:<24} {here * 1000:7.1f} ms here, {there * 1000:7.1f} ms there: {here / there:.2f}x")
+    here, there = rows[0][3], rows[1][3]
+    print(f"  {'idle output':<24} {here:7.0f} B/s here, {there:7.0f} B/s there: {here / there:.2f}x")
 
 
 if __name__ == "__main__":

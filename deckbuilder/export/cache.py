@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +48,8 @@ class FigureCache:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            import tempfile  # here: only a drawn picture is stored
+
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(fd, "wb") as handle:
                 handle.write(png)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import multiprocessing
 import warnings
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckbuilder.core.outline.model import Figure
 from deckbuilder.core.rules.config import InputLimits
@@ -17,6 +16,9 @@ from deckbuilder.core.text.measure import Glyphs
 from deckbuilder.errors import DeckError
 from deckbuilder.export.cache import RENDER_VERSION, FigureCache, figure_key
 from deckbuilder.files.reading import read_bounded
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 Progress = Callable[[str], None]
 
@@ -90,6 +92,10 @@ class Pictures:
             slides = ", ".join(str(index) for _, index, _, _ in misses)
             self.progress(f"drawing {len(misses)} figure(s), for slide(s) {slides}")
         # A forked worker imports matplotlib while this process builds the slides: two cores, one wait.
+        # multiprocessing loads only here: a deck of native charts draws no picture and starts no worker.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         if "fork" in multiprocessing.get_all_start_methods():
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
             for key, _, figure, box in misses:
