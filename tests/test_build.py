@@ -237,14 +237,15 @@ def test_rebuild_uses_the_cache_and_never_imports_matplotlib(tmp_path: Path) -> 
     script = (
         "import sys\n"
         "from deckbuilder.cli import main\n"
-        f"sys.argv = ['deck', 'build', {str(talk)!r}, '-o', {str(tmp_path / 'x.pptx')!r}]\n"
+        f"sys.argv = ['deck', 'build', {str(talk)!r}, '-o', sys.argv[1]]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "sys.stderr.write('MPL=' + str('matplotlib' in sys.modules))\n"
     )
     env = {"DECK_CACHE_DIR": str(env_cache), "PATH": "/usr/bin:/bin"}
-    first = subprocess.run([PYTHON, "-c", script], capture_output=True, text=True, env=env)
+    first = subprocess.run([PYTHON, "-c", script, tmp_path / "x.pptx"], capture_output=True, text=True, env=env)
     assert "3 drawn" in first.stdout, first.stderr  # drawn by a worker process
-    second = subprocess.run([PYTHON, "-c", script], capture_output=True, text=True, env=env)
+    # Another deck of the same talk (the same deck again would be up to date and not written at all).
+    second = subprocess.run([PYTHON, "-c", script, tmp_path / "y.pptx"], capture_output=True, text=True, env=env)
     assert "MPL=False" in second.stderr, second.stderr
     assert "0 drawn, 3 from cache" in second.stdout
 

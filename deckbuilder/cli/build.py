@@ -29,7 +29,11 @@ from .common import ALLOW_OUTSIDE, config, echo_json, friendly, make_console, pa
 @click.option(
     "--force", is_flag=True, help="Build even when the plan has an error finding, or the output is read-only."
 )
-@click.option("--no-cache", is_flag=True, help="Redraw every figure instead of reusing cached pictures.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Redraw every figure instead of reusing cached pictures, and write the deck even when nothing changed.",
+)
 @click.option("--ignore", multiple=True, metavar="CODES", help="Never report these codes or prefixes.")
 @click.option("--pdf", "with_pdf", is_flag=True, help="Also write a PDF beside the deck (needs LibreOffice).")
 @ALLOW_OUTSIDE
@@ -115,10 +119,17 @@ def build(
             echo(line)
     warnings = sum(1 for f in [*talk.findings, *result.findings] if f.severity is not Severity.ERROR)
     cached = result.figures - result.rendered
-    click.echo(
-        f"wrote {visible(str(out))}: {result.slides} slides, {result.charts} chart(s), {result.figures} picture(s) "
-        f"({result.rendered} drawn, {cached} from cache), {warnings} warning(s), {time.perf_counter() - started:.1f} s"
-    )
+    if result.up_to_date:
+        click.echo(
+            f"{visible(str(out))} is up to date: nothing it is made from changed since it was written "
+            f"({result.slides} slides, {warnings} warning(s)); --no-cache writes it again"
+        )
+    else:
+        click.echo(
+            f"wrote {visible(str(out))}: {result.slides} slides, {result.charts} chart(s), {result.figures} "
+            f"picture(s) ({result.rendered} drawn, {cached} from cache), {warnings} warning(s), "
+            f"{time.perf_counter() - started:.1f} s"
+        )
     if with_pdf:
         from deckbuilder.export.pdf import write_pdf
 

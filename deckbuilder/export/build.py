@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import deckbuilder
 from deckbuilder.core.outline.model import Outline
 from deckbuilder.core.rules.config import Config, default_config
-from deckbuilder.core.rules.findings import Finding
+from deckbuilder.core.rules.findings import Finding, Severity
 from deckbuilder.core.timing.talk import TalkPlan
-from deckbuilder.export.cache import FigureCache
+from deckbuilder.export.cache import RENDER_VERSION, FigureCache, figure_key, file_hash
 from deckbuilder.export.geometry import Canvas, figure_boxes, page_scale
 from deckbuilder.export.render import Pictures
 from deckbuilder.files.atomic import check_output
@@ -31,6 +34,7 @@ class BuildResult:
     findings: list[Finding] = field(default_factory=list)
     layout_notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    up_to_date: bool = False  # nothing the deck is made from changed since it was written: not written again
 
 
 def build_deck(
@@ -55,6 +59,12 @@ def build_deck(
     config = config or default_config()
     inputs = [*inputs, *([template] if template else [])]
     check_output(out, inputs, replace_read_only)  # before any work, so a wrong -o fails at once
+    records = (cache or FigureCache(None)).records()
+    key = build_key(outline, plan, template, date_text, config) if records is not None else ""
+    if records is not None and (done := records.unchanged(out, key)) is not None:
+        unchanged = _from_record(out, done, clock() - started)
+        if unchanged is not None:
+            return unchanged
     canvas = Canvas(config, config.page(*page_scale(config, template)), own_template=template is None)
     pictures = Pictures(config.theme, config.glyphs, cache or FigureCache(None), progress, config.limits)
     # Figures start drawing before python-pptx is even imported; the slides are composed meanwhile.
@@ -75,7 +85,7 @@ def build_deck(
         )
     finally:
         pictures.close()
-    return BuildResult(
+    result = BuildResult(
         path=out,
         slides=len(outline.slides),
         figures=pictures.total,
@@ -83,5 +93,53 @@ def build_deck(
         charts=canvas.charts,
         findings=canvas.findings,
         layout_notes=notes,
-        seconds=clock() - started,
     )
+    if records is not None:
+        summary = dataclasses.asdict(result)
+        summary["path"] = str(out)
+        records.put(out, key, summary)
+    result.seconds = clock() - started
+    return result
+
+
+def build_key(outline: Outline, plan: TalkPlan, template: Path | None, date_text: str, config: Config) -> str:
+    """Return the hash of everything a deck is made from: the outline as read (its CSV data included), the
+    plan, the bytes of its images and template, the layouts/ folder, the date on the cover and deck's code."""
+    images = [
+        file_hash(Path(s.figure.path)) for s in outline.slides if s.figure is not None and s.figure.path is not None
+    ]
+    layouts = sorted((p.name, file_hash(p)) for p in config.folder.iterdir() if p.is_file())
+    package = Path(deckbuilder.__file__).parent
+    code = sorted((str(p.relative_to(package)), p.stat().st_size, p.stat().st_mtime_ns) for p in package.rglob("*.py"))
+    spec: dict[str, Any] = {
+        "outline": dataclasses.asdict(outline),
+        "plan": [slide.as_dict() for slide in plan.slides] + [plan.title, plan.duration_s, plan.source],
+        "images": images,
+        "template": file_hash(template) if template is not None else None,
+        "date": date_text,
+        "layouts": layouts,
+        "deck": [deckbuilder.__version__, RENDER_VERSION, code],
+    }
+    return figure_key(spec)
+
+
+def _from_record(out: Path, record: dict[str, Any], seconds: float) -> BuildResult | None:
+    """Return the result a build recorded, or None when the record cannot be read back (then build again)."""
+    try:
+        findings = [
+            Finding(str(f["code"]), Severity(f["severity"]), str(f["message"]), f.get("slide"))
+            for f in record.get("findings", [])
+        ]
+        return BuildResult(
+            path=out,
+            slides=int(record.get("slides", 0)),
+            figures=int(record.get("figures", 0)),
+            rendered=0,
+            charts=int(record.get("charts", 0)),
+            findings=findings,
+            layout_notes=[str(n) for n in record.get("layout_notes", [])],
+            seconds=seconds,
+            up_to_date=True,
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None

@@ -1,6 +1,6 @@
 """The kinds of value an outline's keys hold: each checks a YAML value and describes itself in JSON Schema.
 
-The outline's parts (outline.py) declare a kind per field; `parse_part` walks a mapping with them and collects
+The outline's parts (model.py) declare a kind per field; `parse_part` walks a mapping with them and collects
 every problem with its place, so one run reports all of them. Hand-written instead of a model library: the
 checks are a few dozen lines, and `deck plan` is run on every save, where a library's start-up was half its time.
 """
