@@ -60,7 +60,7 @@ def main() -> None:
     edits = iter(range(10_000))
 
     def edit() -> None:  # a new word in the first slide's title before each run (the floor reads it too)
-        changed = text.replace("title: ", f"title: Draft {next(edits)}: ", 2)
+        changed = text.replace("title: ", f"title: Draft {next(edits)} ", 2)
         (talk / "outline.yaml").write_text(changed, encoding="utf-8")
 
     edited = [*deck[:4], str(talk / "outline.yaml"), *deck[5:]]

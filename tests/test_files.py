@@ -53,3 +53,19 @@ def test_output_is_checked_against_inputs_through_other_spellings(
     with pytest.raises(DeckError, match="input"):
         check_output(link, [outline])
     check_output(tmp_path / "talk.pptx", [outline])  # a new file beside it is fine
+
+
+@pytest.mark.parametrize("xdg", [None, "/srv/cache"])
+def test_the_figure_cache_is_where_platformdirs_puts_user_caches(
+    monkeypatch: pytest.MonkeyPatch, xdg: str | None
+) -> None:
+    from platformdirs import user_cache_dir
+
+    from deckbuilder.export.cache import default_dir
+
+    monkeypatch.delenv("DECK_CACHE_DIR", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert default_dir() == Path(user_cache_dir("deck", appauthor=False)) / "figures"

@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from deckbuilder.files.places import user_cache_dir
+
 ENV = "DECK_CACHE_DIR"
 RENDER_VERSION = 2  # bump when figures.py draws differently, so cached pictures are redrawn
 
@@ -17,9 +19,7 @@ def default_dir() -> Path:
     """Return the cache folder: $DECK_CACHE_DIR, else the user cache directory."""
     if os.environ.get(ENV):
         return Path(os.environ[ENV])
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("deck", appauthor=False)) / "figures"
+    return user_cache_dir() / "deck" / "figures"
 
 
 def figure_key(spec: dict[str, Any]) -> str:
