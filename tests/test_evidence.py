@@ -87,3 +87,60 @@ def test_c001_a_title_that_presents_the_slide_is_a_label(title: str, flagged: bo
 def test_c009_a_step_that_names_only_generic_work_is_vague(step: str, flagged: bool) -> None:
     steps = [step, "Next half: a 40-store trial"]
     assert ("C009" in codes({4: {"points": steps}})) is flagged
+
+
+def _c007(point: str) -> str:
+    """Return how C007 judges a point on the results slide: "warning", "info" (a note) or "" (not at all)."""
+    from deckbuilder.checks import plan_talk
+    from deckbuilder.core.outline.loader import parse_outline
+
+    from .conftest import outline_text
+    from .test_content_ideas import TALK
+
+    talk = [dict(s) for s in TALK]
+    talk[2] = dict(talk[2], points=["About 60 alerts a week", point])
+    plan = plan_talk(parse_outline(outline_text(talk)), select=["C007"])
+    return next((f.severity.value for f in plan.findings), "")
+
+
+@pytest.mark.parametrize(
+    ("point", "judged"),
+    [
+        # the speaker's own: a warning
+        ("We ran out of runway for the holiday check", "warning"),
+        ("I'm not fully confident in the tail estimates", "warning"),
+        ("Read the uplift with a grain of salt until the spring data is in", "warning"),
+        ("The April figures are probably optimistic", "warning"),
+        ("The feature join is a bit of a kludge", "warning"),
+        ("The calibration looks fine-ish on the small stores", "warning"),
+        ("I know the dashboard isn't great, but the alerts are right", "warning"),
+        ("Time was tight, so I skipped the second holdout", "warning"),
+        # a time-pressure phrase that names nobody: whose time it was is for the candidate to say
+        ("Time was tight on the error analysis", "info"),
+        # someone else's, or not about work at all
+        ("Time was tight for the ops team in December", ""),
+        ("Last-minute bookings cancel twice as often as early ones", ""),
+        ("The weather wasn't great in March, and walk-ins fell 20%", ""),
+    ],
+)
+def test_c007_warns_on_the_speakers_own_words_and_notes_what_names_nobody(point: str, judged: str) -> None:
+    assert _c007(point) == judged
+
+
+@pytest.mark.parametrize(
+    ("point", "flagged"),
+    [
+        ("Spearman correlation of 0.41 with the reviewers' scores", True),
+        ("Pinball loss of 2.3 seats at the 90th percentile", True),
+        ("Brier score of 0.12 against 0.19 for the climatology forecast", False),
+    ],
+)
+def test_c002_knows_the_metrics_of_ranking_calibration_and_quantiles(point: str, flagged: bool) -> None:
+    assert ("C002" in codes({2: {"points": ["About 60 alerts a week", point]}})) is flagged
+
+
+def test_c003_is_about_imbalance_so_balanced_classes_are_not_faulted() -> None:
+    alone = {"title": "The model is 96% accurate on the 2024 holdout, against 71% for the rule"}
+    assert "C003" in codes({2: alone})
+    balanced = {**alone, "points": ["The three outcomes are equally common in the data"]}
+    assert "C003" not in codes({2: balanced})

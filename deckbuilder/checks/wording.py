@@ -41,6 +41,8 @@ _NAME_RUN = re.compile(r"\b(?!I\b)[A-Z][\w&-]*(?:\s+(?!I\b)[A-Z][\w&-]*)+")
 # the manager's words) or a sentence that opens on a bare plural noun and its verb (Mechanics had ...).
 _POSSESSIVE = re.compile(r"\b(?!(?:i|we|my|our|the model|this model)\b)[a-z]+'s\b")
 _BARE_PLURAL = re.compile(r"^[a-z]+s\s+(had|have|were|are|said|say|ran|run|got)\b")
+# Someone else named after the phrase as the one it concerns ("time was tight for the ops team").
+_OWNED_BY_OTHERS = re.compile(r"^[^.;]{0,20}\bfor\s+(the|their|his|her|its|them|him)\b")
 
 
 def _others_removed(text: str) -> str:
@@ -60,22 +62,28 @@ def _said_by_others(before: str, lowered: str, lex: Lexicon) -> bool:
     return bool(lex.reported_speech.search(before) or _POSSESSIVE.search(clause) or _BARE_PLURAL.match(lowered))
 
 
-def hurtful_phrase(text: str, lex: Lexicon) -> tuple[str, str] | None:
-    """Return (the phrase, its better shape) for the first phrase in ``text`` that hurts the speaker's work.
+def hurtful_phrase(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
+    """Return (the phrase, its better shape, sure) for the first phrase in ``text`` that hurts the speaker's work.
 
     Evidence, not words: a phrase counts only in the speaker's own words (not a quotation or a name) and
-    about the speaker's own work (not in a clause that reports or describes what someone else did)."""
+    about the speaker's own work (not in a clause that reports or describes what someone else did). A phrase
+    that hurts only when it is the speaker's ("time was tight") in a line that names nobody is not sure:
+    whose time it was is the candidate's to say."""
     lowered = normalise(_others_removed(text))
     if len(lowered) != len(text):  # a letter whose lower case is longer: quote from the lowered text
         text = lowered
     own = bool(_FIRST_PERSON.search(lowered))
+    unsure: tuple[str, str, bool] | None = None
     for item in lex.hurtful:
-        if item.first_person and not own:
-            continue
         match = item.pattern.search(lowered)
-        if match and not _said_by_others(lowered[: match.start()], lowered, lex):
-            return text[match.start() : match.end()].strip(), item.better
-    return None
+        if not match or _said_by_others(lowered[: match.start()], lowered, lex):
+            continue
+        phrase = text[match.start() : match.end()].strip()
+        if not item.first_person or own:
+            return phrase, item.better, True
+        if unsure is None and item.unowned_note and not _OWNED_BY_OTHERS.search(lowered[match.end() :]):
+            unsure = (phrase, item.better, False)
+    return unsure
 
 
 def is_decision(text: str, lex: Lexicon, on_method_slide: bool) -> bool:
@@ -118,12 +126,17 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
         for where, text in said(slide):
             hit = hurtful_phrase(text, lex)
             if hit:
+                phrase, better, sure = hit
                 flagged.add(text)
+                owner = "" if sure else "; if that is about your own work, "
                 found.append(
                     config.finding(
                         "C007",
-                        f'{_WHERE[where]} {_SAY[where]} "{hit[0]}"; frame it forward instead: "{hit[1]}"',
+                        f'{_WHERE[where]} {_SAY[where]} "{phrase}"'
+                        + (owner or "; ")
+                        + f'frame it forward instead: "{better}"',
                         slide=index,
+                        note=not sure,
                     )
                 )
     defended = _defended_methods(outline, config)

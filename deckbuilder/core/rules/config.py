@@ -308,11 +308,15 @@ class Config:
         theme = self.theme
         return Page(theme, Typesetting(self.glyphs, theme.line_spacing, theme.paragraph_space, theme.scale), sx, sy)
 
-    def finding(self, code: str, message: str, slide: int | None = None) -> Finding:
-        """Return a finding whose severity comes from this rule book."""
-        from deckbuilder.core.rules.findings import Finding
+    def finding(self, code: str, message: str, slide: int | None = None, *, note: bool = False) -> Finding:
+        """Return a finding whose severity comes from this rule book; ``note`` marks evidence a check cannot
+        settle (whose work a phrase is about), which a warning rule then reports as a note, never louder."""
+        from deckbuilder.core.rules.findings import Finding, Severity
 
-        return Finding(code=code, severity=self.rules[code].severity, message=message, slide=slide)
+        severity = self.rules[code].severity
+        if note and severity is Severity.WARNING:
+            severity = Severity.INFO
+        return Finding(code=code, severity=severity, message=message, slide=slide)
 
 
 @cache

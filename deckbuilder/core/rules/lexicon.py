@@ -37,6 +37,7 @@ class Hurtful:
     pattern: re.Pattern[str]
     better: str
     first_person: bool = False  # counts only when the line speaks of the presenter's own work
+    unowned_note: bool = True  # a first-person phrase in a line that names nobody is a note (else nothing)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Lexicon:
     metric_with_number: re.Pattern[str]
     number_with_metric: re.Pattern[str]
     misleading_alone: frozenset[str]
+    balanced_classes: re.Pattern[str]
     baseline: re.Pattern[str]
     code: tuple[re.Pattern[str], ...]
     bare_decision: re.Pattern[str]
@@ -105,6 +107,7 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         ),
         number_with_metric=re.compile(r"(?<!at )(?<![\w.])" + number + r"\s*%?\s*(" + metric_alt + r")(?![\w-])"),
         misleading_alone=frozenset(raw["misleading_alone"]),
+        balanced_classes=re.compile(raw["balanced_classes"]),
         baseline=_any_of(raw["baseline_markers"]),
         code=tuple(re.compile(p, re.MULTILINE) for p in raw["code_patterns"]),
         bare_decision=re.compile(raw["bare_decision"]),
@@ -115,7 +118,12 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         delta=re.compile(str(raw["delta_pattern"])),
         reported_speech=_any_of([str(w) for w in raw["reported_speech"]]),
         hurtful=tuple(
-            Hurtful(re.compile(h["pattern"]), str(h["better"]), bool(h.get("first_person", False)))
+            Hurtful(
+                re.compile(h["pattern"]),
+                str(h["better"]),
+                bool(h.get("first_person", False)),
+                bool(h.get("unowned_note", True)),
+            )
             for h in raw["hurtful"]
         ),
         money=re.compile(business["money"]),
