@@ -22,13 +22,14 @@ COLD = """
 import json, sys, time
 import deckbuilder.checks as checks
 from deckbuilder import load_outline, plan_talk
-from deckbuilder.core.rules.config import load_template
-outline = load_outline(sys.argv[1])
+from deckbuilder.core.rules.config import default_config
+config = default_config()
+outline = load_outline(sys.argv[1], config)
 everything = checks.CHECKS
 checks.CHECKS = (checks.time.check,)
-t0 = time.perf_counter(); plan = plan_talk(outline); t1 = time.perf_counter()
+t0 = time.perf_counter(); plan = plan_talk(outline, config); t1 = time.perf_counter()
 for check in everything[1:]:
-    check(outline, plan, load_template())
+    check(outline, plan, config)
 t2 = time.perf_counter()
 print(json.dumps({"time_only": t1 - t0, "content_cold": t2 - t1}))
 """
@@ -39,9 +40,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     runs = parser.parse_args().runs
     from deckbuilder import load_outline, plan_talk
-    from deckbuilder.core.rules.lexicon import lexicon
-
-    lexicon()
     for example in EXAMPLES:
         colds = []
         for _ in range(runs):

@@ -18,20 +18,7 @@ if TYPE_CHECKING:
 _NUMBER = re.compile(r"\d")
 
 
-# A quantity tied to something makes a claim ("62%", "3x", "$2.4M", "14 points"); a bare number does not
-# ("week 14", "n=4,812", "2015-2017", "5 folds" name things).
-_QUANTITY = re.compile(
-    r"\d(\.\d+)?\s*(%|x\b|times\b|points?\b|pp\b)|[$€£]\s?\d|\b(half|double|twice|triple|a third)\b"
-    r"|\b(two|three|four|five|six|seven|eight|nine|ten|a hundred)\s+(times|points)\b"
-)
-# A title that presents the slide ("Here is how ...", "Let's look at ...", "This chart shows ...") announces
-# a result without stating it, however it is phrased after the opener, unless it gives a quantity.
-_PRESENTING = re.compile(
-    r"^\s*(here\s+is|here's|here\s+are|let's|let\s+us|this\s+(slide|chart|figure|plot|graph|table)\s+(shows|is))\b"
-)
-_QUESTION = re.compile(r"^\s*(what|where|how|why|which|when|who)\b")
-_COMPARISON = re.compile(r"\b(than|as much as|as well as|more|less|fewer|better|worse)\b")
-_STRUCTURE = re.compile(r"\b(by|per|vs\.?|versus|across|over time)\b")
+# What makes a title a finding or a label is data: `title_patterns` in layouts/content.yaml.
 
 
 def is_label(title: str, lex: Lexicon) -> bool:
@@ -51,18 +38,20 @@ def is_label(title: str, lex: Lexicon) -> bool:
         # 9am": the answer after the colon or the question is the finding; a number in it states one.
         return False
     # "Where the model fails" heads a section; "Where goods ship matters more than who sends them" claims.
-    if lowered.endswith("?") or (_QUESTION.match(lowered) and not answer.strip() and not _COMPARISON.search(lowered)):
+    if lowered.endswith("?") or (
+        lex.title.question.match(lowered) and not answer.strip() and not lex.title.comparison.search(lowered)
+    ):
         return True
-    if _PRESENTING.match(lowered) and not _QUANTITY.search(lowered):
+    if lex.title.presenting.match(lowered) and not lex.title.quantity.search(lowered):
         return True
     claim = (
         any(t in lex.claim_words for t in tokens)
-        or bool(_QUANTITY.search(lowered))
+        or bool(lex.title.quantity.search(lowered))
         or bool(lex.metric_with_number.search(lowered))  # a stated result; C002 asks for its baseline
     )
     if claim:
         return False
-    if any(t in lex.chart_words for t in tokens) or _STRUCTURE.search(head):
+    if any(t in lex.chart_words for t in tokens) or lex.title.structure.search(head):
         return True
     labelled = sum(t in lex.label_words or bool(_NUMBER.search(t)) for t in tokens)
     return labelled * 2 >= len(tokens)

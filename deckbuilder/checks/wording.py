@@ -30,19 +30,10 @@ def looks_like_code(text: str, lex: Lexicon) -> bool:
     return any(p.search(text) for p in lex.code)
 
 
-_FIRST_PERSON = re.compile(r"\b(i|we|me|us|my|our|i'd|i'm|we'd)\b")
-
-
 # Words that are someone else's: a quoted span ('Not sure', "sorry we missed you") and a run of two or more
 # capitalised words (a name: Pretty Good Pizza). Apostrophes inside words (isn't, team's) are not quotes.
 _QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(:,]))['\"“‘][^'\"“”‘’]{1,80}?['\"”’](?=[\s.,;:!?)]|$)")
 _NAME_RUN = re.compile(r"\b(?!I\b)[A-Z][\w&-]*(?:\s+(?!I\b)[A-Z][\w&-]*)+")
-# A third party as the subject of the clause a phrase stands in: someone's possession (the vendor's model,
-# the manager's words) or a sentence that opens on a bare plural noun and its verb (Mechanics had ...).
-_POSSESSIVE = re.compile(r"\b(?!(?:i|we|my|our|the model|this model)\b)[a-z]+'s\b")
-_BARE_PLURAL = re.compile(r"^[a-z]+s\s+(had|have|were|are|said|say|ran|run|got)\b")
-# Someone else named after the phrase as the one it concerns ("time was tight for the ops team").
-_OWNED_BY_OTHERS = re.compile(r"^[^.;]{0,20}\bfor\s+(the|their|his|her|its|them|him)\b")
 
 
 def _others_removed(text: str) -> str:
@@ -57,9 +48,14 @@ def _others_removed(text: str) -> str:
 def _said_by_others(before: str, lowered: str, lex: Lexicon) -> bool:
     """Return whether the clause a phrase stands in reports or describes someone else, not the speaker."""
     clause = re.split(r"[,;:]", before)[-1]
-    if _FIRST_PERSON.search(clause):
+    if lex.ownership.first_person.search(clause):
         return False
-    return bool(lex.reported_speech.search(before) or _POSSESSIVE.search(clause) or _BARE_PLURAL.match(lowered))
+    owned = lex.ownership
+    return bool(
+        lex.reported_speech.search(before)
+        or owned.possessive.search(clause)
+        or owned.bare_plural_subject.match(lowered)
+    )
 
 
 def hurtful_phrase(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
@@ -72,7 +68,7 @@ def hurtful_phrase(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
     lowered = normalise(_others_removed(text))
     if len(lowered) != len(text):  # a letter whose lower case is longer: quote from the lowered text
         text = lowered
-    own = bool(_FIRST_PERSON.search(lowered))
+    own = bool(lex.ownership.first_person.search(lowered))
     unsure: tuple[str, str, bool] | None = None
     for item in lex.hurtful:
         match = item.pattern.search(lowered)
@@ -81,7 +77,7 @@ def hurtful_phrase(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
         phrase = text[match.start() : match.end()].strip()
         if not item.first_person or own:
             return phrase, item.better, True
-        if unsure is None and item.unowned_note and not _OWNED_BY_OTHERS.search(lowered[match.end() :]):
+        if unsure is None and item.unowned_note and not lex.ownership.owned_by_others.search(lowered[match.end() :]):
             unsure = (phrase, item.better, False)
     return unsure
 

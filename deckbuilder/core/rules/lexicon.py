@@ -41,6 +41,27 @@ class Hurtful:
 
 
 @dataclass(frozen=True)
+class TitlePatterns:
+    """What makes a title a finding (a quantity, a comparison) or a label (a presenting opener, a question)."""
+
+    quantity: re.Pattern[str]
+    presenting: re.Pattern[str]
+    question: re.Pattern[str]
+    comparison: re.Pattern[str]
+    structure: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Ownership:
+    """Whose words and whose work a line is about (C007)."""
+
+    first_person: re.Pattern[str]
+    possessive: re.Pattern[str]
+    bare_plural_subject: re.Pattern[str]
+    owned_by_others: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Every list the content and panel checks match text against."""
 
@@ -78,6 +99,8 @@ class Lexicon:
     ablation: re.Pattern[str]
     recommendation: re.Pattern[str]
     interpretability: re.Pattern[str]
+    title: TitlePatterns
+    ownership: Ownership
 
 
 def _markers(items: list[str]) -> re.Pattern[str]:
@@ -144,4 +167,6 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         ablation=_markers(raw["ablation_markers"]),
         recommendation=_markers(raw["recommendation_markers"]),
         interpretability=_markers(raw["interpretability_markers"]),
+        title=TitlePatterns(**{name: re.compile(p) for name, p in raw["title_patterns"].items()}),
+        ownership=Ownership(**{name: re.compile(p) for name, p in raw["ownership"].items()}),
     )
