@@ -239,8 +239,12 @@ def test_every_code_is_documented_and_listed(run_cli: Any) -> None:
 
     from .conftest import ROOT
 
-    documented = set(re.findall(r"^### ([A-Z]\d{3})$", (ROOT / "docs/rules.md").read_text(), re.MULTILINE))
+    text = (ROOT / "docs/rules.md").read_text()
+    documented = set(re.findall(r"^### ([A-Z]\d{3})$", text, re.MULTILINE))
     assert documented == set(rules())
+    # every rule says what evidence makes it a warning and whether anything makes it a note
+    for section in re.split(r"(?m)^### ", text)[1:]:
+        assert "\nEvidence: " in section and "note" in section.split("\nEvidence: ")[1], section[:4]
     listed = run_cli("rules").stdout
     for code in rules():
         assert code in listed
