@@ -40,6 +40,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     runs = parser.parse_args().runs
     from deckbuilder import load_outline, plan_talk
+
     for example in EXAMPLES:
         colds = []
         for _ in range(runs):

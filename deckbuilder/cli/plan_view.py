@@ -19,6 +19,10 @@ STYLE = {
 }
 
 
+# What a person reads for each severity: the summary line counts notes, so a note is called one.
+LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
 def _styled(text: str, like: Cell) -> Cell:
     return Cell(text, like.fg, like.bold, like.dim)
 
@@ -102,7 +106,7 @@ def findings_view(plan: Plan, findings: list[Finding] | None = None) -> list[str
         rows = [
             [
                 Cell(" "),
-                _styled(f"{item.severity.value:<7} {item.code}", STYLE[item.severity]),
+                _styled(f"{LABEL[item.severity]:<7} {item.code}", STYLE[item.severity]),
                 Cell(visible(item.message)),
             ]
             for item in items
@@ -155,7 +159,7 @@ def print_rules(chosen: list[Rule]) -> None:
     for rule in chosen:
         title = rule.title + (f"  (audience: {rule.audience})" if rule.audience else "")
         rows.append(
-            [Cell(rule.code, bold=True), _styled(rule.severity.value, STYLE[rule.severity]), Cell(title, bold=True)]
+            [Cell(rule.code, bold=True), _styled(LABEL[rule.severity], STYLE[rule.severity]), Cell(title, bold=True)]
         )
         rows.append([Cell(""), Cell(""), Cell(f"why: {rule.why}")])
         rows.append([Cell(""), Cell(""), Cell(f"fix: {rule.fix}", dim=True)])
