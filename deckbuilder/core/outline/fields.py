@@ -1,18 +1,17 @@
 """The kinds of value an outline's keys hold: each checks a YAML value and describes itself in JSON Schema.
 
-The outline's parts (model.py) declare a kind per field; `parse_part` walks a mapping with them and collects
-every problem with its place, so one run reports all of them. Hand-written instead of a model library: the
+The outline's parts (model.py) declare a kind per field; `parts.parse_part` walks a mapping with them and
+collects every problem with its place, so one run reports all of them. Hand-written instead of a model library: the
 checks are a few dozen lines, and `deck plan` is run on every save, where a library's start-up was half its time.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import difflib
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
 from deckbuilder.core.text.durations import EXAMPLES, TALK_ABOVE_ZERO, DurationError, bounded_duration
@@ -76,7 +75,7 @@ def unknown_choice(what: str, value: str, choices: tuple[str, ...], close: str |
     return f"unknown {what} '{value}'; use one of {', '.join(choices)}"
 
 
-def _got(value: object) -> str:
+def given(value: object) -> str:
     """Return ", got 'x'" for a scalar; a list or mapping is not repeated back."""
     return "" if isinstance(value, (dict, list)) else f", got {value!r}"
 
@@ -108,7 +107,7 @@ class Text(Kind):
         if self.numbers_as_text and isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            return c.fail(loc, f"expected text{_got(value)}")
+            return c.fail(loc, f"expected text{given(value)}")
         value = value.strip()
         if len(value) < self.min_length:
             return c.fail(loc, "expected some text, found an empty value")
@@ -190,7 +189,7 @@ class Number(Kind):
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
         number = _number(value)
         if number is None or not math.isfinite(number):
-            return c.fail(loc, f"expected a number{_got(value)}")
+            return c.fail(loc, f"expected a number{given(value)}")
         if self.ge is not None and number < self.ge:
             return c.fail(loc, f"input should be greater than or equal to {self.ge:g}, got {value!r}")
         if self.le is not None and number > self.le:
@@ -214,7 +213,7 @@ class Whole(Number):
         if isinstance(value, int):  # exact, however large
             whole = int(value)
         elif number is None or not math.isfinite(number) or not number.is_integer():
-            return c.fail(loc, f"expected a whole number{_got(value)}")
+            return c.fail(loc, f"expected a whole number{given(value)}")
         else:
             whole = int(number)
         if self.ge is not None and whole < self.ge:
@@ -239,7 +238,7 @@ class Flag(Kind):
             return bool(value)
         if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
             return value.strip().lower() in _TRUE
-        return c.fail(loc, f"expected true or false{_got(value)}")
+        return c.fail(loc, f"expected true or false{given(value)}")
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "boolean"}
@@ -331,7 +330,7 @@ class ListOf(Kind):
 
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
         if not isinstance(value, list):
-            return c.fail(loc, f"expected a list (lines starting with '- '){_got(value)}")
+            return c.fail(loc, f"expected a list (lines starting with '- '){given(value)}")
         if len(value) < self.min_length:
             return c.fail(loc, "expected at least one item")
         items = [self.item.check(c, item, (*loc, i)) for i, item in enumerate(value)]
@@ -344,42 +343,6 @@ class ListOf(Kind):
         return out
 
 
-class Part(Kind):
-    """A nested part of the outline (a slide, a metric), checked field by field; ``before`` may reshape it.
-
-    ``part`` is the class, or a function returning it for a part that holds itself (a point's sub-points)."""
-
-    __slots__ = ("before", "part")
-
-    def __init__(
-        self, part: type[Any] | Callable[[], type[Any]], before: Callable[[object], object] | None = None
-    ) -> None:
-        self.part = part
-        self.before = before
-
-    @property
-    def cls(self) -> type[Any]:
-        return self.part if isinstance(self.part, type) else self.part()
-
-    def check(self, c: Checker, value: object, loc: Loc) -> Any:
-        if self.before is not None:
-            try:
-                value = self.before(value)
-            except ValueError as exc:
-                return c.fail(loc, str(exc))
-        return parse_part(self.cls, value, c, loc)
-
-    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        name = self.cls.__name__
-        if name not in defs:
-            defs[name] = {}  # reserved first: a part may hold itself (a point's sub-points)
-            defs[name] = part_schema(self.cls, defs)
-        ref = {"$ref": f"#/$defs/{name}"}
-        if self.before is not None:  # written as text alone, or as the full mapping
-            return {"anyOf": [{"type": "string"}, ref]}
-        return ref
-
-
 class Columns(Kind):
     """A chart's data: columns of numbers or text by name, or the name of a CSV file beside the outline."""
 
@@ -387,7 +350,7 @@ class Columns(Kind):
         if isinstance(value, str):
             return value.strip()
         if not isinstance(value, dict):
-            return c.fail(loc, f"expected columns of values (a mapping) or a CSV file{_got(value)}")
+            return c.fail(loc, f"expected columns of values (a mapping) or a CSV file{given(value)}")
         column = ListOf(Scalar())
         checked = {str(name): column.check(c, values, (*loc, name)) for name, values in value.items()}
         return BAD if any(v is BAD for v in checked.values()) else checked
@@ -399,75 +362,3 @@ class Columns(Kind):
                 {"type": "string"},
             ]
         }
-
-
-def spec(kind: Kind, doc: str | None = None) -> dict[str, Any]:
-    """Return a dataclass field's metadata: the kind of value it holds and its description."""
-    return {"kind": kind, "doc": doc}
-
-
-_MISSING = dataclasses.MISSING
-
-
-def parse_part(part: type[Any], value: object, c: Checker, loc: Loc) -> Any:
-    """Check ``value`` as a mapping of ``part``'s fields; return the part, or BAD with every problem recorded."""
-    if not isinstance(value, dict):
-        return c.fail(loc, f"expected a mapping of keys{_got(value)}")
-    fields = dataclasses.fields(part)
-    names = [f.name for f in fields]
-    bad = False
-    found: dict[str, Any] = {}
-    for f in fields:
-        if f.name in value:
-            checked = f.metadata["kind"].check(c, value[f.name], (*loc, f.name))
-            bad = bad or checked is BAD
-            found[f.name] = checked
-        elif f.default is _MISSING and f.default_factory is _MISSING:
-            c.fail((*loc, f.name), f"missing required key '{f.name}'", MISSING_HINTS.get(f.name))
-            bad = True
-    for key in value:
-        if key not in names:
-            close = suggest(str(key), names)
-            message = f"unknown key '{key}'" + (f"; did you mean '{close}'?" if close else "")
-            c.fail((*loc, key), message, "keys allowed here: " + ", ".join(names), at_key=True)
-            bad = True
-    if bad:
-        return BAD
-    made = part(**found)
-    problem = made.problem(c.template) if hasattr(made, "problem") else None
-    return c.fail(loc, problem) if problem else made
-
-
-MISSING_HINTS = {
-    "duration": "add e.g. `duration: 12m` for a 12-minute talk",
-    "title": "state the takeaway, e.g. `title: 8% monthly churn costs $2.4M a year`",
-    "slides": "list the slides under `slides:`; `deck new` writes a starter",
-    "kind": "add `kind:` (problem, approach, methodology, results, error_analysis, next_steps ...)",
-}
-
-
-def part_schema(part: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
-    """Return the JSON Schema of one part of the outline, its nested parts added to ``defs``."""
-    properties: dict[str, Any] = {}
-    required: list[str] = []
-    for f in dataclasses.fields(part):
-        prop = dict(f.metadata["kind"].schema(defs))
-        if f.metadata.get("doc"):
-            prop["description"] = f.metadata["doc"]
-        if f.default is not _MISSING:
-            prop["default"] = f.default
-        elif f.default_factory is not _MISSING:
-            prop["default"] = f.default_factory()
-        else:
-            required.append(f.name)
-        properties[f.name] = prop
-    out: dict[str, Any] = {
-        "additionalProperties": False,
-        "description": (part.__doc__ or "").strip(),
-        "properties": properties,
-        "title": part.__name__,
-        "type": "object",
-    }
-    if required:
-        out["required"] = required
-    return out

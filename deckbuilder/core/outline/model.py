@@ -22,16 +22,14 @@ from deckbuilder.core.outline.fields import (
     ListOf,
     Maybe,
     Number,
-    Part,
     Problem,
     Scalar,
     Text,
     Whole,
-    parse_part,
-    spec,
     suggest,
     unknown_choice,
 )
+from deckbuilder.core.outline.parts import Part, parse_part, spec
 
 __all__ = ["Problem", "suggest", "unknown_choice"]  # the loader and the starter name them from here
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from deckbuilder.core.outline.fields import part_schema
 from deckbuilder.core.outline.model import Outline
+from deckbuilder.core.outline.parts import part_schema
 from deckbuilder.core.rules.config import Config, default_config
 
 
