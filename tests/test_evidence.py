@@ -144,3 +144,26 @@ def test_c003_is_about_imbalance_so_balanced_classes_are_not_faulted() -> None:
     assert "C003" in codes({2: alone})
     balanced = {**alone, "points": ["The three outcomes are equally common in the data"]}
     assert "C003" not in codes({2: balanced})
+
+
+@pytest.mark.parametrize(
+    ("point", "flagged"),
+    [
+        ("Recall jumps to 0.64 on the new stores", True),
+        ("MAE lands at 3.2 days for the regional depots", True),
+        ("RMSE of 2.4 minutes, a quarter of the error of the printed timetable", False),
+    ],
+)
+def test_c002_reads_a_metric_joined_to_its_number_in_more_ways(point: str, flagged: bool) -> None:
+    assert ("C002" in codes({2: {"points": ["About 60 alerts a week", point]}})) is flagged
+
+
+@pytest.mark.parametrize(
+    ("point", "flagged"),
+    [
+        ("Trained on 14 months of orders from 120 stores", False),  # the data, not a choice of method
+        ("Trained a random forest on the weekly counts", True),
+    ],
+)
+def test_c006_trained_on_data_is_not_a_choice(point: str, flagged: bool) -> None:
+    assert ("C006" in codes({1: {"points": [point]}})) is flagged

@@ -123,9 +123,9 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
             r"(?<![\w-])("
             + metric_alt
             # the metric, then its number within a few words: "MAE came in at 2.1", "R² of 0.84"
-            + r")(?:\s*[=:]|\s+(?:of|is|was|were|to|hit|hits|scored|scores|reached|reaches|reaching|around|about|"
-            + r"roughly|near|improved to|fell to|rose to|dropped to|climbed to|came in at|comes in at|stood at|"
-            + r"stands at|sits at)){0,3}\s*(?:of\s+)?"
+            + r")(?:\s*[=:]|\s+(?:"
+            + "|".join(sorted((re.escape(w) for w in raw["metric_number_links"]), key=len, reverse=True))
+            + r")){0,3}\s*(?:of\s+)?"
             + number
         ),
         number_with_metric=re.compile(r"(?<!at )(?<![\w.])" + number + r"\s*%?\s*(" + metric_alt + r")(?![\w-])"),
