@@ -11,21 +11,19 @@ import os
 import shutil
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import click
 
 GAP = "  "  # between columns
 
 
-@dataclass(frozen=True)
 class Cell:
     """A table cell: its text and how it is styled (click.style's fg, bold, dim)."""
 
-    text: str
-    fg: str | None = None
-    bold: bool = False
-    dim: bool = False
+    __slots__ = ("bold", "dim", "fg", "text")
+
+    def __init__(self, text: str, fg: str | None = None, bold: bool = False, dim: bool = False) -> None:
+        self.text, self.fg, self.bold, self.dim = text, fg, bold, dim
 
     def styled(self, text: str) -> str:
         if not (self.fg or self.bold or self.dim) or not text:

@@ -152,7 +152,7 @@ def _located(problems: list[Problem], source: Source) -> list[DeckError]:
     return errors[:MAX_PROBLEMS]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # a bundle of arguments, never compared or shown
 class Files:
     """Where an outline's data and images are looked for, and how much of them is read."""
 

@@ -45,7 +45,9 @@ def read_yaml(path: Path) -> Any:
         return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-@dataclass(frozen=True)
+# Settings read once from layouts/: compared by identity and shown by name (eq=False, repr=False), because
+# `deck plan` pays for every method a dataclass generates, and these records never need either.
+@dataclass(frozen=True, eq=False, repr=False)
 class KindRule:
     """How the planner treats one slide kind (all of it from layouts/template.yaml)."""
 
@@ -58,7 +60,7 @@ class KindRule:
     section: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ShareRule:
     """A time share of the main talk, with its target and bounds in whole percents."""
 
@@ -71,7 +73,7 @@ class ShareRule:
     max_pct: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Limits:
     """The numeric bounds of the time rules."""
 
@@ -83,7 +85,7 @@ class Limits:
     decided_to_observed_min: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Template:
     """The take-home talk template: kinds, shares, limits, panels."""
 
@@ -107,7 +109,7 @@ class Template:
         return rule is not None and rule.backup
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class PaceRules:
     """Thresholds of the rehearsal coach and of the history (layouts/rehearsal.yaml)."""
 
@@ -122,7 +124,7 @@ class PaceRules:
     checkpoint_s: float  # how often the visit in progress is saved
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class InputLimits:
     """How much deck reads before it refuses a file (layouts/limits.yaml; docs/limits.md)."""
 
@@ -147,7 +149,7 @@ class InputLimits:
     import_image_total_bytes: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class TimeModel:
     """How slides become seconds: the budget step, the repair order, and the material estimate (time-model.yaml)."""
 
@@ -173,7 +175,7 @@ class TimeModel:
         return seconds > budget * self.too_much_ratio and seconds - budget >= self.too_much_min_s
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Capacity:
     """Talk-wide limits on what the slides hold (layouts/capacity.yaml)."""
 

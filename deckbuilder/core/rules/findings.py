@@ -21,7 +21,9 @@ class Severity(StrEnum):
         return ("error", "warning", "info").index(self.value)
 
 
-@dataclass(frozen=True)
+# Settings read once from layouts/: compared by identity and shown by name (eq=False, repr=False), because
+# `deck plan` pays for every method a dataclass generates, and these records never need either.
+@dataclass(frozen=True, eq=False, repr=False)
 class Rule:
     """One check code as documented in layouts/rules.yaml."""
 

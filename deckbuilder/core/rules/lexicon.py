@@ -30,7 +30,9 @@ def _is_regex(text: str) -> bool:
     return "\\" in text
 
 
-@dataclass(frozen=True)
+# Settings read once from layouts/: compared by identity and shown by name (eq=False, repr=False), because
+# `deck plan` pays for every method a dataclass generates, and these records never need either.
+@dataclass(frozen=True, eq=False, repr=False)
 class Hurtful:
     """A phrase that hurts a talk, with the better shape to say it in."""
 
@@ -40,7 +42,7 @@ class Hurtful:
     unowned_note: bool = True  # a first-person phrase in a line that names nobody is a note (else nothing)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class TitlePatterns:
     """What makes a title a finding (a quantity, a comparison) or a label (a presenting opener, a question)."""
 
@@ -51,7 +53,7 @@ class TitlePatterns:
     structure: re.Pattern[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Ownership:
     """Whose words and whose work a line is about (C007)."""
 
@@ -61,7 +63,7 @@ class Ownership:
     owned_by_others: re.Pattern[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Lexicon:
     """Every list the content and panel checks match text against."""
 

@@ -8,7 +8,9 @@ from deckbuilder.core.rules.theme import Box, Theme
 from deckbuilder.core.text.measure import Fit, Para, Typesetting, fit_size
 
 
-@dataclass(frozen=True)
+# Settings read once from layouts/: compared by identity and shown by name (eq=False, repr=False), because
+# `deck plan` pays for every method a dataclass generates, and these records never need either.
+@dataclass(frozen=True, eq=False, repr=False)
 class Page:
     """The page a deck is laid out on: the theme's geometry stretched to the template's size."""
 

@@ -31,7 +31,9 @@ class Box:
         return Box(self.left * sx, self.top * sy, self.width * sx, self.height * sy)
 
 
-@dataclass(frozen=True)
+# Settings read once from layouts/: compared by identity and shown by name (eq=False, repr=False), because
+# `deck plan` pays for every method a dataclass generates, and these records never need either.
+@dataclass(frozen=True, eq=False, repr=False)
 class Theme:
     """Palette, type, sizes and geometry of the deck."""
 

@@ -69,7 +69,9 @@ class Fit:
     height_in: float
 
 
-@dataclass(frozen=True)
+# Settings read once from layouts/: compared by identity and shown by name (eq=False, repr=False), because
+# `deck plan` pays for every method a dataclass generates, and these records never need either.
+@dataclass(frozen=True, eq=False, repr=False)
 class Typesetting:
     """What the measure needs besides the text: glyph widths and the line and paragraph spacing."""
 

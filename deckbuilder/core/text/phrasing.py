@@ -25,7 +25,9 @@ _NUMBER = re.compile(r"^[~≈$£€]?\d")
 _COUNT = re.compile(r"^\d[\d,.]*%?$")  # a count or amount on its own, not "5-fold"
 
 
-@dataclass(frozen=True)
+# Settings read once from layouts/: compared by identity and shown by name (eq=False, repr=False), because
+# `deck plan` pays for every method a dataclass generates, and these records never need either.
+@dataclass(frozen=True, eq=False, repr=False)
 class Grammar:
     """The closed word classes phrases are told apart by (`decision_grammar` in layouts/slides.yaml)."""
 
