@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,4 +69,40 @@ def test_the_figure_cache_is_where_platformdirs_puts_user_caches(
         monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
-    assert default_dir() == Path(user_cache_dir("deck", appauthor=False)) / "figures"
+    assert default_dir() == Path(user_cache_dir("deck", appauthor=False))
+
+
+def test_settings_are_parsed_once_per_content(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from deckbuilder.files.parsed import cached_reader
+
+    calls: list[Path] = []
+
+    def parse(path: Path) -> object:
+        calls.append(path)
+        text = path.read_text()
+        return {"when": dt.date(2026, 12, 1)} if "date" in text else {"words": text.split()}
+
+    read = cached_reader(parse, tmp_path / "cache", "test")
+    settings = tmp_path / "content.yaml"
+    settings.write_text("alpha beta")
+    assert read(settings) == {"words": ["alpha", "beta"]} and len(calls) == 1
+    assert read(settings) == {"words": ["alpha", "beta"]} and len(calls) == 1  # from the cache
+    settings.write_text("alpha gamma")  # edited: parsed again
+    assert read(settings) == {"words": ["alpha", "gamma"]} and len(calls) == 2
+    for entry in (tmp_path / "cache").glob("*.json"):
+        entry.write_text("{not json")  # a damaged entry is parsed again and rewritten
+    assert read(settings) == {"words": ["alpha", "gamma"]} and len(calls) == 3
+    assert read(settings) == {"words": ["alpha", "gamma"]} and len(calls) == 3
+    settings.write_text("a date")  # what JSON cannot give back unchanged is never kept
+    assert read(settings) == {"when": dt.date(2026, 12, 1)} and read(settings) and len(calls) == 5
+    assert all('"when"' not in e.read_text() for e in (tmp_path / "cache").glob("*.json"))
+
+
+def test_deck_plan_reads_the_same_settings_from_the_cache(tmp_path: Path, run_cli: Any) -> None:
+    from .conftest import ROOT
+
+    first = run_cli("plan", ROOT / "examples/churn/outline.yaml", "--json").stdout
+    assert list((Path(os.environ["DECK_CACHE_DIR"]) / "settings").glob("*.json"))
+    assert run_cli("plan", ROOT / "examples/churn/outline.yaml", "--json").stdout == first

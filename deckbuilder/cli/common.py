@@ -82,10 +82,20 @@ def make_console() -> Any:
 
 
 def config() -> Config:
-    """Return the settings every command reads from layouts/ (or $DECK_LAYOUTS)."""
+    """Return the settings every command reads from layouts/ (or $DECK_LAYOUTS), parsed files kept in the cache."""
     from deckbuilder.core.rules.config import default_config
 
-    return default_config()
+    return default_config(_settings_reader())
+
+
+@functools.cache
+def _settings_reader() -> Callable[[Path], Any]:
+    """Return the one reader of layouts/ files for this process (one reader, so one Config)."""
+    from deckbuilder.core.rules.config import read_yaml
+    from deckbuilder.files.parsed import cached_reader
+    from deckbuilder.files.places import deck_cache_dir
+
+    return cached_reader(read_yaml, deck_cache_dir() / "settings", "yaml")
 
 
 def parse_codes(values: tuple[str, ...], settings: Config) -> tuple[str, ...]:

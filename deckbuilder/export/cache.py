@@ -5,21 +5,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
-from deckbuilder.files.places import user_cache_dir
+from deckbuilder.files.atomic import store_quietly
+from deckbuilder.files.places import deck_cache_dir
 
-ENV = "DECK_CACHE_DIR"
 RENDER_VERSION = 2  # bump when figures.py draws differently, so cached pictures are redrawn
 
 
 def default_dir() -> Path:
-    """Return the cache folder: $DECK_CACHE_DIR, else the user cache directory."""
-    if os.environ.get(ENV):
-        return Path(os.environ[ENV])
-    return user_cache_dir() / "deck" / "figures"
+    """Return the cache folder: $DECK_CACHE_DIR, else deck's folder in the user's caches."""
+    return deck_cache_dir()
 
 
 def figure_key(spec: dict[str, Any]) -> str:
@@ -46,7 +43,7 @@ class FigureCache:
     def put(self, key: str, png: bytes) -> None:
         """Store ``png`` under ``key`` atomically; failures are ignored."""
         if self.folder is not None:
-            _store(self.folder / f"{key}.png", png)
+            store_quietly(self.folder / f"{key}.png", png)
 
     def records(self) -> BuildRecords | None:
         """Return the records of what decks were built from, kept beside the pictures; None without a cache."""
@@ -82,7 +79,7 @@ class BuildRecords:
             record = {**summary, "key": key, "sha256": file_hash(out)}
         except OSError:
             return
-        _store(self.record_path(out), json.dumps(record).encode("utf-8"))
+        store_quietly(self.record_path(out), json.dumps(record).encode("utf-8"))
 
 
 def file_hash(path: Path) -> str:
@@ -92,17 +89,3 @@ def file_hash(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _store(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically; a cache that cannot be written only costs speed."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # here: only a drawn picture or a build record is stored
-
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass

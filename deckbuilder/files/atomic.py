@@ -119,3 +119,15 @@ def create_new(path: Path, text: str) -> None:
         raise DeckError(f"{path} already exists; choose another name or move it away first") from None
     except OSError as exc:
         raise DeckError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def store_quietly(path: Path, data: bytes) -> None:
+    """Write a cache entry atomically, making its folder; a cache that cannot be written only costs time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass

@@ -36,3 +36,17 @@ def user_cache_dir() -> Path:
 def _xdg(name: str, default: Path) -> Path:
     value = os.environ.get(name, "").strip()
     return Path(value) if value else default
+
+
+CACHE_ENV = "DECK_CACHE_DIR"
+
+
+def deck_cache_dir() -> Path:
+    """Return deck's cache folder: $DECK_CACHE_DIR, else a `deck` folder in the user's caches.
+
+    It holds the pictures drawn for decks, what each deck was built from (builds/) and the settings of
+    layouts/ as parsed (settings/); deleting it only costs time."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    own = user_cache_dir() / "deck"
+    return own / "Cache" if sys.platform.startswith("win") else own  # Windows keeps caches apart from data

@@ -7,6 +7,7 @@ use, so `deck history` never compiles the content patterns) and passed in explic
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -218,13 +219,16 @@ def parse_template(raw: dict[str, Any]) -> Template:
 
 @dataclass(frozen=True, eq=False)
 class Config:
-    """Every setting of `deck`, read from one layouts/ folder; each file is read on first use."""
+    """Every setting of `deck`, read from one layouts/ folder; each file is read on first use.
+
+    ``read`` parses one YAML file; the CLI passes one that keeps parsed files in deck's cache."""
 
     folder: Path
+    read: Callable[[Path], Any] = read_yaml
 
     def data(self, name: str) -> Any:
         """Parse one YAML file of the folder (for parts that keep their own shape)."""
-        return read_yaml(self.folder / name)
+        return self.read(self.folder / name)
 
     def file(self, name: str) -> Path:
         """Return the path of a data file (the starter outline, the deck template)."""
@@ -322,10 +326,10 @@ class Config:
 
 
 @cache
-def _config_at(folder: Path) -> Config:
-    return Config(folder)
+def _config_at(folder: Path, read: Callable[[Path], Any]) -> Config:
+    return Config(folder, read)
 
 
-def default_config() -> Config:
-    """Return the Config of the installed layouts/ (or $DECK_LAYOUTS), one per process and folder."""
-    return _config_at(layouts_dir())
+def default_config(read: Callable[[Path], Any] = read_yaml) -> Config:
+    """Return the Config of the installed layouts/ (or $DECK_LAYOUTS), one per process, folder and reader."""
+    return _config_at(layouts_dir(), read)
