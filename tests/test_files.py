@@ -72,7 +72,7 @@ def test_the_figure_cache_is_where_platformdirs_puts_user_caches(
     assert default_dir() == Path(user_cache_dir("deck", appauthor=False))
 
 
-def test_settings_are_parsed_once_per_content(tmp_path: Path) -> None:
+def test_settings_are_parsed_once_per_version(tmp_path: Path) -> None:
     import datetime as dt
 
     from deckbuilder.files.parsed import cached_reader
@@ -95,8 +95,12 @@ def test_settings_are_parsed_once_per_content(tmp_path: Path) -> None:
         entry.write_text("{not json")  # a damaged entry is parsed again and rewritten
     assert read(settings) == {"words": ["alpha", "gamma"]} and len(calls) == 3
     assert read(settings) == {"words": ["alpha", "gamma"]} and len(calls) == 3
+    before = settings.stat().st_mtime_ns
+    settings.write_text("alpha delta")  # the same size, saved later: parsed again
+    os.utime(settings, ns=(before + 1_000_000, before + 1_000_000))
+    assert read(settings) == {"words": ["alpha", "delta"]} and len(calls) == 4
     settings.write_text("a date")  # what JSON cannot give back unchanged is never kept
-    assert read(settings) == {"when": dt.date(2026, 12, 1)} and read(settings) and len(calls) == 5
+    assert read(settings) == {"when": dt.date(2026, 12, 1)} and read(settings) and len(calls) == 6
     assert all('"when"' not in e.read_text() for e in (tmp_path / "cache").glob("*.json"))
 
 

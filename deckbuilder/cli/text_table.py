@@ -8,7 +8,7 @@ Text reaching here is already made visible (`display.visible`): click.style adds
 from __future__ import annotations
 
 import os
-import shutil
+import sys
 import unicodedata
 from collections.abc import Sequence
 
@@ -32,8 +32,17 @@ class Cell:
 
 
 def width() -> int:
-    """Return the columns to print in: $COLUMNS, else the terminal's, else 80."""
-    return shutil.get_terminal_size((80, 24)).columns
+    """Return the columns to print in: $COLUMNS, else the terminal's, else 80 (shutil's rule, without its import)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 0
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 def cells(text: str) -> int:

@@ -6,7 +6,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -82,6 +81,8 @@ def write_atomically(
     _remove_stale(folder, out.name)
     try:
         # The pid in the name lets a later write tell a live writer's file from a dead one's.
+        import tempfile  # here: its import (random, shutil) is more than `deck plan` may spend
+
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise DeckError(f"cannot write in {folder.resolve()}: {exc.strerror}") from None
@@ -125,6 +126,8 @@ def store_quietly(path: Path, data: bytes) -> None:
     """Write a cache entry atomically, making its folder; a cache that cannot be written only costs time."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
