@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 # An installed deck runs from compiled bytecode; a shell with PYTHONDONTWRITEBYTECODE set would make every
 # timed run recompile every module from source and measure the compiler instead.
@@ -63,3 +65,17 @@ def paired(
         times_b.append(got["b"])
         ratios.append(got["b"] / got["a"])
     return statistics.median(times_a), statistics.median(times_b), statistics.median(ratios)
+
+
+def deck_command(*args: str) -> list[str]:
+    """Return `deck ARGS` run by this Python; -P keeps the working directory off sys.path, so PYTHONPATH
+    decides which checkout of deck runs (see checkout_env)."""
+    return [sys.executable, "-P", "-m", "deckbuilder", *args]
+
+
+def checkout_env(base: Mapping[str, str], checkout: Path | None = None) -> dict[str, str]:
+    """Return ``base`` to run this checkout of deck, or ``checkout`` (another one, first on PYTHONPATH)."""
+    env = {k: v for k, v in base.items() if k != "PYTHONPATH"}
+    if checkout is not None:
+        env["PYTHONPATH"] = str(checkout.resolve())
+    return env

@@ -24,16 +24,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import paired
+from common import checkout_env, deck_command, paired
 
 ROOT = Path(__file__).resolve().parent.parent
 CHURN = ROOT / "examples" / "churn" / "outline.yaml"
 GOAL = 5.0
-
-
-def _deck(*args: str) -> list[str]:
-    # -P: the working directory is not put first on sys.path, so PYTHONPATH decides which checkout runs.
-    return [sys.executable, "-P", "-m", "deckbuilder", *args]
 
 
 def importtime(top: int = 10) -> list[tuple[int, str]]:
@@ -55,10 +50,9 @@ def main() -> None:
     parser.add_argument("--against", type=Path, help="another checkout to pair deck's commands with")
     parser.add_argument("--importtime", action="store_true", help="print the ten slowest imports of deck plan")
     args = parser.parse_args()
-    env = {**os.environ}
-    env.pop("PYTHONPATH", None)
+    env = checkout_env(os.environ)
 
-    floor, plan, ratio = paired([sys.executable, "-c", "import yaml"], _deck("plan", str(CHURN)), args.runs, env)
+    floor, plan, ratio = paired([sys.executable, "-c", "import yaml"], deck_command("plan", str(CHURN)), args.runs, env)
     verdict = "meets" if ratio <= GOAL else "misses"
     print(f'python -c "import yaml"          {floor * 1000:7.1f} ms')
     print(f"deck plan churn                  {plan * 1000:7.1f} ms  {ratio:.2f}x ({verdict} the goal of {GOAL:g}x)")
@@ -82,7 +76,7 @@ def main() -> None:
             print(f"  {micros / 1000:7.1f} ms  {name}")
 
     if args.against:
-        other = {**env, "PYTHONPATH": str(args.against.resolve())}
+        other = checkout_env(os.environ, args.against)
         work = Path(tempfile.mkdtemp(prefix="deck-bench-"))
         here_cache, there_cache = work / "here", work / "there"
         build_env, other_build = (
@@ -96,10 +90,15 @@ def main() -> None:
 
         print(f"against {args.against} (ratio = this checkout / that one; at most 1 is no slower):")
         cases: list[tuple[str, list[str], dict[str, str], dict[str, str]]] = [
-            ("deck plan churn", _deck("plan", str(CHURN)), env, other),
-            ("deck --help", _deck("--help"), env, other),
-            ("deck rehearse --help", _deck("rehearse", "--help"), env, other),
-            ("deck build churn (cold)", _deck("build", str(CHURN), "-o", str(work / "d.pptx")), build_env, other_build),
+            ("deck plan churn", deck_command("plan", str(CHURN)), env, other),
+            ("deck --help", deck_command("--help"), env, other),
+            ("deck rehearse --help", deck_command("rehearse", "--help"), env, other),
+            (
+                "deck build churn (cold)",
+                deck_command("build", str(CHURN), "-o", str(work / "d.pptx")),
+                build_env,
+                other_build,
+            ),
         ]
         for name, cmd, mine, theirs in cases:
             before = clear if "build" in name else None

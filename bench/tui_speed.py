@@ -21,6 +21,8 @@ import termios
 import time
 from pathlib import Path
 
+from common import checkout_env, deck_command
+
 ROOT = Path(__file__).resolve().parent.parent
 CHURN = ROOT / "examples" / "churn" / "outline.yaml"
 
@@ -33,15 +35,12 @@ def _read_until(master: int, needle: bytes, seen: bytearray) -> None:
 def _spawn(deck: Path, db: Path, checkout: Path | None = None) -> tuple[subprocess.Popen[bytes], int]:
     """Start `deck rehearse` in a 100x30 pseudo-terminal; return the process and the terminal's master end.
 
-    ``checkout`` runs another copy of deck (first on PYTHONPATH; -P keeps the working directory off sys.path)."""
+    ``checkout`` runs another copy of deck (see common.checkout_env)."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "DECK_HISTORY": str(db)}
-    env.pop("PYTHONPATH", None)
-    if checkout is not None:
-        env["PYTHONPATH"] = str(checkout.resolve())
+    env = {**checkout_env(os.environ, checkout), "TERM": "xterm-256color", "DECK_HISTORY": str(db)}
     proc = subprocess.Popen(
-        [sys.executable, "-P", "-m", "deckbuilder", "rehearse", str(deck)],
+        deck_command("rehearse", str(deck)),
         stdin=slave,
         stdout=slave,
         stderr=slave,

@@ -131,8 +131,11 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
             headline += [(index, normalise(m.name)) for m in slide.metrics]
             for _, text in shown(slide):
                 headline += [(index, name) for name in metric_mentions(text, lex)]
-    balanced = any(lex.balanced_classes.search(normalise(t)) for s in outline.slides for _, t in shown(s))
-    if headline and all(name in lex.misleading_alone for _, name in headline) and not balanced:
+    if (
+        headline
+        and all(name in lex.misleading_alone for _, name in headline)
+        and not any(lex.balanced_classes.search(normalise(t)) for s in outline.slides for _, t in shown(s))
+    ):
         names = sorted({_display(name) for _, name in headline})
         verb = "looks" if len(names) == 1 else "look"
         found.append(

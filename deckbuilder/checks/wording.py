@@ -124,13 +124,11 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
             if hit:
                 phrase, better, sure = hit
                 flagged.add(text)
-                owner = "" if sure else "; if that is about your own work, "
+                joint = "; " if sure else "; if that is about your own work, "
                 found.append(
                     config.finding(
                         "C007",
-                        f'{_WHERE[where]} {_SAY[where]} "{phrase}"'
-                        + (owner or "; ")
-                        + f'frame it forward instead: "{better}"',
+                        f'{_WHERE[where]} {_SAY[where]} "{phrase}"{joint}frame it forward instead: "{better}"',
                         slide=index,
                         note=not sure,
                     )

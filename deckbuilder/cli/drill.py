@@ -14,7 +14,7 @@ from .common import DB_OPTION, config, echo_json, friendly, open_history, talk_o
 
 
 def _kinds(value: str | None, known: dict[str, str]) -> list[str] | None:
-    from deckbuilder.core.outline.model import unknown_choice
+    from deckbuilder.core.outline.fields import unknown_choice
 
     if not value:
         return None

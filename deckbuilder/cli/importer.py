@@ -65,7 +65,7 @@ def import_(writeups: tuple[Path, ...], output: Path, duration: str, audience: s
     except DurationError as exc:
         raise DeckError(f"--duration: {exc}") from None
     if audience is not None and audience not in settings.template.audiences:
-        from deckbuilder.core.outline.model import unknown_choice
+        from deckbuilder.core.outline.fields import unknown_choice
 
         raise DeckError(f"--audience: {unknown_choice('audience', audience, tuple(settings.template.audiences))}")
     inputs = list(writeups)

@@ -5,26 +5,25 @@ Plain lines styled with click (text_table), not Rich: `deck plan` runs on every 
 
 from __future__ import annotations
 
+from typing import Any
+
 from deckbuilder.core.rules.findings import Finding, Rule, Severity
 from deckbuilder.core.text.display import one_line, visible
 from deckbuilder.core.text.durations import format_duration as fmt
 from deckbuilder.core.timing.planner import Plan
 
-from .text_table import Cell, echo, table, width, wrap
+from .text_table import Cell, echo, style, table, width, wrap
 
-STYLE = {
-    Severity.ERROR: Cell("", fg="red", bold=True),
-    Severity.WARNING: Cell("", fg="yellow"),
-    Severity.INFO: Cell("", fg="cyan"),
+# A severity's colour and weight, as click.style takes them.
+STYLE: dict[Severity, dict[str, Any]] = {
+    Severity.ERROR: {"fg": "red", "bold": True},
+    Severity.WARNING: {"fg": "yellow"},
+    Severity.INFO: {"fg": "cyan"},
 }
 
 
 # What a person reads for each severity: the summary line counts notes, so a note is called one.
 LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-
-
-def _styled(text: str, like: Cell) -> Cell:
-    return Cell(text, like.fg, like.bold, like.dim)
 
 
 def slide_table(plan: Plan) -> list[str]:
@@ -91,7 +90,7 @@ def findings_view(plan: Plan, findings: list[Finding] | None = None) -> list[str
     findings = plan.findings if findings is None else findings
     if not findings:
         verdict = "No findings: the talk fits its slot and spends its time well."
-        return [Cell("", fg="green").styled(line) for line in wrap(verdict, width())]
+        return [style(line, fg="green") for line in wrap(verdict, width())]
     lines: list[str] = []
     groups: dict[int | None, list[Finding]] = {}
     for item in findings:
@@ -102,11 +101,11 @@ def findings_view(plan: Plan, findings: list[Finding] | None = None) -> list[str
         else:
             slide = plan.slides[slide_no - 1]
             header = f"Slide {slide_no} ({one_line(slide.kind or '-')}): {one_line(slide.title)}"
-        lines.extend(Cell("", bold=True).styled(line) for line in wrap(header, width()))
+        lines.extend(style(line, bold=True) for line in wrap(header, width()))
         rows = [
             [
                 Cell(" "),
-                _styled(f"{LABEL[item.severity]:<7} {item.code}", STYLE[item.severity]),
+                Cell(f"{LABEL[item.severity]:<7} {item.code}", **STYLE[item.severity]),
                 Cell(visible(item.message)),
             ]
             for item in items
@@ -120,7 +119,7 @@ def summary_line(plan: Plan) -> str:
     counts = {sev: sum(1 for f in plan.findings if f.severity is sev) for sev in Severity}
     text = ""
     if counts[Severity.ERROR]:
-        text = Cell("", fg="red", bold=True).styled(f"{counts[Severity.ERROR]} error(s)") + " must be fixed; "
+        text = style(f"{counts[Severity.ERROR]} error(s)", **STYLE[Severity.ERROR]) + " must be fixed; "
     return text + f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} note(s)."
 
 
@@ -131,7 +130,7 @@ def print_plan(plan: Plan, ratio_min: float) -> None:
     about = f"({fmt(plan.duration_s)} talk, {len(main)} main slides, {fmt(plan.main_s)} of content)"
     for line in wrap(f"{title} {about}", width()):  # the title bold, the figures plain
         bold, rest = line[: len(title)], line[len(title) :]
-        echo(Cell("", bold=True).styled(bold) + rest)
+        echo(style(bold, bold=True) + rest)
         title = title[len(bold) :].lstrip()
     echo()
     for line in slide_table(plan):
@@ -140,9 +139,9 @@ def print_plan(plan: Plan, ratio_min: float) -> None:
     if any(s.pinned for s in plan.slides):
         notes.insert(0, "* pinned with time:")
     for line in wrap("; ".join(notes), width()):
-        echo(Cell("", dim=True).styled(line))
+        echo(style(line, dim=True))
     echo()
-    echo(Cell("", bold=True).styled(f"Time shares of the main talk, {_JUDGED[plan.judged_on]}"))
+    echo(style(f"Time shares of the main talk, {_JUDGED[plan.judged_on]}", bold=True))
     for line in share_table(plan, ratio_min):
         echo(line)
     echo()
@@ -159,7 +158,7 @@ def print_rules(chosen: list[Rule]) -> None:
     for rule in chosen:
         title = rule.title + (f"  (audience: {rule.audience})" if rule.audience else "")
         rows.append(
-            [Cell(rule.code, bold=True), _styled(LABEL[rule.severity], STYLE[rule.severity]), Cell(title, bold=True)]
+            [Cell(rule.code, bold=True), Cell(LABEL[rule.severity], **STYLE[rule.severity]), Cell(title, bold=True)]
         )
         rows.append([Cell(""), Cell(""), Cell(f"why: {rule.why}")])
         rows.append([Cell(""), Cell(""), Cell(f"fix: {rule.fix}", dim=True)])

@@ -26,9 +26,14 @@ class Cell:
         self.text, self.fg, self.bold, self.dim = text, fg, bold, dim
 
     def styled(self, text: str) -> str:
-        if not (self.fg or self.bold or self.dim) or not text:
-            return text
-        return click.style(text, fg=self.fg, bold=self.bold or None, dim=self.dim or None)
+        return style(text, self.fg, self.bold, self.dim)
+
+
+def style(text: str, fg: str | None = None, bold: bool = False, dim: bool = False) -> str:
+    """Return ``text`` with click's colour codes around it (none when there is no style or no text)."""
+    if not (fg or bold or dim) or not text:
+        return text
+    return click.style(text, fg=fg, bold=bold or None, dim=dim or None)
 
 
 def width() -> int:

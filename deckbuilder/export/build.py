@@ -59,14 +59,15 @@ def build_deck(
     config = config or default_config()
     inputs = [*inputs, *([template] if template else [])]
     check_output(out, inputs, replace_read_only)  # before any work, so a wrong -o fails at once
-    records = (cache or FigureCache(None)).records()
+    cache = cache or FigureCache(None)
+    records = cache.records()
     key = build_key(outline, plan, template, date_text, config) if records is not None else ""
     if records is not None and (done := records.unchanged(out, key)) is not None:
         unchanged = _from_record(out, done, clock() - started)
         if unchanged is not None:
             return unchanged
     canvas = Canvas(config, config.page(*page_scale(config, template)), own_template=template is None)
-    pictures = Pictures(config.theme, config.glyphs, cache or FigureCache(None), progress, config.limits)
+    pictures = Pictures(config.theme, config.glyphs, cache, progress, config.limits)
     # Figures start drawing before python-pptx is even imported; the slides are composed meanwhile.
     pictures.start(figure_boxes(outline, plan, canvas.page))
     try:
@@ -110,10 +111,11 @@ def build_key(outline: Outline, plan: TalkPlan, template: Path | None, date_text
     ]
     layouts = sorted((p.name, file_hash(p)) for p in config.folder.iterdir() if p.is_file())
     package = Path(deckbuilder.__file__).parent
-    code = sorted((str(p.relative_to(package)), p.stat().st_size, p.stat().st_mtime_ns) for p in package.rglob("*.py"))
+    stats = {str(p.relative_to(package)): p.stat() for p in package.rglob("*.py")}
+    code = sorted((name, st.st_size, st.st_mtime_ns) for name, st in stats.items())
     spec: dict[str, Any] = {
         "outline": dataclasses.asdict(outline),
-        "plan": [slide.as_dict() for slide in plan.slides] + [plan.title, plan.duration_s, plan.source],
+        "plan": dataclasses.asdict(plan),
         "images": images,
         "template": file_hash(template) if template is not None else None,
         "date": date_text,

@@ -190,6 +190,10 @@ class Number(Kind):
         number = _number(value)
         if number is None or not math.isfinite(number):
             return c.fail(loc, f"expected a number{given(value)}")
+        return self.bounded(c, number, value, loc)
+
+    def bounded(self, c: Checker, number: float, value: object, loc: Loc) -> Any:
+        """Return ``number`` when it is within the bounds, else BAD with the bound it breaks."""
         if self.ge is not None and number < self.ge:
             return c.fail(loc, f"input should be greater than or equal to {self.ge:g}, got {value!r}")
         if self.le is not None and number > self.le:
@@ -209,16 +213,12 @@ class Whole(Number):
     """A whole number (2, 2.0 or "2")."""
 
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
-        number = _number(value)
         if isinstance(value, int):  # exact, however large
-            whole = int(value)
-        elif number is None or not math.isfinite(number) or not number.is_integer():
+            return self.bounded(c, int(value), value, loc)
+        number = _number(value)
+        if number is None or not math.isfinite(number) or not number.is_integer():
             return c.fail(loc, f"expected a whole number{given(value)}")
-        else:
-            whole = int(number)
-        if self.ge is not None and whole < self.ge:
-            return c.fail(loc, f"input should be greater than or equal to {self.ge:g}, got {value!r}")
-        return whole
+        return self.bounded(c, int(number), value, loc)
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         return {**super().schema(defs), "type": "integer"}
@@ -236,8 +236,9 @@ class Flag(Kind):
             return value
         if isinstance(value, (int, float)) and value in (0, 1):
             return bool(value)
-        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
-            return value.strip().lower() in _TRUE
+        word = value.strip().lower() if isinstance(value, str) else None
+        if word in _TRUE or word in _FALSE:
+            return word in _TRUE
         return c.fail(loc, f"expected true or false{given(value)}")
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
@@ -343,6 +344,9 @@ class ListOf(Kind):
         return out
 
 
+_COLUMN = ListOf(Scalar())
+
+
 class Columns(Kind):
     """A chart's data: columns of numbers or text by name, or the name of a CSV file beside the outline."""
 
@@ -351,14 +355,13 @@ class Columns(Kind):
             return value.strip()
         if not isinstance(value, dict):
             return c.fail(loc, f"expected columns of values (a mapping) or a CSV file{given(value)}")
-        column = ListOf(Scalar())
-        checked = {str(name): column.check(c, values, (*loc, name)) for name, values in value.items()}
+        checked = {str(name): _COLUMN.check(c, values, (*loc, name)) for name, values in value.items()}
         return BAD if any(v is BAD for v in checked.values()) else checked
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         return {
             "anyOf": [
-                {"type": "object", "additionalProperties": {"type": "array", "items": Scalar().schema(defs)}},
+                {"type": "object", "additionalProperties": _COLUMN.schema(defs)},
                 {"type": "string"},
             ]
         }

@@ -8,16 +8,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from deckbuilder.core.outline.model import (
-    SHOWN_AS_WRITTEN,
-    Figure,
-    Outline,
-    Problem,
-    Slide,
-    check_columns,
-    check_outline,
-    suggest,
-)
+from deckbuilder.core.outline.fields import Problem, suggest
+from deckbuilder.core.outline.model import SHOWN_AS_WRITTEN, Figure, Outline, Slide, check_columns, check_outline
 from deckbuilder.core.outline.units import in_talk_units
 from deckbuilder.core.outline.yaml_source import Source, format_path, parse_yaml, read_text
 from deckbuilder.core.rules.config import Config, InputLimits, Template, default_config

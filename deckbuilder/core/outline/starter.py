@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deckbuilder.core.outline.model import unknown_choice
+from deckbuilder.core.outline.fields import unknown_choice
 from deckbuilder.core.rules.config import Config, default_config
 from deckbuilder.core.text.durations import DurationError, spell_duration, talk_duration
 from deckbuilder.errors import DeckError
