@@ -126,7 +126,7 @@ def test_chart_text_is_the_type_scale_chart_size_in_the_theme_font(tmp_path: Pat
         assert chart.font.name == CONFIG.theme.font
 
 
-def test_curve_has_dashed_baseline_and_a_labelled_operating_point(tmp_path: Path) -> None:
+def test_curve_has_dashed_baseline_and_an_operating_point_named_in_the_legend(tmp_path: Path) -> None:
     out, _ = _build(tmp_path, SLIDES[3:])
     (curve,) = _charts(out)
     model, baseline, chosen = curve.plots[0].series
@@ -134,9 +134,10 @@ def test_curve_has_dashed_baseline_and_a_labelled_operating_point(tmp_path: Path
     assert baseline.name == "random baseline (0.08)"
     assert list(baseline.values) == [0.08, 0.08]
     assert 'prstDash val="dash"' in baseline._element.xml
-    assert chosen.name == "proposed threshold"
+    assert chosen.name == "proposed threshold: 62% recall, 30% precision"
     assert list(chosen.values) == [0.3]
-    assert chosen.points[0].data_label.text_frame.text == "recall 62%, precision 30%"
+    # No label beside the point, where the curve runs through it.
+    assert "<c:dLbl>" not in chosen._element.xml
     assert curve.has_legend
 
 

@@ -260,3 +260,27 @@ def test_findings_come_from_the_rule_book() -> None:
     bad[3] = dict(bad[3], title="Results", metrics=[{"name": "AUC", "value": 0.9}])
     for item in findings(bad):
         assert item.severity == rules()[item.code].severity
+
+
+def test_c010_overflow_says_where_the_slide_could_be_split() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(
+        talk[3],
+        figure={"chart": "bar", "title": "Recall by segment", "data": {"segment": ["a", "b"], "recall": [0.4, 0.6]}},
+        points=[
+            "About 340 accounts flagged a month, roughly 100 of them true churners the team would not otherwise have "
+            "called before the renewal date came round",
+            "At a 30% save rate that keeps around $180K of revenue a year for about $17K of call time, which the "
+            "success team already has in its budget",
+            "The precision holds within two points across all five folds and both quarters we held out, so the number "
+            "is not an accident of one split",
+            "Enterprise accounts are ranked well even though they are only a tenth of the training rows, because "
+            "their usage logs are the richest we have",
+            "The threshold can move with the team's capacity without retraining anything at all, so a busy month "
+            "simply calls fewer accounts from the top",
+        ],
+    )
+    (overflow,) = [f for f in findings(talk, select=["C010"]) if "overflows" in f.message]
+    # The slide is told how much of its text fits, and after which point to start a second slide.
+    assert "split the slide after point" in overflow.message
+    assert 'after point 4 ("Enterprise accounts are ranked well...")' in overflow.message  # cut after a word

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from deckbuilder.core.outline.model import Figure
+from deckbuilder.core.outline.model import Figure, OperatingPoint
 from deckbuilder.core.rules.theme import Theme
 from deckbuilder.core.text.measure import Glyphs, wrap
 
@@ -14,6 +14,11 @@ from deckbuilder.core.text.measure import Glyphs, wrap
 def column_label(name: str) -> str:
     """Return a data column's name as an axis or legend label."""
     return name.replace("_", " ")
+
+
+def operating_point_text(point: OperatingPoint) -> str:
+    """Return what the chosen point of a PR curve is, in words: its name, recall and precision."""
+    return f"{point.label or 'operating point'}: {point.recall:.0%} recall, {point.precision:.0%} precision"
 
 
 RIGHT_IN, TOP_IN = 0.35, 0.15  # the plot's right and top margins

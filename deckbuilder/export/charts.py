@@ -20,7 +20,14 @@ from pptx.util import Inches, Pt
 from deckbuilder.core.outline.model import Figure
 from deckbuilder.core.rules.theme import Box, Theme
 from deckbuilder.core.text.measure import Glyphs
-from deckbuilder.export.chart_shape import Shape, category_text, column_label, number_format, shape_of
+from deckbuilder.export.chart_shape import (
+    Shape,
+    category_text,
+    column_label,
+    number_format,
+    operating_point_text,
+    shape_of,
+)
 from deckbuilder.export.shapes import rgb
 
 
@@ -76,7 +83,8 @@ def _curve_data(figure: Figure, data: dict[str, list[Any]]) -> tuple[Any, Any]:
         base.add_data_point(1.0, figure.baseline)
     point = figure.operating_point
     if point is not None:
-        chosen = chart_data.add_series(point.label or "operating point")
+        # The numbers go in the legend, not beside the point: a label there sits on the curve at most points.
+        chosen = chart_data.add_series(operating_point_text(point))
         chosen.add_data_point(point.recall, point.precision)
     return XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, chart_data
 
@@ -181,8 +189,3 @@ def _style_curve(chart: Any, figure: Figure, theme: Theme) -> None:
         chosen.marker.format.fill.solid()
         chosen.marker.format.fill.fore_color.rgb = rgb(theme.color("accent"))
         chosen.marker.format.line.color.rgb = rgb(theme.color("accent"))
-        label = chosen.points[0].data_label
-        label.position = XL_LABEL_POSITION.RIGHT
-        label.text_frame.text = f"recall {point.recall:.0%}, precision {point.precision:.0%}"
-        font = label.text_frame.paragraphs[0].runs[0].font
-        font.size, font.color.rgb = Pt(theme.figure["chart_size"]), rgb(theme.color("text"))

@@ -14,7 +14,15 @@ from matplotlib.figure import Figure as MplFigure
 from deckbuilder.core.outline.model import Figure
 from deckbuilder.core.rules.theme import Theme
 from deckbuilder.core.text.measure import Glyphs
-from deckbuilder.export.chart_shape import RIGHT_IN, TOP_IN, Shape, category_text, column_label, shape_of
+from deckbuilder.export.chart_shape import (
+    RIGHT_IN,
+    TOP_IN,
+    Shape,
+    category_text,
+    column_label,
+    operating_point_text,
+    shape_of,
+)
 
 
 def _hex(color: str) -> str:
@@ -110,9 +118,8 @@ def _pr_curve(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme
     point = figure.operating_point
     if point is not None:
         ax.plot([point.recall], [point.precision], "o", markersize=11, color=_hex(theme.color("accent")), zorder=5)
-        text = point.label or "operating point"
         ax.annotate(
-            f"{text}\nrecall {point.recall:.0%}, precision {point.precision:.0%}",
+            operating_point_text(point).replace(": ", "\n", 1),
             xy=(point.recall, point.precision),
             xytext=(14, 18),
             textcoords="offset points",

@@ -14,6 +14,7 @@ from deckbuilder.core.rules.theme import Box, Theme
 from deckbuilder.core.slides.callout import NAME_GAP, lift_text, value_text
 from deckbuilder.core.slides.slide_text import decision_paras, point_paras
 from deckbuilder.core.slides.table_layout import TableBlock, table_block
+from deckbuilder.core.text.display import excerpt
 from deckbuilder.core.text.measure import (
     INSET_IN,
     Fit,
@@ -166,16 +167,12 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
         body = TextBlock(_balanced(area, fit, theme) if kind == "text" else area, tuple(paras), fit)
         word = too_wide(paras, fit.size, area.width, page.setting)
         if word is not None:
-            shown = word if len(word) <= 40 else word[:37] + "..."
             problems.append(
-                f'"{shown}" is wider than the text box even at {fit.size} pt and would break mid-word; '
+                f'"{excerpt(word)}" is wider than the text box even at {fit.size} pt and would break mid-word; '
                 "shorten it (a URL or a long name) or put it in the speaker notes."
             )
         elif not fit.fits:
-            problems.append(
-                f"the text still overflows at {fit.size} pt (it needs {fit.height_in:.1f} in of "
-                f"{area.height:.1f} in); cut points or move detail to the speaker notes."
-            )
+            problems.append(_overflow(paras, area, sizes, fit, page))
         else:
             problems.extend(_long_points(paras, page))
     elif paras:
@@ -231,6 +228,16 @@ def _balanced(area: Box, fit: Fit, theme: Theme) -> Box:
     return Box(area.left, area.top + drop, area.width, area.height - drop)
 
 
+def _overflow(paras: list[Para], area: Box, sizes: tuple[int, int], fit: Fit, page: Page) -> str:
+    """Say by how much the text overflows even at the scale's floor, and where a second slide could start."""
+    said = f"the text still overflows at {fit.size} pt (it needs {fit.height_in:.1f} in of {area.height:.1f} in); "
+    kept = next((k for k in range(len(paras) - 1, 0, -1) if page.fit(paras[:k], area, sizes).fits), 0)
+    if not kept:
+        return said + "cut points or move detail to the speaker notes."
+    last = excerpt(paras[kept - 1].text)
+    return said + f'split the slide after point {kept} ("{last}"), the most it holds, or move detail to the notes.'
+
+
 def _long_points(paras: list[Para], page: Page) -> list[str]:
     # A point's length is judged the same beside a figure or alone: in lines of the full-width body
     # at the largest body size, so the narrow column is not held against it.
@@ -241,7 +248,7 @@ def _long_points(paras: list[Para], page: Page) -> list[str]:
             continue
         lines = para_lines(para, size, width, page.setting)
         if lines > most:
-            shown = para.text if len(para.text) <= 50 else para.text[:47].rstrip() + "..."
+            shown = excerpt(para.text, 50)
             return [
                 f'the point "{shown}" runs to {lines} lines across a full slide (at most {most}); split it or cut '
                 "it to its claim."

@@ -29,6 +29,17 @@ def one_line(text: str, limit: int = 200) -> str:
     return visible(flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…")
 
 
+def excerpt(text: str, limit: int = 40) -> str:
+    """Return ``text`` on one line and at most ``limit`` characters, cut after a whole word ("..."), to quote
+    the user's words in a message."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    head = flat[: limit - 3]
+    cut = head.rfind(" ")
+    return (head[:cut] if cut > limit // 2 else head).rstrip(" ,;:-") + "..."
+
+
 def json_safe(text: str) -> str:
     """Return JSON text whose C1 controls are escaped too (json escapes only C0), for a terminal to print."""
     return re.sub("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group()):04x}", text)
