@@ -167,3 +167,22 @@ def test_a_deck_of_native_charts_never_imports_matplotlib_and_still_reads_back(t
     deck = read_deck(out)
     assert [s.title for s in deck.slides] == [s["title"] for s in SLIDES]
     assert deck.plan is not None and len(deck.plan.slides) == len(SLIDES)
+
+
+def test_bars_down_a_short_side_step_their_labels_down_the_type_scale() -> None:
+    from deckbuilder.core.outline.model import Figure
+    from deckbuilder.export.chart_shape import shape_of
+
+    theme, size = CONFIG.theme, CONFIG.theme.figure["chart_size"]
+    segments = ["Card present domestic", "Card present abroad", "Online known merchant", "Online new merchant"] * 3
+
+    def tick(count: int, height_in: float) -> float:
+        figure = Figure.parse(
+            {"chart": "barh", "title": "t", "data": {"segment": segments[:count], "recall": [0.5] * count}}
+        )
+        return shape_of(figure, theme, CONFIG.glyphs, 8.0, height_in, size).tick
+
+    assert tick(4, 2.9) == size  # four bars have room at the chart size
+    crowded = tick(12, 2.9)
+    assert crowded < size and crowded in theme.scale
+    assert 12 * crowded * theme.line_spacing <= 2.9 * 72  # each label a line of its own

@@ -33,6 +33,7 @@ class Shape:
     rotate: bool  # x tick labels turned 30 degrees (a line chart's crowded x values)
     xlabel: str
     ylabel: str
+    tick: float = 0.0  # the size of the category and value labels, in points: the chart size, or a step below it
 
 
 def _fits(labels: list[str], tick: float, room_pt: float, glyphs: Glyphs) -> list[str] | None:
@@ -51,11 +52,17 @@ def _two_lines(label: str, tick: float, room_pt: float, glyphs: Glyphs) -> str:
     return "\n".join([lines[0], " ".join(lines[1:])] if len(lines) > 2 else lines)
 
 
-def shape_of(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float) -> Shape:
-    """Decide a chart's shape from its labels: long bar labels wrap, or the bars turn sideways when they cannot fit."""
+def shape_of(
+    figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float, height_in: float = 0.0, tick: float = 0.0
+) -> Shape:
+    """Decide a chart's shape from its labels: long bar labels wrap, or the bars turn sideways when they cannot fit.
+
+    ``tick`` is the size the labels are drawn at (the picture's tick size unless given). With ``height_in``,
+    bars down the side each get a line of label: the size steps down the type scale until one line fits a bar's
+    pitch, as a renderer left alone would drop every other label instead."""
     data: dict[str, list[Any]] = figure.data if isinstance(figure.data, dict) else {}
     names = list(data)
-    tick = theme.figure["tick_size"]
+    tick = tick or theme.figure["tick_size"]
     horizontal, rotate = figure.chart == "barh", False
     labels = [category_text(v) for v in data[names[0]]] if names and figure.chart != "pr_curve" else []
     # Axis titles default to the column names, unless a name says nothing ("value", "y").
@@ -70,6 +77,8 @@ def shape_of(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float) -> S
             horizontal = True  # long category names read better down the side than crammed under bars
         else:
             labels = fitted
+    if horizontal and labels and height_in:
+        tick = _side_label_size(len(labels), tick, height_in, theme)
     if horizontal and labels:
         most = plot_pt * theme.figure["side_labels"]  # labels down the side: two lines at most, this wide
         labels = [_two_lines(lab, tick, most, glyphs) if glyphs.width(lab, tick) > most else lab for lab in labels]
@@ -82,7 +91,15 @@ def shape_of(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float) -> S
     else:
         xlabel = figure.xlabel or (first if figure.chart == "line" else "")
         ylabel = figure.ylabel or series
-    return Shape(horizontal, labels, rotate, xlabel, ylabel)
+    return Shape(horizontal, labels, rotate, xlabel, ylabel, tick)
+
+
+def _side_label_size(count: int, tick: float, height_in: float, theme: Theme) -> float:
+    """Return the largest size on the type scale, at most ``tick``, at which ``count`` labels down the side of a
+    plot ``height_in`` tall (less its axis title and margins) each have a line's height; the smallest if none."""
+    plot_pt = (height_in - TOP_IN) * 72 - 2.5 * tick * theme.line_spacing  # the axis title and its gap below
+    sizes = [float(s) for s in theme.scale if s <= tick] or [tick]
+    return next((s for s in sizes if count * s * theme.line_spacing <= plot_pt), sizes[-1])
 
 
 def number_format(values: list[Any]) -> str:

@@ -14,6 +14,7 @@ from pptx.enum.chart import (
     XL_TICK_MARK,
 )
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.oxml.xmlchemy import OxmlElement
 from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
@@ -34,7 +35,7 @@ from deckbuilder.export.shapes import rgb
 def add_chart(slide: Slide, box: Box, figure: Figure, theme: Theme, glyphs: Glyphs) -> None:
     """Add ``figure`` to ``slide`` as an editable chart filling ``box``."""
     data: dict[str, list[Any]] = figure.data if isinstance(figure.data, dict) else {}
-    shape = shape_of(figure, theme, glyphs, box.width)
+    shape = shape_of(figure, theme, glyphs, box.width, box.height, theme.figure["chart_size"])
     kind, chart_data = _curve_data(figure, data) if figure.chart == "pr_curve" else _category_data(figure, data, shape)
     frame: Any = slide.shapes.add_chart(
         kind, Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height), chart_data
@@ -57,7 +58,7 @@ def add_chart(slide: Slide, box: Box, figure: Figure, theme: Theme, glyphs: Glyp
     elif figure.chart == "line":
         _style_lines(chart, theme)
     else:
-        _style_bars(chart, figure, data, theme)
+        _style_bars(chart, figure, data, theme, shape)
 
 
 def _category_data(figure: Figure, data: dict[str, list[Any]], shape: Shape) -> tuple[Any, Any]:
@@ -120,6 +121,13 @@ def _axes(chart: Any, shape: Shape, theme: Theme, figure: Figure) -> None:
     if shape.horizontal:
         category.reverse_order = True
         category.crosses = XL_AXIS_CROSSES.MAXIMUM
+        category.tick_labels.font.size = Pt(shape.tick)
+    if figure.chart in ("bar", "barh"):
+        # Every category named: left to itself, a renderer drops every other label it thinks crowded, and the
+        # bar the talk is about may be one of them.
+        skip = OxmlElement("c:tickLblSkip")
+        skip.set("val", "1")
+        category._element.insert_element_before(skip, "c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")
     titles = (shape.xlabel, shape.ylabel)
     if shape.horizontal:
         titles = (shape.ylabel, shape.xlabel)  # a bar chart's category axis is the vertical one
@@ -132,7 +140,7 @@ def _axes(chart: Any, shape: Shape, theme: Theme, figure: Figure) -> None:
             font.size, font.bold, font.color.rgb = size, False, rgb(theme.color("text"))
 
 
-def _style_bars(chart: Any, figure: Figure, data: dict[str, list[Any]], theme: Theme) -> None:
+def _style_bars(chart: Any, figure: Figure, data: dict[str, list[Any]], theme: Theme, shape: Shape) -> None:
     plot = chart.plots[0]
     plot.gap_width = 60
     labels = [category_text(v) for v in data[next(iter(data))]]
@@ -151,7 +159,7 @@ def _style_bars(chart: Any, figure: Figure, data: dict[str, list[Any]], theme: T
     labels_ = plot.data_labels
     labels_.number_format_is_linked = True
     labels_.position = XL_LABEL_POSITION.OUTSIDE_END
-    labels_.font.size = Pt(theme.figure["chart_size"])
+    labels_.font.size = Pt(shape.tick)  # a bar's value beside it, at its label's size
     labels_.font.color.rgb = rgb(theme.color("text"))
 
 
