@@ -1,4 +1,5 @@
-"""The SQLite store of rehearsals: one row per slide visit, committed as it happens. All of deck's SQL is here."""
+"""The SQLite store of rehearsals: one row per slide visit, committed as it happens. All of deck's SQL is here
+(and in guard.py, which reads a database before deck trusts it)."""
 
 from __future__ import annotations
 
@@ -12,22 +13,14 @@ from typing import Any
 from deckbuilder.core.timing.talk import DeckId, TalkPlan, TimedSlide
 from deckbuilder.errors import DeckError
 
+from .guard import damage, refuse_foreign, state
 from .location import ENV
-from .migrations import MIGRATIONS, SCHEMA_VERSION, TABLES
+from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "History"]
 
 
 EMBEDDED_RUN = "budgets_from = 'embedded'"  # a rehearsal of a deck that carries deck's plan
-# The columns that hold numbers, checked before deck writes anything to a database it opens (text there means
-# the file was edited by hand or damaged, and deck refuses it as it found it).
-NUMBER_COLUMNS = {
-    "rehearsals": ("duration_s", "total_s", "finished"),
-    "planned_slides": ("idx", "budget_s", "start_s", "main"),
-    "visits": ("idx", "budget_s", "talk_start_s", "seconds", "open"),
-    "drills": ("asked", "seed", "finished"),
-    "answers": ("position", "slide", "seconds", "score"),
-}
 
 
 class History:
@@ -85,10 +78,10 @@ class History:
         try:
             # A path, never a URI: "#" and "?" in a file name are part of the name.
             history.db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=1)
-            version, tables = history._state()
+            version, tables = state(history.db)
             # Pages only: a read-only reader checks each number as it reads it (`_number`), so scanning the
             # columns first would read the history twice on every `deck plan`.
-            if version != SCHEMA_VERSION or "rehearsals" not in tables or history._damage(tables, columns=False):
+            if version != SCHEMA_VERSION or "rehearsals" not in tables or damage(history.db, tables, columns=False):
                 raise sqlite3.DatabaseError("not a usable history")
         except (sqlite3.Error, DeckError):
             history._close_quietly()
@@ -97,65 +90,19 @@ class History:
             return None
         return history
 
-    def _damage(self, tables: set[str], columns: bool = True) -> str | None:
-        """Return what is wrong with a database's pages (or number ``columns``), or None when it is sound."""
-        check = self.db.execute("PRAGMA quick_check(1)").fetchone()
-        if check is None or check[0] != "ok":
-            return f"its pages are damaged ({' '.join(str(check[0]).split())[:100] if check else 'no answer'})"
-        if not columns:
-            return None
-        for table, names in NUMBER_COLUMNS.items():
-            if table not in tables:
-                continue
-            present = {str(row[1]) for row in self.db.execute(f"PRAGMA table_info({table})")}
-            for column in (c for c in names if c in present):
-                bad = self.db.execute(
-                    f"SELECT {column} FROM {table} WHERE typeof({column}) NOT IN ('integer', 'real', 'null') LIMIT 1"
-                ).fetchone()
-                if bad is not None:
-                    return f"{table}.{column} holds {str(bad[0])[:40]!r}, not a number"
-        return None
-
     def _close_quietly(self) -> None:
         db = getattr(self, "db", None)
         if db is not None:
             db.close()
 
-    def _state(self) -> tuple[int, set[str]]:
-        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
-        tables = {str(row[0]) for row in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        return version, tables
-
-    def _refuse_foreign(self, version: int, tables: set[str]) -> None:
-        ours = "rehearsals" in tables
-        if tables and not ours:
-            raise DeckError(
-                "is not a deck rehearsal history (it holds other tables); deck leaves it untouched",
-                file=str(self.path),
-                hint=f"point deck at its own file with --db or ${ENV}",
-            )
-        if version > SCHEMA_VERSION:
-            raise DeckError(
-                f"the rehearsal history was written by a newer deck (schema {version}, this deck knows "
-                f"{SCHEMA_VERSION})",
-                file=str(self.path),
-                hint="upgrade deck: pip install --upgrade deck",
-            )
-        if (version and not ours) or version < 0 or tables - TABLES - {"sqlite_sequence"}:
-            raise DeckError(
-                "is not a deck rehearsal history (it holds other tables); deck leaves it untouched",
-                file=str(self.path),
-                hint=f"point deck at its own file with --db or ${ENV}",
-            )
-
     def _setup(self) -> None:
         # Look before writing anything: a database that is not ours, or is damaged, is never touched.
-        version, tables = self._state()
-        self._refuse_foreign(version, tables)
-        damage = self._damage(tables)
-        if damage is not None:
+        version, tables = state(self.db)
+        refuse_foreign(self.path, version, tables)
+        damage_found = damage(self.db, tables)
+        if damage_found is not None:
             raise DeckError(
-                f"the rehearsal history is damaged: {damage}; deck leaves it as it is",
+                f"the rehearsal history is damaged: {damage_found}; deck leaves it as it is",
                 file=str(self.path),
                 hint=f"move it aside to keep it, or point deck at another file with --db or ${ENV}",
             )
@@ -164,8 +111,8 @@ class History:
             # half way leaves the old database, and two first opens at once migrate it once.
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                version, tables = self._state()
-                self._refuse_foreign(version, tables)
+                version, tables = state(self.db)
+                refuse_foreign(self.path, version, tables)
                 for target in range(version + 1, SCHEMA_VERSION + 1):
                     for statement in MIGRATIONS[target]:
                         self.db.execute(statement)

@@ -1,0 +1,74 @@
+"""Look before writing: whether a database is deck's rehearsal history, of a schema this deck knows, and sound.
+
+A file that fails is refused as it was found; nothing here writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from deckbuilder.errors import DeckError
+
+from .location import ENV
+from .migrations import SCHEMA_VERSION, TABLES
+
+# The columns that hold numbers, checked before deck writes anything to a database it opens (text there means
+# the file was edited by hand or damaged, and deck refuses it as it found it).
+NUMBER_COLUMNS = {
+    "rehearsals": ("duration_s", "total_s", "finished"),
+    "planned_slides": ("idx", "budget_s", "start_s", "main"),
+    "visits": ("idx", "budget_s", "talk_start_s", "seconds", "open"),
+    "drills": ("asked", "seed", "finished"),
+    "answers": ("position", "slide", "seconds", "score"),
+}
+
+
+def state(db: sqlite3.Connection) -> tuple[int, set[str]]:
+    """Return the database's schema version and its tables."""
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    tables = {str(row[0]) for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return version, tables
+
+
+def damage(db: sqlite3.Connection, tables: set[str], columns: bool = True) -> str | None:
+    """Return what is wrong with a database's pages (or number ``columns``), or None when it is sound."""
+    check = db.execute("PRAGMA quick_check(1)").fetchone()
+    if check is None or check[0] != "ok":
+        return f"its pages are damaged ({' '.join(str(check[0]).split())[:100] if check else 'no answer'})"
+    if not columns:
+        return None
+    for table, names in NUMBER_COLUMNS.items():
+        if table not in tables:
+            continue
+        present = {str(row[1]) for row in db.execute(f"PRAGMA table_info({table})")}
+        for column in (c for c in names if c in present):
+            bad = db.execute(
+                f"SELECT {column} FROM {table} WHERE typeof({column}) NOT IN ('integer', 'real', 'null') LIMIT 1"
+            ).fetchone()
+            if bad is not None:
+                return f"{table}.{column} holds {str(bad[0])[:40]!r}, not a number"
+    return None
+
+
+def refuse_foreign(path: Path, version: int, tables: set[str]) -> None:
+    """Raise DeckError for a database that is not deck's, or was written by a newer deck."""
+    ours = "rehearsals" in tables
+    if tables and not ours:
+        raise DeckError(
+            "is not a deck rehearsal history (it holds other tables); deck leaves it untouched",
+            file=str(path),
+            hint=f"point deck at its own file with --db or ${ENV}",
+        )
+    if version > SCHEMA_VERSION:
+        raise DeckError(
+            f"the rehearsal history was written by a newer deck (schema {version}, this deck knows {SCHEMA_VERSION})",
+            file=str(path),
+            hint="upgrade deck: pip install --upgrade deck",
+        )
+    if (version and not ours) or version < 0 or tables - TABLES - {"sqlite_sequence"}:
+        raise DeckError(
+            "is not a deck rehearsal history (it holds other tables); deck leaves it untouched",
+            file=str(path),
+            hint=f"point deck at its own file with --db or ${ENV}",
+        )
