@@ -62,14 +62,14 @@ def test_the_figure_cache_is_where_platformdirs_puts_user_caches(
 ) -> None:
     from platformdirs import user_cache_dir
 
-    from deckbuilder.export.cache import default_dir
+    from deckbuilder.files.places import deck_cache_dir
 
     monkeypatch.delenv("DECK_CACHE_DIR", raising=False)
     if xdg is None:
         monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
-    assert default_dir() == Path(user_cache_dir("deck", appauthor=False))
+    assert deck_cache_dir() == Path(user_cache_dir("deck", appauthor=False))
 
 
 def test_settings_are_parsed_once_per_version(tmp_path: Path) -> None:

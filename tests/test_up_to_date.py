@@ -58,12 +58,12 @@ def test_an_up_to_date_build_still_reports_the_talks_findings(tmp_path: Path, ru
 
 
 def test_a_damaged_record_means_building_again(tmp_path: Path, run_cli: Any) -> None:
-    from deckbuilder.export.cache import default_dir
+    from deckbuilder.files.places import deck_cache_dir
 
     outline = _talk(tmp_path)
     out = tmp_path / "deck.pptx"
     run_cli("build", outline, "-o", out)
-    records = FigureCache(default_dir()).records()
+    records = FigureCache(deck_cache_dir()).records()
     assert records is not None
     record = json.loads(records.record_path(out).read_text())
     record["findings"] = [{"code": 1}]  # valid JSON, not a finding

@@ -85,7 +85,8 @@ def build(
         sys.exit(EXIT_FINDINGS)
     from deckbuilder.core.text.durations import spoken_date
     from deckbuilder.export.build import build_deck
-    from deckbuilder.export.cache import FigureCache, default_dir
+    from deckbuilder.export.cache import FigureCache
+    from deckbuilder.files.places import deck_cache_dir
 
     out = output or outline.with_suffix(".pptx")
     pdf = out.with_suffix(".pdf")
@@ -98,7 +99,7 @@ def build(
         talk,
         out,
         template=template,
-        cache=FigureCache(None if no_cache else default_dir()),
+        cache=FigureCache(None if no_cache else deck_cache_dir()),
         # The outline's own date wins; else today, said the same way.
         date_text="" if talk_outline.date else spoken_date(dt.date.today().isoformat()),
         progress=lambda message: click.echo(f"  {visible(message)}", err=True),

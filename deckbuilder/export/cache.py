@@ -9,14 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from deckbuilder.files.atomic import store_quietly
-from deckbuilder.files.places import deck_cache_dir
 
 RENDER_VERSION = 2  # bump when figures.py draws differently, so cached pictures are redrawn
-
-
-def default_dir() -> Path:
-    """Return the cache folder: $DECK_CACHE_DIR, else deck's folder in the user's caches."""
-    return deck_cache_dir()
 
 
 def figure_key(spec: dict[str, Any]) -> str:
