@@ -37,6 +37,20 @@ def _child(parent: Any, tag: str, **attrs: str) -> Any:
     return element
 
 
+def add_run(paragraph: _Paragraph, text: str, size: float, bold: bool, font: str, color: str) -> None:
+    """Add ``text`` to ``paragraph`` as one run: ``size`` points, bold or not, ``font``, colour RRGGBB.
+
+    The run's properties are written as one element (size, weight, fill, typeface in the schema's order):
+    python-pptx's font setters look each part up again, and a deck has hundreds of runs."""
+    run = paragraph.add_run()
+    run.text = text  # python-pptx escapes control characters the XML cannot hold
+    props = run._r.get_or_add_rPr()
+    props.set("sz", str(round(size * 100)))
+    props.set("b", "1" if bold else "0")
+    _child(_child(props, "a:solidFill"), "a:srgbClr", val=color)
+    _child(props, "a:latin", typeface=font)
+
+
 def _frame(frame: TextFrame, anchor: Any = MSO_ANCHOR.TOP) -> None:
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
@@ -80,12 +94,7 @@ def write_paras(frame: TextFrame, paras: list[Para], size: int, theme: Theme, an
         for j, line in enumerate(para.text.split("\n")):
             if j:
                 paragraph.add_line_break()
-            run = paragraph.add_run()
-            run.text = line
-            run.font.size = Pt(psize)
-            run.font.bold = para.bold
-            run.font.name = theme.font
-            run.font.color.rgb = rgb(theme.color(para.color))
+            add_run(paragraph, line, psize, para.bold, theme.font, theme.color(para.color))
 
 
 def add_text(slide: Slide, box: Box, paras: list[Para], size: int, theme: Theme, name: str = "Body") -> Any:
@@ -121,10 +130,7 @@ def add_metric(slide: Slide, box: Box, metric: Metric, theme: Theme, hero: bool 
         paragraph.alignment = PP_ALIGN.LEFT
         _bullet(paragraph, None)
         for text, size, bold, color in runs:
-            run = paragraph.add_run()
-            run.text = text
-            run.font.size, run.font.bold, run.font.name = Pt(size), bold, theme.font
-            run.font.color.rgb = rgb(theme.color(color))
+            add_run(paragraph, text, size, bold, theme.font, theme.color(color))
     return shape
 
 
@@ -150,11 +156,8 @@ def add_table(slide: Slide, block: TableBlock, best_row: int | None, theme: Them
             cell.fill.fore_color.rgb = rgb(theme.color(fill))
             paragraph = cell.text_frame.paragraphs[0]
             paragraph.alignment = PP_ALIGN.LEFT if c == 0 else PP_ALIGN.RIGHT
-            run = paragraph.add_run()
-            run.text = text
-            run.font.size, run.font.name = Pt(block.size), theme.font
-            run.font.bold = header or winner
-            run.font.color.rgb = rgb(theme.color("background") if header else theme.color("text"))
+            color = theme.color("background") if header else theme.color("text")
+            add_run(paragraph, text, block.size, header or winner, theme.font, color)
     return shape
 
 
@@ -189,10 +192,7 @@ def add_label(
     _frame(frame)
     paragraph = frame.paragraphs[0]
     paragraph.alignment = align
-    run = paragraph.add_run()
-    run.text = text
-    run.font.size, run.font.bold, run.font.name = Pt(size), bold, theme.font
-    run.font.color.rgb = rgb(theme.color(color))
+    add_run(paragraph, text, size, bold, theme.font, theme.color(color))
     return shape
 
 
