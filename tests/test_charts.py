@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import zipfile
 from pathlib import Path
@@ -186,3 +187,40 @@ def test_bars_down_a_short_side_step_their_labels_down_the_type_scale() -> None:
     crowded = tick(12, 2.9)
     assert crowded < size and crowded in theme.scale
     assert 12 * crowded * theme.line_spacing <= 2.9 * 72  # each label a line of its own
+
+
+def test_text_from_the_data_is_never_a_formula_in_the_charts_workbook(tmp_path: Path) -> None:
+    # A CSV from somewhere else can carry a spreadsheet formula as a category, a column name or a point's label;
+    # PowerPoint's "Edit Data" opens the chart's workbook in Excel, which would run it.
+    (tmp_path / "segments.csv").write_text(
+        'segment,"=HYPERLINK(""http://example.com/?leak"",1)"\n=1+2,0.1\n=cmd|\' /C calc\'!A0,0.2\nhttp://example.com,0.3\n',
+        encoding="utf-8",
+    )
+    slides = [
+        {
+            "kind": "results",
+            "title": "Segment three fails twice as often as the rest",
+            "figure": {"chart": "bar", "title": "Failure rate by segment", "data": "segments.csv"},
+        },
+        {
+            "kind": "results",
+            "title": "At 30% precision the model finds 62% of churners",
+            "figure": {
+                **SLIDES[3]["figure"],
+                "operating_point": {"recall": 0.62, "precision": 0.3, "label": "=SUM(A1:A9)"},
+            },
+        },
+    ]
+    out, result = _build(tmp_path, slides)
+    assert result.charts == 2
+    with zipfile.ZipFile(out) as deck:
+        books = [name for name in deck.namelist() if name.endswith(".xlsx")]
+        assert len(books) == 2
+        for name in books:
+            with zipfile.ZipFile(io.BytesIO(deck.read(name))) as book:
+                sheet = book.read("xl/worksheets/sheet1.xml").decode()
+                strings = book.read("xl/sharedStrings.xml").decode()
+                assert "<f>" not in sheet and "<hyperlink" not in sheet  # kept as the text it is
+                assert "=" in strings
+    bars = next(chart for chart in _charts(out) if chart.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED)
+    assert list(bars.plots[0].categories)[:2] == ["=1+2", "=cmd|' /C calc'!A0"]  # shown as written

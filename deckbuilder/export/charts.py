@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from pptx.chart.data import CategoryChartData, XyChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter, XyWorkbookWriter
 from pptx.enum.chart import (
     XL_AXIS_CROSSES,
     XL_CHART_TYPE,
@@ -16,7 +19,7 @@ from pptx.enum.chart import (
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.slide import Slide
-from pptx.util import Inches, Pt
+from pptx.util import Inches, Pt, lazyproperty
 
 from deckbuilder.core.outline.model import Figure
 from deckbuilder.core.rules.theme import Box, Theme
@@ -30,6 +33,46 @@ from deckbuilder.export.chart_shape import (
     shape_of,
 )
 from deckbuilder.export.shapes import rgb
+
+# The chart's data goes into a workbook that PowerPoint's "Edit Data" opens in Excel. xlsxwriter would write a
+# text starting with "=" as a formula and a URL as a link; text from the outline or its CSV is neither.
+_TEXT_ONLY = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+
+
+class _TextOnly:
+    """A python-pptx workbook writer that opens its workbook with text kept as text."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
+        from xlsxwriter import Workbook  # type: ignore[import-untyped]
+
+        workbook = Workbook(xlsx_file, _TEXT_ONLY)
+        yield workbook, workbook.add_worksheet()
+        workbook.close()
+
+
+class _CategoryBook(_TextOnly, CategoryWorkbookWriter):
+    pass
+
+
+class _XyBook(_TextOnly, XyWorkbookWriter):
+    pass
+
+
+class _CategoryData(CategoryChartData):
+    """Bar and line chart data whose workbook keeps text as text."""
+
+    @lazyproperty
+    def _workbook_writer(self) -> Any:
+        return _CategoryBook(self)
+
+
+class _XyData(XyChartData):
+    """Curve data whose workbook keeps text as text."""
+
+    @lazyproperty
+    def _workbook_writer(self) -> Any:
+        return _XyBook(self)
 
 
 def add_chart(slide: Slide, box: Box, figure: Figure, theme: Theme, glyphs: Glyphs) -> None:
@@ -64,7 +107,7 @@ def add_chart(slide: Slide, box: Box, figure: Figure, theme: Theme, glyphs: Glyp
 def _category_data(figure: Figure, data: dict[str, list[Any]], shape: Shape) -> tuple[Any, Any]:
     names = list(data)
     values = [v for name in names[1:] for v in data[name]]
-    chart_data = CategoryChartData(number_format=number_format(values))
+    chart_data = _CategoryData(number_format=number_format(values))
     chart_data.categories = [category_text(v) for v in data[names[0]]]
     for name in names[1:]:
         chart_data.add_series(column_label(name), [float(v) for v in data[name]])
@@ -74,7 +117,7 @@ def _category_data(figure: Figure, data: dict[str, list[Any]], shape: Shape) -> 
 
 
 def _curve_data(figure: Figure, data: dict[str, list[Any]]) -> tuple[Any, Any]:
-    chart_data = XyChartData()
+    chart_data = _XyData()
     model = chart_data.add_series("model")
     for recall, precision in zip(data["recall"], data["precision"], strict=True):
         model.add_data_point(float(recall), float(precision))
