@@ -34,6 +34,7 @@ class Shape:
     xlabel: str
     ylabel: str
     tick: float = 0.0  # the size of the category and value labels, in points: the chart size, or a step below it
+    every_label: bool = True  # each bar's label has room at ``tick``; else a renderer may leave some out
 
 
 def _fits(labels: list[str], tick: float, room_pt: float, glyphs: Glyphs) -> list[str] | None:
@@ -58,8 +59,8 @@ def shape_of(
     """Decide a chart's shape from its labels: long bar labels wrap, or the bars turn sideways when they cannot fit.
 
     ``tick`` is the size the labels are drawn at (the picture's tick size unless given). With ``height_in``,
-    bars down the side each get a line of label: the size steps down the type scale until one line fits a bar's
-    pitch, as a renderer left alone would drop every other label instead."""
+    labels down the side step down the type scale until each fits its bar's pitch (one line, or two where it
+    wraps), as a renderer left alone would drop every other label instead."""
     data: dict[str, list[Any]] = figure.data if isinstance(figure.data, dict) else {}
     names = list(data)
     tick = tick or theme.figure["tick_size"]
@@ -77,11 +78,18 @@ def shape_of(
             horizontal = True  # long category names read better down the side than crammed under bars
         else:
             labels = fitted
-    if horizontal and labels and height_in:
-        tick = _side_label_size(len(labels), tick, height_in, theme)
+    every = True
     if horizontal and labels:
         most = plot_pt * theme.figure["side_labels"]  # labels down the side: two lines at most, this wide
-        labels = [_two_lines(lab, tick, most, glyphs) if glyphs.width(lab, tick) > most else lab for lab in labels]
+        height_pt = (height_in - TOP_IN) * 72 - 2.5 * tick * theme.line_spacing  # less the axis title, its gap
+        sizes = [float(s) for s in theme.scale if s <= tick] if height_in else []
+        for size in sizes or [tick]:
+            side = [_two_lines(lab, size, most, glyphs) if glyphs.width(lab, size) > most else lab for lab in labels]
+            lines = max(lab.count("\n") + 1 for lab in side)
+            every = not height_in or len(side) * lines * size * theme.line_spacing <= height_pt
+            if every:
+                break
+        tick, labels = size, side
     if figure.chart == "line" and labels:
         rotate = sum(glyphs.width(label, tick) + 8 for label in labels) > plot_pt * 0.9 and len(labels) <= 40
     if figure.chart == "pr_curve":
@@ -91,15 +99,7 @@ def shape_of(
     else:
         xlabel = figure.xlabel or (first if figure.chart == "line" else "")
         ylabel = figure.ylabel or series
-    return Shape(horizontal, labels, rotate, xlabel, ylabel, tick)
-
-
-def _side_label_size(count: int, tick: float, height_in: float, theme: Theme) -> float:
-    """Return the largest size on the type scale, at most ``tick``, at which ``count`` labels down the side of a
-    plot ``height_in`` tall (less its axis title and margins) each have a line's height; the smallest if none."""
-    plot_pt = (height_in - TOP_IN) * 72 - 2.5 * tick * theme.line_spacing  # the axis title and its gap below
-    sizes = [float(s) for s in theme.scale if s <= tick] or [tick]
-    return next((s for s in sizes if count * s * theme.line_spacing <= plot_pt), sizes[-1])
+    return Shape(horizontal, labels, rotate, xlabel, ylabel, tick, every)
 
 
 def number_format(values: list[Any]) -> str:

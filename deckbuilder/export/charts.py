@@ -165,9 +165,10 @@ def _axes(chart: Any, shape: Shape, theme: Theme, figure: Figure) -> None:
         category.reverse_order = True
         category.crosses = XL_AXIS_CROSSES.MAXIMUM
         category.tick_labels.font.size = Pt(shape.tick)
-    if figure.chart in ("bar", "barh"):
+    if figure.chart in ("bar", "barh") and shape.every_label:
         # Every category named: left to itself, a renderer drops every other label it thinks crowded, and the
-        # bar the talk is about may be one of them.
+        # bar the talk is about may be one of them. (Labels with no room even at the smallest size are left to
+        # the renderer rather than drawn over each other; C011 asks for fewer bars.)
         skip = OxmlElement("c:tickLblSkip")
         skip.set("val", "1")
         category._element.insert_element_before(skip, "c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")
