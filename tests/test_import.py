@@ -252,3 +252,36 @@ def test_a_long_table_whose_marked_row_is_cut_still_loads(run_cli: Any, tmp_path
     table = next(s["table"] for s in data["slides"] if "table" in s)
     assert len(table["rows"]) == 12 and table.get("best_row", 1) <= 12  # the bold row 14 was cut with the rest
     load_outline(tmp_path / "talk.yaml")
+
+
+def test_long_decimals_a_notebook_printed_are_rounded_for_the_slide(run_cli, tmp_path: Path) -> None:
+    # A summary table as a notebook prints it: float64 to the last digit. Nobody presents 16.501740430938508.
+    import nbformat
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    from .writeups.notebooks import table_cell
+
+    nb = new_notebook()
+    nb.cells = [
+        new_markdown_cell("# Fraud\n## Methodology\nLightGBM on the purchase features, compared with the rules."),
+        table_cell(
+            "summarise(users, by='source')",
+            ["statistic", "signup_week", "purchase_value", "fraud_rate", "users"],
+            [
+                ["mean", 16.501740430938508, 36.93537243898567, 0.09364577267192546, 151112],
+                ["sigma", 9.814287461798854, 18.32276214866212, 0.000123456789123, 0.5],
+                ["max", 34.0, 154.0, 1.0, 2],
+            ],
+        ),
+    ]
+    notebook = tmp_path / "fraud.ipynb"
+    notebook.write_text(nbformat.writes(nb), encoding="utf-8")
+    data = _import(run_cli, tmp_path, notebook)
+    (table,) = [s["table"] for s in data["slides"] if "table" in s]
+    assert table["rows"] == [
+        ["mean", "16.50", 36.94, 0.09365, 151112],
+        ["sigma", 9.814, 18.32, 0.0001235, 0.5],
+        ["max", 34.0, 154.0, 1.0, 2],
+    ]
+    notes = " ".join(s.get("notes", "") for s in data["slides"] if "table" in s)
+    assert "rounded to 4 significant figures" in notes

@@ -232,6 +232,7 @@ class Assembler:
             draft.figure_why = found if seen.label else "no label found: say what the figure shows"
             return
         draft.table = item
+        _say_rounded(draft, item)
         draft.best_row = self.claims.best_row(item.columns, item.rows, item.bold_rows)
         if draft.kind in ("methodology", "approach", "results") and len(draft.decisions) < 3:
             choice = self.claims.table_decision(item, draft.best_row)
@@ -339,15 +340,24 @@ class Assembler:
         rows = item.rows[: self.rules.table_rows]
         columns = item.columns[: self.rules.table_columns]
         kept = {r for r in item.bold_rows if r < len(rows)}  # a marked row that was cut marks nothing
-        table = TableData(columns, [r[: len(columns)] for r in rows], item.where, kept)
+        table = TableData(columns, [r[: len(columns)] for r in rows], item.where, kept, item.rounded_to)
         cut = len(item.rows) > len(rows) or len(item.columns) > len(columns)
         draft = Draft("appendix", section.heading or "Table", "a table beyond the slide's one visual", "", item.where)
         draft.title_why = "the heading; say what the table shows"
         if cut:
             draft.notes.append(f"The table in {item.where} is cut to {len(rows)} rows, {len(columns)} columns.")
         draft.table = table
+        _say_rounded(draft, table)
         draft.best_row = self.claims.best_row(table.columns, table.rows, table.bold_rows)
         return draft
+
+
+def _say_rounded(draft: Draft, table: TableData) -> None:
+    if table.rounded_to:
+        figures = table.rounded_to
+        draft.notes.append(
+            f"Numbers the notebook printed in full in {table.where} are rounded to {figures} significant figures."
+        )
 
 
 def _amount(section: Section) -> str:

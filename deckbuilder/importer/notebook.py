@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 import re
 import warnings
 from html.parser import HTMLParser
@@ -66,8 +67,25 @@ class _TableParser(HTMLParser):
             self._cell.append(data)
 
 
-def html_table(html: str, where: str) -> TableData | None:
-    """Return a DataFrame's HTML table, its default 0, 1, 2 ... index dropped; None when it is not a table."""
+_LONG_DECIMAL = re.compile(r"-?\d+\.\d+")
+
+
+def rounded(cell: str, figures: int) -> str:
+    """Return a printed number with more than ``figures`` decimals at ``figures`` significant figures
+    (16.501740430938508 as 16.50); any other cell as it is."""
+    if not _LONG_DECIMAL.fullmatch(cell) or len(cell.split(".")[1]) <= figures:
+        return cell
+    value = float(cell)
+    if value == 0:
+        return "0"
+    decimals = max(0, figures - 1 - math.floor(math.log10(abs(value))))
+    return f"{value:.{decimals}f}"
+
+
+def html_table(html: str, where: str, figures: int = 0) -> TableData | None:
+    """Return a DataFrame's HTML table, its default 0, 1, 2 ... index dropped; None when it is not a table.
+
+    With ``figures``, the numbers printed to the last digit of a float are rounded (see `rounded`)."""
     if "<table" not in html[:MAX_HTML_TABLE]:
         return None
     reader = _TableParser()
@@ -84,7 +102,8 @@ def html_table(html: str, where: str) -> TableData | None:
         return None
     if not header[0] and [r[0] for r in body] == [str(i) for i in range(len(body))]:
         header, body = header[1:], [r[1:] for r in body]
-    return TableData(header, body, where)
+    shown = [[rounded(cell, figures) for cell in row] for row in body] if figures else body
+    return TableData(header, shown, where, rounded_to=figures if shown != body else 0)
 
 
 def _text(value: Any) -> str:
@@ -130,7 +149,7 @@ def _parse(text: str) -> Any:
         return nbformat.reads(text, as_version=4)  # type: ignore[no-untyped-call]
 
 
-def read_notebook(text: str, name: str, writeup: Writeup, load_image: ImageLoader) -> None:
+def read_notebook(text: str, name: str, writeup: Writeup, load_image: ImageLoader, figures: int = 0) -> None:
     """Add a notebook's sections to ``writeup``: headings from markdown cells, figures and tables from outputs."""
     try:
         notebook = _parse(text)
@@ -157,7 +176,8 @@ def read_notebook(text: str, name: str, writeup: Writeup, load_image: ImageLoade
             read_markdown(_text(cell.get("source", "")), where, writeup, loader, place="")
         elif kind == "code":
             outputs = cell.get("outputs")
-            _outputs(outputs if isinstance(outputs, list) else [], _text(cell.get("source", "")), where, writeup)
+            listed = outputs if isinstance(outputs, list) else []
+            _outputs(listed, _text(cell.get("source", "")), where, writeup, figures)
 
 
 def _with_attachments(attachments: Any, load_image: ImageLoader, writeup: Writeup) -> ImageLoader:
@@ -179,7 +199,7 @@ def _with_attachments(attachments: Any, load_image: ImageLoader, writeup: Writeu
     return load
 
 
-def _outputs(outputs: list[Any], code: str, where: str, writeup: Writeup) -> None:
+def _outputs(outputs: list[Any], code: str, where: str, writeup: Writeup, figures: int) -> None:
     if not writeup.sections:
         writeup.sections.append(Section("", 0, where))
     section = writeup.sections[-1]
@@ -209,7 +229,7 @@ def _outputs(outputs: list[Any], code: str, where: str, writeup: Writeup) -> Non
             if other is not None:
                 writeup.not_imported[other] = writeup.not_imported.get(other, 0) + 1
             elif html:
-                table = html_table(html, where)
+                table = html_table(html, where, figures)
                 if table is not None and table.columns and table.columns[0].endswith(":"):
                     writeup.skipped.append(f"{where}: a status printout ({table.columns[0]} ...), not a result")
                 elif table is not None and is_dump(code):

@@ -94,7 +94,8 @@ def read_writeups(paths: list[Path], config: Config) -> Writeup:
         name = path.name
         if suffix == ".ipynb":
             data = read_bounded(path, limits.notebook_bytes, "notebook", "notebook_bytes")
-            read_notebook(_decode(data, path), name, writeup, _loader(path.parent, config, writeup, images))
+            loader = _loader(path.parent, config, writeup, images)
+            read_notebook(_decode(data, path), name, writeup, loader, config.importing.printout_figures)
         elif suffix in MARKDOWN:
             data = read_bounded(path, limits.writeup_bytes, "write-up", "writeup_bytes")
             read_markdown(_decode(data, path), name, writeup, _loader(path.parent, config, writeup, images))

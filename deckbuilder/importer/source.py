@@ -76,6 +76,7 @@ class TableData:
     rows: list[list[str]]
     where: str
     bold_rows: set[int] = field(default_factory=set)  # 0-based rows the write-up marked (bold)
+    rounded_to: int = 0  # significant figures its printed numbers were rounded to (a notebook's float64 output)
 
 
 @dataclass

@@ -44,6 +44,7 @@ class ImportRules:
     notes_chars: int
     table_rows: int
     table_columns: int
+    printout_figures: int
     order: tuple[str, ...]
     demote_first: tuple[str, ...]
     missing: dict[str, str]
@@ -108,6 +109,7 @@ def parse_import_rules(raw: dict[str, Any], kinds: set[str]) -> ImportRules:
         notes_chars=int(raw["notes_chars"]),
         table_rows=int(raw["table_rows"]),
         table_columns=int(raw["table_columns"]),
+        printout_figures=int(raw["printout_figures"]),
         order=tuple(str(k) for k in raw["order"]),
         demote_first=tuple(str(k) for k in raw["demote_first"]),
         missing={str(k): str(v) for k, v in raw["missing"].items()},
