@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -460,3 +461,29 @@ def test_a_slide_has_one_headline_the_figure_title_is_its_caption(churn_deck: tu
     assert not run.font.bold and str(run.font.color.rgb) == theme.color("muted")
     title_run = slide.shapes.title.text_frame.paragraphs[0].runs[0]
     assert title_run.font.size.pt > run.font.size.pt
+
+
+def test_a_figure_title_that_repeats_the_slide_title_is_said_once(tmp_path: Path) -> None:
+    # An imported draft often labels a figure with its slide's own heading ("Count Plot of Email Text").
+    picture = tmp_path / "counts.png"
+    Image.new("RGB", (640, 400), "white").save(picture)
+    slides = [
+        {"kind": "results", "title": "Count plot of email text", "figure": {"chart": "image", "path": "counts.png",
+                                                                          "title": "Count Plot of Email Text"}},
+        {"kind": "results", "title": "Short emails are clicked a third more often",
+         "figure": {"chart": "image", "path": "counts.png", "title": "Clicks by email text"}},
+    ]  # fmt: skip
+    outline = load_outline(write_outline(tmp_path, slides))
+    out = tmp_path / "talk.pptx"
+    build_deck(outline, plan_talk(outline), out, cache=FigureCache(None))
+    deck = Presentation(str(out))
+    names = [[shape.name for shape in slide.shapes] for slide in deck.slides]
+    repeated, labelled = names[-2], names[-1]
+    assert "Figure Title" not in repeated and "Figure" in repeated
+    assert "Figure Title" in labelled
+
+    # The picture takes the room the caption would have had.
+    def top(slide: Any) -> float:
+        return min(s.top for s in slide.shapes if s.name == "Figure")
+
+    assert top(deck.slides[-2]) < top(deck.slides[-1])

@@ -75,13 +75,13 @@ def content(slide: PptxSlide, spec: Slide, timed: TimedSlide, canvas: Canvas) ->
         shapes.add_metric(slide, box, metric, theme, hero=layout.hero)
     if layout.body is not None:
         shapes.add_text(slide, layout.body.box, list(layout.body.paras), layout.body.fit.size, theme)
-    if layout.caption is not None and layout.picture is not None and spec.figure is not None:
+    if layout.picture is not None and spec.figure is not None:
         caption = layout.caption
-        frame = slide.shapes.add_textbox(
-            Inches(caption.box.left), Inches(caption.box.top), Inches(caption.box.width), Inches(caption.box.height)
-        )
-        frame.name = "Figure Title"
-        shapes.write_paras(frame.text_frame, list(caption.paras), caption.fit.size, theme)
+        if caption is not None:
+            box = caption.box
+            frame = slide.shapes.add_textbox(Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height))
+            frame.name = "Figure Title"
+            shapes.write_paras(frame.text_frame, list(caption.paras), caption.fit.size, theme)
         canvas.pictures.append((slide, timed.index, spec.figure, layout.picture))
     elif layout.table is not None and spec.table is not None:
         shapes.add_table(slide, layout.table, spec.table.best_row, theme)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from deckbuilder.core.outline.model import Metric, Slide
+from deckbuilder.core.rules.lexicon import words
 from deckbuilder.core.rules.page import Page
 from deckbuilder.core.rules.theme import Box, Theme
 from deckbuilder.core.slides.callout import NAME_GAP, lift_text, value_text
@@ -185,7 +186,9 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
         problems.append(
             "a figure and a table on one slide leave neither readable; move one to its own slide or the appendix."
         )
-    if spec.figure is not None:
+    if spec.figure is not None and words(spec.figure.title) == words(spec.title or ""):
+        picture = where  # a figure title that repeats the slide's title is said once, by the slide
+    elif spec.figure is not None:
         # Under a slide title that states the finding, the figure's title is its label, set as a caption (regular,
         # muted), so the slide has one headline; with no slide title it is the headline.
         headline = not spec.title
