@@ -487,3 +487,18 @@ def test_a_figure_title_that_repeats_the_slide_title_is_said_once(tmp_path: Path
         return min(s.top for s in slide.shapes if s.name == "Figure")
 
     assert top(deck.slides[-2]) < top(deck.slides[-1])
+
+
+def test_a_wide_picture_sits_under_its_caption(tmp_path: Path) -> None:
+    # A notebook's two-panel figure is wide and short: centred in a tall box it would float mid-slide, away from
+    # its label.
+    Image.new("RGB", (1600, 500), "white").save(tmp_path / "panels.png")
+    slides = [{"kind": "eda", "title": "Age should be below 100", "points": ["Typically, age is below 100."],
+               "figure": {"chart": "image", "path": "panels.png", "title": "Users by country"}}]  # fmt: skip
+    outline = load_outline(write_outline(tmp_path, slides))
+    out = tmp_path / "talk.pptx"
+    build_deck(outline, plan_talk(outline), out, cache=FigureCache(None))
+    shapes = {s.name: s for s in Presentation(str(out)).slides[-1].shapes}
+    caption, picture = shapes["Figure Title"], shapes["Figure"]
+    gap = (picture.top - (caption.top + caption.height)) / 914400
+    assert 0 <= gap <= 0.1

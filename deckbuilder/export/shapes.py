@@ -162,12 +162,13 @@ def add_table(slide: Slide, block: TableBlock, best_row: int | None, theme: Them
 
 
 def add_picture(slide: Slide, box: Box, image: bytes, pixel_size: tuple[int, int]) -> Any:
-    """Add a picture inside ``box``, keeping its aspect ratio and centring it."""
+    """Add a picture inside ``box``, keeping its aspect ratio: centred across, at the box's top, so a wide
+    picture sits under its caption and on the body's line, not adrift in the middle of the slide."""
     px_w, px_h = pixel_size
     scale = min(box.width / px_w, box.height / px_h)
     width, height = px_w * scale, px_h * scale
     left = box.left + (box.width - width) / 2
-    top = box.top + (box.height - height) / 2
+    top = box.top
     picture = slide.shapes.add_picture(io.BytesIO(image), Inches(left), Inches(top), Inches(width), Inches(height))
     picture.name = "Figure"
     return picture
