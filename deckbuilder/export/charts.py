@@ -46,7 +46,7 @@ class _TextOnly:
     def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
         from xlsxwriter import Workbook  # type: ignore[import-untyped]
 
-        workbook = Workbook(xlsx_file, _TEXT_ONLY)
+        workbook = Workbook(xlsx_file, dict(_TEXT_ONLY))
         yield workbook, workbook.add_worksheet()
         workbook.close()
 
