@@ -58,3 +58,25 @@ def test_long_category_names_wrap_at_spaces_only_and_lose_nothing() -> None:
     for name, label in zip(names, shape.labels, strict=True):
         assert label.replace("\n", " ") == name  # every word kept, in order
         assert all(word in words for line in label.split("\n") for word in line.split())
+
+
+def test_a_pictured_pr_curve_speaks_in_percent_like_the_native_chart() -> None:
+    from matplotlib.figure import Figure as MplFigure
+
+    from deckbuilder.export.figures import _pr_curve
+
+    curve = Figure.parse(
+        {
+            "chart": "pr_curve",
+            "title": "t",
+            "data": {"recall": [0.0, 0.62, 1.0], "precision": [0.9, 0.3, 0.1]},
+            "operating_point": {"recall": 0.62, "precision": 0.3, "label": "proposed threshold"},
+        }
+    )
+    assert isinstance(curve.data, dict)
+    ax = MplFigure().add_subplot()
+    _pr_curve(ax, curve, curve.data, CONFIG.theme)
+    assert ax.xaxis.get_major_formatter()(0.6, 0) == "60%"
+    assert ax.yaxis.get_major_formatter()(0.2, 0) == "20%"
+    (note,) = ax.texts
+    assert note.get_text() == "proposed threshold\n62% recall, 30% precision"  # the legend's words on the native chart

@@ -10,6 +10,7 @@ from matplotlib import font_manager, rc_context
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure as MplFigure
+from matplotlib.ticker import PercentFormatter
 
 from deckbuilder.core.outline.model import Figure
 from deckbuilder.core.rules.theme import Theme
@@ -129,6 +130,8 @@ def _pr_curve(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme
         )
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
+    for axis in (ax.xaxis, ax.yaxis):  # recall and precision in percent, as the native chart and the slide say them
+        axis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.legend(fontsize=size, frameon=False, loc="upper right")
 
 
