@@ -502,3 +502,19 @@ def test_a_wide_picture_sits_under_its_caption(tmp_path: Path) -> None:
     caption, picture = shapes["Figure Title"], shapes["Figure"]
     gap = (picture.top - (caption.top + caption.height)) / 914400
     assert 0 <= gap <= 0.1
+
+
+def test_a_placeholder_slide_says_what_it_awaits(tmp_path: Path) -> None:
+    # A draft from `deck import`, built with --force to edit in PowerPoint: an empty slide would not say what to write.
+    todo = "write the problem in your own words: who has it, what it costs"
+    slides = [
+        {"kind": "problem", "title": "Problem", "todo": todo},
+        {"kind": "approach", "title": "Gradient boosting on usage trends", "points": ["Logins, tickets, seats"]},
+    ]
+    outline = load_outline(write_outline(tmp_path, slides))
+    out = tmp_path / "draft.pptx"
+    build_deck(outline, plan_talk(outline), out, cache=FigureCache(None))
+    deck = Presentation(str(out))
+    texts = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in deck.slides]
+    assert f"Still to do: {todo}" in texts[-2]
+    assert not any(t.startswith("Still to do") for t in texts[-1])

@@ -13,7 +13,7 @@ from deckbuilder.core.rules.lexicon import words
 from deckbuilder.core.rules.page import Page
 from deckbuilder.core.rules.theme import Box, Theme
 from deckbuilder.core.slides.callout import NAME_GAP, lift_text, value_text
-from deckbuilder.core.slides.slide_text import decision_paras, point_paras
+from deckbuilder.core.slides.slide_text import decision_paras, point_paras, todo_paras
 from deckbuilder.core.slides.table_layout import TableBlock, table_block
 from deckbuilder.core.text.display import excerpt
 from deckbuilder.core.text.measure import (
@@ -151,7 +151,7 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
     bullets = point_paras(spec.points)
     paras = [
         replace(p, text=kept_together(p.text, theme.keep_together))
-        for p in bullets + decision_paras(spec, bool(spec.points), theme)
+        for p in bullets + decision_paras(spec, bool(spec.points), theme) + todo_paras(spec)
     ]
     points = len(bullets)
     most = theme.max_points["split" if kind == "text_visual" else "text"]

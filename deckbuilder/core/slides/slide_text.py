@@ -26,6 +26,15 @@ def point_paras(points: list[Any], level: int = 0) -> list[Para]:
     return result
 
 
+STILL_TO_DO = "Still to do: "  # a placeholder slide's todo, shown where its content will go
+
+
+def todo_paras(spec: Slide) -> list[Para]:
+    """Return a bare placeholder slide's `todo:` as one muted line, so a draft deck says what each slide awaits."""
+    bare = not (spec.points or spec.decisions or spec.metrics or spec.figure or spec.table)
+    return [Para(STILL_TO_DO + spec.todo, color="muted")] if spec.todo and bare else []
+
+
 def known_text(spec: Slide) -> str:
     """Return a slide's words, in which a capitalised word written mid-sentence marks a name (see `joined`)."""
     return ". ".join(  # sentence breaks between texts: a name is only one mid-sentence
