@@ -72,13 +72,16 @@ _LONG_DECIMAL = re.compile(r"-?\d+\.\d+")
 
 def rounded(cell: str, figures: int) -> str:
     """Return a printed number with more than ``figures`` decimals at ``figures`` significant figures
-    (16.501740430938508 as 16.50); any other cell as it is."""
-    if not _LONG_DECIMAL.fullmatch(cell) or len(cell.split(".")[1]) <= figures:
+    (16.501740430938508 as 16.50), never with more decimals than printed; any other cell as it is."""
+    if not _LONG_DECIMAL.fullmatch(cell):
         return cell
+    written = len(cell.split(".")[1])
     value = float(cell)
+    if written <= figures:
+        return cell
     if value == 0:
         return "0"
-    decimals = max(0, figures - 1 - math.floor(math.log10(abs(value))))
+    decimals = min(written, max(0, figures - 1 - math.floor(math.log10(abs(value)))))
     return f"{value:.{decimals}f}"
 
 
