@@ -76,10 +76,9 @@ def build(
     talk = plan_talk(talk_outline, settings, ignore=ignored)
     if talk.findings:
         from .plan_view import findings_view
-        from .text_table import echo
+        from .text_table import echo_lines
 
-        for line in findings_view(talk):
-            echo(line)
+        echo_lines(findings_view(talk))
     if any(f.severity is Severity.ERROR for f in talk.findings) and not force:
         click.echo("deck: not built: fix the error above, or pass --force to build anyway", err=True)
         sys.exit(EXIT_FINDINGS)
@@ -114,10 +113,9 @@ def build(
         click.echo(f"  template: {visible(note)}", err=True)
     if result.findings:
         from .plan_view import findings_view
-        from .text_table import echo
+        from .text_table import echo_lines
 
-        for line in findings_view(talk, result.findings):
-            echo(line)
+        echo_lines(findings_view(talk, result.findings))
     warnings = sum(1 for f in [*talk.findings, *result.findings] if f.severity is not Severity.ERROR)
     cached = result.figures - result.rendered
     if result.up_to_date:

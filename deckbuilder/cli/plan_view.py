@@ -12,7 +12,7 @@ from deckbuilder.core.text.display import one_line, visible
 from deckbuilder.core.text.durations import format_duration as fmt
 from deckbuilder.core.timing.planner import Plan
 
-from .text_table import Cell, echo, style, table, width, wrap
+from .text_table import Cell, echo, echo_lines, style, table, width, wrap
 
 # A severity's colour and weight, as click.style takes them.
 STYLE: dict[Severity, dict[str, Any]] = {
@@ -133,8 +133,7 @@ def print_plan(plan: Plan, ratio_min: float) -> None:
         echo(style(bold, bold=True) + rest)
         title = title[len(bold) :].lstrip()
     echo()
-    for line in slide_table(plan):
-        echo(line)
+    echo_lines(slide_table(plan))
     notes = ["needs: what the slide's material takes to say (docs/time-model.md)"]
     if any(s.pinned for s in plan.slides):
         notes.insert(0, "* pinned with time:")
@@ -142,11 +141,9 @@ def print_plan(plan: Plan, ratio_min: float) -> None:
         echo(style(line, dim=True))
     echo()
     echo(style(f"Time shares of the main talk, {_JUDGED[plan.judged_on]}", bold=True))
-    for line in share_table(plan, ratio_min):
-        echo(line)
+    echo_lines(share_table(plan, ratio_min))
     echo()
-    for line in findings_view(plan):
-        echo(line)
+    echo_lines(findings_view(plan))
     if plan.findings:
         echo()
         echo(summary_line(plan))
@@ -162,5 +159,4 @@ def print_rules(chosen: list[Rule]) -> None:
         )
         rows.append([Cell(""), Cell(""), Cell(f"why: {rule.why}")])
         rows.append([Cell(""), Cell(""), Cell(f"fix: {rule.fix}", dim=True)])
-    for line in table(rows, [False, False, False], fold=2, gap=" "):
-        echo(line)
+    echo_lines(table(rows, [False, False, False], fold=2, gap=" "))

@@ -122,3 +122,9 @@ def table(
 def echo(line: str = "") -> None:
     """Print one line, in colour only on a terminal and never when NO_COLOR is set."""
     click.echo(line, color=False if os.environ.get("NO_COLOR") else None)
+
+
+def echo_lines(lines: Sequence[str]) -> None:
+    """Print lines, each as `echo` does."""
+    for line in lines:
+        echo(line)

@@ -8,7 +8,6 @@ checks are a few dozen lines, and `deck plan` is run on every save, where a libr
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from collections.abc import Sequence
@@ -62,6 +61,8 @@ class Checker:
 
 def suggest(word: str, choices: Sequence[str]) -> str | None:
     """Return the closest of ``choices`` to ``word``, if any is close."""
+    import difflib  # here: only an outline with a mistake needs a suggestion, and `deck plan` runs on every save
+
     lowered = {c.lower(): c for c in choices}
     match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
     return lowered[match[0]] if match else None

@@ -75,7 +75,7 @@ def matches(code: str, patterns: Iterable[str]) -> bool:
 
 def unknown_codes(patterns: Iterable[str], rules: dict[str, Rule]) -> list[str]:
     """Return the patterns that match no known rule code."""
-    return [p for p in patterns if not any(c.startswith(p.upper()) for c in rules)]
+    return [p for p in patterns if not any(matches(c, (p,)) for c in rules)]
 
 
 def keep(

@@ -106,13 +106,13 @@ class Lexicon:
 
 
 def _markers(items: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(p if _is_regex(p) or p.startswith("\\") else re.escape(p) for p in items))
+    return re.compile("|".join(p if _is_regex(p) else re.escape(p) for p in items))
 
 
 def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
     """Return the lexicon of a parsed content.yaml, every pattern compiled."""
     names = sorted(raw["metric_names"], key=len, reverse=True)
-    metric_alt = "|".join(n if "\\" in n else re.escape(n) for n in names)
+    metric_alt = "|".join(n if _is_regex(n) else re.escape(n) for n in names)
     metric = re.compile(r"(?<![\w-])(" + metric_alt + r")(?![\w-])")
     number = r"[$€£]?~?\d+(?:[.,]\d+)?"
     business = raw["business_patterns"]
