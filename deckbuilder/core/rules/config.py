@@ -17,11 +17,13 @@ import yaml
 
 if TYPE_CHECKING:
     from deckbuilder.core.rules.drill_rules import DrillRules
+    from deckbuilder.core.rules.english import English
     from deckbuilder.core.rules.findings import Finding, Rule
     from deckbuilder.core.rules.import_rules import ImportRules
     from deckbuilder.core.rules.lexicon import Lexicon
     from deckbuilder.core.rules.page import Page
     from deckbuilder.core.rules.theme import Theme
+    from deckbuilder.core.rules.vocabulary import Vocabulary
     from deckbuilder.core.text.measure import Glyphs
 
 ENV = "DECK_LAYOUTS"
@@ -296,6 +298,20 @@ class Config:
         from deckbuilder.core.rules.import_rules import parse_import_rules
 
         return parse_import_rules(self.data("import.yaml"), set(self.template.kinds))
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """Return the sentence reader's vocabulary (reading.yaml)."""
+        from deckbuilder.core.rules.vocabulary import parse_vocabulary
+
+        return parse_vocabulary(self.data("reading.yaml"))
+
+    @cached_property
+    def english(self) -> English:
+        """Return the word table the sentence reader takes lemmas and parts of speech from (english.tsv)."""
+        from deckbuilder.core.rules.english import English
+
+        return English((self.folder / "english.tsv").read_text(encoding="utf-8"))
 
     @cached_property
     def glyphs(self) -> Glyphs:

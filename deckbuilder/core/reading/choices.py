@@ -1,0 +1,384 @@
+"""Choices: what was chosen, why, and what it was chosen over.
+
+An act of choosing is a verb of choice in any inflection, active ("we went with CatBoost"), passive ("CatBoost
+was chosen for ...", "X chosen for interpretability"), or without a subject as notes write it ("Chose X for
+simplicity vs. Y"); an outcome that settles a choice ("in the end X worked best", "X beat Y", "X is the best
+model"); or a weak verb ("used", "kept", "dropped") when a reason or the road not taken stands beside it ("used
+X because ..., rather than Y"). The chosen thing is the verb's object, or its subject when the verb is passive or
+an outcome; the reason follows a reason marker ("because", "since", "due to", "for"); the alternative follows an
+alternative marker ("over", "instead of", "rather than", "vs").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .sentences import Sentence
+from .tokens import PUNCT, Token
+from .words import ADJ, BASE, GERUND, NOUN, PART, VERB
+
+if TYPE_CHECKING:
+    from .reader import Reader
+
+_MAX_WORDS = 14  # a choice, reason or alternative longer than this is not a phrase a slide can hold
+_PURPOSE = frozenset({"to", "so", "in"})  # "to avoid leakage", "so that ...", "in order to ...": kept with the reason
+
+
+@dataclass(frozen=True)
+class Choice:
+    chosen: str
+    reason: str
+    alternative: str
+    sentence: str
+    strong: bool  # a verb of choice or an outcome; a weak verb needs a reason or an alternative to count
+    outcome: bool = False  # the choice is read from a result ("X worked best")
+
+
+class _ChoiceReader:
+    def __init__(self, reader: Reader, sentence: Sentence) -> None:
+        self.reader = reader
+        self.sentence = sentence
+        self.tokens = sentence.tokens
+        self.words = reader.words
+        self.pos = reader.pos(sentence)
+
+    # --- the pieces --------------------------------------------------------------------------------------
+    def _stop(self, i: int, clause: bool = False) -> bool:
+        """Whether a phrase that runs on from before ``i`` ends at token ``i``: a noun phrase at a verb, a
+        marker or punctuation (a list "X, Y and Z" runs on); a clause (a reason) only at a marker or a stop."""
+        token = self.tokens[i]
+        if token.kind == PUNCT and token.text in (".", ";", ":", "!", "?", "—"):
+            return True
+        if token.text == ",":
+            return clause or not self._list_goes_on(i)
+        if token.kind == PUNCT and token.text in ("-", "–") and i > 0 and token.start > self.tokens[i - 1].end:
+            return True
+        if self._alternative_at(i) or (not clause and self._reason_at(i)):
+            return True
+        if clause:
+            return False
+        if token.key == "as":
+            return True  # "X as the learning algorithm": a role ends the choice
+        if token.key in self.words.grammar.subordinators and token.key not in ("that", "who"):
+            return True
+        return self._verb_here(i)
+
+    def _verb_here(self, i: int) -> bool:
+        """Whether token ``i`` is a finite verb in its place."""
+        return self.pos[i] == VERB
+
+    def _list_goes_on(self, i: int) -> bool:
+        """Whether the comma at ``i`` sits inside a list: an "and" or "or" comes before the phrase ends."""
+        for token in self.tokens[i + 1 : i + 12]:
+            if token.key in ("and", "or", "&"):
+                return True
+            if token.kind == PUNCT and token.text != ",":
+                return False
+            if self.pos[self.tokens.index(token)] == VERB:
+                return False
+        return False
+
+    def _reason_as(self, i: int) -> bool:
+        """ "as" gives a reason when a clause follows it ("as it is faster"), not a role ("as the metric")."""
+        for k in range(i + 1, min(i + 5, len(self.tokens))):
+            if self.pos[k] == VERB or self.tokens[k].key in self.words.grammar.auxiliaries:
+                return True
+            if self.tokens[k].kind == PUNCT or self.tokens[k].key in self.words.grammar.subordinators:
+                return False
+        return False
+
+    def _reason_at(self, i: int) -> tuple[int, int] | None:
+        hit = self.reader.reasons.at(self.tokens, i)
+        if hit is None:
+            return None
+        term, span = hit
+        if term == ("as",) and not self._reason_as(i):
+            return None
+        if term == ("to",) and (i + 1 >= len(self.tokens) or self.pos[i + 1] != BASE):
+            return None  # "to" before a noun is a direction ("switched to CatBoost"), not a purpose
+        if term == ("for",):
+            after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+            if (
+                after is None
+                or after.key in ("this", "that", "the", "each", "every", "all", "a", "an")
+                or after.is_number
+            ):
+                return None  # "for this task", "for each user": not why
+        return i, i + span
+
+    def _alternative_at(self, i: int) -> tuple[int, int] | None:
+        hit = self.reader.alternatives.at(self.tokens, i)
+        if hit is None:
+            return None
+        term, span = hit
+        if term == ("not",) and (
+            i + 1 >= len(self.tokens) or self.pos[i + 1] not in (NOUN, ADJ) or self.tokens[i + 1].key == "only"
+        ):
+            return None  # "not only", "not used": no alternative
+        if term == ("than",):
+            return None  # "than" compares results; the outcome reader takes it
+        after = self.tokens[i + span] if i + span < len(self.tokens) else None
+        if term == ("over",) and after is not None:
+            later = self.tokens[i + span + 1].key if i + span + 1 < len(self.tokens) else ""
+            if (
+                after.key in ("fitting", "fit", "fitted", "time")
+                or after.is_number
+                or (after.key == "the" and later in ("years", "course", "period", "past", "last", "next", "whole"))
+            ):
+                return None  # "over fitting" is overfitting; "over time", "over 5 folds", "over the years"
+        return i, i + span
+
+    def phrase(self, start: int, clause: bool = False) -> tuple[str, int]:
+        """Return the phrase from ``start`` up to its end, and where it ends; leading articles dropped."""
+        end = start
+        depth = 0
+        while end < len(self.tokens):
+            token = self.tokens[end]
+            if token.text == "(":
+                depth += 1
+            elif token.text == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0 and end > start and self._stop(end, clause):
+                break
+            end += 1
+        begin = start
+        while begin < end and (self.tokens[begin].key in ("the", "a", "an", "of") or self.tokens[begin].kind == PUNCT):
+            begin += 1
+        return _clean(self.sentence.span(begin, end)), end
+
+    def reason_after(self, i: int) -> str:
+        """Return the reason given from token ``i`` on: after the first reason marker before the sentence ends."""
+        for k in range(i, len(self.tokens)):
+            if self.tokens[k].text in (".", ";", "!", "?"):
+                break
+            found = self._reason_at(k)
+            if found is not None:
+                start = found[0] if self.tokens[found[0]].key in _PURPOSE else found[1]
+                text, _ = self.phrase(start, clause=True)
+                return text
+        return ""
+
+    def reason_before(self, v: int) -> str:
+        """Return a reason the sentence gives before the choice: "Since X, we start with Y"; "X, so I chose Y"."""
+        tokens = self.tokens
+        first = self._first_word()
+        if first >= 0 and self.reader.reasons_before.at(tokens, first) is not None:
+            comma = next((k for k in range(first, v) if tokens[k].text == ","), None)
+            if comma is not None:
+                return _clean(self.sentence.span(first + 1, comma))
+        for k in range(v - 1, 0, -1):
+            hit = self.reader.consequence.at(tokens, k)
+            if hit is not None and tokens[k - 1].text in (",", ";"):
+                return _clean(self.sentence.span(first, k - 1))
+        return ""
+
+    def alternative_after(self, i: int) -> str:
+        for k in range(i, len(self.tokens)):
+            if self.tokens[k].text in (".", ";", "!", "?"):
+                break
+            found = self._alternative_at(k)
+            if found is not None:
+                text, _ = self.phrase(found[1])
+                return text
+        return ""
+
+    def subject_before(self, v: int) -> str:
+        """Return the noun phrase a passive or an outcome verb at ``v`` is about: the clause's first noun
+        phrase, an aside between commas skipped ("the regression tree, with the tuned hyperparameters, will be
+        chosen")."""
+        grammar = self.words.grammar
+        k = v - 1
+        while k >= 0 and (
+            self.tokens[k].key in grammar.auxiliaries
+            or self.tokens[k].key in grammar.modals
+            or self.tokens[k].key in ("also", "then", "finally", "eventually", "ultimately", "clearly", "only")
+        ):
+            k -= 1
+        end = k + 1
+        start = end
+        while start > 0:
+            token = self.tokens[start - 1]
+            if token.text in (".", ";", ":", "!", "?") or (token.key in grammar.subordinators and token.key != "that"):
+                break
+            if token.key == "end" and start >= 3 and self.tokens[start - 2].key == "the":
+                break  # "in the end X worked best"
+            start -= 1
+        while start < end and (
+            self.tokens[start].kind == PUNCT or self.tokens[start].key in ("in", "so", "and", "but")
+        ):
+            start += 1
+        while start < end and self.tokens[start].key in ("the", "a", "an", "that", "this", "these", "those"):
+            start += 1
+        comma = next((c for c in range(start, end) if self.tokens[c].text == ","), None)
+        if comma is not None and comma > start:
+            end = comma  # the first noun phrase: "the regression tree"
+        return _clean(self.sentence.span(start, end))
+
+    # --- the acts ----------------------------------------------------------------------------------------
+    def read(self) -> list[Choice]:
+        found: list[Choice] = []
+        tokens = self.tokens
+        i = 0
+        while i < len(tokens):
+            strong = self.reader.choice_verbs.at(tokens, i)
+            weak = None if strong is not None else self.reader.weak_choice_verbs.at(tokens, i)
+            hit = strong or weak
+            if hit is None or not self._verb_at(i):
+                i += 1
+                continue
+            _term, span = hit
+            choice = self._act(i, i + span, strong is not None)
+            if choice is not None:
+                found.append(choice)
+                i += span
+                continue
+            i += 1
+        found.extend(self._outcomes())
+        return found
+
+    def _verb_at(self, i: int) -> bool:
+        """Whether the word at ``i`` is a verb in its place ("we split", not "a split")."""
+        return self.pos[i] in (VERB, BASE, PART, GERUND)
+
+    def _passive(self, v: int) -> bool:
+        token = self.tokens[v]
+        if not (self.pos[v] == PART or self.words.is_participle(token) or token.key in ("chose",)):
+            return False
+        before = self.tokens[v - 1] if v > 0 else None
+        if before is not None and before.key in ("be", "is", "are", "was", "were", "been", "being", "get", "got"):
+            return True
+        # "X chosen for interpretability": a participle right after a noun phrase, with no subject before it
+        return (
+            before is not None
+            and before.is_word
+            and not self._first_person_before(v)
+            and self.words.is_noun(before)
+            and v > 0
+        )
+
+    def _first_person_before(self, v: int) -> bool:
+        return any(t.key in self.words.grammar.first_person for t in self.tokens[max(0, v - 4) : v])
+
+    def _act(self, v: int, after: int, strong: bool) -> Choice | None:
+        tokens = self.tokens
+        if self._passive(v):
+            chosen = self.subject_before(v)
+            rest = after
+        else:
+            # "decided to use X", "chose to optimise for X": the object of the verb after "to"
+            start = after
+            verb_phrase = False
+            if start < len(tokens) and tokens[start].key == "to" and start + 1 < len(tokens):
+                nxt = tokens[start + 1]
+                if self.pos[start + 1] in (BASE, VERB):
+                    start += 1
+                    verb_phrase = not self.reader.weak_choice_verbs.any([nxt]) or tokens[start].key in (
+                        "do",
+                        "go",
+                        "turn",
+                    )
+            if verb_phrase:  # "decided to do a grid search": the act chosen is the verb and its object
+                _, rest = self.phrase(start + 1)
+                chosen = _clean(self.sentence.span(start, rest))
+            else:
+                if start > after:
+                    start += 1  # "decided to use X": X
+                chosen, rest = self.phrase(start)
+        if not chosen or len(chosen.split()) > _MAX_WORDS:
+            return None
+        if chosen.lower() in ("it", "this", "that", "them", "one", "these", "those", "which"):
+            return None
+        reason = self.reason_after(rest) or self.reason_before(v)
+        alternative = self.alternative_after(rest)
+        if len(reason.split()) > _MAX_WORDS + 6:
+            reason = ""
+        if len(alternative.split()) > _MAX_WORDS:
+            alternative = ""
+        subject_ok = strong and (self._passive(v) or self._first_person_before(v) or v == self._first_word())
+        if not (subject_ok or reason or alternative):
+            return None
+        if not strong and not (reason or alternative):
+            return None
+        return Choice(_capital(chosen), reason, alternative, self.sentence.text, strong)
+
+    def _first_word(self) -> int:
+        return next((k for k, t in enumerate(self.tokens) if t.is_word), -1)
+
+    def _outcomes(self) -> list[Choice]:
+        """ "X worked best", "X is the best model", "X beat Y", "X is preferable to Y"."""
+        found = []
+        tokens = self.tokens
+        for start, end, _ in self.reader.best_words.find(tokens):
+            # The subject before the verb that the superlative completes.
+            verb = next(
+                (
+                    k
+                    for k in range(start - 1, max(-1, start - 4), -1)
+                    if self.words.is_verb(tokens[k]) or tokens[k].key in self.words.grammar.auxiliaries
+                ),
+                None,
+            )
+            if verb is None:
+                continue
+            subject = self.subject_before(verb)
+            if (
+                subject.lower() == "it"
+                and end + 1 < len(tokens)
+                and tokens[end].key == "to"
+                and self.pos[end + 1] == BASE
+            ):
+                # "it is best to turn the column into an indicator": the act after "to" is the choice
+                act, stop = self.phrase(end + 2)
+                if self.reader.choice_verbs.at(tokens, end + 1) is None and act:
+                    act = _clean(self.sentence.span(end + 1, stop))
+                    found.append(
+                        Choice(
+                            _capital(act),
+                            self.reason_after(stop),
+                            self.alternative_after(stop),
+                            self.sentence.text,
+                            True,
+                            outcome=True,
+                        )
+                    )
+                continue
+            if not subject or len(subject.split()) > 8 or subject.lower() in ("it", "this", "that", "which", "they"):
+                continue
+            if (
+                not self.reader.outcome_verbs.any(tokens[verb : verb + 1])
+                and tokens[verb].key not in self.words.grammar.auxiliaries
+            ):
+                continue
+            alternative = self.alternative_after(end)
+            found.append(
+                Choice(_capital(subject), self.reason_after(end), alternative, self.sentence.text, True, outcome=True)
+            )
+        for start, end, _ in self.reader.outdo.find(tokens):
+            if not self.words.is_finite(tokens[start]):
+                continue
+            subject = self.subject_before(start)
+            beaten, _ = self.phrase(end)
+            if subject and beaten and len(subject.split()) <= 8 and subject.lower() not in ("it", "this", "which"):
+                found.append(Choice(_capital(subject), "", beaten, self.sentence.text, True, outcome=True))
+        return found
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,;:-–*_`'\"")
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "")
+    return text
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def read_choices(reader: Reader, sentence: Sentence) -> list[Choice]:
+    """Return the choices one sentence states."""
+    return _ChoiceReader(reader, sentence).read()
+
+
+def is_choice_word(reader: Reader, token: Token) -> bool:
+    return reader.choice_verbs.at([token], 0) is not None

@@ -1,0 +1,130 @@
+"""Text -> tokens: words, numbers with their unit, dates, symbols and punctuation, each with its place.
+
+A number keeps what it was written as ("0.50" stays "0.50"), its value, its unit ("%", "x", "pp" or a currency)
+and its decimals, so a slide can show it as the writer did and the reader can compare it with another.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from deckbuilder.core.rules.vocabulary import key
+
+WORD, NUMBER, DATE, PUNCT, SYMBOL = "word", "number", "date", "punct", "symbol"
+
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "b": 1e9, "billion": 1e9}
+_UNITS = {"%": "%", "percent": "%", "per cent": "%", "pp": "pp", "p.p.": "pp", "x": "x", "×": "x"}
+_TOKEN = re.compile(
+    r"""
+    (?P<date>\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b)
+  | (?P<number>
+        (?P<approx>[~≈]\s?)?
+        (?P<cur>[$€£¥]\s?)?
+        (?P<sign>(?<![\w.,])[-+−])?
+        (?P<num>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:e[-+]?\d+)?|\.\d+)
+        (?P<unit>\s?(?:%|percent\b|per\scent\b|pp\b|p\.p\.)|x\b|\s?×|\s?(?:k|mn|bn|m|b)\b|\s(?:thousand|million|billion)\b)?
+        (?![\w@]|[-–][^\W\d_])
+    )
+  | (?P<word>
+        \d+(?:st|nd|rd|th)\b
+      | \d+[-–]?[a-z][\w'’]*(?:-[\w']+)*
+      | [^\W\d_](?:[^\W_]|['’][^\W\d_]|[-–@^.](?=[^\W_])|[²³%](?![\w]))*
+    )
+  | (?P<arrow>->|=>|[→⟶➝])
+  | (?P<punct>\.\.\.|[.!?;:,()\[\]{}"“”‘’'…—–-])
+  | (?P<symbol>[^\s\w])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # as written
+    key: str  # lower case, hyphens folded, possessive 's dropped (see vocabulary.key)
+    kind: str  # WORD, NUMBER, DATE, PUNCT, SYMBOL ("→" is a SYMBOL whose key is "->")
+    start: int
+    end: int
+    value: float = 0.0  # a number's value as written, without its scale (62 for "62%", 2.4 for "$2.4M")
+    unit: str = ""  # "%", "pp", "x", or a currency sign
+    scale: float = 1.0  # 1e6 for "2.4M"
+    decimals: int = 0
+    approx: bool = False  # "~0.8", "≈ 1.0"
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == WORD
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind == NUMBER
+
+    @property
+    def number(self) -> str:
+        """A number as a slide shows it: its digits, unit and scale as written, without "~"."""
+        return self.text.lstrip("~≈ ")
+
+
+def _number(match: re.Match[str], text: str) -> Token:
+    num = match["num"]
+    raw = num.replace(",", "")
+    sign = -1.0 if match["sign"] in ("-", "−") else 1.0
+    unit_text = (match["unit"] or "").strip().lower()
+    unit = _UNITS.get(unit_text, "")
+    scale = _SCALE.get(unit_text, 1.0)
+    if match["cur"]:
+        unit = match["cur"].strip()
+    try:
+        value = sign * float(raw)
+    except ValueError:  # an exponent too large for a float is still a number as written
+        value = sign * float("inf")
+    decimals = len(raw.split(".")[1].split("e")[0]) if "." in raw else 0
+    start = match.start("number")
+    return Token(
+        text=text[start : match.end("number")].strip(),
+        key=raw,
+        kind=NUMBER,
+        start=start,
+        end=match.end("number"),
+        value=value,
+        unit=unit,
+        scale=scale,
+        decimals=decimals,
+        approx=bool(match["approx"]),
+    )
+
+
+# "it's" is "it is", not a possessive: kept whole so the reader sees the verb in it.
+_CONTRACTED = frozenset({"it's", "that's", "there's", "here's", "what's", "he's", "she's", "who's", "where's", "let's"})
+
+
+def _word_key(word: str) -> str:
+    folded = key(word)
+    if folded in _CONTRACTED:
+        return folded
+    for tail in ("'s", "s'"):
+        if folded.endswith(tail) and len(folded) > 3:
+            return folded[: -len(tail)] + ("s" if tail == "s'" else "")
+    return folded
+
+
+def tokenize(text: str) -> list[Token]:
+    """Return the tokens of ``text``; an underscore joins nothing (``R2_test`` reads as "R2 test")."""
+    text = text.replace("_", " ")
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        group = match.lastgroup
+        if match["number"] is not None:
+            tokens.append(_number(match, text))
+        elif group == "word":
+            word = match.group()
+            tokens.append(Token(word, _word_key(word), WORD, match.start(), match.end()))
+        elif group == "date":
+            tokens.append(Token(match.group(), match.group(), DATE, match.start(), match.end()))
+        elif group == "arrow":
+            tokens.append(Token(match.group(), "->", SYMBOL, match.start(), match.end()))
+        elif group is not None:
+            kind = PUNCT if group == "punct" else SYMBOL
+            tokens.append(Token(match.group(), match.group(), kind, match.start(), match.end()))
+    return tokens

@@ -1,0 +1,172 @@
+"""The sentence reader's vocabulary (layouts/reading.yaml) as one typed value: words as lemma sequences.
+
+A term is kept as the sequence of its words' keys (lower case, hyphens and curly apostrophes folded), so
+"roll-out", "rollout" and "roll out" are one term; the reader matches each word of a term against every lemma
+a word of the text may stand for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+Term = tuple[str, ...]
+_SPLIT = re.compile(r"[\s]+")
+
+
+def key(word: str) -> str:
+    """Return how a word is compared: lower case, curly apostrophes straight, no hyphens or dots inside."""
+    return word.lower().replace("’", "'").replace("‘", "'").replace("-", "").replace("–", "")
+
+
+def term(text: str) -> Term:
+    """Return a vocabulary entry as the keys of its words ("opt for" -> ("opt", "for"))."""
+    return tuple(key(w) for w in _SPLIT.split(str(text).strip()) if key(w))
+
+
+def terms(words: Any) -> tuple[Term, ...]:
+    return tuple(t for t in (term(w) for w in words or []) if t)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Metric:
+    name: str  # as a slide writes it
+    kind: str  # classification, regression, forecasting, ranking, experiment ...
+    lower_is_better: bool
+    alone_misleads: bool
+    aliases: tuple[Term, ...]
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Grammar:
+    determiners: frozenset[str]
+    first_person: frozenset[str]
+    second_person: frozenset[str]
+    pronouns: frozenset[str]
+    auxiliaries: frozenset[str]
+    modals: frozenset[str]
+    prepositions: frozenset[str]
+    conjunctions: frozenset[str]
+    subordinators: frozenset[str]
+    negations: frozenset[str]
+
+    @property
+    def function_words(self) -> frozenset[str]:
+        return (
+            self.determiners
+            | self.first_person
+            | self.second_person
+            | self.pronouns
+            | self.auxiliaries
+            | self.modals
+            | self.prepositions
+            | self.conjunctions
+            | self.subordinators
+            | self.negations
+        )
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Comparison:
+    markers: tuple[Term, ...]
+    than: tuple[Term, ...]
+    change_from: tuple[Term, ...]
+    change_to: tuple[Term, ...]
+    up_from: tuple[Term, ...]
+    arrows: frozenset[str]
+    contrast: tuple[Term, ...]
+    outdo: tuple[Term, ...]
+    by: tuple[Term, ...]
+    change_verbs: tuple[Term, ...]
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Choosing:
+    verbs: tuple[Term, ...]
+    weak: tuple[Term, ...]
+    best: tuple[Term, ...]
+    outcome_verbs: tuple[Term, ...]
+    reasons: tuple[Term, ...]
+    reasons_before: tuple[Term, ...]
+    consequence: tuple[Term, ...]
+    reason_next: tuple[Term, ...]
+    alternatives: tuple[Term, ...]
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Voice:
+    please: tuple[Term, ...]
+    addressee: tuple[Term, ...]
+    obligation: tuple[Term, ...]
+    assignment: tuple[Term, ...]
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Vocabulary:
+    grammar: Grammar
+    metrics: tuple[Metric, ...]
+    correctness: tuple[Term, ...]
+    spread: tuple[Term, ...]
+    cutoff_words: frozenset[str]
+    code_metrics: dict[str, str]
+    baselines: tuple[Term, ...]
+    comparison: Comparison
+    choice: Choosing
+    voice: Voice
+    topics: dict[str, tuple[Term, ...]]
+    looking_ahead: tuple[Term, ...]
+
+    def metric(self, name: str) -> Metric | None:
+        """Return the metric a name (or alias) stands for."""
+        wanted = term(name)
+        return next((m for m in self.metrics if wanted in m.aliases or wanted == term(m.name)), None)
+
+
+def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
+    """Read reading.yaml."""
+    g = raw["grammar"]
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(key(w) for w in g[name])
+
+    metrics = tuple(
+        Metric(
+            name=str(m["name"]),
+            kind=str(m["kind"]),
+            lower_is_better=bool(m.get("lower_is_better", False)),
+            alone_misleads=bool(m.get("alone_misleads", False)),
+            aliases=tuple(dict.fromkeys((term(m["name"]), *terms(m.get("aliases"))))),
+        )
+        for m in raw["metrics"]
+    )
+    names = [m.name for m in metrics]
+    for metric, code_name in ((v, k) for k, v in raw["code_metrics"].items()):
+        if metric not in names:
+            raise ValueError(f"reading.yaml: code_metrics.{code_name} names an unknown metric {metric!r}")
+    c, ch, v = raw["comparison"], raw["choice"], raw["voice"]
+    return Vocabulary(
+        grammar=Grammar(**{name: words(name) for name in g}),
+        metrics=metrics,
+        correctness=terms(raw["correctness"]),
+        spread=terms(raw["spread"]),
+        cutoff_words=frozenset(key(w) for w in raw["cutoff_words"]),
+        code_metrics={str(k): str(val) for k, val in raw["code_metrics"].items()},
+        baselines=terms(raw["baselines"]),
+        comparison=Comparison(
+            markers=terms(c["markers"]),
+            than=terms(c["than"]),
+            change_from=terms(c["change_from"]),
+            change_to=terms(c["change_to"]),
+            up_from=terms(c["up_from"]),
+            arrows=frozenset(str(a) for a in c["arrows"]),
+            contrast=terms(c["contrast"]),
+            outdo=terms(c["outdo"]),
+            by=terms(c["by"]),
+            change_verbs=terms(c["change_verbs"]),
+        ),
+        choice=Choosing(**{name: terms(ch[name]) for name in ch}),
+        voice=Voice(**{name: terms(v[name]) for name in v}),
+        topics={str(k): terms(val) for k, val in raw["topics"].items()},
+        looking_ahead=terms(raw["looking_ahead"]),
+    )
