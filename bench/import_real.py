@@ -39,6 +39,9 @@ from deckbuilder.importer.run import import_writeups
 
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d*\.?\d+)(?:e[-+]?\d+)?", re.IGNORECASE)
 _STOP = {"a", "an", "the", "of", "to", "and", "or", "for", "in", "on", "with", "by", "as", "over", "only", "its"}
+# Words too common in write-ups to tell one decision from another on their own.
+_GENERIC = {"model", "models", "data", "dataset", "feature", "features", "use", "using", "used", "value", "values",
+            "based", "set", "test", "training", "train", "split", "all", "each", "other", "more", "than"}
 
 
 def inputs(folder: Path) -> list[Path]:
@@ -92,7 +95,7 @@ def _decimals(value: Any) -> int:
 
 def words(text: Any) -> list[str]:
     plain = unicodedata.normalize("NFKD", str(text or "")).lower().replace("’", "'")
-    return re.findall(r"[a-z0-9]+(?:['.][a-z0-9]+)*", plain)
+    return re.findall(r"[a-z0-9]+(?:'[a-z0-9]+)*", plain)
 
 
 def content(text: Any) -> set[str]:
@@ -151,6 +154,8 @@ def holds(slide_text: str, first_words: str) -> bool:
 
 
 def _decision_found(decision: dict[str, Any], labelled: dict[str, Any]) -> bool:
+    """Whether a drafted decision is the labelled one: the label's quote is in it, or most of the label's choice
+    is in its choice, or its choice is drawn from the label's words and shares a telling one with its choice."""
     chosen = content(labelled.get("chosen"))
     quote = " ".join(words((labelled.get("where") or {}).get("quote")))
     said = " ".join(str(decision.get(k) or "") for k in ("decision", "alternative", "rationale"))
@@ -159,7 +164,11 @@ def _decision_found(decision: dict[str, Any], labelled: dict[str, Any]) -> bool:
     got = content(decision.get("decision"))
     if not chosen or not got:
         return False
-    return len(chosen & got) / len(chosen) >= 0.5 and len(chosen & got) / len(got) >= 0.3
+    if len(chosen & got) / len(chosen) >= 0.5 and len(chosen & got) / len(got) >= 0.3:
+        return True
+    label_words = content(" ".join(str(labelled.get(k) or "") for k in ("chosen", "over", "why")) + " " + quote)
+    telling = {w for w in chosen & got if w not in _GENERIC and len(w) >= 4}
+    return bool(telling) and len(got & label_words) / len(got) >= 0.6
 
 
 def score(folder: Path, config: Any) -> Score:

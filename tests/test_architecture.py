@@ -93,7 +93,7 @@ def test_every_module_lives_in_a_sub_package() -> None:
     core = ROOT / "deckbuilder/core"
     assert sorted(p.name for p in core.glob("*.py")) == ["__init__.py"]
     parts = sorted(p for p in core.iterdir() if (p / "__init__.py").exists())
-    assert [p.name for p in parts] == ["outline", "rules", "slides", "text", "timing"]
+    assert [p.name for p in parts] == ["outline", "reading", "rules", "slides", "text", "timing"]
     for part in parts:
         doc = ast.get_docstring(ast.parse((part / "__init__.py").read_text(encoding="utf-8")))
         assert doc and "\n" not in doc, part.name

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deckbuilder.core.outline.loader import parse_outline
-from deckbuilder.importer.assemble import Draft, Imported
+from deckbuilder.importer.draft import Draft, Imported
 from deckbuilder.importer.emit import outline_text
 from deckbuilder.importer.source import TableData, clean
 

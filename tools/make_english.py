@@ -7,8 +7,9 @@ U.S. National Library of Medicine): every inflected form of every English verb, 
 its Penn tag and lemma, one form a line, sorted so the reader can look a word up by bisection without building a
 dictionary. A lower-case noun whose only reading is itself (no plural, no other part of speech) is left out: the
 reader takes an unknown word as a noun, so those lines would say nothing. A word of the reader's vocabulary
-(layouts/reading.yaml) that the lexicon lacks ("misclassify") gets the inflections lemminflect's own rules give
-it as a verb and a noun, so the reader matches its forms too. A test keeps the file equal to what this script
+(layouts/reading.yaml) that the lexicon lacks gets the inflections lemminflect's own rules give it, as a verb when
+the vocabulary lists it among `new_verbs` ("misclassify"), else as a noun ("outlier"), so the reader matches its
+forms too. A test keeps the file equal to what this script
 writes.
 """
 
@@ -31,9 +32,11 @@ HEADER = (
 )
 
 
-def _vocabulary_words(layouts: Path) -> set[str]:
-    """Return the single words of the reader's vocabulary, which the table must be able to inflect."""
+def _vocabulary_words(layouts: Path) -> tuple[set[str], set[str]]:
+    """Return the single words of the reader's vocabulary the table must inflect (its grammar and metric names
+    left out), and those of them that are verbs."""
     found: set[str] = set()
+    raw = yaml.safe_load((layouts / "reading.yaml").read_text(encoding="utf-8"))
 
     def walk(value: Any) -> None:
         if isinstance(value, dict):
@@ -45,8 +48,8 @@ def _vocabulary_words(layouts: Path) -> set[str]:
         elif isinstance(value, str) and value.isalpha() and value.islower() and len(value) > 3:
             found.add(value)
 
-    walk(yaml.safe_load((layouts / "reading.yaml").read_text(encoding="utf-8")))
-    return found
+    walk({k: v for k, v in raw.items() if k not in ("grammar", "metrics", "voice", "code_metrics")})
+    return found, set(raw["new_verbs"])
 
 
 def table(layouts: Path) -> str:
@@ -67,8 +70,9 @@ def table(layouts: Path) -> str:
                         readings[form].add(f"{tag}:{lemma}")
     import lemminflect
 
-    for word in sorted(_vocabulary_words(layouts) - set(readings)):
-        for upos, base in (("VERB", "VB"), ("NOUN", "NN")):
+    words, verbs = _vocabulary_words(layouts)
+    for word in sorted(words - set(readings)):
+        for upos, base in (("VERB", "VB"), ("NOUN", "NN")) if word in verbs else (("NOUN", "NN"),):
             readings[word].add(f"{base}:{word}")
             for tag, forms_ in lemminflect.getAllInflectionsOOV(word, upos).items():
                 for form in forms_:

@@ -163,9 +163,11 @@ def _summary(imported: Any, output: Path, figures: int, settings: Any) -> None:
                 f"{one_line(metric.baseline, 20)}{label}"
             )
         for choice in draft.decisions:
-            click.echo(
-                f"  decision (slide {number}): {one_line(choice.decision, 50)} over {one_line(choice.alternative, 50)}"
+            said = f" over {one_line(choice.alternative, 50)}" if choice.alternative else ""
+            said += (
+                f" (because {one_line(choice.rationale, 50)})" if choice.rationale and not choice.alternative else ""
             )
+            click.echo(f"  decision (slide {number}): {one_line(choice.decision, 50)}{said}")
         if draft.figure is not None and template.is_main(draft.kind):
             click.echo(
                 f"  figure (slide {number}): {one_line(draft.figure_title, 60)} from {one_line(draft.figure.where, 60)}"

@@ -1,5 +1,6 @@
-"""The claims a write-up makes that a slide shows as structure: headline metrics against their baseline, and
-decisions with their reason and the alternative they beat. Both are read from sentences and from tables."""
+"""The claims a write-up makes that a slide shows as structure: metrics with their baseline, and decisions with
+their reason and the alternative they beat. Sentences are read by the core's sentence reader (measures and
+choices); tables by their columns, named with the reader's metric vocabulary."""
 
 from __future__ import annotations
 
@@ -8,36 +9,25 @@ import re
 from dataclasses import dataclass
 
 from deckbuilder.core.outline.model import cell_number
-from deckbuilder.core.rules.import_rules import ImportRules, phrase_pattern
+from deckbuilder.core.reading.choices import Choice
+from deckbuilder.core.reading.measures import Measure
+from deckbuilder.core.reading.reader import Reader
+from deckbuilder.core.rules.import_rules import ImportRules
+from deckbuilder.core.rules.vocabulary import Metric, term
 
-from .extract import sentences
 from .source import TableData
-
-_NUM = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d*\.?\d+)(?![\d.]\d)"
-_VALUE = rf"(?P<value>{_NUM})\s?(?P<pct>%|percent\b)?"
-_BASE = rf"(?P<base>{_NUM})\s?(?P<bpct>%|percent\b)?"
-# Words that end a baseline's label and are not part of it ("a naive rule gets 0.61" -> "naive rule").
-_LABEL_NOISE = re.compile(
-    r"^(?:an?|the|our|my|of|for|with|from|by)\s+|\s+(?:gets?|got|scores?|scored|achieves?|achieved|reaches|reached|"
-    r"has|had|is|was|were|are|at|of|with|only|just|gives?|gave|manages?|managed)$",
-    re.IGNORECASE,
-)
-_CHOICE_VERB = re.compile(
-    r"^(?:(?:we|i)\s+(?:finally\s+|then\s+|ultimately\s+)?)?(?:used|use|chose|choose|picked|pick|went with|selected|"
-    r"select|opted for|kept|keep|settled on|preferred|prefer|relied on|decided on|decided to use)\s+",
-    re.IGNORECASE,
-)
-_OVER = re.compile(r"\s+over\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class FoundMetric:
     name: str
     value: str
-    baseline: str
+    baseline: str  # "" when the write-up states none
     baseline_label: str
     lower_is_better: bool
     sentence: str  # where it was stated: the sentence, or the table's place
+    spread: str = ""
+    where: str = ""  # the file and line or cell
 
 
 @dataclass(frozen=True)
@@ -49,112 +39,70 @@ class FoundDecision:
     source: str  # the text it was read from, kept off the slide's points
 
 
-def _label(text: str | None) -> str:
-    label = " ".join((text or "").split()).strip(" ,;:()-")
-    label = re.split(r"\s+(?:on|in|at|during|across|over|when|after|before)\s+", label)[0]  # "random on the test set"
-    for _ in range(3):
-        label = _LABEL_NOISE.sub("", label).strip(" ,;:()-")
-    return label if len(label.split()) <= 6 else ""
-
-
-def _pct(number: str, pct: str | None) -> str:
-    return number.replace(",", "") + ("%" if pct else "")
+def _number(quantity_text: str) -> str:
+    return quantity_text.replace(",", "") if re.fullmatch(r"[\d,]+(\.\d+)?", quantity_text) else quantity_text
 
 
 class Claims:
-    """The patterns of layouts/import.yaml for metrics and decisions, compiled once."""
+    """Reads metrics and decisions with the sentence reader, and tables with the metric vocabulary."""
 
-    def __init__(self, rules: ImportRules) -> None:
+    def __init__(self, rules: ImportRules, reader: Reader) -> None:
         self.rules = rules
-        self.metric_names = {m.lower(): m for m in rules.metrics}
-        self.longest_first = sorted(self.metric_names, key=len, reverse=True)  # "f1-score" before "f1"
-        metric = phrase_pattern(list(rules.metrics)).pattern
-        between = "|".join(re.escape(w) for w in sorted(rules.baseline_words, key=len, reverse=True))
-        label = r"(?P<label>[\w '’-]{2,40}?)"
-        self.forms = [
-            # "PR-AUC of 0.43 vs 0.08 for random ranking", "MAPE 18% against 31% (naive)".
-            re.compile(
-                rf"(?P<name>{metric})\W{{0,3}}(?:[\w-]+\W+){{0,4}}?{_VALUE}"
-                rf"[^.;]{{0,40}}?\b(?:{between})\W+(?P<pre>[\w '’-]{{0,30}}?)\s?{_BASE}"
-                rf"(?:\s*(?:\(|for|from|of|with|by)?\s*{label})?(?=[),.;]|$)",
-                re.IGNORECASE,
-            ),
-            # "a higher F1 (76.94) than model 1 (72.59)", "lower RMSE of 3.1 than the naive forecast at 4.0".
-            re.compile(
-                rf"\b(?:higher|lower|better|worse|greater|smaller)\s+(?P<name>{metric})\W{{0,3}}(?:of|at|:)?\s*\(?"
-                rf"{_VALUE}\)?\s+than\s+(?P<label>[\w '’-]{{1,40}}?)\s*(?:\(|at\s+|of\s+|with\s+|:\s*)?{_BASE}\)?",
-                re.IGNORECASE,
-            ),
-            # "accuracy went from 52% (the rule) to 66%", "raised recall from 0.31 to 0.58".
-            re.compile(
-                rf"(?P<name>{metric})\W{{0,3}}(?:[\w-]+\W+){{0,4}}?from\s+{_BASE}\s*(?:\((?P<label>[^)]{{2,40}})\))?"
-                rf"\s+to\s+{_VALUE}",
-                re.IGNORECASE,
-            ),
-        ]
-        # A metric stated alone ("66% accuracy", "an F1 of 0.74"): its baseline may be in another sentence.
-        self.alone = [
-            re.compile(rf"{_VALUE}\s+(?:\w+\s+)?(?P<name>{metric})\b", re.IGNORECASE),
-            re.compile(rf"(?P<name>{metric})\W{{0,3}}(?:(?:of|is|was|at|reaches|reached|=)\W+){{1,2}}{_VALUE}", re.I),
-        ]
-        self.base_sentence = re.compile(rf"(?P<label>[\w '’-]{{0,40}}?)\W{{0,3}}(?:\w+\W+){{0,4}}?{_BASE}", re.I)
+        self.reader = reader
+        self.vocabulary = reader.vocabulary
+        aliases = [(alias, m) for m in self.vocabulary.metrics if m.kind != "generic" for alias in m.aliases]
+        self._columns = sorted(aliases, key=lambda pair: len(" ".join(pair[0])), reverse=True)
 
     # --- metrics ---------------------------------------------------------------------------------
-    def canonical(self, name: str) -> str:
-        return self.metric_names.get(name.lower(), name)
+    def found(self, measure: Measure, where: str = "") -> FoundMetric:
+        """Return a measure as the outline writes a metric: the name as written when it carries a cut-off."""
+        name = measure.metric or measure.named or "score"
+        if "@" in measure.named or " at " in measure.named.lower() or measure.metric == "rate":
+            name = measure.named  # "Precision@10%", "click rate": as written
+        baseline = measure.baseline
+        return FoundMetric(
+            name=name,
+            value=_number(measure.value.text),
+            baseline=_number(baseline.text) if baseline is not None else "",
+            baseline_label=measure.baseline_label,
+            lower_is_better=measure.lower_is_better,
+            sentence=measure.sentence,
+            spread=measure.spread.text if measure.spread is not None else "",
+            where=where,
+        )
 
-    def _metric(self, name: str, value: str, base: str, label: str, sentence: str) -> FoundMetric:
-        name = self.canonical(name)
-        return FoundMetric(name, value, base, label, name.lower() in self.rules.lower_is_better, sentence)
+    def key(self, name: str) -> str:
+        """Return the metric a name stands for ("MAE (€)" and "mae" are both MAE), to keep one callout each."""
+        return self.metric_column(name) or name.strip().lower()
 
-    def metrics(self, texts: list[str]) -> list[FoundMetric]:
-        """Return the metrics a section states with a baseline, in one sentence or across two of its sentences."""
-        found: list[FoundMetric] = []
-        said = [s for text in texts for s in sentences(text)]
-        alone: list[tuple[str, str, str]] = []  # (name, value, sentence) stated without a baseline
-        for sentence in said:
-            hit = False
-            for form in self.forms:
-                for m in form.finditer(sentence):
-                    value, base = _pct(m["value"], m["pct"]), _pct(m["base"], m["bpct"])
-                    label = _label(m.groupdict().get("label") or m.groupdict().get("pre"))
-                    if value != base:
-                        found.append(self._metric(m["name"], value, base, label, sentence))
-                        hit = True
-            if not hit:
-                for form in self.alone:
-                    single = form.search(sentence)
-                    if single:
-                        alone.append((single["name"], _pct(single["value"], single["pct"]), sentence))
-                        break
-        for name, value, sentence in alone:
-            baseline = self._baseline_elsewhere(value, sentence, said)
-            if baseline is not None:
-                found.append(self._metric(name, value, baseline[0], baseline[1], sentence))
-        return _unique(found)
+    def metric_column(self, header: str) -> str | None:
+        """Return the metric a table column is headed by ("MAE (€)", "CTR@5", "F1-score"), or None."""
+        metric = self._metric_of_header(header)
+        return metric.name if metric is not None else None
 
-    def _baseline_elsewhere(self, value: str, stated: str, said: list[str]) -> tuple[str, str] | None:
-        """Return (baseline, label) from another sentence that names a baseline with a number in the same unit."""
-        for sentence in said:
-            if sentence == stated:
-                continue
-            named = self.rules.baseline_names.search(sentence)
-            if named is None:
-                continue
-            for number in re.finditer(rf"{_BASE}", sentence):
-                base = _pct(number["base"], number["bpct"])
-                if base != value and base.endswith("%") == value.endswith("%") and number.start() > named.start() - 40:
-                    words = sentence[named.start() : number.start()]
-                    label = _label(re.split(r"\b(?:is|was|gets?|scores?|of|at|reaches|achieves?)\b", words)[0])
-                    return base, label or named.group().lower()
+    def _metric_of_header(self, header: str) -> Metric | None:
+        words = term(re.sub(r"[(\[].*?[)\]]|@\S*", " ", header).replace("_", " "))
+        if not words:
+            return None
+        for alias, metric in self._columns:
+            if words[: len(alias)] == alias or "".join(words) == "".join(alias):
+                return metric
         return None
+
+    def lower_is_better(self, name: str) -> bool:
+        metric = self._metric_of_header(name) or self.vocabulary.metric(name)
+        return metric is not None and metric.lower_is_better
 
     def table_metrics(self, table: TableData, best: int | None) -> list[FoundMetric]:
         """Return the best row's metrics against the table's baseline row ("Majority class", "v1", "Current")."""
         if best is None or len(table.rows) < 2:
             return []
         index = best - 1
-        named = [i for i, row in enumerate(table.rows) if row and self.rules.baseline_names.search(row[0])]
+        named = [
+            i
+            for i, row in enumerate(table.rows)
+            if row and self.reader.baseline_terms.any(self.reader.sentence(row[0]).tokens)
+        ]
         base_row = named[0] if named else None
         versions = all(re.search(r"\bv\d|version|iteration|release", row[0], re.I) for row in table.rows if row)
         if base_row is None and versions and index > 0:
@@ -171,31 +119,29 @@ class Claims:
                 continue
             label = " ".join(re.sub(r"\((?:the\s+)?baseline\)", "", table.rows[base_row][0]).split())
             label = label if label[:1].isupper() and any(c.isupper() for c in label[1:]) else label.lower()
-            metric = self._metric(name, value.strip(), base.strip(), label, table.where)
-            found.append(FoundMetric(header.strip(), *dataclasses.astuple(metric)[1:]))  # "CTR@5" as the table says
+            metric = FoundMetric(
+                header.strip(),
+                value.strip(),
+                base.strip(),
+                label,
+                self.lower_is_better(name),
+                table.where,
+                where=table.where,
+            )
+            found.append(dataclasses.replace(metric))
         return found[:2]
-
-    def key(self, name: str) -> str:
-        """Return the metric a name stands for ("MAE (€)" and "mae" are both MAE), to keep one callout each."""
-        return self.metric_column(name) or name.strip().lower()
-
-    def metric_column(self, header: str) -> str | None:
-        """Return the known metric a table column is headed by ("MAE (€)", "CTR@5"), or None."""
-        key = header.strip().lower()
-        return next((m for m in self.longest_first if key == m or key.startswith((m + " ", m + "@"))), None)
 
     def best_row(self, columns: list[str], rows: list[list[str]], marked: set[int]) -> int | None:
         """Return the 1-based best row: the one the write-up marked, else the best on its first metric column."""
         if len(marked) == 1:
             return next(iter(marked)) + 1
         for col, name in enumerate(columns):
-            known = self.metric_column(name)
-            if known is None:
+            if self.metric_column(name) is None:
                 continue
             values = [cell_number(r[col]) if col < len(r) else None for r in rows]
             if sum(v is not None for v in values) < 2:
                 continue
-            lower = known in self.rules.lower_is_better
+            lower = self.lower_is_better(name)
             candidates = [(v, i) for i, v in enumerate(values) if v is not None]
             best = min(candidates) if lower else max(candidates)
             if sum(1 for v, _ in candidates if v == best[0]) == 1:
@@ -203,28 +149,12 @@ class Claims:
         return None
 
     # --- decisions -------------------------------------------------------------------------------
-    def decision(self, text: str) -> FoundDecision | None:
-        """Return the decision a list item or sentence states with a reason and an alternative, else None."""
-        because, instead = self.rules.because.search(text), self.rules.instead.search(text)
-        over = _OVER.search(text) if _CHOICE_VERB.match(text) else None
-        instead = instead or over
-        if because is None or instead is None:
-            return None
-        body = text.rstrip(".")
-        if instead.start() < because.start():
-            choice = body[: instead.start()]
-            alternative = body[instead.end() : because.start()]
-            rationale = body[because.end() :]
-        else:
-            choice = body[: because.start()]
-            rationale = body[because.end() : instead.start()]
-            alternative = body[instead.end() :]
-        alternative, _, why = alternative.partition(" which ")
-        choice = _CHOICE_VERB.sub("", choice.strip(" ,;:-–"))
-        parts = [p.strip(" ,;:-–") for p in (choice, rationale, alternative, why)]
-        if not (parts[0] and parts[1] and parts[2]) or any(len(p.split()) > 25 for p in parts):
-            return None
-        return FoundDecision(parts[0][:1].upper() + parts[0][1:], parts[1], parts[2], parts[3], text)
+    def decision(self, choice: Choice) -> FoundDecision:
+        return FoundDecision(choice.chosen, choice.reason, choice.alternative, "", choice.sentence)
+
+    def decisions(self, texts: list[str]) -> list[FoundDecision]:
+        """Return the decisions a passage states (the reader's choices, read sentence by sentence in context)."""
+        return [self.decision(choice) for choice in self.reader.choices_in(texts)]
 
     def table_decision(self, table: TableData, best: int | None) -> FoundDecision | None:
         """Return the best row chosen over the runner-up on the table's first metric column."""
@@ -234,28 +164,16 @@ class Claims:
             name = self.metric_column(header)
             if name is None:
                 continue
+            lower = self.lower_is_better(header)
             values = [(cell_number(r[col]), i) for i, r in enumerate(table.rows) if col < len(r)]
-            ranked = sorted(
-                ((v, i) for v, i in values if v is not None and i != best - 1),
-                reverse=name not in self.rules.lower_is_better,
-            )
+            ranked = sorted(((v, i) for v, i in values if v is not None and i != best - 1), reverse=not lower)
             if not ranked or cell_number(table.rows[best - 1][col]) is None:
                 continue
             runner = table.rows[ranked[0][1]]
             winner = table.rows[best - 1]
             if not winner[0].strip() or not runner[0].strip():
                 return None
-            word = "lowest" if name in self.rules.lower_is_better else "highest"
-            rationale = f"{word} {self.canonical(name)} ({winner[col].strip()} against {runner[col].strip()})"
+            word = "lowest" if lower else "highest"
+            rationale = f"{word} {name} ({winner[col].strip()} against {runner[col].strip()})"
             return FoundDecision(winner[0].strip(), rationale, runner[0].strip(), "", table.where)
         return None
-
-
-def _unique(found: list[FoundMetric]) -> list[FoundMetric]:
-    seen: set[str] = set()
-    kept = []
-    for metric in found:
-        if metric.name not in seen:
-            seen.add(metric.name)
-            kept.append(metric)
-    return kept

@@ -14,7 +14,7 @@ import yaml
 
 from deckbuilder.core.outline.model import cell_number
 
-from .assemble import Draft, Imported
+from .draft import Draft, Imported
 from .source import clean
 
 _WIDTH = math.inf  # one line a value: a wrapped scalar would still load, but reads worse
@@ -46,15 +46,20 @@ def _comment(text: str, indent: int) -> str:
 
 
 def _metric(m: Any) -> dict[str, Any]:
-    percent = m.value.endswith("%") and m.baseline.endswith("%")
+    percent = m.value.endswith("%") and (m.baseline.endswith("%") or not m.baseline)
     if percent:  # shown as percentages, with the lift computed from the fractions
         value: Any = round(float(m.value.rstrip("%")) / 100, 6)
-        base: Any = round(float(m.baseline.rstrip("%")) / 100, 6)
+        base: Any = round(float(m.baseline.rstrip("%")) / 100, 6) if m.baseline else None
     else:
-        value, base = value_of(m.value), value_of(m.baseline)
-    entry: dict[str, Any] = {"name": m.name, "value": value, "baseline": base}
+        value, base = value_of(m.value), value_of(m.baseline) if m.baseline else None
+    entry: dict[str, Any] = {"name": m.name, "value": value}
+    if base is not None:
+        entry["baseline"] = base
     if m.baseline_label:
         entry["baseline_label"] = m.baseline_label
+    if m.spread:
+        spread = value_of(m.spread.rstrip("%"))
+        entry["spread"] = round(float(spread) / 100, 6) if percent and isinstance(spread, float | int) else spread
     if m.lower_is_better:
         entry["lower_is_better"] = True
     if percent:

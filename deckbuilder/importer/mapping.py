@@ -1,12 +1,25 @@
-"""Which slide kind each section of a write-up is: by its heading, else by the words of its text."""
+"""Which slide kind each section of a write-up is: by what its text is about, then by its heading.
+
+A section whose sentences mostly look ahead ("could be improved", "a next step would be") is next steps, and one
+whose sentences mostly speak of errors (misclassified, residuals, where it fails) is error analysis, whatever
+their headings say ("Final considerations and further improvments", "In-sample predictions"). Otherwise the
+heading decides (the synonyms of layouts/import.yaml), then the heading above it, then the words of its text.
+A heading of setup or housekeeping ("How to run", "Installation") leaves its section out; a section under it
+that reports the candidate's work is read as any other.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.rules.import_rules import ImportRules, normalise
 
 from .source import Section
+
+_LEAN = 0.5  # share of a section's sentences that must look ahead (or speak of errors) to decide its kind
+_CLEAR = 0.75  # the share that overrules a heading that names another part
+_CONTENT_DECIDES = (None, "results", "summary", "methodology", "eda", "approach")  # headings the text may overrule
 
 
 @dataclass(frozen=True)
@@ -19,12 +32,32 @@ class Mapped:
     skip: bool = False  # not talk material (installation, references): left out, and said so
 
 
-class Classifier:
-    """Map headings to kinds with the synonyms of layouts/import.yaml."""
+@dataclass(frozen=True)
+class Profile:
+    """What a section's sentences are about."""
 
-    def __init__(self, rules: ImportRules) -> None:
+    sentences: int
+    ahead: int  # sentences that look ahead
+    errors: int  # sentences that speak of errors
+    reports: int  # sentences in the candidate's voice that report work or numbers
+
+
+class Classifier:
+    """Map sections to kinds with the sentence reader and the synonyms of layouts/import.yaml."""
+
+    def __init__(self, rules: ImportRules, reader: Reader) -> None:
         self.rules = rules
+        self.reader = reader
         self.either = set(rules.either_error_or_next)
+
+    def profile(self, section: Section) -> Profile:
+        reader = self.reader
+        said = [s for text in [*section.paragraphs, *section.items] for s in reader.sentences(text)]
+        # A sentence that looks ahead with a number is an estimate ("would raise the click rate to 3.4%"), a result.
+        ahead = sum(1 for s in said if reader.looks_ahead(s.text) and not reader.measures(s.text))
+        errors = sum(1 for s in said if reader.topic_hits(s.text, "error_analysis"))
+        reports = sum(1 for s in said if len(s.tokens) >= 6 and not reader.voice(s.text).prompt)
+        return Profile(len(said), ahead, errors, reports)
 
     def cue_kind(self, section: Section) -> tuple[str | None, int]:
         text = " ".join([*section.paragraphs, *section.items, *section.code])
@@ -34,8 +67,24 @@ class Classifier:
             return None, 0
         return kind, counts[kind]
 
+    def content_kind(self, section: Section, heading_kind: str | None) -> tuple[str | None, str]:
+        """Return the kind a section's text is about when it overrules its heading, with the reason."""
+        if heading_kind not in _CONTENT_DECIDES:
+            return None, ""
+        found = self.profile(section)
+        if not found.sentences:
+            return None, ""
+        # A heading that names a part yields only to text that is clearly about another.
+        lean, least = (_LEAN, 1) if heading_kind is None else (_CLEAR, 3)
+        if found.ahead >= max(least, lean * found.sentences) and found.ahead >= found.errors:
+            return "next_steps", f"{found.ahead} of its {found.sentences} sentences say what is still to do"
+        if found.errors >= max(least + 1, lean * found.sentences):
+            return "error_analysis", f"{found.errors} of its {found.sentences} sentences speak of errors"
+        return None, ""
+
     def classify(self, sections: list[Section]) -> list[Mapped]:
-        """Give every section a kind: its heading's, else its parent's, else its text's, else problem if it opens."""
+        """Give every section a kind: its text's when the text leans clearly, else its heading's, else its
+        parent's, else its text's words, else problem if it opens the write-up."""
         result: list[Mapped] = []
         parents: list[tuple[int, str | None]] = []  # (level, kind) of the open headings
         named = [self.rules.heading_kind(s.heading) for s in sections]  # (kind, the word that decided)
@@ -48,19 +97,34 @@ class Classifier:
             if section.level:
                 # Only a heading that names a kind (or says skip) passes it down to the sections under it.
                 parents.append((section.level, kind))
-            if kind == "skip" or (kind is None and parents and any(k == "skip" for _, k in parents)):
-                result.append(Mapped(section, None, f'"{section.heading}" is not talk material', skip=True))
+            above = parents[:-1] if section.level else parents
+            under_skip = kind is None and any(k == "skip" for _, k in above)
+            if kind == "skip" or under_skip:
+                if not (under_skip and self._reports_work(section)):
+                    result.append(Mapped(section, None, f'"{section.heading}" is not talk material', skip=True))
+                    continue
+                kind = None
+            content, reason = self.content_kind(section, kind)
+            label = f'"{section.heading}"' if section.heading else "the text before the first heading"
+            if content is not None:
+                result.append(Mapped(section, content, f"{label}: {reason}"))
                 continue
             if kind is not None and self._either(section):
                 kind = "next_steps" if has_error else "error_analysis"
-                reason = "the write-up has its error analysis elsewhere" if has_error else "no other error analysis"
-                why = f'the heading "{section.heading}" ({reason})'
+                why_either = "the write-up has its error analysis elsewhere" if has_error else "no other error analysis"
+                why = f'the heading "{section.heading}" ({why_either})'
             elif kind is not None:
                 why = f'the heading "{section.heading}" ("{word}")'
             else:
                 kind, why = self._without_heading(section, parents, bool(result))
             result.append(Mapped(section, kind, why))
         return result
+
+    def _reports_work(self, section: Section) -> bool:
+        """Whether a section under a housekeeping heading reports the candidate's work (three sentences in the
+        candidate's voice, or a number measured), rather than how to run the code."""
+        found = self.profile(section)
+        return found.reports >= 3 or bool(self.reader.measures_in([*section.paragraphs, *section.items]))
 
     def _either(self, section: Section) -> bool:
         return normalise(section.heading) in self.either

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .source import Figure, Section, TableData, Writeup, clean, plain_text
+from .source import Figure, Printout, Section, TableData, Writeup, clean, plain_text
 
 ImageLoader = Callable[[str, str], Figure | None]  # (src, where) -> the picture, or None (told in skipped)
 _IMG_TAG = re.compile(r"<img\s[^>]*?src\s*=\s*[\"']([^\"'>]+)[\"'][^>]*>", re.IGNORECASE)
@@ -90,6 +90,9 @@ class _Reader:
             elif token.type == "html_block":
                 self._html(token)
                 i += 1
+            elif token.type in ("fence", "code_block"):
+                self._fence(token)
+                i += 1
             else:
                 i += 1
 
@@ -117,6 +120,13 @@ class _Reader:
             if words <= LEAD_WORDS and (text.endswith(":") or _all_bold(inline)):
                 self.lead = text
 
+    def _fence(self, token: Token) -> None:
+        """A code block: never slide text, but pasted output ("accuracy: 0.81") is where some write-ups put
+        their numbers, so its text is kept as a printout to read metrics from."""
+        text = token.content[:4_000]
+        if text.strip() and self.place == "line":
+            self.section().printouts.append(Printout(text, "", self.where(_line(token))))
+
     def _html(self, token: Token) -> None:
         """An HTML block (html is off, so it is text): its <img> tags are figures, its words a paragraph."""
         inline = Token("inline", "", 0, content=token.content, children=[Token("text", "", 0, content=token.content)])
@@ -135,6 +145,11 @@ class _Reader:
                 if depth == 0:
                     i += 1
                     break
+            elif token.type == "table_open":
+                i = self._table(tokens, i)  # a table inside a list item ("3. Results:" then the table)
+                continue
+            elif token.type in ("fence", "code_block"):
+                self._fence(token)
             elif token.type == "inline" and tokens[i - 2].type == "list_item_open":
                 text = _plain(token)
                 if depth == 1:
@@ -194,7 +209,8 @@ def _under_lead(lead: str | None, items: list[str], section: Section) -> list[st
     section.paragraphs.pop()
     if sum(len(i) for i in items) <= 120 and all(len(i.split()) <= 6 for i in items):
         return [f"{label}: " + ", ".join(i.rstrip(".") for i in items)]
-    return [f"{label}: {item}" for item in items]
+    # Long items keep the lead-in once, on the first: repeated on each it would be read as many points.
+    return [f"{label}: {items[0]}", *items[1:]]
 
 
 def read_markdown(text: str, name: str, writeup: Writeup, load_image: ImageLoader, place: str = "line") -> None:

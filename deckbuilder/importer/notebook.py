@@ -14,9 +14,10 @@ from typing import Any
 from deckbuilder.errors import DeckError
 
 from .markdown import ImageLoader, read_markdown
-from .source import Figure, Section, TableData, Writeup, clean
+from .source import Figure, Printout, Section, TableData, Writeup, clean
 
 MAX_HTML_TABLE = 200_000  # characters of one HTML output looked at for a DataFrame table
+MAX_PRINTOUT = 4_000  # characters of one cell's printed text kept: a metric is printed in a line, not a log
 IMAGE_TYPES = {"image/png": ".png", "image/jpeg": ".jpg"}
 # Outputs deck cannot put on a slide, by the name the summary gives them.
 OTHER_OUTPUTS = {
@@ -105,6 +106,31 @@ def html_table(html: str, where: str, figures: int = 0) -> TableData | None:
         return None
     if not header[0] and [r[0] for r in body] == [str(i) for i in range(len(body))]:
         header, body = header[1:], [r[1:] for r in body]
+    shown = [[rounded(cell, figures) for cell in row] for row in body] if figures else body
+    return TableData(header, shown, where, rounded_to=figures if shown != body else 0)
+
+
+_COLUMNS = re.compile(r"\s{2,}")
+
+
+def plain_table(text: str, where: str, figures: int = 0) -> TableData | None:
+    """Return a DataFrame printed as text (columns two spaces apart, an index first) as a table; None when the
+    text is not one. Rows that leave cells empty (a classification report's "accuracy" line) are left out."""
+    lines = [line.rstrip() for line in text.strip("\n").splitlines() if line.strip()]
+    if len(lines) < 2 or len(lines) > 60 or any(len(line) > 300 for line in lines):
+        return None
+    header = _COLUMNS.split(lines[0].strip())
+    rows = [_COLUMNS.split(line.strip()) for line in lines[1:]]
+    if not any(c for c in header) or not rows:
+        return None
+    if all(len(r) == len(header) + 1 for r in rows):
+        header = ["", *header]
+    body = [r for r in rows if len(r) == len(header)]
+    if len(body) < 1 or len(body) < len(rows) / 2 or len(header) < 2:
+        return None
+    numeric = sum(1 for r in body for c in r[1:] if re.fullmatch(r"-?\d[\d,]*(\.\d+)?(e[-+]?\d+)?%?", c))
+    if numeric < len(body):
+        return None  # words in columns: a printed sentence or a listing, not a table of numbers
     shown = [[rounded(cell, figures) for cell in row] for row in body] if figures else body
     return TableData(header, shown, where, rounded_to=figures if shown != body else 0)
 
@@ -209,10 +235,19 @@ def _outputs(outputs: list[Any], code: str, where: str, writeup: Writeup, figure
     section.code.extend(comments(code))
     # The markdown right above a figure speaks for it only when nothing else came between them.
     context = section.paragraphs[-1] if section.paragraphs and not section.figures else section.heading
+    printed = []
     for output in outputs:
+        if isinstance(output, dict) and output.get("output_type") == "stream" and output.get("name") != "stderr":
+            printed.append(_text(output.get("text", "")))
         data = output.get("data") if isinstance(output, dict) else None
         if not isinstance(data, dict):
             continue
+        if "text/plain" in data and not any(m in data for m in (*IMAGE_TYPES, "text/html", *OTHER_OUTPUTS)):
+            plain = _text(data["text/plain"])
+            table = plain_table(plain, where, figures)
+            if table is not None and not is_dump(code):
+                section.tables.append(table)
+            printed.append(plain)
         for mime, suffix in IMAGE_TYPES.items():
             if mime in data:
                 try:
@@ -239,3 +274,6 @@ def _outputs(outputs: list[Any], code: str, where: str, writeup: Writeup, figure
                     writeup.skipped.append(f"{where}: a data dump ({clean(_last_statement(code))[:60]}), not a result")
                 elif table is not None:
                     section.tables.append(table)
+    text = "\n".join(p for p in printed if p.strip())[:MAX_PRINTOUT]
+    if text.strip():
+        section.printouts.append(Printout(text, code[:20_000], where))

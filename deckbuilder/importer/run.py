@@ -11,7 +11,8 @@ from deckbuilder.core.rules.config import Config
 from deckbuilder.errors import EXIT_INTERNAL, DeckError
 from deckbuilder.files.reading import read_bounded
 
-from .assemble import Assembler, Imported
+from .assemble import Assembler
+from .draft import Imported
 from .emit import outline_text
 from .markdown import ImageLoader, read_markdown
 from .notebook import read_notebook

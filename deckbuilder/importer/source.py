@@ -80,6 +80,16 @@ class TableData:
 
 
 @dataclass
+class Printout:
+    """What a notebook cell printed (its text output), with the code that printed it: where a metric measured
+    in code shows its number ("Mean accuracy on the test data: 0.80"), or a bare number a metric call returned."""
+
+    text: str
+    code: str
+    where: str
+
+
+@dataclass
 class Section:
     """A heading and what follows it up to the next heading."""
 
@@ -91,6 +101,8 @@ class Section:
     tables: list[TableData] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     code: list[str] = field(default_factory=list)  # notebook code comments: cues for the kind, never slide text
+    printouts: list[Printout] = field(default_factory=list)  # text a notebook's code printed: measured numbers
+    prompt: list[str] = field(default_factory=list)  # paragraphs and items in the assignment's words, set aside
 
     def empty(self) -> bool:
         return not (self.paragraphs or self.items or self.tables or self.figures)

@@ -12,16 +12,14 @@ alternative marker ("over", "instead of", "rather than", "vs").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from .lexicon import Lexicon
 from .sentences import Sentence
 from .tokens import PUNCT, Token
 from .words import ADJ, BASE, GERUND, NOUN, PART, VERB
 
-if TYPE_CHECKING:
-    from .reader import Reader
-
 _MAX_WORDS = 14  # a choice, reason or alternative longer than this is not a phrase a slide can hold
+_WEAK_WORDS = 8  # what a weak verb ("used", "kept") names, when it is a choice, is short
 _PURPOSE = frozenset({"to", "so", "in"})  # "to avoid leakage", "so that ...", "in order to ...": kept with the reason
 
 
@@ -36,9 +34,13 @@ class Choice:
 
 
 class _ChoiceReader:
-    def __init__(self, reader: Reader, sentence: Sentence) -> None:
+    def __init__(
+        self, reader: Lexicon, sentence: Sentence, before: Sentence | None = None, after: Sentence | None = None
+    ) -> None:
         self.reader = reader
         self.sentence = sentence
+        self.before = before  # the sentences around it, for "Therefore I used X" and "... This is because Y"
+        self.after = after
         self.tokens = sentence.tokens
         self.words = reader.words
         self.pos = reader.pos(sentence)
@@ -60,6 +62,10 @@ class _ChoiceReader:
             return False
         if token.key == "as":
             return True  # "X as the learning algorithm": a role ends the choice
+        if (token.key in self.words.grammar.pronouns and token.key not in ("that", "which", "one")) or (
+            token.key in self.words.grammar.first_person or token.key in self.words.grammar.second_person
+        ):
+            return True  # "... this critical value it will mean": a new subject starts a new clause
         if token.key in self.words.grammar.subordinators and token.key not in ("that", "who"):
             return True
         return self._verb_here(i)
@@ -129,8 +135,9 @@ class _ChoiceReader:
                 return None  # "over fitting" is overfitting; "over time", "over 5 folds", "over the years"
         return i, i + span
 
-    def phrase(self, start: int, clause: bool = False) -> tuple[str, int]:
-        """Return the phrase from ``start`` up to its end, and where it ends; leading articles dropped."""
+    def phrase(self, start: int, clause: bool = False, article: bool = False) -> tuple[str, int]:
+        """Return the phrase from ``start`` up to its end, and where it ends; leading articles dropped unless
+        ``article`` ("instead of a random split" keeps its "a")."""
         end = start
         depth = 0
         while end < len(self.tokens):
@@ -143,16 +150,22 @@ class _ChoiceReader:
                 break
             end += 1
         begin = start
-        while begin < end and (self.tokens[begin].key in ("the", "a", "an", "of") or self.tokens[begin].kind == PUNCT):
+        dropped = ("of",) if article else ("the", "a", "an", "of")
+        while begin < end and (self.tokens[begin].key in dropped or self.tokens[begin].kind == PUNCT):
             begin += 1
         return _clean(self.sentence.span(begin, end)), end
 
-    def reason_after(self, i: int) -> str:
-        """Return the reason given from token ``i`` on: after the first reason marker before the sentence ends."""
+    def reason_after(self, i: int, strong: bool = True) -> str:
+        """Return the reason given from token ``i`` on: after the first reason marker before the sentence ends;
+        for a weak verb an infinitive counts only when its verb is one of intent ("to avoid", not "to train")."""
         for k in range(i, len(self.tokens)):
             if self.tokens[k].text in (".", ";", "!", "?"):
                 break
             found = self._reason_at(k)
+            if found is not None and not strong and self.tokens[found[0]].key == "to" and found[1] - found[0] == 1:
+                verb = self.tokens[found[1]] if found[1] < len(self.tokens) else None
+                if verb is None or not self.words.lemmas(verb) & self.reader.vocabulary.choice.purposes:
+                    continue
             if found is not None:
                 start = found[0] if self.tokens[found[0]].key in _PURPOSE else found[1]
                 text, _ = self.phrase(start, clause=True)
@@ -179,7 +192,7 @@ class _ChoiceReader:
                 break
             found = self._alternative_at(k)
             if found is not None:
-                text, _ = self.phrase(found[1])
+                text, _ = self.phrase(found[1], article=True)
                 return text
         return ""
 
@@ -211,6 +224,9 @@ class _ChoiceReader:
         while start < end and self.tokens[start].key in ("the", "a", "an", "that", "this", "these", "those"):
             start += 1
         comma = next((c for c in range(start, end) if self.tokens[c].text == ","), None)
+        if comma is not None and not any(self.pos[c] == NOUN for c in range(start, comma)):
+            start = comma + 1  # "Therefore, X is used": the connective before the comma is not the subject
+            comma = next((c for c in range(start, end) if self.tokens[c].text == ","), None)
         if comma is not None and comma > start:
             end = comma  # the first noun phrase: "the regression tree"
         return _clean(self.sentence.span(start, end))
@@ -235,7 +251,30 @@ class _ChoiceReader:
                 continue
             i += 1
         found.extend(self._outcomes())
+        if not found:
+            found.extend(self._verbless())
         return found
+
+    def _verbless(self) -> list[Choice]:
+        """A note with no verb: "Weekly time-based split instead of a random split because ..." names its choice
+        as a noun phrase, with both its alternative and its reason."""
+        tokens = self.tokens
+        start = self._first_word()
+        marker = next((k for k in range(start + 1, len(tokens)) if self._alternative_at(k)), None)
+        if start < 0 or marker is None or any(p == VERB for p in self.pos[start:marker]):
+            return []
+        term = self.reader.alternatives.at(tokens, marker)
+        if term is None or term[0] in (("than",), ("not",), ("vs",), ("versus",), ("over",)):
+            return []
+        chosen, _ = self.phrase(start)
+        chosen = chosen or _clean(self.sentence.span(start, marker))
+        reason = self.reason_after(marker)
+        alternative = self.alternative_after(marker)
+        if not (chosen and reason and alternative) or len(chosen.split()) > _WEAK_WORDS:
+            return []
+        if not self._names_something(chosen):
+            return []
+        return [Choice(_capital(chosen), reason, alternative, self.sentence.text, False)]
 
     def _verb_at(self, i: int) -> bool:
         """Whether the word at ``i`` is a verb in its place ("we split", not "a split")."""
@@ -246,8 +285,10 @@ class _ChoiceReader:
         if not (self.pos[v] == PART or self.words.is_participle(token) or token.key in ("chose",)):
             return False
         before = self.tokens[v - 1] if v > 0 else None
-        if before is not None and before.key in ("be", "is", "are", "was", "were", "been", "being", "get", "got"):
+        if before is not None and before.key in ("is", "are", "was", "were", "been", "being", "got"):
             return True
+        if before is not None and before.key == "be":  # "will be chosen", not "to be tuned"
+            return v >= 2 and self.tokens[v - 2].key in self.words.grammar.modals
         # "X chosen for interpretability": a participle right after a noun phrase, with no subject before it
         return (
             before is not None
@@ -265,6 +306,8 @@ class _ChoiceReader:
         if self._passive(v):
             chosen = self.subject_before(v)
             rest = after
+            if self._has_clause(chosen):
+                return None
         else:
             # "decided to use X", "chose to optimise for X": the object of the verb after "to"
             start = after
@@ -284,12 +327,14 @@ class _ChoiceReader:
             else:
                 if start > after:
                     start += 1  # "decided to use X": X
-                chosen, rest = self.phrase(start)
-        if not chosen or len(chosen.split()) > _MAX_WORDS:
+                chosen, rest = self.phrase(start, article=True)
+                if chosen and self.reader.matcher(self.reader.vocabulary.choice.negative).at(tokens, v):
+                    chosen = _clean(self.sentence.span(v, rest))  # "Avoided X": leaving X out is the choice
+        if not chosen or len(chosen.split()) > (_MAX_WORDS if strong else _WEAK_WORDS):
             return None
-        if chosen.lower() in ("it", "this", "that", "them", "one", "these", "those", "which"):
+        if not self._names_something(chosen):
             return None
-        reason = self.reason_after(rest) or self.reason_before(v)
+        reason = self.reason_after(rest, strong) or self.reason_before(v) or self.reason_around()
         alternative = self.alternative_after(rest)
         if len(reason.split()) > _MAX_WORDS + 6:
             reason = ""
@@ -301,6 +346,51 @@ class _ChoiceReader:
         if not strong and not (reason or alternative):
             return None
         return Choice(_capital(chosen), reason, alternative, self.sentence.text, strong)
+
+    def _has_clause(self, phrase: str) -> bool:
+        """Whether a phrase holds a clause of its own (a verb or a subject pronoun): then it is no subject."""
+        said = self.reader.sentence(phrase)
+        grammar = self.words.grammar
+        return any(
+            tag == VERB or t.key in grammar.first_person or t.key in grammar.second_person
+            for t, tag in zip(said.tokens, self.reader.pos(said), strict=True)
+        )
+
+    def _names_something(self, phrase: str) -> bool:
+        """Whether a chosen phrase names a thing or an act: it holds a noun, and opens on neither a pronoun nor a
+        connective ("Therefore", "This will", "To")."""
+        reader = self.reader
+        said = reader.sentence(phrase)
+        tags = reader.pos(said)
+        if not said.tokens or (not said.tokens[0].is_word and not said.tokens[0].is_number):
+            return False
+        first = said.tokens[0].key
+        grammar = self.words.grammar
+        if tags[0] in (BASE, VERB) and len(said.tokens) > 1 and first not in grammar.modals:
+            return True  # an act: "do a grid search", "turn the column into an indicator"
+        if first in grammar.pronouns or first in grammar.conjunctions or first in grammar.subordinators:
+            return False
+        if first in grammar.prepositions or first in grammar.modals or first in grammar.auxiliaries:
+            return False
+        if len(said.tokens) == 1 and tags[0] != NOUN:
+            return False
+        if tags[0] in (BASE, VERB) and len(said.tokens) > 1:
+            return True  # an act: "do a grid search", "turn the column into an indicator"
+        return any(t in (NOUN, ADJ) for t in tags) or said.tokens[0].text[:1].isupper()
+
+    def reason_around(self) -> str:
+        """A reason in a neighbouring sentence: the one before when this one opens on "Therefore", the one after
+        when it opens on "This is because"."""
+        first = self._first_word()
+        if self.before is not None and first >= 0 and self.reader.consequence.at(self.tokens, first):
+            return _short(self.before.text)
+        if self.after is not None:
+            tokens = self.after.tokens
+            start = next((k for k, t in enumerate(tokens) if t.is_word), None)
+            hit = self.reader.reason_next.at(tokens, start) if start is not None else None
+            if hit is not None and start is not None and start + hit[1] < len(tokens):
+                return _short(self.after.text[tokens[start + hit[1]].start :])
+        return ""
 
     def _first_word(self) -> int:
         return next((k for k, t in enumerate(self.tokens) if t.is_word), -1)
@@ -343,7 +433,7 @@ class _ChoiceReader:
                         )
                     )
                 continue
-            if not subject or len(subject.split()) > 8 or subject.lower() in ("it", "this", "that", "which", "they"):
+            if not subject or len(subject.split()) > 8 or not self._names_something(subject):
                 continue
             if (
                 not self.reader.outcome_verbs.any(tokens[verb : verb + 1])
@@ -354,12 +444,15 @@ class _ChoiceReader:
             found.append(
                 Choice(_capital(subject), self.reason_after(end), alternative, self.sentence.text, True, outcome=True)
             )
-        for start, end, _ in self.reader.outdo.find(tokens):
-            if not self.words.is_finite(tokens[start]):
+        conditional = any(t.key in ("if", "when", "every", "whenever", "unless") for t in tokens) or any(
+            t.key in self.words.grammar.modals for t in tokens
+        )
+        for start, end, _ in self.reader.beat.find(tokens):
+            if self.pos[start] != VERB or conditional:
                 continue
             subject = self.subject_before(start)
             beaten, _ = self.phrase(end)
-            if subject and beaten and len(subject.split()) <= 8 and subject.lower() not in ("it", "this", "which"):
+            if subject and beaten and len(subject.split()) <= 8 and self._names_something(subject):
                 found.append(Choice(_capital(subject), "", beaten, self.sentence.text, True, outcome=True))
         return found
 
@@ -375,10 +468,26 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def read_choices(reader: Reader, sentence: Sentence) -> list[Choice]:
-    """Return the choices one sentence states."""
-    return _ChoiceReader(reader, sentence).read()
+def _short(text: str, words: int = 20) -> str:
+    """A reason from a neighbouring sentence: at most ``words`` words, cut at a clause."""
+    text = text.strip().rstrip(".")
+    parts = text.split()
+    if len(parts) <= words:
+        return text
+    cut = " ".join(parts[:words])
+    for mark in (";", ",", " - "):
+        if mark in cut:
+            return cut.rsplit(mark, 1)[0]
+    return cut
 
 
-def is_choice_word(reader: Reader, token: Token) -> bool:
+def read_choices(
+    reader: Lexicon, sentence: Sentence, before: Sentence | None = None, after: Sentence | None = None
+) -> list[Choice]:
+    """Return the choices one sentence states; ``before`` and ``after`` are its neighbours in the passage, which
+    may give a choice its reason."""
+    return _ChoiceReader(reader, sentence, before, after).read()
+
+
+def is_choice_word(reader: Lexicon, token: Token) -> bool:
     return reader.choice_verbs.at([token], 0) is not None

@@ -12,15 +12,12 @@ measures that lack one. A number after "by" with a verb of change is a differenc
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from deckbuilder.core.rules.vocabulary import Metric
 
+from .lexicon import Lexicon
 from .sentences import Sentence
 from .tokens import Token
-
-if TYPE_CHECKING:
-    from .reader import Reader
 
 _SPREAD = frozenset({"±", "+/-", "+-"})
 _LINK_GAP = 12  # tokens a metric's name may stand before its number ("the mean accuracy on the test data: 0.80")
@@ -90,7 +87,7 @@ class _Mention:
     named: str
 
 
-def mentions(reader: Reader, sentence: Sentence) -> list[_Mention]:
+def mentions(reader: Lexicon, sentence: Sentence) -> list[_Mention]:
     """Return the metrics a sentence names, with a cut-off kept ("precision@10", "NDCG at 5")."""
     tokens = sentence.tokens
     found = []
@@ -106,11 +103,24 @@ def mentions(reader: Reader, sentence: Sentence) -> list[_Mention]:
             cut = reader.vocabulary.metric(token.key.split("@", 1)[0])
             if cut is not None:
                 found.append(_Mention(i, i + 1, cut, token.text))
+    # "click rate", "upsell rate": a noun before a rate word names a rate, whatever the noun
+    rate = reader.vocabulary.metric("rate")
+    taken = {i for m in found for i in range(m.start, m.end)}
+    taken |= {i for start, end, _ in reader.matcher(reader.vocabulary.settings).find(tokens) for i in range(start, end)}
+    for i, token in enumerate(tokens):
+        if rate is None or i == 0 or i in taken or token.key not in reader.vocabulary.rate_words:
+            continue
+        start = i - 1
+        while start >= 0 and start not in taken and reader.words.is_content(tokens[start]) and i - start <= 3:
+            start -= 1
+        start += 1
+        if start < i and not reader.baseline_terms.any(tokens[start:i]):
+            found.append(_Mention(start, i + 1, rate, sentence.span(start, i + 1)))
     found.sort(key=lambda m: m.start)
     return found
 
 
-def _is_count(reader: Reader, tokens: list[Token], i: int) -> bool:
+def _is_count(reader: Lexicon, tokens: list[Token], i: int) -> bool:
     """A whole number that counts things ("500 articles", "5 folds", "in 2019") is not a metric's value."""
     token = tokens[i]
     if token.unit or token.decimals or token.approx:
@@ -133,7 +143,7 @@ def _between_words(sentence: Sentence, i: int, j: int) -> list[Token]:
 class _Linker:
     """Reads one sentence's measures."""
 
-    def __init__(self, reader: Reader, sentence: Sentence, previous: Metric | None = None) -> None:
+    def __init__(self, reader: Lexicon, sentence: Sentence, previous: Metric | None = None) -> None:
         self.reader = reader
         self.previous = previous
         self.sentence = sentence
@@ -359,7 +369,7 @@ class _Linker:
                 metric, named = self.vocabulary.metric("score"), ""
             if unnamed and baseline is None and not self.states_baseline(value):
                 continue
-            if metric is None:
+            if metric is None or not _plausible(metric, self.tokens[value]):
                 continue
             states = baseline is None and self.states_baseline(value)
             if states:
@@ -402,6 +412,14 @@ class _Linker:
         return self.reader.correctness.any(clause)
 
 
+def _plausible(metric: Metric, token: Token) -> bool:
+    """Whether a number can be the metric's value: a share lies between 0 and 1, or 0% and 100%."""
+    if not metric.share:
+        return True
+    limit = 100.0 if token.unit == "%" else 1.0
+    return -1.0 <= token.value <= limit and token.unit in ("", "%")
+
+
 def _text(sentence: Sentence, tokens: list[Token]) -> str:
     if not tokens:
         return ""
@@ -409,7 +427,7 @@ def _text(sentence: Sentence, tokens: list[Token]) -> str:
     return " ".join(text.strip(" ()[]:,;").split())
 
 
-def read_measures(reader: Reader, sentence: Sentence, previous: Metric | None = None) -> list[Measure]:
+def read_measures(reader: Lexicon, sentence: Sentence, previous: Metric | None = None) -> list[Measure]:
     """Return the measures one sentence states, in order; ``previous`` is the metric the sentence before named,
     which a sentence whose subject is a pronoun speaks of."""
     return _Linker(reader, sentence, previous).read()

@@ -13,13 +13,10 @@ analysis (layouts/reading.yaml, topics).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from .lexicon import Lexicon
 from .sentences import Sentence
 from .words import BASE, PART, VERB
-
-if TYPE_CHECKING:
-    from .reader import Reader
 
 _PAST_COUNTERFACTUAL = frozenset({"have", "'ve"})  # "could have done": a regret about the past, not a plan
 
@@ -27,6 +24,7 @@ _PAST_COUNTERFACTUAL = frozenset({"have", "'ve"})  # "could have done": a regret
 @dataclass(frozen=True)
 class Voice:
     first_person: bool
+    speaker: bool  # the first person singular: the candidate's own voice
     addressed: bool  # "you", "your"
     possessive_you: bool  # "your model", "your code": the brief's way of speaking of the work
     please: bool
@@ -45,12 +43,17 @@ class Voice:
         return score
 
     @property
+    def candidate(self) -> bool:
+        """Whether the sentence is the candidate's: "I", or a report of work that addresses nobody."""
+        return self.speaker or (self.reports and not self.addressed and not self.please)
+
+    @property
     def prompt(self) -> bool:
         """Whether the sentence is the assignment's words rather than the candidate's."""
         return self.prompt_score >= 2
 
 
-def read_voice(reader: Reader, sentence: Sentence) -> Voice:
+def read_voice(reader: Lexicon, sentence: Sentence) -> Voice:
     tokens = sentence.tokens
     grammar = reader.words.grammar
     pos = reader.pos(sentence)
@@ -66,6 +69,7 @@ def read_voice(reader: Reader, sentence: Sentence) -> Voice:
     reports = reports or (any(p == PART for p in pos) and any(k in ("was", "were", "have", "has", "had") for k in keys))
     return Voice(
         first_person=any(k in grammar.first_person for k in keys),
+        speaker=any(k in grammar.first_singular for k in keys),
         addressed=addressed,
         possessive_you=possessive,
         please=reader.matcher(voice.please).any(tokens),
@@ -76,24 +80,44 @@ def read_voice(reader: Reader, sentence: Sentence) -> Voice:
     )
 
 
-def looks_ahead(reader: Reader, sentence: Sentence) -> bool:
-    """Whether the sentence speaks of what is still to do: a modal before a verb (not "could have done"), or a
-    word of the future."""
+def looks_ahead(reader: Lexicon, sentence: Sentence) -> bool:
+    """Whether the sentence speaks of what is still to do: a modal that governs an act ("could add", "would
+    try", "could be improved", "could be to apply"), not a judgement ("could be a good parameter", "would appear
+    to show", "could have tuned"); or a word of the future ("a next step", "in the future")."""
+    if reader.looking_ahead.any(sentence.tokens):
+        return True
     tokens = sentence.tokens
     pos = reader.pos(sentence)
     modals = reader.words.grammar.modals
+    epistemic = reader.vocabulary.epistemic
+    subordinate = reader.words.grammar.subordinators
     for k, token in enumerate(tokens):
-        if token.key in modals:
-            rest = [t.key for t in tokens[k + 1 : k + 4]]
-            if token.key in ("can", "cannot", "can't") and not ("be" in rest and PART in pos[k + 1 : k + 5]):
-                continue  # "can" states an ability; "can be improved" looks ahead
-            if (rest and rest[0] in ("not", "n't")) or any(r in _PAST_COUNTERFACTUAL for r in rest[:2]):
-                continue
-            if any(p in (BASE, VERB) for p in pos[k + 1 : k + 4]) or rest[:1] == ["be"] or rest[:2] == ["also", "be"]:
-                return True
-    return reader.looking_ahead.any(tokens)
+        if token.key not in modals:
+            continue
+        clause = sentence.clause_of(k)
+        if any(tokens[j].key in subordinate or tokens[j].key == "otherwise" for j in clause if j < k):
+            continue  # "because anything later would leak": a reason's hypothesis, not a plan
+        verb = next(
+            (j for j in range(k + 1, min(k + 5, len(tokens))) if pos[j] in (BASE, VERB) or tokens[j].key == "be"), None
+        )
+        if verb is None:
+            continue
+        between = [t.key for t in tokens[k + 1 : verb]]
+        if any(w in ("not", "n't") for w in between) or tokens[verb].key in _PAST_COUNTERFACTUAL:
+            continue
+        lemmas = reader.words.lemmas(tokens[verb])
+        if not lemmas & epistemic:
+            if token.key in ("can", "cannot", "can't"):
+                continue  # "can" states an ability: "you can use X"
+            return True
+        # a copula looks ahead when a passive or a "to" act follows it: "could be improved", "could be to apply"
+        after = pos[verb + 1 : verb + 3]
+        keys = [t.key for t in tokens[verb + 1 : verb + 3]]
+        if tokens[verb].key == "be" and (PART in after[:2] or keys[:1] == ["to"]):
+            return True
+    return False
 
 
-def topic_hits(reader: Reader, sentence: Sentence, topic: str) -> int:
+def topic_hits(reader: Lexicon, sentence: Sentence, topic: str) -> int:
     """How many words of a topic (layouts/reading.yaml, topics) a sentence holds."""
     return len(reader.topic(topic).find(sentence.tokens))

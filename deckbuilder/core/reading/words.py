@@ -135,7 +135,7 @@ def tag(words: Words, tokens: Sequence[Token]) -> list[str]:
             or after.key in grammar.pronouns
             or after.key in grammar.first_person
             or after.key in ("by", "to", "into", "from")
-            or (after.is_word and bool(next_tags) and not next_tags & {"NN", "NNS", "VBZ", "VBD", "VBP"})
+            or (after.is_word and bool(next_tags & {"JJ", "JJR", "JJS"}) and not next_tags & {"NN", "NNS"})
         )
         purpose = after is not None and after.key == "to" and i + 2 < len(tokens)
         if purpose and "VB" in words.tags(tokens[i + 2]) and not words.tags(tokens[i + 2]) & {"NN", "NNS"}:
@@ -152,15 +152,21 @@ def tag(words: Words, tokens: Sequence[Token]) -> list[str]:
             tags.append(BASE if base else VERB)
         elif bkey in _SUBJECTS or bkey in grammar.first_person or bkey in grammar.second_person:
             tags.append(VERB if finite or base else PART if participle else GERUND if gerund else NOUN)
+        elif prev == MARK and finite and not noun and next_adjective:
+            tags.append(VERB)  # "Avoided complex feature engineering", "Chose the ..."
         elif (participle or gerund) and after_noun and not noun:
             tags.append(ADJ)  # "boosted trees", "missing values"
         elif prev == MARK and base:
             # a line that opens on a verb: an instruction or a note ("Drop the rows", "Chose X")
             tags.append(NOUN if noun and not object_follows else BASE)
-        elif prev == MARK and finite and not noun and next_adjective:
-            tags.append(VERB)  # "Avoided complex feature engineering", "Chose the ..."
         elif prev == MARK and finite and not noun:
             tags.append(VERB)  # "Chose RandomForest", "Avoided complex feature engineering"
+        elif noun and prev == NOUN and before is not None and (base or "VBZ" in readings):
+            # a noun or a verb after a noun: the verb agrees with it ("random splits leak", "the model drops 5%");
+            # otherwise the two are one noun ("time-based split", "grid search", "model results")
+            plural = "NNS" in words.tags(before) and "NN" not in words.tags(before)
+            agrees = (base and plural) or ("VBZ" in readings and not plural and object_follows)
+            tags.append(VERB if agrees else NOUN)
         elif noun and not object_follows:
             tags.append(NOUN)  # "model results are", "feature importance plot", "grid search."
         elif finite:

@@ -35,6 +35,7 @@ class Metric:
     kind: str  # classification, regression, forecasting, ranking, experiment ...
     lower_is_better: bool
     alone_misleads: bool
+    share: bool  # between 0 and 1, or 0% and 100%
     aliases: tuple[Term, ...]
 
 
@@ -42,6 +43,7 @@ class Metric:
 class Grammar:
     determiners: frozenset[str]
     first_person: frozenset[str]
+    first_singular: frozenset[str]
     second_person: frozenset[str]
     pronouns: frozenset[str]
     auxiliaries: frozenset[str]
@@ -49,6 +51,7 @@ class Grammar:
     prepositions: frozenset[str]
     conjunctions: frozenset[str]
     subordinators: frozenset[str]
+    connectives: frozenset[str]
     negations: frozenset[str]
 
     @property
@@ -56,6 +59,7 @@ class Grammar:
         return (
             self.determiners
             | self.first_person
+            | self.first_singular
             | self.second_person
             | self.pronouns
             | self.auxiliaries
@@ -63,6 +67,7 @@ class Grammar:
             | self.prepositions
             | self.conjunctions
             | self.subordinators
+            | self.connectives
             | self.negations
         )
 
@@ -85,8 +90,11 @@ class Comparison:
 class Choosing:
     verbs: tuple[Term, ...]
     weak: tuple[Term, ...]
+    negative: tuple[Term, ...]
     best: tuple[Term, ...]
+    beat: tuple[Term, ...]
     outcome_verbs: tuple[Term, ...]
+    purposes: frozenset[str]
     reasons: tuple[Term, ...]
     reasons_before: tuple[Term, ...]
     consequence: tuple[Term, ...]
@@ -108,6 +116,8 @@ class Vocabulary:
     metrics: tuple[Metric, ...]
     correctness: tuple[Term, ...]
     spread: tuple[Term, ...]
+    rate_words: frozenset[str]
+    settings: tuple[Term, ...]
     cutoff_words: frozenset[str]
     code_metrics: dict[str, str]
     baselines: tuple[Term, ...]
@@ -115,6 +125,7 @@ class Vocabulary:
     choice: Choosing
     voice: Voice
     topics: dict[str, tuple[Term, ...]]
+    epistemic: frozenset[str]
     looking_ahead: tuple[Term, ...]
 
     def metric(self, name: str) -> Metric | None:
@@ -136,7 +147,9 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             kind=str(m["kind"]),
             lower_is_better=bool(m.get("lower_is_better", False)),
             alone_misleads=bool(m.get("alone_misleads", False)),
-            aliases=tuple(dict.fromkeys((term(m["name"]), *terms(m.get("aliases"))))),
+            share=bool(m.get("share", False)),
+            # a metric read by structure alone ("click rate") has no words of its own to match
+            aliases=() if m.get("by_structure") else tuple(dict.fromkeys((term(m["name"]), *terms(m.get("aliases"))))),
         )
         for m in raw["metrics"]
     )
@@ -150,6 +163,8 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         metrics=metrics,
         correctness=terms(raw["correctness"]),
         spread=terms(raw["spread"]),
+        rate_words=frozenset(key(w) for w in raw["rate_words"]),
+        settings=terms(raw["settings"]),
         cutoff_words=frozenset(key(w) for w in raw["cutoff_words"]),
         code_metrics={str(k): str(val) for k, val in raw["code_metrics"].items()},
         baselines=terms(raw["baselines"]),
@@ -165,8 +180,12 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             by=terms(c["by"]),
             change_verbs=terms(c["change_verbs"]),
         ),
-        choice=Choosing(**{name: terms(ch[name]) for name in ch}),
+        choice=Choosing(
+            **{name: terms(ch[name]) for name in ch if name != "purposes"},
+            purposes=frozenset(key(w) for w in ch["purposes"]),
+        ),
         voice=Voice(**{name: terms(v[name]) for name in v}),
         topics={str(k): terms(val) for k, val in raw["topics"].items()},
+        epistemic=frozenset(key(w) for w in raw["epistemic"]),
         looking_ahead=terms(raw["looking_ahead"]),
     )

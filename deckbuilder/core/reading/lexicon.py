@@ -1,0 +1,172 @@
+"""What every reading of a sentence needs: the word table and tagger (words.py), the vocabulary's matchers, each
+built on first use, and the sentences read so far."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from deckbuilder.core.rules.vocabulary import Metric, Term
+
+from .sentences import Sentence, read_sentence, sentences
+from .tokens import Token
+from .words import Matcher, Words, tag
+
+if TYPE_CHECKING:
+    from deckbuilder.core.rules.config import Config
+
+
+class Lexicon:
+    """The word table, the vocabulary's matchers and the sentences read so far: what every reading needs."""
+
+    def __init__(self, config: Config) -> None:
+        self.vocabulary = config.vocabulary
+        self.words = Words(config.english, self.vocabulary)
+        self._sentences: dict[str, Sentence] = {}
+        self._topics: dict[str, Matcher] = {}
+
+    # --- matchers, each built on first use ----------------------------------------------------------------
+    def matcher(self, terms: Iterable[Term]) -> Matcher:
+        return Matcher(terms, self.words)
+
+    @cached_property
+    def metric_by_term(self) -> dict[Term, Metric]:
+        found: dict[Term, Metric] = {}
+        for metric in self.vocabulary.metrics:
+            for alias in metric.aliases:
+                found.setdefault(alias, metric)
+        return found
+
+    @cached_property
+    def metric_terms(self) -> Matcher:
+        return self.matcher(self.metric_by_term)
+
+    @cached_property
+    def baseline_terms(self) -> Matcher:
+        return self.matcher(self.vocabulary.baselines)
+
+    @cached_property
+    def comparison_markers(self) -> Matcher:
+        return self.matcher(self.vocabulary.comparison.markers)
+
+    @cached_property
+    def than(self) -> Matcher:
+        return self.matcher(self.vocabulary.comparison.than)
+
+    @cached_property
+    def change_from(self) -> Matcher:
+        return self.matcher(self.vocabulary.comparison.change_from)
+
+    @cached_property
+    def change_to(self) -> Matcher:
+        return self.matcher(self.vocabulary.comparison.change_to)
+
+    @cached_property
+    def up_from(self) -> Matcher:
+        return self.matcher(self.vocabulary.comparison.up_from)
+
+    @cached_property
+    def contrast(self) -> Matcher:
+        return self.matcher(self.vocabulary.comparison.contrast)
+
+    @cached_property
+    def outdo(self) -> Matcher:
+        return self.matcher(self.vocabulary.comparison.outdo)
+
+    @cached_property
+    def by(self) -> Matcher:
+        return self.matcher(self.vocabulary.comparison.by)
+
+    @cached_property
+    def change_verbs(self) -> Matcher:
+        return self.matcher(self.vocabulary.comparison.change_verbs)
+
+    @cached_property
+    def spread_terms(self) -> Matcher:
+        return self.matcher(self.vocabulary.spread)
+
+    @cached_property
+    def correctness(self) -> Matcher:
+        return self.matcher(self.vocabulary.correctness)
+
+    @cached_property
+    def choice_verbs(self) -> Matcher:
+        return self.matcher(self.vocabulary.choice.verbs)
+
+    @cached_property
+    def weak_choice_verbs(self) -> Matcher:
+        return self.matcher(self.vocabulary.choice.weak)
+
+    @cached_property
+    def best_words(self) -> Matcher:
+        return self.matcher(self.vocabulary.choice.best)
+
+    @cached_property
+    def beat(self) -> Matcher:
+        return self.matcher(self.vocabulary.choice.beat)
+
+    @cached_property
+    def outcome_verbs(self) -> Matcher:
+        return self.matcher(self.vocabulary.choice.outcome_verbs)
+
+    @cached_property
+    def reasons(self) -> Matcher:
+        return self.matcher(self.vocabulary.choice.reasons)
+
+    @cached_property
+    def reasons_before(self) -> Matcher:
+        return self.matcher(self.vocabulary.choice.reasons_before)
+
+    @cached_property
+    def consequence(self) -> Matcher:
+        return self.matcher(self.vocabulary.choice.consequence)
+
+    @cached_property
+    def reason_next(self) -> Matcher:
+        return self.matcher(self.vocabulary.choice.reason_next)
+
+    @cached_property
+    def alternatives(self) -> Matcher:
+        return self.matcher(self.vocabulary.choice.alternatives)
+
+    @cached_property
+    def addressee(self) -> Matcher:
+        return self.matcher(self.vocabulary.voice.addressee)
+
+    @cached_property
+    def obligation(self) -> Matcher:
+        return self.matcher(self.vocabulary.voice.obligation)
+
+    @cached_property
+    def brief_words(self) -> Matcher:
+        return self.matcher(self.vocabulary.voice.assignment)
+
+    @cached_property
+    def looking_ahead(self) -> Matcher:
+        return self.matcher(self.vocabulary.looking_ahead)
+
+    def topic(self, name: str) -> Matcher:
+        if name not in self._topics:
+            self._topics[name] = self.matcher(self.vocabulary.topics[name])
+        return self._topics[name]
+
+    def is_metric_word(self, token: Token) -> bool:
+        return self.metric_terms.at([token], 0) is not None
+
+    # --- reading -------------------------------------------------------------------------------------------
+    def sentence(self, text: str) -> Sentence:
+        """Return one sentence read into tokens and clauses (kept, since the import and checks reread text)."""
+        found = self._sentences.get(text)
+        if found is None:
+            found = self._sentences[text] = read_sentence(text)
+        return found
+
+    def pos(self, sentence: Sentence) -> list[str]:
+        """Return the coarse part of speech of each token of a sentence (see words.tag), once per sentence."""
+        if sentence.tags is None:
+            sentence.tags = tag(self.words, sentence.tokens)
+        return sentence.tags
+
+    def sentences(self, text: str) -> list[Sentence]:
+        return [self.sentence(s) for s in sentences(text)]

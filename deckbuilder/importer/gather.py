@@ -1,0 +1,65 @@
+"""What a whole write-up states, gathered before slides are drafted: every measured number (prose, printed
+cells, comparison tables) as a headline candidate, and every decision with the section it stands in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deckbuilder.core.reading.reader import Reader
+
+from .claims import Claims, FoundDecision
+from .headline import PRINTOUT, PROSE, TABLE, Candidate
+from .mapping import Mapped
+from .printouts import printed_measures
+from .source import Section
+
+
+@dataclass
+class Decided:
+    decision: FoundDecision
+    section: Section
+    kind: str | None
+    order: int
+
+    @property
+    def quality(self) -> int:
+        """How complete a decision is: its reason and its alternative count most."""
+        d = self.decision
+        return 2 * bool(d.rationale) + 2 * bool(d.alternative) + (len(d.decision.split()) <= 8)
+
+
+def candidates(mapped: list[Mapped], reader: Reader, claims: Claims, figures: int) -> list[Candidate]:
+    """Return every number the write-up measures, in order, with the section kind it stands in."""
+    found: list[Candidate] = []
+    for m in mapped:
+        if m.skip:
+            continue
+        section = m.section
+        for measure in reader.measures_in([*section.paragraphs, *section.items]):
+            found.append(Candidate(measure, None, section.where, PROSE, m.kind, len(found)))
+        for printout in section.printouts:
+            for measure in printed_measures(reader, printout, figures):
+                found.append(Candidate(measure, None, printout.where, PRINTOUT, m.kind, len(found)))
+        for table in section.tables:
+            best = claims.best_row(table.columns, table.rows, table.bold_rows)
+            for metric in claims.table_metrics(table, best):
+                found.append(Candidate(None, metric, table.where, TABLE, m.kind, len(found)))
+    return found
+
+
+def decisions(mapped: list[Mapped], claims: Claims) -> list[Decided]:
+    """Return every decision the write-up states, in order, each once."""
+    found: list[Decided] = []
+    seen: set[str] = set()
+    for m in mapped:
+        if m.skip:
+            continue
+        section = m.section
+        for text in [*section.items, *section.paragraphs]:
+            for decision in claims.decisions([text]):
+                key = decision.decision.lower()
+                if key in seen:
+                    continue
+                seen.add(key)
+                found.append(Decided(decision, section, m.kind, len(found)))
+    return found

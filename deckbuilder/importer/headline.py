@@ -1,0 +1,89 @@
+"""The headline metrics of a write-up: every number it measures, ranked, the best three as the results slide's
+callouts, each with the baseline the write-up states for it (in its sentence, in another, in a printed cell or a
+table's baseline row).
+
+A number the candidate wrote in prose outranks one a cell printed, which outranks a table's best row; a number
+in the results or the conclusions outranks one in the methods; one with a baseline outranks one without; a
+difference ("improved by 0.04"), a training score, and a statement of the baseline's own score are never the
+headline; among equals the later one wins (a write-up ends on its final model).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from deckbuilder.core.reading.measures import Measure, with_baselines
+
+from .claims import Claims, FoundMetric
+
+PROSE, PRINTOUT, TABLE = "prose", "printout", "table"
+_SOURCE = {PROSE: 3.0, PRINTOUT: 2.0, TABLE: 1.5}
+_KIND = {"results": 3.0, "summary": 3.0, "next_steps": 1.5, "error_analysis": 1.0, "methodology": 1.0,
+         "approach": 0.0, "eda": -1.5, "problem": -2.0}  # fmt: skip
+_TEST_WORDS = ("test", "holdout", "hold-out", "validation", "unseen", "final", "overall", "cross-validation", "cv")
+_TRAIN_WORDS = ("train", "training", "in-sample", "fit")
+
+
+@dataclass
+class Candidate:
+    """A number the write-up measures, where it stands, and how it was found."""
+
+    measure: Measure | None  # None for a table's row
+    metric: FoundMetric | None  # a table's row, already in outline form
+    where: str
+    source: str
+    kind: str | None  # the kind of the section it stands in
+    order: int  # its place in the write-up
+
+
+def score(candidate: Candidate, total: int) -> float:
+    measure = candidate.measure
+    points = _SOURCE[candidate.source] + _KIND.get(candidate.kind or "", 0.0)
+    points += 0.75 * candidate.order / max(1, total)
+    if candidate.metric is not None and candidate.metric.baseline:
+        points += 2.0
+    if measure is None:
+        return points
+    if measure.baseline is not None:
+        points += 2.0
+    if measure.generic:
+        points -= 1.0
+    words = measure.sentence.lower()
+    if any(w in words for w in _TEST_WORDS):
+        points += 0.75
+    if any(f" {w} " in f" {words} " for w in _TRAIN_WORDS) and not any(w in words for w in _TEST_WORDS):
+        points -= 2.0
+    return points
+
+
+def usable(candidate: Candidate) -> bool:
+    measure = candidate.measure
+    return measure is None or not (measure.change or measure.is_baseline)
+
+
+def headline(candidates: list[Candidate], claims: Claims, most: int = 3) -> list[FoundMetric]:
+    """Return up to ``most`` callouts: the best-ranked number of each metric, best first, each given the
+    baseline the write-up states for its metric anywhere when its own sentence states none."""
+    measures = [c.measure for c in candidates if c.measure is not None]
+    based = dict(zip(map(id, measures), with_baselines(measures), strict=True))
+    total = len(candidates)
+    ranked = sorted((c for c in candidates if usable(c)), key=lambda c: -score(c, total))
+    chosen: list[FoundMetric] = []
+    keys: set[str] = set()
+    for candidate in ranked:
+        if candidate.measure is not None:
+            found = claims.found(based[id(candidate.measure)], candidate.where)
+        elif candidate.metric is not None:
+            found = candidate.metric
+        else:
+            continue
+        key = claims.key(found.name)
+        if key in keys:
+            continue
+        if found.baseline and found.baseline == found.value:
+            found = replace(found, baseline="", baseline_label="")
+        keys.add(key)
+        chosen.append(found)
+        if len(chosen) >= most:
+            break
+    return chosen
