@@ -249,7 +249,7 @@ class Assembler:
         for draft in slides:
             if draft.table is None or draft.kind not in ("methodology", "approach", "results"):
                 continue
-            home: Draft | None = draft if draft.kind in _DECIDING else None
+            home = draft if draft.kind in _DECIDING else None
             home = home or next((d for d in deciding if len(d.decisions) < 3), None)
             choice = self.claims.table_decision(draft.table, draft.best_row)
             if home is None or choice is None or len(home.decisions) >= 3:
