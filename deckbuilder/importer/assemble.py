@@ -9,6 +9,8 @@ gathers a part scattered through other sections (harvest.py).
 
 from __future__ import annotations
 
+import re
+
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.rules.config import Config
 from deckbuilder.core.rules.import_rules import normalise
@@ -38,7 +40,7 @@ class Assembler:
         self.classifier = Classifier(self.rules, self.reader)
         self.visuals = Visuals(config, self.claims)
 
-    def build(self, writeup: Writeup, fallback_title: str) -> Imported:
+    def build(self, writeup: Writeup) -> Imported:
         left_out = list(writeup.skipped)
         _drop_repeated_figures(writeup.sections, left_out)
         briefed = set_aside(self.reader, writeup.sections)
@@ -54,14 +56,19 @@ class Assembler:
         ]
         groups, spare, orphans = self._group(mapped, left_out)
         why = {id(m.section): m.why for m in mapped}
+        for kind in ("next_steps", "error_analysis"):
+            scattered = self._gathered(kind, mapped)
+            if scattered is not None:
+                groups.setdefault(kind, []).append(scattered[0])
+                why[id(scattered[0])] = scattered[1]
+                mapped.append(Mapped(scattered[0], kind, scattered[1]))
         slides: list[Draft] = []
         missing: list[str] = []
         for kind in self.rules.order:
             chunks = _chunks(groups.get(kind, []), self.rules.per_kind.get(kind, 1))
             if not chunks and kind in self.rules.missing:
-                slides.append(self._gathered(kind, mapped) or self._placeholder(kind))
-                if slides[-1].todo:
-                    missing.append(kind)
+                slides.append(self._placeholder(kind))
+                missing.append(kind)
             for chunk in chunks:
                 draft, rest = self._draft(kind, chunk, why[id(chunk[0])])
                 draft.notes.extend(text for s in chunk for text in orphans.get(id(s), []))
@@ -75,8 +82,10 @@ class Assembler:
         for draft in slides:
             self._cap_notes(draft, left_out)
         slides.extend(self.visuals.appendix(spare, left_out, self.rules.appendix_slides - demoted))
-        title = self._talk_title(writeup, briefed, slides, fallback_title)
-        return Imported(title, writeup.presenter, slides, left_out, missing, mapped, dict(writeup.not_imported))
+        title, title_why = self._talk_title(writeup, briefed, slides)
+        imported = Imported(title, writeup.presenter, slides, left_out, missing, mapped, dict(writeup.not_imported))
+        imported.title_why = title_why
+        return imported
 
     def _group(
         self, mapped: list[Mapped], left_out: list[str]
@@ -109,30 +118,18 @@ class Assembler:
         draft.todo = self.rules.missing[kind]
         return draft
 
-    def _gathered(self, kind: str, mapped: list[Mapped]) -> Draft | None:
-        """A slide for a part no section is about, from the sentences about it elsewhere (harvest.py)."""
-        if kind not in ("next_steps", "error_analysis"):
-            return None
+    def _gathered(self, kind: str, mapped: list[Mapped]) -> tuple[Section, str] | None:
+        """The sentences about ``kind`` that stand in other sections (harvest.py), taken from there into a section
+        of their own, with the reason in words; None when there are none."""
         found = gather(kind, mapped, self.reader)
         if found is None:
             return None
-        places = ", ".join(found.sections[:3])
-        draft = Draft(kind, "", f"{len(found.sentences)} sentence(s) about it in {places}", "", found.where)
-        titled = self.titles.best(found.sentences) or self.titles.opening(found.sentences)
-        if titled is not None:
-            draft.title, used = titled
-            draft.title_why = f"a sentence of {found.where}; make it the takeaway"
-        else:
-            draft.title, used = self.config.template.kinds[kind].label, ""
-            draft.title_why = "the part's name; write the finding or the plan, with its number or horizon"
-        rest = [s for s in found.sentences if s != used]
-        draft.points = [shorten(s, self.rules.point_chars) for s in rest[: self.rules.points]]
-        draft.notes = [s for s in rest[self.rules.points :]]
-        for m in mapped:  # each sentence now stands on this slide, not where it came from
-            m.section.paragraphs = [_without(p, found.sentences) for p in m.section.paragraphs]
-            m.section.paragraphs = [p for p in m.section.paragraphs if p]
+        for m in mapped:  # each sentence now stands on this part's slide, not where it came from
+            m.section.paragraphs = [p for p in (_without(p, found.sentences) for p in m.section.paragraphs) if p]
             m.section.items = [i for i in m.section.items if i not in found.sentences]
-        return draft
+        places = ", ".join(found.sections[:3])
+        section = Section("", 0, found.where, paragraphs=list(found.sentences))
+        return section, f"{len(found.sentences)} sentence(s) about it in {places}"
 
     # --- one slide ---------------------------------------------------------------------------
     def _draft(self, kind: str, sections: list[Section], why: str) -> tuple[Draft, list[Visual]]:
@@ -158,7 +155,9 @@ class Assembler:
             if sentence.rstrip(".!") == draft.title:
                 used.add(sentence)
         else:
-            draft.title = first.heading or self.config.template.kinds[kind].label
+            # A numbered question ("Challenge 1") names no finding: the part's name says more.
+            named = first.heading and not self.rules.numbered_question.match(normalise(first.heading))
+            draft.title = first.heading if named else self.config.template.kinds[kind].label
             draft.title_why = "the heading; write the finding this slide shows, with its number"
         points = [i for i in items if i not in used and draft.title not in i]
         points += [
@@ -275,23 +274,37 @@ class Assembler:
             moved += 1
         return moved
 
-    def _talk_title(self, writeup: Writeup, briefed: list[Section], slides: list[Draft], fallback: str) -> str:
-        """The write-up's own title: an H1 that opens it, is not the assignment's and names no section ("Load
-        Dataset", "Question 1"); else the problem as the write-up states it; never a file's name."""
-        title = writeup.title
-        brief_headings = {s.heading for s in briefed}
-        if (
-            title
-            and title not in brief_headings
-            and self.rules.heading_kind(title)[0] is None
-            and not self.rules.numbered_question.match(normalise(title))
-            and normalise(title) not in ("readme", "report", "notes", "notebook", "analysis")
-        ):
-            return title
+    def _talk_title(self, writeup: Writeup, briefed: list[Section], slides: list[Draft]) -> tuple[str, str]:
+        """Return the talk's title and where it came from: the write-up's own title (an H1 that opens it, is not
+        the assignment's and names no section), else a top heading that names the subject ("Employee Churn -
+        Exploratory Analysis" gives "Employee Churn"), else the problem as the write-up states it; never a
+        file's name."""
+        brief = {s.heading for s in briefed}
+        headings = [writeup.title] if writeup.title else []
+        headings += [s.heading for s in writeup.sections if 0 < s.level <= 1 and s.heading not in brief]
+        for heading in headings:
+            if heading in brief:
+                continue
+            for part in [heading, *re.split(r"\s+[-–—:|]\s+|:\s+", heading)]:
+                part = part.strip()
+                if self._names_a_subject(part):
+                    return part, "the write-up's top heading"
         problem = next((d for d in slides if d.kind == "problem" and not d.todo and d.title_why), None)
         if problem is not None and len(problem.title.split()) <= 14:
-            return problem.title
-        return fallback
+            return problem.title, "the problem as the write-up states it"
+        return "Untitled take-home", "nothing: no heading or sentence names the problem; name it"
+
+    def _names_a_subject(self, heading: str) -> bool:
+        """A heading that names the work ("Will the student pass? Predicting exam outcomes"), not a part of a
+        write-up ("Load Dataset", "Exploratory Analysis"), a question's number or a file."""
+        text = normalise(heading)
+        kind, word = self.rules.heading_kind(heading)
+        return (
+            len(text.split()) >= 2
+            and (kind is None or len(text.split()) >= len(word.split()) + 3)
+            and not self.rules.numbered_question.match(text)
+            and not re.search(r"\.(?:md|ipynb|py|txt)\b|^(?:readme|report|notes|notebook)\b", text)
+        )
 
 
 def _chunks(sections: list[Section], most: int) -> list[list[Section]]:

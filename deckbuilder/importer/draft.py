@@ -42,3 +42,4 @@ class Imported:
     missing: list[str]  # the kinds that became placeholders
     mapping: list[Mapped]
     not_imported: dict[str, int]
+    title_why: str = ""  # where the talk's title came from

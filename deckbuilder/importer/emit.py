@@ -118,6 +118,8 @@ def outline_text(result: Imported, figures: dict[int, str], duration: str, audie
         '# Every guess is marked "# guessed:". Check them, make each title the slide\'s finding, write the',
         "# placeholder slides (todo:), then run: deck plan <this file>",
     ]
+    if result.title_why:
+        lines.append(_comment(f"guessed: the talk's title from {result.title_why}", 0))
     lines += _block("title", result.title, 0)
     if result.presenter:
         lines += _block("presenter", result.presenter, 0)

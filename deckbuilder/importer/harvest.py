@@ -1,8 +1,8 @@
-"""A part of the talk no section is about, gathered from the sentences that are about it wherever they stand.
+"""Next steps and error analysis gathered from the sentences about them, wherever they stand.
 
 Write-ups scatter their next steps ("A next step could be to inspect ...", "In the future, these values should
 be saved automatically") and their error analysis ("There seems to be some heteroscedasticity") through other
-sections. When no section is next steps or error analysis, those sentences become that slide, each leaving the
+sections. Those sentences go to that part's slide (beside its own section, when it has one), each leaving the
 slide it stood on, so a placeholder says a part is missing only when no sentence is about it.
 """
 

@@ -48,12 +48,33 @@ def score(candidate: Candidate, total: int) -> float:
         points += 2.0
     if measure.generic:
         points -= 1.0
+    if measure.relative:
+        points -= 2.0
     words = measure.sentence.lower()
     if any(w in words for w in _TEST_WORDS):
         points += 0.75
     if any(f" {w} " in f" {words} " for w in _TRAIN_WORDS) and not any(w in words for w in _TEST_WORDS):
         points -= 2.0
     return points
+
+
+def _best_printed(candidates: list[Candidate], claims: Claims) -> set[int]:
+    """Return the printed numbers that are their metric's best in the write-up (test-set lines, when a line names
+    the test set): a notebook prints every model's score, and the one it settles on scores best."""
+    groups: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        measure = candidate.measure
+        if candidate.source == PRINTOUT and measure is not None and usable(candidate) and measure.metric:
+            groups.setdefault(claims.key(measure.metric), []).append(candidate)
+    best: set[int] = set()
+    for group in groups.values():
+        tested = [c for c in group if c.measure and "test" in c.measure.sentence.lower()]
+        pool = tested or group
+        lower = pool[0].measure is not None and pool[0].measure.lower_is_better
+        values = [(c.measure.value.fraction(), c) for c in pool if c.measure is not None]
+        chosen = min(values, key=lambda v: v[0])[1] if lower else max(values, key=lambda v: v[0])[1]
+        best.add(id(chosen))
+    return best
 
 
 def usable(candidate: Candidate) -> bool:
@@ -67,7 +88,8 @@ def headline(candidates: list[Candidate], claims: Claims, most: int = 3) -> list
     measures = [c.measure for c in candidates if c.measure is not None]
     based = dict(zip(map(id, measures), with_baselines(measures), strict=True))
     total = len(candidates)
-    ranked = sorted((c for c in candidates if usable(c)), key=lambda c: -score(c, total))
+    best = _best_printed(candidates, claims)
+    ranked = sorted((c for c in candidates if usable(c)), key=lambda c: -(score(c, total) + (id(c) in best)))
     chosen: list[FoundMetric] = []
     keys: set[str] = set()
     for candidate in ranked:

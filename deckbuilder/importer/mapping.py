@@ -19,6 +19,7 @@ from .source import Section
 
 _LEAN = 0.5  # share of a section's sentences that must look ahead (or speak of errors) to decide its kind
 _CLEAR = 0.75  # the share that overrules a heading that names another part
+_SETUP = 0.3  # share of sentences about running the code that makes a section under "How to run" housekeeping
 _CONTENT_DECIDES = (None, "results", "summary", "methodology", "eda", "approach")  # headings the text may overrule
 
 
@@ -122,8 +123,13 @@ class Classifier:
 
     def _reports_work(self, section: Section) -> bool:
         """Whether a section under a housekeeping heading reports the candidate's work (three sentences in the
-        candidate's voice, or a number measured), rather than how to run the code."""
+        candidate's voice, or a number measured), rather than how to run the code (sentences about commands,
+        containers and folders)."""
         found = self.profile(section)
+        said = [s for t in [*section.paragraphs, *section.items] for s in self.reader.sentences(t)]
+        setup = sum(1 for s in said if self.reader.topic_hits(s.text, "setup"))
+        if said and setup >= _SETUP * len(said):
+            return False
         return found.reports >= 3 or bool(self.reader.measures_in([*section.paragraphs, *section.items]))
 
     def _either(self, section: Section) -> bool:

@@ -92,11 +92,10 @@ def printed_measures(reader: Reader, printout: Printout, figures: int) -> list[M
         line = line.strip()
         if not line or len(line) > 300:
             continue
-        for measure in reader.measures(line):
-            measure = _round(measure, figures)
-            if baseline_cell and not measure.is_baseline and measure.baseline is None:
-                measure = replace(measure, is_baseline=True)
-            found.append(measure)
+        found.extend(_round(measure, figures) for measure in reader.measures(line))
+    if baseline_cell and len(found) == 1 and found[0].baseline is None:
+        # a cell that fits a Dummy model or a baseline and prints one score states the baseline's score
+        found = [replace(found[0], is_baseline=True)]
     if not found and last:
         # "print(f'{score:.3f}')" printed a number with a word or two: name it by the metric the code computed.
         names = _named_calls(reader, printout.code)

@@ -60,6 +60,10 @@ def heading_in_brief_voice(reader: Reader, heading: str) -> bool:
     )
 
 
+def _all_brief(section: Section) -> bool:
+    return bool(section.prompt) and all(t in section.prompt for t in [*section.paragraphs, *section.items])
+
+
 def _by_file(sections: list[Section]) -> list[list[Section]]:
     files: dict[str, list[Section]] = {}
     for section in sections:
@@ -94,6 +98,16 @@ def set_aside(reader: Reader, sections: list[Section]) -> list[Section]:
                 for section, text in rest:
                     if not reports_work(reader, text):
                         section.prompt.append(text)
+    # A section between two sections of the brief, reporting no work of the candidate's, is the brief too (the
+    # dataset's description between the brief's rules and its questions).
+    for members in _by_file(sections):
+        texted = [s for s in members if s.paragraphs or s.items or s.prompt]
+        for k, section in enumerate(texted[1:-1], start=1):
+            rest = [t for t in [*section.paragraphs, *section.items] if t not in section.prompt]
+            if not rest or not _all_brief(texted[k - 1]) or not _all_brief(texted[k + 1]):
+                continue
+            if not any(reports_work(reader, t) for t in rest):
+                section.prompt.extend(rest)
     headed = []
     for section in sections:
         if section.prompt:

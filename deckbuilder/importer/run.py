@@ -124,8 +124,7 @@ def import_writeups(
 ) -> ImportResult:
     """Return the outline for ``out`` made from ``paths``, and the figures to save in figures/ beside it."""
     writeup = read_writeups(paths, config)
-    stem = clean(re.sub(r"^[\s\d.)_-]+", "", paths[0].stem).replace("_", " ").replace("-", " ")) or "My take-home"
-    imported = Assembler(config).build(writeup, stem[:1].upper() + stem[1:])
+    imported = Assembler(config).build(writeup)
     if all(draft.todo for draft in imported.slides):
         names = ", ".join(p.name for p in paths)
         raise DeckError(

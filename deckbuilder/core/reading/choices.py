@@ -343,7 +343,10 @@ class _ChoiceReader:
         subject_ok = strong and (self._passive(v) or self._first_person_before(v) or v == self._first_word())
         if not (subject_ok or reason or alternative):
             return None
-        if not strong and not (reason or alternative):
+        # A weak verb ("used", "kept") chooses only against an alternative; one that leaves out ("avoided")
+        # names its alternative in itself, so a reason is enough.
+        negative = self.reader.matcher(self.reader.vocabulary.choice.negative).at(tokens, v) is not None
+        if not strong and not (alternative or (negative and reason)):
             return None
         return Choice(_capital(chosen), reason, alternative, self.sentence.text, strong)
 

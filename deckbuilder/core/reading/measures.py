@@ -76,6 +76,7 @@ class Measure:
     is_baseline: bool = False  # the clause states the baseline's own score
     lower_is_better: bool = False
     generic: bool = False  # "error" or "score": the metric is named elsewhere
+    relative: bool = False  # "about 12% of the mean price": the metric restated as a share of something else
     position: int = 0  # token index of the value, to keep a sentence's order
 
 
@@ -387,10 +388,19 @@ class _Linker:
                     is_baseline=states,
                     lower_is_better=metric.lower_is_better,
                     generic=metric.kind == "generic",
+                    relative=self._relative(value, mention),
                     position=value,
                 )
             )
         return found
+
+    def _relative(self, i: int, mention: _Mention | None) -> bool:
+        """A percentage followed by "of" and something that is not its metric ("12% of the mean price")."""
+        token = self.tokens[i]
+        after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if token.unit != "%" or after is None or after.key != "of":
+            return False
+        return mention is None or mention.start < i
 
     def _metric_shaped(self, i: int) -> bool:
         """A number that can be a metric's value on its own: a share, a percentage, a decimal or money."""
@@ -413,9 +423,12 @@ class _Linker:
 
 
 def _plausible(metric: Metric, token: Token) -> bool:
-    """Whether a number can be the metric's value: a share lies between 0 and 1, or 0% and 100%."""
+    """Whether a number can be the metric's value: a share lies between 0 and 1, or 0% and 100%, and is not a
+    bare 0 or 1 ("an R² closer to 1 is a better fit" names the scale, not a score)."""
     if not metric.share:
         return True
+    if token.unit == "" and token.decimals == 0 and token.value in (0.0, 1.0) and not token.approx:
+        return False
     limit = 100.0 if token.unit == "%" else 1.0
     return -1.0 <= token.value <= limit and token.unit in ("", "%")
 
