@@ -44,6 +44,11 @@ class Assembler:
         left_out = list(writeup.skipped)
         _drop_repeated_figures(writeup.sections, left_out)
         briefed = set_aside(self.reader, writeup.sections)
+        for section in writeup.sections:
+            if section.prompt and not (section.paragraphs or section.items) and (section.tables or section.figures):
+                # a table or picture under the brief's own words is the brief's (its data dictionary, its logo)
+                left_out.append(f"{section.where}: {_amount(section)} under the assignment's own words")
+                section.tables, section.figures = [], []
         mapped = self.classifier.classify(writeup.sections)
         for m in mapped:
             if m.section.prompt:

@@ -53,5 +53,6 @@ def _looks_ahead(reader: Reader, text: str) -> bool:
 
 
 def _about_errors(reader: Reader, text: str) -> bool:
-    """A sentence about where the model goes wrong: a word of error analysis, and not a step to take."""
-    return reader.topic_hits(text, "error_analysis") >= 1 and not reader.looks_ahead(text)
+    """A sentence about where the model goes wrong, not a step to take, and no score (a baseline's "error of
+    16%" is a result, said where the results are)."""
+    return reader.about_errors(text) and not reader.looks_ahead(text) and not reader.measures(text)

@@ -56,7 +56,7 @@ class Classifier:
         said = [s for text in [*section.paragraphs, *section.items] for s in reader.sentences(text)]
         # A sentence that looks ahead with a number is an estimate ("would raise the click rate to 3.4%"), a result.
         ahead = sum(1 for s in said if reader.looks_ahead(s.text) and not reader.measures(s.text))
-        errors = sum(1 for s in said if reader.topic_hits(s.text, "error_analysis"))
+        errors = sum(1 for s in said if reader.about_errors(s.text))
         reports = sum(1 for s in said if len(s.tokens) >= 6 and not reader.voice(s.text).prompt)
         return Profile(len(said), ahead, errors, reports)
 

@@ -48,6 +48,16 @@ def reports_work(reader: Reader, text: str) -> bool:
     return any(reader.voice(s.text).candidate for s in said) or bool(reader.measures_in([text]))
 
 
+def _speaks_as_candidate(reader: Reader, text: str) -> bool:
+    said = reader.sentences(text)
+    return any(reader.voice(s.text).speaker for s in said) or bool(reader.measures_in([text]))
+
+
+def _leans_brief(reader: Reader, text: str) -> bool:
+    said = [reader.voice(s.text) for s in reader.sentences(text)]
+    return any(v.addressed for v in said) and not any(v.speaker for v in said)
+
+
 def heading_in_brief_voice(reader: Reader, heading: str) -> bool:
     if not heading:
         return False
@@ -89,14 +99,17 @@ def set_aside(reader: Reader, sections: list[Section]) -> list[Section]:
         if len(shingles) >= 3 and len(shingles & brief) >= _SAME * len(shingles):
             section.prompt.append(text)
     # Where the brief is most of a file (a template README) or of a section, its other text is the brief's too,
-    # unless it reports the candidate's work.
+    # unless it reports the candidate's work. A paragraph that addresses the reader and has no "I" leans to the
+    # brief in that count.
     for group in (_by_file(sections), [[s] for s in sections]):
         for members in group:
             rest = [(s, t) for s in members for t in [*s.paragraphs, *s.items] if t not in s.prompt]
-            briefed = sum(len(s.prompt) for s in members)
-            if briefed and briefed >= len(rest):
+            set_aside_already = sum(len(s.prompt) for s in members)
+            leaning = set_aside_already + sum(1 for _, t in rest if _leans_brief(reader, t))
+            if leaning and 2 * leaning >= set_aside_already + len(rest):
+                # where the brief is most of the text, "we" is the company: only "I" or a number is the candidate
                 for section, text in rest:
-                    if not reports_work(reader, text):
+                    if not _speaks_as_candidate(reader, text):
                         section.prompt.append(text)
     # A section between two sections of the brief, reporting no work of the candidate's, is the brief too (the
     # dataset's description between the brief's rules and its questions).
@@ -109,6 +122,14 @@ def set_aside(reader: Reader, sections: list[Section]) -> list[Section]:
             if not any(reports_work(reader, t) for t in rest):
                 section.prompt.extend(rest)
     headed = []
+    # A heading with no text of its own over the brief ("xtream AI Assignment" before its rules) is the brief's.
+    for members in _by_file(sections):
+        for k, section in enumerate(members):
+            if section.paragraphs or section.items or section.prompt or not section.heading:
+                continue
+            following = next((s for s in members[k + 1 :] if s.paragraphs or s.items or s.prompt), None)
+            if following is not None and _all_brief(following):
+                headed.append(section)
     for section in sections:
         if section.prompt:
             section.paragraphs = [p for p in section.paragraphs if p not in section.prompt]

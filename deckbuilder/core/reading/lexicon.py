@@ -3,7 +3,7 @@ built on first use, and the sentences read so far."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,20 @@ from .words import Matcher, Words, tag
 
 if TYPE_CHECKING:
     from deckbuilder.core.rules.config import Config
+
+
+class _Outside(Matcher):
+    """A matcher that finds nothing inside a term of another ("random" is no baseline in "random forest")."""
+
+    def __init__(self, inner: Matcher, outer: Matcher) -> None:
+        self.__dict__.update(inner.__dict__)
+        self._outer = outer
+
+    def at(self, tokens: Sequence[Token], i: int) -> tuple[Term, int] | None:
+        for start, end, _ in self._outer.find(tokens[max(0, i - 4) : i + 5]):
+            if start <= min(i, 4) < end:
+                return None
+        return super().at(tokens, i)
 
 
 class Lexicon:
@@ -43,8 +57,13 @@ class Lexicon:
         return self.matcher(self.metric_by_term)
 
     @cached_property
+    def methods(self) -> Matcher:
+        return self.matcher(self.vocabulary.methods)
+
+    @cached_property
     def baseline_terms(self) -> Matcher:
-        return self.matcher(self.vocabulary.baselines)
+        """Baselines, never inside a method's name ("Random Forest", "Naive Bayes")."""
+        return _Outside(self.matcher(self.vocabulary.baselines), self.methods)
 
     @cached_property
     def comparison_markers(self) -> Matcher:

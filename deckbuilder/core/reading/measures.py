@@ -19,7 +19,7 @@ from .lexicon import Lexicon
 from .sentences import Sentence
 from .tokens import Token
 
-_SPREAD = frozenset({"±", "+/-", "+-"})
+_SPREAD = frozenset({"±"})
 _LINK_GAP = 12  # tokens a metric's name may stand before its number ("the mean accuracy on the test data: 0.80")
 _AFTER_GAP = 3  # words between a number and the metric named after it ("75.85% of recall", "80% test accuracy")
 _BASELINE_GAP = 7  # tokens between a comparison marker and the baseline's number
@@ -166,7 +166,7 @@ class _Linker:
 
     def _spread(self, i: int) -> bool:
         before = self.tokens[i - 1] if i > 0 else None
-        return before is not None and (before.text in _SPREAD or before.text == "+/-")
+        return before is not None and before.key in _SPREAD
 
     def spread_after(self, i: int) -> Quantity | None:
         for j in range(i + 1, min(i + 4, len(self.tokens))):
@@ -423,11 +423,15 @@ class _Linker:
 
 
 def _plausible(metric: Metric, token: Token) -> bool:
-    """Whether a number can be the metric's value: a share lies between 0 and 1, or 0% and 100%, and is not a
-    bare 0 or 1 ("an R² closer to 1 is a better fit" names the scale, not a score)."""
+    """Whether a number can be the metric's value: a share lies between 0 and 1, or 0% and 100%, and is never a
+    bare whole number ("an R² closer to 1 is a better fit" names the scale, not a score); a word that stands
+    for an unnamed metric ("error", "score") governs a decimal or a percentage, not a count ("365 days")."""
+    bare = token.unit == "" and token.decimals == 0 and not token.approx
+    if metric.kind == "generic":
+        return not bare
     if not metric.share:
         return True
-    if token.unit == "" and token.decimals == 0 and token.value in (0.0, 1.0) and not token.approx:
+    if bare:
         return False
     limit = 100.0 if token.unit == "%" else 1.0
     return -1.0 <= token.value <= limit and token.unit in ("", "%")

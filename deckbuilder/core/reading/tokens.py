@@ -31,6 +31,7 @@ _TOKEN = re.compile(
       | \d+[-–]?[a-z][\w'’]*(?:-[\w']+)*
       | [^\W\d_](?:[^\W_]|['’][^\W\d_]|[-–@^.](?=[^\W_])|[²³%](?![\w]))*
     )
+  | (?P<pm>\+/-|\+-(?=\s?\d)|±)
   | (?P<arrow>->|=>|[→⟶➝])
   | (?P<punct>\.\.\.|[.!?;:,()\[\]{}"“”‘’'…—–-])
   | (?P<symbol>[^\s\w])
@@ -122,6 +123,8 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token(word, _word_key(word), WORD, match.start(), match.end()))
         elif group == "date":
             tokens.append(Token(match.group(), match.group(), DATE, match.start(), match.end()))
+        elif group == "pm":
+            tokens.append(Token(match.group(), "±", SYMBOL, match.start(), match.end()))
         elif group == "arrow":
             tokens.append(Token(match.group(), "->", SYMBOL, match.start(), match.end()))
         elif group is not None:

@@ -121,3 +121,9 @@ def looks_ahead(reader: Lexicon, sentence: Sentence) -> bool:
 def topic_hits(reader: Lexicon, sentence: Sentence, topic: str) -> int:
     """How many words of a topic (layouts/reading.yaml, topics) a sentence holds."""
     return len(reader.topic(topic).find(sentence.tokens))
+
+
+def about_errors(reader: Lexicon, sentence: Sentence) -> bool:
+    """Whether a sentence speaks of where a model goes wrong: a word of error analysis, or two of the weaker
+    words ("error", "bias", "outlier") that name a metric or a data issue as often."""
+    return topic_hits(reader, sentence, "error_analysis") >= 1 or topic_hits(reader, sentence, "error_words") >= 2

@@ -121,6 +121,7 @@ class Vocabulary:
     cutoff_words: frozenset[str]
     code_metrics: dict[str, str]
     baselines: tuple[Term, ...]
+    methods: tuple[Term, ...]
     comparison: Comparison
     choice: Choosing
     voice: Voice
@@ -168,6 +169,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         cutoff_words=frozenset(key(w) for w in raw["cutoff_words"]),
         code_metrics={str(k): str(val) for k, val in raw["code_metrics"].items()},
         baselines=terms(raw["baselines"]),
+        methods=terms(raw["methods"]),
         comparison=Comparison(
             markers=terms(c["markers"]),
             than=terms(c["than"]),
