@@ -73,6 +73,8 @@ class Classifier:
         if heading_kind not in _CONTENT_DECIDES:
             return None, ""
         found = self.profile(section)
+        if heading_kind is None and section.heading and self._heading_looks_ahead(section.heading):
+            return "next_steps", f'the heading "{section.heading}" looks ahead'
         if not found.sentences:
             return None, ""
         # A heading that names a part yields only to text that is clearly about another.
@@ -120,6 +122,17 @@ class Classifier:
                 kind, why = self._without_heading(section, parents, bool(result))
             result.append(Mapped(section, kind, why))
         return result
+
+    def _heading_looks_ahead(self, heading: str) -> bool:
+        """ "Follow-up: how we can expand this model?", "Further directions", "Additional aspects to consider":
+        a word of the future, a modal act, or an act still "to" do."""
+        reader = self.reader
+        sentence = reader.sentence(heading)
+        if reader.looks_ahead(heading):
+            return True
+        pos = reader.pos(sentence)
+        tokens = sentence.tokens
+        return any(t.key == "to" and k + 1 < len(tokens) and pos[k + 1] == "VB" for k, t in enumerate(tokens))
 
     def _reports_work(self, section: Section) -> bool:
         """Whether a section under a housekeeping heading reports the candidate's work (three sentences in the

@@ -19,6 +19,9 @@ from .sentences import Sentence
 from .words import BASE, PART, VERB
 
 _PAST_COUNTERFACTUAL = frozenset({"have", "'ve"})  # "could have done": a regret about the past, not a plan
+# "will" and "shall" narrate what the write-up does next ("the first part will be used to train"), not a plan;
+# a plan in them says so with a word of the future ("in the future we will ...").
+_NARRATING = frozenset({"will", "shall", "'ll", "won't"})
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ def looks_ahead(reader: Lexicon, sentence: Sentence) -> bool:
     epistemic = reader.vocabulary.epistemic
     subordinate = reader.words.grammar.subordinators
     for k, token in enumerate(tokens):
-        if token.key not in modals:
+        if token.key not in modals or token.key in _NARRATING:
             continue
         clause = sentence.clause_of(k)
         if any(tokens[j].key in subordinate or tokens[j].key == "otherwise" for j in clause if j < k):
