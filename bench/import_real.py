@@ -153,9 +153,10 @@ def holds(slide_text: str, first_words: str) -> bool:
     return any(have[i : i + n] == want for i in range(len(have) - n + 1))
 
 
-def _decision_found(decision: dict[str, Any], labelled: dict[str, Any]) -> bool:
+def _decision_found(decision: dict[str, Any], labelled: dict[str, Any], slide_text: str = "") -> bool:
     """Whether a drafted decision is the labelled one: the label's quote is in it, or most of the label's choice
-    is in its choice, or its choice is drawn from the label's words and shares a telling one with its choice."""
+    is in its choice, or its choice is drawn from the label's words and shares a telling one with its choice, or
+    the label's quote stands on its slide and the decision shares a telling word with the label."""
     chosen = content(labelled.get("chosen"))
     quote = " ".join(words((labelled.get("where") or {}).get("quote")))
     said = " ".join(str(decision.get(k) or "") for k in ("decision", "alternative", "rationale"))
@@ -168,7 +169,10 @@ def _decision_found(decision: dict[str, Any], labelled: dict[str, Any]) -> bool:
         return True
     label_words = content(" ".join(str(labelled.get(k) or "") for k in ("chosen", "over", "why")) + " " + quote)
     telling = {w for w in chosen & got if w not in _GENERIC and len(w) >= 4}
-    return bool(telling) and len(got & label_words) / len(got) >= 0.6
+    if telling and len(got & label_words) / len(got) >= 0.6:
+        return True
+    shared = {w for w in got & label_words if w not in _GENERIC and len(w) >= 4}
+    return bool(shared) and len(quote.split()) >= 3 and quote in " ".join(words(slide_text))
 
 
 def score(folder: Path, config: Any) -> Score:
@@ -203,9 +207,11 @@ def score(folder: Path, config: Any) -> Score:
             result.baseline = any(
                 m.get("baseline") is not None and same_number(m["baseline"], str(headline["baseline"])) for m in matched
             )
-    decisions = [d for s in slides for d in s.get("decisions") or []]
+    decisions = [(d, _slide_text(s)) for s in slides for d in s.get("decisions") or []]
     result.drafted_decisions = len(decisions)
-    result.decisions_found = sum(any(_decision_found(d, lab) for d in decisions) for lab in labelled_decisions)
+    result.decisions_found = sum(
+        any(_decision_found(d, lab, text) for d, text in decisions) for lab in labelled_decisions
+    )
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for slide in slides:
         by_kind.setdefault(slide.get("kind", ""), []).append(slide)

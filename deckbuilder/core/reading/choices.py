@@ -61,7 +61,8 @@ class _ChoiceReader:
         if clause:
             return False
         if token.key == "as":
-            return True  # "X as the learning algorithm": a role ends the choice
+            # "X as the learning algorithm": a role ends the choice; "X such as Y" gives examples of it
+            return not (i > 0 and self.tokens[i - 1].key == "such")
         if (token.key in self.words.grammar.pronouns and token.key not in ("that", "which", "one")) or (
             token.key in self.words.grammar.first_person or token.key in self.words.grammar.second_person
         ):
@@ -99,7 +100,7 @@ class _ChoiceReader:
         if hit is None:
             return None
         term, span = hit
-        if term == ("as",) and not self._reason_as(i):
+        if term == ("as",) and (not self._reason_as(i) or (i > 0 and self.tokens[i - 1].key == "such")):
             return None
         if term == ("to",) and (i + 1 >= len(self.tokens) or self.pos[i + 1] != BASE):
             return None  # "to" before a noun is a direction ("switched to CatBoost"), not a purpose
@@ -172,10 +173,28 @@ class _ChoiceReader:
                 return text
         return ""
 
+    def _outside_brackets(self, start: int, k: int) -> bool:
+        depth = 0
+        for token in self.tokens[start:k]:
+            depth += token.text in "([" if token.kind == PUNCT else 0
+            depth -= token.text in ")]" if token.kind == PUNCT else 0
+        return depth <= 0
+
     def reason_before(self, v: int) -> str:
         """Return a reason the sentence gives before the choice: "Since X, we start with Y"; "X, so I chose Y"."""
         tokens = self.tokens
         first = self._first_word()
+        if first >= 0 and tokens[first].key == "to" and first + 1 < len(tokens) and self.pos[first + 1] == BASE:
+            comma = next(
+                (k for k in range(first, v) if tokens[k].text == "," and self._outside_brackets(first, k)), None
+            )
+            end = (
+                comma
+                if comma is not None
+                else next((k for k in range(first + 2, v) if tokens[k].key in self.words.grammar.first_person), None)
+            )
+            if end is not None:
+                return _clean(self.sentence.span(first, end))  # "To remove the collinearity, I used PCA"
         if first >= 0 and self.reader.reasons_before.at(tokens, first) is not None:
             comma = next((k for k in range(first, v) if tokens[k].text == ","), None)
             if comma is not None:
@@ -346,7 +365,8 @@ class _ChoiceReader:
         # A weak verb ("used", "kept") chooses only against an alternative; one that leaves out ("avoided")
         # names its alternative in itself, so a reason is enough.
         negative = self.reader.matcher(self.reader.vocabulary.choice.negative).at(tokens, v) is not None
-        if not strong and not (alternative or (negative and reason)):
+        owned = self._first_person_before(v) or self._passive(v)
+        if not strong and not (alternative or ((negative or owned) and reason)):
             return None
         return Choice(_capital(chosen), reason, alternative, self.sentence.text, strong)
 
@@ -377,6 +397,10 @@ class _ChoiceReader:
             return False
         if len(said.tokens) == 1 and tags[0] != NOUN:
             return False
+        generic = self.reader.vocabulary.generic_nouns
+        content = [t for t in said.tokens if t.is_word and not self.words.is_function(t)]
+        if content and all(t.key in generic or t.key in ("now", "such", "other") for t in content):
+            return False  # "a model", "some techniques", "the one": nothing in particular
         if tags[0] in (BASE, VERB) and len(said.tokens) > 1:
             return True  # an act: "do a grid search", "turn the column into an indicator"
         return any(t in (NOUN, ADJ) for t in tags) or said.tokens[0].text[:1].isupper()

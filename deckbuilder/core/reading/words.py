@@ -114,6 +114,9 @@ def tag(words: Words, tokens: Sequence[Token]) -> list[str]:
             continue
         readings = words.tags(token)
         before = tokens[i - 1] if i > 0 else None
+        if i > 0 and token.text != "I" and any(c.isupper() for c in token.text) and tags[-1] != MARK:
+            tags.append(NOUN)  # a name or an acronym mid-sentence: "SMOTE", "Random Forest", "CatBoost"
+            continue
         prev = tags[-1] if tags else MARK
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         noun = bool(readings & {"NN", "NNS"})

@@ -122,6 +122,7 @@ class Vocabulary:
     code_metrics: dict[str, str]
     baselines: tuple[Term, ...]
     methods: tuple[Term, ...]
+    generic_nouns: frozenset[str]
     comparison: Comparison
     choice: Choosing
     voice: Voice
@@ -170,6 +171,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         code_metrics={str(k): str(val) for k, val in raw["code_metrics"].items()},
         baselines=terms(raw["baselines"]),
         methods=terms(raw["methods"]),
+        generic_nouns=frozenset(key(w) for w in raw["generic_nouns"]),
         comparison=Comparison(
             markers=terms(c["markers"]),
             than=terms(c["than"]),
