@@ -38,8 +38,8 @@ def candidates(mapped: list[Mapped], reader: Reader, claims: Claims, figures: in
         for measure in reader.measures_in([*section.paragraphs, *section.items]):
             found.append(Candidate(measure, None, section.where, PROSE, m.kind, len(found)))
         for printout in section.printouts:
-            for measure in printed_measures(reader, printout, figures):
-                found.append(Candidate(measure, None, printout.where, PRINTOUT, m.kind, len(found)))
+            for k, measure in enumerate(printed_measures(reader, printout, figures)):
+                found.append(Candidate(measure, None, printout.where, PRINTOUT, m.kind, len(found), k == 0))
         for table in section.tables:
             best = claims.best_row(table.columns, table.rows, table.bold_rows)
             for metric in claims.table_metrics(table, best):

@@ -22,6 +22,7 @@ _KIND = {"results": 3.0, "summary": 3.0, "next_steps": 1.5, "error_analysis": 1.
          "approach": 0.0, "eda": -1.5, "problem": -2.0}  # fmt: skip
 _TEST_WORDS = ("test", "holdout", "hold-out", "validation", "unseen", "final", "overall", "cross-validation", "cv")
 _TRAIN_WORDS = ("train", "training", "in-sample", "fit")
+_BEST = 1.5  # a printed number that is its metric's best in the write-up
 
 
 @dataclass
@@ -34,12 +35,18 @@ class Candidate:
     source: str
     kind: str | None  # the kind of the section it stands in
     order: int  # its place in the write-up
+    first_in_cell: bool = False  # the first number a cell printed
 
 
 def score(candidate: Candidate, total: int) -> float:
+    """How much a number reads as the write-up's headline (see the module's docstring). The part of the talk a
+    printed number stands in says little (a notebook prints under any heading), so only prose earns it."""
     measure = candidate.measure
-    points = _SOURCE[candidate.source] + _KIND.get(candidate.kind or "", 0.0)
-    points += 0.75 * candidate.order / max(1, total)
+    points = _SOURCE[candidate.source] + 0.75 * candidate.order / max(1, total)
+    if candidate.source != PRINTOUT:
+        points += _KIND.get(candidate.kind or "", 0.0)
+    elif candidate.first_in_cell:
+        points += 0.5  # a cell prints its main metric first
     if candidate.metric is not None and candidate.metric.baseline:
         points += 2.0
     if measure is None:
@@ -89,7 +96,7 @@ def headline(candidates: list[Candidate], claims: Claims, most: int = 3) -> list
     based = dict(zip(map(id, measures), with_baselines(measures), strict=True))
     total = len(candidates)
     best = _best_printed(candidates, claims)
-    ranked = sorted((c for c in candidates if usable(c)), key=lambda c: -(score(c, total) + (id(c) in best)))
+    ranked = sorted((c for c in candidates if usable(c)), key=lambda c: -(score(c, total) + _BEST * (id(c) in best)))
     chosen: list[FoundMetric] = []
     keys: set[str] = set()
     for candidate in ranked:

@@ -201,7 +201,10 @@ class _Linker:
     def governed_by_spread(self, i: int) -> bool:
         """Whether a word of spread governs the number at ``i`` ("a standard deviation of 0.01", "(with a
         variation of ~2.5%)"): it is closer before the number than any metric."""
-        spreads = [end for _, end, _ in self.reader.spread_terms.find(self.tokens) if end <= i]
+        found = self.reader.spread_terms.find(self.tokens)
+        if any(i < start <= i + 2 for start, _, _ in found):
+            return True  # "a 3% variance", "0.01 standard deviation"
+        spreads = [end for _, end, _ in found if end <= i]
         if not spreads or not self._joined(spreads[-1] - 1, i) or i - spreads[-1] > _LINK_GAP:
             return False
         named = [m.end for m in self.mentions if m.end <= i]
