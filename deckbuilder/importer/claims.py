@@ -94,7 +94,8 @@ class Claims:
         return metric is not None and metric.lower_is_better
 
     def table_metrics(self, table: TableData, best: int | None) -> list[FoundMetric]:
-        """Return the best row's metrics against the table's baseline row ("Majority class", "v1", "Current")."""
+        """Return the best row's metrics against the table's baseline row ("Majority class", "v1", "Current"), or
+        alone when no row is a baseline."""
         if best is None or len(table.rows) < 2:
             return []
         index = best - 1
@@ -107,18 +108,21 @@ class Claims:
         versions = all(re.search(r"\bv\d|version|iteration|release", row[0], re.I) for row in table.rows if row)
         if base_row is None and versions and index > 0:
             base_row = index - 1
-        if base_row is None or base_row == index:
+        if base_row == index:
             return []
         found = []
         for col, header in enumerate(table.columns[1:], start=1):
             name = self.metric_column(header)
             if name is None:
                 continue
-            value, base = table.rows[index][col], table.rows[base_row][col]
-            if cell_number(value) is None or cell_number(base) is None or value == base:
+            value = table.rows[index][col]
+            base = table.rows[base_row][col] if base_row is not None else ""
+            if cell_number(value) is None or (base_row is not None and (cell_number(base) is None or value == base)):
                 continue
-            label = " ".join(re.sub(r"\((?:the\s+)?baseline\)", "", table.rows[base_row][0]).split())
-            label = label if label[:1].isupper() and any(c.isupper() for c in label[1:]) else label.lower()
+            label = ""
+            if base_row is not None:
+                label = " ".join(re.sub(r"\((?:the\s+)?baseline\)", "", table.rows[base_row][0]).split())
+                label = label if label[:1].isupper() and any(c.isupper() for c in label[1:]) else label.lower()
             metric = FoundMetric(
                 header.strip(),
                 value.strip(),

@@ -19,7 +19,7 @@ from .claims import Claims, FoundMetric
 PROSE, PRINTOUT, TABLE = "prose", "printout", "table"
 _SOURCE = {PROSE: 3.0, PRINTOUT: 2.0, TABLE: 1.5}
 _KIND = {"results": 3.0, "summary": 3.0, "next_steps": 1.5, "error_analysis": 1.0, "methodology": 1.0,
-         "approach": 0.0, "eda": -1.5, "problem": -2.0}  # fmt: skip
+         "approach": 0.0, "eda": -0.5, "problem": -0.5}  # fmt: skip
 _TEST_WORDS = ("test", "holdout", "hold-out", "validation", "unseen", "final", "overall", "cross-validation", "cv")
 _TRAIN_WORDS = ("train", "training", "in-sample", "fit")
 _BEST = 1.5  # a printed number that is its metric's best in the write-up
