@@ -98,8 +98,10 @@ class Classifier:
             while parents and parents[-1][0] >= section.level > 0:
                 parents.pop()
             if section.level:
-                # Only a heading that names a kind (or says skip) passes it down to the sections under it.
-                parents.append((section.level, kind))
+                # Only a heading that names a kind (or says skip) passes it down to the sections under it; a table
+                # of contents (links and nothing else) passes nothing down.
+                contents_only = kind == "skip" and not section.paragraphs
+                parents.append((section.level, None if contents_only else kind))
             above = parents[:-1] if section.level else parents
             under_skip = kind is None and any(k == "skip" for _, k in above)
             if kind == "skip" or under_skip:

@@ -16,7 +16,7 @@ from .draft import Imported
 from .emit import outline_text
 from .markdown import ImageLoader, read_markdown
 from .notebook import read_notebook
-from .source import Figure, Writeup, clean
+from .source import Figure, Section, Writeup, clean
 
 MARKDOWN = (".md", ".markdown", ".mdown", ".txt")
 MAGIC = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
@@ -93,6 +93,8 @@ def read_writeups(paths: list[Path], config: Config) -> Writeup:
     for path in paths:
         suffix = path.suffix.lower()
         name = path.name
+        # What a file holds before its first heading is its own, never the last section of the file before it.
+        writeup.sections.append(Section("", 0, name))
         if suffix == ".ipynb":
             data = read_bounded(path, limits.notebook_bytes, "notebook", "notebook_bytes")
             loader = _loader(path.parent, config, writeup, images)
