@@ -303,9 +303,11 @@ class _Linker:
 
     def states_baseline(self, i: int) -> bool:
         """Whether the clause of the number at ``i`` names a baseline before the number, comparing it with
-        nothing: "the naive model has an error of 16%", "Baseline upsell rate: 0.0682"."""
+        nothing: "the naive model has an error of 16%", "Baseline upsell rate: 0.0682" (a metric's own words,
+        "mean" in "mean squared error", name no baseline)."""
         clause = self.sentence.clause_of(i)
-        before = [self.tokens[k] for k in clause if k < i]
+        named = {k for m in self.mentions for k in range(m.start, m.end)}
+        before = [self.tokens[k] for k in clause if k < i and k not in named]
         if not self.reader.baseline_terms.any(before):
             return False
         return not (self.reader.comparison_markers.any(before) or self.reader.than.any(before))
@@ -470,7 +472,7 @@ def with_baselines(measures: list[Measure]) -> list[Measure]:
             for j, m in stated
             if (m.metric == measure.metric or not m.metric or not measure.metric)
             and m.value.comparable(measure.value)
-            and m.value.text != measure.value.text
+            and m.sentence != measure.sentence
         ]
         if not fitting:
             result.append(measure)
