@@ -198,7 +198,9 @@ def _with_children(text: str, children: list[str]) -> str:
     if not text:
         return "; ".join(children)
     joiner = " " if text.endswith(":") else ": "
-    return text.rstrip() + joiner + ", ".join(c.rstrip(".") for c in children)
+    # Short items list names ("Models: logistic regression, random forest"); longer ones are clauses of their own.
+    between = ", " if all(len(c.split()) <= 4 for c in children) else "; "
+    return text.rstrip() + joiner + between.join(c.rstrip(".") for c in children)
 
 
 def _under_lead(lead: str | None, items: list[str], section: Section) -> list[str]:

@@ -164,7 +164,13 @@ class _Linker:
             and not _is_count(self.reader, self.tokens, i)
             and not self._spread(i)
             and not self.governed_by_spread(i)
+            and not self._threshold(i)
         ]
+
+    def _threshold(self, i: int) -> bool:
+        """A number after an inequality ("recall ≥0.80", "precision > 0.9") is a bound asked for, not a score."""
+        before = self.tokens[i - 1] if i > 0 else None
+        return before is not None and before.text in ("≥", "≤", ">", "<", ">=", "<=", "=>")
 
     def _spread(self, i: int) -> bool:
         before = self.tokens[i - 1] if i > 0 else None
@@ -472,7 +478,7 @@ def with_baselines(measures: list[Measure]) -> list[Measure]:
             for j, m in stated
             if (m.metric == measure.metric or not m.metric or not measure.metric)
             and m.value.comparable(measure.value)
-            and m.sentence != measure.sentence
+            and m is not measure
         ]
         if not fitting:
             result.append(measure)
