@@ -10,7 +10,7 @@ headline; among equals the later one wins (a write-up ends on its final model).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from deckbuilder.core.reading.measures import Measure, with_baselines
 
@@ -109,8 +109,6 @@ def headline(candidates: list[Candidate], claims: Claims, most: int = 3) -> list
         key = claims.key(found.name)
         if key in keys:
             continue
-        if found.baseline and found.baseline == found.value:
-            found = replace(found, baseline="", baseline_label="")
         keys.add(key)
         chosen.append(found)
         if len(chosen) >= most:
