@@ -75,6 +75,8 @@ class Classifier:
         found = self.profile(section)
         if heading_kind is None and section.heading and self._heading_looks_ahead(section.heading):
             return "next_steps", f'the heading "{section.heading}" looks ahead'
+        if heading_kind is None and section.heading and self.reader.about_errors(section.heading):
+            return "error_analysis", f'the heading "{section.heading}" speaks of errors'
         if not found.sentences:
             return None, ""
         # A heading that names a part yields only to text that is clearly about another.
@@ -97,6 +99,12 @@ class Classifier:
         for section, (kind, word) in zip(sections, named, strict=True):
             while parents and parents[-1][0] >= section.level > 0:
                 parents.pop()
+            if kind in _CONTENT_DECIDES and self.reader.looking_ahead.any(self.reader.sentence(section.heading).tokens):
+                # "Follow-up: how we can expand this model?": the future outweighs the part a word names
+                kind, word = "next_steps", section.heading
+            inherited = next((k for _, k in reversed(parents) if k in ("next_steps", "error_analysis")), None)
+            if inherited is not None and kind in _CONTENT_DECIDES and section.level:
+                kind, word = inherited, f"under a {inherited.replace('_', ' ')} heading"  # "Random Forest" under it
             if section.level:
                 # Only a heading that names a kind (or says skip) passes it down to the sections under it; a table
                 # of contents (links and nothing else) passes nothing down.
