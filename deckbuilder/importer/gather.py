@@ -52,11 +52,13 @@ def decisions(mapped: list[Mapped], claims: Claims) -> list[Decided]:
     found: list[Decided] = []
     seen: set[str] = set()
     for m in mapped:
-        if m.skip:
-            continue
+        if m.skip or m.kind == "next_steps":
+            continue  # what is still to do was not decided: it stays a step
         section = m.section
         for text in [*section.items, *section.paragraphs]:
             for decision in claims.decisions([text]):
+                if claims.reader.looks_ahead(decision.source):
+                    continue
                 key = decision.decision.lower()
                 if key in seen:
                     continue
