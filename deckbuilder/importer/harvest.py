@@ -49,7 +49,10 @@ def gather(kind: str, mapped: list[Mapped], reader: Reader) -> Gathered | None:
 
 def _looks_ahead(reader: Reader, text: str) -> bool:
     """A step: looks ahead and names something to do (a topic word of next steps), not a hedge ("it could be")."""
-    return reader.looks_ahead(text) and reader.topic_hits(text, "next_steps") >= 1 and not reader.measures(text)
+    if not reader.looks_ahead(text) or reader.measures(text):
+        return False
+    # the writer's own plan ("I would dive deeper into ...") or a thing to do named ("could be tuned")
+    return reader.voice(text).first_person or reader.topic_hits(text, "next_steps") >= 1
 
 
 def _about_errors(reader: Reader, text: str) -> bool:
