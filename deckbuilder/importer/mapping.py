@@ -77,6 +77,8 @@ class Classifier:
             return "next_steps", f'the heading "{section.heading}" looks ahead'
         if heading_kind is None and section.heading and self.reader.about_errors(section.heading):
             return "error_analysis", f'the heading "{section.heading}" speaks of errors'
+        if heading_kind in (None, "results") and section.heading and self.reader.breaks_down(section.heading):
+            return "error_analysis", f'the heading "{section.heading}" breaks a measure down by segment'
         if not found.sentences:
             return None, ""
         # A heading that names a part yields only to text that is clearly about another.

@@ -347,7 +347,10 @@ class _ChoiceReader:
                 if start > after:
                     start += 1  # "decided to use X": X
                 chosen, rest = self.phrase(start, article=True)
-                if chosen and self.reader.matcher(self.reader.vocabulary.choice.negative).at(tokens, v):
+                negative = self.reader.matcher(self.reader.vocabulary.choice.negative).at(tokens, v)
+                if negative and start < len(tokens) and (tokens[start].is_number or tokens[start].key in ("to", "by", "from")):
+                    return None  # "drops to 0.22": a change, not a thing left out
+                if chosen and negative:
                     chosen = _clean(self.sentence.span(v, rest))  # "Avoided X": leaving X out is the choice
         if not chosen or len(chosen.split()) > (_MAX_WORDS if strong else _WEAK_WORDS):
             return None

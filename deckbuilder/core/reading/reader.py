@@ -15,7 +15,7 @@ from .choices import Choice, read_choices
 from .lexicon import Lexicon
 from .measures import Measure, mentions, read_measures, with_baselines
 from .sentences import sentences
-from .voice import Voice, about_errors, looks_ahead, read_voice, topic_hits
+from .voice import Voice, about_errors, breaks_down, looks_ahead, read_voice, topic_hits
 
 
 class Reader(Lexicon):
@@ -47,6 +47,10 @@ class Reader(Lexicon):
 
     def topic_hits(self, text: str, topic: str) -> int:
         return topic_hits(self, self.sentence(text), topic)
+
+    def breaks_down(self, text: str) -> bool:
+        """Whether a heading breaks a measure down by segment ("Performance by category")."""
+        return breaks_down(self, self.sentence(text))
 
     def about_errors(self, text: str) -> bool:
         """Whether a sentence speaks of where a model goes wrong."""

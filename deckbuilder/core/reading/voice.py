@@ -129,4 +129,19 @@ def topic_hits(reader: Lexicon, sentence: Sentence, topic: str) -> int:
 def about_errors(reader: Lexicon, sentence: Sentence) -> bool:
     """Whether a sentence speaks of where a model goes wrong: a word of error analysis, or two of the weaker
     words ("error", "bias", "outlier") that name a metric or a data issue as often."""
-    return topic_hits(reader, sentence, "error_analysis") >= 1 or topic_hits(reader, sentence, "error_words") >= 2
+    if topic_hits(reader, sentence, "error_analysis") >= 1 or topic_hits(reader, sentence, "error_words") >= 2:
+        return True
+    # a metric judged poor in its clause: "the accuracy of the entire classifier is low"
+    named = reader.metric_terms.find(sentence.tokens)
+    for start, _, _ in reader.topic("poor").find(sentence.tokens):
+        if any(sentence.same_clause(start, m) for m, _, _ in named):
+            return True
+    return False
+
+
+def breaks_down(reader: Lexicon, sentence: Sentence) -> bool:
+    """Whether a heading breaks a model's measure down by segment ("Performance by Category", "Error per
+    region"): a metric (or performance, error) and a word of breaking down after it."""
+    tokens = sentence.tokens
+    measured = [end for _, end, _ in reader.metric_terms.find(tokens)]
+    return any(start >= m for start, _, _ in reader.topic("segment_words").find(tokens) for m in measured)
