@@ -168,10 +168,10 @@ def _decision_found(decision: dict[str, Any], labelled: dict[str, Any], slide_te
     if len(chosen & got) / len(chosen) >= 0.5 and len(chosen & got) / len(got) >= 0.3:
         return True
     label_words = content(" ".join(str(labelled.get(k) or "") for k in ("chosen", "over", "why")) + " " + quote)
-    telling = {w for w in chosen & got if w not in _GENERIC and len(w) >= 4}
+    telling = {w for w in chosen & got if w not in _GENERIC and len(w) >= 3}
     if telling and len(got & label_words) / len(got) >= 0.6:
         return True
-    shared = {w for w in got & label_words if w not in _GENERIC and len(w) >= 4}
+    shared = {w for w in got & label_words if w not in _GENERIC and len(w) >= 3}
     return bool(shared) and len(quote.split()) >= 3 and quote in " ".join(words(slide_text))
 
 

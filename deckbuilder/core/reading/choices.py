@@ -63,9 +63,13 @@ class _ChoiceReader:
         if token.key == "as":
             # "X as the learning algorithm": a role ends the choice; "X such as Y" gives examples of it
             return not (i > 0 and self.tokens[i - 1].key == "such")
-        if (token.key in self.words.grammar.pronouns and token.key not in ("that", "which", "one")) or (
-            token.key in self.words.grammar.first_person or token.key in self.words.grammar.second_person
-        ):
+        if token.key == "for":
+            return True  # "Random forest for this problem": what it is for is not what was chosen
+        grammar = self.words.grammar
+        personal = token.key in ("it", "they", "he", "she", "them", "it's", "there's")
+        personal = personal or token.key in grammar.first_person or token.key in grammar.second_person
+        demonstrative = token.key in ("this", "these", "those") and i + 1 < len(self.tokens) and self.pos[i + 1] == VERB
+        if personal or demonstrative:
             return True  # "... this critical value it will mean": a new subject starts a new clause
         if token.key in self.words.grammar.subordinators and token.key not in ("that", "who"):
             return True
@@ -195,10 +199,15 @@ class _ChoiceReader:
             )
             if end is not None:
                 return _clean(self.sentence.span(first, end))  # "To remove the collinearity, I used PCA"
-        if first >= 0 and self.reader.reasons_before.at(tokens, first) is not None:
+        fronted = self.reader.reasons_before.at(tokens, first) if first >= 0 else None
+        if fronted is not None:
+            # "Since X, we start with Y"; "Given that X we choose Y": the reason runs to the comma or the subject
+            grammar = self.words.grammar
             comma = next((k for k in range(first, v) if tokens[k].text == ","), None)
-            if comma is not None:
-                return _clean(self.sentence.span(first + 1, comma))
+            subject = next((k for k in range(v - 1, first, -1) if tokens[k].key in grammar.first_person), None)
+            end = comma if comma is not None else subject
+            if end is not None and end > first + fronted[1]:
+                return _clean(self.sentence.span(first + fronted[1], end))
         for k in range(v - 1, 0, -1):
             hit = self.reader.consequence.at(tokens, k)
             if hit is not None and tokens[k - 1].text in (",", ";"):
@@ -348,7 +357,11 @@ class _ChoiceReader:
                     start += 1  # "decided to use X": X
                 chosen, rest = self.phrase(start, article=True)
                 negative = self.reader.matcher(self.reader.vocabulary.choice.negative).at(tokens, v)
-                if negative and start < len(tokens) and (tokens[start].is_number or tokens[start].key in ("to", "by", "from")):
+                if (
+                    negative
+                    and start < len(tokens)
+                    and (tokens[start].is_number or tokens[start].key in ("to", "by", "from"))
+                ):
                     return None  # "drops to 0.22": a change, not a thing left out
                 if chosen and negative:
                     chosen = _clean(self.sentence.span(v, rest))  # "Avoided X": leaving X out is the choice
@@ -369,7 +382,9 @@ class _ChoiceReader:
         # names its alternative in itself, so a reason is enough.
         negative = self.reader.matcher(self.reader.vocabulary.choice.negative).at(tokens, v) is not None
         owned = self._first_person_before(v) or self._passive(v)
-        if not strong and not (alternative or ((negative or owned) and reason)):
+        # a procedure's step ("Remove stop words to lower case") gives a purpose, not a reason to choose
+        purpose_only = reason.split(" ", 1)[0].lower() == "to"
+        if not strong and not (alternative or ((negative or owned) and reason and not (purpose_only and not owned))):
             return None
         return Choice(_capital(chosen), reason, alternative, self.sentence.text, strong)
 
