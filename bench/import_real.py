@@ -160,8 +160,11 @@ def _decision_found(decision: dict[str, Any], labelled: dict[str, Any], slide_te
     chosen = content(labelled.get("chosen"))
     quote = " ".join(words((labelled.get("where") or {}).get("quote")))
     said = " ".join(str(decision.get(k) or "") for k in ("decision", "alternative", "rationale"))
-    if quote and len(quote.split()) >= 3 and quote in " ".join(words(said)):
-        return True
+    written = " ".join(words(said))
+    # the quote as a whole, or without its first word ("Since ...": the rationale holds what follows "since")
+    for part in (quote, quote.partition(" ")[2]):
+        if part and len(part.split()) >= 3 and part in written:
+            return True
     got = content(decision.get("decision"))
     if not chosen or not got:
         return False

@@ -35,11 +35,12 @@ class Voice:
     imperative: bool  # opens on a verb with no subject
     brief: bool  # the words of an assignment: deliverables, evaluation, bonus
     reports: bool  # a past tense: what was done
+    asks: bool = False  # a question that names nobody on our side ("Which crises show a deterioration?")
 
     @property
     def prompt_score(self) -> int:
         score = 2 * self.please + 2 * self.possessive_you + 2 * (self.obligation and self.addressed)
-        score += self.addressed + self.imperative + self.brief
+        score += self.addressed + self.imperative + self.brief + self.asks
         # The company speaks of itself in the first person too ("we'll look at your code"): only the first
         # person with nobody addressed is the candidate's.
         score -= 3 * (self.first_person and not self.addressed) + self.reports
@@ -80,6 +81,7 @@ def read_voice(reader: Lexicon, sentence: Sentence) -> Voice:
         imperative=imperative,
         brief=reader.brief_words.any(tokens),
         reports=reports,
+        asks=sentence.text.rstrip().endswith("?") and not any(k in grammar.first_person for k in keys),
     )
 
 
