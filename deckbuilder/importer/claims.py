@@ -57,7 +57,12 @@ class Claims:
     def found(self, measure: Measure, where: str = "") -> FoundMetric:
         """Return a measure as the outline writes a metric: the name as written when it carries a cut-off."""
         name = measure.metric or measure.named or "score"
-        if "@" in measure.named or " at " in measure.named.lower() or measure.metric == "rate":
+        if (
+            "@" in measure.named
+            or " at " in measure.named.lower()
+            or "(class" in measure.named
+            or measure.metric == "rate"
+        ):
             name = measure.named  # "Precision@10%", "click rate": as written
         baseline = measure.baseline
         return FoundMetric(

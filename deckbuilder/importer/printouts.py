@@ -64,9 +64,41 @@ def _round(measure: Measure, figures: int) -> Measure:
     return replace(measure, value=replace(value, text=shown, decimals=decimals))
 
 
+def _report(reader: Reader, text: str, where: str) -> list[Measure]:
+    """A classification report (a header of metric names over one row a class, the support last): the
+    measures of its smallest class, which is the one a take-home is about (the fraud, the churner, the click),
+    and its accuracy line."""
+    lines = [line.split() for line in text.splitlines() if line.strip()]
+    header = next((k for k, words in enumerate(lines) if words and words[-1].lower() == "support"), None)
+    if header is None:
+        return []
+    names = [reader.vocabulary.metric(word) for word in lines[header][:-1]]
+    if len(names) < 2 or any(name is None for name in names):
+        return []
+    rows = [words for words in lines[header + 1 :] if len(words) == len(names) + 2 and words[-1].isdigit()]
+    found: list[Measure] = []
+    if len(rows) >= 2:
+        label, *values, support = min(rows, key=lambda words: int(words[-1]))
+        for metric, value in zip(names, values, strict=True):
+            if metric is not None and re.fullmatch(r"\d*\.\d+", value):
+                sentence = f"{metric.name} of class {label}: {value}"
+                named = f"{metric.name} (class {label})"
+                found.append(
+                    Measure(metric.name, named, _quantity(value, 0), sentence, lower_is_better=metric.lower_is_better)
+                )
+    accuracy = next((words for words in lines[header + 1 :] if words and words[0].lower() == "accuracy"), None)
+    metric = reader.vocabulary.metric("accuracy")
+    if accuracy is not None and len(accuracy) >= 2 and metric is not None and re.fullmatch(r"\d*\.\d+", accuracy[1]):
+        found.append(Measure(metric.name, metric.name, _quantity(accuracy[1], 0), f"accuracy: {accuracy[1]}"))
+    return found
+
+
 def printed_measures(reader: Reader, printout: Printout, figures: int) -> list[Measure]:
     """Return the measures a cell's printed text states."""
     text = printout.text
+    report = _report(reader, text, printout.where)
+    if report:
+        return report
     baseline_cell = bool(_BASELINE_CODE.search(printout.code))
     last = _last_statement(printout.code)
     found: list[Measure] = []
