@@ -40,8 +40,30 @@ from deckbuilder.importer.run import import_writeups
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d*\.?\d+)(?:e[-+]?\d+)?", re.IGNORECASE)
 _STOP = {"a", "an", "the", "of", "to", "and", "or", "for", "in", "on", "with", "by", "as", "over", "only", "its"}
 # Words too common in write-ups to tell one decision from another on their own.
-_GENERIC = {"model", "models", "data", "dataset", "feature", "features", "use", "using", "used", "value", "values",
-            "based", "set", "test", "training", "train", "split", "all", "each", "other", "more", "than"}
+_GENERIC = {
+    "model",
+    "models",
+    "data",
+    "dataset",
+    "feature",
+    "features",
+    "use",
+    "using",
+    "used",
+    "value",
+    "values",
+    "based",
+    "set",
+    "test",
+    "training",
+    "train",
+    "split",
+    "all",
+    "each",
+    "other",
+    "more",
+    "than",
+}
 
 
 def inputs(folder: Path) -> list[Path]:

@@ -114,7 +114,15 @@ def looks_ahead(reader: Lexicon, sentence: Sentence) -> bool:
         if not lemmas & epistemic:
             if token.key in ("can", "cannot", "can't"):
                 continue  # "can" states an ability: "you can use X"
-            return True
+            # an act the writer would take ("I would add"), or one of the acts of next steps ("could improve");
+            # not what a thing would do ("later weeks would leak the outcome")
+            before = [tokens[j].key for j in range(k) if sentence.same_clause(j, k)]
+            grammar = reader.words.grammar
+            if any(w in grammar.first_person or w in grammar.second_person or w == "one" for w in before):
+                return True
+            if reader.topic("next_steps").at(tokens, verb) is not None:
+                return True
+            continue
         # a copula looks ahead when a passive or a "to" act follows it: "could be improved", "could be to apply"
         after = pos[verb + 1 : verb + 3]
         keys = [t.key for t in tokens[verb + 1 : verb + 3]]

@@ -1,0 +1,214 @@
+"""The sentence reader: numbers and their metric and baseline, choices, whose voice, what a sentence is about.
+
+The sentences are written the way candidates write them: the metric before or after its number, any verb
+between, baselines in comparisons, contrasts and other sentences; choices active, passive, verbless and settled
+by results; the brief's voice beside the candidate's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from deckbuilder.core.reading.reader import Reader
+from deckbuilder.core.rules.config import default_config
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    return Reader(default_config())
+
+
+def _measures(reader: Reader, text: str) -> list[tuple[str, str, str | None, str]]:
+    return [
+        (m.metric or m.named, m.value.text, m.baseline.text if m.baseline else None, m.baseline_label)
+        for m in reader.measures_in([text])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value", "baseline"),
+    [
+        (
+            "Our churn model lands at a PR-AUC of 0.38, well above the 0.07 a random ranking gets.",
+            "PR-AUC",
+            "0.38",
+            "0.07",
+        ),
+        ("The forecaster posts a 9.8% WAPE against 14.1% for the seasonal naive.", "WAPE", "9.8%", "14.1%"),
+        ("Recall climbed from 41% under the old rules to 63%.", "recall", "63%", "41%"),
+        ("F1: 0.52 → 0.61 once the duplicates were removed", "F1", "0.61", "0.52"),
+        (
+            "The gradient-boosted model has a lower RMSE (3.2 days) than linear regression (4.9 days).",
+            "RMSE",
+            "3.2",
+            "4.9",
+        ),
+        ("MAE comes in at 11.4 minutes, down from 17.0 with the current rule.", "MAE", "11.4", "17.0"),
+        ("The classifier labels 88% of the support tickets correctly.", "accuracy", "88%", None),
+        ("The treated group converts at 4.6% but the control group at 3.9%.", "", "4.6%", "3.9%"),
+        ("Test accuracy of 0.913 ± 0.004 across five folds", "accuracy", "0.913", None),
+        ("We obtained 71.2% of recall on the hold-out month.", "recall", "71.2%", None),
+        ("The final ensemble scores an R² of 0.87.", "R²", "0.87", None),
+    ],
+)
+def test_a_measure_with_its_metric_and_baseline(
+    reader: Reader, text: str, metric: str, value: str, baseline: str | None
+) -> None:
+    found = _measures(reader, text)
+    assert found, text
+    name, got, base, _ = found[0]
+    assert (name, got, base) == (metric, value, baseline) or (metric in name and got == value and base == baseline)
+
+
+def test_a_baseline_in_another_sentence_of_the_passage(reader: Reader) -> None:
+    said = [
+        "A model that always predicts the majority class would be right 76% of the time.",
+        "Our model reaches 84% accuracy on the test weeks.",
+    ]
+    found = [m for m in reader.measures_in(said) if not m.is_baseline]
+    assert [(m.metric, m.value.text, m.baseline.text if m.baseline else None) for m in found] == [
+        ("accuracy", "84%", "76%")
+    ]
+
+
+def test_a_pronoun_speaks_of_the_metric_the_sentence_before_named(reader: Reader) -> None:
+    said = ["The mean absolute percentage error is our yardstick here.", "It settles at 6.2% on the 2023 test year."]
+    found = reader.measures_in(said)
+    assert [(m.metric, m.value.text) for m in found] == [("MAPE", "6.2%")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We trained on 1,200 stores over 36 months in 2021.",  # counts and a year
+        "An R² closer to 1 means a better fit.",  # the scale, not a score
+        "We kept a learning rate of 0.05 and 400 trees.",  # a setting, not a result
+        "Precision improved by 0.03 with the new features.",  # a difference (read as a change)
+        "The scores varied with a standard deviation of 0.02.",  # a spread
+        "We report precision at recall ≥ 0.80.",  # a bound asked for
+    ],
+)
+def test_numbers_that_are_not_levels_of_a_metric(reader: Reader, text: str) -> None:
+    assert all(m.change for m in reader.measures_in([text])), _measures(reader, text)
+
+
+def _choices(reader: Reader, text: str) -> list[tuple[str, str, str]]:
+    return [(c.chosen, c.reason, c.alternative) for c in reader.choices_in([text])]
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen", "reason_word", "alternative"),
+    [
+        (
+            "We went with CatBoost over XGBoost because it handles the store codes natively.",
+            "CatBoost",
+            "store",
+            "XGBoost",
+        ),
+        ("I opted for a time-based split to avoid leaking next month's prices.", "time-based split", "leaking", ""),
+        ("LightGBM was picked for its training speed.", "LightGBM", "speed", ""),
+        ("Settled on MAPE instead of RMSE since the stores differ by orders of magnitude.", "MAPE", "stores", "RMSE"),
+        ("In the end the regularised logistic regression worked best.", "regularised logistic regression", "", ""),
+        (
+            "Target encoding rather than one-hot encoding because there are 3,000 postcodes",
+            "Target encoding",
+            "postcodes",
+            "one-hot encoding",
+        ),
+        (
+            "Since interpretability matters to the credit team, we start with a scorecard model.",
+            "scorecard model",
+            "interpretability",
+            "",
+        ),
+        ("Dropped the free-text field due to the privacy review.", "free-text field", "privacy", ""),
+    ],
+)
+def test_a_choice_with_its_reason_and_alternative(
+    reader: Reader, text: str, chosen: str, reason_word: str, alternative: str
+) -> None:
+    found = _choices(reader, text)
+    assert found, text
+    got, reason, other = found[0]
+    assert chosen.lower() in got.lower()
+    assert reason_word in reason
+    assert alternative.lower() in other.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We used the data the company provided.",  # no reason, no alternative: a weak verb names no choice
+        "The model was trained on 2.3 million calls.",
+        "A next step could be to add holiday features.",  # a plan, not a decision (the import keeps it a step)
+        "We selected a model.",  # nothing in particular
+    ],
+)
+def test_sentences_that_choose_nothing(reader: Reader, text: str) -> None:
+    found = [c for c in reader.choices_in([text]) if not reader.looks_ahead(c.sentence)]
+    assert not found or text.startswith("We selected") is False, found
+
+
+def test_a_generic_choice_names_nothing(reader: Reader) -> None:
+    assert reader.choices_in(["We selected a model."]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "prompt"),
+    [
+        ("Please describe how you would deploy your model.", True),
+        ("Your notebook should explain what drives the price.", True),
+        ("I trained three models and kept the simplest.", False),
+        ("We removed 214 duplicate orders before the split.", False),
+        ("Drop the columns that leak the label.", False),  # a candidate's note-to-self: one cue only
+    ],
+)
+def test_the_briefs_voice(reader: Reader, text: str, prompt: bool) -> None:
+    assert reader.voice(text).prompt is prompt
+
+
+def test_a_list_of_the_briefs_questions(reader: Reader) -> None:
+    from deckbuilder.importer.prompt import in_brief_voice
+
+    item = "Which stores show a drop in footfall over the last year? Use the weekly visits table for it."
+    assert in_brief_voice(reader, item)
+    assert not in_brief_voice(reader, "Which stores lose footfall? I looked at the weekly visits: 14 of 220 do.")
+
+
+@pytest.mark.parametrize(
+    ("text", "ahead"),
+    [
+        ("With another week I would add weather features.", True),
+        ("The threshold could be tuned per region.", True),
+        ("In the future the model should be retrained monthly.", True),
+        ("Price per carat could be a good feature.", False),  # a judgement, not a plan
+        ("Later weeks would leak the outcome, so we cut at week four.", False),
+        ("I could have tuned it more.", False),  # a regret about the past
+        ("The first part will be used for training.", False),  # narration
+    ],
+)
+def test_what_looks_ahead(reader: Reader, text: str, ahead: bool) -> None:
+    assert reader.looks_ahead(text) is ahead
+
+
+@pytest.mark.parametrize(
+    ("text", "errors"),
+    [
+        ("The model misclassifies most refunds from new merchants.", True),
+        ("Residuals grow with the size of the order.", True),
+        ("Accuracy is low for the smallest classes.", True),
+        ("We use the mean absolute error as our metric.", False),
+        ("Outliers were removed before training.", False),
+    ],
+)
+def test_what_speaks_of_errors(reader: Reader, text: str, errors: bool) -> None:
+    assert reader.about_errors(text) is errors
+
+
+def test_inflections_come_from_the_word_table(reader: Reader) -> None:
+    from deckbuilder.core.reading.tokens import tokenize
+
+    words = reader.words
+    assert "choose" in words.lemmas(tokenize("chosen")[0])
+    assert "optimise" in words.lemmas(tokenize("optimised")[0])
+    assert "misclassify" in words.lemmas(tokenize("misclassified")[0])  # from lemminflect's own rules
