@@ -78,7 +78,7 @@ def _report(reader: Reader, text: str, where: str) -> list[Measure]:
     rows = [words for words in lines[header + 1 :] if len(words) == len(names) + 2 and words[-1].isdigit()]
     found: list[Measure] = []
     if len(rows) >= 2:
-        label, *values, support = min(rows, key=lambda words: int(words[-1]))
+        label, *values, _support = min(rows, key=lambda words: int(words[-1]))
         for metric, value in zip(names, values, strict=True):
             if metric is not None and re.fullmatch(r"\d*\.\d+", value):
                 sentence = f"{metric.name} of class {label}: {value}"

@@ -116,11 +116,11 @@ def set_aside(reader: Reader, sections: list[Section]) -> list[Section]:
     for members in _by_file(sections):
         texted = [s for s in members if s.paragraphs or s.items or s.prompt]
         for k, section in enumerate(texted[1:-1], start=1):
-            rest = [t for t in [*section.paragraphs, *section.items] if t not in section.prompt]
-            if not rest or not _all_brief(texted[k - 1]) or not _all_brief(texted[k + 1]):
+            kept = [t for t in [*section.paragraphs, *section.items] if t not in section.prompt]
+            if not kept or not _all_brief(texted[k - 1]) or not _all_brief(texted[k + 1]):
                 continue
-            if not any(reports_work(reader, t) for t in rest):
-                section.prompt.extend(rest)
+            if not any(reports_work(reader, t) for t in kept):
+                section.prompt.extend(kept)
     headed = []
     # A heading with no text of its own over the brief ("xtream AI Assignment" before its rules) is the brief's.
     for members in _by_file(sections):

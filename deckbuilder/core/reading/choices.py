@@ -380,11 +380,11 @@ class _ChoiceReader:
             return None
         # A weak verb ("used", "kept") chooses only against an alternative; one that leaves out ("avoided")
         # names its alternative in itself, so a reason is enough.
-        negative = self.reader.matcher(self.reader.vocabulary.choice.negative).at(tokens, v) is not None
+        leaves_out = self.reader.matcher(self.reader.vocabulary.choice.negative).at(tokens, v) is not None
         owned = self._first_person_before(v) or self._passive(v)
         # a procedure's step ("Remove stop words to lower case") gives a purpose, not a reason to choose
         purpose_only = reason.split(" ", 1)[0].lower() == "to"
-        if not strong and not (alternative or ((negative or owned) and reason and not (purpose_only and not owned))):
+        if not strong and not (alternative or ((leaves_out or owned) and reason and not (purpose_only and not owned))):
             return None
         return Choice(_capital(chosen), reason, alternative, self.sentence.text, strong)
 
