@@ -79,7 +79,7 @@ class Assembler:
                 draft.notes.extend(text for s in chunk for text in orphans.get(id(s), []))
                 slides.append(draft)
                 spare.extend(rest)
-        self._headline(slides, mapped)
+        left_out.extend(f"numbers disagree: {text}" for text in self._headline(slides, mapped))
         self._decisions(slides, decisions(mapped, self.claims))
         self.visuals.fill_from_spare(slides, spare)
         demoted = self._cap_main(slides)
@@ -211,15 +211,17 @@ class Assembler:
             )
 
     # --- the whole talk ------------------------------------------------------------------------
-    def _headline(self, slides: list[Draft], mapped: list[Mapped]) -> None:
-        """Give the first results slide the headline numbers; a results placeholder takes them when any exist."""
-        found = headline(candidates(mapped, self.reader, self.claims, self.rules.printout_figures), self.claims)
+    def _headline(self, slides: list[Draft], mapped: list[Mapped]) -> list[str]:
+        """Give the first results slide the headline numbers (a results placeholder takes them when any exist);
+        return where the prose and the printed output disagree about them."""
+        read = headline(candidates(mapped, self.reader, self.claims, self.rules.printout_figures), self.claims)
+        found = read.callouts
         if not found:
-            return
+            return read.disagreements
         written = next((d for d in slides if d.kind == "results" and not d.todo), None)
         results = written or next((d for d in slides if d.kind == "results"), None)
         if results is None:
-            return
+            return read.disagreements
         if written is None:
             results.todo = None
             results.why = f"the write-up measures {found[0].name} in {found[0].where}"
@@ -227,6 +229,7 @@ class Assembler:
             results.title = self.titles.title(found[0].sentence) or results.title
             results.title_why = "the sentence of the headline number; say it against a baseline"
         results.metrics = found
+        return read.disagreements
 
     def _decisions(self, slides: list[Draft], found: list[Decided]) -> None:
         """Put the write-up's decisions on the approach and methodology slides, the most complete first, three a

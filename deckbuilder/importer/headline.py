@@ -89,15 +89,43 @@ def usable(candidate: Candidate) -> bool:
     return measure is None or not (measure.change or measure.is_baseline)
 
 
-def headline(candidates: list[Candidate], claims: Claims, most: int = 3) -> list[FoundMetric]:
+@dataclass(frozen=True)
+class Headline:
+    """The callouts, and where the write-up's prose and its printed output disagree about one of them."""
+
+    callouts: list[FoundMetric]
+    disagreements: list[str]
+
+
+def _same(written: Measure, printed: Measure) -> bool:
+    """Whether prose states a printed number as written or rounded ("80%" for 0.8019, "0.93" for 0.934)."""
+    places = written.value.decimals + (2 if written.value.percent and not printed.value.percent else 0)
+    return round(printed.value.fraction(), places + 0) == round(written.value.fraction(), places)
+
+
+def _echoes(written: Candidate, printed: Candidate) -> bool:
+    a, b = written.measure, printed.measure
+    return a is not None and b is not None and a.metric == b.metric and _same(a, b)
+
+
+def headline(candidates: list[Candidate], claims: Claims, most: int = 3) -> Headline:
     """Return up to ``most`` callouts: the best-ranked number of each metric, best first, each given the
-    baseline the write-up states for its metric anywhere when its own sentence states none."""
+    baseline the write-up states for its metric anywhere when its own sentence states none. A number the prose
+    states and a cell printed is the same number, said in the writer's words: the printed copy steps aside."""
     measures = [c.measure for c in candidates if c.measure is not None]
     based = dict(zip(map(id, measures), with_baselines(measures), strict=True))
     total = len(candidates)
     best = _best_printed(candidates, claims)
-    ranked = sorted((c for c in candidates if usable(c)), key=lambda c: -(score(c, total) + _BEST * (id(c) in best)))
+    printed = [c for c in candidates if c.source == PRINTOUT and c.measure is not None and usable(c)]
+    prose = [c for c in candidates if c.source == PROSE and c.measure is not None and usable(c)]
+    # "an accuracy of 80%" says a printed 0.8019 in the writer's words: the printed copy steps aside
+    echoed = {id(p) for written in prose for p in printed if _echoes(written, p)}
+    ranked = sorted(
+        (c for c in candidates if usable(c) and id(c) not in echoed),
+        key=lambda c: -(score(c, total) + _BEST * (id(c) in best)),
+    )
     chosen: list[FoundMetric] = []
+    disagreements: list[str] = []
     keys: set[str] = set()
     for candidate in ranked:
         if candidate.measure is not None:
@@ -111,6 +139,27 @@ def headline(candidates: list[Candidate], claims: Claims, most: int = 3) -> list
             continue
         keys.add(key)
         chosen.append(found)
+        if candidate.measure is not None and candidate.source in (PROSE, PRINTOUT):
+            disagreements += _disagreement(candidate, prose if candidate.source == PRINTOUT else printed)
         if len(chosen) >= most:
             break
-    return chosen
+    return Headline(chosen, disagreements)
+
+
+def _disagreement(chosen: Candidate, others: list[Candidate]) -> list[str]:
+    """Say so when the other kind of source (prose or printed output) states the same metric and never the
+    chosen number: one of them is stale, and the candidate should know which before the panel asks."""
+    measure = chosen.measure
+    if measure is None or not measure.metric:
+        return []
+    same = [o for o in others if o.measure is not None and o.measure.metric == measure.metric]
+    if not same or any(_same(measure, o.measure) or _same(o.measure, measure) for o in same if o.measure is not None):
+        return []
+    other = same[0]
+    assert other.measure is not None
+    said = "says" if chosen.source == PROSE else "printed"
+    told = "printed" if chosen.source == PROSE else "says"
+    return [
+        f"{chosen.where} {said} {measure.metric} {measure.value.text}; {other.where} {told} "
+        f"{other.measure.value.text}: check which the talk should give"
+    ]
