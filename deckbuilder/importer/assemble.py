@@ -15,7 +15,7 @@ from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.rules.config import Config
 from deckbuilder.core.rules.import_rules import normalise
 
-from .claims import Claims
+from .claims import Claims, FoundMetric
 from .draft import Draft, Imported
 from .extract import Titles, cap_at_sentence, numbered, sentences, shorten
 from .gather import Decided, candidates, decisions
@@ -28,6 +28,7 @@ from .visuals import Visual, Visuals, visuals_of
 
 _DECIDING = ("approach", "methodology")  # the slides decisions go on
 _NOTES_SEEN = 60  # characters of cut text the summary quotes
+_NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]\s+", re.IGNORECASE)
 
 
 class Assembler:
@@ -160,9 +161,11 @@ class Assembler:
             if sentence.rstrip(".!") == draft.title:
                 used.add(sentence)
         else:
-            # A numbered question ("Challenge 1") names no finding: the part's name says more.
+            # A numbered question ("Challenge 1") names no finding: the part's name says more; a heading's own
+            # numbering ("2. Predictive Modeling") is the write-up's outline, not the talk's.
             named = first.heading and not self.rules.numbered_question.match(normalise(first.heading))
-            draft.title = first.heading if named else self.config.template.kinds[kind].label
+            heading = _NUMBERED.sub("", first.heading).strip() if named else ""
+            draft.title = heading or self.config.template.kinds[kind].label
             draft.title_why = "the heading; write the finding this slide shows, with its number"
         points = [i for i in items if i not in used and draft.title not in i]
         points += [
@@ -226,8 +229,12 @@ class Assembler:
             results.todo = None
             results.why = f"the write-up measures {found[0].name} in {found[0].where}"
             results.where = found[0].where
-            results.title = self.titles.title(found[0].sentence) or results.title
-            results.title_why = "the sentence of the headline number; say it against a baseline"
+        if written is None or not re.search(r"\d", results.title):
+            # the results slide's title says the headline number: the writer's sentence, else the number itself
+            said = self.titles.title(found[0].sentence) if found[0].sentence != found[0].where else None
+            said = said if said and found[0].value in said.replace(",", "") else None
+            results.title = said or _say(found[0])
+            results.title_why = "the headline number; say it against a baseline, in the words you will say it"
         results.metrics = found
         return read.disagreements
 
@@ -313,6 +320,14 @@ class Assembler:
             and not self.rules.numbered_question.match(text)
             and not re.search(r"\.(?:md|ipynb|py|txt)\b|^(?:readme|report|notes|notebook)\b", text)
         )
+
+
+def _say(metric: FoundMetric) -> str:
+    """A headline as a title when no sentence of the write-up says it: "MAE of 359.68 against 512.0 for the
+    historical mean"."""
+    against = f" against {metric.baseline}" if metric.baseline else ""
+    label = f" for the {metric.baseline_label}" if metric.baseline and metric.baseline_label else ""
+    return f"{metric.name} of {metric.value}{against}{label}"
 
 
 def _chunks(sections: list[Section], most: int) -> list[list[Section]]:

@@ -37,6 +37,7 @@ _OPENER = re.compile(
     re.IGNORECASE,
 )
 _SUBORDINATE = ("because", "since", "as", "although", "though", "while", "when", "if", "after", "once")
+_DANGLING = frozenset({"vs", "versus", "a", "an", "the", "than", "over", "into", "per", "like", "e.g", "i.e"})
 
 
 def sentences(text: str) -> list[str]:
@@ -119,8 +120,11 @@ class Titles:
         if len(words) < 4 or len(words) > self.words:
             return False
         first = words[0].lower().strip("\"'(,")
+        last = words[-1].lower().strip("\"'),.")
         if first in self.connectives or clause.endswith((":", "?", ",")) or _VAGUE_START.match(clause):
             return False
+        if last in self.connectives or last in _DANGLING:
+            return False  # "... for simplicity and interpretability vs": a title never ends mid-thought
         return _balanced(clause) and not _NOT_TITLE.search(clause)
 
     def title(self, sentence: str) -> str | None:
