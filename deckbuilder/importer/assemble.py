@@ -23,7 +23,9 @@ from .harvest import gather
 from .headline import headline
 from .mapping import Classifier, Mapped
 from .prompt import set_aside
+from .review import NONE, Answers, Asked, Option, Question, decision_line, first_words, metric_line, section_line
 from .source import Section, Writeup
+from .talk_title import TalkTitle
 from .visuals import Visual, Visuals, visuals_of
 
 _DECIDING = ("approach", "methodology")  # the slides decisions go on
@@ -32,8 +34,10 @@ _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]\s+", re.IGNORECA
 
 
 class Assembler:
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, answers: Answers | None = None) -> None:
         self.config = config
+        self.answers = answers or Answers()
+        self.asked = Asked()  # what the candidate may be asked about this import's guesses
         self.rules = config.importing
         self.reader = Reader(config)
         self.claims = Claims(self.rules, self.reader)
@@ -68,6 +72,7 @@ class Assembler:
                 groups.setdefault(kind, []).append(scattered[0])
                 why[id(scattered[0])] = scattered[1]
                 mapped.append(Mapped(scattered[0], kind, scattered[1]))
+            self._ask_part(kind, groups, mapped, why)
         slides: list[Draft] = []
         missing: list[str] = []
         for kind in self.rules.order:
@@ -88,7 +93,7 @@ class Assembler:
         for draft in slides:
             self._cap_notes(draft, left_out)
         slides.extend(self.visuals.appendix(spare, left_out, self.rules.appendix_slides - demoted))
-        title, title_why = self._talk_title(writeup, briefed, slides)
+        title, title_why = TalkTitle(self.rules).of(writeup, briefed, slides)
         imported = Imported(title, writeup.presenter, slides, left_out, missing, mapped, dict(writeup.not_imported))
         imported.title_why = title_why
         return imported
@@ -117,6 +122,32 @@ class Assembler:
             groups.setdefault(m.kind, []).append(m.section)
             before = m.section
         return groups, spare, orphans
+
+    def _ask_part(self, kind: str, groups: dict[str, list[Section]], mapped: list[Mapped], why: dict[int, str]) -> None:
+        """Record which sections could be the ``kind`` slide, and follow the candidate's answer: the section
+        chosen is that slide's alone (the others' words go to the notes of the slide before), or none is."""
+        placed = groups.get(kind, [])
+        others = [
+            m.section
+            for m in mapped
+            if not m.skip and m.kind != kind and m.section.paragraphs + m.section.items and self._leans(m.section, kind)
+        ][:3]
+        options = [Option(section_line(s), s.where) for s in [*placed, *others]]
+        if options:
+            part = self.config.template.kinds[kind].label.lower()
+            self.asked.questions.append(Question(kind, f"Which part of the write-up is the {part}?", options, kind))
+        if kind not in self.answers.parts:
+            return
+        wanted = self.answers.parts[kind]
+        for sections in groups.values():
+            sections[:] = [s for s in sections if s.where != wanted or not wanted]
+        groups[kind] = [s for s in [*placed, *others] if s.where == wanted][:1] if wanted else []
+        for section in groups[kind]:
+            why[id(section)] = "your answer to deck import's question"
+
+    def _leans(self, section: Section, kind: str) -> bool:
+        profile = self.classifier.profile(section)
+        return (profile.ahead if kind == "next_steps" else profile.errors) >= 1
 
     def _placeholder(self, kind: str) -> Draft:
         label = self.config.template.kinds[kind].label
@@ -219,6 +250,18 @@ class Assembler:
         return where the prose and the printed output disagree about them."""
         read = headline(candidates(mapped, self.reader, self.claims, self.rules.printout_figures), self.claims)
         found = read.callouts
+        if read.ranked:
+            options = [
+                Option(metric_line(m), f"{m.where}: {m.sentence}" if m.sentence != m.where else m.where)
+                for m in read.ranked
+            ]
+            self.asked.questions.append(Question("headline", "Which number is the headline of your results?", options))
+        choice = self.answers.headline
+        if choice == NONE:
+            found = []
+        elif choice is not None and 0 <= choice < len(read.ranked):
+            first = read.ranked[choice]
+            found = [first, *(m for m in found if self.claims.key(m.name) != self.claims.key(first.name))][:3]
         if not found:
             return read.disagreements
         written = next((d for d in slides if d.kind == "results" and not d.todo), None)
@@ -248,12 +291,18 @@ class Assembler:
             return
         by_place = {d.where: d for d in deciding}
         for item in sorted(found, key=lambda f: (-f.quality, f.order)):
+            if item.decision.decision in self.answers.dropped:
+                continue
             home = by_place.get(item.section.where)
             room = [d for d in ([home] if home else []) + deciding if len(d.decisions) < 3]
             if not room:
                 break
             target = room[0]
             target.decisions.append(item.decision)
+            option = Option(decision_line(item.decision), f"{item.section.where}: {item.decision.source}")
+            self.asked.questions.append(
+                Question("decision", "Is this a decision you made?", [option], item.decision.decision)
+            )
             if target.todo:
                 target.todo = None
                 target.why = "the write-up's decisions"
@@ -289,38 +338,6 @@ class Assembler:
             moved += 1
         return moved
 
-    def _talk_title(self, writeup: Writeup, briefed: list[Section], slides: list[Draft]) -> tuple[str, str]:
-        """Return the talk's title and where it came from: the write-up's own title (an H1 that opens it, is not
-        the assignment's and names no section), else a top heading that names the subject ("Employee Churn -
-        Exploratory Analysis" gives "Employee Churn"), else the problem as the write-up states it; never a
-        file's name."""
-        brief = {s.heading for s in briefed}
-        headings = [writeup.title] if writeup.title else []
-        headings += [s.heading for s in writeup.sections if 0 < s.level <= 1 and s.heading not in brief]
-        for heading in headings:
-            if heading in brief:
-                continue
-            for part in [heading, *re.split(r"\s+[-–—:|]\s+|:\s+", heading)]:
-                part = part.strip()
-                if self._names_a_subject(part):
-                    return part, "the write-up's top heading"
-        problem = next((d for d in slides if d.kind == "problem" and not d.todo and d.title_why), None)
-        if problem is not None and len(problem.title.split()) <= 14:
-            return problem.title, "the problem as the write-up states it"
-        return "Untitled take-home", "nothing: no heading or sentence names the problem; name it"
-
-    def _names_a_subject(self, heading: str) -> bool:
-        """A heading that names the work ("Will the student pass? Predicting exam outcomes"), not a part of a
-        write-up ("Load Dataset", "Exploratory Analysis"), a question's number or a file."""
-        text = normalise(heading)
-        kind, word = self.rules.heading_kind(heading)
-        return (
-            len(text.split()) >= 2
-            and (kind is None or len(text.split()) >= len(word.split()) + 3)
-            and not self.rules.numbered_question.match(text)
-            and not re.search(r"\.(?:md|ipynb|py|txt)\b|^(?:readme|report|notes|notebook)\b", text)
-        )
-
 
 def _say(metric: FoundMetric) -> str:
     """A headline as a title when no sentence of the write-up says it: "MAE of 359.68 against 512.0 for the
@@ -340,9 +357,8 @@ def _without(paragraph: str, taken: list[str]) -> str:
     return " ".join(s for s in sentences(paragraph) if s not in taken)
 
 
-def _first_words(text: str, limit: int = _NOTES_SEEN) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " ..."
+def _first_words(text: str) -> str:
+    return first_words(text, _NOTES_SEEN)
 
 
 def _amount(section: Section) -> str:

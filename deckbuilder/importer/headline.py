@@ -23,6 +23,7 @@ _KIND = {"results": 3.0, "summary": 3.0, "next_steps": 1.5, "error_analysis": 1.
 _TEST_WORDS = ("test", "holdout", "hold-out", "validation", "unseen", "final", "overall", "cross-validation", "cv")
 _TRAIN_WORDS = ("train", "training", "in-sample", "fit")
 _BEST = 1.5  # a printed number that is its metric's best in the write-up
+_OPTIONS = 6  # numbers offered when the candidate is asked which is the headline
 
 
 @dataclass
@@ -95,6 +96,7 @@ class Headline:
 
     callouts: list[FoundMetric]
     disagreements: list[str]
+    ranked: list[FoundMetric]  # the best-ranked numbers, one per metric and value, for the candidate to pick from
 
 
 def _same(written: Measure, printed: Measure) -> bool:
@@ -127,6 +129,11 @@ def headline(candidates: list[Candidate], claims: Claims, most: int = 3) -> Head
     chosen: list[FoundMetric] = []
     disagreements: list[str] = []
     keys: set[str] = set()
+    options: dict[tuple[str, str], FoundMetric] = {}
+    for candidate in ranked[: _OPTIONS * 3]:
+        if len(options) < _OPTIONS and candidate.measure is not None:
+            found = claims.found(based[id(candidate.measure)], candidate.where)
+            options.setdefault((claims.key(found.name), found.value), found)
     for candidate in ranked:
         if candidate.measure is not None:
             found = claims.found(based[id(candidate.measure)], candidate.where)
@@ -143,7 +150,7 @@ def headline(candidates: list[Candidate], claims: Claims, most: int = 3) -> Head
             disagreements += _disagreement(candidate, prose if candidate.source == PRINTOUT else printed)
         if len(chosen) >= most:
             break
-    return Headline(chosen, disagreements)
+    return Headline(chosen, disagreements, list(options.values()))
 
 
 def _disagreement(chosen: Candidate, others: list[Candidate]) -> list[str]:
