@@ -62,7 +62,9 @@ def _import(*paths: Path, tmp: Path) -> dict[str, Any]:
         ("04. Identifying Fraudulent Activities.ipynb", "F1 (class 1)", 0.69),
     ],
 )
-def test_notebooks_read_their_metrics_from_printed_output(tmp_path: Path, notebook: str, metric: str, value: float) -> None:
+def test_notebooks_read_their_metrics_from_printed_output(
+    tmp_path: Path, notebook: str, metric: str, value: float
+) -> None:
     # The numbers stand only in a printed classification report: the smallest class's row is the one reported.
     data = _import(NOTEBOOKS / notebook, tmp=tmp_path)
     metrics = {m["name"]: m["value"] for s in data["slides"] for m in s.get("metrics") or []}

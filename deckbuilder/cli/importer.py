@@ -27,19 +27,36 @@ from .common import config, friendly
 @click.option("--duration", default="12m", show_default=True, help="Length of the talk (12m, 11:30, 690s).")
 @click.option("--audience", default=None, help="The panel: faang, startup, research, consulting, fintech.")
 @click.option("--force", is_flag=True, help="Replace an existing outline and figures of the same names.")
+@click.option(
+    "--yes",
+    "-y",
+    is_flag=True,
+    help="Take every best guess without asking (as when the input is not a terminal).",
+)
 @friendly
-def import_(writeups: tuple[Path, ...], output: Path, duration: str, audience: str | None, force: bool) -> None:
+def import_(
+    writeups: tuple[Path, ...], output: Path, duration: str, audience: str | None, force: bool, yes: bool
+) -> None:
     """Start an outline from your write-up: Markdown reports and Jupyter notebooks.
 
-    Sections are mapped onto the talk template by their headings (Findings
-    -> results, Modeling -> methodology, Future work -> next steps, ...)
-    and their words; each slide's title is the section's sentence that
-    reads most as a finding. Pipe tables and DataFrame outputs become
-    tables, images and notebook figures become figures (saved in figures/
-    beside the outline), stated metrics with a baseline become metric
-    callouts, and list items with a reason and an alternative become
-    decisions. The talk keeps 7-8 main slides and a handful of figures;
-    the rest become appendix slides. Notebooks are read, never run.
+    Sections go to the talk template's parts by what their sentences are
+    about (steps still to do -> next steps, where the model fails -> error
+    analysis), then by their headings (Findings -> results, Modeling ->
+    methodology); the assignment's own words (its instructions to you) are
+    set aside. The headline numbers become metric callouts with the
+    baseline the write-up states, read from its prose, its printed notebook
+    output and its tables; choices with their reasons become decisions.
+    Each slide's title is the section's sentence that reads most as a
+    finding. Tables, images and notebook figures are kept (figures saved in
+    figures/ beside the outline). The talk keeps 7-8 main slides and a
+    handful of figures; the rest become appendix slides. Notebooks are
+    read, never run.
+
+    In a terminal, deck asks before it writes: which number is the
+    headline, whether each decision is yours, which section is the next
+    steps and the error analysis. Enter keeps a guess, a digit picks
+    another, n says none; --yes (or input that is not a terminal) takes
+    every guess.
 
     The outline always has the template's parts in order; a part the
     write-up lacks becomes a placeholder slide with a `todo:` line, which
@@ -55,6 +72,7 @@ def import_(writeups: tuple[Path, ...], output: Path, duration: str, audience: s
       deck import README.md analysis.ipynb modelling.ipynb -o talk.yaml
       deck import notebook.ipynb --duration 15m --audience faang
       deck import report.md -o talk.yaml --force      replace an earlier import
+      deck import README.md notebook.ipynb --yes      take every guess, ask nothing
     """
     from deckbuilder.core.text.durations import DurationError, talk_duration
     from deckbuilder.importer.run import import_writeups
@@ -71,6 +89,9 @@ def import_(writeups: tuple[Path, ...], output: Path, duration: str, audience: s
     inputs = list(writeups)
     _check_target(output, inputs, force)
     result = import_writeups(inputs, output, settings, duration.strip(), audience)
+    if result.questions and not yes and sys.stdin.isatty() and sys.stdout.isatty():
+        answers = _ask(result.questions)
+        result = import_writeups(inputs, output, settings, duration.strip(), audience, answers)
     _write(result, output, inputs, force)
     _summary(result.imported, output, len(result.figures), settings)
     from deckbuilder.checks import plan_talk
@@ -87,6 +108,18 @@ def import_(writeups: tuple[Path, ...], output: Path, duration: str, audience: s
     if any(f.severity is Severity.ERROR for f in talk.findings):
         click.echo(f"the outline is written; fix the errors above before `deck build` ({one_line(str(output), 200)})")
     sys.exit(EXIT_OK)
+
+
+def _ask(questions: list[Any]) -> Any:
+    """Ask the candidate about the import's guesses in the review screen; return their answers."""
+    from deckbuilder.importer.review import Answers
+    from deckbuilder.tui.review import Ask, ReviewApp
+
+    asks = [Ask(q.prompt, tuple((o.text, o.source) for o in q.options), q.guess) for q in questions]
+    choices = ReviewApp(asks).run()
+    if choices is None:
+        raise DeckError("stopped before writing anything", hint="run it again, or with --yes to take every guess")
+    return Answers.from_choices(questions, choices)
 
 
 def _check_target(output: Path, inputs: list[Path], force: bool) -> None:

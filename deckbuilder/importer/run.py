@@ -16,6 +16,7 @@ from .draft import Imported
 from .emit import outline_text
 from .markdown import ImageLoader, read_markdown
 from .notebook import read_notebook
+from .review import Answers, Question
 from .source import Figure, Section, Writeup, clean
 
 MARKDOWN = (".md", ".markdown", ".mdown", ".txt")
@@ -27,6 +28,7 @@ class ImportResult:
     text: str  # the outline
     figures: list[tuple[Path, bytes]]  # files to write beside the outline
     imported: Imported
+    questions: list[Question]  # what the candidate may be asked about the guesses (review.py)
 
 
 def image_suffix(data: bytes) -> str | None:
@@ -122,11 +124,18 @@ def _decode(data: bytes, path: Path) -> str:
 
 
 def import_writeups(
-    paths: list[Path], out: Path, config: Config, duration: str = "12m", audience: str | None = None
+    paths: list[Path],
+    out: Path,
+    config: Config,
+    duration: str = "12m",
+    audience: str | None = None,
+    answers: Answers | None = None,
 ) -> ImportResult:
-    """Return the outline for ``out`` made from ``paths``, and the figures to save in figures/ beside it."""
+    """Return the outline for ``out`` made from ``paths``, and the figures to save in figures/ beside it;
+    ``answers`` are the candidate's answers to the questions a first import asked."""
     writeup = read_writeups(paths, config)
-    imported = Assembler(config).build(writeup)
+    assembler = Assembler(config, answers)
+    imported = assembler.build(writeup)
     if all(draft.todo for draft in imported.slides):
         names = ", ".join(p.name for p in paths)
         raise DeckError(
@@ -155,7 +164,9 @@ def import_writeups(
             hint="import the report and the one notebook that tells the story, not every notebook",
         )
     _self_check(text, out, config)
-    return ImportResult(text, files, imported)
+    order = {"headline": 0, "decision": 1}  # the headline first, then each decision, then the parts
+    questions = sorted(assembler.asked.questions, key=lambda q: order.get(q.topic, 2))
+    return ImportResult(text, files, imported, questions)
 
 
 def _self_check(text: str, out: Path, config: Config) -> None:
