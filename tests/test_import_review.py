@@ -87,3 +87,27 @@ def test_without_a_terminal_the_import_asks_nothing(run_cli, tmp_path: Path) -> 
     assert "Question 1" not in result.output
     result = run_cli("import", str(REPORT), "-o", str(tmp_path / "again.yaml"), "--yes")
     assert result.exit_code == 0, result.output
+
+
+def test_a_figure_larger_than_an_outline_may_hold_is_left_out_and_named(run_cli, tmp_path: Path, monkeypatch) -> None:
+    # A notebook keeps its figures inside itself: one can pass the notebook's limit and still be over the
+    # image limit an outline is held to, so the import leaves it out instead of writing what deck plan refuses.
+    import nbformat
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    from .conftest import layouts_with
+    from .writeups.notebooks import figure_cell
+
+    monkeypatch.setenv("DECK_LAYOUTS", str(layouts_with(tmp_path, image_bytes=100)))
+    notebook = new_notebook()
+    notebook.cells = [
+        new_markdown_cell("# Churn\n## Results\nThe model reaches a PR-AUC of 0.41 against 0.11 for random ranking."),
+        figure_cell("plot_precision_recall()", shade=3),
+    ]
+    path = tmp_path / "churn.ipynb"
+    nbformat.write(notebook, str(path))
+    result = run_cli("import", str(path), "-o", str(tmp_path / "talk.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "over the 0 MB" in result.output or "limit image_bytes" in result.output
+    assert not list((tmp_path / "figures").glob("*")) if (tmp_path / "figures").exists() else True
+    assert run_cli("plan", str(tmp_path / "talk.yaml")).exit_code in (0, 1)

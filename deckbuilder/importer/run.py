@@ -110,7 +110,24 @@ def read_writeups(paths: list[Path], config: Config) -> Writeup:
                 file=str(path),
                 hint="give Markdown (.md) write-ups and Jupyter notebooks (.ipynb); export other formats to Markdown",
             )
+    _drop_oversized(writeup, limits.image_bytes)
     return writeup
+
+
+def _drop_oversized(writeup: Writeup, most: int) -> None:
+    """Leave out a figure larger than an outline may reference (limit image_bytes): a notebook stores its
+    figures inside itself, so one can pass the notebook's limit and still be refused by `deck plan`."""
+    for section in writeup.sections:
+        kept = []
+        for figure in section.figures:
+            if len(figure.data) > most:
+                writeup.skipped.append(
+                    f"{figure.where}: a figure of {len(figure.data) // 1_000_000} MB, over the "
+                    f"{most // 1_000_000} MB an outline's image may be (limit image_bytes); save it smaller"
+                )
+            else:
+                kept.append(figure)
+        section.figures = kept
 
 
 def _decode(data: bytes, path: Path) -> str:
