@@ -159,7 +159,7 @@ class Claims:
 
     # --- decisions -------------------------------------------------------------------------------
     def decision(self, choice: Choice) -> FoundDecision:
-        return FoundDecision(choice.chosen, choice.reason, choice.alternative, "", choice.sentence)
+        return FoundDecision(choice.chosen, choice.reason, choice.alternative, choice.why_not, choice.sentence)
 
     def decisions(self, texts: list[str]) -> list[FoundDecision]:
         """Return the decisions a passage states (the reader's choices, read sentence by sentence in context)."""

@@ -31,6 +31,7 @@ class Choice:
     sentence: str
     strong: bool  # a verb of choice or an outcome; a weak verb needs a reason or an alternative to count
     outcome: bool = False  # the choice is read from a result ("X worked best")
+    why_not: str = ""  # what the alternative lacks: "rather than Y, which would need ..."
 
 
 class _ChoiceReader:
@@ -155,7 +156,7 @@ class _ChoiceReader:
                 break
             end += 1
         begin = start
-        dropped = ("of",) if article else ("the", "a", "an", "of")
+        dropped = ("of",) if article or clause else ("the", "a", "an", "of")  # a reason keeps its "the"
         while begin < end and (self.tokens[begin].key in dropped or self.tokens[begin].kind == PUNCT):
             begin += 1
         return _clean(self.sentence.span(begin, end)), end
@@ -215,14 +216,23 @@ class _ChoiceReader:
         return ""
 
     def alternative_after(self, i: int) -> str:
+        return self._alternative(i)[0]
+
+    def _alternative(self, i: int) -> tuple[str, str]:
+        """Return the alternative named from token ``i`` on, and what it lacks when a "which" clause says so
+        ("rather than a logistic regression, which would need those interactions written by hand")."""
         for k in range(i, len(self.tokens)):
             if self.tokens[k].text in (".", ";", "!", "?"):
                 break
             found = self._alternative_at(k)
             if found is not None:
-                text, _ = self.phrase(found[1], article=True)
-                return text
-        return ""
+                text, end = self.phrase(found[1], article=True)
+                why = ""
+                which = end + 1 if end < len(self.tokens) and self.tokens[end].text == "," else end
+                if which < len(self.tokens) and self.tokens[which].key == "which":
+                    why, _ = self.phrase(which + 1, clause=True)
+                return text, why
+        return "", ""
 
     def subject_before(self, v: int) -> str:
         """Return the noun phrase a passive or an outcome verb at ``v`` is about: the clause's first noun
@@ -356,6 +366,10 @@ class _ChoiceReader:
                 if start > after:
                     start += 1  # "decided to use X": X
                 chosen, rest = self.phrase(start, article=True)
+                if not strong and rest < len(tokens) and tokens[rest].key == "as":
+                    role, after_role = self.phrase(rest + 1, article=True)
+                    if role and len(role.split()) <= 4 and not self._reason_as(rest):
+                        chosen, rest = f"{chosen} as {role}", after_role  # "kept the last 8 weeks as a test period"
                 negative = self.reader.matcher(self.reader.vocabulary.choice.negative).at(tokens, v)
                 if (
                     negative
@@ -370,7 +384,7 @@ class _ChoiceReader:
         if not self._names_something(chosen):
             return None
         reason = self.reason_after(rest, strong) or self.reason_before(v) or self.reason_around()
-        alternative = self.alternative_after(rest)
+        alternative, why_not = self._alternative(rest)
         if len(reason.split()) > _MAX_WORDS + 6:
             reason = ""
         if len(alternative.split()) > _MAX_WORDS:
@@ -386,7 +400,7 @@ class _ChoiceReader:
         purpose_only = reason.split(" ", 1)[0].lower() == "to"
         if not strong and not (alternative or ((leaves_out or owned) and reason and not (purpose_only and not owned))):
             return None
-        return Choice(_capital(chosen), reason, alternative, self.sentence.text, strong)
+        return Choice(_capital(chosen), reason, alternative, self.sentence.text, strong, why_not=why_not)
 
     def _has_clause(self, phrase: str) -> bool:
         """Whether a phrase holds a clause of its own (a verb or a subject pronoun): then it is no subject."""
