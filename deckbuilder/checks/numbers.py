@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from deckbuilder.checks.reading import levels, reader_for, uncompared
 from deckbuilder.checks.text import flat_points, main_slides, quote, shown
 from deckbuilder.core.outline.model import Slide, as_number
 from deckbuilder.core.outline.units import column_unit
+from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.rules.findings import Finding
 from deckbuilder.core.rules.lexicon import Lexicon, normalise
+from deckbuilder.core.rules.vocabulary import Metric
 
 if TYPE_CHECKING:
     from deckbuilder.core.outline.model import Outline
@@ -16,33 +19,42 @@ if TYPE_CHECKING:
     from deckbuilder.core.timing.planner import Plan
 
 
-def metric_mentions(text: str, lex: Lexicon) -> list[str]:
-    """Return the metric names that ``text`` reports a number for (operating points excluded)."""
-    lowered = normalise(text)
-    names = [m.group(1) for m in lex.metric_with_number.finditer(lowered)]
-    names += [m.group(1) for m in lex.number_with_metric.finditer(lowered)]
-    return names
-
-
-def has_business_reading(text: str, lex: Lexicon) -> bool:
+def has_business_reading(text: str, lex: Lexicon, reader: Reader) -> bool:
     """Return True when ``text`` carries money, cases per period or a share of the target caught.
 
     Money beside a metric ("RMSE: $41.20") is an error measured in dollars, not money saved or earned.
     """
     lowered = normalise(text)
-    money = bool(lex.money.search(lowered)) and not metric_mentions(text, lex)
+    money = bool(lex.money.search(lowered)) and not levels(reader, text)
     return money or bool(lex.per_period.search(lowered) or lex.share_caught.search(lowered))
 
 
-def baseline_example(outline: Outline, lex: Lexicon) -> str:
-    """Return a baseline example that fits the talk's problem: ranking, experiment, forecast, regression, else."""
-    text = " ".join(
-        normalise(t)
-        for slide in outline.slides
-        for t in [*(m.name for m in slide.metrics), *(t for _, t in shown(slide))]
-    )
-    found = (example for _, pattern, example in lex.problem_types if pattern.search(text))
-    return next(found, lex.problem_types[-1][2])  # a talk with no text yet gets the last, general example
+def baseline_example(outline: Outline, config: Config, reader: Reader) -> str:
+    """Return a baseline example that fits the talk's problem, by the kind of the metrics it reports (ranking,
+    experiment, forecasting, regression, classification)."""
+    vocabulary = reader.vocabulary
+    kinds: list[str] = []
+    for slide in outline.slides:
+        for metric in slide.metrics:
+            named = vocabulary.metric(metric.name) or _named_in(reader, metric.name)
+            if named is not None:
+                kinds.append(named.kind)
+        for _, text in shown(slide):
+            kinds += [k for m in levels(reader, text) if (k := _kind(reader, m.metric))]
+    examples = config.lexicon.baseline_examples
+    found = next((k for k in sorted(set(kinds), key=kinds.count, reverse=True) if k in examples), None)
+    return examples[found or "classification"]
+
+
+def _named_in(reader: Reader, name: str) -> Metric | None:
+    """The metric a callout's name holds ("MAE (min)", "Orders 10+ min late" holds none)."""
+    hits = reader.metric_terms.find(reader.sentence(name).tokens)
+    return reader.metric_by_term[hits[0][2]] if hits else None
+
+
+def _kind(reader: Reader, name: str) -> str:
+    metric = reader.vocabulary.metric(name) if name else None
+    return metric.kind if metric is not None and metric.kind != "generic" else ""
 
 
 def units(outline: Outline, config: Config) -> list[Finding]:
@@ -71,33 +83,28 @@ def units(outline: Outline, config: Config) -> list[Finding]:
     return found
 
 
-def _compared_metrics(outline: Outline, config: Config) -> set[str]:
+def _compared_metrics(outline: Outline, config: Config, reader: Reader) -> set[str]:
     """Return the metrics the talk compares with a baseline somewhere: a callout's baseline, a sentence's."""
-    lex = config.lexicon
     compared: set[str] = set()
     for _, slide in main_slides(outline, config):
         for metric in slide.metrics:
             if metric.baseline is not None:
-                compared.update(metric_mentions(f"{metric.name} {metric.value}", lex) or [normalise(metric.name)])
+                named = reader.vocabulary.metric(metric.name) or _named_in(reader, metric.name)
+                compared.add(named.name if named is not None else normalise(metric.name))
         for _, text in shown(slide):
-            if lex.baseline.search(normalise(text)):
-                compared.update(metric_mentions(text, lex))
+            compared.update(m.metric for m in reader.measures_in([text]) if m.baseline is not None and m.metric)
     return compared
-
-
-def _display(name: str) -> str:
-    """Return a metric's name as people write it: ROC-AUC, AUC, accuracy."""
-    return name.upper() if "-" in name or len(name) <= 4 else name
 
 
 def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     """Return C002, C003, C008 and C012 findings."""
     lex = config.lexicon
+    reader = reader_for(config)
     found: list[Finding] = []
-    example = baseline_example(outline, lex)
-    headline: list[tuple[int, str]] = []
+    example = baseline_example(outline, config, reader)
+    headline: list[tuple[int, Metric]] = []
     results: list[tuple[int, Slide]] = []
-    compared = _compared_metrics(outline, config)
+    compared = _compared_metrics(outline, config, reader)
     for index, slide in main_slides(outline, config):
         for metric in slide.metrics:
             if metric.baseline is None:
@@ -112,12 +119,11 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
         stated = [*flat_points(slide.points), *([slide.title] if slide.title else [])]
         if slide.figure is not None:
             stated.append(slide.figure.title)
+        if slide.kind == "next_steps":
+            stated = []  # a number in a plan is a target ("alert when MAPE drifts past 5%"), not a result
         for text in stated:
-            lowered = normalise(text)
-            if lex.delta.search(lowered):
-                continue  # a change ("added under 0.005 PR-AUC") carries its own comparison
-            named = metric_mentions(text, lex)
-            if named and not lex.baseline.search(lowered) and not set(named) <= compared:
+            lacking = [m for m in uncompared(reader, text) if m.metric not in compared]
+            if lacking:
                 found.append(
                     config.finding(
                         "C002",
@@ -128,15 +134,14 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                 )
         if slide.kind == "results":
             results.append((index, slide))
-            headline += [(index, normalise(m.name)) for m in slide.metrics]
+            for metric in slide.metrics:
+                named = reader.vocabulary.metric(metric.name) or _named_in(reader, metric.name)
+                if named is not None:
+                    headline.append((index, named))
             for _, text in shown(slide):
-                headline += [(index, name) for name in metric_mentions(text, lex)]
-    if (
-        headline
-        and all(name in lex.misleading_alone for _, name in headline)
-        and not any(lex.balanced_classes.search(normalise(t)) for s in outline.slides for _, t in shown(s))
-    ):
-        names = sorted({_display(name) for _, name in headline})
+                headline += [(index, m) for m in _metrics_of(reader, text)]
+    if headline and all(m.alone_misleads for _, m in headline) and not _says_balanced(outline, reader):
+        names = sorted({m.name for _, m in headline})
         verb = "looks" if len(names) == 1 else "look"
         found.append(
             config.finding(
@@ -146,9 +151,9 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                 slide=headline[0][0],
             )
         )
-    if results and not any(has_business_reading(t, lex) for _, s in results for _, t in shown(s)):
+    if results and not any(has_business_reading(t, lex, reader) for _, s in results for _, t in shown(s)):
         index, slide = results[0]
-        said_ = next((t for t in flat_points(slide.points) if metric_mentions(t, lex)), slide.title or "")
+        said_ = next((t for t in flat_points(slide.points) if levels(reader, t)), slide.title or "")
         found.append(
             config.finding(
                 "C008",
@@ -159,3 +164,31 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
             )
         )
     return found + units(outline, config)
+
+
+def _metrics_of(reader: Reader, text: str) -> list[Metric]:
+    """The vocabulary's metrics a line reports (a level or a change: "accuracy jumps six points")."""
+    found = []
+    for measure in reader.measures_in([text]):
+        if measure.is_baseline or measure.conditional:
+            continue
+        metric = reader.vocabulary.metric(measure.metric) if measure.metric else None
+        if metric is not None and metric.kind != "generic":
+            found.append(metric)
+    return found
+
+
+def _says_balanced(outline: Outline, reader: Reader) -> bool:
+    """Whether the talk says its classes are balanced ("the two outcomes are equally common")."""
+    for slide in outline.slides:
+        for _, text in shown(slide):
+            for sentence in reader.sentences(text):
+                hits = reader.matcher(reader.vocabulary.balance).find(sentence.tokens)
+                classes = reader.matcher(reader.vocabulary.class_words).find(sentence.tokens)
+                if any(sentence.same_clause(a, b) for a, _, _ in hits for b, _, _ in classes):
+                    return True
+                # "five equally common intents": the balance word before the plural that names the classes
+                tokens = sentence.tokens
+                if any(end < len(tokens) and reader.words.is_plural_noun(tokens[end]) for _, end, _ in hits):
+                    return True
+    return False

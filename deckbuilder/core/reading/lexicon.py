@@ -54,7 +54,7 @@ class Lexicon:
 
     @cached_property
     def metric_terms(self) -> Matcher:
-        return self.matcher(self.metric_by_term)
+        return Matcher(self.metric_by_term, self.words, by_lemma=False)
 
     @cached_property
     def methods(self) -> Matcher:
@@ -88,6 +88,14 @@ class Lexicon:
     @cached_property
     def contrast(self) -> Matcher:
         return self.matcher(self.vocabulary.comparison.contrast)
+
+    @cached_property
+    def relative(self) -> Matcher:
+        return self.matcher(self.vocabulary.comparison.relative)
+
+    @cached_property
+    def conditional(self) -> Matcher:
+        return self.matcher(self.vocabulary.comparison.conditional)
 
     @cached_property
     def outdo(self) -> Matcher:

@@ -18,7 +18,7 @@ from deckbuilder.core.rules.vocabulary import Metric
 from .lexicon import Lexicon
 from .sentences import Sentence
 from .tokens import Token
-from .words import VERB
+from .words import PART, VERB
 
 _SPREAD = frozenset({"±"})
 _LINK_GAP = 12  # tokens a metric's name may stand before its number ("the mean accuracy on the test data: 0.80")
@@ -78,6 +78,8 @@ class Measure:
     lower_is_better: bool = False
     generic: bool = False  # "error" or "score": the metric is named elsewhere
     relative: bool = False  # "about 12% of the mean price": the metric restated as a share of something else
+    compared: bool = False  # compared with no number ("double what the filter manages", "over a random tenth")
+    conditional: bool = False  # a condition, not a result ("flags only when precision stays above 80%")
     position: int = 0  # token index of the value, to keep a sentence's order
 
 
@@ -152,6 +154,7 @@ class _Linker:
         self.tokens = sentence.tokens
         self.mentions = mentions(reader, sentence)
         self.pos = reader.pos(sentence)
+        self.held: list[_Mention] = []  # the metrics of operating points ("at 90% precision")
         self.vocabulary = reader.vocabulary
 
     def numbers(self) -> list[int]:
@@ -165,7 +168,18 @@ class _Linker:
             and not self._spread(i)
             and not self.governed_by_spread(i)
             and not self._threshold(i)
+            and not self._operating_point(i)
         ]
+
+    def _operating_point(self, i: int) -> bool:
+        """A number after "at" and before a metric is where another is read ("recall of 58% at 90%
+        precision", "at the 95% precision the network needs"), not a score; its metric links no number."""
+        before = [t.key for t in self.tokens[max(0, i - 2) : i]]
+        if "at" not in before:
+            return False
+        held = [m for m in self.mentions if m.start in (i + 1, i + 2)]
+        self.held.extend(held)
+        return bool(held)
 
     def _threshold(self, i: int) -> bool:
         """A number after an inequality ("recall ≥0.80", "precision > 0.9") is a bound asked for, not a score."""
@@ -191,14 +205,18 @@ class _Linker:
         a word of spread governs it ("a standard deviation of 0.01")."""
         words = self.reader.words
         for j in range(i + 1, min(len(self.tokens), i + 2 + _AFTER_GAP)):
-            mention = next((m for m in self.mentions if m.start == j), None)
+            mention = next((m for m in self.mentions if m.start == j and m not in self.held), None)
             if mention is not None:
                 return mention
             token = self.tokens[j]
             joins = token.key in ("of", "in", "on", "terms")  # "75.85% of recall", "48.7% in terms of F1"
             if not token.is_word or not (joins or words.is_content(token)) or self.pos[j] == VERB:
                 break
-        before = [m for m in self.mentions if m.end <= i and i - m.end <= _LINK_GAP and self._joined(m.end - 1, i)]
+        before = [
+            m
+            for m in self.mentions
+            if m.end <= i and i - m.end <= _LINK_GAP and self._joined(m.end - 1, i) and m not in self.held
+        ]
         specific = [m for m in before if m.metric.kind != "generic"]
         pool = specific or before
         if pool:
@@ -246,6 +264,10 @@ class _Linker:
             return "reverse"
         if reader.up_from.any(between) or reader.comparison_markers.any(between[-_BASELINE_GAP:]):
             return "baseline"
+        if between and between[0].text == "(" and reader.baseline_terms.any(between):
+            return "baseline"  # "AUC 0.87 (random 0.5)"
+        if any(t.key == "from" for t in between[-2:]):
+            return "baseline"  # "falls to 4.2 from 7.9"
         if reader.than.any(between):
             return "baseline"
         clause_b = [self.tokens[k] for k in self.sentence.clause_of(b)]
@@ -300,12 +322,22 @@ class _Linker:
         return _text(self.sentence, label)
 
     def is_change(self, i: int) -> bool:
+        """A number said as a difference: a sign, "by" before it, a verb of change governing it ("added under
+        0.002 PR-AUC", "fell 20%"), or a comparative after it ("0.01 lower PR-AUC", "9% lower MAE")."""
         token = self.tokens[i]
         if token.text.startswith(("+", "-", "−")) and token.unit != "%":
             return True
         before = self.tokens[max(0, i - 3) : i]
-        clause = [self.tokens[k] for k in self.sentence.clause_of(i)]
-        return self.reader.by.any(before) and (self.reader.change_verbs.any(clause) or self.reader.outdo.any(clause))
+        if self.reader.by.any(before):
+            return True
+        if before and before[-1].key in ("to", "at"):
+            return False  # "improved to 3.1", "dropped to 0.29": a level, hiding its "from"
+        if any(self.pos[k] in (VERB, PART) for k in range(max(0, i - 3), i)) and self.reader.change_verbs.any(before):
+            return True
+        after = self.tokens[i + 1 : i + 3]
+        if after and after[0].key in ("below", "above", "behind", "ahead", "under", "short"):
+            return True  # "0.02 below boosting on PR-AUC"
+        return any(self.reader.words.is_comparative(t) for t in after[:2] if t.is_word)
 
     def states_baseline(self, i: int) -> bool:
         """Whether the clause of the number at ``i`` names a baseline before the number, comparing it with
@@ -313,10 +345,10 @@ class _Linker:
         "mean" in "mean squared error", name no baseline)."""
         clause = self.sentence.clause_of(i)
         named = {k for m in self.mentions for k in range(m.start, m.end)}
-        before = [self.tokens[k] for k in clause if k < i and k not in named]
-        if not self.reader.baseline_terms.any(before):
-            return False
-        return not (self.reader.comparison_markers.any(before) or self.reader.than.any(before))
+        words = [self.tokens[k] for k in clause if k not in named]
+        if not self.reader.baseline_terms.any(words):
+            return False  # "97% comes free by predicting no spam": the baseline may follow its number
+        return not (self.reader.comparison_markers.any(words) or self.reader.than.any(words))
 
     def baseline_name(self, i: int) -> str:
         """Return the words that name the baseline in the clause before ``i``: the baseline's word with the
@@ -386,6 +418,8 @@ class _Linker:
                 continue
             if metric is None or not _plausible(metric, self.tokens[value]):
                 continue
+            if baseline is None and not self.states_baseline(value):
+                baseline, label = self._implicit_baseline(value, numbers, used, mention)
             states = baseline is None and self.states_baseline(value)
             if states:
                 label = self.baseline_name(value)
@@ -403,10 +437,61 @@ class _Linker:
                     lower_is_better=metric.lower_is_better,
                     generic=metric.kind == "generic",
                     relative=self._relative(value, mention),
+                    compared=self._compared(value),
+                    conditional=self._conditional(value),
                     position=value,
                 )
             )
         return found
+
+    def _implicit_baseline(
+        self, i: int, numbers: list[int], used: set[int], mention: _Mention | None
+    ) -> tuple[int | None, str]:
+        """A second number of the same kind in a later clause that names no other metric is what the first is
+        compared with ("MAPE 7.9% - the planners' spreadsheet sits at 12.4%", "Precision of 0.62, where
+        flagging the top 10% would give 0.19"); its label is what that clause names before it."""
+        for j in numbers:
+            if j <= i or j in used or self.sentence.same_clause(i, j):
+                continue
+            clause = self.sentence.clause_of(j)
+            if any(m.start in clause for m in self.mentions if m is not mention):
+                continue
+            if not Quantity.of(self.tokens[i]).comparable(Quantity.of(self.tokens[j])):
+                continue
+            if self.tokens[j].unit != self.tokens[i].unit and self.tokens[j].unit != "":
+                continue
+            if j + 1 < len(self.tokens) and self.reader.words.is_content(self.tokens[j + 1]):
+                continue  # "the 10% highest-use meters": a number before its noun counts, it scores nothing
+            used.add(j)
+            # what the clause names before the number, up to its verb ("the planners' spreadsheet sits at")
+            named: list[int] = []
+            for k in (k for k in clause if k < j):
+                if self.pos[k] in (VERB, PART) or self.tokens[k].key in self.reader.words.grammar.modals:
+                    break
+                named.append(k)
+            words = [self.tokens[k] for k in named if self.reader.words.is_content(self.tokens[k])]
+            return j, _text(self.sentence, words[-5:])
+        return None, ""
+
+    def _compared(self, i: int) -> bool:
+        """Compared without a second number: a ratio ("3.1x", "4 pp"), a relative ("double what the filter
+        manages", "a third of the error"), or a comparison or contrast that names a baseline ("over a random
+        tenth", "where the majority-class rule catches none")."""
+        token = self.tokens[i]
+        if token.unit in ("x", "pp"):
+            return True
+        rest = [self.tokens[k] for k in range(i + 1, len(self.tokens))]
+        reader = self.reader
+        if reader.relative.any(rest[:8]):
+            return True
+        marked = reader.comparison_markers.find(rest) + reader.contrast.find(rest) + reader.than.find(rest)
+        return any(reader.baseline_terms.any(rest[end : end + 8]) for _, end, _ in marked)
+
+    def _conditional(self, i: int) -> bool:
+        """Whether the number stands in a clause that a condition opens ("only flags when precision stays above
+        80%")."""
+        clause = self.sentence.clause_of(i)
+        return self.reader.conditional.any([self.tokens[k] for k in clause if k < i])
 
     def _relative(self, i: int, mention: _Mention | None) -> bool:
         """A percentage followed by "of" and something that is not its metric ("12% of the mean price")."""
@@ -441,14 +526,16 @@ def _plausible(metric: Metric, token: Token) -> bool:
     bare whole number ("an R² closer to 1 is a better fit" names the scale, not a score); a word that stands
     for an unnamed metric ("error", "score") governs a decimal or a percentage, not a count ("365 days")."""
     bare = token.unit == "" and token.decimals == 0 and not token.approx
+    if metric.percent and token.unit in ("$", "€", "£", "¥"):
+        return False  # "each point of MAPE is worth £40,000": money is never a percentage's value
     if metric.kind == "generic":
         return not bare
     if not metric.share:
         return True
     if bare:
         return False
-    limit = 100.0 if token.unit == "%" else 1.0
-    return -1.0 <= token.value <= limit and token.unit in ("", "%")
+    limit = 100.0 if token.unit in ("%", "pp") else 1.0
+    return -1.0 <= token.value <= limit and token.unit in ("", "%", "pp")
 
 
 def _text(sentence: Sentence, tokens: list[Token]) -> str:

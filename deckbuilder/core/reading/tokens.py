@@ -110,6 +110,31 @@ def _word_key(word: str) -> str:
     return folded
 
 
+_UNITS_SPELLED = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty"
+)
+_NUMBER_WORDS = {w: float(v) for v, w in enumerate(_UNITS_SPELLED.split(" "))} | {
+    "thirty": 30.0,
+    "forty": 40.0,
+    "fifty": 50.0,
+    "sixty": 60.0,
+    "seventy": 70.0,
+    "eighty": 80.0,
+    "ninety": 90.0,
+}
+_WORD_UNITS = {"points": "pp", "percent": "%", "pp": "pp", "times": "x", "fold": "x"}
+
+
+def _spelled(tokens: list[Token]) -> list[Token]:
+    """A number written as a word before its unit ("six points", "three times") is a number."""
+    for k, token in enumerate(tokens[:-1]):
+        unit = _WORD_UNITS.get(tokens[k + 1].key)
+        if token.kind == WORD and token.key in _NUMBER_WORDS and unit is not None:
+            tokens[k] = Token(token.text, token.key, NUMBER, token.start, token.end, _NUMBER_WORDS[token.key], unit)
+    return tokens
+
+
 def tokenize(text: str) -> list[Token]:
     """Return the tokens of ``text``; an underscore joins nothing (``R2_test`` reads as "R2 test")."""
     text = text.replace("_", " ")
@@ -130,4 +155,4 @@ def tokenize(text: str) -> list[Token]:
         elif group is not None:
             kind = PUNCT if group == "punct" else SYMBOL
             tokens.append(Token(match.group(), match.group(), kind, match.start(), match.end()))
-    return tokens
+    return _spelled(tokens)

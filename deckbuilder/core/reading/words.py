@@ -184,10 +184,12 @@ def tag(words: Words, tokens: Sequence[Token]) -> list[str]:
 
 
 class Matcher:
-    """Finds vocabulary terms in a run of tokens, longest first, a word matching by any of its lemmas."""
+    """Finds vocabulary terms in a run of tokens, longest first, a word matching by any of its lemmas (or, for
+    names such as metrics, ``by_lemma=False``, only as written: "mapped" is no "MAP")."""
 
-    def __init__(self, terms: Iterable[Term], words: Words) -> None:
+    def __init__(self, terms: Iterable[Term], words: Words, by_lemma: bool = True) -> None:
         self.words = words
+        self.by_lemma = by_lemma
         self._by_first: dict[str, list[Term]] = {}
         self._joined: dict[str, Term] = {}  # "rollout" for ("roll", "out"), "logloss" for ("log", "loss")
         for term in terms:
@@ -198,7 +200,7 @@ class Matcher:
             candidates.sort(key=len, reverse=True)
 
     def _is(self, token: Token, word: str) -> bool:
-        return token.is_word and (token.key == word or word in self.words.lemmas(token))
+        return token.is_word and (token.key == word or (self.by_lemma and word in self.words.lemmas(token)))
 
     def at(self, tokens: Sequence[Token], i: int) -> tuple[Term, int] | None:
         """Return (term, how many tokens it spans) for the longest term starting at token ``i``, else None."""
@@ -207,7 +209,7 @@ class Matcher:
             return None
         if token.key in self._joined:
             return self._joined[token.key], 1
-        keys = self.words.lemmas(token) if token.is_word else frozenset({token.key})
+        keys = self.words.lemmas(token) if token.is_word and self.by_lemma else frozenset({token.key})
         for first in keys:
             for term in self._by_first.get(first, ()):
                 if i + len(term) <= len(tokens) and all(

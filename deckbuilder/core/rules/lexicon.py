@@ -94,7 +94,7 @@ class Lexicon:
     vague_timing: re.Pattern[str]
     horizon: re.Pattern[str]
     heatmap: re.Pattern[str]
-    problem_types: tuple[tuple[str, re.Pattern[str], str], ...]  # (type, metric pattern, baseline example)
+    baseline_examples: dict[str, str]  # the baseline to suggest, by the kind of the talk's metrics
     max_categories: int
     spread: re.Pattern[str]
     production: re.Pattern[str]
@@ -160,9 +160,7 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         vague_timing=re.compile("|".join(raw["vague_timing"])),
         horizon=re.compile("|".join(raw["horizon_patterns"])),
         heatmap=_any_of(raw["heatmap_words"]),
-        problem_types=tuple(
-            (str(p["type"]), re.compile(p["metrics"]), str(p["example"])) for p in raw["problem_types"]
-        ),
+        baseline_examples={str(k): str(v) for k, v in raw["baseline_examples"].items()},
         max_categories=int(raw["max_categories"]),
         spread=_markers(raw["spread_markers"]),
         production=_any_of(raw["production_markers"]),

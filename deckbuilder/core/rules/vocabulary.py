@@ -36,6 +36,7 @@ class Metric:
     lower_is_better: bool
     alone_misleads: bool
     share: bool  # between 0 and 1, or 0% and 100%
+    percent: bool  # measured in percent: never a sum of money
     aliases: tuple[Term, ...]
 
 
@@ -81,6 +82,8 @@ class Comparison:
     up_from: tuple[Term, ...]
     arrows: frozenset[str]
     contrast: tuple[Term, ...]
+    relative: tuple[Term, ...]
+    conditional: tuple[Term, ...]
     outdo: tuple[Term, ...]
     by: tuple[Term, ...]
     change_verbs: tuple[Term, ...]
@@ -115,6 +118,8 @@ class Vocabulary:
     grammar: Grammar
     metrics: tuple[Metric, ...]
     correctness: tuple[Term, ...]
+    balance: tuple[Term, ...]
+    class_words: tuple[Term, ...]
     spread: tuple[Term, ...]
     rate_words: frozenset[str]
     settings: tuple[Term, ...]
@@ -150,6 +155,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             lower_is_better=bool(m.get("lower_is_better", False)),
             alone_misleads=bool(m.get("alone_misleads", False)),
             share=bool(m.get("share", False)),
+            percent=bool(m.get("percent", False)),
             # a metric read by structure alone ("click rate") has no words of its own to match
             aliases=() if m.get("by_structure") else tuple(dict.fromkeys((term(m["name"]), *terms(m.get("aliases"))))),
         )
@@ -164,6 +170,8 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         grammar=Grammar(**{name: words(name) for name in g}),
         metrics=metrics,
         correctness=terms(raw["correctness"]),
+        balance=terms(raw["balance"]),
+        class_words=terms(raw["class_words"]),
         spread=terms(raw["spread"]),
         rate_words=frozenset(key(w) for w in raw["rate_words"]),
         settings=terms(raw["settings"]),
@@ -180,6 +188,8 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             up_from=terms(c["up_from"]),
             arrows=frozenset(str(a) for a in c["arrows"]),
             contrast=terms(c["contrast"]),
+            relative=terms(c["relative"]),
+            conditional=terms(c["conditional"]),
             outdo=terms(c["outdo"]),
             by=terms(c["by"]),
             change_verbs=terms(c["change_verbs"]),

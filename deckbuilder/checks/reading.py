@@ -1,0 +1,29 @@
+"""The sentence reader the checks read a talk with: one a Config, made on first use (see core/reading)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from deckbuilder.core.reading.measures import Measure
+from deckbuilder.core.reading.reader import Reader
+from deckbuilder.core.rules.config import Config
+
+
+@cache
+def reader_for(config: Config) -> Reader:
+    return Reader(config)
+
+
+def levels(reader: Reader, text: str) -> list[Measure]:
+    """Return the metric levels a line states: not a difference ("improved by 0.04"), not a condition ("flags
+    when precision stays above 80%"), not the baseline's own score."""
+    return [m for m in reader.measures_in([text]) if not (m.change or m.is_baseline or m.conditional)]
+
+
+def uncompared(reader: Reader, text: str) -> list[Measure]:
+    """Return the levels of a line that nothing compares: no baseline, no ratio or relative, and no other
+    level of the line compared (a line that compares its headline may name a second metric in passing)."""
+    found = levels(reader, text)
+    if any(m.baseline is not None or m.compared for m in found):
+        return []
+    return [m for m in found if m.metric]
