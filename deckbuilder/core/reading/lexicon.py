@@ -98,6 +98,10 @@ class Lexicon:
         return self.matcher(self.vocabulary.comparison.conditional)
 
     @cached_property
+    def bounds(self) -> Matcher:
+        return self.matcher(self.vocabulary.comparison.bounds)
+
+    @cached_property
     def outdo(self) -> Matcher:
         return self.matcher(self.vocabulary.comparison.outdo)
 

@@ -491,7 +491,9 @@ class _Linker:
         """Whether the number stands in a clause that a condition opens ("only flags when precision stays above
         80%")."""
         clause = self.sentence.clause_of(i)
-        return self.reader.conditional.any([self.tokens[k] for k in clause if k < i])
+        before = [self.tokens[k] for k in clause if k < i]
+        near = [self.tokens[k] for k in clause if i - 3 <= k <= i + 3 and k != i]  # "95% or above", "at least 0.8"
+        return self.reader.conditional.any(before) or self.reader.bounds.any(near)
 
     def _relative(self, i: int, mention: _Mention | None) -> bool:
         """A percentage followed by "of" and something that is not its metric ("12% of the mean price")."""

@@ -84,6 +84,7 @@ class Comparison:
     contrast: tuple[Term, ...]
     relative: tuple[Term, ...]
     conditional: tuple[Term, ...]
+    bounds: tuple[Term, ...]
     outdo: tuple[Term, ...]
     by: tuple[Term, ...]
     change_verbs: tuple[Term, ...]
@@ -190,6 +191,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             contrast=terms(c["contrast"]),
             relative=terms(c["relative"]),
             conditional=terms(c["conditional"]),
+            bounds=terms(c["bounds"]),
             outdo=terms(c["outdo"]),
             by=terms(c["by"]),
             change_verbs=terms(c["change_verbs"]),
