@@ -25,7 +25,8 @@ def has_business_reading(text: str, lex: Lexicon, reader: Reader) -> bool:
     Money beside a metric ("RMSE: $41.20") is an error measured in dollars, not money saved or earned.
     """
     lowered = normalise(text)
-    valued = {m.value.text for m in levels(reader, text) if m.value.unit in ("$", "€", "£", "¥")}
+    read = levels(reader, text)
+    valued = {q.text for m in read for q in (m.value, m.baseline) if q is not None and q.unit in ("$", "€", "£", "¥")}
     money = any(not any(v in m.group() for v in valued) for m in lex.money.finditer(lowered))
     return money or bool(lex.per_period.search(lowered) or lex.share_caught.search(lowered))
 

@@ -87,7 +87,7 @@ def _best_printed(candidates: list[Candidate], claims: Claims) -> set[int]:
 
 def usable(candidate: Candidate) -> bool:
     measure = candidate.measure
-    return measure is None or not (measure.change or measure.is_baseline)
+    return measure is None or not (measure.change or measure.is_baseline or measure.conditional)
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,10 @@ class Lexicon:
         return self.matcher(self.vocabulary.comparison.bounds)
 
     @cached_property
+    def bounds_after(self) -> Matcher:
+        return self.matcher(self.vocabulary.comparison.bounds_after)
+
+    @cached_property
     def outdo(self) -> Matcher:
         return self.matcher(self.vocabulary.comparison.outdo)
 

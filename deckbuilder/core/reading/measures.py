@@ -492,8 +492,11 @@ class _Linker:
         80%")."""
         clause = self.sentence.clause_of(i)
         before = [self.tokens[k] for k in clause if k < i]
-        near = [self.tokens[k] for k in clause if i - 3 <= k <= i + 3 and k != i]  # "95% or above", "at least 0.8"
-        return self.reader.conditional.any(before) or self.reader.bounds.any(near)
+        just_before = self.tokens[max(0, i - 3) : i]  # "at least 0.8", "more than 95%"
+        just_after = self.tokens[i + 1 : i + 3]  # "95% or above"
+        bound = any(end == len(just_before) for _, end, _ in self.reader.bounds.find(just_before))
+        after = bool(just_after) and self.reader.bounds_after.at(just_after, 0) is not None
+        return self.reader.conditional.any(before) or bound or after
 
     def _relative(self, i: int, mention: _Mention | None) -> bool:
         """A percentage followed by "of" and something that is not its metric ("12% of the mean price")."""

@@ -85,6 +85,7 @@ class Comparison:
     relative: tuple[Term, ...]
     conditional: tuple[Term, ...]
     bounds: tuple[Term, ...]
+    bounds_after: tuple[Term, ...]
     outdo: tuple[Term, ...]
     by: tuple[Term, ...]
     change_verbs: tuple[Term, ...]
@@ -192,6 +193,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             relative=terms(c["relative"]),
             conditional=terms(c["conditional"]),
             bounds=terms(c["bounds"]),
+            bounds_after=terms(c["bounds_after"]),
             outdo=terms(c["outdo"]),
             by=terms(c["by"]),
             change_verbs=terms(c["change_verbs"]),
