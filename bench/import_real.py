@@ -70,7 +70,7 @@ def inputs(folder: Path) -> list[Path]:
     """Return the files a candidate would import: Markdown (the top README first), then notebooks."""
     files = [p for p in folder.rglob("*") if p.is_file() and ".ipynb_checkpoints" not in p.parts]
     markdown = sorted(
-        (p for p in files if p.suffix.lower() in (".md", ".markdown") and p.name not in ("SOURCE.md",)),
+        (p for p in files if p.suffix.lower() in (".md", ".markdown", ".rmd", ".qmd") and p.name not in ("SOURCE.md",)),
         key=lambda p: (p.parent != folder, p.name.lower() != "readme.md", str(p).lower()),
     )
     notebooks = sorted((p for p in files if p.suffix.lower() == ".ipynb"), key=lambda p: str(p).lower())

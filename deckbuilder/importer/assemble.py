@@ -73,6 +73,8 @@ class Assembler:
                 why[id(scattered[0])] = scattered[1]
                 mapped.append(Mapped(scattered[0], kind, scattered[1]))
             self._ask_part(kind, groups, mapped, why)
+            # the sections that speak of this part open its slide; one only headed so ("Deployment") follows
+            groups.get(kind, []).sort(key=lambda section, kind=kind: not self._leans(section, kind))
         slides: list[Draft] = []
         missing: list[str] = []
         for kind in self.rules.order:

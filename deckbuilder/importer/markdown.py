@@ -11,6 +11,8 @@ from markdown_it.token import Token
 from .source import Figure, Printout, Section, TableData, Writeup, clean, plain_text
 
 ImageLoader = Callable[[str, str], Figure | None]  # (src, where) -> the picture, or None (told in skipped)
+PartNamer = Callable[[str], bool]  # whether a line's words name a part of the talk ("Improvements")
+BOLD_HEADING_WORDS = 5
 _IMG_TAG = re.compile(r"<img\s[^>]*?src\s*=\s*[\"']([^\"'>]+)[\"'][^>]*>", re.IGNORECASE)
 _ALT = re.compile(r"\balt\s*=\s*[\"']([^\"'>]*)[\"']", re.IGNORECASE)
 LEAD_WORDS = 8  # a paragraph this short that ends in ":" (or is all bold) introduces the list after it
@@ -60,9 +62,13 @@ def _line(token: Token) -> int:
 
 
 class _Reader:
-    def __init__(self, name: str, writeup: Writeup, load_image: ImageLoader, place: str = "line") -> None:
+    def __init__(
+        self, name: str, writeup: Writeup, load_image: ImageLoader, place: str, names_part: PartNamer | None
+    ) -> None:
         self.name, self.writeup, self.load_image, self.place = name, writeup, load_image, place
+        self.names_part = names_part
         self.lead: str | None = None  # the paragraph just read, when it introduces a list ("Negative predictors:")
+        self.level = 0  # the level of the last real heading: a bold line that names a part stands one below it
 
     def where(self, line: int) -> str:
         return f"{self.name} {self.place} {line}" if self.place == "line" else self.name
@@ -100,10 +106,15 @@ class _Reader:
         if level == 1 and self.writeup.title is None and not any(s.level for s in self.writeup.sections):
             self.writeup.title = text
         self.writeup.sections.append(Section(text, level, self.where(line)))
+        self.level = level
 
     def _paragraph(self, inline: Token, line: int) -> None:
-        section = self.section()
         text = _plain(inline)
+        if self._bold_heading(inline, text):
+            # "**Improvements**" on a line of its own is how many write-ups head a part
+            self.writeup.sections.append(Section(text, self.level + 1, self.where(line)))
+            return
+        section = self.section()
         author = _AUTHOR.match(text)
         if author and self.writeup.presenter is None and len(self.writeup.sections) <= 2:
             self.writeup.presenter = clean(author["name"])
@@ -120,10 +131,22 @@ class _Reader:
             if words <= LEAD_WORDS and (text.endswith(":") or _all_bold(inline)):
                 self.lead = text
 
+    def _bold_heading(self, inline: Token, text: str) -> bool:
+        """A short all-bold line that names a part of the talk and ends without a colon or a full stop."""
+        return (
+            self.names_part is not None
+            and _all_bold(inline)
+            and len(text.split()) <= BOLD_HEADING_WORDS
+            and not text.endswith((":", "."))
+            and self.names_part(text)
+        )
+
     def _fence(self, token: Token) -> None:
         """A code block: never slide text, but pasted output ("accuracy: 0.81") is where some write-ups put
         their numbers, so its text is kept as a printout to read metrics from."""
         text = token.content[:4_000]
+        if token.info.strip().startswith("{"):
+            return  # an R Markdown or Quarto chunk ("```{r}") is code; its output lives in the knitted file
         if text.strip() and self.place == "line":
             self.section().printouts.append(Printout(text, "", self.where(_line(token))))
 
@@ -215,6 +238,33 @@ def _under_lead(lead: str | None, items: list[str], section: Section) -> list[st
     return [f"{label}: {items[0]}", *items[1:]]
 
 
-def read_markdown(text: str, name: str, writeup: Writeup, load_image: ImageLoader, place: str = "line") -> None:
-    """Add the sections of a Markdown text to ``writeup``; ``place`` is "line", or "" for a notebook cell."""
-    _Reader(name, writeup, load_image, place).read(parser().parse(text))
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n){0,200}?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_FRONT_TITLE = re.compile(r"^title:[ \t]*(?P<q>[\"']?)(?P<title>.+?)(?P=q)[ \t]*$", re.MULTILINE)
+
+
+def front_matter(text: str) -> str:
+    """Return ``text`` with a leading YAML block (R Markdown, Quarto, Jekyll) blanked line for line, so line
+    numbers still point into the file; its ``title:`` becomes the top heading. Left as it is, CommonMark
+    reads the block as a rule and a heading made of every key."""
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        return text
+    title = _FRONT_TITLE.search(found.group("body"))
+    lines = found.group().count("\n")
+    heading = f"# {title.group('title').strip()}" if title else ""
+    return heading + "\n" * max(lines, 1) + text[found.end() :]
+
+
+def read_markdown(
+    text: str,
+    name: str,
+    writeup: Writeup,
+    load_image: ImageLoader,
+    place: str = "line",
+    names_part: PartNamer | None = None,
+) -> None:
+    """Add the sections of a Markdown text to ``writeup``; ``place`` is "line", or "" for a notebook cell;
+    ``names_part`` says whether a bold line's words name a part of the talk, making it a heading."""
+    if place == "line":
+        text = front_matter(text)
+    _Reader(name, writeup, load_image, place, names_part).read(parser().parse(text))

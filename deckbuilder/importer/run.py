@@ -19,7 +19,7 @@ from .notebook import read_notebook
 from .review import Answers, Question
 from .source import Figure, Section, Writeup, clean
 
-MARKDOWN = (".md", ".markdown", ".mdown", ".txt")
+MARKDOWN = (".md", ".markdown", ".mdown", ".txt", ".rmd", ".qmd")  # R Markdown and Quarto are Markdown
 MAGIC = {b"\x89PNG\r\n\x1a\n": ".png", b"\xff\xd8\xff": ".jpg"}
 
 
@@ -103,12 +103,19 @@ def read_writeups(paths: list[Path], config: Config) -> Writeup:
             read_notebook(_decode(data, path), name, writeup, loader, config.importing.printout_figures)
         elif suffix in MARKDOWN:
             data = read_bounded(path, limits.writeup_bytes, "write-up", "writeup_bytes")
-            read_markdown(_decode(data, path), name, writeup, _loader(path.parent, config, writeup, images))
+            rules = config.importing
+            read_markdown(
+                _decode(data, path),
+                name,
+                writeup,
+                _loader(path.parent, config, writeup, images),
+                names_part=lambda words: rules.heading_kind(words)[0] not in (None, "skip"),
+            )
         else:
             raise DeckError(
                 f"cannot import a {suffix or 'file without an extension'}",
                 file=str(path),
-                hint="give Markdown (.md) write-ups and Jupyter notebooks (.ipynb); export other formats to Markdown",
+                hint="give Markdown (.md, .Rmd, .qmd) write-ups and Jupyter notebooks (.ipynb); export other formats to Markdown",
             )
     _drop_oversized(writeup, limits.image_bytes)
     return writeup

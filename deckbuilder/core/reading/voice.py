@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon
 from .sentences import Sentence
+from .tokens import Token
 from .words import BASE, PART, VERB
 
 _PAST_COUNTERFACTUAL = frozenset({"have", "'ve"})  # "could have done": a regret about the past, not a plan
@@ -100,8 +101,17 @@ def looks_ahead(reader: Lexicon, sentence: Sentence) -> bool:
         if token.key not in modals or token.key in _NARRATING:
             continue
         clause = sentence.clause_of(k)
-        if any(tokens[j].key in subordinate or tokens[j].key == "otherwise" for j in clause if j < k):
-            continue  # "because anything later would leak": a reason's hypothesis, not a plan
+        if any(
+            (tokens[j].key in subordinate or tokens[j].key == "otherwise")
+            and not any(tokens[i].text == "," for i in range(j + 1, k))
+            for j in clause
+            if j < k
+        ):
+            # "because anything later would leak": a reason's hypothesis, not a plan; but after the comma of
+            # "If I had more time, I would tune" the modal is the main clause's
+            continue
+        if _embedded(reader, tokens, pos, k):
+            continue  # "well above the accuracy we would obtain by guessing": a clause inside a statement
         verb = next(
             (j for j in range(k + 1, min(k + 5, len(tokens))) if pos[j] in (BASE, VERB) or tokens[j].key == "be"), None
         )
@@ -127,6 +137,24 @@ def looks_ahead(reader: Lexicon, sentence: Sentence) -> bool:
         after = pos[verb + 1 : verb + 3]
         keys = [t.key for t in tokens[verb + 1 : verb + 3]]
         if tokens[verb].key == "be" and (PART in after[:2] or keys[:1] == ["to"]):
+            if token.key in ("can", "cannot", "can't") and PART in after[:2]:
+                # "can be done by evaluating it" describes a method; "can be improved by tuning" is a step
+                part = verb + 1 + after[:2].index(PART)
+                if reader.topic("next_steps").at(tokens, part) is None:
+                    continue
+            return True
+    return False
+
+
+def _embedded(reader: Lexicon, tokens: list[Token], pos: list[str], k: int) -> bool:
+    """Whether the modal at ``k`` stands in a clause inside a statement whose finite verb comes first, with no
+    comma or conjunction between ("the accuracy is above what we would obtain"); a verb that puts forward the
+    writer's view ("I think we should add", "I recommend we should") leaves the modal the sentence's point."""
+    grammar = reader.words.grammar
+    for j in range(k - 1, -1, -1):
+        if tokens[j].text in (",", ";", ":") or tokens[j].key in grammar.conjunctions:
+            return False
+        if pos[j] == VERB and not (reader.words.lemmas(tokens[j]) & reader.vocabulary.stance):
             return True
     return False
 

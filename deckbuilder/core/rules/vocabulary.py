@@ -135,6 +135,7 @@ class Vocabulary:
     voice: Voice
     topics: dict[str, tuple[Term, ...]]
     epistemic: frozenset[str]
+    stance: frozenset[str]  # verbs that put forward the writer's view: a modal after them is still the point
     looking_ahead: tuple[Term, ...]
 
     def metric(self, name: str) -> Metric | None:
@@ -205,5 +206,6 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         voice=Voice(**{name: terms(v[name]) for name in v}),
         topics={str(k): terms(val) for k, val in raw["topics"].items()},
         epistemic=frozenset(key(w) for w in raw["epistemic"]),
+        stance=frozenset(key(w) for w in raw["stance"]),
         looking_ahead=terms(raw["looking_ahead"]),
     )
