@@ -10,6 +10,7 @@ gathers a part scattered through other sections (harvest.py).
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.rules.config import Config
@@ -74,7 +75,7 @@ class Assembler:
                 mapped.append(Mapped(scattered[0], kind, scattered[1]))
             self._ask_part(kind, groups, mapped, why)
             # the sections that speak of this part open its slide; one only headed so ("Deployment") follows
-            groups.get(kind, []).sort(key=lambda section, kind=kind: not self._leans(section, kind))
+            groups.get(kind, []).sort(key=partial(self._quiet, kind))
         slides: list[Draft] = []
         missing: list[str] = []
         for kind in self.rules.order:
@@ -146,6 +147,9 @@ class Assembler:
         groups[kind] = [s for s in [*placed, *others] if s.where == wanted][:1] if wanted else []
         for section in groups[kind]:
             why[id(section)] = "your answer to deck import's question"
+
+    def _quiet(self, kind: str, section: Section) -> bool:
+        return not self._leans(section, kind)
 
     def _leans(self, section: Section, kind: str) -> bool:
         profile = self.classifier.profile(section)

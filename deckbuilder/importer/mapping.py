@@ -104,6 +104,8 @@ class Classifier:
             if kind in _CONTENT_DECIDES and self.reader.looking_ahead.any(self.reader.sentence(section.heading).tokens):
                 # "Follow-up: how we can expand this model?": the future outweighs the part a word names
                 kind, word = "next_steps", section.heading
+            if kind == "next_steps" and self._done(section):
+                kind = None  # "Deployment: I deployed the model as a web service" reports work done, not a plan
             inherited = next((k for _, k in reversed(parents) if k in ("next_steps", "error_analysis")), None)
             if inherited is not None and kind in _CONTENT_DECIDES and section.level:
                 kind, word = inherited, f"under a {inherited.replace('_', ' ')} heading"  # "Random Forest" under it
@@ -134,6 +136,13 @@ class Classifier:
                 kind, why = self._without_heading(section, parents, bool(result))
             result.append(Mapped(section, kind, why))
         return result
+
+    def _done(self, section: Section) -> bool:
+        """Whether every sentence of a section reports work done (a past tense) and none looks ahead."""
+        said = [s for text in [*section.paragraphs, *section.items] for s in self.reader.sentences(text)]
+        return bool(said) and all(
+            self.reader.voice(s.text).reports and not self.reader.looks_ahead(s.text) for s in said
+        )
 
     def _heading_looks_ahead(self, heading: str) -> bool:
         """ "Follow-up: how we can expand this model?", "Further directions", "Additional aspects to consider":

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from deckbuilder.core.outline.loader import parse_outline
 from deckbuilder.core.rules.config import Config
+from deckbuilder.core.rules.import_rules import ImportRules
 from deckbuilder.errors import EXIT_INTERNAL, DeckError
 from deckbuilder.files.reading import read_bounded
 
@@ -103,22 +105,26 @@ def read_writeups(paths: list[Path], config: Config) -> Writeup:
             read_notebook(_decode(data, path), name, writeup, loader, config.importing.printout_figures)
         elif suffix in MARKDOWN:
             data = read_bounded(path, limits.writeup_bytes, "write-up", "writeup_bytes")
-            rules = config.importing
             read_markdown(
                 _decode(data, path),
                 name,
                 writeup,
                 _loader(path.parent, config, writeup, images),
-                names_part=lambda words: rules.heading_kind(words)[0] not in (None, "skip"),
+                names_part=partial(_names_part, config.importing),
             )
         else:
             raise DeckError(
                 f"cannot import a {suffix or 'file without an extension'}",
                 file=str(path),
-                hint="give Markdown (.md, .Rmd, .qmd) write-ups and Jupyter notebooks (.ipynb); export other formats to Markdown",
+                hint="give Markdown (.md, .Rmd, .qmd) write-ups and Jupyter notebooks (.ipynb); "
+                "export other formats to Markdown",
             )
     _drop_oversized(writeup, limits.image_bytes)
     return writeup
+
+
+def _names_part(rules: ImportRules, words: str) -> bool:
+    return rules.heading_kind(words)[0] not in (None, "skip")
 
 
 def _drop_oversized(writeup: Writeup, most: int) -> None:
