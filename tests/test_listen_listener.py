@@ -9,13 +9,14 @@ import tempfile
 import wave
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from deckbuilder.core.rules.config import default_config
 from deckbuilder.errors import DeckError
 
 from .conftest import PYTHON
-from .speech import GAPS, MOVE, TALK, Slide, Talk, make_talk, need_espeak
+from .speech import GAPS, MOVE, RATE, TALK, Slide, Talk, make_talk, need_espeak, speak
 
 CONFIG = default_config()
 SHORT = TALK[2:5]  # a pause inside, a number left out, money
@@ -204,3 +205,69 @@ def test_asking_whether_listening_works_loads_no_audio_library() -> None:
     proc = subprocess.run([PYTHON, "-c", script], capture_output=True, text=True, check=True)
     loaded = json.loads(proc.stderr.splitlines()[-1])
     assert not [m for m in loaded if m.split(".")[0] in ("numpy", "pocketsphinx", "sounddevice")]
+
+
+class Chunks:
+    """A source that delivers given chunks at once, as a microphone whose blocks carry the clock's stamps."""
+
+    path = None
+
+    def __init__(self, chunks: list[tuple[float, np.ndarray]]) -> None:
+        self.chunks = chunks
+
+    def open(self, rate: int) -> None:
+        pass
+
+    def read(self) -> list:
+        from deckbuilder.listen.sources import Chunk
+
+        chunks, self.chunks = [Chunk(at, samples) for at, samples in self.chunks], []
+        return chunks
+
+    def done(self) -> bool:
+        return not self.chunks
+
+    def close(self) -> None:
+        pass
+
+
+def spoken_pcm(text: str) -> np.ndarray:
+    from deckbuilder.listen.resample import Resampler
+    from deckbuilder.listen.sources import to_pcm
+
+    return to_pcm(Resampler(RATE, 16000)(speak(text, 150)))
+
+
+def blocks(pcm: np.ndarray, start: float, jitter: float = 0.0) -> list[tuple[float, np.ndarray]]:
+    size = 1600
+    return [
+        (start + i / 16000 + (jitter if (i // size) % 2 else 0.0), pcm[i : i + size]) for i in range(0, len(pcm), size)
+    ]
+
+
+def test_sound_the_system_dropped_is_heard_as_silence_so_later_sound_stays_on_time(talk: Talk) -> None:
+    from deckbuilder.listen.listener import Listener
+
+    words = spoken_pcm("We kept the active customers with their usage and support history.")
+    seconds = len(words) / 16000
+    # Blocks are stamped up to 50 ms late (a busy machine); three seconds of sound are lost in between.
+    source = Chunks(blocks(words, 0.0, jitter=0.05) + blocks(words, seconds + 3.0, jitter=0.05))
+    listener = Listener(source, CONFIG.listen, lambda: 0.0)
+    listener.start()
+    listener.visit(0, at=0.0)
+    listener.visit(1, at=seconds + 1.5)
+    listener.pump()
+    first, second = listener.stop(at=2 * seconds + 3.0)
+    assert first.heard.speech_s == pytest.approx(seconds, abs=0.3)
+    assert second.heard.speech_s == pytest.approx(seconds, abs=0.3)
+    assert first.heard.pauses == (pytest.approx(1.5, abs=0.3),)  # half the lost gap each
+    assert second.heard.pauses == (pytest.approx(1.5, abs=0.3),)
+
+
+def test_visits_never_heard_are_still_reported(talk: Talk) -> None:
+    from deckbuilder.listen import open_listener
+
+    listener = open_listener(talk.path, CONFIG, lambda: 0.0, realtime=False)
+    listener.visit(0, ["0.43"], at=0.0)
+    (figures,) = listener.stop(at=5.0)
+    assert figures.heard.seconds == 5.0 and figures.heard.speech_s == 0 and figures.keys[0].said is False

@@ -51,7 +51,7 @@ def require(microphone: bool = False) -> None:
     """Raise one clear error, naming the install command, when listening cannot work here."""
     absent = missing(microphone)
     if absent:
-        names = ", ".join(absent)
+        names = " and ".join([", ".join(absent[:-1]), absent[-1]] if len(absent) > 1 else absent)
         raise DeckError(
             f"listening needs {names}, which {'is' if len(absent) == 1 else 'are'} not installed",
             hint=f"install deck's listening extra: {INSTALL}",

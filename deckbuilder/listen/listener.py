@@ -2,8 +2,8 @@
 in; figures per visit (speech, pauses, rate) and whether the slide's key numbers were said.
 
 The coach tells the listener when a visit starts (`visit`) and pumps it (`pump`) from its timer; the listener
-reads no clock of its own but the injected one. Sound is kept in memory only for as long as a visit's spotting
-needs it, and written nowhere unless `keep_audio` names a file."""
+reads no clock of its own but the injected one. Sound is heard and let go a chunk at a time (what stays is a
+yes/no and a loudness for every 10 ms); it is written nowhere unless `keep_audio` names a file."""
 
 from __future__ import annotations
 
@@ -163,8 +163,8 @@ class Listener:
             self._visits[-1].end_s = when
         if self.started:
             self.pump()
-            self._spot_until(len(self._visits))
             self.source.close()
+        self._spot_until(len(self._visits))
         self.stopped = True
         if self.keep_audio is not None and self.started:
             self._write_kept(self.keep_audio)
@@ -191,9 +191,9 @@ class Listener:
         if self.keep_audio is not None:
             self._kept.append(samples)
         expected = self._heard_until() + len(self._pending) / self.rules.sample_rate
-        gap = round((start_s - expected) * self.rules.sample_rate)
-        if gap > 2 * self.frame:  # the system dropped sound: count the gap as silence, keeping frames on time
-            samples = np.concatenate([np.zeros(gap, dtype=np.int16), samples])
+        gap = start_s - expected
+        if gap > self.rules.resync_s:  # the system dropped sound: the gap is silence, so frames stay on time
+            samples = np.concatenate([np.zeros(round(gap * self.rules.sample_rate), dtype=np.int16), samples])
         samples = np.concatenate([self._pending, samples])
         whole = len(samples) // self.frame
         self._pending = samples[whole * self.frame :]

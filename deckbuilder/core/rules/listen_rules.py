@@ -33,6 +33,7 @@ class ListenRules:
 
     sample_rate: int
     frame_s: float
+    resync_s: float  # sound this much later than the samples before it follows a gap the system dropped
     vad_mode: int
     min_speech_s: float  # shorter voice bursts are noise
     voice_above_noise_db: float  # a frame is speech only this far above the room's noise
@@ -88,6 +89,7 @@ def parse_listen_rules(raw: dict[str, Any]) -> ListenRules:
     rules = ListenRules(
         sample_rate=int(raw["sample_rate"]),
         frame_s=float(raw["frame_s"]),
+        resync_s=float(raw["resync_s"]),
         vad_mode=int(raw["vad_mode"]),
         min_speech_s=float(raw["min_speech_s"]),
         voice_above_noise_db=float(raw["voice_above_noise_db"]),
