@@ -2,7 +2,7 @@
 length) at several rates, heard as fast as it can be read; per rate, the speaking seconds' and the rate's errors,
 the pauses of 2 s or more found, and the key numbers judged right (said, or left out).
 
-Run: .venv/bin/python bench/listen_accuracy.py [--rates 120 150 180] [--noise 0.002]
+Run: .venv/bin/python bench/listen_accuracy.py [--rates 120 150 180] [--noise 0.002] [--voice en-us]
 """
 
 from __future__ import annotations
@@ -18,19 +18,20 @@ sys.path.insert(0, str(ROOT))
 
 from deckbuilder.core.rules.config import default_config  # noqa: E402
 from deckbuilder.listen import open_listener  # noqa: E402
-from tests.speech import GAPS, MOVE, NOISE, TALK, make_talk  # noqa: E402
+from tests.speech import GAPS, MOVE, NOISE, TALK, VOICE, make_talk  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rates", type=int, nargs="+", default=[120, 150, 180])
     parser.add_argument("--noise", type=float, default=NOISE, help="the room's hiss, a share of full scale")
+    parser.add_argument("--voice", default=VOICE, help="an espeak-ng voice, e.g. en-us+f3 or en-gb")
     args = parser.parse_args()
     config = default_config()
     print("wpm  speech err s (mean/max)  rate err % (mean/max)  pauses >=2 s found  keys right")
     for wpm in args.rates:
         with tempfile.TemporaryDirectory() as folder:
-            talk = make_talk(TALK, wpm, Path(folder), GAPS, MOVE, noise=args.noise)
+            talk = make_talk(TALK, wpm, Path(folder), GAPS, MOVE, noise=args.noise, voice=args.voice)
             notes = " ".join(s.notes() for s in TALK)
             listener = open_listener(talk.path, config, lambda: 0.0, realtime=False, deck_text=notes)
             listener.start()

@@ -80,10 +80,10 @@ class Truth:
         return [g for g in gaps if g >= shortest]
 
 
-def speak(text: str, wpm: int) -> np.ndarray:
+def speak(text: str, wpm: int, voice: str = VOICE) -> np.ndarray:
     """Return ``text`` spoken by espeak-ng at ``wpm``, float samples at RATE, silent ends trimmed."""
     wav = subprocess.run(
-        ["espeak-ng", "-v", VOICE, "-s", str(wpm), "--stdout", text], capture_output=True, check=True
+        ["espeak-ng", "-v", voice, "-s", str(wpm), "--stdout", text], capture_output=True, check=True
     ).stdout
     data = np.frombuffer(wav[44:], dtype="<i2").astype(np.float64) / 32768.0  # espeak writes a 44-byte header
     loud = np.flatnonzero(np.abs(data) > EDGE)
@@ -120,6 +120,7 @@ def make_talk(
     lead_s: float = 1.0,
     seed: int = 7,
     noise: float = NOISE,
+    voice: str = VOICE,
 ) -> Talk:
     """Speak ``slides`` at ``wpm`` with ``gaps[i]`` seconds of silence after slide i; the speaker moves to the
     next slide ``boundary_at[i]`` of the way into that gap. Writes talk.wav (16-bit, RATE) in ``folder``."""
@@ -132,7 +133,7 @@ def make_talk(
             if part_index:
                 pieces.append(np.zeros(int(slide.pause_s * RATE)))
                 now += int(slide.pause_s * RATE) / RATE
-            clip = speak(part, wpm)
+            clip = speak(part, wpm, voice)
             assert longest_inner_gap(clip) < 0.9, "espeak-ng paused inside a sentence longer than a breath"
             pieces.append(clip)
             truth.speech.append((now, now + len(clip) / RATE))

@@ -3,6 +3,7 @@ microphone through sounddevice (here a stand-in module, as this machine has no m
 
 from __future__ import annotations
 
+import struct
 import sys
 import types
 import wave
@@ -121,23 +122,72 @@ def test_sound_above_the_models_range_is_filtered_not_folded_into_speech(tmp_pat
     assert np.sqrt((heard**2).mean()) < 0.02
 
 
-def test_a_file_that_is_not_a_pcm_wav_is_one_clear_error(tmp_path: Path) -> None:
-    text = tmp_path / "notes.wav"
-    text.write_text("not sound", encoding="utf-8")
+def riff(fmt: bytes, data: bytes, extra: bytes = b"") -> bytes:
+    """Return a WAV file's bytes: a fmt chunk, any other chunk, then the sound."""
+    body = b"WAVE" + b"fmt " + len(fmt).to_bytes(4, "little") + fmt + extra
+    body += b"data" + len(data).to_bytes(4, "little") + data
+    return b"RIFF" + len(body).to_bytes(4, "little") + body
+
+
+def fmt_chunk(tag: int, channels: int, rate: int, bits: int, sub_format: int | None = None) -> bytes:
+    align = channels * bits // 8
+    chunk = struct.pack("<HHIIHH", tag, channels, rate, rate * align, align, bits)
+    if sub_format is not None:  # WAVE_FORMAT_EXTENSIBLE: valid bits, channel mask, sub-format GUID
+        guid = sub_format.to_bytes(2, "little") + bytes.fromhex("000000001000800000aa00389b71")
+        chunk += struct.pack("<HHI", 22, bits, 3) + guid
+    return chunk
+
+
+def test_an_extensible_header_with_pcm_samples_plays(tmp_path: Path) -> None:
+    # What sox and many recorders write for 24-bit stereo sound (Python 3.11's wave module refuses it).
+    samples = tone(1000, 1.0, 48000)
+    ints = np.round(np.repeat(samples, 2) * (2**23 - 1)).astype("<i4")
+    data = b"".join(int(v).to_bytes(3, "little", signed=True) for v in ints)
+    tags = b"LIST" + (4).to_bytes(4, "little") + b"INFO"
+    path = tmp_path / "take.wav"
+    path.write_bytes(riff(fmt_chunk(0xFFFE, 2, 48000, 24, sub_format=1), data, extra=tags))
+    source = WavSource(path, FakeClock(), realtime=False)
+    source.open(RATE)
+    heard = all_samples(source)
+    assert len(heard) == pytest.approx(RATE, abs=50) and peak_hz(heard, RATE) == pytest.approx(1000, abs=5)
+
+
+def test_a_recording_still_being_written_plays_what_it_holds(tmp_path: Path) -> None:
+    # A streamed header (espeak-ng --stdout, a recorder killed mid-take) declares more sound than there is.
+    data = np.round(tone(440, 0.5, RATE) * 32767).astype("<i2").tobytes()
+    content = bytearray(riff(fmt_chunk(1, 1, RATE, 16), data))
+    content[40:44] = (0x7FFFF000).to_bytes(4, "little")
+    path = tmp_path / "take.wav"
+    path.write_bytes(bytes(content))
+    source = WavSource(path, FakeClock(), realtime=False)
+    source.open(RATE)
+    assert len(all_samples(source)) == RATE // 2
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b"not sound", "not a WAV file"),
+        (riff(fmt_chunk(3, 1, RATE, 32), bytes(64)), "not PCM (format 3"),
+        (riff(fmt_chunk(0xFFFE, 1, RATE, 32, sub_format=3), bytes(64)), "not PCM (format 3"),
+        (riff(fmt_chunk(1, 1, 4000, 16), bytes(64)), "8 kHz or more"),
+        (riff(fmt_chunk(1, 1, RATE, 16), b"")[:36], "holds no sound"),
+    ],
+    ids=["text", "float", "extensible float", "4 kHz", "no data"],
+)
+def test_a_file_that_is_not_a_pcm_wav_is_one_clear_error(tmp_path: Path, content: bytes, why: str) -> None:
+    path = tmp_path / "take.wav"
+    path.write_bytes(content)
     with pytest.raises(DeckError) as error:
-        WavSource(text, FakeClock()).open(RATE)
-    assert error.value.file == str(text) and "PCM WAV" in error.value.message and "sox" in (error.value.hint or "")
-    float_wav = tmp_path / "float.wav"
-    float_wav.write_bytes(
-        b"RIFF" + (36).to_bytes(4, "little") + b"WAVEfmt " + (16).to_bytes(4, "little")
-        + (3).to_bytes(2, "little") + (1).to_bytes(2, "little") + RATE.to_bytes(4, "little")
-        + (RATE * 4).to_bytes(4, "little") + (4).to_bytes(2, "little") + (32).to_bytes(2, "little")
-        + b"data" + (0).to_bytes(4, "little")
-    )  # fmt: skip
-    with pytest.raises(DeckError, match="PCM WAV"):
-        WavSource(float_wav, FakeClock()).open(RATE)
-    with pytest.raises(DeckError, match="no such recording"):
+        WavSource(path, FakeClock()).open(RATE)
+    assert error.value.file == str(path)
+    assert why in error.value.message and "sox take.flac -b 16 take.wav" in (error.value.hint or "")
+
+
+def test_a_missing_recording_is_named(tmp_path: Path) -> None:
+    with pytest.raises(DeckError, match="no such recording") as error:
         WavSource(tmp_path / "missing.wav", FakeClock()).open(RATE)
+    assert error.value.file == str(tmp_path / "missing.wav")
 
 
 class FakeStream:

@@ -5,7 +5,6 @@ stamped with the clock time of its first sample; none of them writes anything an
 from __future__ import annotations
 
 import queue
-import wave
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ import numpy.typing as npt
 from deckbuilder.errors import DeckError
 
 from .resample import Resampler, Samples
+from .wavfile import PcmWav, WavError, open_wav
 
 Clock = Callable[[], float]
 Pcm = npt.NDArray[np.int16]
@@ -54,7 +54,7 @@ def _bad_wav(path: Path, why: str) -> DeckError:
     return DeckError(
         f"cannot play this recording: {why}",
         file=str(path),
-        hint="save it as an uncompressed PCM .wav, e.g. `sox take.flac take.wav`",
+        hint="save it as 16-bit PCM WAV, e.g. `sox take.flac -b 16 take.wav`",
     )
 
 
@@ -64,7 +64,7 @@ class WavSource:
     def __init__(self, path: Path, clock: Clock, realtime: bool = True) -> None:
         self.path: Path | None = path
         self.clock, self.realtime = clock, realtime
-        self._wav: wave.Wave_read | None = None
+        self._wav: PcmWav | None = None
         self._resample: Resampler | None = None
         self._ready: Pcm = np.zeros(0, dtype=np.int16)  # converted samples not handed out yet
         self._given = 0  # samples handed out so far
@@ -76,25 +76,22 @@ class WavSource:
         """Open the file; its first sample is heard now."""
         assert self.path is not None
         try:
-            wav = wave.open(str(self.path), "rb")  # noqa: SIM115 - kept open while the talk plays
+            wav = open_wav(self.path)
         except FileNotFoundError:
             raise DeckError("no such recording", file=str(self.path)) from None
-        except (wave.Error, EOFError) as exc:
-            raise _bad_wav(self.path, f"not a PCM WAV file ({exc})") from None
+        except WavError as exc:
+            raise _bad_wav(self.path, str(exc)) from None
         except OSError as exc:
             raise DeckError(f"cannot read this recording: {exc.strerror}", file=str(self.path)) from None
-        if wav.getsampwidth() not in (1, 2, 3, 4) or wav.getnchannels() < 1 or wav.getframerate() < 8000:
-            wav.close()
-            raise _bad_wav(self.path, "its sample format is not 8 to 32-bit PCM at 8 kHz or more")
         self._wav, self.rate = wav, rate
-        self._resample = Resampler(wav.getframerate(), rate)
+        self._resample = Resampler(wav.rate, rate)
         self._started = self.clock()
 
     def _decode(self, frames: int) -> None:
         """Read up to ``frames`` frames of the file, mixed to mono at the target rate, onto the ready queue."""
         assert self._wav is not None and self._resample is not None
-        raw = self._wav.readframes(frames)
-        width, channels = self._wav.getsampwidth(), self._wav.getnchannels()
+        raw = self._wav.read(frames)
+        width, channels = self._wav.width, self._wav.channels
         if not raw:
             self._ended = True
             return
@@ -119,7 +116,7 @@ class WavSource:
             if self.realtime
             else self._given + len(self._ready) + int(30 * self.rate)
         )
-        source_rate = self._wav.getframerate()
+        source_rate = self._wav.rate
         while self._given + len(self._ready) < due and not self._ended:
             self._decode(max(int((due - self._given - len(self._ready)) * source_rate / self.rate) + 1, 1024))
         chunks = []
