@@ -19,7 +19,7 @@ from pocketsphinx import Vad
 from deckbuilder.core.rules.listen_rules import ListenRules
 from deckbuilder.files.atomic import check_output, write_atomically
 
-from .measure import Stretch, measure
+from .measure import Stretch, context, measure
 from .sources import AudioSource, Clock, Pcm
 from .spoken import spoken_forms
 from .spotting import Form, Match, Spotter
@@ -146,7 +146,7 @@ class Listener:
         for visit in self._visits:
             if visit.reported or visit.end_s is None or visit.slide is None:
                 continue
-            settled = self.stopped or heard >= visit.end_s + self.rules.pause_min_s + self.rules.smooth_s
+            settled = self.stopped or heard >= visit.end_s + context(self.rules) * self.rules.frame_s
             if not settled or visit.matches is None:
                 break  # later visits wait, so they come out in order
             visit.reported = True

@@ -41,6 +41,11 @@ def speaking(flags: Flags, levels: Levels, noise_db: float, rules: ListenRules) 
     return merged
 
 
+def context(rules: ListenRules) -> int:
+    """Return how many frames beyond a stretch's ends decide what it holds (a pause or a breath at an edge)."""
+    return round((rules.pause_min_s + rules.min_speech_s) / rules.frame_s) + 1
+
+
 def clip(runs: Runs, start: int, end: int) -> Runs:
     """Return ``runs`` cut to [start, end)."""
     return [(max(a, start), min(b, end)) for a, b in runs if b > start and a < end]
@@ -108,8 +113,8 @@ def measure(
 ) -> Stretch:
     """Return the figures of frames [start, end) of a session's arrays; frames around it are context, so a
     pause or a syllable cut by the edge is judged as a whole before it is cut."""
-    context = round((rules.pause_min_s + rules.min_speech_s) / rules.frame_s) + 1
-    low, high = max(start - context, 0), min(end + context, len(flags))
+    around = context(rules)
+    low, high = max(start - around, 0), min(end + around, len(flags))
     runs = [(a + low, b + low) for a, b in speaking(flags[low:high], levels[low:high], noise_db, rules)]
     inside = clip(runs, start, end)
     speech = sum(b - a for a, b in inside)
