@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from deckbuilder.core.rules.findings import Finding, Rule
     from deckbuilder.core.rules.import_rules import ImportRules
     from deckbuilder.core.rules.lexicon import Lexicon
+    from deckbuilder.core.rules.listen_rules import ListenRules
     from deckbuilder.core.rules.page import Page
     from deckbuilder.core.rules.theme import Theme
     from deckbuilder.core.rules.vocabulary import Vocabulary
@@ -291,6 +292,13 @@ class Config:
         from deckbuilder.core.rules.drill_rules import parse_drill_rules
 
         return parse_drill_rules(self.data("questions.yaml"))
+
+    @cached_property
+    def listen(self) -> ListenRules:
+        """Return how a rehearsal is listened to (listen.yaml)."""
+        from deckbuilder.core.rules.listen_rules import parse_listen_rules
+
+        return parse_listen_rules(self.data("listen.yaml"))
 
     @cached_property
     def importing(self) -> ImportRules:
