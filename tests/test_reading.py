@@ -12,6 +12,8 @@ import pytest
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.rules.config import default_config
 
+from .conftest import ROOT
+
 
 @pytest.fixture(scope="module")
 def reader() -> Reader:
@@ -212,3 +214,15 @@ def test_inflections_come_from_the_word_table(reader: Reader) -> None:
     assert "choose" in words.lemmas(tokenize("chosen")[0])
     assert "optimise" in words.lemmas(tokenize("optimised")[0])
     assert "misclassify" in words.lemmas(tokenize("misclassified")[0])  # from lemminflect's own rules
+
+
+def test_the_word_table_is_what_its_tool_makes_from_the_vocabulary() -> None:
+    """layouts/english.tsv is generated: after a change to reading.yaml's words, run tools/make_english.py."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_english", ROOT / "tools" / "make_english.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    written = (ROOT / "layouts" / "english.tsv").read_text(encoding="utf-8")
+    assert module.table(ROOT / "layouts") == written, "run: python tools/make_english.py"
