@@ -226,3 +226,69 @@ def test_the_word_table_is_what_its_tool_makes_from_the_vocabulary() -> None:
     spec.loader.exec_module(module)
     written = (ROOT / "layouts" / "english.tsv").read_text(encoding="utf-8")
     assert module.table(ROOT / "layouts") == written, "run: python tools/make_english.py"
+
+
+@pytest.mark.parametrize(
+    ("title", "finding"),
+    [
+        # claims, in the shapes writers use
+        ("Misses concentrate in patients who arrive at night", True),
+        ("0201 parts account for 8 of the 13 escapes", True),
+        ("The model over-ranks donors recruited by emergency appeals", True),
+        ("Churn Falls After Price Cut", True),  # Title Case is read as a sentence
+        ("Kitchen prep, not driving, causes most of the miss", True),
+        ("Learners who skip the first quiz rarely come back", True),
+        ("Closing the duty gap would fix half the misses", True),
+        ("How we cut false alarms by 40%", True),
+        ("Recall 0.71 against 0.40 for the rule", True),
+        ("Lower churn among annual-plan customers", True),
+        ("Feature importance: tenure dominates", True),
+        ("Which garages fill first? The three by the stadium", True),
+        ("Fixtures next month, then a rota trial at four sites", True),
+        ("Ship the rule to the north region first", True),
+        ("Re-inspections per shift fall from 9,000 to about 3,400", True),
+        ("Gradient boosting beats the appraisers' adjustments by a third", True),
+        # labels
+        ("Lapse drivers", False),
+        ("Weekly call volume by queue, Q1 2022 - Q2 2024", False),
+        ("How the model ranks donors", False),
+        ("A closer look at churn", False),
+        ("Customers who churn", False),
+        ("Lateness by sector and invoice size", False),
+        ("Top 10 features by importance", False),
+        ("What drives churn?", False),
+        ("Confusion matrix at threshold 0.5", False),
+        ("Churn rate by month", False),
+        ("Model results on the test set", False),
+        ("Distribution of session lengths in the first week", False),
+        ("Here is how the model performed on the test weeks", False),
+        ("This chart shows weekly covers for each site", False),
+        ("Results: see the chart below", False),
+        ("Next steps", False),
+        ("12-month spend distribution", False),
+    ],
+)
+def test_a_title_states_a_finding_or_names_its_slide(reader: Reader, title: str, finding: bool) -> None:
+    assert reader.states_finding(title) is finding
+
+
+@pytest.mark.parametrize(
+    ("step", "relative", "absolute", "open_ended"),
+    [
+        ("Weeks 1-6: label 400 more scans", 0, 1, False),
+        ("Before the trust-wide roll-out: a silent trial", 1, 0, False),
+        ("Next month: add the pharmacy feed", 1, 0, False),
+        ("In two sprints, ship the API", 1, 0, False),
+        ("Add the feed first, then retrain", 2, 0, False),
+        ("Q3: move scoring to the hourly batch", 0, 1, False),
+        ("A next step is to add features", 0, 0, False),
+        ("Dig into the outliers when there's bandwidth", 0, 0, True),
+        ("Bring in other datasets as and when they become available", 0, 0, True),
+        ("Productionise, down the road", 0, 0, True),
+        ("Maybe fold in the call-center notes eventually", 0, 0, True),
+    ],
+)
+def test_the_times_a_step_names(reader: Reader, step: str, relative: int, absolute: int, open_ended: bool) -> None:
+    found = reader.times(step)
+    assert (sum(t.relative for t in found), sum(not t.relative for t in found)) == (relative, absolute)
+    assert reader.open_ended(step) is open_ended

@@ -2,67 +2,30 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from deckbuilder.checks.reading import reader_for
 from deckbuilder.checks.text import main_slides, quote
 from deckbuilder.core.outline.model import Figure
+from deckbuilder.core.rules.config import Config
 from deckbuilder.core.rules.findings import Finding
-from deckbuilder.core.rules.lexicon import Lexicon, normalise, words
+from deckbuilder.core.rules.lexicon import normalise
 
 if TYPE_CHECKING:
     from deckbuilder.core.outline.model import Outline
-    from deckbuilder.core.rules.config import Config
     from deckbuilder.core.timing.planner import Plan
 
-_NUMBER = re.compile(r"\d")
 
-
-# What makes a title a finding or a label is data: `title_patterns` in layouts/content.yaml.
-
-
-def is_label(title: str, lex: Lexicon) -> bool:
-    """Return True when ``title`` names a chart or section rather than stating a finding.
-
-    A finding carries a claim: a claim word (a verb, a comparison, a direction) or a quantity tied to
-    something. A question, or a "what/where/how" heading with no answer after a colon, is a section label;
-    so is a chart-led title ("Distribution of ...") unless a colon or "shows" brings the finding.
-    """
-    lowered = normalise(title).strip()
-    tokens = words(title)
-    if not tokens:
-        return False
-    head, _, answer = re.sub(r"\?\s+(?=\S)", ": ", lowered, count=1).partition(":")
-    if answer.strip() and (_NUMBER.search(answer) or not is_label(answer, lex)):
-        # "Feature importance: tenure dominates", "Which garages fill first? The three by the stadium, by
-        # 9am": the answer after the colon or the question is the finding; a number in it states one.
-        return False
-    # "Where the model fails" heads a section; "Where goods ship matters more than who sends them" claims.
-    if lowered.endswith("?") or (
-        lex.title.question.match(lowered) and not answer.strip() and not lex.title.comparison.search(lowered)
-    ):
-        return True
-    if lex.title.presenting.match(lowered) and not lex.title.quantity.search(lowered):
-        return True
-    claim = (
-        any(t in lex.claim_words for t in tokens)
-        or bool(lex.title.quantity.search(lowered))
-        or bool(lex.metric_with_number.search(lowered))  # a stated result; C002 asks for its baseline
-    )
-    if claim:
-        return False
-    if any(t in lex.chart_words for t in tokens) or lex.title.structure.search(head):
-        return True
-    labelled = sum(t in lex.label_words or bool(_NUMBER.search(t)) for t in tokens)
-    return labelled * 2 >= len(tokens)
+def is_label(title: str, config: Config) -> bool:
+    """Whether ``title`` names a chart or section rather than stating a finding (core/reading/finding.py)."""
+    return not reader_for(config).states_finding(title)
 
 
 def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     """Return C001 and C011 findings."""
-    lex = config.lexicon
     found: list[Finding] = []
     for index, slide in main_slides(outline, config):
-        if slide.title and is_label(slide.title, lex):
+        if slide.title and is_label(slide.title, config):
             found.append(
                 config.finding(
                     "C001",
@@ -74,7 +37,7 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
         figure = slide.figure
         if figure is None:
             continue
-        if is_label(figure.title, lex):
+        if is_label(figure.title, config):
             found.append(
                 config.finding(
                     "C001",

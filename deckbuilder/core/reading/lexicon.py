@@ -186,6 +186,19 @@ class Lexicon:
             self._topics[name] = self.matcher(self.vocabulary.topics[name])
         return self._topics[name]
 
+    def time(self, name: str) -> Matcher:
+        """The words of time of one kind (layouts/reading.yaml, time): units, relative, events, sequence ..."""
+        return self.topic_of(self.vocabulary.time, f"time.{name}", name)
+
+    def title_words(self, name: str) -> Matcher:
+        """The words titles are read with (layouts/reading.yaml, titles): amounts, pointers, presenting ..."""
+        return self.topic_of(self.vocabulary.titles, f"titles.{name}", name)
+
+    def topic_of(self, table: dict[str, tuple[Term, ...]], cache_key: str, name: str) -> Matcher:
+        if cache_key not in self._topics:
+            self._topics[cache_key] = self.matcher(table[name])
+        return self._topics[cache_key]
+
     def is_metric_word(self, token: Token) -> bool:
         return self.metric_terms.at([token], 0) is not None
 

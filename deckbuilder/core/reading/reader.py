@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from deckbuilder.core.rules.vocabulary import Metric
 
 from .choices import Choice, read_choices
+from .finding import states_finding
+from .horizon import Time, open_ended, times
 from .lexicon import Lexicon
 from .measures import Measure, mentions, read_measures, with_baselines
 from .sentences import sentences
@@ -36,6 +38,18 @@ class Reader(Lexicon):
                 after = said[k + 1] if k + 1 < len(said) else None
                 found.extend(read_choices(self, sentence, before, after))
         return found
+
+    def states_finding(self, title: str) -> bool:
+        """Whether a title makes a claim (a clause, an amount, a comparison) rather than naming its slide."""
+        return states_finding(self, title)
+
+    def times(self, text: str) -> list[Time]:
+        """Return the times a sentence names: "next month", "weeks 1-6", "before the roll-out", "then", "Q3"."""
+        return times(self, self.sentence(text))
+
+    def open_ended(self, text: str) -> bool:
+        """Whether a sentence defers to no time ("eventually", "when there is bandwidth")."""
+        return open_ended(self, self.sentence(text))
 
     def voice(self, text: str) -> Voice:
         """Return whose words a sentence is (the candidate's or the assignment's)."""

@@ -41,7 +41,11 @@ class Words:
             return frozenset()
         if token.key in self._function:
             return frozenset({"FW"})
-        return self.english.tags(token.text.lower().replace("’", "'"))
+        lower = token.text.lower().replace("’", "'")
+        if "-" in lower.strip("-") and not self.english.readings(lower):
+            # an English compound takes the part of speech of its last part: "over-ranks", "cross-validated"
+            return self.english.tags(lower.rpartition("-")[2])
+        return self.english.tags(lower)
 
     def is_verb(self, token: Token) -> bool:
         return bool(self.tags(token) & VERB_TAGS)
@@ -140,12 +144,19 @@ def tag(words: Words, tokens: Sequence[Token]) -> list[str]:
             or after.key in ("by", "to", "into", "from")
             or (after.is_word and bool(next_tags & {"JJ", "JJR", "JJS"}) and not next_tags & {"NN", "NNS"})
         )
+        # a bare plural object after a verb that agrees with the noun before it: "the model ranks donors"
+        bare_object = after is not None and after.is_word and after.key not in words._function and next_tags == {"NNS"}
         purpose = after is not None and after.key == "to" and i + 2 < len(tokens)
         if purpose and "VB" in words.tags(tokens[i + 2]) and not words.tags(tokens[i + 2]) & {"NN", "NNS"}:
             object_follows = False  # "a split to avoid leakage": "to" before a verb is a purpose, not an object
         next_adjective = bool(next_tags & {"JJ"}) or (after is not None and after.key in grammar.determiners)
+        if participle and VERB in tags and prev == NOUN and after is not None and after.key == "by":
+            tags.append(PART)  # "over-ranks donors recruited by phone": a participle after the clause's verb
+            continue
         if not verb_reading:
             tags.append(ADJ if adjective and not noun else NOUN)
+        elif bkey in ("which", "who", "that") and finite and not noun:
+            tags.append(VERB)  # "a tier, which added under 0.004": a relative pronoun, not a determiner
         elif bkey in grammar.determiners or prev in (NUM, ADJ) or (bkey in grammar.prepositions and bkey != "to"):
             # "the split", "a tuned model", "5 folds", "with boosted trees": a noun or a modifier
             tags.append(NOUN if noun or not (participle or adjective or gerund) else ADJ)
@@ -168,7 +179,7 @@ def tag(words: Words, tokens: Sequence[Token]) -> list[str]:
             # a noun or a verb after a noun: the verb agrees with it ("random splits leak", "the model drops 5%");
             # otherwise the two are one noun ("time-based split", "grid search", "model results")
             plural = "NNS" in words.tags(before) and "NN" not in words.tags(before)
-            agrees = (base and plural) or ("VBZ" in readings and not plural and object_follows)
+            agrees = (base and plural) or ("VBZ" in readings and not plural and (object_follows or bare_object))
             tags.append(VERB if agrees else NOUN)
         elif noun and not object_follows:
             tags.append(NOUN)  # "model results are", "feature importance plot", "grid search."

@@ -137,6 +137,8 @@ class Vocabulary:
     epistemic: frozenset[str]
     stance: frozenset[str]  # verbs that put forward the writer's view: a modal after them is still the point
     looking_ahead: tuple[Term, ...]
+    time: dict[str, tuple[Term, ...]]  # units, relative, events, sequence, dates, open_ended, conditions, resources
+    titles: dict[str, tuple[Term, ...]]  # amounts, pointers, presenting, operating
 
     def metric(self, name: str) -> Metric | None:
         """Return the metric a name (or alias) stands for."""
@@ -208,4 +210,6 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         epistemic=frozenset(key(w) for w in raw["epistemic"]),
         stance=frozenset(key(w) for w in raw["stance"]),
         looking_ahead=terms(raw["looking_ahead"]),
+        time={str(k): terms(val) for k, val in raw["time"].items()},
+        titles={str(k): terms(val) for k, val in raw["titles"].items()},
     )

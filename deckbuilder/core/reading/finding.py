@@ -1,0 +1,304 @@
+"""Whether a title states a finding or only names what the slide is about.
+
+A finding makes a claim, which in a title takes one of a few grammatical shapes, whatever its words:
+- a clause with its own finite verb ("Misses concentrate in night admissions", "0201 parts account for 8 of
+  the 13 escapes"), or one opened by a verb ("Ship the rule to the north region first");
+- a measured amount: a percentage, a sum of money, a multiple, a decimal, "8 of 13" ("Recall 0.71, twice the
+  rule's");
+- a comparison: a comparative not inside a noun phrase ("Lower churn on annual plans"), "than", an arrow;
+- a plan: a time relative to now ("Fixtures next month, then a rota trial"), never a calendar period.
+A label has none of these: a noun phrase ("Lapse drivers", "Weekly volume by queue, Q1 2022 - Q2 2024"), a
+question, or a clause that a wh-word turns into a noun phrase ("How the model ranks donors") unless it carries an
+amount or a comparison ("How we cut false alarms by 40%"). After a colon or a question mark the answer decides
+("Feature importance: tenure dominates").
+"""
+
+from __future__ import annotations
+
+from .horizon import times
+from .lexicon import Lexicon
+from .sentences import Sentence
+from .tokens import Token
+from .words import BASE, NOUN, NUM, VERB, Words
+
+_ABOUT = frozenset({"about", "around", "roughly", "nearly", "almost", "over", "under", "just", "only"})
+_COUNTS = frozenset(
+    {
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "first",
+        "second",
+        "third",
+        "single",
+        "multi",
+        "half",
+        "full",
+        "part",
+        "day",
+        "week",
+        "month",
+        "year",
+    }
+)
+_NON_FINITE = frozenset({"be", "been", "being", "having"})
+_WH = frozenset({"what", "how", "why", "where", "which", "who", "when", "whether"})
+_YEARS = (1900, 2100)  # a bare whole number in this range is a year: a date names a period, it claims nothing
+
+
+def states_finding(reader: Lexicon, text: str) -> bool:
+    """Whether a title (or a figure's title) makes a claim; see the module's docstring."""
+    text = text.strip()
+    if not text:
+        return True  # nothing written is another finding's business (a missing title)
+    head, answer = _split(text)
+    opener = reader.sentence(head).tokens[:1]
+    if answer and (head.endswith("?") or (opener and opener[0].key in _WH)):
+        # "Which garages fill first? The three by the stadium", "Where the model fails: first-week players"
+        return True
+    if answer and (_claims(reader, answer) or _amount(reader, reader.sentence(answer).tokens)):
+        return True
+    if head.rstrip().endswith("?"):
+        return False
+    return _claims(reader, head)
+
+
+def _split(text: str) -> tuple[str, str]:
+    """Split "Label: answer" or "Question? Answer" at the first colon or question mark that has text after it."""
+    for k, char in enumerate(text):
+        if char in ":?" and text[k + 1 : k + 2].isspace() and text[k + 1 :].strip():
+            return text[: k + 1], text[k + 1 :].strip()
+    return text, ""
+
+
+def _claims(reader: Lexicon, text: str) -> bool:
+    sentence = reader.sentence(_uncapitalised(text))
+    tokens = sentence.tokens
+    words = [t for t in tokens if t.is_word]
+    if not words:
+        return _amount(reader, tokens)
+    if text.rstrip().endswith("?"):
+        return False
+    # a plan is a claim too: "Fixtures next month, then a rota trial"; a calendar period is a chart's label
+    plans = any(t.relative for t in times(reader, sentence))
+    return _has_clause(reader, sentence) or _amount(reader, tokens) or _compares(reader, sentence) or plans
+
+
+def _uncapitalised(text: str) -> str:
+    """A Title Case Title reads as a sentence: lower-case its capitalised words (not acronyms), so a verb is not
+    taken for a name ("Churn Falls After Price Cut")."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    capitalised = [w for w in words if w[0].isupper() and not w.isupper()]
+    if len(words) < 3 or len(capitalised) * 4 < len(words) * 3:
+        return text
+    return " ".join(w.lower() if w[:1].isupper() and not w.isupper() else w for w in text.split())
+
+
+def _has_clause(reader: Lexicon, sentence: Sentence) -> bool:
+    """A clause of the title's own: a verb opening it with its object (an instruction), a modal and its verb,
+    or a word that may be a finite verb placed as one (see `_finite`). A subordinator or relative ("who",
+    "when", "since") takes the first verb of its stretch, up to a comma: "customers who churn" is a noun
+    phrase, "learners who skip the first quiz rarely come back" a claim."""
+    tokens, pos = sentence.tokens, reader.pos(sentence)
+    grammar = reader.words.grammar
+    pending = False  # a subordinator whose verb has not come yet
+    for k, token in enumerate(tokens):
+        if token.text in (",", ";", ":", "(", ")") or token.key == "->":
+            pending = False
+            continue
+        if k == 0 and pos[k] in (BASE, VERB) and "VB" in reader.words.tags(token) and _instructs(reader, tokens):
+            return not _points(reader, tokens, k)
+        if (token.key in grammar.subordinators and k > 0 and token.key not in grammar.prepositions) or (
+            token.key in _WH
+        ):
+            # "What drives churn", "Where the model fails": a wh-word makes its clause a name
+            pending = True
+            continue
+        verb = (
+            (token.key in grammar.modals and _verb_follows(reader, tokens, k))
+            or (token.key in grammar.auxiliaries and token.key not in _NON_FINITE)
+            or (k > 0 and token.key not in grammar.modals and _finite(reader, sentence, pos, k))
+        )
+        if not verb:
+            continue
+        if pending:
+            pending = False  # the subordinate clause's own verb
+            continue
+        if _points(reader, tokens, k):
+            # "Here is how ...", "This chart shows weekly covers": the clause points at the slide, and what
+            # follows is what it shows, unless "that" brings a claim ("This chart shows that churn falls")
+            if k + 1 < len(tokens) and tokens[k + 1].key == "that":
+                continue
+            return False
+        return True
+    return False
+
+
+def _points(reader: Lexicon, tokens: list[Token], k: int) -> bool:
+    """Whether the verb at ``k`` only presents the slide: a verb of showing whose subject points at it ("Here
+    is", "This chart shows", "The table below compares"), or "see" opening the title."""
+    if reader.title_words("presenting").at(tokens, k) is None:
+        return False
+    if k == 0 or all(not t.is_word for t in tokens[:k]):
+        return True  # "See the chart below"
+    pointers = reader.title_words("pointers")
+    return any(pointers.at(tokens, j) is not None for j in range(max(0, k - 4), k))
+
+
+def _modifier(token: Token) -> bool:
+    """A compound that modifies the noun after it: "12-month", "two-stage", "first-week"."""
+    head, _, rest = token.text.partition("-")
+    return bool(rest) and (head[:1].isdigit() or head.lower() in _COUNTS)
+
+
+def _verb_follows(reader: Lexicon, tokens: list[Token], k: int) -> bool:
+    """A modal with its verb: "would fix half the misses", "can't keep up"."""
+    for j in range(k + 1, min(k + 4, len(tokens))):
+        if tokens[j].key in ("not", "n't", "also", "still", "only", "never", "then"):
+            continue
+        return "VB" in reader.words.tags(tokens[j]) or tokens[j].key in ("be", "have")
+    return False
+
+
+def _finite(reader: Lexicon, sentence: Sentence, pos: list[str], k: int) -> bool:
+    """Whether the word at ``k`` is a finite verb in its place: a word with a present or past reading after its
+    subject (a noun, a number or a pronoun, past any adverb). Before an article, a number, a pronoun or a
+    gerund it is one ("beats a", "cause the largest misses"); before a preposition, an adjective or a noun it is
+    one when it agrees with its subject and the subject is a whole phrase ("the gain holds in", "misses
+    concentrate in", "roughly halves"), not the first noun of a compound ("churn rate by month", "model
+    results on the test set")."""
+    tokens, words = sentence.tokens, reader.words
+    grammar = words.grammar
+    token = tokens[k]
+    readings = words.tags(token)
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    ends = after is None or not (after.is_word or after.is_number)
+    before = tokens[k - 1]
+    if reader.comparison_markers.at(tokens, k - 1) is not None or _modifier(before):
+        return False  # "predicted vs observed load", "12-month spend": a word that names, after one that modifies
+    before_tags = words.tags(before) if before.is_word else frozenset()
+    modifies = (
+        pos[k - 1] == "J"
+        or (bool(before_tags & {"JJ"}) and not before_tags & {"NN", "NNS"})
+        or (k > 1 and tokens[k - 2].key in grammar.prepositions and before.is_word)  # "by weekly install cohort"
+    )
+    if pos[k] == VERB and token.key not in grammar.subordinators and not modifies:
+        ends = k + 1 >= len(tokens) or not (tokens[k + 1].is_word or tokens[k + 1].is_number)
+        return not (ends and readings & {"NN", "NNS"})  # "the payments funnel": a compound's last noun
+    if not readings & {"VBZ", "VBD", "VBP"} or token.key in grammar.function_words:
+        return False
+    j = k - 1
+    while j >= 0 and tokens[j].is_word and words.tags(tokens[j]) & {"RB"} and not words.tags(tokens[j]) & {"NN", "JJ"}:
+        j -= 1  # "roughly halves", "never drop"; not "weekly covers"
+    adverb = j < k - 1
+    if j > 0 and tokens[j].text == ",":
+        # "Early habits, not demographics, separate ...": the subject stands before the aside
+        j = next((i - 1 for i in range(j - 1, 0, -1) if tokens[i].text == ","), -1)
+    if j < 0:
+        return False
+    subject = tokens[j]
+    nominal = pos[j] == NOUN or (pos[j] == "J" and bool(words.tags(subject) & {"NN", "NNS", "VBG"}))
+    if not (subject.is_number or nominal or subject.key in grammar.pronouns):
+        return False
+    if reader.comparison_markers.at(tokens, j) is not None:
+        return False  # "Actual vs predicted load": "vs" is no subject
+    if ends:
+        return adverb
+    assert after is not None
+    after_tags = words.tags(after) if after.is_word else frozenset()
+    if (
+        after.is_number
+        or after.key in grammar.determiners
+        or after.key in grammar.pronouns
+        or after.key in grammar.first_person
+        or "VBG" in after_tags
+    ):
+        return True
+    start = j
+    while start > 0 and pos[start - 1] in (NOUN, "J") and tokens[start - 1].is_word:
+        start -= 1
+    opened = start > 0 and (tokens[start - 1].key in grammar.determiners or tokens[start - 1].is_number)
+    # "Confusion between billing and refunds accounts for", "counts per app beat": the verb agrees with the
+    # noun a preposition's phrase follows
+    head = start - 1 if start > 1 and tokens[start - 1].key in grammar.prepositions else None
+    while head is not None and head > 0 and not (pos[head] == NOUN or tokens[head].is_number):
+        head -= 1
+    agrees = _agrees(words, subject, readings, tokens[:j]) or (
+        head is not None and _agrees(words, tokens[head], readings, tokens[:head])
+    )
+    pronoun = subject.key in grammar.pronouns or subject.key in grammar.first_person
+    whole = adverb or opened or pronoun or head is not None or ("VBP" in readings and agrees)
+    if after_tags & {"NN", "NNS"} and after.key not in grammar.prepositions:
+        return agrees or adverb  # "the model cuts MAE", "rain halves walk-in bookings", "rarely come back"
+    follows = after.key in grammar.prepositions or after.key == "as" or bool(after_tags & {"RB", "RBR", "JJ", "JJR"})
+    return (agrees or adverb) and whole and follows
+
+
+def _agrees(words: Words, subject: Token, readings: frozenset[str], before: list[Token]) -> bool:
+    """Whether a verb's readings agree with its subject: "-s" after one thing, the plain form after several
+    ("the model cuts", "misses concentrate"); a past tense after either."""
+    if subject.is_number:
+        return bool(readings & {"VBZ", "VBP", "VBD"})  # "week 7 adds", "3 sites show": a number agrees with either
+    plural = ("NNS" in words.tags(subject) and "NN" not in words.tags(subject)) or any(t.key == "and" for t in before)
+    return ("VBZ" in readings and not plural) or ("VBP" in readings and plural) or "VBD" in readings
+
+
+def _instructs(reader: Lexicon, tokens: list[Token]) -> bool:
+    """A title opened by a verb with its object ("Ship the rule first", "Retrain it monthly"); a word that may
+    also be a noun before a number or a bare noun names a list ("Top 10 features")."""
+    grammar = reader.words.grammar
+    after = tokens[1] if len(tokens) > 1 else None
+    if not reader.words.tags(tokens[0]) & {"NN", "NNS", "JJ"}:
+        return True
+    return after is not None and (
+        after.key in grammar.determiners
+        or after.key in grammar.pronouns
+        or (after.is_word and bool(reader.words.tags(after) & {"JJ", "JJR"}))
+    )
+
+
+def _amount(reader: Lexicon, tokens: list[Token]) -> bool:
+    """A measured amount: a unit (%, pp, x, a currency), a scale, a decimal, or one count out of another."""
+    operating = reader.title_words("operating")
+    for k, token in enumerate(tokens):
+        if not token.is_number:
+            continue
+        if k > 0 and operating.at(tokens, k - 1) is not None:
+            continue  # "at threshold 0.5": a setting of the model
+        if token.unit or token.scale != 1.0 or token.decimals:
+            return True
+        # "8 of the 13 escapes", "1 ticket in 4", "3 out of 5"
+        rest = [t for t in tokens[k + 1 : k + 5] if t.key not in ("the", "a", "out")]
+        if any(t.key in ("of", "in") for t in rest[:2]) and any(t.is_number for t in rest[1:3]):
+            return True
+        before = [t.key for t in tokens[max(0, k - 3) : k] if t.key not in _ABOUT]
+        if before and before[-1] in ("by", "to", "from"):
+            return True  # "cut by 40", "down to 12 minutes", "from 9,000 to about 3,400": an amount of change
+    for k, token in enumerate(tokens[1:], start=1):
+        # "by a third", "cut in half", "twice the rule's recall"
+        if reader.title_words("amounts").at(tokens, k) is not None and (
+            tokens[k - 1].key in ("a", "one", "by", "in", "than") or token.key in ("twice", "double", "triple")
+        ):
+            return True
+    return False
+
+
+def _compares(reader: Lexicon, sentence: Sentence) -> bool:
+    """A comparative that is not part of a noun phrase ("a closer look"), "than", or an arrow between values."""
+    tokens, pos = sentence.tokens, reader.pos(sentence)
+    determiners = reader.words.grammar.determiners
+    for k, token in enumerate(tokens):
+        if token.key in ("than", "->"):
+            return True
+        if token.is_word and reader.words.is_comparative(token) and pos[k] != NUM:
+            if k > 0 and tokens[k - 1].key in determiners:
+                continue  # "a closer look at", "the better model"
+            return True
+    return False

@@ -1,0 +1,113 @@
+"""When a step happens: the times a sentence names ("next month", "weeks 1-6", "before the roll-out", "then",
+"Q3"), and whether it defers to no time at all ("eventually", "when there is bandwidth").
+
+A time is read by its shape, from the words of `time` in layouts/reading.yaml: a unit of time with a number or a
+relative word beside it, a numbered step, an event a step comes before or after, a word of order that is not
+naming a noun ("first, ..." but not "first model"), or a date. A time is relative (a plan's: "next quarter",
+"then") or absolute ("Q1 2022", "2019"); a chart's title names absolute periods, a plan relative ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .sentences import Sentence
+from .tokens import Token
+from .words import NOUN, Matcher
+
+_YEARS = (1990, 2100)  # a bare whole number in this range is a year
+
+
+@dataclass(frozen=True)
+class Time:
+    start: int  # the token the time starts at
+    relative: bool  # a plan's time ("next month", "then"), not a calendar period ("Q1 2022")
+
+
+def times(reader: Lexicon, sentence: Sentence) -> list[Time]:
+    """Return the times a sentence names, in order."""
+    tokens = sentence.tokens
+    pos = reader.pos(sentence)
+    found: list[Time] = []
+    units, numbered, relative = reader.time("units"), reader.time("numbered"), reader.time("relative")
+    events, sequence, dates = reader.time("events"), reader.time("sequence"), reader.time("dates")
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        near_before = range(max(0, k - 2), k)
+        if token.is_number and not token.unit and token.value == int(token.value):
+            if _YEARS[0] <= token.value <= _YEARS[1] and not (k > 0 and numbered.at(tokens, k - 1)):
+                found.append(Time(k, relative=False))  # "2027", "in 2027"
+            k += 1
+            continue
+        if not token.is_word:
+            k += 1
+            continue
+        end = _end(dates, tokens, k)
+        if end:
+            found.append(Time(k, relative=False))
+            k = end
+            continue
+        end = _end(numbered, tokens, k)
+        if end and end < len(tokens) and tokens[end].is_number:
+            found.append(Time(k, relative=False))  # "Step 2", "weeks 1-6", "day 1", "week 14"
+            k = end + 1
+            continue
+        end = _end(units, tokens, k)
+        if end and any(relative.at(tokens, j) is not None for j in near_before):
+            found.append(Time(min(near_before), relative=True))  # "next month", "this quarter"
+            k = end
+            continue
+        counted = [j for j in near_before if tokens[j].is_number or _spelled(tokens[j])]
+        if end and counted:
+            # "in two sprints" is a time from now; "the first two weeks" or "12 months of data" a period
+            ahead = counted[0] > 0 and reader.time("ahead").at(tokens, counted[0] - 1) is not None
+            found.append(Time(counted[0], relative=ahead))
+            k = end
+            continue
+        end = _end(events, tokens, k)
+        if end and (end >= len(tokens) or not tokens[end].is_number):
+            found.append(Time(k, relative=True))  # "before the roll-out", "once the pilot ends", "pilot after"
+            k = end
+            continue
+        end = _end(sequence, tokens, k)
+        # "the first week", "next steps": before a noun the word names it, it orders nothing
+        adjective = end - k == 1 and reader.time("orders").at(tokens, k) is not None
+        if end and not (adjective and end < len(tokens) and pos[end] == NOUN and tokens[end].is_word):
+            found.append(Time(k, relative=True))  # "first, ...", "then a pilot", "now"; not "first model"
+            k = end
+            continue
+        k += 1
+    return found
+
+
+_SPELLED = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "a", "few", "couple"}
+)
+
+
+def _spelled(token: Token) -> bool:
+    return token.key in _SPELLED
+
+
+def _end(matcher: Matcher, tokens: list[Token], k: int) -> int:
+    """Where a term of ``matcher`` that starts at token ``k`` ends; 0 when none starts there."""
+    hit = matcher.at(tokens, k)
+    return k + hit[1] if hit is not None else 0
+
+
+def open_ended(reader: Lexicon, sentence: Sentence) -> bool:
+    """Whether a sentence defers to no time: "eventually", "down the road", or a condition on resources ("when
+    there is bandwidth", "if time allows", "as and when they become available")."""
+    tokens = sentence.tokens
+    if reader.time("open_ended").any(tokens):
+        return True
+    conditions, resources = reader.time("conditions"), reader.time("resources")
+    for k in range(len(tokens)):
+        if conditions.at(tokens, k) is None:
+            continue
+        clause = [j for j in range(k + 1, min(k + 8, len(tokens))) if sentence.same_clause(j, k)]
+        if any(resources.at(tokens, j) is not None for j in clause):
+            return True
+    return False
