@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from deckbuilder.checks.reading import reader_for
 from deckbuilder.checks.text import flat_points, main_slides, quote, said, shown
 from deckbuilder.core.outline.model import Slide
 from deckbuilder.core.rules.findings import Finding
-from deckbuilder.core.rules.lexicon import Lexicon, normalise, words
+from deckbuilder.core.rules.lexicon import Lexicon, normalise
 
 if TYPE_CHECKING:
     from deckbuilder.core.outline.model import Outline
@@ -203,57 +204,14 @@ def _decisions(slide: Slide, index: int, config: Config, defended: set[str], fla
     return found
 
 
-_LABEL = re.compile(r"^[^:]{1,40}:\s+")  # "Next week: ..." - the horizon label before the action
-
-
-def vague_step(text: str, lex: Lexicon) -> str | None:
-    """Return why a next step is vague (a generic action, or no time), or None when it is concrete."""
-    lowered = normalise(text).strip()
-    if lex.vague_timing.search(lowered):
-        return "defers to no time in particular"
-    action = _LABEL.sub("", lowered, count=1)
-    tokens = words(action)
-    if not tokens or any(ch.isdigit() for ch in action):
-        return None
-    if tokens[0] in lex.vague_verbs:
-        # A chain of generic verbs ("continue to refine", "keep iterating on") is one generic action.
-        while tokens and (tokens[0] == "to" or _names_vague_work(tokens[0], lex)):
-            tokens = tokens[1:]
-    elif not _names_vague_work(tokens[-1], lex):
-        return None  # a step with no verb is vague only when it names generic work ("hyperparameter tuning")
-    rest = [t for t in tokens if t not in lex.filler_words]
-    if all(t in lex.generic_objects or _names_vague_work(t, lex) for t in rest):
-        return "names a kind of work but not what, on which data or segment, or what result would justify it"
-    return None
-
-
-_NOMINAL = (
-    ("isation", "ise"),
-    ("ization", "ize"),
-    ("ation", "ate"),
-    ("ation", "e"),
-    ("ment", ""),
-    ("ing", "e"),
-    ("ing", ""),
-)
-
-
-def _names_vague_work(token: str, lex: Lexicon) -> bool:
-    """Return whether a word is a generic verb or the noun made from one: optimisation, refinement, tuning."""
-    if token in lex.vague_verbs:
-        return True
-    for suffix, ending in _NOMINAL:
-        if token.endswith(suffix) and token[: -len(suffix)] + ending in lex.vague_verbs:
-            return True
-    return False
-
-
 def _next_steps(slides: list[tuple[int, Slide]], config: Config) -> list[Finding]:
-    lex = config.lexicon
+    """C009 on the sentence reader: a step that is only a kind of work or defers to no time, or steps with no
+    time at all (core/reading/steps.py, core/reading/horizon.py)."""
+    reader = reader_for(config)
     points = [t for _, s in slides for t in flat_points(s.points)]
     first = slides[0][0]
     for text in points:
-        why = vague_step(text, lex)
+        why = reader.vague_step(text)
         if why:
             return [
                 config.finding(
@@ -264,7 +222,7 @@ def _next_steps(slides: list[tuple[int, Slide]], config: Config) -> list[Finding
                 )
             ]
     everything = [s.title or "" for _, s in slides] + points
-    if not any(lex.horizon.search(normalise(t)) for t in everything):
+    if not any(reader.times(t) for t in everything):
         return [
             config.finding(
                 "C009",

@@ -194,6 +194,10 @@ class Lexicon:
         """The words titles are read with (layouts/reading.yaml, titles): amounts, pointers, presenting ..."""
         return self.topic_of(self.vocabulary.titles, f"titles.{name}", name)
 
+    def vague_words(self, name: str) -> Matcher:
+        """The words of a vague next step (layouts/reading.yaml, vague): work, objects, fillers."""
+        return self.topic_of(self.vocabulary.vague, f"vague.{name}", name)
+
     def topic_of(self, table: dict[str, tuple[Term, ...]], cache_key: str, name: str) -> Matcher:
         if cache_key not in self._topics:
             self._topics[cache_key] = self.matcher(table[name])

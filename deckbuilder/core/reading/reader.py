@@ -17,6 +17,7 @@ from .horizon import Time, open_ended, times
 from .lexicon import Lexicon
 from .measures import Measure, mentions, read_measures, with_baselines
 from .sentences import sentences
+from .steps import vague_step
 from .voice import Voice, about_errors, breaks_down, looks_ahead, read_voice, topic_hits
 
 
@@ -50,6 +51,10 @@ class Reader(Lexicon):
     def open_ended(self, text: str) -> bool:
         """Whether a sentence defers to no time ("eventually", "when there is bandwidth")."""
         return open_ended(self, self.sentence(text))
+
+    def vague_step(self, text: str) -> str | None:
+        """Why a next step is vague (no time, or only a kind of work), or None when it is concrete."""
+        return vague_step(self, self.sentence(text))
 
     def voice(self, text: str) -> Voice:
         """Return whose words a sentence is (the candidate's or the assignment's)."""

@@ -43,17 +43,6 @@ class Hurtful:
 
 
 @dataclass(frozen=True, eq=False, repr=False)
-class TitlePatterns:
-    """What makes a title a finding (a quantity, a comparison) or a label (a presenting opener, a question)."""
-
-    quantity: re.Pattern[str]
-    presenting: re.Pattern[str]
-    question: re.Pattern[str]
-    comparison: re.Pattern[str]
-    structure: re.Pattern[str]
-
-
-@dataclass(frozen=True, eq=False, repr=False)
 class Ownership:
     """Whose words and whose work a line is about (C007)."""
 
@@ -67,14 +56,7 @@ class Ownership:
 class Lexicon:
     """Every list the content and panel checks match text against."""
 
-    label_words: frozenset[str]
-    chart_words: frozenset[str]
-    claim_words: frozenset[str]
     metric: re.Pattern[str]
-    metric_with_number: re.Pattern[str]
-    number_with_metric: re.Pattern[str]
-    misleading_alone: frozenset[str]
-    balanced_classes: re.Pattern[str]
     baseline: re.Pattern[str]
     code: tuple[re.Pattern[str], ...]
     bare_decision: re.Pattern[str]
@@ -84,15 +66,9 @@ class Lexicon:
     reason: re.Pattern[str]
     hurtful: tuple[Hurtful, ...]
     reported_speech: re.Pattern[str]
-    delta: re.Pattern[str]
     money: re.Pattern[str]
     per_period: re.Pattern[str]
     share_caught: re.Pattern[str]
-    vague_verbs: frozenset[str]
-    generic_objects: frozenset[str]
-    filler_words: frozenset[str]
-    vague_timing: re.Pattern[str]
-    horizon: re.Pattern[str]
     heatmap: re.Pattern[str]
     baseline_examples: dict[str, str]  # the baseline to suggest, by the kind of the talk's metrics
     max_categories: int
@@ -101,7 +77,6 @@ class Lexicon:
     ablation: re.Pattern[str]
     recommendation: re.Pattern[str]
     interpretability: re.Pattern[str]
-    title: TitlePatterns
     ownership: Ownership
 
 
@@ -114,25 +89,9 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
     names = sorted(raw["metric_names"], key=len, reverse=True)
     metric_alt = "|".join(n if _is_regex(n) else re.escape(n) for n in names)
     metric = re.compile(r"(?<![\w-])(" + metric_alt + r")(?![\w-])")
-    number = r"[$€£]?~?\d+(?:[.,]\d+)?"
     business = raw["business_patterns"]
     return Lexicon(
-        label_words=frozenset(raw["label_words"]),
-        chart_words=frozenset(raw["chart_words"]),
-        claim_words=frozenset(raw["claim_words"]),
         metric=metric,
-        metric_with_number=re.compile(
-            r"(?<![\w-])("
-            + metric_alt
-            # the metric, then its number within a few words: "MAE came in at 2.1", "R² of 0.84"
-            + r")(?:\s*[=:]|\s+(?:"
-            + "|".join(sorted((re.escape(w) for w in raw["metric_number_links"]), key=len, reverse=True))
-            + r")){0,3}\s*(?:of\s+)?"
-            + number
-        ),
-        number_with_metric=re.compile(r"(?<!at )(?<![\w.])" + number + r"\s*%?\s*(" + metric_alt + r")(?![\w-])"),
-        misleading_alone=frozenset(raw["misleading_alone"]),
-        balanced_classes=re.compile(raw["balanced_classes"]),
         baseline=_any_of(raw["baseline_markers"]),
         code=tuple(re.compile(p, re.MULTILINE) for p in raw["code_patterns"]),
         bare_decision=re.compile(raw["bare_decision"]),
@@ -140,7 +99,6 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         method=_any_of(raw["method_names"]),
         alternative=re.compile("|".join(re.escape(m) for m in raw["alternative_markers"])),
         reason=re.compile("|".join(re.escape(m) for m in raw["reason_markers"])),
-        delta=re.compile(str(raw["delta_pattern"])),
         reported_speech=_any_of([str(w) for w in raw["reported_speech"]]),
         hurtful=tuple(
             Hurtful(
@@ -154,11 +112,6 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         money=re.compile(business["money"]),
         per_period=re.compile(business["per_period"]),
         share_caught=re.compile(business["share_caught"]),
-        vague_verbs=frozenset(raw["vague_verbs"]),
-        generic_objects=frozenset(raw["generic_objects"]),
-        filler_words=frozenset(raw["filler_words"]),
-        vague_timing=re.compile("|".join(raw["vague_timing"])),
-        horizon=re.compile("|".join(raw["horizon_patterns"])),
         heatmap=_any_of(raw["heatmap_words"]),
         baseline_examples={str(k): str(v) for k, v in raw["baseline_examples"].items()},
         max_categories=int(raw["max_categories"]),
@@ -167,6 +120,5 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         ablation=_markers(raw["ablation_markers"]),
         recommendation=_markers(raw["recommendation_markers"]),
         interpretability=_markers(raw["interpretability_markers"]),
-        title=TitlePatterns(**{name: re.compile(p) for name, p in raw["title_patterns"].items()}),
         ownership=Ownership(**{name: re.compile(p) for name, p in raw["ownership"].items()}),
     )

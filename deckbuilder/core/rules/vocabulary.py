@@ -139,6 +139,7 @@ class Vocabulary:
     looking_ahead: tuple[Term, ...]
     time: dict[str, tuple[Term, ...]]  # units, relative, events, sequence, dates, open_ended, conditions, resources
     titles: dict[str, tuple[Term, ...]]  # amounts, pointers, presenting, operating
+    vague: dict[str, tuple[Term, ...]]  # work, objects, fillers: the words of a next step that says nothing
 
     def metric(self, name: str) -> Metric | None:
         """Return the metric a name (or alias) stands for."""
@@ -212,4 +213,5 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         looking_ahead=terms(raw["looking_ahead"]),
         time={str(k): terms(val) for k, val in raw["time"].items()},
         titles={str(k): terms(val) for k, val in raw["titles"].items()},
+        vague={str(k): terms(val) for k, val in raw["vague"].items()},
     )
