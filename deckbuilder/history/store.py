@@ -21,6 +21,12 @@ __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "History"]
 
 
 EMBEDDED_RUN = "budgets_from = 'embedded'"  # a rehearsal of a deck that carries deck's plan
+# The talk's time of rehearsal r.id from its visits: time on backup slides (no budget, not main) is questions,
+# never the talk, as the end screen counts it.
+TALK_SECONDS = (
+    "(SELECT SUM(v.seconds) FROM visits v LEFT JOIN planned_slides p ON p.rehearsal_id = v.rehearsal_id "
+    "AND p.idx = v.idx WHERE v.rehearsal_id = r.id AND NOT (v.budget_s IS NULL AND COALESCE(p.main, 1) = 0))"
+)
 
 
 class History:
@@ -174,7 +180,7 @@ class History:
         """Return (id, seconds saved) of the newest rehearsal that never ended but holds a checkpoint: its
         process was killed. It is closed here (unfinished, its total from its visits), so it is said once."""
         row = self.db.execute(
-            "SELECT id, (SELECT SUM(seconds) FROM visits v WHERE v.rehearsal_id = r.id) FROM rehearsals r "
+            f"SELECT id, {TALK_SECONDS} FROM rehearsals r "
             "WHERE ended_at IS NULL AND EXISTS (SELECT 1 FROM visits v WHERE v.rehearsal_id = r.id AND v.open = 1) "
             "ORDER BY id DESC LIMIT 1"
         ).fetchone()
@@ -233,9 +239,8 @@ class History:
         """
         rows = []
         for rid, started, finished, total, duration, label, visited in self.db.execute(
-            "SELECT id, started_at, finished, total_s, duration_s, label, "
-            "(SELECT SUM(seconds) FROM visits WHERE rehearsal_id = rehearsals.id) "
-            f"FROM rehearsals WHERE {self._MATCH.format(built=EMBEDDED_RUN)} ORDER BY id",
+            f"SELECT id, started_at, finished, total_s, duration_s, label, {TALK_SECONDS} "
+            f"FROM rehearsals r WHERE {self._MATCH.format(built=EMBEDDED_RUN)} ORDER BY id",
             self._deck_args(deck),
         ):
             total_s = self._number(total, "a rehearsal's total")

@@ -149,7 +149,9 @@ class Coach:
             return
         self._store(self.session.go(self.clock(), +1))
         if self.session.finished:
-            self._close(finished=True)
+            # Past the last slide: a whole talk only when every main slide was shown on the way (a jump from
+            # slide 1 to the backup slide and out is not a talk), whatever key ended it.
+            self._close(finished=not self.unshown())
 
     def jump(self, slide: int) -> None:
         """Go straight to slide number ``slide`` (1-based); the clock starts if it was waiting."""

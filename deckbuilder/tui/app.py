@@ -29,7 +29,8 @@ class RehearseApp(RunApp):
         self.coach, self.redraw_s, self.saved_to = coach, redraw_s, saved_to
         self.talk = TalkScreen(coach)
         self.typed = ""  # a slide number being typed, to jump to with Enter
-        self.typed_at = 0.0  # when its last digit came, on the coach's clock
+        self.typed_at = 0.0  # when its last digit came (or a jump was refused), on the coach's clock
+        self.refused = False  # "no slide 12" is on screen, until the next key or the same wait
         self._alerted = False
 
     def on_mount(self) -> None:
@@ -70,7 +71,7 @@ class RehearseApp(RunApp):
     def _typed_number(self) -> str:
         """Return the slide number being typed, forgetting it once it waited too long (a stray digit must not
         turn the next → into a jump minutes later)."""
-        if self.typed and self.coach.clock() - self.typed_at > self.coach.config.pace.typed_number_s:
+        if (self.typed or self.refused) and self.coach.clock() - self.typed_at > self.coach.config.pace.typed_number_s:
             self.action_forget()
         return self.typed
 
@@ -78,6 +79,7 @@ class RehearseApp(RunApp):
         if self._typed_number():
             self.action_jump()
             return
+        self._drop_typed()
         self.coach.next()
         self._after_move()
 
@@ -85,12 +87,14 @@ class RehearseApp(RunApp):
         if self._typed_number():  # Backspace (or ←) while typing clears the number, and only that
             self.action_forget()
             return
+        self._drop_typed()
         self.coach.back()
         self._after_move()
 
     def action_digit(self, digit: str) -> None:
         """Collect a slide number; Enter jumps to it, Escape forgets it, and so does a wait or another key."""
         self._typed_number()
+        self.refused = False
         if len(self.typed) < 3:
             self.typed += digit
         self.typed_at = self.coach.clock()
@@ -98,11 +102,11 @@ class RehearseApp(RunApp):
 
     def _drop_typed(self) -> None:
         """Any key that is not a digit or a jump forgets a slide number being typed."""
-        if self.typed:
+        if self.typed or self.refused:
             self.action_forget()
 
     def action_forget(self) -> None:
-        self.typed = ""
+        self.typed, self.refused = "", False
         self.talk.show_typed("")
 
     def action_jump(self) -> None:
@@ -111,8 +115,9 @@ class RehearseApp(RunApp):
         if 1 <= number <= len(self.coach.slides):
             self.coach.jump(number)
             self._after_move()
-        else:
+        else:  # said until the next key, or as long as a typed number waits
             self.talk.show_typed(f"no slide {number}; the deck has {len(self.coach.slides)}", error=True)
+            self.refused, self.typed_at = True, self.coach.clock()
 
     def action_start(self) -> None:
         self._drop_typed()
@@ -207,7 +212,8 @@ class RehearseApp(RunApp):
     def _show_end(self) -> None:
         summary = self.coach.summary()
         short = summary.duration_s * self.coach.config.pace.too_short_ratio
-        end = EndScreen(summary, self.coach.session.current, self.coach.completed, self._saved_line(), short)
+        unshown = len(self.coach.unshown())
+        end = EndScreen(summary, self.coach.session.current, unshown, self.coach.completed, self._saved_line(), short)
         self.switch_screen(end)
 
     def _saved_line(self) -> str:

@@ -227,22 +227,22 @@ def summary_table(summary: Summary) -> Table:
     return table
 
 
-def verdict(summary: Summary, stopped_at: int, completed: bool, short_below_s: float) -> Text:
-    """Return the total against the duration, the shares, and the slides to cut first, in plain words."""
+def verdict(summary: Summary, stopped_at: int, unshown: int, completed: bool, short_below_s: float) -> Text:
+    """Return the total against the duration, the shares, and what to do next, in plain words: cut advice only
+    for a run over its time; otherwise what went well and where the time went."""
     text = Text()
     count = len(summary.slides)
-    talk_slides = [r for r in summary.slides if r.slide.budget_s is not None]
-    unreached = [r for r in talk_slides if r.slide.index > stopped_at + 1 and r.actual_s == 0]
     total, duration = fmt(summary.total_s), fmt(summary.duration_s)
-    if unreached:
+    over = summary.over_s > 0
+    if unshown:
         text.append(
-            f"Stopped on slide {stopped_at + 1} of {count}: {len(unreached)} slide(s) of the talk not given; "
+            f"Stopped on slide {stopped_at + 1} of {count}: {unshown} main slide(s) not shown; "
             "time shares need a whole run.\n",
             style="bold yellow",
         )
-    if summary.over_s > 0:
+    if over:
         text.append(f"{total} for a {duration} talk: {fmt(summary.over_s)} over.\n", style="bold red")
-    elif unreached or not completed:
+    elif unshown or not completed:
         text.append(f"{total} of a {duration} talk so far.\n", style="bold")
     elif summary.total_s < short_below_s:
         text.append(
@@ -254,16 +254,54 @@ def verdict(summary: Summary, stopped_at: int, completed: bool, short_below_s: f
         text.append(f"{total} for a {duration} talk: within time.\n", style="bold green")
     if summary.backup_s >= 1:
         text.append(f"Plus {fmt(summary.backup_s)} on backup slides, kept apart from the talk's time.\n", style="dim")
-    for share in () if unreached else summary.shares:
+    for share in () if unshown else summary.shares:
         text.append(f"{share.label}: {share.pct}% ({share.bounds()})", style="" if share.ok else "yellow")
         text.append("  ok\n" if share.ok else "  off target\n", style="green" if share.ok else "yellow")
+    if over:
+        _cut_advice(text, summary)
+    elif summary.total_s > 0:
+        _where_it_went(text, summary, finished=completed and not unshown)
+    return text
+
+
+def _cut_advice(text: Text, summary: Summary) -> None:
+    """The talk ran over its time: the slides to cut first, or where the time crept in."""
     if summary.cut_first:
         text.append("\nCut content first from: ", style="bold")
         text.append(", ".join(f"slide {r.slide.index} (+{fmt(r.over_s)})" for r in summary.cut_first))
         text.append("\nCut content, do not speak faster: the panel hears rushing as nerves.\n")
-    elif summary.total_s > 0:
-        text.append("\nNo slide ran over its budget.\n", style="green")
-    return text
+        return
+    text.append("\nNo slide ran far over its own budget: the time crept in across slides. ", style="bold")
+    text.append("Trim a point from the longest: " + _longest(summary) + ".\n")
+
+
+def _where_it_went(text: Text, summary: Summary, finished: bool) -> None:
+    """The run was within its time (or stopped before the end): what went well, and where the time went."""
+    shown = [r for r in summary.slides if r.slide.budget_s is not None and r.actual_s > 0]
+    within = [r for r in shown if r.over_s <= summary.ran_over_s]
+    if finished:
+        well = (
+            "every slide within its budget"
+            if len(within) == len(shown)
+            else (f"{len(within)} of {len(shown)} slides within their budgets")
+        )
+        text.append("\nWent well: ", style="bold green")
+        text.append(well + ".\n")
+    text.append("Where the time went" + ("" if finished else " so far") + ": ", style="bold")
+    text.append(_longest(summary) + ".\n")
+    overs = sorted((r for r in shown if r.over_s > summary.ran_over_s), key=lambda r: -r.over_s)
+    if overs:
+        text.append("Over their own budgets: ")
+        text.append(", ".join(f"slide {r.slide.index} (+{fmt(r.over_s)})" for r in overs[:3]))
+        text.append("; other slides made up the time.\n" if finished else ".\n")
+
+
+def _longest(summary: Summary, count: int = 3) -> str:
+    """Return the slides of the talk that took longest, with their budgets: "slide 5 (2:10 of 2:00), ..."."""
+    timed = sorted((r for r in summary.slides if r.slide.budget_s is not None), key=lambda r: -r.actual_s)
+    return ", ".join(
+        f"slide {r.slide.index} ({fmt(r.actual_s)} of {fmt(r.slide.budget_s or 0)})" for r in timed[:count]
+    )
 
 
 class EndScreen(Screen[None]):
@@ -275,10 +313,12 @@ class EndScreen(Screen[None]):
         Binding("q,escape", "app.quit", "Quit"),
     ]
 
-    def __init__(self, summary: Summary, stopped_at: int, completed: bool, saved_to: str, short_below_s: float) -> None:
+    def __init__(
+        self, summary: Summary, stopped_at: int, unshown: int, completed: bool, saved_to: str, short_below_s: float
+    ) -> None:
         super().__init__()
         self.summary, self.stopped_at, self.completed, self.saved_to = summary, stopped_at, completed, saved_to
-        self.short_below_s = short_below_s
+        self.unshown, self.short_below_s = unshown, short_below_s
 
     def tell(self, message: str) -> None:
         """Show a line at the top (where the pacing picture was written)."""
@@ -293,7 +333,9 @@ class EndScreen(Screen[None]):
             yield Static(
                 Text(visible(self.saved_to) + "   ·   r: pacing report   R: again", style="dim"), id="end-saved"
             )
-            yield Static(verdict(self.summary, self.stopped_at, self.completed, short_below), id="end-verdict")
+            yield Static(
+                verdict(self.summary, self.stopped_at, self.unshown, self.completed, short_below), id="end-verdict"
+            )
             yield Static(summary_table(self.summary), id="end-table")
         yield Static(Text("more below: ↓ or PgDn scrolls", style="bold"), id="end-more")
         yield Footer()

@@ -71,6 +71,8 @@ class TalkClock(Cached):
             parts.append((f"  {fmt(status.overtime_s)} over", "bold red"))
         else:
             parts.append((f"  {fmt(status.remaining_s)} left", "bold yellow" if status.alert else ""))
+        if status.backup_s >= 1:  # questions on backup slides: apart from the talk, never its overtime
+            parts.append((f"  +{fmt(status.backup_s)} on backup", "dim"))
         if status.paused:
             parts.append(("  PAUSED", "bold reverse"))
         if status.started and not status.finished and status.projected_s > status.talk_s:
@@ -121,14 +123,22 @@ class BigClock(Digits):
         elif budget:
             left = budget - status.slide_s
             text, state = (fmt(left), "ok") if left >= 0 else ("+" + fmt(-left), "over")
-        else:  # a backup slide has no budget: the talk's own clock
+        elif status.on_backup:  # a backup slide has no budget: the time on it, which is not the talk's
+            text, state = fmt(status.slide_s), "backup"
+        else:  # a slide of the talk the plan gave no budget: the talk's clock
             text, state = fmt(status.talk_s), "backup"
         if status.alert and state == "ok":
             state = "alert"
         if state == "over":
             self.label = "over this slide's budget"
         else:
-            self.label = "left on this slide" if budget else "talk clock (backup slide)"
+            self.label = (
+                "left on this slide"
+                if budget
+                else "on this backup slide, apart from the talk"
+                if status.on_backup
+                else "talk clock (no budget for this slide)"
+            )
         if text != self.value:
             self.update(text)
         for name in ("waiting", "ok", "over", "backup", "alert"):
@@ -214,8 +224,9 @@ class NextUp(Cached):
 
     def show(self, nxt: DeckSlide | None, backup_follows: bool = False) -> None:
         """Redraw with the next slide, or the end of the talk (the backup slides after it are not the talk)."""
+        # "After this", not "Next:": a foreign deck's slide may well be titled "Next: ..." or "Next steps".
         if backup_follows:
-            label = "Next: end of the talk (backup slides follow)"
+            label = "After this: end of the talk (backup slides follow)"
         else:
-            label = f"Next: {one_line(nxt.title)}" if nxt else "Next: end of the talk (→ finishes)"
+            label = f"After this: {one_line(nxt.title)}" if nxt else "After this: end of the talk (→ finishes)"
         self.draw(label, Text(label))
