@@ -13,13 +13,14 @@ from typing import Any
 from deckbuilder.core.timing.talk import DeckId, TalkPlan, TimedSlide
 from deckbuilder.errors import DeckError
 
-from .guard import damage, refuse_foreign, state
+from .guard import connect_read_only, damage, look, refuse_damage, refuse_foreign, state
 from .location import ENV
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "History"]
 
 
+MAX_SLIDES = 10**6  # a slide number past this is no deck's: the file was edited or damaged
 EMBEDDED_RUN = "budgets_from = 'embedded'"  # a rehearsal of a deck that carries deck's plan
 # The talk's time of rehearsal r.id from its visits: time on backup slides (no budget, not main) is questions,
 # never the talk, as the end screen counts it.
@@ -51,9 +52,12 @@ class History:
         beside = [path.with_name(path.name + end) for end in ("-wal", "-shm")]
         before = {p for p in beside if p.exists()}
         try:
+            # Look read-only first: a read-write connection that closes checkpoints the WAL beside the file into
+            # it, and a database deck refuses must come out exactly as it went in.
+            looked = look(path) if path.is_file() else True
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(str(path), timeout=busy_timeout_s)
-            self._setup()
+            self._setup(looked)
         except DeckError:
             self._close_quietly()
             for extra in set(beside) - before:  # a refused history is left as it was found
@@ -82,8 +86,7 @@ class History:
         beside = [path.with_name(path.name + end) for end in ("-wal", "-shm")]
         before = {p for p in beside if p.exists()}
         try:
-            # A path, never a URI: "#" and "?" in a file name are part of the name.
-            history.db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=1)
+            history.db = connect_read_only(path)
             version, tables = state(history.db)
             # Pages only: a read-only reader checks each number as it reads it (`_number`), so scanning the
             # columns first would read the history twice on every `deck plan`.
@@ -101,17 +104,12 @@ class History:
         if db is not None:
             db.close()
 
-    def _setup(self) -> None:
-        # Look before writing anything: a database that is not ours, or is damaged, is never touched.
+    def _setup(self, looked: bool) -> None:
+        # The file was looked at read-only (`guard.look`), or is new; if a lock kept deck from looking, it looks now.
         version, tables = state(self.db)
-        refuse_foreign(self.path, version, tables)
-        damage_found = damage(self.db, tables)
-        if damage_found is not None:
-            raise DeckError(
-                f"the rehearsal history is damaged: {damage_found}; deck leaves it as it is",
-                file=str(self.path),
-                hint=f"move it aside to keep it, or point deck at another file with --db or ${ENV}",
-            )
+        if not looked:
+            refuse_foreign(self.path, version, tables)
+            refuse_damage(self.path, damage(self.db, tables))
         if version < SCHEMA_VERSION:
             # One transaction for the whole creation or migration, the version re-read inside it: a kill
             # half way leaves the old database, and two first opens at once migrate it once.
@@ -229,6 +227,18 @@ class History:
             hint=f"move it aside to keep it, or point deck at another file with --db or ${ENV}",
         )
 
+    def _index(self, value: object, what: str) -> int:
+        """Return a stored slide number, or raise DeckError: infinity or text there means a tampered file."""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_SLIDES:
+            return value
+        raise DeckError(
+            f"the rehearsal history is damaged: {what} holds {str(value)[:30]!r}, not a slide number",
+            file=str(self.path),
+            hint=f"move it aside to keep it, or point deck at another file with --db or ${ENV}",
+        )
+
     def rehearsals_of(self, deck: DeckId) -> list[tuple[int, str, bool, float, float, str | None]]:
         """Return (id, started_at, finished, total_s, duration_s, label) of a deck's rehearsals, oldest first.
 
@@ -285,7 +295,9 @@ class History:
             start = self._number(start, "a planned start")
             budget_s = None if budget is None else round(budget)
             start_s = None if start is None else round(start)
-            yield int(rid), TimedSlide(int(idx), str(title), kind, budget_s, start_s, bool(main), False, ident)
+            kind = kind if isinstance(kind, str) else None
+            index = self._index(idx, "a planned slide's number")
+            yield int(rid), TimedSlide(index, str(title), kind, budget_s, start_s, bool(main), False, ident)
 
     def seconds_by_slide(self, ids: list[int]) -> Iterator[tuple[int, str, float]]:
         """Yield (rehearsal id, slide key, seconds over all its visits)."""
@@ -305,7 +317,7 @@ class History:
         ):
             yield (
                 int(rid),
-                int(idx),
+                self._index(idx, "a visit's slide number"),
                 str(title),
                 self._number(budget, "a visit's budget"),
                 self._number(seconds, "a visit's time", allow_none=False) or 0.0,
