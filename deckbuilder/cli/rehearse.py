@@ -12,7 +12,7 @@ from deckbuilder.core.text.display import one_line, visible
 from deckbuilder.core.text.durations import format_duration
 from deckbuilder.errors import DeckError
 
-from .common import DB_OPTION, config, echo_json, friendly, make_console, open_history, talk_of
+from .common import DB_OPTION, config, echo_json, friendly, open_history, talk_of
 
 
 @click.command()
@@ -246,7 +246,7 @@ def history(
         return
     from .history_view import print_runs
 
-    print_runs(info.title, runs, make_console(), config().pace.ran_over_s, None if show_all else 20)
+    print_runs(info.title, runs, config().pace.ran_over_s, None if show_all else 20)
 
 
 def _list_drills(title: str, ident: Any, store: Any, deck: Path, as_json: bool) -> None:
@@ -262,7 +262,7 @@ def _list_drills(title: str, ident: Any, store: Any, deck: Path, as_json: bool) 
         return
     from .history_view import print_drills
 
-    print_drills(title, found, rules.kinds, make_console())
+    print_drills(title, found, rules.kinds)
 
 
 def _edit_runs(
@@ -276,7 +276,7 @@ def _edit_runs(
         )
     if delete_id is not None:
         run = by_id[delete_id]
-        if not yes and not click.confirm(f"Remove rehearsal {run.id} of {run.started_at[:16]} and its visits?"):
+        if not yes and not _confirmed(f"Remove rehearsal {run.id} of {run.started_at[:16]} and its visits?"):
             click.echo("nothing removed")
             return
         store.delete(run.id)
@@ -284,6 +284,19 @@ def _edit_runs(
         return
     store.set_label(wanted, label or None)
     click.echo(f"rehearsal {wanted} " + (f"is now labelled {one_line(label or '')!r}" if label else "has no label"))
+
+
+def _confirmed(question: str) -> bool:
+    """Ask on the terminal; with no terminal to ask on (a script, a pipe), refuse rather than guess."""
+    if not sys.stdin.isatty():
+        raise DeckError(
+            "--delete asks before it removes a rehearsal, and there is no terminal to ask on; nothing was removed",
+            hint="add --yes to remove it without asking",
+        )
+    try:
+        return click.confirm(question, default=False)
+    except click.Abort:  # Ctrl+D or Ctrl+C at the question
+        return False
 
 
 @click.command()
@@ -317,12 +330,17 @@ def compare(deck: Path, runs: tuple[int, ...], db: Path | None) -> None:
     else:
         from deckbuilder.history.analysis import default_pair
 
-        a, b, note = default_pair(found)
-    if note:
-        click.echo(note)
+        from .text_table import say
+
+        pair, note = default_pair(found)
+        say(note)
+        if pair is None:  # nothing fit to compare by itself: say so, and how to ask for any two
+            say(f"to compare two runs anyway, name them: deck compare {visible(str(deck))} A B")
+            return
+        a, b = pair
     from .history_view import print_compare
 
-    print_compare(a, b, compare_runs(info.timed(), a, b, config().pace.ran_over_s), make_console())
+    print_compare(a, b, compare_runs(info.timed(), a, b, config().pace.ran_over_s))
 
 
 @click.command()

@@ -176,22 +176,27 @@ def _spent(run: Run, key: str) -> float | None:
     return run.actuals.get(key, 0.0)
 
 
-def default_pair(runs: list[Run]) -> tuple[Run, Run, str]:
-    """Return the two runs `deck compare` shows when none are named (older first), and a note on the choice:
-    the last two finished runs of one length, else the last two, each judged against its own plan."""
-    kept = same_length(runs)[0]
-    if len(kept) >= 2:
-        passed = [r for r in runs[: runs.index(kept[1])] if r not in kept]  # newer runs the pair skips
-        unfinished = sum(1 for r in passed if not r.finished)
-        counts = [(unfinished, "unfinished"), (len(passed) - unfinished, "of another length")]
-        parts = ", ".join(f"{n} {what}" for n, what in counts if n)
-        note = f"the last two finished rehearsals of {fmt(kept[0].duration_s)} ({parts} left out)" if parts else ""
-        return kept[1], kept[0], note
-    a, b = runs[1], runs[0]
-    note = "fewer than two finished rehearsals of one length: comparing the last two"
-    if a.duration_s != b.duration_s:
-        note += f" ({fmt(a.duration_s)} and {fmt(b.duration_s)} talks, each judged against its own plan)"
-    return a, b, note
+def default_pair(runs: list[Run]) -> tuple[tuple[Run, Run] | None, str]:
+    """Return the two runs `deck compare` shows when none are named (older first) and a line saying which: the
+    newest finished run with the one before it of the same planned length, else the latest two finished runs
+    of any one length; unfinished runs never. None, and why, when no two finished runs share a length."""
+    finished = [r for r in runs if r.finished]  # newest first
+    groups: dict[int, list[Run]] = {}
+    for run in finished:
+        groups.setdefault(round(run.duration_s), []).append(run)
+    pairs = [group[:2] for group in groups.values() if len(group) >= 2]
+    if not pairs:
+        lengths = sorted(groups, reverse=True)
+        which = f"{len(finished)} finished, of {', '.join(fmt(n) for n in lengths)}" if finished else "none finished"
+        return None, f"no two finished rehearsals of the same length to compare ({which}); nothing compared"
+    newest = groups[round(finished[0].duration_s)]
+    newer, older = newest[:2] if len(newest) >= 2 else max(pairs, key=lambda pair: pair[1].id)
+    passed = [r for r in runs if r.id > older.id and r not in (newer, older)]  # runs the pair skips
+    unfinished = sum(1 for r in passed if not r.finished)
+    counts = [(unfinished, "unfinished"), (len(passed) - unfinished, "of another length")]
+    parts = ", ".join(f"{n} {what}" for n, what in counts if n)
+    note = f"comparing the last two finished rehearsals of {fmt(newer.duration_s)}: #{older.id} and #{newer.id}"
+    return (older, newer), note + (f" ({parts} left out)" if parts else "")
 
 
 def csv_text(runs: list[Run], history: History) -> str:

@@ -1,0 +1,135 @@
+"""`deck compare` picks a fair pair and shows each run against its own plan; history, compare and inspect print
+through the one table printer of `deck plan`; `--delete` never needs a terminal it does not have."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from deckbuilder.history.store import History
+from deckbuilder.rehearse.budgets import resolve
+from deckbuilder.rehearse.coach import Coach
+from deckbuilder.rehearse.deck_reader import read_deck
+
+from .conftest import FakeClock
+
+
+def rehearse(deck_path: Path, db: Path, duration_s: int | None, seconds: list[int], finish: bool = True) -> None:
+    """Record one run: ``seconds`` on the slides in turn, then finish (or stop where it is)."""
+    deck = read_deck(deck_path)
+    clock = FakeClock(0)
+    day = dt.datetime(2026, 11, 20, 20, 0, tzinfo=dt.UTC) + dt.timedelta(hours=len(seconds) * 7 + (duration_s or 0))
+    budgets = resolve(deck, duration_s=duration_s, step_s=5)
+    coach = Coach(deck, budgets, History(db), clock=clock, wall=lambda: day)
+    coach.start()
+    for spent in seconds[:-1]:
+        clock.advance(spent)
+        coach.next()
+    clock.advance(seconds[-1])
+    if finish:
+        coach.next()  # past the last slide given
+    else:
+        coach.quit()
+
+
+WHOLE = [2, 8, 20, 30, 30, 30, 30, 30, 0]  # the eight slides of the talk and out past the appendix
+
+
+@pytest.fixture
+def mixed(churn_pptx: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """Two finished 3:00 runs, then a 2:00 and a 5:00 run, then one killed two seconds in."""
+    deck = tmp_path / "talk.pptx"
+    shutil.copy(churn_pptx, deck)
+    db = tmp_path / "h.db"
+    rehearse(deck, db, 180, WHOLE)
+    rehearse(deck, db, 180, [2, 8, 24, 30, 40, 30, 30, 30, 0])
+    rehearse(deck, db, 120, [2, 5, 10, 20, 20, 20, 20, 20, 0])
+    rehearse(deck, db, 300, [5, 20, 40, 50, 50, 50, 50, 50, 0])
+    rehearse(deck, db, 300, [2], finish=False)
+    return deck, db
+
+
+def test_compare_takes_the_last_two_finished_runs_of_one_length_and_says_which(
+    mixed: tuple[Path, Path], run_cli: Any
+) -> None:
+    deck, db = mixed
+    result = run_cli("compare", deck, "--db", db)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())  # wrapped to the terminal
+    assert said.startswith(
+        "comparing the last two finished rehearsals of 3:00: #1 and #2 (1 unfinished, 2 of another length left out)"
+    )
+    assert "Rehearsal #1" in result.output and "against #2" in result.output
+    assert "#5" not in result.output  # the run killed two seconds in is never compared
+
+
+def test_compare_with_no_pair_of_one_length_says_so_and_compares_nothing(
+    churn_pptx: Path, tmp_path: Path, run_cli: Any
+) -> None:
+    deck, db = tmp_path / "talk.pptx", tmp_path / "h.db"
+    shutil.copy(churn_pptx, deck)
+    rehearse(deck, db, 120, [2, 5, 10, 20, 20, 20, 20, 20, 0])
+    rehearse(deck, db, 300, [5, 20, 40, 50, 50, 50, 50, 50, 0])
+    rehearse(deck, db, 300, [2], finish=False)
+    result = run_cli("compare", deck, "--db", db)
+    assert result.exit_code == 0
+    said = " ".join(result.output.split())
+    assert said.startswith("no two finished rehearsals of the same length to compare (2 finished, of 5:00, 2:00)")
+    assert "Rehearsal #" not in said and "deck compare" in said
+
+
+def test_runs_of_different_lengths_are_each_shown_against_their_own_budgets(
+    mixed: tuple[Path, Path], run_cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deck, db = mixed
+    monkeypatch.setenv("COLUMNS", "120")
+    result = run_cli("compare", deck, "3", "4", "--db", db)
+    lines = result.output.splitlines()
+    assert "plans differ, so each run is shown against its own budgets" in " ".join(lines[:2])
+    header = next(line for line in lines if line.startswith("slide"))
+    assert header.split() == ["slide", "#3", "budget", "#3", "#4", "budget", "#4", "change"]
+    total = next(line for line in lines if line.startswith("total")).split()
+    assert total == ["total", "2:00", "1:57", "5:00", "5:15", "+3:18"]  # each run beside its own slot
+    results = next(line for line in lines if line.startswith("Behaviour")).split()
+    assert results[-5:-1] == ["0:15", "0:10", "0:40", "0:40"]  # each slide's budget in each run, then its time
+
+
+def test_history_compare_and_inspect_print_through_the_plan_printer(mixed: tuple[Path, Path]) -> None:
+    deck, db = mixed
+    probe = (
+        "import sys\n"
+        "from deckbuilder.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('RICH LOADED' if 'rich' in sys.modules else 'no rich', file=sys.stderr)\n"
+    )
+    # At 60 columns titles give way (wrapped or cut with "…"); the history's eight columns keep to 80.
+    cases = [(["history", deck, "--db", db], 80), (["compare", deck, "--db", db], 60), (["inspect", deck], 60)]
+    for args, columns in cases:
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *map(str, args)],
+            capture_output=True,
+            text=True,
+            env={"COLUMNS": str(columns), "PATH": "/usr/bin:/bin"},
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stderr.strip().endswith("no rich"), (args, done.stderr)
+        assert max(len(line) for line in done.stdout.splitlines()) <= columns, (args, done.stdout)
+
+
+def test_delete_with_no_terminal_to_ask_on_is_refused_plainly(mixed: tuple[Path, Path], run_cli: Any) -> None:
+    deck, db = mixed
+    result = run_cli("history", deck, "--db", db, "--delete", "3")  # CliRunner's stdin is not a terminal
+    assert result.exit_code == 2 and "no terminal to ask on" in result.output and "--yes" in result.output
+    assert len(History(db).rehearsals_of(read_deck(deck).identity())) == 5
+    assert run_cli("history", deck, "--db", db, "--delete", "3", "--yes").exit_code == 0
+    assert len(History(db).rehearsals_of(read_deck(deck).identity())) == 4
