@@ -317,7 +317,7 @@ def test_a_report_of_one_rehearsal_says_so_in_m_ss(churn_pptx: Path, tmp_path: P
     numbers = pacing(info.timed(), find_runs(History(db), info.identity()), 5, 2.0)
     figure = draw(numbers, default_config().theme)
     ax = figure.axes[0]
-    assert ax.get_xlabel().startswith("slide; one rehearsal so far: #1")
+    assert ax.get_xlabel().startswith("slide; one rehearsal of 12:00 so far: #1")
     ticks = [ax.yaxis.get_major_formatter()(value, 0) for value in (0, 90, 125)]
     assert ticks == ["0:00", "1:30", "2:05"]
 

@@ -4,6 +4,7 @@ through the one table printer of `deck plan`; `--delete` never needs a terminal 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import shutil
 import subprocess
 import sys
@@ -133,3 +134,67 @@ def test_delete_with_no_terminal_to_ask_on_is_refused_plainly(mixed: tuple[Path,
     assert len(History(db).rehearsals_of(read_deck(deck).identity())) == 5
     assert run_cli("history", deck, "--db", db, "--delete", "3", "--yes").exit_code == 0
     assert len(History(db).rehearsals_of(read_deck(deck).identity())) == 4
+
+
+def _rendered(figure: Any) -> Any:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return canvas.get_renderer()
+
+
+def test_the_report_says_what_it_left_out_and_draws_backup_slides_apart(mixed: tuple[Path, Path], run_cli: Any) -> None:
+    from matplotlib.colors import to_hex
+    from matplotlib.transforms import Bbox
+
+    from deckbuilder.core.rules.config import default_config
+    from deckbuilder.history.analysis import find_runs, pacing
+    from deckbuilder.history.chart import draw
+
+    deck, db = mixed
+    rehearse(deck, db, 300, [5, 20, 40, 50, 50, 50, 50, 50, 30])  # a second 5:00 run, 0:30 on the backup slide
+    out = deck.with_name("pacing.png")
+    result = run_cli("report", deck, "--db", db, "-o", out)
+    said = " ".join(result.output.split())
+    assert "1 unfinished rehearsal(s) and 3 finished rehearsal(s) of another length left out" in said
+    info = read_deck(deck)
+    numbers = pacing(info.timed(), find_runs(History(db), info.identity()), 5, 2.0)
+    theme = default_config().theme
+    figure = draw(numbers, theme)
+    ax = figure.axes[0]
+    assert "rehearsals of 5:00" in ax.get_xlabel() and "3 finished rehearsal(s) of another length" in ax.get_xlabel()
+    backup_at = numbers.backup.index(True)
+    renderer = _rendered(figure)
+    bars = [p for p in ax.patches if p.get_height() > 0]
+    x_backup = ax.get_xticks()[backup_at]
+    on_backup = [p for p in bars if abs(p.get_x() + p.get_width() / 2 - x_backup) < 0.5]
+    assert on_backup and all(to_hex(p.get_facecolor()) == "#" + theme.color("muted").lower() for p in on_backup)
+    assert not any(to_hex(p.get_facecolor()) == "#" + theme.color("primary").lower() for p in on_backup)
+    # The legend keeps clear of every bar and budget line, and no two slide labels touch.
+    legend = ax.get_legend().get_window_extent(renderer)
+    lines = [Bbox(ax.transData.transform(seg)) for c in ax.collections for seg in c.get_segments()]  # budgets
+    drawn = [p.get_window_extent(renderer) for p in bars] + lines
+    assert len(lines) == len(numbers.slides) - 1 and not any(legend.overlaps(box) for box in drawn)
+    labels = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+    assert all(b.x0 - a.x1 >= 0.1 * 150 for a, b in itertools.pairwise(labels))
+
+
+@pytest.mark.parametrize("slides", [9, 14])
+def test_report_labels_never_run_together(slides: int) -> None:
+    from deckbuilder.core.rules.config import default_config
+    from deckbuilder.core.timing.talk import TimedSlide
+    from deckbuilder.history.analysis import Pacing, Run
+    from deckbuilder.history.chart import draw
+
+    kinds = ["methodology", "error_analysis", "methodology", "next_steps"]
+    shown = [TimedSlide(i + 1, f"S{i}", kinds[i % 4], 60, None, True) for i in range(slides - 1)]
+    shown.append(TimedSlide(slides, "Backup", "appendix", None, None, False))
+    run = Run(1, "2026-12-01T20:00", True, 60.0 * slides, 60.0 * slides)
+    numbers = Pacing(shown, [run], [[55.0] * slides], 2.0, "finding")
+    ax = draw(numbers, default_config().theme).axes[0]
+    renderer = _rendered(ax.figure)
+    labels = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+    assert len(labels) == slides
+    air = [b.x0 - a.x1 for a, b in itertools.pairwise(labels)]
+    assert min(air) >= 0.1 * 150  # a tenth of an inch between neighbours at least: they read as two labels

@@ -376,7 +376,9 @@ def report(deck: Path, output: Path | None, last: int, db: Path | None) -> None:
 
     numbers = write_report(store, info.identity(), info.timed(), out, last, config())
     click.echo(f"wrote {visible(str(out))}: {one_line(numbers.finding)}")
-    if numbers.left_out:
-        click.echo(f"  {numbers.left_out} unfinished rehearsal(s) left out; the chart shows finished ones")
+    if numbers.unfinished_only:
+        click.echo("  no finished rehearsal yet: the chart shows the newest, unfinished one")
+    elif numbers.left_out_text():
+        click.echo(f"  {numbers.left_out_text()}; the chart shows finished runs of one length")
     if numbers.gone:
         click.echo(f"  {numbers.gone} slide(s) no longer in the deck are drawn last, as 'gone'")

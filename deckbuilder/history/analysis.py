@@ -223,23 +223,40 @@ class Pacing:
     finding: str
     left_out: int = 0  # unfinished rehearsals not drawn
     gone: int = 0  # slides with recorded time that the deck no longer has (drawn last)
+    other_length: int = 0  # finished rehearsals of another planned length, not drawn
+    unfinished_only: bool = False  # no finished run yet: the newest run is drawn, and it is unfinished
 
     @property
     def labels(self) -> list[str]:
-        """Return the x labels: slide number and kind (slides the deck no longer has say so)."""
+        """Return the x labels: slide number and kind, a word a line (slides the deck no longer has say so)."""
         first_gone = len(self.slides) - self.gone
         return [
-            f"{s.index}\n{(s.kind or '').replace('_', ' ')}".strip() if i < first_gone else "gone\nslide"
+            "\n".join([str(s.index), *(s.kind or "").replace("_", " ").split()]) if i < first_gone else "gone\nslide"
             for i, s in enumerate(self.slides)
         ]
+
+    @property
+    def backup(self) -> list[bool]:
+        """Return, slide by slide, whether it is a backup slide (no budget, not the talk): drawn apart."""
+        return [s.budget_s is None and not s.main for s in self.slides]
+
+    def left_out_text(self) -> str:
+        """Return what the figure leaves out, in words ("" when nothing)."""
+        parts = []
+        if self.left_out:
+            parts.append(f"{self.left_out} unfinished rehearsal(s)")
+        if self.other_length:
+            parts.append(f"{self.other_length} finished rehearsal(s) of another length")
+        return " and ".join(parts) + " left out" if parts else ""
 
 
 def pacing(talk: TalkPlan, runs: list[Run], last: int, tolerance_s: float) -> Pacing:
     """Return the numbers of the pacing figure and its title, computed from the data."""
-    kept, _ = same_length(runs)
+    kept, other_length = same_length(runs)
     finished = kept or runs[:1]
     chosen = finished[:last][::-1]
-    left_out = sum(1 for r in runs[: runs.index(chosen[0]) + 1] if r not in chosen) if chosen else 0
+    # Newer unfinished runs than the oldest drawn (older ones are not "left out": the figure shows the last N).
+    left_out = sum(1 for r in runs[: runs.index(chosen[0]) + 1] if r not in chosen and not r.finished) if chosen else 0
     newest = chosen[-1] if chosen else None
     shown: list[TimedSlide] = []
     for slide in talk.slides:
@@ -273,11 +290,13 @@ def pacing(talk: TalkPlan, runs: list[Run], last: int, tolerance_s: float) -> Pa
     else:
         times, mean, i = worst
         slide = shown[i]
-        finding = (
-            f"Slide {slide.index} ran over in {times} of {n} rehearsals, by {fmt(mean)} on average: "
-            f"{_short(slide.title, 80)}"
+        often = (
+            f"by {fmt(mean)} in the one rehearsal"
+            if n == 1
+            else f"in {times} of {n} rehearsals, by {fmt(mean)} on average"
         )
-    return Pacing(shown, chosen, actuals, tolerance_s, finding, left_out, len(gone))
+        finding = f"Slide {slide.index} ran over {often}: {_short(slide.title, 80)}"
+    return Pacing(shown, chosen, actuals, tolerance_s, finding, left_out, len(gone), other_length, not kept)
 
 
 def _short(title: str, limit: int = 32) -> str:
