@@ -198,3 +198,47 @@ def test_report_labels_never_run_together(slides: int) -> None:
     assert len(labels) == slides
     air = [b.x0 - a.x1 for a, b in itertools.pairwise(labels)]
     assert min(air) >= 0.1 * 150  # a tenth of an inch between neighbours at least: they read as two labels
+
+
+CHURN = Path(__file__).resolve().parent.parent / "examples/churn/outline.yaml"
+
+
+def test_plan_judges_only_on_whole_runs_of_its_length_and_says_what_it_left_out(
+    churn_pptx: Path, tmp_path: Path, run_cli: Any
+) -> None:
+    import json
+
+    db = tmp_path / "h.db"
+    rehearse(churn_pptx, db, None, [3, 3, 3, 3, 3, 3, 3, 3, 0])  # a 0:24 click-through of the 12:00 talk
+    clicked = json.loads(run_cli("plan", CHURN, "--db", db, "--json").stdout)
+    assert clicked["judged_on"] != "rehearsals" and all(s["rehearsed_s"] is None for s in clicked["slides"])
+    assert clicked["rehearsals"]["left_out"] == {"unfinished": 0, "other_length": 0, "skimmed": 1}
+    text = " ".join(run_cli("plan", CHURN, "--db", db).stdout.split())
+    assert "no rehearsal fit to judge on (1 that clicked past a main slide left out): judged on the budgets" in text
+    assert "0:03" not in text  # no finding built on the click-through's seconds
+    rehearse(churn_pptx, db, None, [10, 40, 100, 120, 120, 115, 110, 110, 0])  # a whole 12:00 run
+    rehearse(churn_pptx, db, 120, [5, 5, 20, 20, 20, 20, 20, 20, 0])  # a 2:00 run
+    rehearse(churn_pptx, db, None, [10, 40], finish=False)
+    data = json.loads(run_cli("plan", CHURN, "--db", db, "--json").stdout)
+    assert data["judged_on"] == "rehearsals" and data["rehearsals"]["used"] == [2]
+    assert [s["rehearsed_s"] for s in data["slides"][:3]] == [10.0, 40.0, 100.0]
+    assert data["rehearsals"]["left_out"] == {"unfinished": 1, "other_length": 1, "skimmed": 0}
+    text = " ".join(run_cli("plan", CHURN, "--db", db).stdout.split())
+    assert "rehearsed: the median of #2; left out: 1 unfinished, 1 of another length" in text
+
+
+def test_plan_says_when_the_history_it_would_judge_on_is_damaged(
+    churn_pptx: Path, tmp_path: Path, run_cli: Any
+) -> None:
+    import sqlite3
+
+    db = tmp_path / "h.db"
+    rehearse(churn_pptx, db, None, [10, 40, 100, 120, 120, 115, 110, 110, 0])
+    edit = sqlite3.connect(db)
+    edit.execute("UPDATE planned_slides SET idx = 9e999 WHERE idx = 2")
+    edit.commit()
+    edit.close()
+    result = run_cli("plan", CHURN, "--db", db)
+    assert result.exit_code in (0, 1) and "rehearsed times left out: the rehearsal history is damaged" in " ".join(
+        result.stdout.split()
+    )

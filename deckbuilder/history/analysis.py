@@ -87,11 +87,54 @@ def same_length(runs: list[Run], duration_s: float | None = None) -> tuple[list[
     return kept, len(finished) - len(kept)
 
 
-def rehearsed_times(runs: list[Run], last: int = 3, duration_s: float | None = None) -> dict[str, float]:
-    """Return each slide's median time (by key) over the last ``last`` finished rehearsals of the talk's length."""
-    chosen = same_length(runs, duration_s)[0][:last]
+@dataclass(frozen=True)
+class Rehearsed:
+    """The rehearsed time of each slide (by key) that `deck plan` judges the talk on, which runs gave it, and
+    which it left out."""
+
+    times: dict[str, float]
+    used: list[int]  # the runs whose median it is, oldest first
+    unfinished: int = 0
+    other_length: int = 0
+    skimmed: int = 0  # finished runs that clicked past a main slide instead of speaking on it
+
+    def describe(self) -> str:
+        """Return the runs used and those left out, in a line ("" when there are none)."""
+        if not self.used and not (self.unfinished or self.other_length or self.skimmed):
+            return ""
+        counts = [
+            (self.unfinished, "unfinished"),
+            (self.other_length, "of another length"),
+            (self.skimmed, "that clicked past a main slide"),
+        ]
+        left = ", ".join(f"{n} {what}" for n, what in counts if n)
+        if not self.used:
+            return f"no rehearsal fit to judge on ({left} left out): judged on the budgets"
+        runs = ", ".join(f"#{i}" for i in self.used)
+        return f"rehearsed: the median of {runs}" + (f"; left out: {left}" if left else "")
+
+
+def spoke_on_every_slide(run: Run, share: float) -> bool:
+    """Whether a run spoke on every main slide it planned: each got at least ``share`` of its budget (a run that
+    clicked through the deck in seconds is not a rehearsal of it)."""
+    return all(
+        run.actuals.get(s.key, 0.0) >= share * s.budget_s for s in run.slides if s.main and s.budget_s is not None
+    )
+
+
+def rehearsed_times(runs: list[Run], duration_s: float, share: float, last: int = 3) -> Rehearsed:
+    """Return each slide's median time (by key) over the last ``last`` finished rehearsals of the talk's length
+    that spoke on every main slide, and what was left out among the runs since the oldest of those."""
+    kept, _ = same_length(runs, duration_s)
+    chosen = [r for r in kept if spoke_on_every_slide(r, share)][:last]
     keys = {k for r in chosen for k in r.actuals}
-    return {k: statistics.median(r.actuals.get(k, 0.0) for r in chosen) for k in keys}
+    times = {k: statistics.median(r.actuals.get(k, 0.0) for r in chosen) for k in keys}
+    since = [r for r in runs if not chosen or r.id > chosen[-1].id]
+    passed = [r for r in since if r not in chosen]
+    unfinished = sum(1 for r in passed if not r.finished)
+    other = sum(1 for r in passed if r.finished and r not in kept)
+    skimmed = len(passed) - unfinished - other
+    return Rehearsed(times, [r.id for r in chosen][::-1], unfinished, other, skimmed)
 
 
 def _ordinal(n: int) -> str:

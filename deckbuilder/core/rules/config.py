@@ -121,6 +121,7 @@ class PaceRules:
     cut_first: int
     ran_over_s: float  # over budget by more than this counts as running over (key presses are noise)
     too_short_ratio: float  # a finished talk under this share of its slot is called short
+    rehearsed_share: float  # a main slide given less than this share of its budget was clicked past, not spoken
     typed_number_s: float  # a slide number being typed is forgotten after this long
     checkpoint_s: float  # how often the visit in progress is saved
 
