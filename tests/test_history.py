@@ -219,7 +219,7 @@ def test_naming_or_deleting_in_a_busy_history_says_so_and_changes_nothing(histor
     holder.execute("BEGIN EXCLUSIVE")  # a rehearsal recording into the same history
     try:
         for change in (lambda: store.set_label(run, "with Q&A"), lambda: store.delete(run)):
-            with pytest.raises(DeckError, match="busy") as caught:
+            with pytest.raises(DeckError, match="locked by another program") as caught:
                 change()
             assert caught.value.exit_code == 2 and "nothing was changed" in caught.value.message
     finally:

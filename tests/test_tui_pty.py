@@ -180,7 +180,7 @@ def test_a_database_locked_for_five_seconds_loses_nothing(churn_pptx: Path, tmp_
         for _ in range(2):
             time.sleep(0.4)
             term.press(RIGHT)
-        _wait_for(lambda: b"history busy" in term.screen, timeout=10)
+        _wait_for(lambda: b"history locked by another program" in term.screen, timeout=10)
         time.sleep(max(5.0 - (time.monotonic() - locked_at), 0))
         other.rollback()  # ... for five seconds, then lets go
         other.close()

@@ -6,12 +6,13 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.css.query import NoMatches
 
-from deckbuilder.errors import DeckError
+from deckbuilder.errors import DeckError, StoreRefused
 from deckbuilder.history.store import History
 from deckbuilder.tui.screens import ConfirmQuit, EndScreen, HelpScreen, TalkScreen
-from deckbuilder.tui.stopping import RunApp
+from deckbuilder.tui.stopping import RunApp, kept_line
 
 if TYPE_CHECKING:
     from deckbuilder.rehearse.coach import Coach
@@ -24,10 +25,13 @@ class RehearseApp(RunApp):
     TITLE = "deck rehearse"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, coach: Coach, redraw_s: float, saved_to: str) -> None:
+    def __init__(
+        self, coach: Coach, redraw_s: float, saved_to: str, notice: str = "", foreseen: StoreRefused | None = None
+    ) -> None:
         super().__init__()
         self.coach, self.redraw_s, self.saved_to = coach, redraw_s, saved_to
-        self.talk = TalkScreen(coach)
+        # Said on the talk screen: what the last start found (a killed run), and a history that will refuse.
+        self.talk = TalkScreen(coach, notice, foreseen)
         self.typed = ""  # a slide number being typed, to jump to with Enter
         self.typed_at = 0.0  # when its last digit came (or a jump was refused), on the coach's clock
         self.refused = False  # "no slide 12" is on screen, until the next key or the same wait
@@ -216,10 +220,8 @@ class RehearseApp(RunApp):
         end = EndScreen(summary, self.coach.session.current, unshown, self.coach.completed, self._saved_line(), short)
         self.switch_screen(end)
 
-    def _saved_line(self) -> str:
-        if self.coach.unsaved:
-            return (
-                f"{len(self.coach.unsaved)} record(s) not saved yet: the history is busy ({self.coach.store_error}); "
-                "deck keeps trying until you quit"
-            )
-        return self.saved_to
+    def _saved_line(self) -> Text:
+        log = self.coach.runs[-1] if self.coach.runs else None
+        if log is None:
+            return kept_line(None, None, "", self.saved_to)
+        return kept_line(log.refused, log.kept, log.lost, self.saved_to)

@@ -17,9 +17,10 @@ from textual.widgets import Digits, Footer, Static
 
 from deckbuilder.core.text.display import one_line, visible
 from deckbuilder.core.text.durations import format_duration as fmt
+from deckbuilder.errors import StoreRefused
 from deckbuilder.rehearse.drill import Drill, DrillSummary
 
-from .stopping import RunApp
+from .stopping import RunApp, kept_line, store_line
 
 SCORES = {"w": (1, "weak"), "o": (2, "ok"), "g": (3, "good")}
 SCORE_NAMES = {number: name for number, name in SCORES.values()}
@@ -76,9 +77,9 @@ class DrillScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
-    def __init__(self, drill: Drill, title: str) -> None:
+    def __init__(self, drill: Drill, title: str, foreseen: StoreRefused | None = None) -> None:
         super().__init__()
-        self.drill, self.talk_title = drill, title
+        self.drill, self.talk_title, self.foreseen = drill, title, foreseen
         self._label = ""
 
     def compose(self) -> ComposeResult:
@@ -138,14 +139,8 @@ class DrillScreen(Screen[None]):
         score = Text("Self-score (w weak, o ok, g good): ", style="dim")
         score.append(SCORE_NAMES.get(drill.score or 0, "-"), style="bold")
         self.query_one("#score", Static).update(score)
-        waiting = len(drill.pending.waiting)
-        saved = Text("")
-        if waiting:
-            saved = Text(
-                f"history busy: {waiting} record(s) kept in memory, saved when it frees ({visible(drill.store_error)})",
-                style="yellow",
-            )
-        self.query_one("#drill-store", Static).update(saved)
+        line = store_line(drill.pending.refused, len(drill.pending.waiting), self.foreseen)
+        self.query_one("#drill-store", Static).update(line or Text(""))
 
 
 def answers_table(summary: DrillSummary, kinds: dict[str, str], checklist_size: int) -> Table:
@@ -205,7 +200,8 @@ class DrillEnd(Screen[None]):
         summary, rules = self.drill.summary(), self.drill.rules
         with VerticalScroll(id="drill-end"):
             yield Static(Text("Drill over", style="bold"), id="drill-end-title")
-            yield Static(Text(visible(self.saved_to), style="dim"), id="drill-end-saved")
+            drill = self.drill
+            yield Static(kept_line(drill.refused, drill.kept, drill.lost, self.saved_to), id="drill-end-saved")
             yield Static(drill_verdict(summary, rules.kinds, len(rules.checklist)), id="drill-verdict")
             yield Static(answers_table(summary, rules.kinds, len(rules.checklist)), id="drill-table")
         yield Footer()
@@ -218,10 +214,12 @@ class DrillApp(RunApp):
     TITLE = "deck drill"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, drill: Drill, title: str, redraw_s: float, saved_to: str) -> None:
+    def __init__(
+        self, drill: Drill, title: str, redraw_s: float, saved_to: str, foreseen: StoreRefused | None = None
+    ) -> None:
         super().__init__()
         self.drill, self.redraw_s, self.saved_to = drill, redraw_s, saved_to
-        self.questions = DrillScreen(drill, title)
+        self.questions = DrillScreen(drill, title, foreseen)
 
     def on_mount(self) -> None:
         self.push_screen(self.questions)

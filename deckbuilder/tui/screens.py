@@ -19,8 +19,10 @@ from textual.widgets import Footer, Static
 from deckbuilder.core.text.display import one_line, visible
 from deckbuilder.core.text.durations import format_duration as fmt
 from deckbuilder.core.text.durations import format_signed
+from deckbuilder.errors import StoreRefused
 from deckbuilder.rehearse.pacing import Summary
 
+from .stopping import store_line
 from .widgets import BigClock, NextUp, NotesView, PaceBadge, SlideTimer, SlideView, TalkClock
 
 if TYPE_CHECKING:
@@ -48,9 +50,9 @@ class TalkScreen(Screen[None]):
         *DIGITS,
     ]
 
-    def __init__(self, coach: Coach) -> None:
+    def __init__(self, coach: Coach, notice: str = "", foreseen: StoreRefused | None = None) -> None:
         super().__init__()
-        self.coach = coach
+        self.coach, self.notice, self.foreseen = coach, notice, foreseen
         self._shown_slide = -1
         self._big_label = ""
 
@@ -126,17 +128,13 @@ class TalkScreen(Screen[None]):
             source.update(Text(f"go to slide {typed}_   Enter jumps, Esc forgets", style="bold"))
 
     def show_store(self) -> None:
-        """Show where the budgets came from, or that the history is busy and records wait in memory."""
+        """Show where the budgets came from; or that the history refuses writes, and what becomes of the run;
+        or, until the clock starts, what the start found (a run that was killed)."""
         coach = self.coach
-        if coach.unsaved:
-            line = Text(
-                f"history busy: {len(coach.unsaved)} record(s) kept in memory, saved when it frees "
-                f"({visible(coach.store_error)})",
-                style="bold yellow",
-            )
-        else:
-            line = Text(visible(coach.budgets.source))
-        self.query_one("#source", Static).update(line)
+        line = store_line(coach.refused, len(coach.unsaved), self.foreseen)
+        if line is None and self.notice and coach.session.started_at is None:
+            line = Text(visible(self.notice), style="bold")
+        self.query_one("#source", Static).update(line or Text(visible(coach.budgets.source)))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -314,10 +312,10 @@ class EndScreen(Screen[None]):
     ]
 
     def __init__(
-        self, summary: Summary, stopped_at: int, unshown: int, completed: bool, saved_to: str, short_below_s: float
+        self, summary: Summary, stopped_at: int, unshown: int, completed: bool, saved: Text, short_below_s: float
     ) -> None:
         super().__init__()
-        self.summary, self.stopped_at, self.completed, self.saved_to = summary, stopped_at, completed, saved_to
+        self.summary, self.stopped_at, self.completed, self.saved = summary, stopped_at, completed, saved
         self.unshown, self.short_below_s = unshown, short_below_s
 
     def tell(self, message: str) -> None:
@@ -330,9 +328,7 @@ class EndScreen(Screen[None]):
         with VerticalScroll(id="end"):
             yield Static(Text(f"Where the time went{state}", style="bold"), id="end-title")
             # First, so it is seen without scrolling: where the run was saved, and the report's result.
-            yield Static(
-                Text(visible(self.saved_to) + "   ·   r: pacing report   R: again", style="dim"), id="end-saved"
-            )
+            yield Static(self.saved + Text("   ·   r: pacing report   R: again", style="dim"), id="end-saved")
             yield Static(
                 verdict(self.summary, self.stopped_at, self.unshown, self.completed, short_below), id="end-verdict"
             )

@@ -7,10 +7,14 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Callable
+from pathlib import Path
 
+from rich.text import Text
 from textual.app import App, ScreenStackError
 from textual.binding import Binding
 
+from deckbuilder.core.text.display import visible
+from deckbuilder.errors import StoreRefused
 from deckbuilder.rehearse.pending import RETRY_S
 
 STOP_SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
@@ -86,3 +90,38 @@ class RunApp(App[None]):
         """Ctrl+C: stop now, keep what was done, exit 130."""
         self.end_run()
         self.exit(return_code=130)
+
+
+def store_line(refused: StoreRefused | None, waiting: int, foreseen: StoreRefused | None = None) -> Text | None:
+    """Return what the screen says while the history refuses writes (None when it takes them): a lock is waited
+    out; a history that cannot be written at all is named for what it is, and the run will go to a file."""
+    if waiting and refused is not None and refused.passing:
+        return Text(
+            f"history {refused.what.removeprefix('is ')}: {waiting} record(s) wait in memory, "
+            f"tried again every {RETRY_S:g} s",
+            style="bold yellow",
+        )
+    cause = refused if waiting and refused is not None else foreseen
+    if cause is None:
+        return None
+    return Text(
+        f"NOT SAVING: the history {cause.what}; this run will be kept in a file beside the deck when it ends",
+        style="bold red",
+    )
+
+
+def kept_line(refused: StoreRefused | None, kept: Path | None, lost: str, saved_to: str) -> Text:
+    """Return where the run went: the history, or the file that keeps it (never "saved" for what was not)."""
+    if refused is None:
+        return Text(visible(saved_to), style="dim")
+    if kept is not None:
+        return Text(
+            f"NOT saved: the history {refused.what}. The whole run is kept in {visible(str(kept))}; "
+            f"once the history can be written: deck history --restore {visible(str(kept))}",
+            style="bold red",
+        )
+    return Text(
+        f"NOT saved: the history {refused.what}, and no file could be written either ({visible(lost)}): "
+        "what this screen shows is all that is left of the run",
+        style="bold red",
+    )
