@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from pptx import Presentation
 
@@ -173,3 +174,24 @@ async def test_after_this_names_a_slide_titled_next_without_stuttering(tmp_path:
         label = str(app.screen.query_one(NextUp).render())
         assert label == "After this: Next: a pilot with the save team"
         assert "Next: Next" not in label
+
+
+def test_the_exit_line_names_every_run_of_the_sitting(churn_pptx: Path, tmp_path: Path, capsys: Any) -> None:
+    from deckbuilder.cli.rehearse import _say_runs
+
+    deck = read_deck(churn_pptx)
+    clock = FakeClock()
+    coach = Coach(deck, resolve(deck), History(tmp_path / "h.db"), clock=clock, wall=lambda: WALL)
+    coach.start()
+    clock.advance(12)
+    coach.next()
+    coach.restart()  # R: the first run is kept, a second begins
+    coach.start()
+    clock.advance(5)
+    coach.restart()  # and again; the third never starts its clock
+    coach.quit()
+    assert _say_runs(coach, "h.db", 720) is False
+    out = capsys.readouterr().out
+    assert "the clock never started" not in out
+    assert "rehearsal 1 saved (unfinished: 1 slide visits, 0:12 of 12:00)" in out
+    assert "rehearsal 2 saved (unfinished: 1 slide visits, 0:05 of 12:00)" in out

@@ -143,7 +143,9 @@ def test_sigkill_loses_at_most_a_checkpoint_and_the_next_start_restores_the_term
     finally:
         again.close()
     screen = bytes(again.screen)
-    assert screen.find(ALT_OFF) < screen.find(b"was stopped without closing")  # restored before it says so
+    said = screen.find(b"was stopped without closing")
+    assert screen.find(ALT_OFF) < said  # restored before it says so
+    assert -1 < screen.find(b"\x1b[?7h") < said  # line wrap back on: the notice is not cut at the right edge
     ended = sqlite3.connect(db).execute("SELECT finished, ended_at IS NOT NULL FROM rehearsals").fetchone()
     assert ended == (0, 1)  # closed as unfinished, so it is said once
 
