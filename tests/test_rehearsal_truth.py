@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
+from textual.widgets import Static
 
 from deckbuilder.history.store import History
 from deckbuilder.rehearse.budgets import resolve
 from deckbuilder.rehearse.coach import Coach
 from deckbuilder.rehearse.deck_reader import read_deck
 from deckbuilder.tui.app import RehearseApp
+from deckbuilder.tui.palette import MUTED
 from deckbuilder.tui.screens import EndScreen
 from deckbuilder.tui.widgets import BigClock, NextUp, PaceBadge, TalkClock
 
@@ -195,3 +197,20 @@ def test_the_exit_line_names_every_run_of_the_sitting(churn_pptx: Path, tmp_path
     assert "the clock never started" not in out
     assert "rehearsal 1 saved (unfinished: 1 slide visits, 0:12 of 12:00)" in out
     assert "rehearsal 2 saved (unfinished: 1 slide visits, 0:05 of 12:00)" in out
+
+
+async def test_slides_a_run_never_showed_are_not_shown_as_under_budget(churn_pptx: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = rehearse_app(churn_pptx, tmp_path / "h.db", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        for seconds in (10, 60):
+            clock.advance(seconds)
+            await pilot.press("right")
+        await pilot.press("q", "y")
+        table = app.screen.query_one("#end-table", Static).content
+        diffs = [str(cell) for cell in table.columns[4]._cells]  # type: ignore[union-attr]
+        actuals = [str(cell) for cell in table.columns[3]._cells]  # type: ignore[union-attr]
+        assert diffs[:3] == ["0:00", "+0:25", "-1:40"] and actuals[:3] == ["0:10", "1:00", "0:00"]
+        assert diffs[3:8] == ["not shown"] * 5 and actuals[3:8] == ["-"] * 5  # never a green "-2:00"
+        assert table.columns[4]._cells[-1].style == MUTED  # type: ignore[union-attr]  # the total: only so far

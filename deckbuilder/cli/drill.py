@@ -103,7 +103,7 @@ def drill(
     history = open_history(db)
     where = visible(str(history.path))
     session = Drill(questions, rules, ident, history, time.monotonic, seed, keep_beside=source)
-    app = DrillApp(session, talk.title, settings.pace.redraw_s, f"saved to {where}", history.probe())
+    app = DrillApp(session, talk.title, settings.pace.redraw_s, f"saved to {where}", history.probe(), settings.terminal)
     try:
         app.run()
     finally:

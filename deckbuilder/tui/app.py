@@ -28,7 +28,7 @@ class RehearseApp(RunApp):
     def __init__(
         self, coach: Coach, redraw_s: float, saved_to: str, notice: str = "", foreseen: StoreRefused | None = None
     ) -> None:
-        super().__init__()
+        super().__init__(coach.config.terminal)
         self.coach, self.redraw_s, self.saved_to = coach, redraw_s, saved_to
         # Said on the talk screen: what the last start found (a killed run), and a history that will refuse.
         self.talk = TalkScreen(coach, notice, foreseen)
@@ -216,7 +216,7 @@ class RehearseApp(RunApp):
     def _show_end(self) -> None:
         summary = self.coach.summary()
         short = summary.duration_s * self.coach.config.pace.too_short_ratio
-        unshown = len(self.coach.unshown())
+        unshown = frozenset(slide.index for slide in self.coach.unshown())
         end = EndScreen(summary, self.coach.session.current, unshown, self.coach.completed, self._saved_line(), short)
         self.switch_screen(end)
 

@@ -22,6 +22,7 @@ from deckbuilder.core.text.durations import format_signed
 from deckbuilder.errors import StoreRefused
 from deckbuilder.rehearse.pacing import Summary
 
+from .palette import ALERT, CAUTION, GOOD, MUTED
 from .stopping import store_line
 from .widgets import BigClock, NextUp, NotesView, PaceBadge, SlideTimer, SlideView, TalkClock
 
@@ -98,7 +99,7 @@ class TalkScreen(Screen[None]):
         label = self.query_one(BigClock).label
         if label != self._big_label:
             self._big_label = label
-            self.query_one("#big-label", Static).update(Text(label, style="dim"))
+            self.query_one("#big-label", Static).update(Text(label, style=MUTED))
 
     def redraw(self, force: bool = False) -> None:
         """Redraw everything (after a key, or a resize when ``force``)."""
@@ -123,7 +124,7 @@ class TalkScreen(Screen[None]):
         if not typed:
             self.show_store()
         elif error:
-            source.update(Text(typed, style="bold red"))
+            source.update(Text(typed, style=f"bold {ALERT}"))
         else:
             source.update(Text(f"go to slide {typed}_   Enter jumps, Esc forgets", style="bold"))
 
@@ -159,7 +160,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box"):
             yield Static(Text("Keys", style="bold"))
             yield Static(keys)
-            yield Static(Text("any key closes this; the clock keeps running", style="dim"))
+            yield Static(Text("any key closes this; the clock keeps running", style=MUTED))
 
     def on_key(self, event: events.Key) -> None:
         # The key only closes the box: it must not also move a slide or quit the talk.
@@ -186,7 +187,7 @@ class ConfirmQuit(ModalScreen[bool]):
         with Vertical(id="quit-box"):
             yield Static(Text(self.question, style="bold"))
             yield Static(Text(self.detail))
-            yield Static(Text(f"{self.key}, y or Enter: {self.action}   ·   any other key: go on", style="dim"))
+            yield Static(Text(f"{self.key}, y or Enter: {self.action}   ·   any other key: go on", style=MUTED))
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
@@ -194,8 +195,10 @@ class ConfirmQuit(ModalScreen[bool]):
         self.dismiss(event.key in (self.key, "y", "enter"))
 
 
-def summary_table(summary: Summary) -> Table:
-    """Return per-slide budget, actual and difference; titles give way first on a narrow screen."""
+def summary_table(summary: Summary, unshown: frozenset[int] = frozenset(), whole: bool = True) -> Table:
+    """Return per-slide budget, actual and difference; titles give way first on a narrow screen. A slide the run
+    never showed (its number in ``unshown``) says so, not that it came in under budget; nor does the total of a run
+    that was not ``whole``."""
     table = Table(box=None, pad_edge=False, header_style="bold", expand=True)
     columns: list[tuple[str, JustifyMethod, int]] = [
         ("#", "right", 2),
@@ -216,11 +219,14 @@ def summary_table(summary: Summary) -> Table:
     for row in summary.slides:
         slide = row.slide
         budget = fmt(slide.budget_s) if slide.budget_s is not None else "-"
-        diff = Text("")
-        if slide.budget_s is not None:
-            diff = Text(format_signed(row.over_s), style="red" if row.over_s > summary.ran_over_s else "green")
-        table.add_row(str(slide.index), Text(one_line(slide.title)), budget, fmt(row.actual_s), diff)
-    total_diff = Text(format_signed(summary.over_s), style="bold red" if summary.over_s > 0 else "bold green")
+        diff, actual = Text(""), fmt(row.actual_s)
+        if slide.index in unshown:
+            diff, actual = Text("not shown", style=MUTED), "-"
+        elif slide.budget_s is not None:
+            diff = Text(format_signed(row.over_s), style=ALERT if row.over_s > summary.ran_over_s else GOOD)
+        table.add_row(str(slide.index), Text(one_line(slide.title)), budget, actual, diff)
+    total_style = f"bold {ALERT}" if summary.over_s > 0 else f"bold {GOOD}" if whole else MUTED
+    total_diff = Text(format_signed(summary.over_s), style=total_style)
     table.add_row("", Text("total", style="bold"), fmt(summary.duration_s), fmt(summary.total_s), total_diff)
     return table
 
@@ -236,25 +242,25 @@ def verdict(summary: Summary, stopped_at: int, unshown: int, completed: bool, sh
         text.append(
             f"Stopped on slide {stopped_at + 1} of {count}: {unshown} main slide(s) not shown; "
             "time shares need a whole run.\n",
-            style="bold yellow",
+            style=f"bold {CAUTION}",
         )
     if over:
-        text.append(f"{total} for a {duration} talk: {fmt(summary.over_s)} over.\n", style="bold red")
+        text.append(f"{total} for a {duration} talk: {fmt(summary.over_s)} over.\n", style=f"bold {ALERT}")
     elif unshown or not completed:
         text.append(f"{total} of a {duration} talk so far.\n", style="bold")
     elif summary.total_s < short_below_s:
         text.append(
             f"{total} for a {duration} talk: {fmt(-summary.over_s)} short. Panels book the slot for the talk; "
             "fill it with depth on results and error analysis, not speed.\n",
-            style="bold yellow",
+            style=f"bold {CAUTION}",
         )
     else:
-        text.append(f"{total} for a {duration} talk: within time.\n", style="bold green")
+        text.append(f"{total} for a {duration} talk: within time.\n", style=f"bold {GOOD}")
     if summary.backup_s >= 1:
-        text.append(f"Plus {fmt(summary.backup_s)} on backup slides, kept apart from the talk's time.\n", style="dim")
+        text.append(f"Plus {fmt(summary.backup_s)} on backup slides, kept apart from the talk's time.\n", style=MUTED)
     for share in () if unshown else summary.shares:
-        text.append(f"{share.label}: {share.pct}% ({share.bounds()})", style="" if share.ok else "yellow")
-        text.append("  ok\n" if share.ok else "  off target\n", style="green" if share.ok else "yellow")
+        text.append(f"{share.label}: {share.pct}% ({share.bounds()})", style="" if share.ok else CAUTION)
+        text.append("  ok\n" if share.ok else "  off target\n", style=GOOD if share.ok else CAUTION)
     if over:
         _cut_advice(text, summary)
     elif summary.total_s > 0:
@@ -283,7 +289,7 @@ def _where_it_went(text: Text, summary: Summary, finished: bool) -> None:
             if len(within) == len(shown)
             else (f"{len(within)} of {len(shown)} slides within their budgets")
         )
-        text.append("\nWent well: ", style="bold green")
+        text.append("\nWent well: ", style=f"bold {GOOD}")
         text.append(well + ".\n")
     text.append("Where the time went" + ("" if finished else " so far") + ": ", style="bold")
     text.append(_longest(summary) + ".\n")
@@ -312,7 +318,13 @@ class EndScreen(Screen[None]):
     ]
 
     def __init__(
-        self, summary: Summary, stopped_at: int, unshown: int, completed: bool, saved: Text, short_below_s: float
+        self,
+        summary: Summary,
+        stopped_at: int,
+        unshown: frozenset[int],
+        completed: bool,
+        saved: Text,
+        short_below_s: float,
     ) -> None:
         super().__init__()
         self.summary, self.stopped_at, self.completed, self.saved = summary, stopped_at, completed, saved
@@ -328,11 +340,13 @@ class EndScreen(Screen[None]):
         with VerticalScroll(id="end"):
             yield Static(Text(f"Where the time went{state}", style="bold"), id="end-title")
             # First, so it is seen without scrolling: where the run was saved, and the report's result.
-            yield Static(self.saved + Text("   ·   r: pacing report   R: again", style="dim"), id="end-saved")
+            yield Static(self.saved + Text("   ·   r: pacing report   R: again", style=MUTED), id="end-saved")
             yield Static(
-                verdict(self.summary, self.stopped_at, self.unshown, self.completed, short_below), id="end-verdict"
+                verdict(self.summary, self.stopped_at, len(self.unshown), self.completed, short_below),
+                id="end-verdict",
             )
-            yield Static(summary_table(self.summary), id="end-table")
+            whole = self.completed and not self.unshown
+            yield Static(summary_table(self.summary, self.unshown, whole), id="end-table")
         yield Static(Text("more below: ↓ or PgDn scrolls", style="bold"), id="end-more")
         yield Footer()
 

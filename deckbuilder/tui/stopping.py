@@ -13,9 +13,12 @@ from rich.text import Text
 from textual.app import App, ScreenStackError
 from textual.binding import Binding
 
+from deckbuilder.core.rules.config import TerminalColours, default_config
 from deckbuilder.core.text.display import visible
 from deckbuilder.errors import StoreRefused
 from deckbuilder.rehearse.pending import RETRY_S
+
+from .palette import ALERT, CAUTION, MUTED, NAME, ansi_theme, textual_theme
 
 STOP_SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
 
@@ -53,9 +56,13 @@ class RunApp(App[None]):
     # Ctrl+C stops the run (saved, unfinished) instead of Textual's "press Ctrl+Q" notice.
     BINDINGS = [Binding("ctrl+c", "interrupt", "Stop", show=False, priority=True)]
 
-    def __init__(self) -> None:
+    def __init__(self, colours: TerminalColours | None = None) -> None:
         super().__init__()
         self._signals: list[int] = []
+        colours = colours or default_config().terminal
+        self.register_theme(textual_theme(colours))
+        self.theme = NAME
+        self.ansi_theme_dark = ansi_theme(colours)
 
     def showing(self, screen: object) -> bool:
         """Whether ``screen`` is on top; False once the app is shutting down and its screens are gone."""
@@ -99,29 +106,29 @@ def store_line(refused: StoreRefused | None, waiting: int, foreseen: StoreRefuse
         return Text(
             f"history {refused.what.removeprefix('is ')}: {waiting} record(s) wait in memory, "
             f"tried again every {RETRY_S:g} s",
-            style="bold yellow",
+            style=f"bold {CAUTION}",
         )
     cause = refused if waiting and refused is not None else foreseen
     if cause is None:
         return None
     return Text(
         f"NOT SAVING: the history {cause.what}; this run will be kept in a file beside the deck when it ends",
-        style="bold red",
+        style=f"bold {ALERT}",
     )
 
 
 def kept_line(refused: StoreRefused | None, kept: Path | None, lost: str, saved_to: str) -> Text:
     """Return where the run went: the history, or the file that keeps it (never "saved" for what was not)."""
     if refused is None:
-        return Text(visible(saved_to), style="dim")
+        return Text(visible(saved_to), style=MUTED)
     if kept is not None:
         return Text(
             f"NOT saved: the history {refused.what}. The whole run is kept in {visible(str(kept))}; "
             f"once the history can be written: deck history --restore {visible(str(kept))}",
-            style="bold red",
+            style=f"bold {ALERT}",
         )
     return Text(
         f"NOT saved: the history {refused.what}, and no file could be written either ({visible(lost)}): "
         "what this screen shows is all that is left of the run",
-        style="bold red",
+        style=f"bold {ALERT}",
     )

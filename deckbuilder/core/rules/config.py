@@ -127,6 +127,28 @@ class PaceRules:
 
 
 @dataclass(frozen=True, eq=False, repr=False)
+class TerminalColours:
+    """The colours of the rehearsal coach and the drill in the terminal (terminal.yaml), each "RRGGBB"."""
+
+    background: str
+    surface: str
+    panel: str
+    text: str
+    muted: str
+    primary: str
+    accent: str
+    success: str
+    warning: str
+    error: str
+    on_colour: str
+
+    def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            if not (isinstance(value, str) and len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value)):
+                raise ValueError(f"terminal.yaml: {name} is {value!r}, not a colour written RRGGBB")
+
+
+@dataclass(frozen=True, eq=False, repr=False)
 class InputLimits:
     """How much deck reads before it refuses a file (layouts/limits.yaml; docs/limits.md)."""
 
@@ -276,6 +298,11 @@ class Config:
     def pace(self) -> PaceRules:
         """Return the rehearsal thresholds (rehearsal.yaml)."""
         return PaceRules(**self.data("rehearsal.yaml"))
+
+    @cached_property
+    def terminal(self) -> TerminalColours:
+        """Return the colours of the rehearsal coach and the drill (terminal.yaml)."""
+        return TerminalColours(**{k: str(v) for k, v in self.data("terminal.yaml").items()})
 
     @cached_property
     def theme(self) -> Theme:
