@@ -77,6 +77,16 @@ def test_each_refusal_is_named_for_what_it_is(deck: Path, tmp_path: Path) -> Non
     assert caught.value.reason == "locked" and caught.value.passing
 
 
+async def test_a_short_screen_still_says_the_history_is_not_saving(deck: Path, tmp_path: Path) -> None:
+    history = read_only(History(tmp_path / "h.db"))
+    info = read_deck(deck)
+    coach = Coach(info, resolve(info), history, clock=FakeClock(), wall=lambda: WALL)
+    app = RehearseApp(coach, 0.05, "saved to h.db", foreseen=history.probe())
+    async with app.run_test(size=(60, 20)):
+        source = app.screen.query_one("#source")
+        assert source.display and "NOT SAVING" in str(source.render())
+
+
 def test_naming_a_run_in_a_read_only_history_says_read_only_not_busy(deck: Path, tmp_path: Path) -> None:
     history = History(tmp_path / "h.db")
     coach = Coach(read_deck(deck), resolve(read_deck(deck)), history, clock=FakeClock(), wall=lambda: WALL)

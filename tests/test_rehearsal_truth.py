@@ -129,7 +129,8 @@ async def test_no_cut_advice_for_a_run_stopped_early(churn_pptx: Path, tmp_path:
         await pilot.press("q", "y")
         text = screen_text(app)
         assert "Cut content" not in text and "Went well" not in text
-        assert "Where the time went so far: slide 2 (1:00 of 0:35)" in text
+        assert "Where the time went so far: slide 2 (1:00 of 0:35), slide 1 (0:10 of 0:10)." in text
+        assert "0:00 of" not in text  # slides never reached are not where the time went
 
 
 async def test_a_run_over_its_time_gets_the_slides_to_cut(churn_pptx: Path, tmp_path: Path) -> None:
@@ -214,3 +215,16 @@ async def test_slides_a_run_never_showed_are_not_shown_as_under_budget(churn_ppt
         assert diffs[:3] == ["0:00", "+0:25", "-1:40"] and actuals[:3] == ["0:10", "1:00", "0:00"]
         assert diffs[3:8] == ["not shown"] * 5 and actuals[3:8] == ["-"] * 5  # never a green "-2:00"
         assert table.columns[4]._cells[-1].style == MUTED  # type: ignore[union-attr]  # the total: only so far
+
+
+async def test_a_short_screen_still_says_a_refused_jump_and_what_it_types(churn_pptx: Path, tmp_path: Path) -> None:
+    app = rehearse_app(churn_pptx, tmp_path / "h.db", FakeClock())
+    async with app.run_test(size=(60, 20)) as pilot:
+        source = app.screen.query_one("#source")
+        assert not source.display  # where the budgets came from gives way on a short screen
+        await pilot.press("space", "1", "2")
+        assert source.display and "go to slide 12" in str(source.render())
+        await pilot.press("enter")
+        assert source.display and "no slide 12" in str(source.render())
+        await pilot.press("escape")
+        assert not source.display

@@ -120,13 +120,15 @@ class TalkScreen(Screen[None]):
 
     def show_typed(self, typed: str, error: bool = False) -> None:
         """Show the slide number being typed (Enter jumps to it), or why it cannot be jumped to."""
-        source = self.query_one("#source", Static)
         if not typed:
             self.show_store()
-        elif error:
+            return
+        source = self.query_one("#source", Static)
+        if error:
             source.update(Text(typed, style=f"bold {ALERT}"))
         else:
             source.update(Text(f"go to slide {typed}_   Enter jumps, Esc forgets", style="bold"))
+        source.set_class(True, "saying")  # shown even on a short screen
 
     def show_store(self) -> None:
         """Show where the budgets came from; or that the history refuses writes, and what becomes of the run;
@@ -135,7 +137,9 @@ class TalkScreen(Screen[None]):
         line = store_line(coach.refused, len(coach.unsaved), self.foreseen)
         if line is None and self.notice and coach.session.started_at is None:
             line = Text(visible(self.notice), style="bold")
-        self.query_one("#source", Static).update(line or Text(visible(coach.budgets.source)))
+        source = self.query_one("#source", Static)
+        source.update(line or Text(visible(coach.budgets.source)))
+        source.set_class(line is not None, "saying")  # shown even on a short screen
 
 
 class HelpScreen(ModalScreen[None]):
@@ -302,7 +306,8 @@ def _where_it_went(text: Text, summary: Summary, finished: bool) -> None:
 
 def _longest(summary: Summary, count: int = 3) -> str:
     """Return the slides of the talk that took longest, with their budgets: "slide 5 (2:10 of 2:00), ..."."""
-    timed = sorted((r for r in summary.slides if r.slide.budget_s is not None), key=lambda r: -r.actual_s)
+    spoken = (r for r in summary.slides if r.slide.budget_s is not None and r.actual_s > 0)  # never 0:00 of 0:25
+    timed = sorted(spoken, key=lambda r: -r.actual_s)
     return ", ".join(
         f"slide {r.slide.index} ({fmt(r.actual_s)} of {fmt(r.slide.budget_s or 0)})" for r in timed[:count]
     )
