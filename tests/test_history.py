@@ -93,10 +93,10 @@ def test_trend_line() -> None:
     assert trend([]) == "no finished rehearsal yet"
     # A 2-minute run between 12-minute runs is another talk: left out of the line, and said so.
     assert trend([run(4, 790), short(3, 5), run(2, 800)]) == (
-        "last two of 12:00: 13:20, 13:10; still over time (1 finished run(s) of another length left out)"
+        "last two of 12:00: 13:20, 13:10; still over time (left out: 1 of another length)"
     )
     assert trend([short(5, 130), run(4, 700)]) == (
-        "last one of 2:00: 2:10; still over time (1 finished run(s) of another length left out)"
+        "last one of 2:00: 2:10; still over time (left out: 1 of another length)"
     )
 
 

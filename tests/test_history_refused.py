@@ -110,13 +110,15 @@ async def test_a_read_only_history_keeps_the_run_in_a_file_beside_the_deck_and_n
     app = RehearseApp(coach, 0.05, "saved to h.db", foreseen=history.probe())
     async with app.run_test(size=SIZE) as pilot:
         source = app.screen.query_one("#source")
-        assert "NOT SAVING: the history is read-only" in str(source.render())  # said before the first key
+        assert "NOT SAVING: history read-only; run kept in a file at end" in str(
+            source.render()
+        )  # said before the first key
         await pilot.press("space")
         for seconds in (10, 35, 100):
             clock.advance(seconds)
             await pilot.press("right")
         app.retry_writes()
-        assert "NOT SAVING: the history is read-only" in str(source.render())
+        assert "NOT SAVING: history read-only; run kept in a file at end" in str(source.render())
         assert "busy" not in str(source.render()) and "kept in memory" not in str(source.render())
         clock.advance(20)
         await pilot.press("q", "y")

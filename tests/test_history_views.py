@@ -157,13 +157,13 @@ def test_the_report_says_what_it_left_out_and_draws_backup_slides_apart(mixed: t
     out = deck.with_name("pacing.png")
     result = run_cli("report", deck, "--db", db, "-o", out)
     said = " ".join(result.output.split())
-    assert "1 unfinished rehearsal(s) and 3 finished rehearsal(s) of another length left out" in said
+    assert "rehearsals left out: 1 unfinished, 3 of another length" in said
     info = read_deck(deck)
     numbers = pacing(info.timed(), find_runs(History(db), info.identity()), 5, 2.0)
     theme = default_config().theme
     figure = draw(numbers, theme)
     ax = figure.axes[0]
-    assert "rehearsals of 5:00" in ax.get_xlabel() and "3 finished rehearsal(s) of another length" in ax.get_xlabel()
+    assert "rehearsals of 5:00" in ax.get_xlabel() and "left out: 1 unfinished, 3 of another length" in ax.get_xlabel()
     backup_at = numbers.backup.index(True)
     renderer = _rendered(figure)
     bars = [p for p in ax.patches if p.get_height() > 0]
@@ -214,7 +214,7 @@ def test_plan_judges_only_on_whole_runs_of_its_length_and_says_what_it_left_out(
     assert clicked["judged_on"] != "rehearsals" and all(s["rehearsed_s"] is None for s in clicked["slides"])
     assert clicked["rehearsals"]["left_out"] == {"unfinished": 0, "other_length": 0, "skimmed": 1}
     text = " ".join(run_cli("plan", CHURN, "--db", db).stdout.split())
-    assert "no rehearsal fit to judge on (1 that clicked past a main slide left out): judged on the budgets" in text
+    assert "no rehearsal fit to judge on (1 clicked through left out): judged on the budgets" in text
     assert "0:03" not in text  # no finding built on the click-through's seconds
     rehearse(churn_pptx, db, None, [10, 40, 100, 120, 120, 115, 110, 110, 0])  # a whole 12:00 run
     rehearse(churn_pptx, db, 120, [5, 5, 20, 20, 20, 20, 20, 20, 0])  # a 2:00 run
@@ -242,3 +242,21 @@ def test_plan_says_when_the_history_it_would_judge_on_is_damaged(
     assert result.exit_code in (0, 1) and "rehearsed times left out: the rehearsal history is damaged" in " ".join(
         result.stdout.split()
     )
+
+
+def test_a_click_through_the_deck_is_no_rehearsal_to_compare_trend_or_draw(
+    churn_pptx: Path, tmp_path: Path, run_cli: Any
+) -> None:
+    deck, db = tmp_path / "talk.pptx", tmp_path / "h.db"
+    shutil.copy(churn_pptx, deck)
+    rehearse(deck, db, None, [10, 40, 100, 120, 120, 115, 110, 110, 0])
+    rehearse(deck, db, None, [10, 38, 98, 118, 121, 112, 108, 105, 0])
+    rehearse(deck, db, None, [3, 3, 3, 3, 3, 3, 3, 3, 0])  # 0:24: every slide shown, none spoken
+    compared = " ".join(run_cli("compare", deck, "--db", db).output.split())
+    assert compared.startswith(
+        "comparing the last two finished rehearsals of 12:00: #1 and #2 (1 clicked through left out)"
+    )
+    listed = " ".join(run_cli("history", deck, "--db", db).output.split())
+    assert "last two of 12:00: 12:05, 11:50; on budget since the second (left out: 1 clicked through)" in listed
+    drawn = " ".join(run_cli("report", deck, "--db", db, "-o", tmp_path / "p.png").output.split())
+    assert "Slide 2 ran over in 2 of 2 rehearsals" in drawn and "rehearsals left out: 1 clicked through" in drawn

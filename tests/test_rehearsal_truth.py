@@ -196,8 +196,8 @@ def test_the_exit_line_names_every_run_of_the_sitting(churn_pptx: Path, tmp_path
     assert _say_runs(coach, "h.db", 720) is False
     out = capsys.readouterr().out
     assert "the clock never started" not in out
-    assert "rehearsal 1 saved (unfinished: 1 slide visits, 0:12 of 12:00)" in out
-    assert "rehearsal 2 saved (unfinished: 1 slide visits, 0:05 of 12:00)" in out
+    assert "rehearsal 1 saved (unfinished: 1 slide visit, 0:12 of 12:00)" in out
+    assert "rehearsal 2 saved (unfinished: 1 slide visit, 0:05 of 12:00)" in out
 
 
 async def test_slides_a_run_never_showed_are_not_shown_as_under_budget(churn_pptx: Path, tmp_path: Path) -> None:

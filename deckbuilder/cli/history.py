@@ -21,7 +21,7 @@ def _history_of(deck: Path, db: Path | None) -> tuple[Any, Any, list[Any]]:
 
     info = read_deck(deck, config())
     history = open_history(db)
-    return info, history, find_runs(history, info.identity())
+    return info, history, find_runs(history, info.identity(), config().pace.rehearsed_share)
 
 
 def _where(db: Path | None) -> None:
@@ -307,6 +307,6 @@ def report(deck: Path, output: Path | None, last: int, db: Path | None) -> None:
     if numbers.unfinished_only:
         click.echo("  no finished rehearsal yet: the chart shows the newest, unfinished one")
     elif numbers.left_out_text():
-        click.echo(f"  {numbers.left_out_text()}; the chart shows finished runs of one length")
+        click.echo(f"  {numbers.left_out_text()}; the chart shows whole runs of one length")
     if numbers.gone:
         click.echo(f"  {numbers.gone} slide(s) no longer in the deck are drawn last, as 'gone'")

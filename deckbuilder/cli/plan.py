@@ -92,8 +92,9 @@ def _rehearsed(outline: Any, settings: Any, db: Path | None) -> tuple[dict[str, 
     try:
         # Known as `deck history` knows a built deck: its talk title, or the same slide titles.
         timed = time_only(outline, settings)
-        runs = find_runs(store, DeckId("", outline.title, timed.fingerprint(), embedded=True))
-        found = rehearsed_times(runs, timed.duration_s, settings.pace.rehearsed_share)
+        ident = DeckId("", outline.title, timed.fingerprint(), embedded=True)
+        runs = find_runs(store, ident, settings.pace.rehearsed_share)
+        found = rehearsed_times(runs, timed.duration_s)
     except DeckError as exc:  # a damaged history never stops a plan, and is said
         said = f"rehearsed times left out: {exc.message}"
         return {}, {"said": visible(said), "error": visible(exc.message)}

@@ -107,7 +107,8 @@ def _say_runs(coach: Any, where: str, duration_s: float) -> bool:
     for log in coach.runs:
         state = "finished" if log.end is not None and log.end.finished else "unfinished"
         total = format_duration(log.end.total_s if log.end is not None else 0)
-        figures = f"{state}: {len(log.visits)} slide visits, {total} of {format_duration(duration_s)}"
+        visits = f"{len(log.visits)} slide visit{'' if len(log.visits) == 1 else 's'}"
+        figures = f"{state}: {visits}, {total} of {format_duration(duration_s)}"
         if log.saved:
             click.echo(f"rehearsal {log.rehearsal} saved ({figures}), in {where}")
             continue
@@ -150,9 +151,10 @@ def _after_a_kill(history: Any) -> str:
         sys.stderr.write(_TERMINAL_RESET)
         sys.stderr.flush()
     rehearsal, seconds = killed
-    notice = (
-        f"rehearsal {rehearsal} was stopped without closing (killed?): {format_duration(seconds)} of it was saved, "
-        "up to its last checkpoint, and it is kept as unfinished"
+    kept = format_duration(seconds)
+    click.echo(
+        f"deck: rehearsal {rehearsal} was stopped without closing (killed?): {kept} of it was saved, up to its last "
+        "checkpoint, and it is kept as unfinished; the terminal is restored",
+        err=True,
     )
-    click.echo(f"deck: {notice}; the terminal is restored", err=True)
-    return notice
+    return f"rehearsal {rehearsal} was killed: {kept} of it kept, to its last checkpoint, as unfinished"  # 80 columns

@@ -155,6 +155,6 @@ def save(numbers: Pacing, out: Path, theme: Theme) -> Path:
 
 def write_report(history: History, deck: DeckId, talk: TalkPlan, out: Path, last: int, config: Config) -> Pacing:
     """Draw the pacing report of a deck's last rehearsals to ``out``; return its numbers (title included)."""
-    numbers = pacing(talk, find_runs(history, deck), last, config.pace.ran_over_s)
+    numbers = pacing(talk, find_runs(history, deck, config.pace.rehearsed_share), last, config.pace.ran_over_s)
     save(numbers, out, config.theme)
     return numbers

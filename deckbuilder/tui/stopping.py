@@ -111,9 +111,9 @@ def store_line(refused: StoreRefused | None, waiting: int, foreseen: StoreRefuse
     cause = refused if waiting and refused is not None else foreseen
     if cause is None:
         return None
+    # Short enough for 60 columns: the end screen names the file.
     return Text(
-        f"NOT SAVING: the history {cause.what}; this run will be kept in a file beside the deck when it ends",
-        style=f"bold {ALERT}",
+        f"NOT SAVING: history {cause.what.removeprefix('is ')}; run kept in a file at end", style=f"bold {ALERT}"
     )
 
 
