@@ -112,11 +112,6 @@ class Coach:
         """Return the writes waiting for a busy history."""
         return self.pending.waiting
 
-    @property
-    def store_error(self) -> str:
-        """Return what the history said when it last refused a write."""
-        return self.pending.error
-
     def flush(self) -> bool:
         """Write what waits for the history, in order; return True when nothing waits any more."""
         return self.pending.flush()
