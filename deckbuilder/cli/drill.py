@@ -122,7 +122,8 @@ def drill(
         kept = visible(str(session.kept))
         click.echo(
             f"deck: {where}: the rehearsal history {cause.what}, so this drill ({figures}) was not saved there"
-            f"{part}; the whole drill is kept in {kept}\n  hint: {cause.hint}, then: deck history --restore {kept}",
+            f"{part}; the whole drill is kept in {kept}\n  hint: {cause.hint}, then: deck history --restore {kept}"
+            + (f" --db {visible(str(db))}" if db else ""),
             err=True,
         )
     else:

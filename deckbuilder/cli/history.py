@@ -145,7 +145,7 @@ def history(
 
 
 def _restore(kept_file: Path, db: Path | None) -> None:
-    """Write a run kept out of the history back into it (into --db, else the history it was meant for)."""
+    """Write a run kept out of the history back into it (the history in use: --db, $DECK_HISTORY, the default)."""
     from deckbuilder.core.text.durations import format_duration
     from deckbuilder.core.timing.deck_format import FormatError
     from deckbuilder.core.timing.kept import MAX_KEPT_BYTES, read_kept
@@ -161,11 +161,14 @@ def _restore(kept_file: Path, db: Path | None) -> None:
         raise DeckError("is not a kept run of deck's (not UTF-8 text)", file=str(kept_file)) from None
     except FormatError as exc:
         raise DeckError(f"is not a run deck can restore: {exc}", file=str(kept_file)) from None
-    store = open_history(db or (Path(run.history) if run.history else None))
+    # Into the history this command uses (--db, $DECK_HISTORY, the default), never a path the file names.
+    store = open_history(db)
     try:
         ident, completed = store.restore(run)
     finally:
         store.close()
+    if run.history and Path(run.history).resolve() != store.path.resolve():
+        click.echo(f"note: it was meant for {visible(run.history)}; restored into the history in use, below")
     how = "completed (it held only part of it)" if completed else "added"
     if run.plan is not None:
         state = "finished" if run.end is not None and run.end.finished else "unfinished"

@@ -92,12 +92,13 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
         coach.quit()
         coach.flush()
         history.close()
-    refused = _say_runs(coach, where, budgets.plan.duration_s)
+    again = f" --db {visible(str(db))}" if db else ""  # the same history, when it was named
+    refused = _say_runs(coach, where, budgets.plan.duration_s, again)
     # 128 + the signal that stopped it, 130 for Ctrl+C; else 2 when the history refused the run.
     sys.exit(app.return_code or (EXIT_BAD_INPUT if refused else 0))
 
 
-def _say_runs(coach: Any, where: str, duration_s: float) -> bool:
+def _say_runs(coach: Any, where: str, duration_s: float, again: str = "") -> bool:
     """Say what became of each run of the sitting (a restart makes several); return True when the history
     refused one (kept in a file, or lost), which is never called saved."""
     if not coach.runs:
@@ -120,7 +121,7 @@ def _say_runs(coach: Any, where: str, duration_s: float) -> bool:
             click.echo(
                 f"deck: {where}: the rehearsal history {cause.what}, so this rehearsal ({figures}) was not saved "
                 f"there{part}; the whole run is kept in {kept}"
-                f"\n  hint: {cause.hint}, then: deck history --restore {kept}",
+                f"\n  hint: {cause.hint}, then: deck history --restore {kept}{again}",
                 err=True,
             )
         else:
