@@ -19,12 +19,12 @@ def refusal(exc: sqlite3.Error, path: Path) -> StoreRefused:
         return StoreRefused(
             "locked",
             "is locked by another program",
-            "finish the rehearsal or drill that is recording into it (or close the program holding it), then try again",
+            "finish the rehearsal or drill that is recording into it, or close the program holding it",
         )
     if name.startswith("SQLITE_READONLY") or "readonly" in str(exc):
-        return StoreRefused("read-only", "is read-only", f"make it writable (chmod u+w {path}) {other}")
+        return StoreRefused("read-only", "is read-only", f"make it writable (chmod u+w {path}), {other}")
     if name == "SQLITE_FULL" or "full" in str(exc):
-        return StoreRefused("full", "is full (no room left on its disk)", f"free some disk space {other}")
+        return StoreRefused("full", "is full (no room left on its disk)", f"free some disk space, {other}")
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return StoreRefused("damaged", "is damaged", f"move it aside to keep it, {other}")
     return StoreRefused("unwritable", f"cannot be written ({exc})", f"check its disk and folder, {other}")

@@ -317,7 +317,7 @@ class History(DrillRecords):
             raise DeckError(
                 f"cannot {what}: the rehearsal history {refused.what}; nothing was changed",
                 file=str(self.path),
-                hint=refused.hint,
+                hint=f"{refused.hint}, then run this again",
             ) from None
 
     def planned_slides(self, ids: list[int]) -> Iterator[tuple[int, TimedSlide]]:

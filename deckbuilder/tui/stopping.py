@@ -102,12 +102,8 @@ class RunApp(App[None]):
 def store_line(refused: StoreRefused | None, waiting: int, foreseen: StoreRefused | None = None) -> Text | None:
     """Return what the screen says while the history refuses writes (None when it takes them): a lock is waited
     out; a history that cannot be written at all is named for what it is, and the run will go to a file."""
-    if waiting and refused is not None and refused.passing:
-        return Text(
-            f"history {refused.what.removeprefix('is ')}: {waiting} record(s) wait in memory, "
-            f"tried again every {RETRY_S:g} s",
-            style=f"bold {CAUTION}",
-        )
+    if waiting and refused is not None and refused.passing:  # waited out, and short enough for 60 columns
+        return Text(f"history {refused.what.removeprefix('is ')}: {waiting} waiting", style=f"bold {CAUTION}")
     cause = refused if waiting and refused is not None else foreseen
     if cause is None:
         return None
