@@ -30,10 +30,6 @@ TALK_SECONDS = (
 )
 
 
-class _Undo(Exception):
-    """Raised inside a write to roll it back (the probe)."""
-
-
 class History(DrillRecords):
     """Open (creating or migrating) the rehearsal database; never write to one that is not deck's."""
 
@@ -143,16 +139,18 @@ class History(DrillRecords):
         self.db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL survives a killed process
 
     def probe(self) -> StoreRefused | None:
-        """Return why the history will refuse writes (read-only, a full disk's first page), or None: a write of
-        the schema version it already holds, rolled back."""
+        """Return why the history will refuse writes (read-only, a full disk), or None: a write of the schema
+        version it already holds, inside a transaction rolled back. A lock is not a refusal: it passes."""
         try:
-            with self._writing():
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
                 self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                raise _Undo
-        except _Undo:
-            return None
-        except StoreRefused as refused:
+            finally:
+                self.db.rollback()
+        except sqlite3.Error as exc:
+            refused = refusal(exc, self.path)
             return None if refused.passing else refused
+        return None
 
     def begin(self, deck: DeckId, plan: TalkPlan, started_at: str) -> int:
         """Record a new rehearsal and its planned slides; return its id."""
