@@ -199,9 +199,7 @@ async def test_a_locked_history_loses_no_visit_and_credits_each_to_its_slide(chu
             await pilot.press("right")
         assert len(app.coach.unsaved) == 2
         app.retry_writes()
-        assert "history locked by another program: 2 waiting" in str(
-            app.screen.query_one("#source").render()
-        )
+        assert "history locked by another program: 2 waiting" in str(app.screen.query_one("#source").render())
         other.rollback()  # ... and lets it go
         app.retry_writes()
         assert not app.coach.unsaved
