@@ -62,7 +62,10 @@ class RunApp(App[None]):
         colours = colours or default_config().terminal
         self.register_theme(textual_theme(colours))
         self.theme = NAME
-        self.ansi_theme_dark = ansi_theme(colours)
+        # Set without its watcher, which would restyle the whole app once more after the first frame.
+        ansi = ansi_theme(colours)
+        self.set_reactive(App.ansi_theme_dark, ansi)
+        self._refresh_truecolor_filter(ansi)
 
     def showing(self, screen: object) -> bool:
         """Whether ``screen`` is on top; False once the app is shutting down and its screens are gone."""
