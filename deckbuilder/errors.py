@@ -46,3 +46,20 @@ class DeckError(Exception):
 
     def __str__(self) -> str:
         return self.render()
+
+
+class StoreRefused(Exception):
+    """A write the rehearsal history refused: why, in the user's words, and what to do about it.
+
+    ``reason`` is one of locked (another program holds it: worth trying again), read-only, full, damaged and
+    unwritable; ``what`` completes "the rehearsal history ..." ("is read-only").
+    """
+
+    def __init__(self, reason: str, what: str, hint: str) -> None:
+        super().__init__(what)
+        self.reason, self.what, self.hint = reason, what, hint
+
+    @property
+    def passing(self) -> bool:
+        """Whether waiting may cure it (another program's lock); read-only, full and damaged stay so."""
+        return self.reason == "locked"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import time
@@ -378,6 +379,7 @@ def test_a_signal_ends_the_drill_and_keeps_it(churn_pptx: Path, tmp_path: Path) 
     assert code == 128 + signal.SIGTERM
     assert len(_answers(db)) == 1
     assert sqlite3.connect(db).execute("SELECT ended_at IS NOT NULL FROM drills").fetchone() == (1,)
+    assert re.search(rb"mean answer \d+:\d\d,", bytes(term.screen))  # m:ss, as the drill's screen says it
 
 
 def test_question_dict_names_its_slide() -> None:

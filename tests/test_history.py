@@ -93,10 +93,10 @@ def test_trend_line() -> None:
     assert trend([]) == "no finished rehearsal yet"
     # A 2-minute run between 12-minute runs is another talk: left out of the line, and said so.
     assert trend([run(4, 790), short(3, 5), run(2, 800)]) == (
-        "last two of 12:00: 13:20, 13:10; still over time (1 finished run(s) of another length left out)"
+        "last two of 12:00: 13:20, 13:10; still over time (left out: 1 of another length)"
     )
     assert trend([short(5, 130), run(4, 700)]) == (
-        "last one of 2:00: 2:10; still over time (1 finished run(s) of another length left out)"
+        "last one of 2:00: 2:10; still over time (left out: 1 of another length)"
     )
 
 
@@ -219,7 +219,7 @@ def test_naming_or_deleting_in_a_busy_history_says_so_and_changes_nothing(histor
     holder.execute("BEGIN EXCLUSIVE")  # a rehearsal recording into the same history
     try:
         for change in (lambda: store.set_label(run, "with Q&A"), lambda: store.delete(run)):
-            with pytest.raises(DeckError, match="busy") as caught:
+            with pytest.raises(DeckError, match="locked by another program") as caught:
                 change()
             assert caught.value.exit_code == 2 and "nothing was changed" in caught.value.message
     finally:
@@ -262,8 +262,11 @@ def test_runs_of_different_lengths_are_each_judged_against_their_own_plan() -> N
     # 10 s over its 2:00 in the long run, 20 s over its 0:20 in the short one: worse. Judged both against
     # 2:00, the short run would have looked better.
     assert row.verdict == "worse" and row.budget_a == 120 and row.slide.budget_s == 20
-    a, b, note = default_pair([short_run, long_run])
-    assert (a.id, b.id) == (1, 2) and "12:00 and 2:00 talks, each judged against its own plan" in note
+    # Two talks of different lengths are no pair to compare by default: said, and nothing compared.
+    pair, note = default_pair([short_run, long_run])
+    assert pair is None and note.startswith(
+        "no two finished rehearsals of the same length to compare (2 finished, of 12:00, 2:00)"
+    )
 
 
 def test_a_change_reads_as_the_two_figures_shown() -> None:
@@ -314,7 +317,7 @@ def test_a_report_of_one_rehearsal_says_so_in_m_ss(churn_pptx: Path, tmp_path: P
     numbers = pacing(info.timed(), find_runs(History(db), info.identity()), 5, 2.0)
     figure = draw(numbers, default_config().theme)
     ax = figure.axes[0]
-    assert ax.get_xlabel().startswith("slide; one rehearsal so far: #1")
+    assert ax.get_xlabel().startswith("slide; one rehearsal of 12:00 so far: #1")
     ticks = [ax.yaxis.get_major_formatter()(value, 0) for value in (0, 90, 125)]
     assert ticks == ["0:00", "1:30", "2:05"]
 

@@ -16,6 +16,7 @@ RULES = PaceRules(
     cut_first=3,
     ran_over_s=2,
     too_short_ratio=0.8,
+    rehearsed_share=0.25,
     typed_number_s=3,
     checkpoint_s=5,
 )

@@ -108,7 +108,7 @@ async def test_finishing_early_says_which_slides_were_not_given(churn_pptx: Path
         assert isinstance(app.screen, ConfirmQuit) and "4 main slide(s) not shown" in screen_text(app)
         await pilot.press("y")
         text = screen_text(app)
-        assert "Stopped on slide 4 of 9: 4 slide(s) of the talk not given" in text
+        assert "Stopped on slide 4 of 9: 4 main slide(s) not shown" in text
         assert "within time" not in text and "Methodology + results" not in text  # no shares of half a talk
 
 
@@ -199,7 +199,7 @@ async def test_a_locked_history_loses_no_visit_and_credits_each_to_its_slide(chu
             await pilot.press("right")
         assert len(app.coach.unsaved) == 2
         app.retry_writes()
-        assert "history busy: 2 record(s) kept in memory" in str(app.screen.query_one("#source").render())
+        assert "history locked by another program: 2 waiting" in str(app.screen.query_one("#source").render())
         other.rollback()  # ... and lets it go
         app.retry_writes()
         assert not app.coach.unsaved
@@ -281,4 +281,4 @@ async def test_paused_is_a_banner_and_the_last_main_slide_says_the_talk_ends(chu
         assert not app.screen.query_one("#paused").display
         await pilot.press("8", "enter")  # the last main slide; a backup slide follows
         app.redraw()
-        assert str(app.screen.query_one(NextUp).render()) == "Next: end of the talk (backup slides follow)"
+        assert str(app.screen.query_one(NextUp).render()) == "After this: end of the talk (backup slides follow)"

@@ -143,7 +143,9 @@ def test_sigkill_loses_at_most_a_checkpoint_and_the_next_start_restores_the_term
     finally:
         again.close()
     screen = bytes(again.screen)
-    assert screen.find(ALT_OFF) < screen.find(b"was stopped without closing")  # restored before it says so
+    said = screen.find(b"was stopped without closing")
+    assert screen.find(ALT_OFF) < said  # restored before it says so
+    assert -1 < screen.find(b"\x1b[?7h") < said  # line wrap back on: the notice is not cut at the right edge
     ended = sqlite3.connect(db).execute("SELECT finished, ended_at IS NOT NULL FROM rehearsals").fetchone()
     assert ended == (0, 1)  # closed as unfinished, so it is said once
 
@@ -180,7 +182,7 @@ def test_a_database_locked_for_five_seconds_loses_nothing(churn_pptx: Path, tmp_
         for _ in range(2):
             time.sleep(0.4)
             term.press(RIGHT)
-        _wait_for(lambda: b"history busy" in term.screen, timeout=10)
+        _wait_for(lambda: b"history locked by another program" in term.screen, timeout=10)
         time.sleep(max(5.0 - (time.monotonic() - locked_at), 0))
         other.rollback()  # ... for five seconds, then lets go
         other.close()

@@ -23,9 +23,9 @@ COMMANDS = {
     "schema": ("plan", "schema"),
     "rehearse": ("rehearse", "rehearse"),
     "drill": ("drill", "drill"),
-    "history": ("rehearse", "history"),
-    "compare": ("rehearse", "compare"),
-    "report": ("rehearse", "report"),
+    "history": ("history", "history"),
+    "compare": ("history", "compare"),
+    "report": ("history", "report"),
 }
 
 

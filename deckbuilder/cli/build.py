@@ -10,7 +10,7 @@ import click
 from deckbuilder.core.text.display import visible
 from deckbuilder.errors import EXIT_FINDINGS
 
-from .common import ALLOW_OUTSIDE, config, echo_json, friendly, make_console, parse_codes
+from .common import ALLOW_OUTSIDE, config, echo_json, friendly, parse_codes
 
 
 @click.command()
@@ -160,4 +160,4 @@ def inspect(deck: Path, as_json: bool) -> None:
         return
     from .deck_view import print_deck
 
-    print_deck(info, make_console())
+    print_deck(info)

@@ -73,14 +73,6 @@ def _exit_cleanly_on_signals() -> None:
                 signal.signal(getattr(signal, name), _raise_exit)
 
 
-def make_console() -> Any:
-    """Return the console commands print to (no highlighting of the user's text)."""
-    from rich.console import Console
-
-    # No markup: a title such as "[beta]" or "[/bold]" is text, never an instruction to Rich.
-    return Console(highlight=False, soft_wrap=False, markup=False)
-
-
 def config() -> Config:
     """Return the settings every command reads from layouts/ (or $DECK_LAYOUTS), parsed files kept in the cache."""
     from deckbuilder.core.rules.config import default_config

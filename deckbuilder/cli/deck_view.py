@@ -1,15 +1,13 @@
-"""Show a deck to a person as `deck rehearse` will see it: titles, kinds, budgets, notes."""
+"""Show a deck to a person as `deck rehearse` will see it: titles, kinds, budgets, notes (through text_table)."""
 
 from __future__ import annotations
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from deckbuilder.core.text.display import one_line
 from deckbuilder.core.text.durations import format_duration as fmt
 from deckbuilder.core.timing.deck_format import notes_body
 from deckbuilder.rehearse.deck_reader import Deck
+
+from .text_table import Cell, echo, echo_lines, style, table
 
 _SOURCES = {
     "embedded": "budgets from the plan embedded by deck build",
@@ -18,20 +16,23 @@ _SOURCES = {
 }
 
 
-def print_deck(deck: Deck, console: Console) -> None:
+def print_deck(deck: Deck) -> None:
     """Print the slides of a deck as `deck rehearse` will see them."""
     total = fmt(deck.plan.duration_s) if deck.plan is not None else "no duration"
-    console.print(Text(one_line(deck.title), style="bold"), Text(f" ({len(deck.slides)} slides, {total})"))
-    console.print(Text(_SOURCES[deck.source], style="dim"))
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    columns = (("#", "right"), ("kind", "left"), ("title", "left"), ("budget", "right"), ("points", "right"),
-               ("notes", "right"))  # fmt: skip
-    for name, justify in columns:
-        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    echo(style(one_line(deck.title), bold=True) + f"  ({len(deck.slides)} slides, {total})")
+    echo(style(_SOURCES[deck.source], dim=True))
+    header = ("#", "kind", "title", "budget", "points", "notes")
+    rows: list[list[Cell]] = [[Cell(h, bold=True) for h in header]]
     for slide, timed in zip(deck.slides, deck.timed().slides, strict=True):
-        budget = fmt(timed.budget_s) if timed.budget_s is not None else "-"
         words = len(notes_body(slide.notes).split())
-        notes = f"{words} words" if words else "-"  # how much there is to say; --json carries the text
-        table.add_row(str(slide.index), one_line(timed.kind or "-"), one_line(slide.title), budget,
-                      str(len(slide.points)), notes)  # fmt: skip
-    console.print(table)
+        rows.append(
+            [
+                Cell(str(slide.index)),
+                Cell(one_line(timed.kind or "-")),
+                Cell(one_line(slide.title)),
+                Cell(fmt(timed.budget_s) if timed.budget_s is not None else "-"),
+                Cell(str(len(slide.points))),
+                Cell(f"{words} words" if words else "-"),  # how much there is to say; --json carries the text
+            ]
+        )
+    echo_lines(table(rows, [True, False, False, True, True, True], fold=2))

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from deckbuilder.core.text.display import one_line, visible
-from deckbuilder.errors import DeckError
+from deckbuilder.core.text.durations import format_duration
+from deckbuilder.errors import EXIT_BAD_INPUT, DeckError
 
 from .common import DB_OPTION, config, echo_json, friendly, open_history, talk_of
 
@@ -100,24 +101,35 @@ def drill(
     seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
     questions = choose(bank, count, seed)
     history = open_history(db)
-    session = Drill(questions, rules, ident, history, time.monotonic, seed)
-    app = DrillApp(session, talk.title, settings.pace.redraw_s, f"saved to {visible(str(history.path))}")
+    where = visible(str(history.path))
+    session = Drill(questions, rules, ident, history, time.monotonic, seed, keep_beside=source)
+    app = DrillApp(session, talk.title, settings.pace.redraw_s, f"saved to {where}", history.probe(), settings.terminal)
     try:
         app.run()
     finally:
         session.close()
         session.flush()
         history.close()
-    if session.pending.waiting:
+    summary = session.summary()
+    mean = "" if summary.mean_s is None else f", mean answer {format_duration(summary.mean_s)}"  # as the screen says
+    figures = f"{len(summary.answered)} of {summary.asked} answered{mean}"
+    cause = session.refused
+    if cause is None:
+        click.echo(f"drill {session.drill_id} saved: {figures}, in {where}; again with --seed {seed}")
+        sys.exit(app.return_code or 0)
+    part = f"; drill {session.drill_id} there holds only part of it" if session.drill_id else ""
+    if session.kept is not None:
+        kept = visible(str(session.kept))
         click.echo(
-            f"deck: {len(session.pending.waiting)} record(s) of this drill could not be saved: the history stayed "
-            f"busy ({visible(session.store_error)}); {visible(str(history.path))} holds the rest",
+            f"deck: {where}: the rehearsal history {cause.what}, so this drill ({figures}) was not saved there"
+            f"{part}; the whole drill is kept in {kept}\n  hint: {cause.hint}, then: deck history --restore {kept}"
+            + (f" --db {visible(str(db))}" if db else ""),
             err=True,
         )
-    summary = session.summary()
-    mean = "" if summary.mean_s is None else f", mean answer {round(summary.mean_s)} s"
-    click.echo(
-        f"drill {session.drill_id or '-'} saved: {len(summary.answered)} of {summary.asked} answered{mean}, "
-        f"in {visible(str(history.path))}; again with --seed {seed}"
-    )
-    sys.exit(app.return_code or 0)
+    else:
+        click.echo(
+            f"deck: {where}: the rehearsal history {cause.what}, and the drill could not be kept in a file either "
+            f"({visible(session.lost)}): this drill ({figures}) is lost\n  hint: {cause.hint}",
+            err=True,
+        )
+    sys.exit(app.return_code or EXIT_BAD_INPUT)

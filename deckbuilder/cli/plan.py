@@ -54,30 +54,32 @@ def plan(
 
     settings = config()
     talk_outline = load_outline(outline, settings, allow_outside=allow_outside)
+    rehearsed, note = ({}, {}) if no_history else _rehearsed(talk_outline, settings, db)
     talk = plan_talk(
         talk_outline,
         settings,
         select=parse_codes(select, settings),
         ignore=parse_codes(ignore, settings),
-        rehearsed=None if no_history else _rehearsed(talk_outline, settings, db),
+        rehearsed=rehearsed,
     )
     if as_json:
-        echo_json(talk.as_dict())
+        echo_json({**talk.as_dict(), **({"rehearsals": note} if note else {})})
     else:
         from .plan_view import print_plan
 
-        print_plan(talk, settings.template.limits.decided_to_observed_min)
+        print_plan(talk, settings.template.limits.decided_to_observed_min, str(note.get("said", "")))
     failed = any(f.severity is Severity.ERROR for f in talk.findings)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _rehearsed(outline: Any, settings: Any, db: Path | None) -> dict[str, float]:
-    """Return the rehearsed time of each slide of a deck built from ``outline``, read without writing."""
+def _rehearsed(outline: Any, settings: Any, db: Path | None) -> tuple[dict[str, float], dict[str, Any]]:
+    """Return the rehearsed time of each slide of a deck built from ``outline`` (read without writing), and what
+    was used and left out, to be said: finished runs of the outline's length that spoke on every main slide."""
     from deckbuilder.history.location import default_path
 
     path = db or default_path()
     if not path.is_file():  # never rehearsed on this machine: nothing to import or read
-        return {}
+        return {}, {}
     from deckbuilder.core.timing.planner import plan as time_only
     from deckbuilder.core.timing.talk import DeckId
     from deckbuilder.errors import DeckError
@@ -86,16 +88,26 @@ def _rehearsed(outline: Any, settings: Any, db: Path | None) -> dict[str, float]
 
     store = History.read_only(path)
     if store is None:
-        return {}
+        return {}, {}
     try:
         # Known as `deck history` knows a built deck: its talk title, or the same slide titles.
         timed = time_only(outline, settings)
-        runs = find_runs(store, DeckId("", outline.title, timed.fingerprint(), embedded=True))
-        return rehearsed_times(runs, duration_s=timed.duration_s)  # runs of this talk's length only
-    except DeckError:
-        return {}  # a damaged history never stops a plan
+        ident = DeckId("", outline.title, timed.fingerprint(), embedded=True)
+        runs = find_runs(store, ident, settings.pace.rehearsed_share)
+        found = rehearsed_times(runs, timed.duration_s)
+    except DeckError as exc:  # a damaged history never stops a plan, and is said
+        said = f"rehearsed times left out: {exc.message}"
+        return {}, {"said": visible(said), "error": visible(exc.message)}
     finally:
         store.close()
+    if not runs:
+        return {}, {}
+    note = {
+        "said": found.describe(),
+        "used": found.used,
+        "left_out": {"unfinished": found.unfinished, "other_length": found.other_length, "skimmed": found.skimmed},
+    }
+    return found.times, note
 
 
 @click.command()

@@ -63,7 +63,7 @@ def slide_table(plan: Plan) -> list[str]:
 _JUDGED = {
     "budgets": "judged on the budgets",
     "material": "judged on the talk as its material will run (a slide's estimate where it clearly exceeds its budget)",
-    "rehearsals": "judged on your rehearsals (median of the last three finished; --no-history for the budgets)",
+    "rehearsals": "judged on your rehearsals (median of the last three whole ones; --no-history for the budgets)",
 }
 
 
@@ -123,7 +123,7 @@ def summary_line(plan: Plan) -> str:
     return text + f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} note(s)."
 
 
-def print_plan(plan: Plan, ratio_min: float) -> None:
+def print_plan(plan: Plan, ratio_min: float, rehearsals: str = "") -> None:
     """Print the whole plan report."""
     main = plan.main_slides
     title = one_line(plan.title)
@@ -138,6 +138,8 @@ def print_plan(plan: Plan, ratio_min: float) -> None:
     if any(s.pinned for s in plan.slides):
         notes.insert(0, "* pinned with time:")
     for line in wrap("; ".join(notes), width()):
+        echo(style(line, dim=True))
+    for line in wrap(rehearsals, width()) if rehearsals else ():  # which rehearsals, and which were left out
         echo(style(line, dim=True))
     echo()
     echo(style(f"Time shares of the main talk, {_JUDGED[plan.judged_on]}", bold=True))

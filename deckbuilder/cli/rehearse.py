@@ -1,4 +1,4 @@
-"""The rehearsal commands: rehearse, and history, compare and report over what was recorded."""
+"""`deck rehearse`: the coach in the terminal, and what became of each run of the sitting."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from typing import Any
 
 import click
 
-from deckbuilder.core.text.display import one_line, visible
+from deckbuilder.core.text.display import visible
 from deckbuilder.core.text.durations import format_duration
-from deckbuilder.errors import DeckError
+from deckbuilder.errors import EXIT_BAD_INPUT, DeckError
 
-from .common import DB_OPTION, config, echo_json, friendly, make_console, open_history, talk_of
+from .common import DB_OPTION, config, friendly, open_history
 
 
 @click.command()
@@ -52,7 +52,7 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     """
     import time
 
-    from deckbuilder.core.text.durations import DurationError, format_duration, parse_duration, talk_duration
+    from deckbuilder.core.text.durations import DurationError, parse_duration, talk_duration
     from deckbuilder.rehearse.budgets import resolve
     from deckbuilder.rehearse.coach import Coach
     from deckbuilder.rehearse.deck_reader import read_deck
@@ -80,285 +80,82 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     for warning in budgets.warnings:
         click.echo(f"deck: {visible(warning)}", err=True)
     history = open_history(db)
-    _after_a_kill(history)
+    notice = _after_a_kill(history)
     coach = Coach(info, budgets, history, clock=time.monotonic, alert_last_s=alert_s, config=settings)
     from deckbuilder.tui.app import RehearseApp
 
-    app = RehearseApp(coach, settings.pace.redraw_s, f"saved to {visible(str(history.path))}")
+    where = visible(str(history.path))
+    app = RehearseApp(coach, settings.pace.redraw_s, f"saved to {where}", notice, history.probe())
     try:
         app.run()
     finally:
         coach.quit()
         coach.flush()
         history.close()
-    code = app.return_code or 0  # 128 + the signal that stopped it, 130 for Ctrl+C
-    if coach.session.started_at is None:
+    again = f" --db {visible(str(db))}" if db else ""  # the same history, when it was named
+    refused = _say_runs(coach, where, budgets.plan.duration_s, again)
+    # 128 + the signal that stopped it, 130 for Ctrl+C; else 2 when the history refused the run.
+    sys.exit(app.return_code or (EXIT_BAD_INPUT if refused else 0))
+
+
+def _say_runs(coach: Any, where: str, duration_s: float, again: str = "") -> bool:
+    """Say what became of each run of the sitting (a restart makes several); return True when the history
+    refused one (kept in a file, or lost), which is never called saved."""
+    if not coach.runs:
         click.echo("the clock never started; nothing was recorded")
-        sys.exit(code)
-    done = "finished" if coach.completed else "unfinished"
-    summary = coach.summary()
-    if coach.unsaved:
-        click.echo(
-            f"deck: {len(coach.unsaved)} record(s) of this rehearsal could not be saved: the history stayed busy "
-            f"({visible(coach.store_error)}); {visible(str(history.path))} holds the rest",
-            err=True,
-        )
-    click.echo(
-        f"rehearsal {coach.rehearsal or '-'} saved ({done}): {len(coach.session.visits)} slide visits, "
-        f"{format_duration(summary.total_s)} of {format_duration(summary.duration_s)}, in {visible(str(history.path))}"
-    )
-    sys.exit(code)
+        return False
+    refused = False
+    for log in coach.runs:
+        state = "finished" if log.end is not None and log.end.finished else "unfinished"
+        total = format_duration(log.end.total_s if log.end is not None else 0)
+        visits = f"{len(log.visits)} slide visit{'' if len(log.visits) == 1 else 's'}"
+        figures = f"{state}: {visits}, {total} of {format_duration(duration_s)}"
+        if log.saved:
+            click.echo(f"rehearsal {log.rehearsal} saved ({figures}), in {where}")
+            continue
+        refused = True
+        cause = log.refused
+        part = f"; rehearsal {log.rehearsal} there holds only part of it" if log.rehearsal else ""
+        if log.kept is not None:
+            kept = visible(str(log.kept))
+            click.echo(
+                f"deck: {where}: the rehearsal history {cause.what}, so this rehearsal ({figures}) was not saved "
+                f"there{part}; the whole run is kept in {kept}"
+                f"\n  hint: {cause.hint}, then: deck history --restore {kept}{again}",
+                err=True,
+            )
+        else:
+            click.echo(
+                f"deck: {where}: the rehearsal history {cause.what}, and the run could not be kept in a file either "
+                f"({visible(log.lost)}): this rehearsal ({figures}) is lost\n  hint: {cause.hint}",
+                err=True,
+            )
+    return refused
 
 
-def _history_of(deck: Path, db: Path | None) -> tuple[Any, Any, list[Any]]:
-    from deckbuilder.history.analysis import find_runs
-    from deckbuilder.rehearse.deck_reader import read_deck
-
-    info = read_deck(deck, config())
-    history = open_history(db)
-    return info, history, find_runs(history, info.identity())
-
-
-# What a killed full-screen app leaves switched on: the alternate screen, mouse tracking, a hidden cursor.
-_TERMINAL_RESET = "\x1b[?1049l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?2004l\x1b[?25h"
+# What a killed full-screen app leaves switched on: the alternate screen, mouse tracking and focus reports,
+# bracketed paste, the kitty keyboard mode, a hidden cursor, and line wrap switched off (without it, a long
+# line written next is cut at the right edge, its end written over the last column).
+_TERMINAL_RESET = (
+    "\x1b[?1049l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?1016l\x1b[?1004l\x1b[?2004l"
+    "\x1b[?2048l\x1b[<u\x1b[0m\x1b[?7h\x1b[?25h"
+)
 
 
-def _after_a_kill(history: Any) -> None:
+def _after_a_kill(history: Any) -> str:
     """When the last rehearsal was killed (SIGKILL, a crash), put the terminal back as it was and say what the
-    checkpoint saved; the run is closed as unfinished."""
+    checkpoint saved, on the terminal and (returned) on the talk screen; the run is closed as unfinished."""
     killed = history.killed()
     if killed is None:
-        return
+        return ""
     if sys.stderr.isatty():
         sys.stderr.write(_TERMINAL_RESET)
         sys.stderr.flush()
     rehearsal, seconds = killed
+    kept = format_duration(seconds)
     click.echo(
-        f"deck: rehearsal {rehearsal} was stopped without closing (killed?); the terminal is restored and "
-        f"{format_duration(seconds)} of it was saved, up to its last checkpoint; it is kept as unfinished",
+        f"deck: rehearsal {rehearsal} was stopped without closing (killed?): {kept} of it was saved, up to its last "
+        "checkpoint, and it is kept as unfinished; the terminal is restored",
         err=True,
     )
-
-
-def _where(db: Path | None) -> None:
-    """Print the history file this command would use, and why that one."""
-    from deckbuilder.history.location import ENV, default_path, own_path
-
-    path = db or default_path()
-    if db:
-        source = "--db"
-    elif path != own_path():
-        source = f"${ENV}"
-    else:
-        source = "the default for this user"
-    if path.is_file():
-        state = "exists"
-    elif path.parent.is_dir() or path == own_path():  # deck makes its own folder when it first records
-        state = "not created yet"
-    else:
-        state = "its folder does not exist"
-    click.echo(f"{visible(str(path))}  ({source}; {state})")
-
-
-def _no_history(deck: Path) -> None:
-    click.echo(f"no rehearsals recorded for {visible(str(deck))} yet; run: deck rehearse {visible(str(deck))}")
-
-
-@click.command()
-@click.argument("deck", type=click.Path(dir_okay=False, path_type=Path), required=False)
-@click.option(
-    "--where", is_flag=True, help="Print where the rehearsal history is kept (--db, $DECK_HISTORY or the default)."
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the rehearsals as JSON.")
-@click.option("--csv", "as_csv", is_flag=True, help="Write every recorded slide visit as CSV to standard output.")
-@click.option("--all", "show_all", is_flag=True, help="List every rehearsal, not only the newest 20.")
-@click.option("--label", metavar="TEXT", help='Name a rehearsal (the newest, or --run N), e.g. "with Q&A"; "" clears.')
-@click.option("--run", "run_id", type=int, metavar="N", help="The rehearsal --label names (default: the newest).")
-@click.option("--delete", "delete_id", type=int, metavar="N", help="Remove rehearsal N after asking.")
-@click.option("--yes", is_flag=True, help="Do not ask before --delete.")
-@click.option(
-    "--drills", is_flag=True, help="List the question drills (`deck drill`); DECK may then be the outline too."
-)
-@DB_OPTION
-@friendly
-def history(
-    deck: Path | None,
-    where: bool,
-    drills: bool,
-    as_json: bool,
-    as_csv: bool,
-    show_all: bool,
-    label: str | None,
-    run_id: int | None,
-    delete_id: int | None,
-    yes: bool,
-    db: Path | None,
-) -> None:
-    """List the rehearsals of a deck, newest first, with a trend.
-
-    The deck is known again after a rebuild (same file), after a move or a
-    rename (same slide titles, or the same talk from deck build). A run that
-    was cut short is marked unfinished; its total is what its visits add up to.
-
-    \b
-    Examples:
-      deck history talk.pptx
-      deck history talk.pptx --json
-      deck history talk.pptx --csv > visits.csv
-      deck history talk.pptx --label "with Q&A"        names the newest run
-      deck history talk.pptx --delete 3                asks, then removes run 3
-      deck history talk.pptx --drills                  the question drills
-      deck history --where                             where the history is kept
-    """
-    if where:
-        _where(db)
-        return
-    if deck is None:
-        raise DeckError(
-            "give the deck whose rehearsals to list", hint="deck history talk.pptx (or: deck history --where)"
-        )
-    if drills:
-        talk, ident = talk_of(deck, config())  # the deck, or the outline drilled before it was built
-        _list_drills(talk.title, ident, open_history(db), deck, as_json)
-        return
-    info, store, runs = _history_of(deck, db)
-    if label is not None or delete_id is not None:
-        _edit_runs(deck, store, runs, label, run_id, delete_id, yes)
-        return
-    if as_csv:
-        from deckbuilder.history.analysis import csv_text
-
-        click.echo(csv_text(runs, store), nl=False)
-        return
-    if as_json:
-        from deckbuilder.history.analysis import trend
-
-        echo_json(
-            {
-                "deck": str(deck),
-                "trend": trend(runs),
-                "rehearsals": [r.as_dict(config().pace.ran_over_s) for r in runs],
-            }
-        )
-        return
-    if not runs:
-        _no_history(deck)
-        return
-    from .history_view import print_runs
-
-    print_runs(info.title, runs, make_console(), config().pace.ran_over_s, None if show_all else 20)
-
-
-def _list_drills(title: str, ident: Any, store: Any, deck: Path, as_json: bool) -> None:
-    from deckbuilder.history.drills import find_drills
-
-    rules = config().drill
-    found = find_drills(store, ident, list(rules.kinds), rules.target_s)
-    if as_json:
-        echo_json({"deck": str(deck), "drills": [d.as_dict() for d in found]})
-        return
-    if not found:
-        click.echo(f"no drills recorded for {visible(str(deck))} yet; run: deck drill {visible(str(deck))}")
-        return
-    from .history_view import print_drills
-
-    print_drills(title, found, rules.kinds, make_console())
-
-
-def _edit_runs(
-    deck: Path, store: Any, runs: list[Any], label: str | None, run_id: int | None, delete_id: int | None, yes: bool
-) -> None:
-    by_id = {r.id: r for r in runs}
-    wanted = delete_id if delete_id is not None else run_id if run_id is not None else (runs[0].id if runs else None)
-    if wanted is None or wanted not in by_id:
-        raise DeckError(
-            f"no rehearsal {wanted if wanted is not None else ''} for {deck}".strip(), hint="`deck history` lists them"
-        )
-    if delete_id is not None:
-        run = by_id[delete_id]
-        if not yes and not click.confirm(f"Remove rehearsal {run.id} of {run.started_at[:16]} and its visits?"):
-            click.echo("nothing removed")
-            return
-        store.delete(run.id)
-        click.echo(f"removed rehearsal {run.id}")
-        return
-    store.set_label(wanted, label or None)
-    click.echo(f"rehearsal {wanted} " + (f"is now labelled {one_line(label or '')!r}" if label else "has no label"))
-
-
-@click.command()
-@click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("runs", nargs=-1, type=int)
-@DB_OPTION
-@friendly
-def compare(deck: Path, runs: tuple[int, ...], db: Path | None) -> None:
-    """Compare two rehearsals slide by slide (default: the last two).
-
-    \b
-    Examples:
-      deck compare talk.pptx
-      deck compare talk.pptx 3 7
-    """
-    from deckbuilder.history.analysis import compare as compare_runs
-
-    info, _, found = _history_of(deck, db)
-    if len(runs) not in (0, 2):
-        raise DeckError("give two rehearsal numbers, or none for the last two", hint="`deck history` lists them")
-    by_id = {r.id: r for r in found}
-    note = ""
-    if runs:
-        missing = [str(r) for r in runs if r not in by_id]
-        if missing:
-            raise DeckError(f"no rehearsal {', '.join(missing)} for {deck}", hint="`deck history` lists them")
-        a, b = by_id[runs[0]], by_id[runs[1]]
-    elif len(found) < 2:
-        click.echo(f"{visible(str(deck))} has {len(found)} rehearsal(s); comparing needs two")
-        return
-    else:
-        from deckbuilder.history.analysis import default_pair
-
-        a, b, note = default_pair(found)
-    if note:
-        click.echo(note)
-    from .history_view import print_compare
-
-    print_compare(a, b, compare_runs(info.timed(), a, b, config().pace.ran_over_s), make_console())
-
-
-@click.command()
-@click.argument("deck", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="PNG or SVG to write [default: the deck's name with -pacing.png].",
-)
-@click.option("--last", default=5, show_default=True, type=click.IntRange(1, 20), help="Rehearsals to show.")
-@DB_OPTION
-@friendly
-def report(deck: Path, output: Path | None, last: int, db: Path | None) -> None:
-    """Draw budget against actual per slide over the last rehearsals.
-
-    The title states what the data shows, e.g. which slide runs over,
-    in how many rehearsals and by how much.
-
-    \b
-    Examples:
-      deck report talk.pptx
-      deck report talk.pptx -o pacing.svg --last 3
-    """
-    info, store, found = _history_of(deck, db)
-    if not found:
-        _no_history(deck)
-        return
-    out = output or deck.with_name(deck.stem + "-pacing.png")
-    if out.suffix.lower() not in (".png", ".svg"):
-        raise DeckError(f"cannot write {out.name}: use a .png or .svg name")
-    from deckbuilder.history.chart import write_report
-
-    numbers = write_report(store, info.identity(), info.timed(), out, last, config())
-    click.echo(f"wrote {visible(str(out))}: {one_line(numbers.finding)}")
-    if numbers.left_out:
-        click.echo(f"  {numbers.left_out} unfinished rehearsal(s) left out; the chart shows finished ones")
-    if numbers.gone:
-        click.echo(f"  {numbers.gone} slide(s) no longer in the deck are drawn last, as 'gone'")
+    return f"rehearsal {rehearsal} was killed: {kept} of it kept, to its last checkpoint, as unfinished"  # 80 columns

@@ -1,7 +1,8 @@
-"""Plain text tables and wrapped lines, styled with click: what `deck plan` prints on every save.
+"""Plain text tables and wrapped lines, styled with click: every table the commands print (plan, history,
+compare, inspect), with one set of width rules.
 
-Rich draws the other commands' tables; `deck plan` is run from an editor on each save, where Rich's start-up
-was a sixth of the command's time, and its tables need no more than columns, one wrapping column and colour.
+Not Rich: `deck plan` is run from an editor on each save, where Rich's start-up was a sixth of the command's
+time, and a table here needs no more than columns, one column that wraps or ones that shorten, and colour.
 Text reaching here is already made visible (`display.visible`): click.style adds codes around it, never in it.
 """
 
@@ -84,6 +85,16 @@ def wrap(text: str, room: int) -> list[str]:
     return lines
 
 
+def shorten(text: str, room: int) -> str:
+    """Return ``text`` cut to at most ``room`` columns, ending in "…" when it was cut."""
+    if cells(text) <= room:
+        return text
+    cut = max(room - 1, 0)
+    while cut and cells(text[:cut]) > room - 1:
+        cut -= 1
+    return text[:cut].rstrip() + "…" if room > 0 else ""
+
+
 def _pad(text: str, size: int, right: bool) -> str:
     space = " " * max(size - cells(text), 0)
     return space + text if right else text + space
@@ -95,19 +106,31 @@ def table(
     fold: int | None = None,
     total: int | None = None,
     gap: str = GAP,
+    cut: Sequence[int] = (),
+    least: int = 5,
 ) -> list[str]:
     """Return the lines of a table: columns as wide as their widest cell, ``right`` ones right-aligned.
 
     When the table is wider than ``total`` columns (the terminal's by default), column ``fold`` narrows and its
-    cells wrap onto more lines; the others keep their width."""
+    cells wrap onto more lines, or the ``cut`` columns narrow (the widest first, to ``least``) and their cells
+    end in "…", each row keeping to one line; the other columns keep their width."""
     total = width() if total is None else total
     widths = [max((cells(row[i].text) for row in rows), default=0) for i in range(len(right))]
+    used = sum(widths) + len(gap) * (len(widths) - 1)
     if fold is not None:
-        others = sum(w for i, w in enumerate(widths) if i != fold) + len(gap) * (len(widths) - 1)
-        widths[fold] = max(min(widths[fold], total - others), 12)
+        widths[fold] = max(min(widths[fold], total - (used - widths[fold])), 12)
+    while used > total and cut:
+        widest = max(cut, key=lambda i: widths[i])
+        if widths[widest] <= least:
+            break
+        widths[widest] -= 1
+        used -= 1
     lines: list[str] = []
     for row in rows:
-        parts = [wrap(c.text, widths[i]) if i == fold else [c.text] for i, c in enumerate(row)]
+        parts = [
+            wrap(c.text, widths[i]) if i == fold else [shorten(c.text, widths[i]) if i in cut else c.text]
+            for i, c in enumerate(row)
+        ]
         for n in range(max(len(p) for p in parts)):
             out = []
             for i, (cell, part) in enumerate(zip(row, parts, strict=True)):
@@ -128,3 +151,9 @@ def echo_lines(lines: Sequence[str]) -> None:
     """Print lines, each as `echo` does."""
     for line in lines:
         echo(line)
+
+
+def say(text: str, fg: str | None = None, bold: bool = False, dim: bool = False) -> None:
+    """Print a sentence wrapped to the terminal's width, each line styled."""
+    for line in wrap(text, width()):
+        echo(style(line, fg, bold, dim))

@@ -134,3 +134,29 @@ def store_quietly(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError:
         pass
+
+
+def create_unique(path: Path, data: bytes, tries: int = 100) -> Path:
+    """Write ``data`` to ``path``, or to ``name-2``, ``name-3``... when that exists; return the file written.
+
+    The bytes go to a temporary file first and are linked into place, so the file appears whole or not at all,
+    and an existing file is never replaced. OSError when the folder cannot be written."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(path))
+        for n in range(1, tries + 1):
+            target = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
+            try:
+                os.link(tmp, target)  # fails when the name is taken: nothing is ever replaced
+            except FileExistsError:
+                continue
+            return target
+        raise FileExistsError(f"{path} and {tries - 1} numbered names beside it all exist")
+    finally:
+        Path(tmp).unlink(missing_ok=True)

@@ -28,6 +28,7 @@ class Run:
     label: str | None = None
     slides: list[TimedSlide] = field(default_factory=list)
     actuals: dict[str, float] = field(default_factory=dict)
+    spoken: bool = True  # spoke on every main slide (not a click through the deck): see `find_runs`
 
     def slide(self, key: str) -> TimedSlide | None:
         """Return the planned slide with ``key``, if this run had one."""
@@ -61,8 +62,9 @@ class Run:
         }
 
 
-def find_runs(history: History, deck: DeckId) -> list[Run]:
-    """Return the rehearsals of ``deck``, newest first."""
+def find_runs(history: History, deck: DeckId, share: float = 0.0) -> list[Run]:
+    """Return the rehearsals of ``deck``, newest first; a run that gave a main slide less than ``share`` of its
+    budget clicked past it, and is not `spoken` (rehearsed_share in layouts/rehearsal.yaml)."""
     runs = {row[0]: Run(*row) for row in history.rehearsals_of(deck)}
     if not runs:
         return []
@@ -71,27 +73,74 @@ def find_runs(history: History, deck: DeckId) -> list[Run]:
         runs[rid].slides.append(slide)
     for rid, key, seconds in history.seconds_by_slide(ids):
         runs[rid].actuals[key] = seconds
+    for run in runs.values():
+        run.spoken = spoke_on_every_slide(run, share)
     return sorted(runs.values(), key=lambda r: -r.id)
 
 
-def same_length(runs: list[Run], duration_s: float | None = None) -> tuple[list[Run], int]:
-    """Return the finished runs of one talk length (``duration_s``, else the newest finished run's), newest
-    first, and how many finished runs of other lengths were left out: a 2-minute run and a 12-minute run are
-    not the same talk, and no trend, report or plan may mix them."""
+def same_length(runs: list[Run], duration_s: float | None = None) -> tuple[list[Run], int, int]:
+    """Return the whole runs (finished, every main slide spoken) of one talk length (``duration_s``, else the
+    newest whole run's), newest first; how many finished runs of other lengths were left out, and how many of
+    this length clicked past a slide: a 2-minute run and a 12-minute run are not the same talk, a click through
+    the deck is no rehearsal of it, and no trend, comparison, report or plan may mix them in."""
     finished = [r for r in runs if r.finished]
     if duration_s is None:
-        if not finished:
-            return [], 0
-        duration_s = finished[0].duration_s
-    kept = [r for r in finished if abs(r.duration_s - duration_s) < 0.5]
-    return kept, len(finished) - len(kept)
+        whole = [r for r in finished if r.spoken]
+        if not whole:
+            return [], 0, len(finished)
+        duration_s = whole[0].duration_s
+    length = [r for r in finished if abs(r.duration_s - duration_s) < 0.5]
+    kept = [r for r in length if r.spoken]
+    return kept, len(finished) - len(length), len(length) - len(kept)
 
 
-def rehearsed_times(runs: list[Run], last: int = 3, duration_s: float | None = None) -> dict[str, float]:
-    """Return each slide's median time (by key) over the last ``last`` finished rehearsals of the talk's length."""
-    chosen = same_length(runs, duration_s)[0][:last]
+def left_out(unfinished: int = 0, other_length: int = 0, skimmed: int = 0) -> str:
+    """Return the runs a view leaves out, in words ("" when none): "1 unfinished, 2 of another length"."""
+    counts = [(unfinished, "unfinished"), (other_length, "of another length"), (skimmed, "clicked through")]
+    return ", ".join(f"{n} {what}" for n, what in counts if n)
+
+
+@dataclass(frozen=True)
+class Rehearsed:
+    """The rehearsed time of each slide (by key) that `deck plan` judges the talk on, which runs gave it, and
+    which it left out."""
+
+    times: dict[str, float]
+    used: list[int]  # the runs whose median it is, oldest first
+    unfinished: int = 0
+    other_length: int = 0
+    skimmed: int = 0  # finished runs that clicked past a main slide instead of speaking on it
+
+    def describe(self) -> str:
+        """Return the runs used and those left out, in a line ("" when there are none)."""
+        left = left_out(self.unfinished, self.other_length, self.skimmed)
+        if not self.used and not left:
+            return ""
+        if not self.used:
+            return f"no rehearsal fit to judge on ({left} left out): judged on the budgets"
+        runs = ", ".join(f"#{i}" for i in self.used)
+        return f"rehearsed: the median of {runs}" + (f"; left out: {left}" if left else "")
+
+
+def spoke_on_every_slide(run: Run, share: float) -> bool:
+    """Whether a run spoke on every main slide it planned: each got at least ``share`` of its budget (a run that
+    clicked through the deck in seconds is not a rehearsal of it)."""
+    return all(
+        run.actuals.get(s.key, 0.0) >= share * s.budget_s for s in run.slides if s.main and s.budget_s is not None
+    )
+
+
+def rehearsed_times(runs: list[Run], duration_s: float, last: int = 3) -> Rehearsed:
+    """Return each slide's median time (by key) over the last ``last`` whole rehearsals of the talk's length, and
+    what was left out among the runs since the oldest of those."""
+    kept, _, _ = same_length(runs, duration_s)
+    chosen = kept[:last]
     keys = {k for r in chosen for k in r.actuals}
-    return {k: statistics.median(r.actuals.get(k, 0.0) for r in chosen) for k in keys}
+    times = {k: statistics.median(r.actuals.get(k, 0.0) for r in chosen) for k in keys}
+    passed = [r for r in runs if (not chosen or r.id > chosen[-1].id) and r not in chosen]
+    unfinished = sum(1 for r in passed if not r.finished)
+    other = sum(1 for r in passed if r.finished and abs(r.duration_s - duration_s) >= 0.5)
+    return Rehearsed(times, [r.id for r in chosen][::-1], unfinished, other, len(passed) - unfinished - other)
 
 
 def _ordinal(n: int) -> str:
@@ -100,11 +149,11 @@ def _ordinal(n: int) -> str:
 
 def trend(runs: list[Run]) -> str:
     """Return a one-line trend of the last three finished rehearsals of the newest one's length, oldest first."""
-    kept, other = same_length(runs)
+    kept, other, skimmed = same_length(runs)
     done = kept[:3][::-1]
     if not done:
-        return "no finished rehearsal yet"
-    apart = f" ({other} finished run(s) of another length left out)" if other else ""
+        return "no finished rehearsal yet" + (f" (left out: {skimmed} clicked through)" if skimmed else "")
+    apart = f" (left out: {left_out(0, other, skimmed)})" if other or skimmed else ""
     totals = ", ".join(fmt(r.total_s) for r in done)
     within = [r.total_s <= r.duration_s for r in done]
     name = {1: "last one", 2: "last two", 3: "last three"}[len(done)]
@@ -176,22 +225,29 @@ def _spent(run: Run, key: str) -> float | None:
     return run.actuals.get(key, 0.0)
 
 
-def default_pair(runs: list[Run]) -> tuple[Run, Run, str]:
-    """Return the two runs `deck compare` shows when none are named (older first), and a note on the choice:
-    the last two finished runs of one length, else the last two, each judged against its own plan."""
-    kept = same_length(runs)[0]
-    if len(kept) >= 2:
-        passed = [r for r in runs[: runs.index(kept[1])] if r not in kept]  # newer runs the pair skips
-        unfinished = sum(1 for r in passed if not r.finished)
-        counts = [(unfinished, "unfinished"), (len(passed) - unfinished, "of another length")]
-        parts = ", ".join(f"{n} {what}" for n, what in counts if n)
-        note = f"the last two finished rehearsals of {fmt(kept[0].duration_s)} ({parts} left out)" if parts else ""
-        return kept[1], kept[0], note
-    a, b = runs[1], runs[0]
-    note = "fewer than two finished rehearsals of one length: comparing the last two"
-    if a.duration_s != b.duration_s:
-        note += f" ({fmt(a.duration_s)} and {fmt(b.duration_s)} talks, each judged against its own plan)"
-    return a, b, note
+def default_pair(runs: list[Run]) -> tuple[tuple[Run, Run] | None, str]:
+    """Return the two runs `deck compare` shows when none are named (older first) and a line saying which: the
+    newest whole run (finished, every main slide spoken) with the one before it of the same planned length, else
+    the latest two whole runs of any one length. None, and why, when no two whole runs share a length."""
+    whole = [r for r in runs if r.finished and r.spoken]  # newest first
+    groups: dict[int, list[Run]] = {}
+    for run in whole:
+        groups.setdefault(round(run.duration_s), []).append(run)
+    pairs = [group[:2] for group in groups.values() if len(group) >= 2]
+    if not pairs:
+        lengths = sorted(groups, reverse=True)
+        which = f"{len(whole)} finished, of {', '.join(fmt(n) for n in lengths)}" if whole else "none finished"
+        skimmed = sum(1 for r in runs if r.finished and not r.spoken)
+        which += f"; {skimmed} clicked through" if skimmed else ""
+        return None, f"no two finished rehearsals of the same length to compare ({which}); nothing compared"
+    newest = groups[round(whole[0].duration_s)]
+    newer, older = newest[:2] if len(newest) >= 2 else max(pairs, key=lambda pair: pair[1].id)
+    passed = [r for r in runs if r.id > older.id and r not in (newer, older)]  # runs the pair skips
+    unfinished = sum(1 for r in passed if not r.finished)
+    skimmed = sum(1 for r in passed if r.finished and not r.spoken)
+    parts = left_out(unfinished, len(passed) - unfinished - skimmed, skimmed)
+    note = f"comparing the last two finished rehearsals of {fmt(newer.duration_s)}: #{older.id} and #{newer.id}"
+    return (older, newer), note + (f" ({parts} left out)" if parts else "")
 
 
 def csv_text(runs: list[Run], history: History) -> str:
@@ -218,23 +274,39 @@ class Pacing:
     finding: str
     left_out: int = 0  # unfinished rehearsals not drawn
     gone: int = 0  # slides with recorded time that the deck no longer has (drawn last)
+    other_length: int = 0  # finished rehearsals of another planned length, not drawn
+    unfinished_only: bool = False  # no whole run yet: the newest run is drawn, and it is not one
+    skimmed: int = 0  # finished rehearsals of this length that clicked through the deck, not drawn
 
     @property
     def labels(self) -> list[str]:
-        """Return the x labels: slide number and kind (slides the deck no longer has say so)."""
+        """Return the x labels: slide number and kind, a word a line (slides the deck no longer has say so)."""
         first_gone = len(self.slides) - self.gone
         return [
-            f"{s.index}\n{(s.kind or '').replace('_', ' ')}".strip() if i < first_gone else "gone\nslide"
+            "\n".join([str(s.index), *(s.kind or "").replace("_", " ").split()]) if i < first_gone else "gone\nslide"
             for i, s in enumerate(self.slides)
         ]
+
+    @property
+    def backup(self) -> list[bool]:
+        """Return, slide by slide, whether it is a backup slide (no budget, not the talk): drawn apart."""
+        return [s.budget_s is None and not s.main for s in self.slides]
+
+    def left_out_text(self) -> str:
+        """Return what the figure leaves out, in words ("" when nothing)."""
+        parts = left_out(self.left_out, self.other_length, self.skimmed)
+        return f"rehearsals left out: {parts}" if parts else ""
 
 
 def pacing(talk: TalkPlan, runs: list[Run], last: int, tolerance_s: float) -> Pacing:
     """Return the numbers of the pacing figure and its title, computed from the data."""
-    kept, _ = same_length(runs)
+    kept, other_length, skimmed = same_length(runs)
     finished = kept or runs[:1]
     chosen = finished[:last][::-1]
-    left_out = sum(1 for r in runs[: runs.index(chosen[0]) + 1] if r not in chosen) if chosen else 0
+    # Newer unfinished runs than the oldest drawn (older ones are not "left out": the figure shows the last N).
+    unfinished = (
+        sum(1 for r in runs[: runs.index(chosen[0]) + 1] if r not in chosen and not r.finished) if chosen else 0
+    )
     newest = chosen[-1] if chosen else None
     shown: list[TimedSlide] = []
     for slide in talk.slides:
@@ -268,11 +340,13 @@ def pacing(talk: TalkPlan, runs: list[Run], last: int, tolerance_s: float) -> Pa
     else:
         times, mean, i = worst
         slide = shown[i]
-        finding = (
-            f"Slide {slide.index} ran over in {times} of {n} rehearsals, by {fmt(mean)} on average: "
-            f"{_short(slide.title, 80)}"
+        often = (
+            f"by {fmt(mean)} in the one rehearsal"
+            if n == 1
+            else f"in {times} of {n} rehearsals, by {fmt(mean)} on average"
         )
-    return Pacing(shown, chosen, actuals, tolerance_s, finding, left_out, len(gone))
+        finding = f"Slide {slide.index} ran over {often}: {_short(slide.title, 80)}"
+    return Pacing(shown, chosen, actuals, tolerance_s, finding, unfinished, len(gone), other_length, not kept, skimmed)
 
 
 def _short(title: str, limit: int = 32) -> str:

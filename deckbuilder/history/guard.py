@@ -72,3 +72,48 @@ def refuse_foreign(path: Path, version: int, tables: set[str]) -> None:
             file=str(path),
             hint=f"point deck at its own file with --db or ${ENV}",
         )
+
+
+def connect_read_only(path: Path, immutable: bool = False) -> sqlite3.Connection:
+    """Open ``path`` so that nothing can change it: no write, no WAL checkpoint (``immutable``: not even the
+    WAL's index is touched, for a folder deck may not write in)."""
+    # A path, never a URI: "#" and "?" in a file name are part of the name.
+    uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+    return sqlite3.connect(uri, uri=True, timeout=1)
+
+
+def look(path: Path) -> bool:
+    """Raise DeckError unless the file at ``path`` is a sound deck history this deck can open, looking through a
+    read-only connection: a file deck refuses is left byte for byte as it was, its WAL unmerged. Return False
+    when another program's lock kept it from looking (the caller looks once it holds the database)."""
+    db = connect_read_only(path)
+    try:
+        version, tables = state(db)
+    except sqlite3.OperationalError as exc:
+        db.close()
+        if _busy(exc):
+            return False  # another program is writing it: the read-write open waits its turn, then looks
+        # No index for the WAL and no right to make one (a folder deck may not write in): the file alone.
+        db = connect_read_only(path, immutable=True)
+        version, tables = state(db)
+    try:
+        refuse_foreign(path, version, tables)
+        found = damage(db, tables)
+    finally:
+        db.close()
+    refuse_damage(path, found)
+    return True
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    return str(getattr(exc, "sqlite_errorname", "")).startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+
+
+def refuse_damage(path: Path, found: str | None) -> None:
+    """Raise DeckError naming what ``damage`` found, if it found anything."""
+    if found is not None:
+        raise DeckError(
+            f"the rehearsal history is damaged: {found}; deck leaves it as it is",
+            file=str(path),
+            hint=f"move it aside to keep it, or point deck at another file with --db or ${ENV}",
+        )

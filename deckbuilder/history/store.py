@@ -1,29 +1,36 @@
-"""The SQLite store of rehearsals: one row per slide visit, committed as it happens. All of deck's SQL is here
-(and in guard.py, which reads a database before deck trusts it)."""
+"""The SQLite store of rehearsals: one row per slide visit, committed as it happens. All of deck's SQL is here,
+in drill_store.py (the drills) and in guard.py (which reads a database before deck trusts it)."""
 
 from __future__ import annotations
 
 import contextlib
-import math
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
+from deckbuilder.core.timing.kept import KeptRun
 from deckbuilder.core.timing.talk import DeckId, TalkPlan, TimedSlide
-from deckbuilder.errors import DeckError
+from deckbuilder.errors import DeckError, StoreRefused
 
-from .guard import damage, refuse_foreign, state
+from .drill_store import DrillRecords
+from .guard import connect_read_only, damage, look, refuse_damage, refuse_foreign, state
 from .location import ENV
 from .migrations import MIGRATIONS, SCHEMA_VERSION
+from .refusal import refusal
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "History"]
 
 
 EMBEDDED_RUN = "budgets_from = 'embedded'"  # a rehearsal of a deck that carries deck's plan
+# The talk's time of rehearsal r.id from its visits: time on backup slides (no budget, not main) is questions,
+# never the talk, as the end screen counts it.
+TALK_SECONDS = (
+    "(SELECT SUM(v.seconds) FROM visits v LEFT JOIN planned_slides p ON p.rehearsal_id = v.rehearsal_id "
+    "AND p.idx = v.idx WHERE v.rehearsal_id = r.id AND NOT (v.budget_s IS NULL AND COALESCE(p.main, 1) = 0))"
+)
 
 
-class History:
+class History(DrillRecords):
     """Open (creating or migrating) the rehearsal database; never write to one that is not deck's."""
 
     def __init__(self, path: Path, busy_timeout_s: float = 10.0, make_folder: bool = False) -> None:
@@ -45,9 +52,12 @@ class History:
         beside = [path.with_name(path.name + end) for end in ("-wal", "-shm")]
         before = {p for p in beside if p.exists()}
         try:
+            # Look read-only first: a read-write connection that closes checkpoints the WAL beside the file into
+            # it, and a database deck refuses must come out exactly as it went in.
+            looked = look(path) if path.is_file() else True
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(str(path), timeout=busy_timeout_s)
-            self._setup()
+            self._setup(looked)
         except DeckError:
             self._close_quietly()
             for extra in set(beside) - before:  # a refused history is left as it was found
@@ -57,6 +67,13 @@ class History:
             self._close_quietly()
             for extra in set(beside) - before:
                 extra.unlink(missing_ok=True)
+            refused = refusal(exc, path)
+            if refused.reason in ("locked", "read-only", "full"):  # it could not be made ready: say why
+                raise DeckError(
+                    f"the rehearsal history {refused.what}, and deck must write to it before it can use it",
+                    file=str(path),
+                    hint=refused.hint,
+                ) from None
             raise DeckError(
                 f"the rehearsal history is damaged or not a deck database ({exc})",
                 file=str(path),
@@ -76,8 +93,7 @@ class History:
         beside = [path.with_name(path.name + end) for end in ("-wal", "-shm")]
         before = {p for p in beside if p.exists()}
         try:
-            # A path, never a URI: "#" and "?" in a file name are part of the name.
-            history.db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=1)
+            history.db = connect_read_only(path)
             version, tables = state(history.db)
             # Pages only: a read-only reader checks each number as it reads it (`_number`), so scanning the
             # columns first would read the history twice on every `deck plan`.
@@ -95,17 +111,12 @@ class History:
         if db is not None:
             db.close()
 
-    def _setup(self) -> None:
-        # Look before writing anything: a database that is not ours, or is damaged, is never touched.
+    def _setup(self, looked: bool) -> None:
+        # The file was looked at read-only (`guard.look`), or is new; if a lock kept deck from looking, it looks now.
         version, tables = state(self.db)
-        refuse_foreign(self.path, version, tables)
-        damage_found = damage(self.db, tables)
-        if damage_found is not None:
-            raise DeckError(
-                f"the rehearsal history is damaged: {damage_found}; deck leaves it as it is",
-                file=str(self.path),
-                hint=f"move it aside to keep it, or point deck at another file with --db or ${ENV}",
-            )
+        if not looked:
+            refuse_foreign(self.path, version, tables)
+            refuse_damage(self.path, damage(self.db, tables))
         if version < SCHEMA_VERSION:
             # One transaction for the whole creation or migration, the version re-read inside it: a kill
             # half way leaves the old database, and two first opens at once migrate it once.
@@ -127,61 +138,75 @@ class History:
                 self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL survives a killed process
 
-    def set_patience(self, seconds: float) -> None:
-        """Wait up to ``seconds`` for a database another program holds before a write gives up."""
-        self.db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+    def probe(self) -> StoreRefused | None:
+        """Return why the history will refuse writes (read-only, a full disk), or None: a write of the schema
+        version it already holds, inside a transaction rolled back. A lock is not a refusal: it passes."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            finally:
+                self.db.rollback()
+        except sqlite3.Error as exc:
+            refused = refusal(exc, self.path)
+            return None if refused.passing else refused
+        return None
 
     def begin(self, deck: DeckId, plan: TalkPlan, started_at: str) -> int:
         """Record a new rehearsal and its planned slides; return its id."""
-        with self.db:
-            cursor = self.db.execute(
-                "INSERT INTO rehearsals (deck_path, deck_title, fingerprint, duration_s, budgets_from, started_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (deck.path, deck.title, deck.fingerprint, plan.duration_s, plan.source, started_at),
-            )
-            rehearsal = int(cursor.lastrowid or 0)
-            self.db.executemany(
-                "INSERT INTO planned_slides (rehearsal_id, idx, title, kind, budget_s, slide_key, main, start_s)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(rehearsal, s.index, s.title, s.kind, s.budget_s, s.key, int(s.main), s.start_s) for s in plan.slides],
-            )
+        with self._writing():
+            return self._begin(deck, plan, started_at)
+
+    def _begin(self, deck: DeckId, plan: TalkPlan, started_at: str, rehearsal: int | None = None) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO rehearsals (id, deck_path, deck_title, fingerprint, duration_s, budgets_from, started_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (rehearsal, deck.path, deck.title, deck.fingerprint, plan.duration_s, plan.source, started_at),
+        )
+        rehearsal = int(cursor.lastrowid or 0)
+        self.db.executemany(
+            "INSERT INTO planned_slides (rehearsal_id, idx, title, kind, budget_s, slide_key, main, start_s)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(rehearsal, s.index, s.title, s.kind, s.budget_s, s.key, int(s.main), s.start_s) for s in plan.slides],
+        )
         return rehearsal
 
     def record(self, rehearsal: int, slide: TimedSlide, talk_start_s: float, seconds: float, started_at: str) -> None:
         """Store one finished visit and commit it at once (it replaces the visit's checkpoint)."""
-        self._put_visit(rehearsal, slide, talk_start_s, seconds, started_at, still_open=False)
+        with self._writing():
+            self._put_visit(rehearsal, slide, talk_start_s, seconds, started_at, still_open=False)
 
     def checkpoint(
         self, rehearsal: int, slide: TimedSlide, talk_start_s: float, seconds: float, started_at: str
     ) -> None:
         """Store the visit in progress as it stands (one row a rehearsal, replaced each time), so a process that
         is killed keeps all but the last few seconds of it."""
-        self._put_visit(rehearsal, slide, talk_start_s, seconds, started_at, still_open=True)
+        with self._writing():
+            self._put_visit(rehearsal, slide, talk_start_s, seconds, started_at, still_open=True)
 
     def _put_visit(
         self, rehearsal: int, slide: TimedSlide, start_s: float, seconds: float, started_at: str, still_open: bool
     ) -> None:
-        with self.db:
-            self.db.execute("DELETE FROM visits WHERE rehearsal_id = ? AND open = 1", (rehearsal,))
-            self.db.execute(
-                "INSERT INTO visits (rehearsal_id, idx, title, budget_s, talk_start_s, seconds, started_at, slide_key,"
-                " open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (rehearsal, slide.index, slide.title, slide.budget_s, start_s, seconds, started_at, slide.key,
-                 int(still_open)),
-            )  # fmt: skip
+        self.db.execute("DELETE FROM visits WHERE rehearsal_id = ? AND open = 1", (rehearsal,))
+        self.db.execute(
+            "INSERT INTO visits (rehearsal_id, idx, title, budget_s, talk_start_s, seconds, started_at, slide_key,"
+            " open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (rehearsal, slide.index, slide.title, slide.budget_s, start_s, seconds, started_at, slide.key,
+             int(still_open)),
+        )  # fmt: skip
 
     def killed(self) -> tuple[int, float] | None:
         """Return (id, seconds saved) of the newest rehearsal that never ended but holds a checkpoint: its
         process was killed. It is closed here (unfinished, its total from its visits), so it is said once."""
         row = self.db.execute(
-            "SELECT id, (SELECT SUM(seconds) FROM visits v WHERE v.rehearsal_id = r.id) FROM rehearsals r "
+            f"SELECT id, {TALK_SECONDS} FROM rehearsals r "
             "WHERE ended_at IS NULL AND EXISTS (SELECT 1 FROM visits v WHERE v.rehearsal_id = r.id AND v.open = 1) "
             "ORDER BY id DESC LIMIT 1"
         ).fetchone()
         if row is None:
             return None
         rehearsal, seconds = int(row[0]), self._number(row[1], "a rehearsal's visits") or 0.0
-        with self.db:
+        with contextlib.suppress(StoreRefused), self._writing():  # a history deck may not write keeps it open
             self.db.execute("UPDATE visits SET open = 0 WHERE rehearsal_id = ?", (rehearsal,))
             self.db.execute(
                 "UPDATE rehearsals SET finished = 0, total_s = ?, ended_at = started_at WHERE id = ?",
@@ -191,36 +216,13 @@ class History:
 
     def end(self, rehearsal: int, finished: bool, total_s: float, ended_at: str) -> None:
         """Mark the rehearsal finished or not, with its total talk time."""
-        with self.db:
-            self.db.execute(
-                "UPDATE rehearsals SET finished = ?, total_s = ?, ended_at = ? WHERE id = ?",
-                (int(finished), total_s, ended_at, rehearsal),
-            )
+        with self._writing():
+            self._end(rehearsal, finished, total_s, ended_at)
 
-    # --- reading ------------------------------------------------------------------------------
-    # A run belongs to a deck by its file, its slide titles, or (built by deck) its talk title; `{built}` is
-    # the column that says the run was made on a deck from `deck build` (or its outline).
-    _MATCH = "deck_path = :path OR fingerprint = :fingerprint OR (:embedded AND {built} AND deck_title = :title)"
-
-    @staticmethod
-    def _deck_args(deck: DeckId) -> dict[str, object]:
-        return {"path": deck.path, "fingerprint": deck.fingerprint, "embedded": int(deck.embedded), "title": deck.title}
-
-    def _number(self, value: object, what: str, allow_none: bool = True) -> float | None:
-        """Return a stored number, or raise DeckError: text or infinity there means the file was tampered with."""
-        if value is None and allow_none:
-            return None
-        if (
-            isinstance(value, (int, float))
-            and not isinstance(value, bool)
-            and math.isfinite(value)
-            and 0 <= value <= 10**9
-        ):
-            return float(value)
-        raise DeckError(
-            f"the rehearsal history is damaged: {what} holds {str(value)[:30]!r}, not a number of seconds",
-            file=str(self.path),
-            hint=f"move it aside to keep it, or point deck at another file with --db or ${ENV}",
+    def _end(self, rehearsal: int, finished: bool, total_s: float, ended_at: str) -> None:
+        self.db.execute(
+            "UPDATE rehearsals SET finished = ?, total_s = ?, ended_at = ? WHERE id = ?",
+            (int(finished), total_s, ended_at, rehearsal),
         )
 
     def rehearsals_of(self, deck: DeckId) -> list[tuple[int, str, bool, float, float, str | None]]:
@@ -233,9 +235,8 @@ class History:
         """
         rows = []
         for rid, started, finished, total, duration, label, visited in self.db.execute(
-            "SELECT id, started_at, finished, total_s, duration_s, label, "
-            "(SELECT SUM(seconds) FROM visits WHERE rehearsal_id = rehearsals.id) "
-            f"FROM rehearsals WHERE {self._MATCH.format(built=EMBEDDED_RUN)} ORDER BY id",
+            f"SELECT id, started_at, finished, total_s, duration_s, label, {TALK_SECONDS} "
+            f"FROM rehearsals r WHERE {self._MATCH.format(built=EMBEDDED_RUN)} ORDER BY id",
             self._deck_args(deck),
         ):
             total_s = self._number(total, "a rehearsal's total")
@@ -245,27 +246,76 @@ class History:
             rows.append((int(rid), str(started), bool(finished), total_s or 0.0, duration_s, label and str(label)))
         return rows
 
+    def same_run(self, table: str, started_at: str, deck: DeckId) -> int | None:
+        """Return the id of the rehearsal (``table`` "rehearsals") or drill ("drills") of this deck file that
+        started at ``started_at``, if the history holds one: a kept run restored twice is one run."""
+        assert table in ("rehearsals", "drills")
+        row = self.db.execute(
+            f"SELECT id FROM {table} WHERE started_at = ? AND deck_path = ? AND fingerprint = ? ORDER BY id LIMIT 1",
+            (started_at, deck.path, deck.fingerprint),
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def restore(self, run: KeptRun) -> tuple[int, bool]:
+        """Write a run kept out of the history back into it, in one transaction; return its id and whether it
+        completed a part of it saved before (the same id, replaced). A run already there is refused."""
+        table = "rehearsals" if run.plan is not None else "drills"
+        there = self.same_run(table, run.started_at, run.deck)
+        if there is not None and there != run.saved_as:
+            raise DeckError(
+                f"this {run.kind} is already in the history, as {run.kind} {there}; nothing was added",
+                file=str(self.path),
+                hint=f"`deck history` lists it{' with --drills' if run.plan is None else ''}",
+            )
+        with self._edit(f"restore the {run.kind}"):
+            if run.plan is not None:
+                if there is not None:
+                    self._forget(there)
+                ident = self._begin(run.deck, run.plan, run.started_at, there)
+                for visit in run.visits:
+                    slide = run.plan.slides[visit.index - 1]
+                    self._put_visit(ident, slide, visit.talk_start_s, visit.seconds, visit.started_at, False)
+                if run.end is not None:
+                    self._end(ident, run.end.finished, run.end.total_s, run.end.ended_at)
+            else:
+                if there is not None:
+                    self._forget_drill(there)
+                ident = self._begin_drill(run.deck, run.asked, run.seed, run.started_at, there)
+                for a in run.answers:
+                    self._put_answer(
+                        ident, a.position, a.kind, a.slide, a.question, a.seconds, a.ticked, a.score, a.skipped,
+                        a.started_at,
+                    )  # fmt: skip
+                if run.end is not None:
+                    self._end_drill(ident, run.end.finished, run.end.ended_at)
+        return ident, there is not None
+
     def set_label(self, rehearsal: int, label: str | None) -> None:
         """Name a rehearsal ("with Q&A"), or clear its name."""
-        with self._edit("name the rehearsal"), self.db:
+        with self._edit("name the rehearsal"):
             self.db.execute("UPDATE rehearsals SET label = ? WHERE id = ?", (label, rehearsal))
 
     def delete(self, rehearsal: int) -> None:
         """Remove a rehearsal and everything recorded for it, in one transaction."""
-        with self._edit("delete the rehearsal"), self.db:
-            for table, key in (("visits", "rehearsal_id"), ("planned_slides", "rehearsal_id"), ("rehearsals", "id")):
-                self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", (rehearsal,))
+        with self._edit("delete the rehearsal"):
+            self._forget(rehearsal)
+
+    def _forget(self, rehearsal: int) -> None:
+        for table, key in (("visits", "rehearsal_id"), ("planned_slides", "rehearsal_id"), ("rehearsals", "id")):
+            self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", (rehearsal,))
 
     @contextlib.contextmanager
     def _edit(self, what: str) -> Iterator[None]:
-        """Turn a busy database (a rehearsal recording into it) into a message; the edit is not made."""
+        """Turn a history that refuses the edit (locked by a rehearsal recording into it, read-only, full) into a
+        message saying which; the edit is not made."""
         try:
-            yield
-        except sqlite3.OperationalError as exc:
+            with self._writing():
+                yield
+        except StoreRefused as refused:
             raise DeckError(
-                f"cannot {what}: the rehearsal history is busy ({exc}); nothing was changed",
+                f"cannot {what}: the rehearsal history {refused.what}; nothing was changed",
                 file=str(self.path),
-                hint="finish the rehearsal or drill that is recording, then run this again",
+                hint=f"{refused.hint}, then run this again",
             ) from None
 
     def planned_slides(self, ids: list[int]) -> Iterator[tuple[int, TimedSlide]]:
@@ -280,7 +330,9 @@ class History:
             start = self._number(start, "a planned start")
             budget_s = None if budget is None else round(budget)
             start_s = None if start is None else round(start)
-            yield int(rid), TimedSlide(int(idx), str(title), kind, budget_s, start_s, bool(main), False, ident)
+            kind = kind if isinstance(kind, str) else None
+            index = self._index(idx, "a planned slide's number")
+            yield int(rid), TimedSlide(index, str(title), kind, budget_s, start_s, bool(main), False, ident)
 
     def seconds_by_slide(self, ids: list[int]) -> Iterator[tuple[int, str, float]]:
         """Yield (rehearsal id, slide key, seconds over all its visits)."""
@@ -300,86 +352,9 @@ class History:
         ):
             yield (
                 int(rid),
-                int(idx),
+                self._index(idx, "a visit's slide number"),
                 str(title),
                 self._number(budget, "a visit's budget"),
                 self._number(seconds, "a visit's time", allow_none=False) or 0.0,
                 str(started),
             )
-
-    # --- drills ---------------------------------------------------------------------------------
-    def begin_drill(self, deck: DeckId, asked: int, seed: int | None, started_at: str) -> int:
-        """Record a new drill of ``asked`` questions; return its id."""
-        with self.db:
-            cursor = self.db.execute(
-                "INSERT INTO drills (deck_path, deck_title, fingerprint, embedded, asked, seed, started_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (deck.path, deck.title, deck.fingerprint, int(deck.embedded), asked, seed, started_at),
-            )
-        return int(cursor.lastrowid or 0)
-
-    def record_answer(self, drill: int, position: int, answer: Any, started_at: str) -> None:
-        """Store one answer (a `rehearse.drill.Answer`) and commit it at once."""
-        q = answer.question
-        with self.db:
-            self.db.execute(
-                "INSERT INTO answers (drill_id, position, kind, slide, question, seconds, ticked, score, skipped,"
-                " started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    drill,
-                    position,
-                    q.kind,
-                    q.slide,
-                    q.text,
-                    answer.seconds,
-                    ",".join(map(str, answer.ticked)),
-                    answer.score,
-                    int(answer.skipped),
-                    started_at,
-                ),
-            )
-
-    def end_drill(self, drill: int, finished: bool, ended_at: str) -> None:
-        """Mark a drill ended."""
-        with self.db:
-            self.db.execute(
-                "UPDATE drills SET finished = ?, ended_at = ? WHERE id = ?", (int(finished), ended_at, drill)
-            )
-
-    def drills_of(self, deck: DeckId) -> list[tuple[int, str, bool, int]]:
-        """Return (id, started_at, finished, asked) of the drills of a deck (or its outline), oldest first."""
-        return [
-            (int(i), str(s), bool(f), int(self._number(a, "a drill's question count", allow_none=False) or 0))
-            for i, s, f, a in self.db.execute(
-                f"SELECT id, started_at, finished, asked FROM drills WHERE {self._MATCH.format(built='embedded')} "
-                "ORDER BY id",
-                self._deck_args(deck),
-            )
-        ]
-
-    def answers_of(self, ids: list[int]) -> Iterator[tuple[int, str, float, str, int | None, bool]]:
-        """Yield (drill, kind, seconds, ticked, score, skipped) of every answer of these drills, in order."""
-        for drill, kind, seconds, ticked, score, skipped in self._in(
-            "SELECT drill_id, kind, seconds, ticked, score, skipped FROM answers WHERE drill_id IN ({marks}) "
-            "ORDER BY drill_id, position",
-            ids,
-        ):
-            seconds_s = self._number(seconds, "an answer's time", allow_none=False) or 0.0
-            yield (
-                int(drill),
-                str(kind),
-                seconds_s,
-                str(ticked),
-                score if isinstance(score, int) else None,
-                bool(skipped),
-            )
-
-    def _in(self, sql: str, ids: list[int]) -> Iterator[tuple[Any, ...]]:
-        # SQLite caps the parameters of one statement; ask in chunks.
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk : chunk + 500]
-            yield from self.db.execute(sql.format(marks=",".join("?" * len(part))), part)
-
-    def close(self) -> None:
-        """Close the connection."""
-        self.db.close()

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from deckbuilder.core.rules.config import Config, default_config
+from deckbuilder.core.timing.kept import KeptEnd, KeptRun, KeptVisit
 from deckbuilder.core.timing.talk import DeckId, TalkPlan, TimedSlide
+from deckbuilder.errors import StoreRefused
 
 from .budgets import Budgets
 from .deck_reader import Deck, DeckSlide
+from .keeping import keep
 from .pacing import Session, Status, Summary, Visit, summarise
-from .pending import PATIENCE_S, PendingWrites
+from .pending import END_PATIENCE_S, PATIENCE_S, PendingWrites
 
 Clock = Callable[[], float]
 WallClock = Callable[[], dt.datetime]
@@ -36,6 +41,25 @@ class Recorder(Protocol):
     def set_patience(self, seconds: float) -> None: ...
 
 
+@dataclass
+class RunLog:
+    """One run of the sitting as it was recorded (or not): what the history got, and where the run went when the
+    history refused it."""
+
+    started_at: str
+    visits: list[KeptVisit] = field(default_factory=list)
+    end: KeptEnd | None = None
+    rehearsal: int | None = None  # the history's id, once its begin went through
+    kept: Path | None = None  # the file holding the whole run, when the history refused it
+    lost: str = ""  # why the run could not be kept in a file either
+    refused: StoreRefused | None = None  # why the history refused it
+
+    @property
+    def saved(self) -> bool:
+        """Whether the history holds the whole run."""
+        return self.refused is None
+
+
 def _now_wall() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
@@ -57,9 +81,10 @@ class Coach:
         self.config = config or default_config()
         self.session = Session(budgets.plan.slides, budgets.plan.duration_s, alert_last_s, self.config.pace)
         self.patience_s = PATIENCE_S
+        self.end_patience_s = END_PATIENCE_S
         if history is not None:
             history.set_patience(self.patience_s)
-        self.rehearsal: int | None = None
+        self.runs: list[RunLog] = []  # every run of the sitting that started its clock, oldest first
         self._visit_wall = ""
         self.closed = False
         self.completed = False  # finished the talk, as opposed to quitting part way
@@ -87,32 +112,37 @@ class Coach:
         """Return the writes waiting for a busy history."""
         return self.pending.waiting
 
-    @property
-    def store_error(self) -> str:
-        """Return what the history said when it last refused a write."""
-        return self.pending.error
-
-    def _write(self, action: Callable[[], None]) -> None:
-        self.pending.add(action)
-
     def flush(self) -> bool:
         """Write what waits for the history, in order; return True when nothing waits any more."""
         return self.pending.flush()
 
+    @property
+    def rehearsal(self) -> int | None:
+        """Return the history's id of the run in progress (or just ended), once its begin went through."""
+        return self.runs[-1].rehearsal if self.runs else None
+
+    @property
+    def refused(self) -> StoreRefused | None:
+        """Return why the history refuses writes now (None when it takes them)."""
+        return self.pending.refused
+
     def _store(self, visit: Visit | None) -> None:
-        if visit is not None and self.history is not None and visit.seconds > 0:
-            self._write_visit(self.history.record, visit)
+        if visit is not None and visit.seconds > 0 and self.runs:
+            slide = self.slides[visit.slide]
+            self.runs[-1].visits.append(KeptVisit(slide.index, visit.talk_start_s, visit.seconds, self._visit_wall))
+            if self.history is not None:
+                self._write_visit(self.history.record, visit)
         self._visit_wall = self._stamp()
 
     def _write_visit(self, write: Callable[[int, TimedSlide, float, float, str], None], visit: Visit) -> None:
         """Queue ``write`` (a finished visit, or the checkpoint of the open one) with the visit's record."""
-        slide, started = self.slides[visit.slide], self._visit_wall
+        slide, started, log = self.slides[visit.slide], self._visit_wall, self.runs[-1]
 
         def run() -> None:
-            assert self.rehearsal is not None  # the rehearsal's begin was queued first
-            write(self.rehearsal, slide, visit.talk_start_s, visit.seconds, started)
+            assert log.rehearsal is not None  # the rehearsal's begin was queued first
+            write(log.rehearsal, slide, visit.talk_start_s, visit.seconds, started)
 
-        self._write(run)
+        self.pending.add(run, log)
 
     def checkpoint(self) -> None:
         """Save the visit in progress as it stands (the app calls this every `checkpoint_s`): a SIGKILL, which
@@ -127,14 +157,16 @@ class Coach:
             self._write_visit(self.history.checkpoint, Visit(session.current, session.visit_start, seconds))
 
     def _begin(self) -> None:
+        log = RunLog(self._stamp())
+        self.runs.append(log)
         if self.history is not None:
-            history, plan, started = self.history, self.budgets.plan, self._stamp()
+            history, plan = self.history, self.budgets.plan
 
             def begin() -> None:
-                self.rehearsal = history.begin(self.deck.identity(), plan, started)
+                log.rehearsal = history.begin(self.deck.identity(), plan, log.started_at)
 
-            self._write(begin)
-        self._visit_wall = self._stamp()
+            self.pending.add(begin, log)
+        self._visit_wall = log.started_at
 
     def start(self) -> None:
         """Start the talk clock."""
@@ -149,7 +181,9 @@ class Coach:
             return
         self._store(self.session.go(self.clock(), +1))
         if self.session.finished:
-            self._close(finished=True)
+            # Past the last slide: a whole talk only when every main slide was shown on the way (a jump from
+            # slide 1 to the backup slide and out is not a talk), whatever key ended it.
+            self._close(finished=not self.unshown())
 
     def jump(self, slide: int) -> None:
         """Go straight to slide number ``slide`` (1-based); the clock starts if it was waiting."""
@@ -191,17 +225,46 @@ class Coach:
             return
         self.closed = True
         self.completed = finished
-        if self.history is not None and self.session.started_at is not None:
-            # The talk's time: minutes on backup slides (questions) are not the talk.
-            history, total, ended = self.history, self.summary().total_s, self._stamp()
+        if self.session.started_at is None or not self.runs:
+            return
+        # The talk's time: minutes on backup slides (questions) are not the talk.
+        log = self.runs[-1]
+        log.end = KeptEnd(finished, self.summary().total_s, self._stamp())
+        if self.history is None:
+            return
+        history, end = self.history, log.end
 
-            def end() -> None:
-                assert self.rehearsal is not None
-                history.end(self.rehearsal, finished, total, ended)
+        def write_end() -> None:
+            assert log.rehearsal is not None
+            history.end(log.rehearsal, end.finished, end.total_s, end.ended_at)
 
-            # At the end it is worth waiting for a busy database rather than keeping the run in memory only.
-            history.set_patience(10.0)
-            self._write(end)
+        # At the end it is worth waiting for a busy database rather than keeping the run in memory only.
+        history.set_patience(self.end_patience_s)
+        self.pending.add(write_end, log)
+        if self.pending.holds(log):
+            self._keep(log)
+
+    def _keep(self, log: RunLog) -> None:
+        """The history refused this run to its end: keep the whole of it in a file beside the deck (said on the
+        end screen and by the command), and write none of it twice."""
+        log.refused = self.pending.refused or StoreRefused("unwritable", "cannot be written", "")
+        self.pending.drop(log)
+        path = getattr(self.history, "path", "")
+        run = KeptRun(
+            "rehearsal",
+            self.deck.identity(),
+            log.started_at,
+            log.end,
+            str(path),
+            log.refused.what,
+            log.rehearsal,
+            plan=self.budgets.plan,
+            visits=tuple(log.visits),
+        )
+        try:
+            log.kept = keep(run, self.deck.path)
+        except OSError as exc:
+            log.lost = exc.strerror or str(exc)
 
     def restart(self) -> None:
         """Keep this run as it stands (unfinished unless finished) and start a fresh one, clock waiting."""
@@ -209,7 +272,6 @@ class Coach:
         if self.history is not None:
             self.history.set_patience(self.patience_s)
         self.session = Session(self.slides, self.budgets.plan.duration_s, self.session.alert_last_s, self.config.pace)
-        self.rehearsal = None
         self.closed = self.completed = False
 
     def summary(self) -> Summary:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from deckbuilder.core.rules.drill_rules import DrillRules
@@ -13,10 +14,13 @@ from deckbuilder.core.rules.import_rules import ImportRules
 from deckbuilder.core.slides.callout import read_callout
 from deckbuilder.core.slides.questions import DecisionText, MetricText, Question, SlideContent, TalkContent
 from deckbuilder.core.slides.slide_text import read_decisions
+from deckbuilder.core.timing.kept import KeptAnswer, KeptEnd, KeptRun
 from deckbuilder.core.timing.talk import DeckId
+from deckbuilder.errors import StoreRefused
 
 from .deck_reader import Deck
-from .pending import PATIENCE_S, PendingWrites
+from .keeping import keep
+from .pending import END_PATIENCE_S, PATIENCE_S, PendingWrites
 
 Clock = Callable[[], float]
 
@@ -132,9 +136,17 @@ class Drill:
         clock: Clock,
         seed: int | None = None,
         wall: Callable[[], str] = _now,
+        keep_beside: Path | None = None,
     ) -> None:
         self.questions, self.rules, self.store, self.clock, self.wall = questions, rules, store, clock, wall
+        self.deck, self.seed, self.keep_beside = deck, seed, keep_beside
+        self.kept: Path | None = None  # the file holding the whole drill, when the history refused it
+        self.lost = ""  # why the drill could not be kept in a file either
+        self.refused: StoreRefused | None = None  # why the history refused the drill, at its end
+        self.ended_at = ""
+        self.end_patience_s = END_PATIENCE_S
         self.answers: list[Answer] = []
+        self._answer_walls: list[str] = []  # when each answer began, by the wall clock
         self.position = 0
         self.ticked: set[int] = set()
         self.score: int | None = None
@@ -142,9 +154,10 @@ class Drill:
         self.closed = False
         # A busy history must neither end the drill nor lose an answer: writes wait, in order, and are retried.
         self.pending = PendingWrites()
+        self.started_at = wall()
         if store is not None:
             store.set_patience(PATIENCE_S)
-            started_at = wall()
+            started_at = self.started_at
 
             def begin() -> None:
                 self.drill_id = store.begin_drill(deck, len(questions), seed, started_at)
@@ -212,6 +225,7 @@ class Drill:
             return
         answer = Answer(question, round(self.elapsed(), 1), tuple(sorted(self.ticked)), self.score, skipped)
         self.answers.append(answer)
+        self._answer_walls.append(self._question_wall)
         if self.store is not None and not self.closed:
             store, where, began = self.store, self.position + 1, self._question_wall
             # The drill's id is read when the write runs: a begin that waited has set it by then.
@@ -240,11 +254,44 @@ class Drill:
         self.close()
 
     def close(self) -> None:
-        """Mark the drill ended in the store (finished when every question was reached); only once."""
-        if self.store is not None and not self.closed:
-            store, finished, ended_at = self.store, self.done, self.wall()
-            self.pending.add(lambda: store.end_drill(self._id(), finished, ended_at))
+        """Mark the drill ended in the store (finished when every question was reached); only once. When the
+        history refuses it to the end, the whole drill is kept in a file beside the talk instead."""
+        if self.closed:
+            return
         self.closed = True
+        self.ended_at = self.wall()
+        if self.store is None:
+            return
+        store, finished, ended_at = self.store, self.done, self.ended_at
+        store.set_patience(self.end_patience_s)  # at the end it is worth waiting for a busy history
+        self.pending.add(lambda: store.end_drill(self._id(), finished, ended_at))
+        if self.pending.waiting:
+            self._keep()
+
+    def _keep(self) -> None:
+        self.refused = self.pending.refused or StoreRefused("unwritable", "cannot be written", "")
+        self.pending.drop(None)
+        answers = tuple(
+            KeptAnswer(n, a.question.kind, a.question.slide, a.question.text, a.seconds, a.ticked, a.score,
+                       a.skipped, when)
+            for n, (a, when) in enumerate(zip(self.answers, self._answer_walls, strict=True), start=1)
+        )  # fmt: skip
+        run = KeptRun(
+            "drill",
+            self.deck,
+            self.started_at,
+            KeptEnd(self.done, 0.0, self.ended_at),
+            str(getattr(self.store, "path", "")),
+            self.refused.what,
+            self.drill_id,
+            asked=len(self.questions),
+            seed=self.seed,
+            answers=answers,
+        )
+        try:
+            self.kept = keep(run, self.keep_beside or Path("drill"))
+        except OSError as exc:
+            self.lost = exc.strerror or str(exc)
 
     def summary(self) -> DrillSummary:
         return summarise(self.answers, len(self.questions), self.rules)

@@ -30,7 +30,7 @@ class Status:
     started: bool
     paused: bool
     finished: bool
-    talk_s: float
+    talk_s: float  # the talk's own time: time on backup slides is not in it
     duration_s: float
     slide: int
     slide_s: float
@@ -41,6 +41,8 @@ class Status:
     bar: str  # none, ok, near, over
     alert: bool
     overtime_s: float
+    backup_s: float = 0.0  # time on backup slides (questions), kept apart from the talk
+    on_backup: bool = False  # the slide shown is a backup slide
 
     @property
     def remaining_s(self) -> float:
@@ -80,6 +82,7 @@ class Session:
             ends.append(clock)
         self.schedule_end = ends
         self.schedule_start = [end - (s.budget_s or 0.0) for end, s in zip(ends, self.slides, strict=True)]
+        self.backup = [is_backup(s) for s in self.slides]
 
     # --- time -------------------------------------------------------------------
     def talk_s(self, now: float) -> float:
@@ -95,9 +98,18 @@ class Session:
         extra = self.talk_s(now) - self.visit_start if index == self.current and not self.finished else 0.0
         return self.totals[index] + max(extra, 0.0)
 
+    def backup_s(self, now: float) -> float:
+        """Return the time spent on backup slides (questions after the talk): never the talk's time."""
+        return sum(self.slide_s(now, i) for i, backup in enumerate(self.backup) if backup)
+
+    def spoken_s(self, now: float) -> float:
+        """Return the talk's own time: the clock less pauses and less the time on backup slides."""
+        talk = self.ended_talk_s if self.finished else self.talk_s(now)
+        return max(talk - self.backup_s(now), 0.0)
+
     def projected_finish(self, now: float) -> float:
         """Return when the talk ends if this slide and every later one take their budgets (no less)."""
-        talk = self.ended_talk_s if self.finished else self.talk_s(now)
+        talk = self.spoken_s(now)
         if self.finished:
             return talk
         # Each slide from here on still needs what is left of its budget; one already given needs no more.
@@ -170,7 +182,8 @@ class Session:
     def status(self, now: float) -> Status:
         """Return the pace at ``now``."""
         rules = self.rules
-        talk = self.ended_talk_s if self.finished else self.talk_s(now)
+        backup = self.backup_s(now)
+        talk = self.spoken_s(now)
         slide = self.slide_s(now)
         budget = self.slides[self.current].budget_s
         finish = self.projected_finish(now)
@@ -183,7 +196,7 @@ class Session:
             pace = "waiting"
         elif overtime > 0:
             pace = "overtime"
-        elif budget is None and not self.slides[self.current].main:
+        elif self.backup[self.current]:
             pace, delta = "backup", 0.0
         elif delta < -rules.on_track_band_s:
             pace = "behind"
@@ -200,7 +213,7 @@ class Session:
         else:
             bar = "ok"
         left = self.duration_s - talk
-        alert = self.started_at is not None and 0 < left <= (self.alert_last_s or 0)
+        alert = self.started_at is not None and not self.backup[self.current] and 0 < left <= (self.alert_last_s or 0)
         return Status(
             started=self.started_at is not None,
             paused=self.paused_at is not None,
@@ -216,7 +229,14 @@ class Session:
             bar=bar,
             alert=alert,
             overtime_s=overtime,
+            backup_s=backup,
+            on_backup=self.backup[self.current],
         )
+
+
+def is_backup(slide: TimedSlide) -> bool:
+    """Whether a slide is a backup slide: no budget and not the talk (time there is questions, never overtime)."""
+    return slide.budget_s is None and not slide.main
 
 
 @dataclass(frozen=True)
@@ -264,6 +284,6 @@ def summarise(
     # Every slide with a budget can run over, the title slide too; backup slides have none and are not the talk.
     timed = [r for r in results if r.slide.budget_s is not None]
     over = sorted((r for r in timed if r.over_s > tolerance), key=lambda r: -r.over_s)
-    backup = sum(r.actual_s for r in results if r.slide.budget_s is None and not r.slide.main)
+    backup = sum(r.actual_s for r in results if is_backup(r.slide))
     total = sum(actuals) - backup
     return Summary(results, total, duration_s, shares, over[: config.pace.cut_first], tolerance, backup)

@@ -6,12 +6,13 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.css.query import NoMatches
 
-from deckbuilder.errors import DeckError
+from deckbuilder.errors import DeckError, StoreRefused
 from deckbuilder.history.store import History
 from deckbuilder.tui.screens import ConfirmQuit, EndScreen, HelpScreen, TalkScreen
-from deckbuilder.tui.stopping import RunApp
+from deckbuilder.tui.stopping import RunApp, kept_line
 
 if TYPE_CHECKING:
     from deckbuilder.rehearse.coach import Coach
@@ -24,12 +25,16 @@ class RehearseApp(RunApp):
     TITLE = "deck rehearse"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, coach: Coach, redraw_s: float, saved_to: str) -> None:
-        super().__init__()
+    def __init__(
+        self, coach: Coach, redraw_s: float, saved_to: str, notice: str = "", foreseen: StoreRefused | None = None
+    ) -> None:
+        super().__init__(coach.config.terminal)
         self.coach, self.redraw_s, self.saved_to = coach, redraw_s, saved_to
-        self.talk = TalkScreen(coach)
+        # Said on the talk screen: what the last start found (a killed run), and a history that will refuse.
+        self.talk = TalkScreen(coach, notice, foreseen)
         self.typed = ""  # a slide number being typed, to jump to with Enter
-        self.typed_at = 0.0  # when its last digit came, on the coach's clock
+        self.typed_at = 0.0  # when its last digit came (or a jump was refused), on the coach's clock
+        self.refused = False  # "no slide 12" is on screen, until the next key or the same wait
         self._alerted = False
 
     def on_mount(self) -> None:
@@ -70,7 +75,7 @@ class RehearseApp(RunApp):
     def _typed_number(self) -> str:
         """Return the slide number being typed, forgetting it once it waited too long (a stray digit must not
         turn the next → into a jump minutes later)."""
-        if self.typed and self.coach.clock() - self.typed_at > self.coach.config.pace.typed_number_s:
+        if (self.typed or self.refused) and self.coach.clock() - self.typed_at > self.coach.config.pace.typed_number_s:
             self.action_forget()
         return self.typed
 
@@ -78,6 +83,7 @@ class RehearseApp(RunApp):
         if self._typed_number():
             self.action_jump()
             return
+        self._drop_typed()
         self.coach.next()
         self._after_move()
 
@@ -85,12 +91,14 @@ class RehearseApp(RunApp):
         if self._typed_number():  # Backspace (or ←) while typing clears the number, and only that
             self.action_forget()
             return
+        self._drop_typed()
         self.coach.back()
         self._after_move()
 
     def action_digit(self, digit: str) -> None:
         """Collect a slide number; Enter jumps to it, Escape forgets it, and so does a wait or another key."""
         self._typed_number()
+        self.refused = False
         if len(self.typed) < 3:
             self.typed += digit
         self.typed_at = self.coach.clock()
@@ -98,11 +106,11 @@ class RehearseApp(RunApp):
 
     def _drop_typed(self) -> None:
         """Any key that is not a digit or a jump forgets a slide number being typed."""
-        if self.typed:
+        if self.typed or self.refused:
             self.action_forget()
 
     def action_forget(self) -> None:
-        self.typed = ""
+        self.typed, self.refused = "", False
         self.talk.show_typed("")
 
     def action_jump(self) -> None:
@@ -111,8 +119,9 @@ class RehearseApp(RunApp):
         if 1 <= number <= len(self.coach.slides):
             self.coach.jump(number)
             self._after_move()
-        else:
+        else:  # said until the next key, or as long as a typed number waits
             self.talk.show_typed(f"no slide {number}; the deck has {len(self.coach.slides)}", error=True)
+            self.refused, self.typed_at = True, self.coach.clock()
 
     def action_start(self) -> None:
         self._drop_typed()
@@ -207,13 +216,12 @@ class RehearseApp(RunApp):
     def _show_end(self) -> None:
         summary = self.coach.summary()
         short = summary.duration_s * self.coach.config.pace.too_short_ratio
-        end = EndScreen(summary, self.coach.session.current, self.coach.completed, self._saved_line(), short)
+        unshown = frozenset(slide.index for slide in self.coach.unshown())
+        end = EndScreen(summary, self.coach.session.current, unshown, self.coach.completed, self._saved_line(), short)
         self.switch_screen(end)
 
-    def _saved_line(self) -> str:
-        if self.coach.unsaved:
-            return (
-                f"{len(self.coach.unsaved)} record(s) not saved yet: the history is busy ({self.coach.store_error}); "
-                "deck keeps trying until you quit"
-            )
-        return self.saved_to
+    def _saved_line(self) -> Text:
+        log = self.coach.runs[-1] if self.coach.runs else None
+        if log is None:
+            return kept_line(None, None, "", self.saved_to)
+        return kept_line(log.refused, log.kept, log.lost, self.saved_to)

@@ -15,11 +15,14 @@ from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Digits, Footer, Static
 
+from deckbuilder.core.rules.config import TerminalColours
 from deckbuilder.core.text.display import one_line, visible
 from deckbuilder.core.text.durations import format_duration as fmt
+from deckbuilder.errors import StoreRefused
 from deckbuilder.rehearse.drill import Drill, DrillSummary
 
-from .stopping import RunApp
+from .palette import ALERT, CAUTION, GOOD, MUTED
+from .stopping import RunApp, kept_line, store_line
 
 SCORES = {"w": (1, "weak"), "o": (2, "ok"), "g": (3, "good")}
 SCORE_NAMES = {number: name for number, name in SCORES.values()}
@@ -53,7 +56,7 @@ class DrillHelp(ModalScreen[None]):
         ):
             keys.append(f"{key:<12}", style="bold")
             keys.append(f"{what}\n")
-        keys.append("\nAny key closes this.", style="dim")
+        keys.append("\nAny key closes this.", style=MUTED)
         with Vertical(id="drill-help"):
             yield Static(Text("Drill keys", style="bold"))
             yield Static(keys)
@@ -76,9 +79,9 @@ class DrillScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
-    def __init__(self, drill: Drill, title: str) -> None:
+    def __init__(self, drill: Drill, title: str, foreseen: StoreRefused | None = None) -> None:
         super().__init__()
-        self.drill, self.talk_title = drill, title
+        self.drill, self.talk_title, self.foreseen = drill, title, foreseen
         self._label = ""
 
     def compose(self) -> ComposeResult:
@@ -110,7 +113,7 @@ class DrillScreen(Screen[None]):
             label = "left for this answer" if drill.left() >= 0 else "over the answer time"
         if label != self._label:
             self._label = label
-            self.query_one("#countdown-label", Static).update(Text(label, style="dim"))
+            self.query_one("#countdown-label", Static).update(Text(label, style=MUTED))
 
     def show_question(self) -> None:
         """Draw the question on screen, its checklist and score."""
@@ -121,7 +124,7 @@ class DrillScreen(Screen[None]):
         rules = drill.rules
         where = f"slide {question.slide}" if question.slide else "the whole talk"
         head = Text(f"Question {drill.position + 1} of {len(drill.questions)}", style="bold")
-        head.append(f"  ·  {rules.kinds[question.kind]}  ·  from {where}", style="dim")
+        head.append(f"  ·  {rules.kinds[question.kind]}  ·  from {where}", style=MUTED)
         self.query_one("#question-head", Static).update(head)
         self.query_one("#question", Static).update(Text(visible(question.text), style="bold"))
         self.show_marks()
@@ -130,22 +133,16 @@ class DrillScreen(Screen[None]):
     def show_marks(self) -> None:
         """Draw the STAR-T checklist and the self-score as they stand."""
         drill = self.drill
-        items = Text("STAR-T: tick each as your answer covers it (1-5)", style="dim")
+        items = Text("STAR-T: tick each as your answer covers it (1-5)", style=MUTED)
         for number, item in enumerate(drill.rules.checklist, start=1):
             done = number in drill.ticked
-            items.append(f"\n [{'x' if done else ' '}] {number} {item}", style="bold green" if done else "")
+            items.append(f"\n [{'x' if done else ' '}] {number} {item}", style=f"bold {GOOD}" if done else "")
         self.query_one("#checklist", Static).update(items)
-        score = Text("Self-score (w weak, o ok, g good): ", style="dim")
+        score = Text("Self-score (w weak, o ok, g good): ", style=MUTED)
         score.append(SCORE_NAMES.get(drill.score or 0, "-"), style="bold")
         self.query_one("#score", Static).update(score)
-        waiting = len(drill.pending.waiting)
-        saved = Text("")
-        if waiting:
-            saved = Text(
-                f"history busy: {waiting} record(s) kept in memory, saved when it frees ({visible(drill.store_error)})",
-                style="yellow",
-            )
-        self.query_one("#drill-store", Static).update(saved)
+        line = store_line(drill.pending.refused, len(drill.pending.waiting), self.foreseen)
+        self.query_one("#drill-store", Static).update(line or Text(""))
 
 
 def answers_table(summary: DrillSummary, kinds: dict[str, str], checklist_size: int) -> Table:
@@ -155,9 +152,9 @@ def answers_table(summary: DrillSummary, kinds: dict[str, str], checklist_size: 
         table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for number, answer in enumerate(summary.answers, start=1):
         long = not answer.skipped and answer.seconds > summary.target_s
-        time = Text(fmt(answer.seconds), style="red" if long else "")
+        time = Text(fmt(answer.seconds), style=ALERT if long else "")
         if answer.skipped:
-            time = Text("skipped", style="dim")
+            time = Text("skipped", style=MUTED)
         ticks = "".join(str(i) if i in answer.ticked else "·" for i in range(1, checklist_size + 1))
         score = SCORE_NAMES.get(answer.score or 0, "-")
         table.add_row(str(number), kinds.get(answer.question.kind, answer.question.kind), time, ticks, score)
@@ -178,14 +175,14 @@ def drill_verdict(summary: DrillSummary, kinds: dict[str, str], checklist_size: 
     text.append(" · ".join(f"{label} {summary.kinds.get(code, 0)}" for code, label in kinds.items()))
     never = [label for code, label in kinds.items() if not summary.kinds.get(code)]
     if never and answered:
-        text.append(f"\nNot practised yet: {', '.join(never)}", style="yellow")
+        text.append(f"\nNot practised yet: {', '.join(never)}", style=CAUTION)
     if summary.missed:
         text.append("\n\nMost often missed: ", style="bold")
         text.append(", ".join(f"{item} ({n} of {len(answered)})" for item, n in summary.missed[:3]))
     elif answered:
-        text.append(f"\n\nEvery answer ticked all {checklist_size} STAR-T items.", style="green")
+        text.append(f"\n\nEvery answer ticked all {checklist_size} STAR-T items.", style=GOOD)
     if summary.long:
-        text.append(f"\n\nRan past {fmt(summary.target_s)}: ", style="bold red")
+        text.append(f"\n\nRan past {fmt(summary.target_s)}: ", style=f"bold {ALERT}")
         positions = {id(a): i for i, a in enumerate(summary.answers, start=1)}
         text.append(", ".join(f"question {positions[id(a)]} ({fmt(a.seconds)})" for a in summary.long))
         text.append("\nLead with the answer, then the reason; stop at the trade-off.")
@@ -205,7 +202,8 @@ class DrillEnd(Screen[None]):
         summary, rules = self.drill.summary(), self.drill.rules
         with VerticalScroll(id="drill-end"):
             yield Static(Text("Drill over", style="bold"), id="drill-end-title")
-            yield Static(Text(visible(self.saved_to), style="dim"), id="drill-end-saved")
+            drill = self.drill
+            yield Static(kept_line(drill.refused, drill.kept, drill.lost, self.saved_to), id="drill-end-saved")
             yield Static(drill_verdict(summary, rules.kinds, len(rules.checklist)), id="drill-verdict")
             yield Static(answers_table(summary, rules.kinds, len(rules.checklist)), id="drill-table")
         yield Footer()
@@ -218,10 +216,18 @@ class DrillApp(RunApp):
     TITLE = "deck drill"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, drill: Drill, title: str, redraw_s: float, saved_to: str) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        drill: Drill,
+        title: str,
+        redraw_s: float,
+        saved_to: str,
+        foreseen: StoreRefused | None = None,
+        colours: TerminalColours | None = None,
+    ) -> None:
+        super().__init__(colours)
         self.drill, self.redraw_s, self.saved_to = drill, redraw_s, saved_to
-        self.questions = DrillScreen(drill, title)
+        self.questions = DrillScreen(drill, title, foreseen)
 
     def on_mount(self) -> None:
         self.push_screen(self.questions)

@@ -19,8 +19,11 @@ from textual.widgets import Footer, Static
 from deckbuilder.core.text.display import one_line, visible
 from deckbuilder.core.text.durations import format_duration as fmt
 from deckbuilder.core.text.durations import format_signed
+from deckbuilder.errors import StoreRefused
 from deckbuilder.rehearse.pacing import Summary
 
+from .palette import ALERT, CAUTION, GOOD, MUTED
+from .stopping import store_line
 from .widgets import BigClock, NextUp, NotesView, PaceBadge, SlideTimer, SlideView, TalkClock
 
 if TYPE_CHECKING:
@@ -48,9 +51,9 @@ class TalkScreen(Screen[None]):
         *DIGITS,
     ]
 
-    def __init__(self, coach: Coach) -> None:
+    def __init__(self, coach: Coach, notice: str = "", foreseen: StoreRefused | None = None) -> None:
         super().__init__()
-        self.coach = coach
+        self.coach, self.notice, self.foreseen = coach, notice, foreseen
         self._shown_slide = -1
         self._big_label = ""
 
@@ -96,7 +99,7 @@ class TalkScreen(Screen[None]):
         label = self.query_one(BigClock).label
         if label != self._big_label:
             self._big_label = label
-            self.query_one("#big-label", Static).update(Text(label, style="dim"))
+            self.query_one("#big-label", Static).update(Text(label, style=MUTED))
 
     def redraw(self, force: bool = False) -> None:
         """Redraw everything (after a key, or a resize when ``force``)."""
@@ -117,26 +120,26 @@ class TalkScreen(Screen[None]):
 
     def show_typed(self, typed: str, error: bool = False) -> None:
         """Show the slide number being typed (Enter jumps to it), or why it cannot be jumped to."""
-        source = self.query_one("#source", Static)
         if not typed:
             self.show_store()
-        elif error:
-            source.update(Text(typed, style="bold red"))
+            return
+        source = self.query_one("#source", Static)
+        if error:
+            source.update(Text(typed, style=f"bold {ALERT}"))
         else:
             source.update(Text(f"go to slide {typed}_   Enter jumps, Esc forgets", style="bold"))
+        source.set_class(True, "saying")  # shown even on a short screen
 
     def show_store(self) -> None:
-        """Show where the budgets came from, or that the history is busy and records wait in memory."""
+        """Show where the budgets came from; or that the history refuses writes, and what becomes of the run;
+        or, until the clock starts, what the start found (a run that was killed)."""
         coach = self.coach
-        if coach.unsaved:
-            line = Text(
-                f"history busy: {len(coach.unsaved)} record(s) kept in memory, saved when it frees "
-                f"({visible(coach.store_error)})",
-                style="bold yellow",
-            )
-        else:
-            line = Text(visible(coach.budgets.source))
-        self.query_one("#source", Static).update(line)
+        line = store_line(coach.refused, len(coach.unsaved), self.foreseen)
+        if line is None and self.notice and coach.session.started_at is None:
+            line = Text(visible(self.notice), style="bold")
+        source = self.query_one("#source", Static)
+        source.update(line or Text(visible(coach.budgets.source)))
+        source.set_class(line is not None, "saying")  # shown even on a short screen
 
 
 class HelpScreen(ModalScreen[None]):
@@ -161,7 +164,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box"):
             yield Static(Text("Keys", style="bold"))
             yield Static(keys)
-            yield Static(Text("any key closes this; the clock keeps running", style="dim"))
+            yield Static(Text("any key closes this; the clock keeps running", style=MUTED))
 
     def on_key(self, event: events.Key) -> None:
         # The key only closes the box: it must not also move a slide or quit the talk.
@@ -188,7 +191,7 @@ class ConfirmQuit(ModalScreen[bool]):
         with Vertical(id="quit-box"):
             yield Static(Text(self.question, style="bold"))
             yield Static(Text(self.detail))
-            yield Static(Text(f"{self.key}, y or Enter: {self.action}   ·   any other key: go on", style="dim"))
+            yield Static(Text(f"{self.key}, y or Enter: {self.action}   ·   any other key: go on", style=MUTED))
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
@@ -196,8 +199,10 @@ class ConfirmQuit(ModalScreen[bool]):
         self.dismiss(event.key in (self.key, "y", "enter"))
 
 
-def summary_table(summary: Summary) -> Table:
-    """Return per-slide budget, actual and difference; titles give way first on a narrow screen."""
+def summary_table(summary: Summary, unshown: frozenset[int] = frozenset(), whole: bool = True) -> Table:
+    """Return per-slide budget, actual and difference; titles give way first on a narrow screen. A slide the run
+    never showed (its number in ``unshown``) says so, not that it came in under budget; nor does the total of a run
+    that was not ``whole``."""
     table = Table(box=None, pad_edge=False, header_style="bold", expand=True)
     columns: list[tuple[str, JustifyMethod, int]] = [
         ("#", "right", 2),
@@ -218,52 +223,94 @@ def summary_table(summary: Summary) -> Table:
     for row in summary.slides:
         slide = row.slide
         budget = fmt(slide.budget_s) if slide.budget_s is not None else "-"
-        diff = Text("")
-        if slide.budget_s is not None:
-            diff = Text(format_signed(row.over_s), style="red" if row.over_s > summary.ran_over_s else "green")
-        table.add_row(str(slide.index), Text(one_line(slide.title)), budget, fmt(row.actual_s), diff)
-    total_diff = Text(format_signed(summary.over_s), style="bold red" if summary.over_s > 0 else "bold green")
+        diff, actual = Text(""), fmt(row.actual_s)
+        if slide.index in unshown:
+            diff, actual = Text("not shown", style=MUTED), "-"
+        elif slide.budget_s is not None:
+            diff = Text(format_signed(row.over_s), style=ALERT if row.over_s > summary.ran_over_s else GOOD)
+        table.add_row(str(slide.index), Text(one_line(slide.title)), budget, actual, diff)
+    total_style = f"bold {ALERT}" if summary.over_s > 0 else f"bold {GOOD}" if whole else MUTED
+    total_diff = Text(format_signed(summary.over_s), style=total_style)
     table.add_row("", Text("total", style="bold"), fmt(summary.duration_s), fmt(summary.total_s), total_diff)
     return table
 
 
-def verdict(summary: Summary, stopped_at: int, completed: bool, short_below_s: float) -> Text:
-    """Return the total against the duration, the shares, and the slides to cut first, in plain words."""
+def verdict(summary: Summary, stopped_at: int, unshown: int, completed: bool, short_below_s: float) -> Text:
+    """Return the total against the duration, the shares, and what to do next, in plain words: cut advice only
+    for a run over its time; otherwise what went well and where the time went."""
     text = Text()
     count = len(summary.slides)
-    talk_slides = [r for r in summary.slides if r.slide.budget_s is not None]
-    unreached = [r for r in talk_slides if r.slide.index > stopped_at + 1 and r.actual_s == 0]
     total, duration = fmt(summary.total_s), fmt(summary.duration_s)
-    if unreached:
+    over = summary.over_s > 0
+    if unshown:
         text.append(
-            f"Stopped on slide {stopped_at + 1} of {count}: {len(unreached)} slide(s) of the talk not given; "
+            f"Stopped on slide {stopped_at + 1} of {count}: {unshown} main slide(s) not shown; "
             "time shares need a whole run.\n",
-            style="bold yellow",
+            style=f"bold {CAUTION}",
         )
-    if summary.over_s > 0:
-        text.append(f"{total} for a {duration} talk: {fmt(summary.over_s)} over.\n", style="bold red")
-    elif unreached or not completed:
+    if over:
+        text.append(f"{total} for a {duration} talk: {fmt(summary.over_s)} over.\n", style=f"bold {ALERT}")
+    elif unshown or not completed:
         text.append(f"{total} of a {duration} talk so far.\n", style="bold")
     elif summary.total_s < short_below_s:
         text.append(
             f"{total} for a {duration} talk: {fmt(-summary.over_s)} short. Panels book the slot for the talk; "
             "fill it with depth on results and error analysis, not speed.\n",
-            style="bold yellow",
+            style=f"bold {CAUTION}",
         )
     else:
-        text.append(f"{total} for a {duration} talk: within time.\n", style="bold green")
+        text.append(f"{total} for a {duration} talk: within time.\n", style=f"bold {GOOD}")
     if summary.backup_s >= 1:
-        text.append(f"Plus {fmt(summary.backup_s)} on backup slides, kept apart from the talk's time.\n", style="dim")
-    for share in () if unreached else summary.shares:
-        text.append(f"{share.label}: {share.pct}% ({share.bounds()})", style="" if share.ok else "yellow")
-        text.append("  ok\n" if share.ok else "  off target\n", style="green" if share.ok else "yellow")
+        text.append(f"Plus {fmt(summary.backup_s)} on backup slides, kept apart from the talk's time.\n", style=MUTED)
+    for share in () if unshown else summary.shares:
+        text.append(f"{share.label}: {share.pct}% ({share.bounds()})", style="" if share.ok else CAUTION)
+        text.append("  ok\n" if share.ok else "  off target\n", style=GOOD if share.ok else CAUTION)
+    if over:
+        _cut_advice(text, summary)
+    elif summary.total_s > 0:
+        _where_it_went(text, summary, finished=completed and not unshown)
+    return text
+
+
+def _cut_advice(text: Text, summary: Summary) -> None:
+    """The talk ran over its time: the slides to cut first, or where the time crept in."""
     if summary.cut_first:
         text.append("\nCut content first from: ", style="bold")
         text.append(", ".join(f"slide {r.slide.index} (+{fmt(r.over_s)})" for r in summary.cut_first))
         text.append("\nCut content, do not speak faster: the panel hears rushing as nerves.\n")
-    elif summary.total_s > 0:
-        text.append("\nNo slide ran over its budget.\n", style="green")
-    return text
+        return
+    text.append("\nNo slide ran far over its own budget: the time crept in across slides. ", style="bold")
+    text.append("Trim a point from the longest: " + _longest(summary) + ".\n")
+
+
+def _where_it_went(text: Text, summary: Summary, finished: bool) -> None:
+    """The run was within its time (or stopped before the end): what went well, and where the time went."""
+    shown = [r for r in summary.slides if r.slide.budget_s is not None and r.actual_s > 0]
+    within = [r for r in shown if r.over_s <= summary.ran_over_s]
+    if finished:
+        well = (
+            "every slide within its budget"
+            if len(within) == len(shown)
+            else (f"{len(within)} of {len(shown)} slides within their budgets")
+        )
+        text.append("\nWent well: ", style=f"bold {GOOD}")
+        text.append(well + ".\n")
+    text.append("Where the time went" + ("" if finished else " so far") + ": ", style="bold")
+    text.append(_longest(summary) + ".\n")
+    overs = sorted((r for r in shown if r.over_s > summary.ran_over_s), key=lambda r: -r.over_s)
+    if overs:
+        text.append("Over their own budgets: ")
+        text.append(", ".join(f"slide {r.slide.index} (+{fmt(r.over_s)})" for r in overs[:3]))
+        text.append("; other slides made up the time.\n" if finished else ".\n")
+
+
+def _longest(summary: Summary, count: int = 3) -> str:
+    """Return the slides of the talk that took longest, with their budgets: "slide 5 (2:10 of 2:00), ..."."""
+    spoken = (r for r in summary.slides if r.slide.budget_s is not None and r.actual_s > 0)  # never 0:00 of 0:25
+    timed = sorted(spoken, key=lambda r: -r.actual_s)
+    return ", ".join(
+        f"slide {r.slide.index} ({fmt(r.actual_s)} of {fmt(r.slide.budget_s or 0)})" for r in timed[:count]
+    )
 
 
 class EndScreen(Screen[None]):
@@ -275,10 +322,18 @@ class EndScreen(Screen[None]):
         Binding("q,escape", "app.quit", "Quit"),
     ]
 
-    def __init__(self, summary: Summary, stopped_at: int, completed: bool, saved_to: str, short_below_s: float) -> None:
+    def __init__(
+        self,
+        summary: Summary,
+        stopped_at: int,
+        unshown: frozenset[int],
+        completed: bool,
+        saved: Text,
+        short_below_s: float,
+    ) -> None:
         super().__init__()
-        self.summary, self.stopped_at, self.completed, self.saved_to = summary, stopped_at, completed, saved_to
-        self.short_below_s = short_below_s
+        self.summary, self.stopped_at, self.completed, self.saved = summary, stopped_at, completed, saved
+        self.unshown, self.short_below_s = unshown, short_below_s
 
     def tell(self, message: str) -> None:
         """Show a line at the top (where the pacing picture was written)."""
@@ -290,11 +345,13 @@ class EndScreen(Screen[None]):
         with VerticalScroll(id="end"):
             yield Static(Text(f"Where the time went{state}", style="bold"), id="end-title")
             # First, so it is seen without scrolling: where the run was saved, and the report's result.
+            yield Static(self.saved + Text("   ·   r: pacing report   R: again", style=MUTED), id="end-saved")
             yield Static(
-                Text(visible(self.saved_to) + "   ·   r: pacing report   R: again", style="dim"), id="end-saved"
+                verdict(self.summary, self.stopped_at, len(self.unshown), self.completed, short_below),
+                id="end-verdict",
             )
-            yield Static(verdict(self.summary, self.stopped_at, self.completed, short_below), id="end-verdict")
-            yield Static(summary_table(self.summary), id="end-table")
+            whole = self.completed and not self.unshown
+            yield Static(summary_table(self.summary, self.unshown, whole), id="end-table")
         yield Static(Text("more below: ↓ or PgDn scrolls", style="bold"), id="end-more")
         yield Footer()
 

@@ -7,11 +7,18 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Callable
+from pathlib import Path
 
+from rich.text import Text
 from textual.app import App, ScreenStackError
 from textual.binding import Binding
 
+from deckbuilder.core.rules.config import TerminalColours, default_config
+from deckbuilder.core.text.display import visible
+from deckbuilder.errors import StoreRefused
 from deckbuilder.rehearse.pending import RETRY_S
+
+from .palette import ALERT, CAUTION, MUTED, NAME, ansi_theme, textual_theme
 
 STOP_SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
 
@@ -49,9 +56,16 @@ class RunApp(App[None]):
     # Ctrl+C stops the run (saved, unfinished) instead of Textual's "press Ctrl+Q" notice.
     BINDINGS = [Binding("ctrl+c", "interrupt", "Stop", show=False, priority=True)]
 
-    def __init__(self) -> None:
+    def __init__(self, colours: TerminalColours | None = None) -> None:
         super().__init__()
         self._signals: list[int] = []
+        colours = colours or default_config().terminal
+        self.register_theme(textual_theme(colours))
+        self.theme = NAME
+        # Set without its watcher, which would restyle the whole app once more after the first frame.
+        ansi = ansi_theme(colours)
+        self.set_reactive(App.ansi_theme_dark, ansi)
+        self._refresh_truecolor_filter(ansi)
 
     def showing(self, screen: object) -> bool:
         """Whether ``screen`` is on top; False once the app is shutting down and its screens are gone."""
@@ -86,3 +100,34 @@ class RunApp(App[None]):
         """Ctrl+C: stop now, keep what was done, exit 130."""
         self.end_run()
         self.exit(return_code=130)
+
+
+def store_line(refused: StoreRefused | None, waiting: int, foreseen: StoreRefused | None = None) -> Text | None:
+    """Return what the screen says while the history refuses writes (None when it takes them): a lock is waited
+    out; a history that cannot be written at all is named for what it is, and the run will go to a file."""
+    if waiting and refused is not None and refused.passing:  # waited out, and short enough for 60 columns
+        return Text(f"history {refused.what.removeprefix('is ')}: {waiting} waiting", style=f"bold {CAUTION}")
+    cause = refused if waiting and refused is not None else foreseen
+    if cause is None:
+        return None
+    # Short enough for 60 columns: the end screen names the file.
+    return Text(
+        f"NOT SAVING: history {cause.what.removeprefix('is ')}; run kept in a file at end", style=f"bold {ALERT}"
+    )
+
+
+def kept_line(refused: StoreRefused | None, kept: Path | None, lost: str, saved_to: str) -> Text:
+    """Return where the run went: the history, or the file that keeps it (never "saved" for what was not)."""
+    if refused is None:
+        return Text(visible(saved_to), style=MUTED)
+    if kept is not None:
+        return Text(
+            f"NOT saved: the history {refused.what}. The whole run is kept in {visible(str(kept))}; "
+            f"once the history can be written: deck history --restore {visible(str(kept))}",
+            style=f"bold {ALERT}",
+        )
+    return Text(
+        f"NOT saved: the history {refused.what}, and no file could be written either ({visible(lost)}): "
+        "what this screen shows is all that is left of the run",
+        style=f"bold {ALERT}",
+    )

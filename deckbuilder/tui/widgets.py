@@ -23,6 +23,8 @@ from deckbuilder.core.timing.talk import TimedSlide
 from deckbuilder.rehearse.deck_reader import DeckSlide
 from deckbuilder.rehearse.pacing import Status
 
+from .palette import ALERT, CAUTION, GOOD, MUTED
+
 PACE_TEXT = {
     "waiting": "Space or → starts",
     "on_track": "on track",
@@ -31,7 +33,7 @@ PACE_TEXT = {
     "overtime": "OVERTIME",
     "backup": "backup slide",
 }
-BAR_STYLE = {"ok": "green", "near": "dark_orange", "over": "bold red"}
+BAR_STYLE = {"ok": GOOD, "near": CAUTION, "over": f"bold {ALERT}"}
 MIN_BAR = 8  # narrower than this, the bar gives way to a word that carries its colour
 
 
@@ -68,14 +70,16 @@ class TalkClock(Cached):
         room = screen - (18 if self.screen.has_class("tiny") else 24 + 16) - 4
         parts: list[tuple[str, str]] = [(fmt(status.talk_s), "bold"), (f" / {fmt(status.duration_s)}", "")]
         if status.overtime_s > 0:
-            parts.append((f"  {fmt(status.overtime_s)} over", "bold red"))
+            parts.append((f"  {fmt(status.overtime_s)} over", f"bold {ALERT}"))
         else:
-            parts.append((f"  {fmt(status.remaining_s)} left", "bold yellow" if status.alert else ""))
+            parts.append((f"  {fmt(status.remaining_s)} left", f"bold {CAUTION}" if status.alert else ""))
+        if status.backup_s >= 1:  # questions on backup slides: apart from the talk, never its overtime
+            parts.append((f"  +{fmt(status.backup_s)} on backup", MUTED))
         if status.paused:
             parts.append(("  PAUSED", "bold reverse"))
         if status.started and not status.finished and status.projected_s > status.talk_s:
-            parts.append((f"  projected {fmt(status.projected_s)}", "dim"))
-        parts.append((f"  time {wall:%H:%M}", "dim"))  # the time of day, said so beside talk lengths
+            parts.append((f"  projected {fmt(status.projected_s)}", MUTED))
+        parts.append((f"  time {wall:%H:%M}", MUTED))  # the time of day, said so beside talk lengths
         text, used = Text(), 0
         for part, style in parts:
             if used + len(part) > room and used:
@@ -121,14 +125,22 @@ class BigClock(Digits):
         elif budget:
             left = budget - status.slide_s
             text, state = (fmt(left), "ok") if left >= 0 else ("+" + fmt(-left), "over")
-        else:  # a backup slide has no budget: the talk's own clock
+        elif status.on_backup:  # a backup slide has no budget: the time on it, which is not the talk's
+            text, state = fmt(status.slide_s), "backup"
+        else:  # a slide of the talk the plan gave no budget: the talk's clock
             text, state = fmt(status.talk_s), "backup"
         if status.alert and state == "ok":
             state = "alert"
         if state == "over":
             self.label = "over this slide's budget"
         else:
-            self.label = "left on this slide" if budget else "talk clock (backup slide)"
+            self.label = (
+                "left on this slide"
+                if budget
+                else "on this backup slide, apart from the talk"
+                if status.on_backup
+                else "talk clock (no budget for this slide)"
+            )
         if text != self.value:
             self.update(text)
         for name in ("waiting", "ok", "over", "backup", "alert"):
@@ -157,8 +169,8 @@ class SlideTimer(Cached):
         if width >= MIN_BAR:
             filled = min(int(width * status.slide_s / budget), width)
             text.append("█" * filled, style=style)
-            text.append("░" * (width - filled), style="grey42")
-            text.append(over, style="bold red")
+            text.append("░" * (width - filled), style=MUTED)
+            text.append(over, style=f"bold {ALERT}")
         else:  # no room for a bar: the state in a word, in the bar's colour
             word = {"ok": " ok", "near": " NEAR", "over": f" OVER +{fmt(status.slide_s - budget)}"}[status.bar]
             text.append(word, style=style)
@@ -192,7 +204,7 @@ class SlideView(Cached):
             shown += 1
         more = len(content.points) - shown
         if more > 0:
-            points.add_row("", Text(f"+{more} more", style="dim"))
+            points.add_row("", Text(f"+{more} more", style=MUTED))
         self.draw((slide.index, width, height), Group(head, Text(title, style="bold"), points))
 
 
@@ -206,7 +218,7 @@ class NotesView(Cached):
     def show(self, content: DeckSlide) -> None:
         """Redraw for a slide, without the timing line deck build puts first."""
         body = notes_body(content.notes)
-        self.draw(body, Text(visible(body) or "no notes for this slide", style="" if body else "dim"))
+        self.draw(body, Text(visible(body) or "no notes for this slide", style="" if body else MUTED))
 
 
 class NextUp(Cached):
@@ -214,8 +226,9 @@ class NextUp(Cached):
 
     def show(self, nxt: DeckSlide | None, backup_follows: bool = False) -> None:
         """Redraw with the next slide, or the end of the talk (the backup slides after it are not the talk)."""
+        # "After this", not "Next:": a foreign deck's slide may well be titled "Next: ..." or "Next steps".
         if backup_follows:
-            label = "Next: end of the talk (backup slides follow)"
+            label = "After this: end of the talk (backup slides follow)"
         else:
-            label = f"Next: {one_line(nxt.title)}" if nxt else "Next: end of the talk (→ finishes)"
+            label = f"After this: {one_line(nxt.title)}" if nxt else "After this: end of the talk (→ finishes)"
         self.draw(label, Text(label))

@@ -124,8 +124,31 @@ class PaceRules:
     cut_first: int
     ran_over_s: float  # over budget by more than this counts as running over (key presses are noise)
     too_short_ratio: float  # a finished talk under this share of its slot is called short
+    rehearsed_share: float  # a main slide given less than this share of its budget was clicked past, not spoken
     typed_number_s: float  # a slide number being typed is forgotten after this long
     checkpoint_s: float  # how often the visit in progress is saved
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class TerminalColours:
+    """The colours of the rehearsal coach and the drill in the terminal (terminal.yaml), each "RRGGBB"."""
+
+    background: str
+    surface: str
+    panel: str
+    text: str
+    muted: str
+    primary: str
+    accent: str
+    success: str
+    warning: str
+    error: str
+    on_colour: str
+
+    def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            if not (isinstance(value, str) and len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value)):
+                raise ValueError(f"terminal.yaml: {name} is {value!r}, not a colour written RRGGBB")
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -278,6 +301,11 @@ class Config:
     def pace(self) -> PaceRules:
         """Return the rehearsal thresholds (rehearsal.yaml)."""
         return PaceRules(**self.data("rehearsal.yaml"))
+
+    @cached_property
+    def terminal(self) -> TerminalColours:
+        """Return the colours of the rehearsal coach and the drill (terminal.yaml)."""
+        return TerminalColours(**{k: str(v) for k, v in self.data("terminal.yaml").items()})
 
     @cached_property
     def theme(self) -> Theme:

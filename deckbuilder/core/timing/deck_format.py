@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from deckbuilder.core.rules.config import Template
-from deckbuilder.core.text.durations import format_duration, parse_duration
+from deckbuilder.core.text.durations import DurationError, format_duration, parse_duration
 from deckbuilder.core.timing.talk import TalkPlan, TimedSlide
 
 PLAN_PROPERTY = "deck_plan"
@@ -63,7 +63,13 @@ def read_notes_header(line: str) -> NotesTiming | None:
     match = _NOTES_HEADER.match(stripped)
     if match is None:
         return None
-    return NotesTiming(parse_duration(match.group("budget")), match.group("kind"))
+    try:
+        seconds = parse_duration(match.group("budget"))
+    except DurationError:  # "99999:59 budget": shaped like deck's line, but no budget deck writes
+        return None
+    if seconds > MAX_BUDGET_S:
+        return None
+    return NotesTiming(seconds, match.group("kind"))
 
 
 def plan_payload(talk: TalkPlan) -> str:
