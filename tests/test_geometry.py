@@ -90,7 +90,8 @@ def test_no_two_shapes_overlap_unless_the_slide_is_reported(built: tuple[Any, di
     for number, slide in enumerate(deck.slides, start=1):
         if "C010" in reported.get(number, []):
             continue  # deck said this slide does not fit; the presenter has been told what to cut
-        shapes = [s for s in slide.shapes if s.width and s.height]
+        # A chart's reference line and its name are drawn on the chart, where the level falls.
+        shapes = [s for s in slide.shapes if s.width and s.height and not s.name.startswith("Reference")]
         for a, b in itertools.combinations(shapes, 2):
             assert not _overlap(_box(a), _box(b)), (number, a.name, b.name)
 
@@ -125,4 +126,7 @@ def test_the_stress_talks_wide_table_beside_a_metric_fits(tmp_path: Path) -> Non
     fits = _box(table)[3] <= body.top + body.height + SLACK_IN
     reported = any(f.code == "C010" and f.slide == slide for f in result.findings)
     assert fits or reported
-    assert fits  # with the callouts in a row above it, the 12x7 table fits the slide
+    # At the type scale's smallest size (12 pt) thirteen rows of seven columns fit neither under the callout nor
+    # beside it: the slide says so, and what to keep, rather than set the table in a size of its own.
+    assert reported and not fits
+    assert table.top / 914400 + table.height / 914400 <= _inches(deck.slide_height)  # still on the slide

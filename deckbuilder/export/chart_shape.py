@@ -3,6 +3,8 @@ spaces, the axis titles. Pure measuring: no matplotlib, no python-pptx."""
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,9 +13,47 @@ from deckbuilder.core.rules.theme import Theme
 from deckbuilder.core.text.measure import Glyphs, wrap
 
 
-def column_label(name: str) -> str:
-    """Return a data column's name as an axis or legend label."""
-    return name.replace("_", " ")
+def column_label(name: str, style: dict[str, Any] | None = None) -> str:
+    """Return a data column's name as an axis or legend label: "mape_pct" reads "MAPE (%)" with the theme's
+    ``figure`` style (its unit short names and metric acronyms), "mape pct" without."""
+    words = name.replace("_", " ").split()
+    if style is None or not words:
+        return " ".join(words)
+    unit = style["column_units"].get(words[-1].lower()) if len(words) > 1 else None
+    label = " ".join(words[:-1] if unit else words)
+    for acronym in sorted(style["acronyms"], key=len, reverse=True):
+        label = re.sub(
+            rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", acronym.upper().replace(" ", "-"), label, flags=re.I
+        )
+    return f"{label} ({unit})" if unit else label
+
+
+def is_number(value: Any) -> bool:
+    """Return whether a data value is a number (a CSV or the outline may give it as the text of one)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return math.isfinite(value)
+    try:
+        return math.isfinite(float(str(value).replace(",", "")))
+    except ValueError:
+        return False
+
+
+def numeric_x(figure: Figure) -> bool:
+    """Return whether a line chart's x values are numbers, to be spaced by their value, not as even categories."""
+    data = figure.data if isinstance(figure.data, dict) else {}
+    xs = data[next(iter(data))] if data else []
+    return figure.chart == "line" and len(xs) > 1 and all(is_number(x) for x in xs)
+
+
+_BARE = re.compile(r"(?i)\b(?:over|under|to|or|and|more|less|than|up|plus|above|below)\b|[^a-z]")
+
+
+def _reads_as_numbers(labels: list[str]) -> bool:
+    """Return whether category labels are bare numbers or ranges ("0-7", "over 180", "18 or more"), which say
+    nothing without the axis title that names what they count ("Under 30 days" names its own unit)."""
+    return bool(labels) and all(any(c.isdigit() for c in label) and not _BARE.sub("", label) for label in labels)
 
 
 def operating_point_text(point: OperatingPoint) -> str:
@@ -68,8 +108,8 @@ def shape_of(
     labels = [category_text(v) for v in data[names[0]]] if names and figure.chart != "pr_curve" else []
     # Axis titles default to the column names, unless a name says nothing ("value", "y").
     vague = set(theme.figure["vague_names"])
-    series = column_label(names[1]) if len(names) == 2 and names[1].lower() not in vague else ""
-    first = column_label(names[0]) if names and names[0].lower() not in vague else ""
+    series = column_label(names[1], theme.figure) if len(names) == 2 and names[1].lower() not in vague else ""
+    first = column_label(names[0], theme.figure) if names and names[0].lower() not in vague else ""
     plot_pt = (width_in - 1.2 - RIGHT_IN) * 72  # a first guess of the plot's width, before the left margin
     if figure.chart == "bar" and labels:
         room = plot_pt / len(labels) - 6
@@ -90,15 +130,19 @@ def shape_of(
             if every:
                 break
         tick, labels = size, side
-    if figure.chart == "line" and labels:
+    if figure.chart == "line" and labels and not numeric_x(figure):
         rotate = sum(glyphs.width(label, tick) + 8 for label in labels) > plot_pt * 0.9 and len(labels) <= 40
     if figure.chart == "pr_curve":
         xlabel, ylabel = figure.xlabel or "recall", figure.ylabel or "precision"
-    elif horizontal:
-        xlabel, ylabel = figure.xlabel or series, figure.ylabel or ""
     else:
-        xlabel = figure.xlabel or (first if figure.chart == "line" else "")
-        ylabel = figure.ylabel or series
+        # The outline's x and y are the axes of the chart it asked for (bars up, or barh across); the titles are
+        # for the categories and the values, and move with them when the bars turn sideways.
+        asked_across = figure.chart == "barh"
+        category = (figure.ylabel if asked_across else figure.xlabel) or (
+            first if figure.chart == "line" or _reads_as_numbers(labels) else ""
+        )
+        value = (figure.xlabel if asked_across else figure.ylabel) or series
+        xlabel, ylabel = (value, category) if horizontal else (category, value)
     return Shape(horizontal, labels, rotate, xlabel, ylabel, tick, every)
 
 
@@ -112,6 +156,12 @@ def number_format(values: list[Any]) -> str:
             decimals = max(decimals, len(text.split(".")[1]))
     decimals = min(decimals, 3)
     return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def number_text(value: float, format_code: str) -> str:
+    """Return a number as ``number_format``'s code shows it (its decimals, thousands grouped)."""
+    decimals = len(format_code.partition(".")[2])
+    return f"{value:,.{decimals}f}"
 
 
 def category_text(value: Any) -> str:
