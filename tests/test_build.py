@@ -127,7 +127,7 @@ def test_churn_deck_structure(churn_deck: tuple[Path, Any]) -> None:
 def test_metric_callout_states_baseline_and_lift(churn_deck: tuple[Path, Any]) -> None:
     out, _ = churn_deck
     slide = Presentation(str(out)).slides[5]
-    texts = [s.text_frame.text for s in slide.shapes if s.name.startswith("Metric")]
+    texts = [as_typed(s.text_frame.text) for s in slide.shapes if s.name.startswith("Metric")]
     # The spread is shown to the value's precision: 0.012 beside 0.43 would claim a digit the value lacks.
     assert any("0.43 ± 0.01 " in t and "5.4x the 0.08 random ranking baseline" in t for t in texts), texts
 
@@ -436,7 +436,7 @@ def test_numbers_keep_the_text_they_were_written_with(tmp_path: Path) -> None:
     outline = load_outline(tmp_path / "talk.yaml")
     build_deck(outline, plan_talk(outline), tmp_path / "x.pptx", cache=FigureCache(None))
     deck = Presentation(str(tmp_path / "x.pptx"))
-    callout = next(s for s in deck.slides[0].shapes if s.name.startswith("Metric")).text_frame.text
+    callout = as_typed(next(s for s in deck.slides[0].shapes if s.name.startswith("Metric")).text_frame.text)
     assert "0.50" in callout and "the 0.080 chance baseline" in callout
     table = next(s for s in deck.slides[1].shapes if s.has_table).table
     assert [table.cell(1, c).text for c in range(3)] == ["LightGBM", "0.80", "yes"]
@@ -525,6 +525,6 @@ def test_a_placeholder_slide_says_what_it_awaits(tmp_path: Path) -> None:
     out = tmp_path / "draft.pptx"
     build_deck(outline, plan_talk(outline), out, cache=FigureCache(None))
     deck = Presentation(str(out))
-    texts = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in deck.slides]
+    texts = [[as_typed(s.text_frame.text) for s in slide.shapes if s.has_text_frame] for slide in deck.slides]
     assert f"Still to do: {todo}" in texts[-2]
     assert not any(t.startswith("Still to do") for t in texts[-1])

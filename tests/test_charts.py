@@ -231,3 +231,29 @@ def test_text_from_the_data_is_never_a_formula_in_the_charts_workbook(tmp_path: 
                 assert "=" in strings
     bars = next(chart for chart in _charts(out) if chart.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED)
     assert list(bars.plots[0].categories)[:2] == ["=1+2", "=cmd|' /C calc'!A0"]  # shown as written
+
+
+def test_charts_draw_the_level_they_are_read_against_and_name_their_origin_once(tmp_path: Path) -> None:
+    level = {"value": 1.0, "label": "break-even ($1.00)"}
+    data = {"channel": ["TV", "Display", "Search"], "return": [0.7, -0.2, 2.4]}
+    slides = [
+        {"kind": "results", "title": "Returns by channel", "figure": {"chart": "bar", "title": "t", "data": data,
+                                                                     "reference": level}},
+        {"kind": "results", "title": "Returns by channel", "figure": {"chart": "barh", "title": "t", "data": data,
+                                                                      "reference": level}},
+        SLIDES[3],
+    ]  # fmt: skip
+    out, _ = _build(tmp_path, slides)
+    columns, across, curve = _charts(out)
+    # Upright bars: the level is a dashed line series over the categories, named in a legend of its own.
+    assert "<c:lineChart>" in columns._chartSpace.xml and 'prstDash val="dash"' in columns._chartSpace.xml
+    assert columns.has_legend
+    # A bar below zero would run over its name at the axis: the names sit at the plot's low edge.
+    assert 'c:tickLblPos val="low"' in columns._chartSpace.xml
+    # Bars across: the plot is placed by hand and the level drawn where it falls, behind the chart.
+    slide = Presentation(str(out)).slides[1]
+    names = [s.name for s in slide.shapes]
+    assert "<c:manualLayout>" in across._chartSpace.xml
+    assert names.index("Reference Line") < names.index("Figure") and "Reference Label" in names
+    # A PR curve's origin is named once, by recall: precision's axis hides its zero.
+    assert curve.value_axis.tick_labels.number_format == "0%;-0%;;"

@@ -55,8 +55,11 @@ def text_height(shape: Any) -> float:
         )
         indent = BULLET_INDENT_IN * (paragraph.level + 1) if bulleted else 0.0
         room = max((width - indent - 2 * INSET_IN) * 72, 1.0)
-        # A title set on two lines carries a line break (read back as a vertical tab): measure each line.
+        # A title set on two lines carries a line break (read back as a vertical tab): measure each line. Deck
+        # chose those lines for the shown font, which runs at most `title_font_ratio` of the measure's width.
         pieces = paragraph.text.split("\v")
+        if len(pieces) > 1:
+            room /= theme.title_font_ratio
         lines = sum(len(wrap(piece, size, room, glyphs, bold)) for piece in pieces)
         after = paragraph.space_after.pt if paragraph.space_after is not None else 0.0
         before = paragraph.space_before.pt if paragraph.space_before is not None else 0.0

@@ -75,6 +75,7 @@ class Shape:
     ylabel: str
     tick: float = 0.0  # the size of the category and value labels, in points: the chart size, or a step below it
     every_label: bool = True  # each bar's label has room at ``tick``; else a renderer may leave some out
+    value_tick: float = 0.0  # the size of the values over upright bars: the tick, or smaller so each fits its bar
 
 
 def _fits(labels: list[str], tick: float, room_pt: float, glyphs: Glyphs) -> list[str] | None:
@@ -114,10 +115,14 @@ def shape_of(
     if figure.chart == "bar" and labels:
         room = plot_pt / len(labels) - 6
         fitted = _fits(labels, tick, room, glyphs)
-        if fitted is None:
-            horizontal = True  # long category names read better down the side than crammed under bars
-        else:
+        if fitted is not None:
             labels = fitted
+        elif len(names) > 2:
+            # Groups of bars stay upright as asked: drawn across, a renderer lists their legend in the reverse of
+            # the bars' order. Their names wrap at spaces onto two lines under each group.
+            labels = [_two_lines(label, tick, room, glyphs) for label in labels]
+        else:
+            horizontal = True  # long category names read better down the side than crammed under bars
     every = True
     if horizontal and labels:
         most = plot_pt * theme.figure["side_labels"]  # labels down the side: two lines at most, this wide
@@ -143,7 +148,17 @@ def shape_of(
         )
         value = (figure.xlabel if asked_across else figure.ylabel) or series
         xlabel, ylabel = (value, category) if horizontal else (category, value)
-    return Shape(horizontal, labels, rotate, xlabel, ylabel, tick, every)
+    value_tick = tick
+    if figure.chart in ("bar", "barh") and not horizontal and labels:
+        # Over upright bars each value has its bar's width: grouped bars are narrow, and a value wider than its
+        # bar runs into the next one's. The values step down the type scale until the widest fits.
+        bars = len(labels) * max(len(names) - 1, 1)
+        room = plot_pt / bars * (1 - 0.6 / (max(len(names) - 1, 1) + 0.6))  # less the gap between categories
+        values = [number_text(float(v), number_format(data[n])) for n in names[1:] for v in data[n]]
+        widest = max((glyphs.width(v, 1.0) for v in values), default=0.0)
+        fitting = [float(s) for s in theme.scale if s <= tick and widest * s <= room]
+        value_tick = fitting[0] if fitting else float(min(theme.scale))
+    return Shape(horizontal, labels, rotate, xlabel, ylabel, tick, every, value_tick)
 
 
 def number_format(values: list[Any]) -> str:

@@ -254,7 +254,7 @@ def _style_bars(chart: Any, figure: Figure, data: dict[str, list[Any]], theme: T
     labels_ = plot.data_labels
     labels_.number_format_is_linked = True
     labels_.position = XL_LABEL_POSITION.OUTSIDE_END
-    labels_.font.size = Pt(shape.tick)  # a bar's value beside it, at its label's size
+    labels_.font.size = Pt(shape.value_tick or shape.tick)  # a bar's value beside it, at its label's size
     labels_.font.color.rgb = rgb(theme.color("text"))
     if figure.reference is not None:  # a value is read on the slide's background, over the reference line
         fill = OxmlElement("c:spPr")

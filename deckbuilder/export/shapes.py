@@ -17,7 +17,7 @@ from pptx.util import Inches, Pt
 from deckbuilder.core.outline.model import Metric
 from deckbuilder.core.rules.theme import Box, Theme
 from deckbuilder.core.slides.callout import NAME_GAP, lift_text, value_text
-from deckbuilder.core.slides.layout import HERO_PAD_IN, METRIC_PAD_IN
+from deckbuilder.core.slides.callout_boxes import HERO_PAD_IN, METRIC_PAD_IN
 from deckbuilder.core.slides.table_layout import TableBlock
 from deckbuilder.core.text.measure import BULLET_INDENT_IN, INSET_IN, Para, step_down
 from deckbuilder.core.text.typography import for_slide

@@ -48,6 +48,7 @@ class Theme:
     line_spacing: float
     table_banding: bool
     shown_font_ratio: float
+    title_font_ratio: float  # the widest a bold title line runs in Arial against the measure
     metric_least_width: float
     balance: dict[str, float]  # short: the share of its room under which text is balanced; drop: how far down
     table_air: float
@@ -62,6 +63,8 @@ class Theme:
     breaks: BreakRules  # where titles and callout labels break between lines
     reference_words: tuple[str, ...]  # a level a title names for its chart: break-even, capacity
     comparison_words: tuple[str, ...]  # after these, a title names what its subject is compared with
+    ratio_words: tuple[str, ...]  # an axis or column naming a ratio, read against 1
+    parity_label: str  # the name of that level on the chart
     baseline_nouns: frozenset[str]  # a callout's baseline label ending in one names the level itself
     keep_together: re.Pattern[str]  # a space a line must not break at (see `keep_together` in slides.yaml)
     max_points: dict[str, int]  # bullets a slide shows, by layout: text alone, or split beside a visual
@@ -118,6 +121,7 @@ def parse_theme(theme: dict[str, Any], geometry: dict[str, Any], folder: Path) -
         line_spacing=float(theme["line_spacing"]),
         table_banding=bool(theme["table_banding"]),
         shown_font_ratio=float(theme["shown_font_ratio"]),
+        title_font_ratio=float(theme["title_font_ratio"]),
         metric_least_width=float(geometry["metric_least_width"]),
         balance={k: float(v) for k, v in theme["balance"].items()},
         table_air=float(theme["table_air"]),
@@ -132,6 +136,8 @@ def parse_theme(theme: dict[str, Any], geometry: dict[str, Any], folder: Path) -
         breaks=parse_breaks(geometry["line_breaks"], grammar),
         reference_words=tuple(str(w) for w in geometry["reference_words"]),
         comparison_words=tuple(str(w).lower() for w in geometry["comparison_words"]),
+        ratio_words=tuple(str(w).lower() for w in geometry["ratio_words"]),
+        parity_label=str(geometry["parity_label"]),
         baseline_nouns=frozenset(str(w).lower() for w in geometry["baseline_nouns"]),
         keep_together=_keep_together(geometry["keep_together"]),
         max_points={str(k): int(v) for k, v in geometry["max_points"].items()},
@@ -147,4 +153,9 @@ def _keep_together(raw: dict[str, list[str]]) -> re.Pattern[str]:
     before = "|".join(re.escape(str(w)) for w in sorted(raw["before_numbers"], key=len, reverse=True))
     # A percentage and the metric it measures ("12% PR-AUC"): a metric's name is written in capitals.
     metric = r"(?<=\d%) (?-i:[A-Z][A-Z0-9]*(?:-[A-Z0-9@]+)*)(?![\w-])"
-    return re.compile(rf"(?<=\d) (?:{units})(?!\w)|(?<!\w)(?:{before}) (?={_NUMBER_TEXT})|{metric}", re.IGNORECASE)
+    # An article and the word after it: "a / month" reads as a broken line anywhere on a slide.
+    articles = "|".join(re.escape(str(w)) for w in raw["before_words"])
+    short = rf"(?<![\w'’-])(?:{articles}) (?=\S)"
+    return re.compile(
+        rf"(?<=\d) (?:{units})(?!\w)|(?<!\w)(?:{before}) (?={_NUMBER_TEXT})|{metric}|{short}", re.IGNORECASE
+    )

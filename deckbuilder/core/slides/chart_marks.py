@@ -74,6 +74,17 @@ def _from_title(title: str, values: list[float], words: tuple[str, ...]) -> Refe
     return None
 
 
+def _parity(figure: Figure, values: list[float], theme: Theme) -> Reference | None:
+    """Return the level 1.0 for a chart of ratios ("actual cost / expected cost", "predicted over actual") whose
+    values sit either side of it: what each bar is read against, though no text names it."""
+    names = [str(n) for n in (figure.data if isinstance(figure.data, dict) else {})][1:]
+    said = " ".join([figure.xlabel or "", figure.ylabel or "", *names]).lower()
+    ratio = any(re.search(rf"(?:^|\s){re.escape(w)}(?:\s|$)", said) for w in theme.ratio_words)
+    if ratio and values and min(values) < 1.0 < max(values) * 1.05 and max(values) < 3.0:
+        return Reference(value=1.0, label=theme.parity_label)
+    return None
+
+
 def _stem(word: str) -> str:
     word = _NUMBER_WORDS.get(word.lower(), word.lower()).rstrip("+")
     if word.endswith("ies") and len(word) > 4:
@@ -123,6 +134,7 @@ def _mark(slide: Slide, theme: Theme) -> Slide:
     if figure.reference is None and len(data) == 2 and values:
         found = next((r for m in slide.metrics if (r := _from_callout(m, values)) is not None), None)
         found = found or _from_title(slide.title or "", values, theme.reference_words)
+        found = found or _parity(figure, values, theme)
         if found is not None:
             changes["reference"] = found
     if not figure.highlight and figure.chart != "line" and len(data) == 2:

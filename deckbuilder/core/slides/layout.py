@@ -12,7 +12,7 @@ from deckbuilder.core.outline.model import Metric, Slide
 from deckbuilder.core.rules.lexicon import words
 from deckbuilder.core.rules.page import Page
 from deckbuilder.core.rules.theme import Box, Theme
-from deckbuilder.core.slides.callout import NAME_GAP, lift_text, value_text
+from deckbuilder.core.slides.callout_boxes import hero_box, metric_boxes, metric_width
 from deckbuilder.core.slides.slide_text import decision_paras, point_paras, todo_paras
 from deckbuilder.core.slides.table_layout import TableBlock, table_block
 from deckbuilder.core.text.breaks import phrase_lines
@@ -23,13 +23,11 @@ from deckbuilder.core.text.measure import (
     Para,
     block_height,
     para_lines,
+    scale_steps,
     too_wide,
     words_fit,
 )
 from deckbuilder.core.text.typography import for_slide
-
-METRIC_PAD_IN = 0.36  # a callout's margins, left and right together
-HERO_PAD_IN = 0.8  # a hero callout's margins, left and right together
 
 
 @dataclass(frozen=True)
@@ -70,22 +68,30 @@ def layout_kind(spec: Slide) -> str:
 
 def title_block(text: str, page: Page, box: Box, sizes: tuple[int, int]) -> tuple[TextBlock, list[str]]:
     """Return a title fitted to its box, broken between phrases on balanced lines, and a problem when it cannot
-    fit; a title too long for its box takes the room it needs (the body moves down) and C010 says so."""
+    fit; a title too long for its box takes the room it needs (the body moves down) and C010 says so.
+
+    The lines are set with explicit breaks, so a renderer never re-wraps them, and they are chosen against the
+    width the shown font (Arial) needs, at most `title_font_ratio` of the measure's: the measure's wider font
+    would leave too few places to break between phrases."""
     theme, glyphs = page.theme, page.setting.glyphs
     text = for_slide(text, theme.keep_together)
-    paras = (Para(text, bold=True, color="primary"),)
-    fit = page.fit(list(paras), box, sizes)
-    problems = []
     usable = (box.width - 2 * INSET_IN) * 72
-    # The measure runs wider than the fonts slides show; a title that may still fit one line there is left alone.
-    if glyphs.width(text, fit.size, bold=True) * theme.shown_font_ratio >= usable:
-        # The lines are set with explicit breaks: a renderer never re-wraps them, nor breaks a hyphenated term
-        # ("cross-validation") at its hyphen.
-        lines = phrase_lines(text, fit.size, usable, glyphs, theme.breaks, bold=True)
-        paras = (Para("\n".join(lines), bold=True, color="primary"),)
-        widest = max(glyphs.width(line, fit.size, bold=True) for line in lines)
+    ratio = theme.title_font_ratio
+    lines, fit = [text], Fit(sizes[0], False, 0.0)
+    for size in scale_steps(theme.scale, sizes[0], sizes[1]) or [sizes[0]]:
+        # A title that fits one line in the shown font is left as one line.
+        one = glyphs.width(text, size, bold=True) * theme.shown_font_ratio < usable
+        lines = [text] if one else phrase_lines(text, size, usable / ratio, glyphs, theme.breaks, bold=True)
+        height = (len(lines) * size * theme.line_spacing + size * theme.paragraph_space) / 72 + 2 * INSET_IN
+        fit = Fit(size, height <= box.height + 1e-9, height)
+        if fit.fits:
+            break
+    paras = (Para("\n".join(lines), bold=True, color="primary"),)
+    if len(lines) > 1:
+        widest = max(glyphs.width(line, fit.size, bold=True) for line in lines) * ratio
         # A little slack over the widest line, so a renderer's rounding never pushes a word down.
         box = Box(box.left, box.top, min(box.width, widest / 72 + 2 * INSET_IN + 0.12), box.height)
+    problems = []
     if not fit.fits:
         problems.append(
             f"the title needs {fit.height_in:.1f} in at {fit.size} pt, more than the two lines its box holds, and "
@@ -154,9 +160,9 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
     hero = kind == "metrics" and len(spec.metrics) == 1
     metrics: tuple[Box, ...]
     if hero:
-        metrics, area = (_hero_box(spec.metrics[0], page, area),), area.below(area.height)
+        metrics, area = (hero_box(spec.metrics[0], page, area),), area.below(area.height)
     else:
-        metrics, area = _metric_boxes(spec.metrics, page, area, across=not beside)
+        metrics, area = metric_boxes(spec.metrics, page, area, across=not beside)
     points = len(bullets)
     most = theme.max_points["split" if beside else "text"]
     if points > most:
@@ -205,6 +211,17 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
     if kind == "metrics_visual":
         body_box = _region(page, "body", drop)
         where = body_box.below(body_box.height - area.height)  # under the callouts
+        if spec.figure is not None and where.height < theme.text_column["figure"] * page.sy:
+            # A chart squeezed under a row of callouts is too flat to read: the callouts stack down the left, in
+            # the middle of the body, and the chart has the rest of it at full height.
+            stacked, _ = metric_boxes(spec.metrics, page, body_box, across=False, stack=True)
+            right = max(b.left + b.width for b in stacked) + theme.metric_gap * 2
+            side = Box(right, body_box.top, body_box.left + body_box.width - right, body_box.height)
+            if side.width >= body_box.width * theme.text_column["figure_width"]:  # wide callouts keep the row
+                used = stacked[-1].top + stacked[-1].height - body_box.top
+                shift = _balance(body_box.height, used, True, theme)
+                metrics = tuple(Box(b.left, b.top + shift, b.width, b.height) for b in stacked)
+                where = side
     if spec.figure is not None and spec.table is not None:
         problems.append(
             "a figure and a table on one slide leave neither readable; move one to its own slide or the appendix."
@@ -232,7 +249,7 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
         if not table.fits and kind == "metrics_visual":
             # A tall table under a row of callouts: stack the callouts down the left and give the table the rest.
             column = _region(page, "body", drop)
-            stacked, _ = _metric_boxes(spec.metrics, page, column, across=False)
+            stacked, _ = metric_boxes(spec.metrics, page, column, across=False, stack=True)
             right = max(b.left + b.width for b in stacked) + theme.metric_gap * 2
             room = Box(right, column.top, column.left + column.width - right, column.height)
             beside_them = table_block(spec.table, room, theme, page.setting)
@@ -240,7 +257,8 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
                 metrics, table = stacked, beside_them
         if beside and table.fits:  # beside the text, a short table sits in the middle of its column too
             shift = _balance(where.height, table.height, True, theme)
-            table = replace(table, box=table.box.below(shift))
+            box = table.box
+            table = replace(table, box=Box(box.left, box.top + shift, box.width, box.height))
         if not table.fits:
             problems.append(
                 f"the table does not fit at {table.size} pt without breaking words or running off the slide; "
@@ -335,53 +353,3 @@ def _long_points(paras: list[Para], page: Page) -> list[str]:
                 "it to its claim."
             ]
     return []
-
-
-def metric_width(metric: Metric, page: Page) -> float:
-    """Return a callout's natural width: its number and name on one line, its baseline line beneath."""
-    theme, glyphs = page.theme, page.setting.glyphs
-    label = theme.sizes["metric_label"]
-    first = glyphs.width(value_text(metric), theme.sizes["metric_value"], bold=True) + glyphs.width(
-        NAME_GAP + for_slide(metric.name, theme.keep_together), theme.sizes["metric_name"], bold=True
-    )
-    second = glyphs.width(for_slide(lift_text(metric, theme.baseline_nouns), theme.keep_together), label)
-    return max(first, second) / 72 + METRIC_PAD_IN + 0.1
-
-
-def _hero_box(metric: Metric, page: Page, area: Box) -> Box:
-    """Return the box of a lone callout shown as the slide's hero: its number, name and baseline on three lines."""
-    theme, glyphs = page.theme, page.setting.glyphs
-    sizes = theme.sizes
-    widest = max(
-        glyphs.width(value_text(metric), sizes["hero_value"], bold=True),
-        glyphs.width(metric.name, sizes["hero_name"], bold=True),
-        glyphs.width(lift_text(metric, theme.baseline_nouns), sizes["hero_label"]),
-    )
-    width = min(max(widest / 72 + HERO_PAD_IN + 0.1, area.width / 2), area.width)
-    lines = (sizes["hero_value"] + sizes["hero_name"] + sizes["hero_label"]) * theme.line_spacing
-    height = min(lines / 72 + 0.6, area.height)
-    return Box(area.left, area.top, width, height)
-
-
-def _metric_boxes(metrics: list[Metric], page: Page, area: Box, across: bool) -> tuple[tuple[Box, ...], Box]:
-    """Place callouts at their natural width: side by side when they fit, else one under another."""
-    if not metrics:
-        return (), area
-    theme = page.theme
-    height, gap = theme.metric_height * page.sy, theme.metric_gap * page.sy
-    widths = [min(max(metric_width(m, page), theme.metric_least_width), area.width) for m in metrics]
-    boxes: list[Box] = []
-    if across or sum(widths) + gap * (len(widths) - 1) <= area.width:
-        left, top = area.left, area.top
-        for width in widths:
-            if left > area.left and left + width > area.left + area.width + 1e-9:  # wrap onto a new row
-                left, top = area.left, top + height + gap
-            boxes.append(Box(left, top, width, height))
-            left += width + gap
-        used = top - area.top + height + gap
-    else:
-        width = max(widths)  # a stack of callouts shares one width, so their edges line up
-        for i in range(len(metrics)):
-            boxes.append(Box(area.left, area.top + i * (height + gap), width, height))
-        used = len(metrics) * (height + gap)
-    return tuple(boxes), area.below(used, gap)

@@ -59,23 +59,15 @@ def table_block(table: Table, region: Box, theme: Theme, setting: Typesetting, c
     # A table alone on its slide may read larger; its steps are the type scale's.
     largest, smallest = theme.size_range("table_alone" if centre else "table")
     tries = [_at(rows, size, region, theme, setting) for size in scale_steps(theme.scale, largest, smallest)]
-    fitting = [t for t in tries if t.fits]
-    chosen = (fitting or tries[-1:])[0]
-    # The table fills its box up to the body size: the largest size that fits, wrapped cells and all; one step
-    # smaller reads better only when it saves the wrapping.
-    if fitting and _wraps(chosen, theme) and len(fitting) > 1 and not _wraps(fitting[1], theme):
-        chosen = fitting[1]
+    # The table fills its box up to the body size before it shrinks: the largest size that fits, a cell wrapped
+    # onto two lines rather than the whole table a size smaller.
+    chosen = ([t for t in tries if t.fits] or tries[-1:])[0]
     width = sum(chosen.widths)
     left = region.left + max(region.width - width, 0) / 2 if centre else region.left
     # Alone, a short table sits in the optical middle of the free space (a little above the centre).
     top = region.top + max(region.height - chosen.height, 0) * 0.4 if centre else region.top
     box = Box(left, top, width, chosen.height)
     return TableBlock(box, rows, chosen.size, chosen.widths, chosen.heights, chosen.fits, bool(theme.table_banding))
-
-
-def _wraps(table: TableBlock, theme: Theme) -> bool:
-    """Return whether any row of ``table`` wraps onto a second line."""
-    return any(h > _row_in(table.size, theme) + 1e-9 for h in table.heights)
 
 
 def _row_in(size: int, theme: Theme) -> float:

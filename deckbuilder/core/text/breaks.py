@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from deckbuilder.core.text.measure import Glyphs, words_of, wrap
+from deckbuilder.core.text.measure import NO_BREAK, Glyphs, words_of, wrap
 
 _NUMBER = re.compile(r"^[~≈$£€]?[-+]?\d[\d,.]*(?:[%xX]|[kKmMbB]n?)?$")
+_AMOUNT = re.compile(r"^[~≈$£€]?[-+]?\d[\d,.]*(?:%|[xX]|[kKmMbB]n?)$|^[$£€]")  # a percentage, a sum, a multiple
 _CLOSES_PHRASE = (",", ";", ":", "—", "–")
 NEVER = 1e6  # the cost of a break no line may take while another choice exists
 
@@ -27,6 +28,8 @@ class BreakRules:
     never_after: frozenset[str]  # articles, determiners, prepositions: they belong to the words after them
     number_words: frozenset[str]  # "six months", "a third": a number's first word stays with the rest
     good_before: frozenset[str]  # conjunctions and prepositions open a phrase: a line may well start there
+    conjunctions: frozenset[str]  # open a clause: the only words a line after a bare number may start with
+    prepositions: frozenset[str]  # a line after an amount ("30%", "$2.4M") may start with anything else
 
 
 def parse_breaks(raw: dict[str, Any], grammar: Any) -> BreakRules:
@@ -37,32 +40,46 @@ def parse_breaks(raw: dict[str, Any], grammar: Any) -> BreakRules:
     return BreakRules(
         never_after=words["never_after"] | grammar.determiners | grammar.prepositions,
         number_words=words["number_words"],
-        good_before=words["good_before"] | grammar.prepositions | grammar.subordinators,
+        # A determiner opens a noun phrase: a line may well start on one ("would cut / the time it takes").
+        good_before=words["good_before"] | grammar.prepositions | grammar.subordinators | grammar.determiners,
+        conjunctions=words["good_before"] | grammar.subordinators,
+        prepositions=grammar.prepositions,
     )
 
 
-def _bare(word: str) -> str:
-    return word.strip("\"'“”‘’()").lower()
+def _bare(word: str, last: bool = False) -> str:
+    """Return a word as the rules list it: lower case, no quotes or brackets; of words joined by a no-break
+    space ("the\u00a0time"), the first, or with ``last`` the last."""
+    parts = word.split(NO_BREAK)
+    return (parts[-1] if last else parts[0]).strip("\"'“”‘’()").lower()
 
 
 def is_number(word: str, rules: BreakRules) -> bool:
     """Return whether a word is a number or a number word ("12%", "$2.4M", "six", "third")."""
-    bare = _bare(word)
+    bare = _bare(word, last=True)
     return bool(_NUMBER.match(bare)) or bare in rules.number_words
 
 
-def break_cost(before: str, after: str, rules: BreakRules) -> float:
-    """Return the cost of ending a line on ``before`` with ``after`` starting the next: NEVER inside a phrase,
-    negative where a phrase ends (a comma, a conjunction or preposition next)."""
+def break_cost(words: list[str], at: int, rules: BreakRules) -> float:
+    """Return the cost of a line break before ``words[at]``: NEVER inside a phrase, negative where a phrase ends
+    (a comma, a conjunction, a preposition or a determiner next), a little when it parts a determiner's noun
+    phrase two words in ("the blind / spot", "every surprise / payoff")."""
+    before, after = words[at - 1], words[at]
     if before.endswith(_CLOSES_PHRASE):
         return -2.0
-    bare, following = _bare(before), _bare(after)
+    bare, following = _bare(before, last=True), _bare(after)
     if bare in rules.never_after:
         return NEVER
-    if is_number(before, rules) and not before.endswith("%") and following not in rules.good_before:
-        return NEVER  # "five / days", "$2.4 / million": a number and what it counts
+    number = is_number(before, rules)
+    # A bare number counts the words after it ("five / days", "catch 18 / of the 31"); an amount ends its phrase
+    # ("more than 30% / triples") unless a preposition carries it on ("6.4% / to 3.1%").
+    amount = _AMOUNT.match(_bare(before, last=True)) is not None and following not in rules.prepositions
+    if number and following not in rules.conjunctions and not amount:
+        return NEVER
     if following in rules.good_before:
         return -1.0
+    if not number and at >= 2 and _bare(words[at - 2], last=True) in rules.never_after:
+        return 1.5
     return 0.0
 
 
@@ -71,10 +88,12 @@ def phrase_lines(
 ) -> list[str]:
     """Return ``text`` set on as many lines as a greedy wrap needs in ``width_pt``, broken between phrases and
     balanced; a text that fits one line, or has a line break of its own, is wrapped greedily."""
+    if "\n" in text or len(text) > 600:  # a title's length at most; past it, no choice of breaks can help
+        return wrap(text, size, width_pt, glyphs, bold, break_words=False)
     greedy = wrap(text, size, width_pt, glyphs, bold, break_words=False)
     words = words_of(text)
     count = len(greedy)
-    if count < 2 or "\n" in text or len(words) > 60:
+    if count < 2 or len(words) > 60:
         return greedy
     widths = [glyphs.width(w, size, bold) for w in words]
     space = glyphs.width(" ", size, bold)
@@ -92,7 +111,7 @@ def phrase_lines(
                 if line > width_pt and j - i > 1:
                     continue
                 ragged = ((line - target) / target) ** 2 * 10
-                joint = break_cost(words[j - 1], words[j], rules) if j < len(words) else 0.0
+                joint = break_cost(words, j, rules) if j < len(words) else 0.0
                 total = cost + ragged + joint
                 if j not in best[k] or total < best[k][j][0]:
                     best[k][j] = (total, i)
