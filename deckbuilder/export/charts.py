@@ -125,7 +125,11 @@ def add_chart(slide: Slide, box: Box, figure: Figure, theme: Theme, glyphs: Glyp
         scale_axis(chart.value_axis, low, high, step)
         if xy:
             xs = [float(str(x).replace(",", "")) for x in data[next(iter(data))]]
-            scale_axis(chart.category_axis, *nice_range(min(xs), max(xs)))
+            x_low, x_high, x_step = nice_range(min(xs), max(xs))
+            scale_axis(chart.category_axis, x_low, x_high, x_step)
+            if x_low == 0 < min(xs):  # a "0" no point has, by the value axis's first label: left unsaid
+                x_labels = chart.category_axis.tick_labels
+                x_labels.number_format, x_labels.number_format_is_linked = "General;-General;;", False
             chart.category_axis.crosses = XL_AXIS_CROSSES.MINIMUM  # the value axis at the left, not at x = 0
             if low == 0:  # the corner is named once, by x: a "0" there would sit on the first x label
                 code = number_format(values)

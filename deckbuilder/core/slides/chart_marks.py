@@ -104,7 +104,9 @@ def named_category(labels: list[str], texts: list[str], skip: frozenset[str], ag
     the text before it compares ("than", "ahead of": what follows is what the category beats); None when a text
     names more than half the categories, or two at once (then no one of them is the point)."""
     for text in texts:
-        head = re.split(rf"\b(?:{'|'.join(map(re.escape, sorted(against)))})\b", text, maxsplit=1, flags=re.I)[0]
+        # "more than 30%" is a quantity, not a comparison: a comparison word before a number does not cut.
+        words = "|".join(map(re.escape, sorted(against)))
+        head = re.split(rf"\b(?:{words})\b(?!\s+[~≈$£€]?\d)", text, maxsplit=1, flags=re.I)[0]
         said = _stems(head, skip)
         named = []
         for label in labels:

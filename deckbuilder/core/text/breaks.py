@@ -30,6 +30,7 @@ class BreakRules:
     good_before: frozenset[str]  # conjunctions and prepositions open a phrase: a line may well start there
     conjunctions: frozenset[str]  # open a clause: the only words a line after a bare number may start with
     prepositions: frozenset[str]  # a line after an amount ("30%", "$2.4M") may start with anything else
+    determiners: frozenset[str]  # open a noun phrase: a weaker place to break than before a conjunction
 
 
 def parse_breaks(raw: dict[str, Any], grammar: Any) -> BreakRules:
@@ -38,12 +39,18 @@ def parse_breaks(raw: dict[str, Any], grammar: Any) -> BreakRules:
         name: frozenset(str(w).lower() for w in raw[name]) for name in ("never_after", "number_words", "good_before")
     }
     return BreakRules(
-        never_after=words["never_after"] | grammar.determiners | grammar.prepositions,
+        # ... and an auxiliary leans on the words after it too: "matches are / where" reads as a stumble.
+        never_after=words["never_after"]
+        | grammar.determiners
+        | grammar.prepositions
+        | grammar.auxiliaries
+        | grammar.plural_auxiliaries,
         number_words=words["number_words"],
         # A determiner opens a noun phrase: a line may well start on one ("would cut / the time it takes").
         good_before=words["good_before"] | grammar.prepositions | grammar.subordinators | grammar.determiners,
         conjunctions=words["good_before"] | grammar.subordinators,
         prepositions=grammar.prepositions,
+        determiners=grammar.determiners,
     )
 
 
@@ -76,8 +83,10 @@ def break_cost(words: list[str], at: int, rules: BreakRules) -> float:
     amount = _AMOUNT.match(_bare(before, last=True)) is not None and following not in rules.prepositions
     if number and following not in rules.conjunctions and not amount:
         return NEVER
+    if following in rules.conjunctions:
+        return -1.0  # a new clause: the best place after a comma
     if following in rules.good_before:
-        return -1.0
+        return -0.7 if following in rules.prepositions else -0.1  # a phrase opens; before a determiner, a tie-break
     if not number and at >= 2 and _bare(words[at - 2], last=True) in rules.never_after:
         return 1.5
     return 0.0
