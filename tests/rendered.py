@@ -16,8 +16,11 @@ from pathlib import Path
 
 from pptx import Presentation
 
+from deckbuilder.core.rules.config import default_config
+
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
+PDFTOHTML = shutil.which("pdftohtml")
 # pdftotext's line box is the font's whole box, about 1.3 times the size, taller than the 1.2 pitch a line is
 # given: a line may pass its slot by that overhang (0.08 of the box) and a point of rounding, and no more.
 OVERHANG = 0.08
@@ -80,6 +83,74 @@ def drawn_lines(pdf: Path) -> list[list[Line]]:
             lines.append(Line(text, *box))
         pages.append(lines)
     return pages
+
+
+def drawn_words(pdf: Path) -> list[list[Line]]:
+    """Return every drawn word of every page, with its own box (a rotated word's box is taller than wide)."""
+    assert PDFTOTEXT is not None
+    xml = subprocess.run([PDFTOTEXT, "-bbox-layout", str(pdf), "-"], check=True, capture_output=True).stdout
+    root = ET.fromstring(re.sub(rb"<!DOCTYPE[^>]*>", b"", xml))
+    pages = []
+    for page in root.iter("{http://www.w3.org/1999/xhtml}page"):
+        words = []
+        for word in page.iter("{http://www.w3.org/1999/xhtml}word"):
+            box = [float(word.get(k, "0")) for k in ("xMin", "yMin", "xMax", "yMax")]
+            words.append(Line(word.text or "", *box))
+        pages.append(words)
+    return pages
+
+
+_BODY = default_config().theme.regions["body"]
+
+
+def drawn_sizes(pdf: Path) -> set[int]:
+    """Return every type size, in points, the PDF draws text at (its fonts as poppler lists them)."""
+    assert PDFTOHTML is not None
+    xml = subprocess.run([PDFTOHTML, "-xml", "-i", "-zoom", "1", "-stdout", str(pdf)], check=True, capture_output=True)
+    return {int(size) for size in re.findall(rb'<fontspec [^>]*size="(\d+)"', xml.stdout)}
+
+
+BODY_IN = (_BODY.left, _BODY.top, _BODY.width, _BODY.height)  # the body region of layouts/slides.yaml
+
+
+def largest_empty_band(deck: Path, pdf: Path) -> list[tuple[float, float]]:
+    """Return, slide by slide, the tallest empty band of the body in inches, as drawn, and how tall the content of
+    its column is: within each column of content (text as its drawn lines reach, a chart, table, picture or callout
+    as its frame), the gaps between the body's top, the content and the body's bottom."""
+    top, height = BODY_IN[1] * 72, BODY_IN[3] * 72
+    bottom = top + height
+    result = []
+    for lines, shapes in zip(drawn_lines(pdf), frames(deck), strict=True):
+        boxes = []
+        for frame in shapes:
+            if frame.name.startswith(("Title", "Slide Number", "Backup", "Cover", "Reference")):
+                continue
+            if frame.drawing or frame.name.startswith(("Metric", "Table")):
+                boxes.append((frame.left, frame.top, frame.right, frame.bottom))
+                continue
+            own = [ln for ln in lines if _words(ln.text) and _words(ln.text) <= frame.words and _inside(ln, frame)]
+            if own:
+                boxes.append((min(n.left for n in own), min(n.top for n in own), max(n.right for n in own),
+                              max(n.bottom for n in own)))  # fmt: skip
+        boxes = [(a, max(b, top), c, min(d, bottom)) for a, b, c, d in boxes if min(d, bottom) > max(b, top)]
+        columns: list[list[tuple[float, float, float, float]]] = []
+        for box in sorted(boxes):  # content whose spans across overlap is one column
+            column = next((c for c in columns if any(box[0] < o[2] - 2 and box[2] > o[0] + 2 for o in c)), None)
+            if column is None:
+                columns.append([box])
+            else:
+                column.append(box)
+        worst, used = (height, 0.0) if not columns else (-1.0, 0.0)
+        for column in columns:
+            reached, gap, filled = top, 0.0, 0.0
+            for _, start, _, end in sorted(column, key=lambda b: b[1]):
+                gap, filled = max(gap, start - reached), filled + max(0.0, end - max(start, reached))
+                reached = max(reached, end)
+            gap = max(gap, bottom - reached)
+            if gap > worst:
+                worst, used = gap, filled
+        result.append((worst / 72, used / 72))
+    return result
 
 
 def frames(deck: Path) -> list[list[Frame]]:

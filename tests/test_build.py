@@ -16,6 +16,8 @@ from pptx.util import Emu
 
 from deckbuilder import load_outline, plan_talk
 from deckbuilder.core.rules.config import default_config
+from deckbuilder.core.text.measure import NO_BREAK_HYPHEN
+from deckbuilder.core.text.typography import plain
 from deckbuilder.export.build import build_deck
 from deckbuilder.export.cache import FigureCache
 from deckbuilder.export.pdf import find_office
@@ -37,6 +39,12 @@ def churn_as_pictures(folder: Path) -> Path:
     return out
 
 
+def as_typed(text: str) -> str:
+    """Return slide text as the outline typed it: a no-break space or hyphen shows as the plain one, a
+    typographic quote as the straight one."""
+    return plain(text.replace("\u00a0", " ").replace(NO_BREAK_HYPHEN, "-"))
+
+
 def dump(path: Path) -> list[dict[str, Any]]:
     """Return a structural dump of a deck: what a reader would check slide by slide."""
     prs = Presentation(str(path))
@@ -45,7 +53,7 @@ def dump(path: Path) -> list[dict[str, Any]]:
     for slide in prs.slides:
         entry: dict[str, Any] = {
             # A title set on two lines reads back with a vertical tab at its break: read it as one line.
-            "title": " ".join(slide.shapes.title.text_frame.text.split()) if slide.shapes.title else None,
+            "title": as_typed(" ".join(slide.shapes.title.text_frame.text.split())) if slide.shapes.title else None,
             "bullets": [],
             "tables": [],
             "pictures": 0,
@@ -62,14 +70,14 @@ def dump(path: Path) -> list[dict[str, Any]]:
             if shape.has_chart:
                 entry["charts"] += 1
             if shape.has_table:
-                entry["tables"].append([[c.text for c in row.cells] for row in shape.table.rows])
+                entry["tables"].append([[as_typed(c.text) for c in row.cells] for row in shape.table.rows])
             if shape.name == "Body":
                 for p in shape.text_frame.paragraphs:
                     bullet = (
                         p._p.pPr is not None
                         and p._p.pPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}buChar") is not None
                     )
-                    entry["bullets"].append((bullet, p.text.replace("\u00a0", " ")))  # a no-break space shows as one
+                    entry["bullets"].append((bullet, as_typed(p.text)))
         entry["notes"] = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
         slides.append(entry)
     return slides
@@ -119,8 +127,9 @@ def test_churn_deck_structure(churn_deck: tuple[Path, Any]) -> None:
 def test_metric_callout_states_baseline_and_lift(churn_deck: tuple[Path, Any]) -> None:
     out, _ = churn_deck
     slide = Presentation(str(out)).slides[5]
-    texts = [s.text_frame.text for s in slide.shapes if s.name.startswith("Metric")]
-    assert any("0.43 ± 0.012" in t and "5.4x the 0.08 random ranking baseline" in t for t in texts)
+    texts = [as_typed(s.text_frame.text) for s in slide.shapes if s.name.startswith("Metric")]
+    # The spread is shown to the value's precision: 0.012 beside 0.43 would claim a digit the value lacks.
+    assert any("0.43 ± 0.01 " in t and "5.4x the 0.08 random ranking baseline" in t for t in texts), texts
 
 
 def test_plan_travels_in_the_deck(churn_deck: tuple[Path, Any]) -> None:
@@ -189,7 +198,7 @@ def test_text_that_cannot_fit_is_reported(tmp_path: Path) -> None:
     assert [f.code for f in result.findings] == ["C010"]
     body = next(s for s in Presentation(str(tmp_path / "x.pptx")).slides[0].shapes if s.name == "Body")
     sizes = {r.font.size.pt for p in body.text_frame.paragraphs for r in p.runs}
-    assert sizes == {14.0}  # shrunk to the floor, never left at the largest size
+    assert sizes == {float(default_config().theme.size_range("body")[1])}  # the one step down, then C010
 
 
 def test_text_that_fits_keeps_the_largest_size(tmp_path: Path) -> None:
@@ -198,10 +207,11 @@ def test_text_that_fits_keeps_the_largest_size(tmp_path: Path) -> None:
     build_deck(outline, plan_talk(outline), tmp_path / "x.pptx", cache=FigureCache(None))
     body = next(s for s in Presentation(str(tmp_path / "x.pptx")).slides[0].shapes if s.name == "Body")
     theme = default_config().theme
-    # A text-only slide with one point takes the largest size a slide alone allows, and starts where every
-    # slide's body starts (one grid), not floated down the page.
-    assert body.text_frame.paragraphs[0].runs[0].font.size.pt == theme.size_range("body_alone")[0]
-    assert body.top / 914400 == pytest.approx(theme.regions["body"].top)
+    # A text-only slide with one point is set at the deck's body size, and sits in the optical middle of the
+    # body rather than hanging from its top with the rest of the slide empty.
+    assert body.text_frame.paragraphs[0].runs[0].font.size.pt == theme.size_range("body")[0]
+    region = theme.regions["body"]
+    assert region.top + region.height * 0.3 < body.top / 914400 < region.top + region.height * 0.5
 
 
 def test_a_lone_metric_is_the_slides_hero_and_callouts_share_a_row(tmp_path: Path) -> None:
@@ -227,7 +237,7 @@ def test_a_small_table_is_sized_to_its_content_and_banded(tmp_path: Path) -> Non
     outline = load_outline(write_outline(tmp_path, slides))
     build_deck(outline, plan_talk(outline), tmp_path / "x.pptx", cache=FigureCache(None))
     shape = next(s for s in Presentation(str(tmp_path / "x.pptx")).slides[0].shapes if s.has_table)
-    assert shape.width / 914400 < 4  # two short columns, not ten inches apart
+    assert shape.width / 914400 < 5  # two short columns, not ten inches apart
     fills = [str(shape.table.cell(r, 1).fill.fore_color.rgb) for r in (1, 2, 3)]
     assert fills[0] != fills[1] and fills[0] == fills[2]  # every other row shaded
 
@@ -294,7 +304,7 @@ def test_inspect_json_shape(churn_deck: tuple[Path, Any], run_cli: Any) -> None:
 
 
 def _all_text(slide: Any) -> str:
-    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    return "\n".join(as_typed(s.text_frame.text) for s in slide.shapes if s.has_text_frame)
 
 
 def test_a_talk_with_no_title_slide_opens_on_a_cover(tmp_path: Path) -> None:
@@ -426,7 +436,7 @@ def test_numbers_keep_the_text_they_were_written_with(tmp_path: Path) -> None:
     outline = load_outline(tmp_path / "talk.yaml")
     build_deck(outline, plan_talk(outline), tmp_path / "x.pptx", cache=FigureCache(None))
     deck = Presentation(str(tmp_path / "x.pptx"))
-    callout = next(s for s in deck.slides[0].shapes if s.name.startswith("Metric")).text_frame.text
+    callout = as_typed(next(s for s in deck.slides[0].shapes if s.name.startswith("Metric")).text_frame.text)
     assert "0.50" in callout and "the 0.080 chance baseline" in callout
     table = next(s for s in deck.slides[1].shapes if s.has_table).table
     assert [table.cell(1, c).text for c in range(3)] == ["LightGBM", "0.80", "yes"]
@@ -515,6 +525,6 @@ def test_a_placeholder_slide_says_what_it_awaits(tmp_path: Path) -> None:
     out = tmp_path / "draft.pptx"
     build_deck(outline, plan_talk(outline), out, cache=FigureCache(None))
     deck = Presentation(str(out))
-    texts = [[s.text_frame.text for s in slide.shapes if s.has_text_frame] for slide in deck.slides]
+    texts = [[as_typed(s.text_frame.text) for s in slide.shapes if s.has_text_frame] for slide in deck.slides]
     assert f"Still to do: {todo}" in texts[-2]
     assert not any(t.startswith("Still to do") for t in texts[-1])

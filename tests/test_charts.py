@@ -73,6 +73,12 @@ def _build(tmp_path: Path, slides: list[dict[str, Any]]) -> tuple[Path, Any]:
     return out, result
 
 
+def _xs(chart: Any) -> list[list[float]]:
+    """Return each series' x values of a scatter chart, as written in the chart."""
+    c = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    return [[float(v.text or "") for v in x.iter(f"{c}v")] for x in chart._chartSpace.iter(f"{c}xVal")]
+
+
 def _charts(path: Path) -> list[Any]:
     return [shape.chart for slide in Presentation(str(path)).slides for shape in slide.shapes if shape.has_chart]
 
@@ -85,9 +91,10 @@ def test_every_figure_is_an_editable_chart_with_its_data(tmp_path: Path) -> None
     assert list(bar.plots[0].categories) == ["Oakland", "San Jose", "Berkeley"]
     assert list(bar.plots[0].series[0].values) == [1200, 950.5, 310]
     assert barh.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
-    assert line.chart_type == XL_CHART_TYPE.LINE
-    assert list(line.plots[0].categories) == ["6", "7", "8", "9"]  # hours, not 6.0
+    # Hours are numbers: the line is a scatter with lines, each point at its hour on a value axis.
+    assert line.chart_type in (XL_CHART_TYPE.XY_SCATTER_LINES, XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS)
     assert [s.name for s in line.plots[0].series] == ["actual", "forecast"]
+    assert _xs(line) == [[6.0, 7.0, 8.0, 9.0]] * 2
     assert curve.chart_type in (XL_CHART_TYPE.XY_SCATTER, XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS)
     # The data lives in an embedded workbook, so PowerPoint's "Edit Data" opens it.
     with zipfile.ZipFile(out) as archive:
@@ -183,7 +190,7 @@ def test_bars_down_a_short_side_step_their_labels_down_the_type_scale() -> None:
         )
         return shape_of(figure, theme, CONFIG.glyphs, 8.0, height_in, size).tick
 
-    assert tick(4, 2.9) == size  # four bars have room at the chart size
+    assert tick(4, 3.4) == size  # four bars have room at the chart size
     crowded = tick(12, 2.9)
     assert crowded < size and crowded in theme.scale
     assert 12 * crowded * theme.line_spacing <= 2.9 * 72  # each label a line of its own
@@ -224,3 +231,29 @@ def test_text_from_the_data_is_never_a_formula_in_the_charts_workbook(tmp_path: 
                 assert "=" in strings
     bars = next(chart for chart in _charts(out) if chart.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED)
     assert list(bars.plots[0].categories)[:2] == ["=1+2", "=cmd|' /C calc'!A0"]  # shown as written
+
+
+def test_charts_draw_the_level_they_are_read_against_and_name_their_origin_once(tmp_path: Path) -> None:
+    level = {"value": 1.0, "label": "break-even ($1.00)"}
+    data = {"channel": ["TV", "Display", "Search"], "return": [0.7, -0.2, 2.4]}
+    slides = [
+        {"kind": "results", "title": "Returns by channel", "figure": {"chart": "bar", "title": "t", "data": data,
+                                                                     "reference": level}},
+        {"kind": "results", "title": "Returns by channel", "figure": {"chart": "barh", "title": "t", "data": data,
+                                                                      "reference": level}},
+        SLIDES[3],
+    ]  # fmt: skip
+    out, _ = _build(tmp_path, slides)
+    columns, across, curve = _charts(out)
+    # Upright bars: the level is a dashed line series over the categories, named in a legend of its own.
+    assert "<c:lineChart>" in columns._chartSpace.xml and 'prstDash val="dash"' in columns._chartSpace.xml
+    assert columns.has_legend
+    # A bar below zero would run over its name at the axis: the names sit at the plot's low edge.
+    assert 'c:tickLblPos val="low"' in columns._chartSpace.xml
+    # Bars across: the plot is placed by hand and the level drawn where it falls, behind the chart.
+    slide = Presentation(str(out)).slides[1]
+    names = [s.name for s in slide.shapes]
+    assert "<c:manualLayout>" in across._chartSpace.xml
+    assert names.index("Reference Line") < names.index("Figure") and "Reference Label" in names
+    # A PR curve's origin is named once, by recall: precision's axis hides its zero.
+    assert curve.value_axis.tick_labels.number_format == "0%;-0%;;"

@@ -283,4 +283,4 @@ def test_c010_overflow_says_where_the_slide_could_be_split() -> None:
     (overflow,) = [f for f in findings(talk, select=["C010"]) if "overflows" in f.message]
     # The slide is told how much of its text fits, and after which point to start a second slide.
     assert "split the slide after point" in overflow.message
-    assert 'after point 4 ("Enterprise accounts are ranked well...")' in overflow.message  # cut after a word
+    assert 'after point 3 ("The precision holds within two...")' in overflow.message  # cut after a word

@@ -13,6 +13,7 @@ import deckbuilder
 from deckbuilder.core.outline.model import Outline
 from deckbuilder.core.rules.config import Config, default_config
 from deckbuilder.core.rules.findings import Finding, Severity
+from deckbuilder.core.slides.chart_marks import marked
 from deckbuilder.core.timing.talk import TalkPlan
 from deckbuilder.export.cache import RENDER_VERSION, FigureCache, figure_key, file_hash
 from deckbuilder.export.geometry import Canvas, figure_boxes, page_scale
@@ -66,6 +67,8 @@ def build_deck(
         unchanged = _from_record(out, done, clock() - started)
         if unchanged is not None:
             return unchanged
+    # The level each chart's slide reads it against, and the category it names (core.slides.chart_marks).
+    outline = marked(outline, config.theme)
     canvas = Canvas(config, config.page(*page_scale(config, template)), own_template=template is None)
     pictures = Pictures(config.theme, config.glyphs, cache, progress, config.limits)
     # Figures start drawing before python-pptx is even imported; the slides are composed meanwhile.

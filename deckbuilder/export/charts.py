@@ -14,9 +14,11 @@ from pptx.enum.chart import (
     XL_LABEL_POSITION,
     XL_LEGEND_POSITION,
     XL_MARKER_STYLE,
+    XL_TICK_LABEL_POSITION,
     XL_TICK_MARK,
 )
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.slide import Slide
 from pptx.util import Inches, Pt, lazyproperty
@@ -24,11 +26,23 @@ from pptx.util import Inches, Pt, lazyproperty
 from deckbuilder.core.outline.model import Figure
 from deckbuilder.core.rules.theme import Box, Theme
 from deckbuilder.core.text.measure import Glyphs
+from deckbuilder.export.chart_lines import (
+    dash,
+    legend_for_reference,
+    level_across_bars,
+    level_over_columns,
+    nice_range,
+    scale_axis,
+    value_range,
+    xy_data,
+)
 from deckbuilder.export.chart_shape import (
     Shape,
     category_text,
     column_label,
     number_format,
+    number_text,
+    numeric_x,
     operating_point_text,
     shape_of,
 )
@@ -79,7 +93,14 @@ def add_chart(slide: Slide, box: Box, figure: Figure, theme: Theme, glyphs: Glyp
     """Add ``figure`` to ``slide`` as an editable chart filling ``box``."""
     data: dict[str, list[Any]] = figure.data if isinstance(figure.data, dict) else {}
     shape = shape_of(figure, theme, glyphs, box.width, box.height, theme.figure["chart_size"])
-    kind, chart_data = _curve_data(figure, data) if figure.chart == "pr_curve" else _category_data(figure, data, shape)
+    values = [float(v) for name in list(data)[1:] for v in data[name]] if figure.chart != "pr_curve" else []
+    xy = numeric_x(figure)
+    if figure.chart == "pr_curve":
+        kind, chart_data = _curve_data(figure, data)
+    elif xy:
+        kind, chart_data = xy_data(figure, data, number_format(values), theme.figure, _XyData)
+    else:
+        kind, chart_data = _category_data(figure, data, shape, theme)
     frame: Any = slide.shapes.add_chart(
         kind, Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height), chart_data
     )
@@ -89,7 +110,7 @@ def add_chart(slide: Slide, box: Box, figure: Figure, theme: Theme, glyphs: Glyp
     chart.font.size = Pt(theme.figure["chart_size"])
     chart.font.color.rgb = rgb(theme.color("text"))
     chart.has_title = False  # the slide's title states the finding; a second headline competes with it
-    series_count = len(chart.plots[0].series) if chart.plots else 0
+    series_count = len(data) - 1 if figure.chart != "pr_curve" else 0
     chart.has_legend = figure.chart == "pr_curve" or series_count > 1
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.TOP
@@ -99,19 +120,47 @@ def add_chart(slide: Slide, box: Box, figure: Figure, theme: Theme, glyphs: Glyp
     if figure.chart == "pr_curve":
         _style_curve(chart, figure, theme)
     elif figure.chart == "line":
-        _style_lines(chart, theme)
+        _style_lines(chart, theme, markers=xy and len(values) // max(series_count, 1) <= 12)
+        low, high, step = value_range(values, zero=False, reference=figure.reference)
+        scale_axis(chart.value_axis, low, high, step)
+        if xy:
+            xs = [float(str(x).replace(",", "")) for x in data[next(iter(data))]]
+            x_low, x_high, x_step = nice_range(min(xs), max(xs))
+            scale_axis(chart.category_axis, x_low, x_high, x_step)
+            if x_low == 0 < min(xs):  # a "0" no point has, by the value axis's first label: left unsaid
+                x_labels = chart.category_axis.tick_labels
+                x_labels.number_format, x_labels.number_format_is_linked = "General;-General;;", False
+            chart.category_axis.crosses = XL_AXIS_CROSSES.MINIMUM  # the value axis at the left, not at x = 0
+            if low == 0:  # the corner is named once, by x: a "0" there would sit on the first x label
+                code = number_format(values)
+                value_labels = chart.value_axis.tick_labels
+                value_labels.number_format, value_labels.number_format_is_linked = f"{code};-{code};;", False
     else:
         _style_bars(chart, figure, data, theme, shape)
+    reference = figure.reference
+    if reference is not None and figure.chart != "pr_curve":
+        series = list(chart.plots[0].series) if figure.chart == "line" else []
+        if series:
+            dash(series[-1], theme)  # the level was added as the data's last series
+        elif shape.horizontal:
+            labels = [number_text(v, number_format(values)) for v in values]
+            level_across_bars(slide, frame, box, shape, reference, values, theme, glyphs, labels)
+        else:
+            level_over_columns(chart, reference, len(data[next(iter(data))]), theme)
+        if not shape.horizontal:
+            legend_for_reference(chart, theme, keep=series_count)
 
 
-def _category_data(figure: Figure, data: dict[str, list[Any]], shape: Shape) -> tuple[Any, Any]:
+def _category_data(figure: Figure, data: dict[str, list[Any]], shape: Shape, theme: Theme) -> tuple[Any, Any]:
     names = list(data)
     values = [v for name in names[1:] for v in data[name]]
     chart_data = _CategoryData(number_format=number_format(values))
     chart_data.categories = [category_text(v) for v in data[names[0]]]
     for name in names[1:]:
-        chart_data.add_series(column_label(name), [float(v) for v in data[name]])
+        chart_data.add_series(column_label(name, theme.figure), [float(v) for v in data[name]])
     if figure.chart == "line":
+        if figure.reference is not None:  # a dashed level across the categories, editable with the data
+            chart_data.add_series(figure.reference.label, [figure.reference.value] * len(data[names[0]]))
         return XL_CHART_TYPE.LINE, chart_data
     return (XL_CHART_TYPE.BAR_CLUSTERED if shape.horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED), chart_data
 
@@ -151,6 +200,8 @@ def _axes(chart: Any, shape: Shape, theme: Theme, figure: Figure) -> None:
         for axis in (category, value):
             axis.minimum_scale, axis.maximum_scale, axis.major_unit = 0.0, 1.0, 0.2
             axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = "0%", False
+        # The origin is named once, by recall's axis: two "0%" labels there would be drawn over each other.
+        value.tick_labels.number_format = "0%;-0%;;"
         category.has_major_gridlines = True
         category.major_gridlines.format.line.color.rgb = grid
     elif figure.chart == "line":
@@ -165,6 +216,10 @@ def _axes(chart: Any, shape: Shape, theme: Theme, figure: Figure) -> None:
         category.reverse_order = True
         category.crosses = XL_AXIS_CROSSES.MAXIMUM
         category.tick_labels.font.size = Pt(shape.tick)
+    data = figure.data if isinstance(figure.data, dict) else {}
+    if figure.chart in ("bar", "barh") and any(float(v) < 0 for name in list(data)[1:] for v in data[name]):
+        # Bars below zero would run over their names at the axis: the names go at the low edge of the plot.
+        category.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     if figure.chart in ("bar", "barh") and shape.every_label:
         # Every category named: left to itself, a renderer drops every other label it thinks crowded, and the
         # bar the talk is about may be one of them. (Labels with no room even at the smallest size are left to
@@ -203,19 +258,34 @@ def _style_bars(chart: Any, figure: Figure, data: dict[str, list[Any]], theme: T
     labels_ = plot.data_labels
     labels_.number_format_is_linked = True
     labels_.position = XL_LABEL_POSITION.OUTSIDE_END
-    labels_.font.size = Pt(shape.tick)  # a bar's value beside it, at its label's size
+    labels_.font.size = Pt(shape.value_tick or shape.tick)  # a bar's value beside it, at its label's size
     labels_.font.color.rgb = rgb(theme.color("text"))
+    if figure.reference is not None:  # a value is read on the slide's background, over the reference line
+        fill = OxmlElement("c:spPr")
+        solid = OxmlElement("a:solidFill")
+        color = OxmlElement("a:srgbClr")
+        color.set("val", theme.color("background"))
+        solid.append(color)
+        fill.append(solid)
+        labels_._element.find(qn("c:txPr")).addprevious(fill)
 
 
-def _style_lines(chart: Any, theme: Theme) -> None:
+def _style_lines(chart: Any, theme: Theme, markers: bool = False) -> None:
+    """Style each line in the series colours; a few points measured at uneven x are marked where they are."""
     for i, series in enumerate(chart.plots[0].series):
+        color = rgb(theme.series[i % len(theme.series)])
         line = series.format.line
-        line.color.rgb = rgb(theme.series[i % len(theme.series)])
+        line.color.rgb = color
         line.width = Pt(2.5 if i == 0 else 1.75)
         if i >= 2:
             line.dash_style = MSO_LINE_DASH_STYLE.DASH
         series.smooth = False
-        series.marker.style = XL_MARKER_STYLE.NONE
+        series.marker.style = XL_MARKER_STYLE.CIRCLE if markers else XL_MARKER_STYLE.NONE
+        if markers:
+            series.marker.size = 6
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = color
+            series.marker.format.line.color.rgb = color
 
 
 def _style_curve(chart: Any, figure: Figure, theme: Theme) -> None:

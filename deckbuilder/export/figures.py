@@ -65,7 +65,7 @@ def _draw(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float, height_
     elif figure.chart in ("bar", "barh"):
         _bars(ax, figure, data, theme, shape)
     else:
-        _lines(ax, data, theme, shape)
+        _lines(ax, figure, data, theme, shape)
     text = _hex(theme.color("text"))
     if shape.xlabel:
         ax.set_xlabel(shape.xlabel, fontsize=style["label_size"], color=text)
@@ -150,9 +150,9 @@ def _bars(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme, sh
         base = theme.series[i % len(theme.series)] if count > 1 else theme.color("primary")
         colors = [_hex(theme.color("accent") if lab in figure.highlight else base) for lab in raw]
         if horizontal:
-            bars = ax.barh(offset, values, height=width * 0.9, color=colors, label=column_label(name))
+            bars = ax.barh(offset, values, height=width * 0.9, color=colors, label=column_label(name, theme.figure))
         else:
-            bars = ax.bar(offset, values, width=width * 0.9, color=colors, label=column_label(name))
+            bars = ax.bar(offset, values, width=width * 0.9, color=colors, label=column_label(name, theme.figure))
         ax.bar_label(bars, fmt="%g", padding=3, fontsize=theme.figure["tick_size"], color=_hex(theme.color("text")))
     if horizontal:
         ax.set_yticks(positions, labels)
@@ -163,11 +163,20 @@ def _bars(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme, sh
         ax.set_xticks(positions, labels)
         ax.grid(False, axis="x")
         ax.margins(y=0.12)
-    if count > 1:
+    _reference(ax, figure, theme, across=horizontal)
+    if count > 1 or figure.reference is not None:
         ax.legend(fontsize=theme.figure["label_size"], frameon=False)
 
 
-def _lines(ax: Axes, data: dict[str, list[Any]], theme: Theme, shape: Shape) -> None:
+def _reference(ax: Axes, figure: Figure, theme: Theme, across: bool) -> None:
+    """Draw the level the slide reads the chart against as a dashed line, named in the legend."""
+    level = figure.reference
+    if level is not None:
+        draw = ax.axvline if across else ax.axhline
+        draw(level.value, color=_hex(theme.color("baseline")), linestyle="--", linewidth=1.8, label=level.label)
+
+
+def _lines(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme, shape: Shape) -> None:
     names = list(data)
     x = data[names[0]]
     for i, name in enumerate(names[1:]):
@@ -177,12 +186,13 @@ def _lines(ax: Axes, data: dict[str, list[Any]], theme: Theme, shape: Shape) -> 
             [float(v) for v in data[name]],
             color=_hex(color),
             linewidth=2.4 if i == 0 else 1.8,
-            label=column_label(name),
+            label=column_label(name, theme.figure),
             linestyle="-" if i < 2 else "--",
         )
     if shape.rotate:
         ax.tick_params(axis="x", labelrotation=30)
         for tick in ax.get_xticklabels():
             tick.set_horizontalalignment("right")
-    if len(names) > 2:
+    _reference(ax, figure, theme, across=False)
+    if len(names) > 2 or figure.reference is not None:
         ax.legend(fontsize=theme.figure["label_size"], frameon=False)

@@ -17,9 +17,10 @@ from pptx.util import Inches, Pt
 from deckbuilder.core.outline.model import Metric
 from deckbuilder.core.rules.theme import Box, Theme
 from deckbuilder.core.slides.callout import NAME_GAP, lift_text, value_text
-from deckbuilder.core.slides.layout import HERO_PAD_IN, METRIC_PAD_IN
+from deckbuilder.core.slides.callout_boxes import HERO_PAD_IN, METRIC_PAD_IN
 from deckbuilder.core.slides.table_layout import TableBlock
 from deckbuilder.core.text.measure import BULLET_INDENT_IN, INSET_IN, Para, step_down
+from deckbuilder.core.text.typography import for_slide
 
 BULLETS = ("•", "–", "·")
 
@@ -83,7 +84,7 @@ def write_paras(frame: TextFrame, paras: list[Para], size: int, theme: Theme, an
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         paragraph.alignment = PP_ALIGN.LEFT
         _bullet(paragraph, para.level)
-        psize = step_down(theme.scale, size, para.smaller)
+        psize = step_down(theme.scale, size, para.smaller, theme.least_body)
         # Exact spacing, in points: the measure counts lines at this pitch, and PowerPoint and LibreOffice draw it
         # alike (a multiple is of the font's own line height, which each application reads differently).
         paragraph.line_spacing = Pt(psize * theme.line_spacing)
@@ -121,9 +122,11 @@ def add_metric(slide: Slide, box: Box, metric: Metric, theme: Theme, hero: bool 
     frame.margin_left = frame.margin_right = Inches((HERO_PAD_IN if hero else METRIC_PAD_IN) / 2)
     sizes = theme.sizes
     value = (value_text(metric), sizes["hero_value" if hero else "metric_value"], True, "primary")
-    name = ((NAME_GAP if not hero else "") + metric.name, sizes["hero_name" if hero else "metric_name"], True, "text")
+    said = for_slide(metric.name, theme.keep_together)
+    name = ((NAME_GAP if not hero else "") + said, sizes["hero_name" if hero else "metric_name"], True, "text")
     lift_color = "baseline" if metric.baseline is None else "muted"
-    lift = (lift_text(metric), sizes["hero_label" if hero else "metric_label"], False, lift_color)
+    lift_said = for_slide(lift_text(metric, theme.baseline_nouns), theme.keep_together)
+    lift = (lift_said, sizes["hero_label" if hero else "metric_label"], False, lift_color)
     lines = [[value, name], [lift]] if not hero else [[value], [name], [lift]]
     for i, runs in enumerate(lines):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()

@@ -12,7 +12,8 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from deckbuilder.core.rules.config import Config, InputLimits, Template, default_config
-from deckbuilder.core.text.measure import NO_BREAK
+from deckbuilder.core.text.measure import NO_BREAK, NO_BREAK_HYPHEN
+from deckbuilder.core.text.typography import plain
 from deckbuilder.core.timing.deck_format import PLAN_PROPERTY, FormatError, notes_body, parse_payload, read_notes_header
 from deckbuilder.core.timing.talk import DeckId, TalkPlan, TimedSlide, fingerprint, schedule
 from deckbuilder.errors import DeckError
@@ -216,7 +217,8 @@ def _paragraphs(shape: ET.Element) -> list[tuple[int, str]]:
     for para in shape.findall(".//a:p", NS):
         # A line break inside a paragraph (a title set on two lines) reads as a space.
         pieces = [" " if node.tag == _BREAK else node.text or "" for node in para.iter() if node.tag in (_TEXT, _BREAK)]
-        text = "".join(pieces).replace(NO_BREAK, " ").strip()  # a no-break space reads as the space it shows
+        # A no-break space or hyphen reads as the one it shows; a typographic quote as the straight one typed.
+        text = plain("".join(pieces).replace(NO_BREAK, " ").replace(NO_BREAK_HYPHEN, "-")).strip()
         if text:
             ppr = para.find("a:pPr", NS)
             raw = ppr.get("lvl", "0") if ppr is not None else "0"

@@ -173,6 +173,14 @@ class Decision(_Part):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Reference(_Part):
+    """A level a chart is read against (a baseline, a break-even, a capacity), drawn as a dashed line."""
+
+    value: float = field(metadata=spec(Number(), "on the chart's value axis"))
+    label: str = field(metadata=spec(_TEXT, "what the level is, e.g. break-even ($1.00)"))
+
+
+@dataclass(frozen=True, kw_only=True)
 class OperatingPoint(_Part):
     """The point of a precision-recall curve the talk recommends."""
 
@@ -198,6 +206,14 @@ class Figure(_Part):
     )
     operating_point: OperatingPoint | None = field(default=None, metadata=spec(Maybe(Part(OperatingPoint))))
     highlight: list[str] = field(default_factory=list, metadata=spec(ListOf(Text()), "bar labels to emphasise"))
+    reference: Reference | None = field(
+        default=None,
+        metadata=spec(
+            Maybe(Part(Reference)),
+            "bar and line: a level drawn as a dashed line; unset, a baseline, break-even or capacity the slide's "
+            "title or callouts cite for these numbers",
+        ),
+    )
     render: str = field(
         default="native",
         metadata=spec(

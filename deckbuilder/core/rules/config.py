@@ -364,7 +364,12 @@ class Config:
         from deckbuilder.core.text.measure import Typesetting
 
         theme = self.theme
-        return Page(theme, Typesetting(self.glyphs, theme.line_spacing, theme.paragraph_space, theme.scale), sx, sy)
+        return Page(
+            theme,
+            Typesetting(self.glyphs, theme.line_spacing, theme.paragraph_space, theme.scale, theme.least_body),
+            sx,
+            sy,
+        )
 
     def finding(self, code: str, message: str, slide: int | None = None, *, note: bool = False) -> Finding:
         """Return a finding whose severity comes from this rule book; ``note`` marks evidence a check cannot

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from deckbuilder.core.text.breaks import BreakRules, parse_breaks
 from deckbuilder.core.text.phrasing import Grammar, parse_grammar
 
 _NUMBER_TEXT = r"[$€£]?\d[\d,.]*[%kKmMbB]?"
@@ -43,11 +44,13 @@ class Theme:
     series: tuple[str, ...]
     sizes: dict[str, Any]
     scale: tuple[int, ...]  # the type scale: every text size of the deck is one of these, largest first
+    most_sizes: int  # how many sizes the scale (so a deck) may have
     line_spacing: float
     table_banding: bool
     shown_font_ratio: float
+    title_font_ratio: float  # the widest a bold title line runs in Arial against the measure
     metric_least_width: float
-    balance: float
+    balance: dict[str, float]  # short: the share of its room under which text is balanced; drop: how far down
     table_air: float
     paragraph_space: float
     figure: dict[str, Any]
@@ -55,7 +58,14 @@ class Theme:
     regions: dict[str, Box]
     metric_height: float
     metric_gap: float
+    text_column: dict[str, float]  # least, most: its width in inches; fill: the share of its height text may fill
     grammar: Grammar
+    breaks: BreakRules  # where titles and callout labels break between lines
+    reference_words: tuple[str, ...]  # a level a title names for its chart: break-even, capacity
+    comparison_words: tuple[str, ...]  # after these, a title names what its subject is compared with
+    ratio_words: tuple[str, ...]  # an axis or column naming a ratio, read against 1
+    parity_label: str  # the name of that level on the chart
+    baseline_nouns: frozenset[str]  # a callout's baseline label ending in one names the level itself
     keep_together: re.Pattern[str]  # a space a line must not break at (see `keep_together` in slides.yaml)
     max_points: dict[str, int]  # bullets a slide shows, by layout: text alone, or split beside a visual
     max_point_lines: int  # lines one bullet may wrap to
@@ -71,14 +81,22 @@ class Theme:
         largest, smallest = self.sizes[name]
         return int(largest), int(smallest)
 
+    @property
+    def least_body(self) -> int:
+        """Return the smallest size running text is set at: a decision's reason steps down to it, never under."""
+        return min(self.size_range("body")[1], self.size_range("body_beside")[1])
+
     def fingerprint(self) -> dict[str, Any]:
         """Return what a rendered figure depends on, for the figure cache key."""
         return {"palette": self.palette, "series": self.series, "figure": self.figure, "font": self.font}
 
 
 def _on_scale(theme: dict[str, Any]) -> None:
-    """Raise ValueError for a text size that is not a step of the type scale."""
+    """Raise ValueError for a text size that is not a step of the type scale, or a scale of too many sizes."""
     scale = {int(v) for v in theme["scale"]}
+    most = int(theme["most_sizes"])
+    if len(scale) > most:
+        raise ValueError(f"theme.yaml: the type scale has {len(scale)} sizes; most_sizes allows {most}")
     sizes = {f"sizes.{k}": v for k, v in theme["sizes"].items()}
     sizes["figure.chart_size"] = theme["figure"]["chart_size"]
     for name, value in sizes.items():
@@ -91,6 +109,7 @@ def _on_scale(theme: dict[str, Any]) -> None:
 def parse_theme(theme: dict[str, Any], geometry: dict[str, Any], folder: Path) -> Theme:
     """Return the Theme of a parsed theme.yaml and slides.yaml."""
     _on_scale(theme)
+    grammar = parse_grammar(geometry["decision_grammar"])
     return Theme(
         template=folder / "deck.pptx",
         font=str(theme["font"]),
@@ -98,11 +117,13 @@ def parse_theme(theme: dict[str, Any], geometry: dict[str, Any], folder: Path) -
         series=tuple(str(c) for c in theme["series"]),
         sizes=dict(theme["sizes"]),
         scale=tuple(sorted((int(v) for v in theme["scale"]), reverse=True)),
+        most_sizes=int(theme["most_sizes"]),
         line_spacing=float(theme["line_spacing"]),
         table_banding=bool(theme["table_banding"]),
         shown_font_ratio=float(theme["shown_font_ratio"]),
+        title_font_ratio=float(theme["title_font_ratio"]),
         metric_least_width=float(geometry["metric_least_width"]),
-        balance=float(theme["balance"]),
+        balance={k: float(v) for k, v in theme["balance"].items()},
         table_air=float(theme["table_air"]),
         paragraph_space=float(theme["paragraph_space"]),
         figure=dict(theme["figure"]),
@@ -110,7 +131,14 @@ def parse_theme(theme: dict[str, Any], geometry: dict[str, Any], folder: Path) -
         regions={name: Box(**box) for name, box in geometry["regions"].items()},
         metric_height=float(geometry["metric_height"]),
         metric_gap=float(geometry["metric_gap"]),
-        grammar=parse_grammar(geometry["decision_grammar"]),
+        text_column={k: float(v) for k, v in geometry["text_column"].items()},
+        grammar=grammar,
+        breaks=parse_breaks(geometry["line_breaks"], grammar),
+        reference_words=tuple(str(w) for w in geometry["reference_words"]),
+        comparison_words=tuple(str(w).lower() for w in geometry["comparison_words"]),
+        ratio_words=tuple(str(w).lower() for w in geometry["ratio_words"]),
+        parity_label=str(geometry["parity_label"]),
+        baseline_nouns=frozenset(str(w).lower() for w in geometry["baseline_nouns"]),
         keep_together=_keep_together(geometry["keep_together"]),
         max_points={str(k): int(v) for k, v in geometry["max_points"].items()},
         max_point_lines=int(geometry["max_point_lines"]),
@@ -125,4 +153,9 @@ def _keep_together(raw: dict[str, list[str]]) -> re.Pattern[str]:
     before = "|".join(re.escape(str(w)) for w in sorted(raw["before_numbers"], key=len, reverse=True))
     # A percentage and the metric it measures ("12% PR-AUC"): a metric's name is written in capitals.
     metric = r"(?<=\d%) (?-i:[A-Z][A-Z0-9]*(?:-[A-Z0-9@]+)*)(?![\w-])"
-    return re.compile(rf"(?<=\d) (?:{units})(?!\w)|(?<!\w)(?:{before}) (?={_NUMBER_TEXT})|{metric}", re.IGNORECASE)
+    # An article and the word after it: "a / month" reads as a broken line anywhere on a slide.
+    articles = "|".join(re.escape(str(w)) for w in raw["before_words"])
+    short = rf"(?<![\w'’-])(?:{articles}) (?=\S)"
+    return re.compile(
+        rf"(?<=\d) (?:{units})(?!\w)|(?<!\w)(?:{before}) (?={_NUMBER_TEXT})|{metric}|{short}", re.IGNORECASE
+    )

@@ -12,24 +12,22 @@ from deckbuilder.core.outline.model import Metric, Slide
 from deckbuilder.core.rules.lexicon import words
 from deckbuilder.core.rules.page import Page
 from deckbuilder.core.rules.theme import Box, Theme
-from deckbuilder.core.slides.callout import NAME_GAP, lift_text, value_text
+from deckbuilder.core.slides.callout_boxes import hero_box, metric_boxes, metric_width
 from deckbuilder.core.slides.slide_text import decision_paras, point_paras, todo_paras
 from deckbuilder.core.slides.table_layout import TableBlock, table_block
+from deckbuilder.core.text.breaks import phrase_lines
 from deckbuilder.core.text.display import excerpt
 from deckbuilder.core.text.measure import (
     INSET_IN,
     Fit,
     Para,
-    Typesetting,
     block_height,
-    kept_together,
     para_lines,
+    scale_steps,
     too_wide,
-    wrap,
+    words_fit,
 )
-
-METRIC_PAD_IN = 0.36  # a callout's margins, left and right together
-HERO_PAD_IN = 0.8  # a hero callout's margins, left and right together
+from deckbuilder.core.text.typography import for_slide
 
 
 @dataclass(frozen=True)
@@ -68,48 +66,39 @@ def layout_kind(spec: Slide) -> str:
     return "text"
 
 
-def visual_region(spec: Slide) -> str:
-    """Return the region a slide's figure or table goes in: beside the text, or across the body."""
-    return "right" if layout_kind(spec) == "text_visual" else "wide"
-
-
 def title_block(text: str, page: Page, box: Box, sizes: tuple[int, int]) -> tuple[TextBlock, list[str]]:
-    """Return a title fitted to its box, its lines balanced, and a problem when it cannot fit."""
-    text = kept_together(text, page.theme.keep_together)
-    paras = (Para(text, bold=True, color="primary"),)
-    fit = page.fit(list(paras), box, sizes)
+    """Return a title fitted to its box, broken between phrases on balanced lines, and a problem when it cannot
+    fit; a title too long for its box takes the room it needs (the body moves down) and C010 says so.
+
+    The lines are set with explicit breaks, so a renderer never re-wraps them, and they are chosen against the
+    width the shown font (Arial) needs, at most `title_font_ratio` of the measure's: the measure's wider font
+    would leave too few places to break between phrases."""
+    theme, glyphs = page.theme, page.setting.glyphs
+    text = for_slide(text, theme.keep_together)
+    usable = (box.width - 2 * INSET_IN) * 72
+    ratio = theme.title_font_ratio
+    lines, fit = [text], Fit(sizes[0], False, 0.0)
+    for size in scale_steps(theme.scale, sizes[0], sizes[1]) or [sizes[0]]:
+        # A title that fits one line in the shown font is left as one line.
+        one = glyphs.width(text, size, bold=True) * theme.shown_font_ratio < usable
+        lines = [text] if one else phrase_lines(text, size, usable / ratio, glyphs, theme.breaks, bold=True)
+        height = (len(lines) * size * theme.line_spacing + size * theme.paragraph_space) / 72 + 2 * INSET_IN
+        fit = Fit(size, height <= box.height + 1e-9, height)
+        if fit.fits:
+            break
+    paras = (Para("\n".join(lines), bold=True, color="primary"),)
+    if len(lines) > 1:
+        widest = max(glyphs.width(line, fit.size, bold=True) for line in lines) * ratio
+        # A little slack over the widest line, so a renderer's rounding never pushes a word down.
+        box = Box(box.left, box.top, min(box.width, widest / 72 + 2 * INSET_IN + 0.12), box.height)
     problems = []
     if not fit.fits:
         problems.append(
-            f"the title does not fit its box even at {fit.size} pt; shorten it to the finding and its number."
+            f"the title needs {fit.height_in:.1f} in at {fit.size} pt, more than the two lines its box holds, and "
+            "pushes the slide's content down; shorten it to the finding and its number."
         )
-    else:
-        width = balanced_width(text, fit.size, box.width, page.setting, page.theme.shown_font_ratio)
-        if width < box.width:
-            # The balanced lines are set with explicit breaks: a renderer never re-wraps them, nor breaks a
-            # hyphenated term ("cross-validation") at its hyphen.
-            lines = wrap(text, fit.size, (width - 2 * INSET_IN) * 72, page.setting.glyphs, bold=True)
-            paras = (Para("\n".join(lines), bold=True, color="primary"),)
-        box = Box(box.left, box.top, width, box.height)
+        box = Box(box.left, box.top, box.width, fit.height_in)
     return TextBlock(box, paras, fit), problems
-
-
-def balanced_width(text: str, size: int, width_in: float, setting: Typesetting, shown_ratio: float = 1.0) -> float:
-    """Return the narrowest width at which a title keeps its line count: even lines, no lone last word."""
-    usable = (width_in - 2 * INSET_IN) * 72
-    count = len(wrap(text, size, usable, setting.glyphs, bold=True))
-    # The measure runs wider than the fonts slides show; a title that may still fit one line there is left alone.
-    if count < 2 or setting.glyphs.width(text, size, bold=True) * shown_ratio < usable:
-        return width_in
-    low, high = usable / count, usable
-    for _ in range(8):  # bisect to within 2 pt, under the slack added below
-        middle = (low + high) / 2
-        if len(wrap(text, size, middle, setting.glyphs, bold=True)) > count:
-            low = middle
-        else:
-            high = middle
-    # A little slack over the tightest width, so a renderer's rounding never pushes a word down.
-    return min(width_in, high / 72 + 2 * INSET_IN + 0.12)
 
 
 def cover_layout(title: str, page: Page, subtitle: str | None = None, byline: str = "") -> SlideLayout:
@@ -120,7 +109,7 @@ def cover_layout(title: str, page: Page, subtitle: str | None = None, byline: st
     sub = None
     if subtitle:
         room = Box(below.left, below.top, below.width, below.height * 2)  # a subtitle may take two lines
-        paras = (Para(subtitle),)
+        paras = (Para(for_slide(subtitle, theme.keep_together)),)
         fit = page.fit(list(paras), room, theme.size_range("cover_subtitle"))
         sub = TextBlock(Box(room.left, room.top, room.width, fit.height_in), paras, fit)
         if not fit.fits:
@@ -139,33 +128,53 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
     """Lay out a talk or appendix slide by what it holds: text, a visual, metric callouts, or a mix."""
     theme = page.theme
     title, problems = title_block(spec.title or "", page, title_box or page.box("title"), theme.size_range("title"))
+    # A title too long for its box pushes everything under it down by what it overruns.
+    drop = max(0.0, title.box.top + title.box.height - (page.box("title").top + page.box("title").height))
     kind = layout_kind(spec)
-    # Metric callouts go across the top of the body, or stacked over the text beside a visual.
-    area = page.box("left" if kind == "text_visual" else "body")
+    beside = kind == "text_visual"
+    bullets = point_paras(spec.points)
+    paras = [
+        replace(p, text=for_slide(p.text, theme.keep_together))
+        for p in bullets + decision_paras(spec, bool(spec.points), theme) + todo_paras(spec)
+    ]
+    if kind == "text" and not spec.points and len(spec.decisions) == 1:
+        # One decision alone is the slide's one element: its reason and alternative read at the body size too.
+        paras = [replace(p, smaller=0) for p in paras]
+    # A point or two beside a visual would leave their column empty below them: they lead across the body instead,
+    # at the body size, and the visual takes the full width under them.
+    lede = beside and not spec.metrics and not spec.decisions and _lede_height(paras, page, drop) is not None
+    beside = beside and not lede
+    sizes = theme.size_range("body_beside" if beside else "body")
+    # Metric callouts go across the top of the body, or stacked over the text beside a visual; the text column
+    # beside a visual is as wide as its text needs, and the visual takes the rest.
+    column, where = (
+        text_column(spec.metrics, paras, page, drop)
+        if beside
+        else (_region(page, "body", drop), _region(page, "wide", drop))
+    )
+    if lede:
+        height = _lede_height(paras, page, drop) or 0.0
+        column = Box(column.left, column.top, column.width, height)
+        where = _region(page, "body", drop).below(height, theme.metric_gap * page.sy)
+    area = column
     hero = kind == "metrics" and len(spec.metrics) == 1
     metrics: tuple[Box, ...]
     if hero:
-        metrics, area = (_hero_box(spec.metrics[0], page, area),), area.below(area.height)
+        metrics, area = (hero_box(spec.metrics[0], page, area),), area.below(area.height)
     else:
-        metrics, area = _metric_boxes(spec.metrics, page, area, across=kind != "text_visual")
-    bullets = point_paras(spec.points)
-    paras = [
-        replace(p, text=kept_together(p.text, theme.keep_together))
-        for p in bullets + decision_paras(spec, bool(spec.points), theme) + todo_paras(spec)
-    ]
+        metrics, area = metric_boxes(spec.metrics, page, area, across=not beside)
     points = len(bullets)
-    most = theme.max_points["split" if kind == "text_visual" else "text"]
+    most = theme.max_points["split" if beside else "text"]
     if points > most:
-        beside = " beside the figure" if spec.figure is not None else " beside the table" if spec.table else ""
+        said = " beside the figure" if spec.figure is not None else " beside the table" if spec.table else ""
         problems.append(
-            f"{points} points{beside}, over the {most} a slide shows; keep the strongest and move the rest "
+            f"{points} points{said}, over the {most} a slide shows; keep the strongest and move the rest "
             "to the speaker notes."
         )
     body = None
     if paras and area.height > 0.3:
-        sizes = theme.size_range("body_alone" if kind == "text" else "body")
         fit = page.fit(paras, area, sizes)
-        body = TextBlock(_balanced(area, fit, theme) if kind == "text" else area, tuple(paras), fit)
+        body = TextBlock(area, tuple(paras), fit)
         word = too_wide(paras, fit.size, area.width, page.setting)
         if word is not None:
             problems.append(
@@ -174,14 +183,45 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
             )
         elif not fit.fits:
             problems.append(_overflow(paras, area, sizes, fit, page))
+        elif fit.size < sizes[0]:
+            problems.append(
+                f"the text is set at {fit.size} pt, one step under the deck's {sizes[0]} pt, as on every slide "
+                "that cannot hold its text; cut it to its claims or move detail to the speaker notes to keep one "
+                "type size."
+            )
         else:
             problems.extend(_long_points(paras, page))
     elif paras:
         problems.append("the metric callouts leave no room for the points; move points to the notes.")
+    if kind in ("text", "metrics_text", "metrics", "text_visual") and not lede:
+        # Short content sits in the optical middle of its room (the body, or its column beside a visual): the
+        # callouts and the text move down together.
+        # The text's height as Arial draws it (narrower than the measure, so a line or two shorter): the space
+        # left under it is what the audience sees.
+        drawn = 0.0
+        if body is not None:
+            width = area.width / theme.shown_font_ratio
+            drawn = min(body.fit.height_in, block_height(list(body.paras), body.fit.size, width, page.setting))
+        used = (area.top - column.top) + drawn
+        shift = _balance(column.height, used, body is None or body.fit.fits, theme)
+        metrics = tuple(Box(b.left, b.top + shift, b.width, b.height) for b in metrics)
+        if body is not None:
+            body = TextBlock(body.box.below(shift), body.paras, body.fit)
     caption = picture = table = None
-    where = page.box(visual_region(spec))
     if kind == "metrics_visual":
-        where = page.box("body").below(page.box("body").height - area.height)  # under the callouts
+        body_box = _region(page, "body", drop)
+        where = body_box.below(body_box.height - area.height)  # under the callouts
+        if spec.figure is not None and where.height < theme.text_column["figure"] * page.sy:
+            # A chart squeezed under a row of callouts is too flat to read: the callouts stack down the left, in
+            # the middle of the body, and the chart has the rest of it at full height.
+            stacked, _ = metric_boxes(spec.metrics, page, body_box, across=False, stack=True)
+            right = max(b.left + b.width for b in stacked) + theme.metric_gap * 2
+            side = Box(right, body_box.top, body_box.left + body_box.width - right, body_box.height)
+            if side.width >= body_box.width * theme.text_column["figure_width"]:  # wide callouts keep the row
+                used = stacked[-1].top + stacked[-1].height - body_box.top
+                shift = _balance(body_box.height, used, True, theme)
+                metrics = tuple(Box(b.left, b.top + shift, b.width, b.height) for b in stacked)
+                where = side
     if spec.figure is not None and spec.table is not None:
         problems.append(
             "a figure and a table on one slide leave neither readable; move one to its own slide or the appendix."
@@ -194,7 +234,7 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
         headline = not spec.title
         caption_paras = (
             Para(
-                kept_together(spec.figure.title, theme.keep_together),
+                for_slide(spec.figure.title, theme.keep_together),
                 bold=headline,
                 color="primary" if headline else "muted",
             ),
@@ -205,14 +245,20 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
         )
         picture = where.below(height, 0.05)
     elif spec.table is not None:
-        table = table_block(spec.table, where, theme, page.setting, centre=kind != "text_visual")
+        table = table_block(spec.table, where, theme, page.setting, centre=not beside)
         if not table.fits and kind == "metrics_visual":
             # A tall table under a row of callouts: stack the callouts down the left and give the table the rest.
-            column = page.box("body")
-            metrics, _ = _metric_boxes(spec.metrics, page, column, across=False)
-            right = max(b.left + b.width for b in metrics) + theme.metric_gap * 2
+            column = _region(page, "body", drop)
+            stacked, _ = metric_boxes(spec.metrics, page, column, across=False, stack=True)
+            right = max(b.left + b.width for b in stacked) + theme.metric_gap * 2
             room = Box(right, column.top, column.left + column.width - right, column.height)
-            table = table_block(spec.table, room, theme, page.setting)
+            beside_them = table_block(spec.table, room, theme, page.setting)
+            if beside_them.fits:  # else the table stays under the row, where it runs over least (C010 below)
+                metrics, table = stacked, beside_them
+        if beside and table.fits:  # beside the text, a short table sits in the middle of its column too
+            shift = _balance(where.height, table.height, True, theme)
+            box = table.box
+            table = replace(table, box=Box(box.left, box.top + shift, box.width, box.height))
         if not table.fits:
             problems.append(
                 f"the table does not fit at {table.size} pt without breaking words or running off the slide; "
@@ -222,13 +268,63 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
     return SlideLayout(title, metrics, body, caption, picture, table, tuple(problems), hero)
 
 
-def _balanced(area: Box, fit: Fit, theme: Theme) -> Box:
-    """Return the text's box moved down so a short text sits in the optical middle of the body, not its top."""
-    free = area.height - fit.height_in
-    if not fit.fits or free <= 0:
-        return area
-    drop = free * theme.balance
-    return Box(area.left, area.top + drop, area.width, area.height - drop)
+def _lede_height(paras: list[Para], page: Page, drop: float) -> float | None:
+    """Return the height the points take across the body at its size, when they are short enough to lead the
+    slide above its visual (at most `text_column.lede` inches); None when they are not."""
+    body = _region(page, "body", drop)
+    size = page.theme.size_range("body")[0]
+    height = block_height(paras, size, body.width, page.setting)
+    fits = height <= page.theme.text_column["lede"] * page.sy and words_fit(paras, size, body.width, page.setting)
+    return height if fits and paras else None
+
+
+def _region(page: Page, name: str, drop: float) -> Box:
+    """Return a region of the page with ``drop`` inches taken off its top (under a title that ran long)."""
+    return page.box(name).below(drop)
+
+
+def text_column(metrics: list[Metric], paras: list[Para], page: Page, drop: float = 0.0) -> tuple[Box, Box]:
+    """Return the text column beside a visual and the visual's box: the column as narrow as its text allows.
+
+    The column is narrowed while its text still fits at the body-beside size and fills at most ``fill`` of the
+    column's height, never under ``least`` nor under its callouts; a text that does not fit the usual column
+    widens it up to ``most`` before it would take the smaller size. The visual has the rest of the body."""
+    theme = page.theme
+    left, right = _region(page, "left", drop), _region(page, "right", drop)
+    gap, end = right.left - (left.left + left.width), right.left + right.width
+    rules = theme.text_column
+    size = theme.size_range("body_beside")[0]
+    cards = max((min(metric_width(m, page), rules["most"]) for m in metrics), default=0.0)
+    stack = len(metrics) * (theme.metric_height + theme.metric_gap) * page.sy
+
+    def room(width: float) -> tuple[Box, bool, float]:
+        box = Box(left.left, left.top, width, left.height)
+        text = box.below(stack, theme.metric_gap * page.sy if metrics else 0.0)
+        fit = page.fit(paras, text, (size, size)) if paras else Fit(size, True, 0.0)
+        return box, fit.fits, fit.height_in / max(text.height, 0.01)
+
+    widths = [left.width - 0.25 * i for i in range(40) if left.width - 0.25 * i >= max(rules["least"], cards)]
+    chosen, fits, _ = room(max(left.width, cards))
+    if not fits:  # a long text: widen the column before the text steps down
+        wider = [left.width + 0.25 * i for i in range(1, 40) if left.width + 0.25 * i <= rules["most"]]
+        chosen = next((box for box, ok, _ in map(room, wider) if ok), chosen)
+    else:
+        for width in widths:
+            box, ok, share = room(width)
+            if not ok or share > rules["fill"]:
+                break
+            chosen = box
+    visual_left = chosen.left + chosen.width + gap
+    return chosen, Box(visual_left, right.top, end - visual_left, right.height)
+
+
+def _balance(room: float, used: float, fits: bool, theme: Theme) -> float:
+    """Return how far content ``used`` inches tall moves down to sit in the optical middle of its ``room``;
+    content that fills most of its room hangs from the top, where every slide's body starts."""
+    free = room - used
+    if not fits or free <= 0 or used > room * theme.balance["short"]:
+        return 0.0
+    return free * theme.balance["drop"]
 
 
 def _overflow(paras: list[Para], area: Box, sizes: tuple[int, int], fit: Fit, page: Page) -> str:
@@ -257,53 +353,3 @@ def _long_points(paras: list[Para], page: Page) -> list[str]:
                 "it to its claim."
             ]
     return []
-
-
-def metric_width(metric: Metric, page: Page) -> float:
-    """Return a callout's natural width: its number and name on one line, its baseline line beneath."""
-    theme, glyphs = page.theme, page.setting.glyphs
-    label = theme.sizes["metric_label"]
-    first = glyphs.width(value_text(metric), theme.sizes["metric_value"], bold=True) + glyphs.width(
-        NAME_GAP + metric.name, theme.sizes["metric_name"], bold=True
-    )
-    second = glyphs.width(lift_text(metric), label)
-    return max(first, second) / 72 + METRIC_PAD_IN + 0.1
-
-
-def _hero_box(metric: Metric, page: Page, area: Box) -> Box:
-    """Return the box of a lone callout shown as the slide's hero: its number, name and baseline on three lines."""
-    theme, glyphs = page.theme, page.setting.glyphs
-    sizes = theme.sizes
-    widest = max(
-        glyphs.width(value_text(metric), sizes["hero_value"], bold=True),
-        glyphs.width(metric.name, sizes["hero_name"], bold=True),
-        glyphs.width(lift_text(metric), sizes["hero_label"]),
-    )
-    width = min(max(widest / 72 + HERO_PAD_IN + 0.1, area.width / 2), area.width)
-    lines = (sizes["hero_value"] + sizes["hero_name"] + sizes["hero_label"]) * theme.line_spacing
-    height = min(lines / 72 + 0.6, area.height)
-    return Box(area.left, area.top, width, height)
-
-
-def _metric_boxes(metrics: list[Metric], page: Page, area: Box, across: bool) -> tuple[tuple[Box, ...], Box]:
-    """Place callouts at their natural width: side by side when they fit, else one under another."""
-    if not metrics:
-        return (), area
-    theme = page.theme
-    height, gap = theme.metric_height * page.sy, theme.metric_gap * page.sy
-    widths = [min(max(metric_width(m, page), theme.metric_least_width), area.width) for m in metrics]
-    boxes: list[Box] = []
-    if across or sum(widths) + gap * (len(widths) - 1) <= area.width:
-        left, top = area.left, area.top
-        for width in widths:
-            if left > area.left and left + width > area.left + area.width + 1e-9:  # wrap onto a new row
-                left, top = area.left, top + height + gap
-            boxes.append(Box(left, top, width, height))
-            left += width + gap
-        used = top - area.top + height + gap
-    else:
-        width = max(widths)  # a stack of callouts shares one width, so their edges line up
-        for i in range(len(metrics)):
-            boxes.append(Box(area.left, area.top + i * (height + gap), width, height))
-        used = len(metrics) * (height + gap)
-    return tuple(boxes), area.below(used, gap)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deckbuilder.core.rules.drill_rules import DrillRules, Entry, placeholders
-from deckbuilder.core.slides.callout import shown
+from deckbuilder.core.slides.callout import shown, spread_text
 from deckbuilder.core.slides.slide_text import known_text
 from deckbuilder.core.text.display import one_line
 from deckbuilder.core.text.phrasing import Grammar, alternative_phrase
@@ -98,7 +98,7 @@ def from_outline(outline: Any, grammar: Grammar) -> TalkContent:
                 ),
                 metrics=tuple(
                     MetricText(
-                        m.name, _shown(m, m.value), _shown(m, m.baseline), m.baseline_label or "", _shown(m, m.spread)
+                        m.name, _shown(m, m.value), _shown(m, m.baseline), m.baseline_label or "", spread_text(m)
                     )
                     for m in slide.metrics
                 ),

@@ -10,9 +10,13 @@ from deckbuilder.core.rules.theme import Theme
 from deckbuilder.core.text.measure import Para
 from deckbuilder.core.text.phrasing import (
     ALTERNATIVE_STARTS,
+    CHOSEN_OVER,
+    INSTEAD_OF,
     REASON_STARTS,
     REJECTED_BECAUSE,
+    WHY,
     alternative_line,
+    joined,
     reason_line,
 )
 
@@ -44,17 +48,28 @@ def known_text(spec: Slide) -> str:
 
 
 def decision_paras(spec: Slide, after_points: bool, theme: Theme) -> list[Para]:
-    """Return each decision as three lines: the choice, because ..., instead of ...."""
+    """Return each decision as three lines: the choice, because ..., instead of ....
+
+    The decisions of a slide share one lead-in: where one reason or alternative can only be shown under its label
+    ("Why: ...", "Chosen over: ..."), every one on the slide is, rather than a slide mixing "because" and "Why:"."""
     known = known_text(spec)
+    reasons = [reason_line(d.rationale, known, theme.grammar) if d.rationale else "" for d in spec.decisions]
+    others = [
+        alternative_line(d.alternative, d.why_rejected or "", known, theme.grammar) if d.alternative else ""
+        for d in spec.decisions
+    ]
+    if any(r.startswith(WHY) for r in reasons):
+        reasons = [WHY + joined(d.rationale.strip().rstrip("."), known) if d.rationale else "" for d in spec.decisions]
+    if any(o.startswith(CHOSEN_OVER) for o in others):
+        others = [CHOSEN_OVER + o.removeprefix(INSTEAD_OF) if o.startswith(INSTEAD_OF) else o for o in others]
     result: list[Para] = []
-    for i, d in enumerate(spec.decisions):
+    for i, (d, reason, other) in enumerate(zip(spec.decisions, reasons, others, strict=True)):
         gap = 0.6 if (i or after_points) else 0.0
         result.append(Para(d.decision, bold=True, color="primary", space_before=gap))
-        if d.rationale:
-            result.append(Para(reason_line(d.rationale, known, theme.grammar), smaller=1))
-        if d.alternative:
-            line = alternative_line(d.alternative, d.why_rejected or "", known, theme.grammar)
-            result.append(Para(line, smaller=1, color="muted"))
+        if reason:
+            result.append(Para(reason, smaller=1))
+        if other:
+            result.append(Para(other, smaller=1, color="muted"))
     return result
 
 

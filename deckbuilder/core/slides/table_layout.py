@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from deckbuilder.core.outline.model import Table
 from deckbuilder.core.rules.theme import Box, Theme
 from deckbuilder.core.slides.callout import number_text
-from deckbuilder.core.text.measure import Typesetting, scale_steps, wrap
+from deckbuilder.core.text.measure import Typesetting, scale_steps, words_of, wrap
+from deckbuilder.core.text.typography import for_slide
 
 CELL_MARGIN_IN = 0.1  # left and right, as the exporter sets them
 ROW_PAD_IN = 0.12  # a row's margins top and bottom (0.04 each, as the exporter sets them), and the rules
-BEST_MARK = "  ★"
+BEST_MARK = "\u00a0\u00a0★"  # no-break spaces: the star never wraps onto a line of its own
 
 
 @dataclass(frozen=True)
@@ -54,13 +55,13 @@ def table_block(table: Table, region: Box, theme: Theme, setting: Typesetting, c
     The table is as wide as its columns need (a little air, never the whole region), placed at the region's
     left (beside text) or centred (``centre``, alone on the slide).
     """
-    rows = table_rows(table)
+    rows = tuple(tuple(for_slide(cell, theme.keep_together) for cell in row) for row in table_rows(table))
     # A table alone on its slide may read larger; its steps are the type scale's.
     largest, smallest = theme.size_range("table_alone" if centre else "table")
     tries = [_at(rows, size, region, theme, setting) for size in scale_steps(theme.scale, largest, smallest)]
-    # A point or two smaller reads better than wrapped cells: first the largest size with no wrapping.
-    unwrapped = [t for t in tries if t.fits and all(h <= _row_in(t.size, theme) + 1e-9 for h in t.heights)]
-    chosen = (unwrapped or [t for t in tries if t.fits] or tries[-1:])[0]
+    # The table fills its box up to the body size before it shrinks: the largest size that fits, a cell wrapped
+    # onto two lines rather than the whole table a size smaller.
+    chosen = ([t for t in tries if t.fits] or tries[-1:])[0]
     width = sum(chosen.widths)
     left = region.left + max(region.width - width, 0) / 2 if centre else region.left
     # Alone, a short table sits in the optical middle of the free space (a little above the centre).
@@ -84,7 +85,7 @@ def _at(rows: tuple[tuple[str, ...], ...], size: int, region: Box, theme: Theme,
     natural = [max(width(r[c], i == 0) for i, r in enumerate(rows)) + margins for c in columns]
     # The narrowest a column may be: its longest word, so no word is ever broken across lines.
     least = [
-        max(width(w, i == 0) for i, r in enumerate(rows) for w in (r[c].split() or [""])) + margins for c in columns
+        max(width(w, i == 0) for i, r in enumerate(rows) for w in (words_of(r[c]) or [""])) + margins for c in columns
     ]
     air = theme.table_air
     if sum(natural) <= region.width:

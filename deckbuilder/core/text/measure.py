@@ -79,10 +79,11 @@ class Typesetting:
     line_spacing: float
     paragraph_space: float
     scale: tuple[int, ...]  # the type scale, largest first
+    least: int = 0  # a paragraph set smaller than its block (a decision's reason) never goes under this
 
     def size_of(self, para: Para, size: float) -> float:
         """Return the size ``para`` is set at in a block set at ``size``."""
-        return step_down(self.scale, size, para.smaller)
+        return step_down(self.scale, size, para.smaller, self.least)
 
 
 def scale_steps(scale: tuple[int, ...], largest: int, smallest: int) -> list[int]:
@@ -90,11 +91,12 @@ def scale_steps(scale: tuple[int, ...], largest: int, smallest: int) -> list[int
     return [s for s in scale if smallest <= s <= largest]
 
 
-def step_down(scale: tuple[int, ...], size: float, steps: int) -> float:
-    """Return the size ``steps`` steps below ``size`` on the type scale (the scale's smallest at most)."""
+def step_down(scale: tuple[int, ...], size: float, steps: int, least: float = 0) -> float:
+    """Return the size ``steps`` steps below ``size`` on the type scale (the scale's smallest at most), never under
+    ``least`` unless ``size`` is."""
     if not steps:
         return size
-    below = [s for s in scale if s < size]
+    below = [s for s in scale if s < size and s >= least]
     return float(below[min(steps, len(below)) - 1]) if below else size
 
 
@@ -107,9 +109,14 @@ def words_of(line: str) -> list[str]:
     return [w for w in _BREAKS.split(line) if w]
 
 
+NO_BREAK_HYPHEN = "\u2011"  # drawn as a hyphen, never a line break: "PR-AUC", "at-risk" stay whole
+_HYPHENATED = re.compile(r"(?<=\w)-(?=\w)")
+
+
 def kept_together(text: str, pairs: re.Pattern[str]) -> str:
-    """Return ``text`` with a no-break space inside each pair that must share a line ("8 a.m.", "about $2.4M")."""
-    return pairs.sub(lambda m: m.group().replace(" ", NO_BREAK), text)
+    """Return ``text`` with a no-break space inside each pair that must share a line ("8 a.m.", "about $2.4M"),
+    and a no-break hyphen inside each hyphenated term ("PR-AUC", "out-of-home"), which renderers would break."""
+    return _HYPHENATED.sub(NO_BREAK_HYPHEN, pairs.sub(lambda m: m.group().replace(" ", NO_BREAK), text))
 
 
 def wrap(

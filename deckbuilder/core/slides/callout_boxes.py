@@ -1,0 +1,66 @@
+"""Where metric callouts go: each as wide as its number and baseline, side by side or stacked, or one alone as
+the slide's hero."""
+
+from __future__ import annotations
+
+from deckbuilder.core.outline.model import Metric
+from deckbuilder.core.rules.page import Page
+from deckbuilder.core.rules.theme import Box
+from deckbuilder.core.slides.callout import NAME_GAP, lift_text, value_text
+from deckbuilder.core.text.typography import for_slide
+
+METRIC_PAD_IN = 0.36  # a callout's margins, left and right together
+HERO_PAD_IN = 0.8  # a hero callout's margins, left and right together
+
+
+def metric_width(metric: Metric, page: Page) -> float:
+    """Return a callout's natural width: its number and name on one line, its baseline line beneath."""
+    theme, glyphs = page.theme, page.setting.glyphs
+    label = theme.sizes["metric_label"]
+    first = glyphs.width(value_text(metric), theme.sizes["metric_value"], bold=True) + glyphs.width(
+        NAME_GAP + for_slide(metric.name, theme.keep_together), theme.sizes["metric_name"], bold=True
+    )
+    second = glyphs.width(for_slide(lift_text(metric, theme.baseline_nouns), theme.keep_together), label)
+    return max(first, second) / 72 + METRIC_PAD_IN + 0.1
+
+
+def hero_box(metric: Metric, page: Page, area: Box) -> Box:
+    """Return the box of a lone callout shown as the slide's hero: its number, name and baseline on three lines."""
+    theme, glyphs = page.theme, page.setting.glyphs
+    sizes = theme.sizes
+    widest = max(
+        glyphs.width(value_text(metric), sizes["hero_value"], bold=True),
+        glyphs.width(metric.name, sizes["hero_name"], bold=True),
+        glyphs.width(lift_text(metric, theme.baseline_nouns), sizes["hero_label"]),
+    )
+    width = min(max(widest / 72 + HERO_PAD_IN + 0.1, area.width / 2), area.width)
+    lines = (sizes["hero_value"] + sizes["hero_name"] + sizes["hero_label"]) * theme.line_spacing
+    height = min(lines / 72 + 0.6, area.height)
+    return Box(area.left, area.top, width, height)
+
+
+def metric_boxes(
+    metrics: list[Metric], page: Page, area: Box, across: bool, stack: bool = False
+) -> tuple[tuple[Box, ...], Box]:
+    """Place callouts at their natural width: side by side when they fit, else (or with ``stack``) one under
+    another."""
+    if not metrics:
+        return (), area
+    theme = page.theme
+    height, gap = theme.metric_height * page.sy, theme.metric_gap * page.sy
+    widths = [min(max(metric_width(m, page), theme.metric_least_width), area.width) for m in metrics]
+    boxes: list[Box] = []
+    if not stack and (across or sum(widths) + gap * (len(widths) - 1) <= area.width):
+        left, top = area.left, area.top
+        for width in widths:
+            if left > area.left and left + width > area.left + area.width + 1e-9:  # wrap onto a new row
+                left, top = area.left, top + height + gap
+            boxes.append(Box(left, top, width, height))
+            left += width + gap
+        used = top - area.top + height + gap
+    else:
+        width = max(widths)  # a stack of callouts shares one width, so their edges line up
+        for i in range(len(metrics)):
+            boxes.append(Box(area.left, area.top + i * (height + gap), width, height))
+        used = len(metrics) * (height + gap)
+    return tuple(boxes), area.below(used, gap)

@@ -1,0 +1,185 @@
+"""What a designer signs off: one type size per role, text that uses or balances its room, charts that read their
+numbers truly, and numbers and words that agree on the slide."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pptx import Presentation
+
+from deckbuilder import load_outline, plan_talk
+from deckbuilder.core.outline.loader import parse_outline
+from deckbuilder.core.outline.model import Decision, Figure, Metric, Reference, Slide
+from deckbuilder.core.rules.config import default_config
+from deckbuilder.core.slides.callout import against, lift_text, read_callout, value_text
+from deckbuilder.core.slides.chart_marks import marked, named_category
+from deckbuilder.core.slides.layout import slide_layout
+from deckbuilder.core.slides.slide_text import decision_paras
+from deckbuilder.core.text.typography import curly, plain
+from deckbuilder.export.build import build_deck
+from deckbuilder.export.cache import FigureCache
+from deckbuilder.export.chart_lines import value_range
+
+from .conftest import outline_text, write_outline
+
+CONFIG = default_config()
+THEME = CONFIG.theme
+PAGE = CONFIG.page()
+
+
+# --- type: one size per role --------------------------------------------------------------------------------
+
+
+def test_the_type_scale_is_a_hierarchy_of_at_most_seven_sizes() -> None:
+    assert len(THEME.scale) <= THEME.most_sizes == 7
+    title, body, beside = THEME.size_range("title")[0], THEME.size_range("body")[0], THEME.size_range("body_beside")[0]
+    assert title > body > beside  # body clearly below the title
+    assert THEME.size_range("title") == (title, title)  # every title at one size
+
+
+def test_a_slide_that_cannot_hold_its_text_takes_the_one_step_down_and_c010_says_so() -> None:
+    long = "A point written out at length with its reasons and its numbers, the way a candidate drafts it first"
+    slide = Slide.parse({"kind": "results", "title": "Seven long points", "points": [long] * 7})
+    layout = slide_layout(slide, PAGE)
+    assert layout.body is not None and layout.body.fit.size == THEME.size_range("body")[1]
+    assert layout.problems and f"{THEME.size_range('body')[1]} pt, one step under" in layout.problems[0]
+    short = slide_layout(Slide.parse({"kind": "results", "title": "t", "points": ["Short"]}), PAGE)
+    assert short.body is not None and short.body.fit.size == THEME.size_range("body")[0] and not short.problems
+
+
+# --- space ---------------------------------------------------------------------------------------------------
+
+
+def test_a_point_or_two_beside_a_chart_lead_the_slide_and_the_chart_takes_the_width() -> None:
+    figure = {"chart": "barh", "title": "Errors by day", "data": {"day": ["a", "b", "c"], "mape": [1, 2, 3]}}
+    lone = Slide.parse({"kind": "error_analysis", "title": "t", "points": ["Holidays cost most"], "figure": figure})
+    layout = slide_layout(lone, PAGE)
+    body = PAGE.box("body")
+    assert layout.body is not None and layout.picture is not None
+    assert layout.picture.width > body.width * 0.9 and layout.picture.top > layout.body.box.top
+
+
+def test_a_text_column_beside_a_visual_is_as_narrow_as_its_text_allows() -> None:
+    figure = {"chart": "barh", "title": "Errors by day", "data": {"day": ["a", "b", "c"], "mape": [1, 2, 3]}}
+    points = [f"Point {i} carries a reason long enough to wrap onto a second line in a column" for i in range(3)]
+    slide = Slide.parse({"kind": "error_analysis", "title": "t", "points": points, "figure": figure})
+    layout = slide_layout(slide, PAGE)
+    assert layout.body is not None and layout.picture is not None
+    assert layout.body.box.width < PAGE.box("left").width  # narrowed: the chart has more than the right column
+    assert layout.picture.width > PAGE.box("right").width
+
+
+def test_one_decision_alone_reads_at_the_body_size_in_the_middle_of_the_slide() -> None:
+    decision = {"decision": "Gradient boosting", "rationale": "it had the best PR-AUC", "alternative": "a forest"}
+    layout = slide_layout(Slide.parse({"kind": "methodology", "title": "t", "decisions": [decision]}), PAGE)
+    assert layout.body is not None and all(p.smaller == 0 for p in layout.body.paras)
+    assert layout.body.box.top > PAGE.box("body").top + 1.0
+
+
+# --- charts --------------------------------------------------------------------------------------------------
+
+
+def test_a_line_far_from_zero_gets_a_fitting_axis_and_bars_keep_zero() -> None:
+    assert value_range([148, 133, 121, 108, 103, 101, 99, 100, 104], zero=False)[:2] == (90, 150)
+    assert value_range([7.1, 7.4, 7.9, 8.2, 8.3], zero=True)[0] == 0
+    assert value_range([0.2, 0.5, 0.9], zero=False)[0] == 0  # near zero, the axis starts there
+
+
+def _marked(slide: dict[str, Any]) -> Figure:
+    outline = parse_outline(outline_text([slide]))
+    figure = marked(outline, THEME).slides[-1].figure
+    assert figure is not None
+    return figure
+
+
+def test_the_level_a_callout_or_title_cites_is_drawn_and_the_named_bar_highlighted() -> None:
+    roi = {
+        "kind": "results",
+        "title": "ROI by channel",
+        "metrics": [{"name": "Paid search return per $1", "value": "$2.40", "baseline": "$1.00",
+                     "baseline_label": "break-even"}],
+        "figure": {"chart": "barh", "title": "Return per dollar",
+                   "data": {"channel": ["TV", "Display", "Paid social", "Paid search"],
+                            "return": [0.7, 0.8, 1.6, 2.4]}},
+    }  # fmt: skip
+    figure = _marked(roi)
+    assert figure.reference == Reference(value=1.0, label="break-even ($1.00)")
+    assert figure.highlight == ["Paid search"]  # the callout names it
+    capacity = {
+        "kind": "results",
+        "title": "Flagged items stay within the team's daily capacity of 4,000",
+        "figure": {"chart": "line", "title": "Flags a day", "data": {"day": ["Mon", "Tue"], "flags": [3200, 3900]}},
+    }
+    assert _marked(capacity).reference == Reference(value=4000.0, label="capacity (4,000)")
+    ratio = {
+        "kind": "error_analysis",
+        "title": "Imports cost more than expected",
+        "figure": {"chart": "barh", "title": "t", "xlabel": "actual cost / expected cost",
+                   "data": {"segment": ["Vans", "Imports", "Cars"], "ratio": [0.98, 1.22, 1.01]}},
+    }  # fmt: skip
+    assert _marked(ratio).reference == Reference(value=1.0, label=THEME.parity_label)
+    given = dict(roi, figure={**roi["figure"], "highlight": ["TV"]})  # type: ignore[dict-item]
+    assert _marked(given).highlight == ["TV"]  # what the outline sets is kept
+
+
+def test_a_bar_named_only_as_what_the_subject_beats_is_not_highlighted() -> None:
+    skip = THEME.grammar.determiners | THEME.grammar.prepositions
+    against_ = frozenset(THEME.comparison_words)
+    labels = ["Login trend", "Plan", "Region"]
+    assert named_category(labels, ["A falling login rate is the strongest sign, ahead of plan or region"], skip,
+                          against_) is None  # fmt: skip
+    assert named_category(["Flat", "Rolling", "Hill"], ["Buses on the three hill routes"], skip, against_) == "Hill"
+
+
+# --- numbers and words ---------------------------------------------------------------------------------------
+
+
+def test_a_spread_is_shown_to_its_values_precision() -> None:
+    assert value_text(Metric(name="m", value=0.43, spread=0.012)) == "0.43 ± 0.01"
+    assert value_text(Metric(name="m", value=0.31, spread=0.015)) == "0.31 ± 0.02"  # half up, not to even
+    assert value_text(Metric(name="m", value="3.1%", spread="0.3%")) == "3.1% ± 0.3%"
+    assert value_text(Metric(name="m", value=0.43, spread=0.004)) == "0.43 ± 0.004"  # would round to nothing
+
+
+def test_a_callouts_baseline_reads_as_english_and_reads_back() -> None:
+    nouns = THEME.baseline_nouns
+    assert against("47%", "1-2 star rule", nouns) == "the 1-2 star rule (47%)"
+    assert against("0.37", "base rate", nouns) == "the 0.37 base rate"
+    assert against("$1.00", "break-even", nouns) == "the $1.00 break-even"
+    assert against("0.08", "random ranking", nouns) == "the 0.08 random ranking baseline"
+    metric = Metric(name="Meaning errors escaped", value="2.1%", baseline="9%", baseline_label="vendor score at 45%")
+    second = lift_text(metric, nouns)
+    assert second == "6.9 points below the vendor score at 45% (9%)"
+    back = read_callout(f"{value_text(metric)}  {metric.name}", second)
+    assert back is not None and (back["baseline"], back["baseline_label"]) == ("9%", "vendor score at 45%")
+
+
+def test_a_slides_decisions_share_one_lead_in() -> None:
+    slide = Slide.parse({"kind": "methodology", "title": "t", "decisions": [
+        Decision.parse({"decision": "Drop demographics", "rationale": "under 2% of the gain"}).__dict__,
+        Decision.parse({"decision": "Weekly folds", "rationale": "a random split leaks the future"}).__dict__,
+    ]})  # fmt: skip
+    reasons = [p.text for p in decision_paras(slide, False, THEME) if p.smaller]
+    assert reasons == ["Why: under 2% of the gain", "Why: a random split leaks the future"]
+
+
+def test_slide_text_gets_typographic_quotes_and_code_keeps_its_own() -> None:
+    assert curly("The app shows 'likely full' above 95% and it's the \"best\" one") == (
+        "The app shows ‘likely full’ above 95% and it’s the “best” one"
+    )
+    assert curly("Left out - user-level history") == "Left out – user-level history"
+    code = "feats = cdr.groupby('caller').agg(n=('callee', 'nunique'))"
+    assert curly(code) == code
+    assert plain(curly("the team's 'likely full' label")) == "the team's 'likely full' label"
+
+
+def test_a_built_deck_writes_its_quotes_and_keeps_hyphenated_terms_whole(tmp_path: Path) -> None:
+    slides = [{"kind": "problem", "title": "The app's 'likely full' label misleads drivers at PR-AUC 0.4",
+               "points": ["Drivers trust the 'likely full' label", "Out-of-home and at-risk stay whole"]}]  # fmt: skip
+    outline = load_outline(write_outline(tmp_path, slides))
+    build_deck(outline, plan_talk(outline), tmp_path / "x.pptx", cache=FigureCache(None))
+    text = "\n".join(s.text_frame.text for s in Presentation(str(tmp_path / "x.pptx")).slides[0].shapes
+                     if s.has_text_frame)  # fmt: skip
+    assert "app’s ‘likely full’" in text and "'" not in text
+    assert "Out\u2011of\u2011home" in text and "PR\u2011AUC" in text  # a no-break hyphen: never parted at a line end
