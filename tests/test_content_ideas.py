@@ -86,7 +86,7 @@ def test_c006_a_choice_needs_an_alternative_and_evidence(point: str, flagged: bo
 @pytest.mark.parametrize(
     ("point", "flagged"),
     [
-        ("The deadline was brutal, so I could not test the alerts", False),  # not a shape we know (yet)
+        ("The deadline was brutal, so I could not test the alerts", True),  # a time word and its scarcity, own
         ("With the clock running out I dropped the weather data", True),  # time pressure, own work
         ("I doubt these numbers hold up, honestly", True),  # a candour marker closing the clause
         ("My analysis here is a bit shaky", True),  # own work called shaky

@@ -292,3 +292,39 @@ def test_the_times_a_step_names(reader: Reader, step: str, relative: int, absolu
     found = reader.times(step)
     assert (sum(t.relative for t in found), sum(not t.relative for t in found)) == (relative, absolute)
     assert reader.open_ended(step) is open_ended
+
+
+@pytest.mark.parametrize(
+    ("line", "family", "sure"),
+    [
+        ("I only had a few hours, so treat this as a first cut", "time", True),
+        ("Didn't get round to the holiday weeks", "time", True),
+        ("We couldn't fit the second holdout into the two days we had, the deadline was tight", "pressure", True),
+        ("The spring uplift is probably flattered by the Easter shift", "doubt", True),
+        ("Not entirely confident the lift survives a second season", "doubt", True),
+        ("The dashboard looks okay-ish for now", "weak", True),
+        ("My feature engineering is rather crude", "shoddy", True),
+        ("Full disclosure: I tuned on the same weeks I report", "candour", True),
+        ("Time is tight on the Friday shift", "pressure", False),  # names nobody: a note
+    ],
+)
+def test_a_hedge_is_read_by_its_family(reader: Reader, line: str, family: str, sure: bool) -> None:
+    hedge = reader.hedge(line)
+    assert hedge is not None and (hedge.family, hedge.sure) == (family, sure), hedge
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A naive seasonal forecast misses 31% of the peaks",  # a kind of model, not the speaker's work
+        "The signal from the door sensors is weak before 6 a.m.",  # the world, not the work
+        "Customers who got an apology voucher came back 12% more often",  # a thing named 'apology'
+        "Reply seen in the tickets: 'I'm sorry, but I've asked twice already'",  # a quotation with apostrophes
+        "Two days is good enough for the planners, who reorder weekly",  # a standard, not weak praise
+        "Kept the default depth after a 20-trial search moved recall by 0.002",  # a tested choice
+        "Drivers had no time to log 6% of the stops",  # someone else's time
+        "Fraud is 4 times as likely on first orders",  # a multiple, not time
+    ],
+)
+def test_words_that_are_not_the_speaker_undermining_their_work(reader: Reader, line: str) -> None:
+    assert reader.hedge(line) is None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from deckbuilder.checks.reading import reader_for
@@ -31,58 +30,6 @@ def looks_like_code(text: str, lex: Lexicon) -> bool:
     return any(p.search(text) for p in lex.code)
 
 
-# Words that are someone else's: a quoted span ('Not sure', "sorry we missed you") and a run of two or more
-# capitalised words (a name: Pretty Good Pizza). Apostrophes inside words (isn't, team's) are not quotes.
-_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(:,]))['\"“‘][^'\"“”‘’]{1,80}?['\"”’](?=[\s.,;:!?)]|$)")
-_NAME_RUN = re.compile(r"\b(?!I\b)[A-Z][\w&-]*(?:\s+(?!I\b)[A-Z][\w&-]*)+")
-
-
-def _others_removed(text: str) -> str:
-    """Return ``text`` with the words that are someone else's (quotations, names) blanked, at their places."""
-
-    def blank(match: re.Match[str]) -> str:
-        return " " * len(match.group())
-
-    return _NAME_RUN.sub(blank, _QUOTED.sub(blank, text))
-
-
-def _said_by_others(before: str, lowered: str, lex: Lexicon) -> bool:
-    """Return whether the clause a phrase stands in reports or describes someone else, not the speaker."""
-    clause = re.split(r"[,;:]", before)[-1]
-    if lex.ownership.first_person.search(clause):
-        return False
-    owned = lex.ownership
-    return bool(
-        lex.reported_speech.search(before)
-        or owned.possessive.search(clause)
-        or owned.bare_plural_subject.match(lowered)
-    )
-
-
-def hurtful_phrase(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
-    """Return (the phrase, its better shape, sure) for the first phrase in ``text`` that hurts the speaker's work.
-
-    Evidence, not words: a phrase counts only in the speaker's own words (not a quotation or a name) and
-    about the speaker's own work (not in a clause that reports or describes what someone else did). A phrase
-    that hurts only when it is the speaker's ("time was tight") in a line that names nobody is not sure:
-    whose time it was is the candidate's to say."""
-    lowered = normalise(_others_removed(text))
-    if len(lowered) != len(text):  # a letter whose lower case is longer: quote from the lowered text
-        text = lowered
-    own = bool(lex.ownership.first_person.search(lowered))
-    unsure: tuple[str, str, bool] | None = None
-    for item in lex.hurtful:
-        match = item.pattern.search(lowered)
-        if not match or _said_by_others(lowered[: match.start()], lowered, lex):
-            continue
-        phrase = text[match.start() : match.end()].strip()
-        if not item.first_person or own:
-            return phrase, item.better, True
-        if unsure is None and item.unowned_note and not lex.ownership.owned_by_others.search(lowered[match.end() :]):
-            unsure = (phrase, item.better, False)
-    return unsure
-
-
 def is_decision(text: str, lex: Lexicon, on_method_slide: bool) -> bool:
     """Return True for a line that names a chosen method: a choosing verb, a "Model: X" key, or a method."""
     lowered = normalise(text).strip()
@@ -106,6 +53,7 @@ def undefended(text: str, lex: Lexicon) -> str | None:
 def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     """Return C005, C006, C007 and C009 findings."""
     lex = config.lexicon
+    reader = reader_for(config)
     found: list[Finding] = []
     flagged: set[str] = set()  # one finding per fault: code or a phrase that hurts is the root, not C006
     for index, slide in enumerate(outline.slides, start=1):
@@ -121,17 +69,17 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                     )
                 )
         for where, text in said(slide):
-            hit = hurtful_phrase(text, lex)
-            if hit:
-                phrase, better, sure = hit
+            hedge = reader.hedge(text)
+            if hedge is not None:
                 flagged.add(text)
-                joint = "; " if sure else "; if that is about your own work, "
+                joint = "; " if hedge.sure else "; if that is about your own work, "
+                better = lex.hedge_advice[hedge.family]
                 found.append(
                     config.finding(
                         "C007",
-                        f'{_WHERE[where]} {_SAY[where]} "{phrase}"{joint}frame it forward instead: "{better}"',
+                        f'{_WHERE[where]} {_SAY[where]} "{hedge.phrase}"{joint}frame it forward instead: "{better}"',
                         slide=index,
-                        note=not sure,
+                        note=not hedge.sure,
                     )
                 )
     defended = _defended_methods(outline, config)

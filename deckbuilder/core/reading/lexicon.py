@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from deckbuilder.core.rules.vocabulary import Metric, Term
 
-from .sentences import Sentence, read_sentence, sentences
+from .sentences import Sentence, pieces, read_sentence, sentences
 from .tokens import Token
 from .words import Matcher, Words, tag
 
@@ -39,10 +39,16 @@ class Lexicon:
         self.words = Words(config.english, self.vocabulary)
         self._sentences: dict[str, Sentence] = {}
         self._topics: dict[str, Matcher] = {}
+        self._matchers: dict[tuple[Term, ...], Matcher] = {}
 
     # --- matchers, each built on first use ----------------------------------------------------------------
     def matcher(self, terms: Iterable[Term]) -> Matcher:
-        return Matcher(terms, self.words)
+        """A matcher of ``terms``, built once per list of terms."""
+        wanted = tuple(terms)
+        found = self._matchers.get(wanted)
+        if found is None:
+            found = self._matchers[wanted] = Matcher(wanted, self.words)
+        return found
 
     @cached_property
     def metric_by_term(self) -> dict[Term, Metric]:
@@ -208,7 +214,9 @@ class Lexicon:
 
     # --- reading -------------------------------------------------------------------------------------------
     def sentence(self, text: str) -> Sentence:
-        """Return one sentence read into tokens and clauses (kept, since the import and checks reread text)."""
+        """Return one sentence read into tokens and clauses (kept, since the import and checks reread text); a
+        text longer than any sentence is read up to that length (a title, a point: see sentences.LONGEST)."""
+        text = pieces(text)[0]
         found = self._sentences.get(text)
         if found is None:
             found = self._sentences[text] = read_sentence(text)

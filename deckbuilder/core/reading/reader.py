@@ -13,6 +13,7 @@ from deckbuilder.core.rules.vocabulary import Metric
 
 from .choices import Choice, read_choices
 from .finding import states_finding
+from .hedges import Hedge, find_hedge
 from .horizon import Time, open_ended, times
 from .lexicon import Lexicon
 from .measures import Measure, mentions, read_measures, with_baselines
@@ -55,6 +56,10 @@ class Reader(Lexicon):
     def vague_step(self, text: str) -> str | None:
         """Why a next step is vague (no time, or only a kind of work), or None when it is concrete."""
         return vague_step(self, self.sentence(text))
+
+    def hedge(self, text: str) -> Hedge | None:
+        """The first words of a line that undermine the speaker's own work (see hedges.py), or None."""
+        return find_hedge(self, text)
 
     def voice(self, text: str) -> Voice:
         """Return whose words a sentence is (the candidate's or the assignment's)."""

@@ -65,8 +65,32 @@ _OPENS_CLAUSE = frozenset(
 )
 
 
+LONGEST = 1_000  # characters: no sentence a person writes is longer; a run past it is read in pieces this long
+
+
+def pieces(text: str) -> list[str]:
+    """Cut a run longer than any sentence (a pasted log, a hostile line) at spaces into pieces of at most
+    LONGEST characters, so reading it costs time in proportion to its length."""
+    if len(text) <= LONGEST:
+        return [text]
+    found, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + LONGEST)
+        if end < len(text):
+            space = text.rfind(" ", start + LONGEST // 2, end)
+            end = space + 1 if space > 0 else end
+        found.append(text[start:end])
+        start = end
+    return found
+
+
 def sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences, keeping decimals, abbreviations and initials whole."""
+    """Split a paragraph into sentences, keeping decimals, abbreviations and initials whole; a sentence longer
+    than any a person writes is read in pieces (see `pieces`)."""
+    return [piece for sentence in _sentences(text) for piece in pieces(sentence)]
+
+
+def _sentences(text: str) -> list[str]:
     found, start = [], 0
     for end in _END.finditer(text):
         if text[end.start()] == ".":

@@ -188,6 +188,8 @@ class TimeModel:
     title_s: float
     point_s: float
     sub_point_s: float
+    context_kinds: tuple[str, ...]  # slides whose points set the scene, said a line each
+    context_point_s: float
     metric_s: float
     decision_s: float
     table_s: float
@@ -290,6 +292,7 @@ class Config:
         raw = self.data("time-model.yaml")
         raw["repair_from"] = tuple(raw["repair_from"])
         raw["framing_kinds"] = tuple(raw["framing_kinds"])
+        raw["context_kinds"] = tuple(raw["context_kinds"])
         return TimeModel(**raw)
 
     @cached_property

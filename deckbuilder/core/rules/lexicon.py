@@ -33,26 +33,6 @@ def _is_regex(text: str) -> bool:
 # Settings read once from layouts/: compared by identity and shown by name (eq=False, repr=False), because
 # `deck plan` pays for every method a dataclass generates, and these records never need either.
 @dataclass(frozen=True, eq=False, repr=False)
-class Hurtful:
-    """A phrase that hurts a talk, with the better shape to say it in."""
-
-    pattern: re.Pattern[str]
-    better: str
-    first_person: bool = False  # counts only when the line speaks of the presenter's own work
-    unowned_note: bool = True  # a first-person phrase in a line that names nobody is a note (else nothing)
-
-
-@dataclass(frozen=True, eq=False, repr=False)
-class Ownership:
-    """Whose words and whose work a line is about (C007)."""
-
-    first_person: re.Pattern[str]
-    possessive: re.Pattern[str]
-    bare_plural_subject: re.Pattern[str]
-    owned_by_others: re.Pattern[str]
-
-
-@dataclass(frozen=True, eq=False, repr=False)
 class Lexicon:
     """Every list the content and panel checks match text against."""
 
@@ -64,8 +44,7 @@ class Lexicon:
     method: re.Pattern[str]
     alternative: re.Pattern[str]
     reason: re.Pattern[str]
-    hurtful: tuple[Hurtful, ...]
-    reported_speech: re.Pattern[str]
+    hedge_advice: dict[str, str]  # C007: what to say instead, by hedge family
     money: re.Pattern[str]
     per_period: re.Pattern[str]
     share_caught: re.Pattern[str]
@@ -77,7 +56,6 @@ class Lexicon:
     ablation: re.Pattern[str]
     recommendation: re.Pattern[str]
     interpretability: re.Pattern[str]
-    ownership: Ownership
 
 
 def _markers(items: list[str]) -> re.Pattern[str]:
@@ -99,16 +77,7 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         method=_any_of(raw["method_names"]),
         alternative=re.compile("|".join(re.escape(m) for m in raw["alternative_markers"])),
         reason=re.compile("|".join(re.escape(m) for m in raw["reason_markers"])),
-        reported_speech=_any_of([str(w) for w in raw["reported_speech"]]),
-        hurtful=tuple(
-            Hurtful(
-                re.compile(h["pattern"]),
-                str(h["better"]),
-                bool(h.get("first_person", False)),
-                bool(h.get("unowned_note", True)),
-            )
-            for h in raw["hurtful"]
-        ),
+        hedge_advice={str(k): str(v) for k, v in raw["hedge_advice"].items()},
         money=re.compile(business["money"]),
         per_period=re.compile(business["per_period"]),
         share_caught=re.compile(business["share_caught"]),
@@ -120,5 +89,4 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         ablation=_markers(raw["ablation_markers"]),
         recommendation=_markers(raw["recommendation_markers"]),
         interpretability=_markers(raw["interpretability_markers"]),
-        ownership=Ownership(**{name: re.compile(p) for name, p in raw["ownership"].items()}),
     )

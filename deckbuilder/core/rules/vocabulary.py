@@ -7,12 +7,11 @@ a word of the text may stand for.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 Term = tuple[str, ...]
-_SPLIT = re.compile(r"[\s]+")
 
 
 def key(word: str) -> str:
@@ -22,7 +21,8 @@ def key(word: str) -> str:
 
 def term(text: str) -> Term:
     """Return a vocabulary entry as the keys of its words ("opt for" -> ("opt", "for"))."""
-    return tuple(key(w) for w in _SPLIT.split(str(text).strip()) if key(w))
+    keys = [key(w) for w in str(text).split()]
+    return tuple(k for k in keys if k)
 
 
 def terms(words: Any) -> tuple[Term, ...]:
@@ -116,6 +116,30 @@ class Voice:
 
 
 @dataclass(frozen=True, eq=False, repr=False)
+class HedgeFamily:
+    """Words that undermine the speaker's own work, of one family (reading.yaml, hedges)."""
+
+    name: str
+    terms: tuple[Term, ...]
+    predicative: tuple[Term, ...] = ()  # count only said of something: "is a bit naive", "looks decent"
+    times: tuple[Term, ...] = ()  # with `scarce` in the clause: "time was tight"
+    scarce: tuple[Term, ...] = ()
+    epistemic: tuple[Term, ...] = ()  # with `doubted` after it: "probably optimistic"
+    doubted: tuple[Term, ...] = ()
+    unless_before: tuple[Term, ...] = ()  # a term followed by one of these is not this family's
+    negated: tuple[Term, ...] = ()  # count after a negation: "not 100% sure"
+    works: tuple[Term, ...] = ()  # what a predicative word must be said of
+    not_before_noun: bool = False  # a term right before a noun names a thing ("apology email")
+    at_end: bool = False  # a term counts only where its clause ends
+    unless_number: bool = False  # a line with a number is a tested choice
+    own: bool = False  # counts only in a line that names the speaker; else a note
+    unowned: bool = True  # False: a line that names nobody is not judged at all
+
+
+_HEDGE_WORDS = ("degree", "linking", "reported", "agents")
+
+
+@dataclass(frozen=True, eq=False, repr=False)
 class Vocabulary:
     grammar: Grammar
     metrics: tuple[Metric, ...]
@@ -140,11 +164,43 @@ class Vocabulary:
     time: dict[str, tuple[Term, ...]]  # units, relative, events, sequence, dates, open_ended, conditions, resources
     titles: dict[str, tuple[Term, ...]]  # amounts, pointers, presenting, operating
     vague: dict[str, tuple[Term, ...]]  # work, objects, fillers: the words of a next step that says nothing
+    hedges: tuple[HedgeFamily, ...]
+    hedge_words: dict[str, tuple[Term, ...]]  # degree, linking, reported, agents
 
     def metric(self, name: str) -> Metric | None:
         """Return the metric a name (or alias) stands for."""
-        wanted = term(name)
-        return next((m for m in self.metrics if wanted in m.aliases or wanted == term(m.name)), None)
+        return self._by_term.get(term(name))
+
+    @cached_property
+    def _by_term(self) -> dict[Term, Metric]:
+        found: dict[Term, Metric] = {}
+        for metric in self.metrics:  # the first metric to claim a term keeps it, as the list is ordered
+            for alias in (*metric.aliases, term(metric.name)):
+                found.setdefault(alias, metric)
+        return found
+
+
+def _hedge_family(name: str, raw: dict[str, Any]) -> HedgeFamily:
+    def words(key: str) -> tuple[Term, ...]:
+        return terms(raw.get(key))
+
+    return HedgeFamily(
+        name=name,
+        terms=words("terms"),
+        predicative=words("predicative"),
+        times=words("times"),
+        scarce=words("scarce"),
+        epistemic=words("epistemic"),
+        doubted=words("doubted"),
+        unless_before=words("unless_before"),
+        negated=words("negated"),
+        works=words("works"),
+        not_before_noun=bool(raw.get("not_before_noun", False)),
+        at_end=bool(raw.get("at_end", False)),
+        unless_number=bool(raw.get("unless_number", False)),
+        own=bool(raw.get("own", False)),
+        unowned=bool(raw.get("unowned", True)),
+    )
 
 
 def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
@@ -214,4 +270,8 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         time={str(k): terms(val) for k, val in raw["time"].items()},
         titles={str(k): terms(val) for k, val in raw["titles"].items()},
         vague={str(k): terms(val) for k, val in raw["vague"].items()},
+        hedges=tuple(
+            _hedge_family(str(name), family) for name, family in raw["hedges"].items() if name not in _HEDGE_WORDS
+        ),
+        hedge_words={name: terms(raw["hedges"][name]) for name in _HEDGE_WORDS},
     )

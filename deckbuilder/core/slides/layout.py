@@ -91,14 +91,23 @@ def title_block(text: str, page: Page, box: Box, sizes: tuple[int, int]) -> tupl
         widest = max(glyphs.width(line, fit.size, bold=True) for line in lines) * ratio
         # A little slack over the widest line, so a renderer's rounding never pushes a word down.
         box = Box(box.left, box.top, min(box.width, widest / 72 + 2 * INSET_IN + 0.12), box.height)
-    problems = []
+    problems: list[str] = []
     if not fit.fits:
         problems.append(
-            f"the title needs {fit.height_in:.1f} in at {fit.size} pt, more than the two lines its box holds, and "
-            "pushes the slide's content down; shorten it to the finding and its number."
+            Absorbed(
+                f"the title needs {fit.height_in:.1f} in at {fit.size} pt, more than the two lines its box holds, "
+                "and pushes the slide's content down; shorten it to the finding and its number."
+            )
         )
         box = Box(box.left, box.top, box.width, fit.height_in)
     return TextBlock(box, paras, fit), problems
+
+
+class Absorbed(str):
+    """A problem the layout absorbs (a long title grows its box and moves the body down): worth a note, since
+    nothing is cut or shrunk below its size; a problem that is a plain str loses or squeezes content."""
+
+    __slots__ = ()
 
 
 def cover_layout(title: str, page: Page, subtitle: str | None = None, byline: str = "") -> SlideLayout:
@@ -185,9 +194,11 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
             problems.append(_overflow(paras, area, sizes, fit, page))
         elif fit.size < sizes[0]:
             problems.append(
-                f"the text is set at {fit.size} pt, one step under the deck's {sizes[0]} pt, as on every slide "
-                "that cannot hold its text; cut it to its claims or move detail to the speaker notes to keep one "
-                "type size."
+                Absorbed(
+                    f"the text is set at {fit.size} pt, one step under the deck's {sizes[0]} pt, as on every slide "
+                    "that cannot hold its text; cut it to its claims or move detail to the speaker notes to keep "
+                    "one type size."
+                )
             )
         else:
             problems.extend(_long_points(paras, page))

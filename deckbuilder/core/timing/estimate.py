@@ -11,18 +11,19 @@ from deckbuilder.core.outline.model import Point, Slide
 from deckbuilder.core.rules.config import TimeModel
 
 
-def _points(points: list[Point], model: TimeModel, level: int = 0) -> float:
+def _points(points: list[Point], model: TimeModel, first: float, level: int = 0) -> float:
     seconds = 0.0
     for point in points:
-        seconds += model.point_s if level == 0 else model.sub_point_s
-        seconds += _points(point.points, model, level + 1)
+        seconds += first if level == 0 else model.sub_point_s
+        seconds += _points(point.points, model, first, level + 1)
     return seconds
 
 
 def shown_s(slide: Slide, model: TimeModel) -> float:
     """Return the seconds it takes to talk through what the slide shows."""
     seconds = model.title_s if slide.title else 0.0
-    seconds += _points(slide.points, model)
+    first = model.context_point_s if slide.kind in model.context_kinds else model.point_s
+    seconds += _points(slide.points, model, first)
     seconds += model.metric_s * len(slide.metrics) + model.decision_s * len(slide.decisions)
     if slide.table is not None:
         seconds += model.table_s + model.table_row_s * len(slide.table.rows)

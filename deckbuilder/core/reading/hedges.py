@@ -1,0 +1,225 @@
+"""Words that undermine the speaker's own work (C007): apologies, candour markers, time excuses, doubt about
+one's own results, weak praise, one's work called rough, defaults kept as a shortcut.
+
+The families and their words are data (layouts/reading.yaml, hedges), read by lemma. A hedge counts only in the
+speaker's own words about their own work: a quotation or a name is someone else's ("'sorry, wrong size'",
+"Honestly Good Bakery"), and so is a clause that reports or describes another ("the vendor said time was short",
+"couriers had no time", "the supplier's forecast was rushed"). A family that hurts only when it is the speaker's
+(time was tight) is sure in a line that names the speaker and a note in one that names nobody.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deckbuilder.core.rules.vocabulary import HedgeFamily, Term
+
+from .lexicon import Lexicon
+from .sentences import Sentence
+from .tokens import Token
+from .words import NOUN
+
+_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "”": "”", "’": "’"}
+_OPEN_AFTER = " \t([{:,;—–-"
+_WINDOW = 6  # tokens between a time word and its scarcity, or a doubt and what it doubts
+
+
+@dataclass(frozen=True)
+class Hedge:
+    family: str
+    phrase: str  # as written
+    sure: bool  # the speaker's own: a warning; False: a line that names nobody, a note
+
+
+def others_removed(text: str) -> str:
+    """Return ``text`` with the words that are someone else's blanked at their places: a quoted span (an
+    apostrophe inside a word, as in "I've", closes nothing) and a run of two or more capitalised words (a name,
+    "Pretty Good Pizza")."""
+    chars = list(text)
+    k = 0
+    while k < len(text):
+        char = text[k]
+        if char in _QUOTES and (k == 0 or text[k - 1] in _OPEN_AFTER):
+            close = _closing(text, k + 1, _QUOTES[char])
+            if close is not None:
+                chars[k : close + 1] = " " * (close + 1 - k)
+                k = close + 1
+                continue
+        k += 1
+    blanked = "".join(chars)
+    return _names_removed(blanked)
+
+
+def _closing(text: str, start: int, closer: str) -> int | None:
+    for k in range(start, min(len(text), start + 400)):
+        if text[k] != closer and not (closer == "'" and text[k] == "’") and not (closer == "’" and text[k] == "'"):
+            continue
+        inside_word = 0 < k < len(text) - 1 and text[k - 1].isalnum() and text[k + 1].isalnum()
+        if not inside_word:
+            return k
+    return None
+
+
+def _names_removed(text: str) -> str:
+    words = text.split(" ")
+    capital = [bool(w[:1].isupper()) and w != "I" and not w.isupper() for w in words]
+    out = list(words)
+    k = 0
+    while k < len(words):
+        end = k
+        while end < len(words) and capital[end]:
+            end += 1
+        if end - k >= 2 and not (k == 0 and end - k == len(words)):
+            out[k:end] = [" " * len(w) for w in words[k:end]]
+        k = max(end, k + 1)
+    return " ".join(out)
+
+
+def find_hedge(reader: Lexicon, text: str) -> Hedge | None:
+    """Return the first hedge of a line: one that is surely the speaker's, else one that names nobody."""
+    own_words = others_removed(text)
+    said = reader.sentences(own_words)
+    own = any(t.key in reader.words.grammar.first_person for s in said for t in s.tokens)
+    unsure: Hedge | None = None
+    opening = text.split()[0].lower() if text.split() else ""
+    for sentence in said:
+        # a subject is one that opens the line as written: "The April figures" stays the speaker's once the
+        # capitalised run "The April" is blanked as a name
+        opens = bool(sentence.tokens) and sentence.tokens[0].text.lower() == opening
+        for family in reader.vocabulary.hedges:
+            for start, end in _hits(reader, sentence, family):
+                if _others(reader, sentence, start, opens):
+                    continue
+                phrase = sentence.span(start, end)
+                if not family.own or own:
+                    return Hedge(family.name, phrase, True)
+                if unsure is None and family.unowned and not _for_others(reader, sentence, end):
+                    unsure = Hedge(family.name, phrase, False)
+    return unsure
+
+
+def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tuple[int, int]]:
+    tokens = sentence.tokens
+    if family.unless_number and any(t.is_number for t in tokens):
+        return []
+    unless = reader.matcher(family.unless_before)
+    pos = reader.pos(sentence)
+    found = []
+    for start, end, _ in reader.matcher(family.terms).find(tokens):
+        after = tokens[end] if end < len(tokens) else None
+        if after is not None and unless.at(tokens, end) is not None:
+            continue
+        if family.not_before_noun and after is not None and _names(reader, after, pos[end]):
+            continue  # "apology emails": a thing, not an apology
+        if family.at_end and after is not None and (after.is_word or after.is_number):
+            continue
+        found.append((start, end))
+    if family.predicative:
+        found += [
+            (s, e)
+            for s, e, _ in reader.matcher(family.predicative).find(tokens)
+            if _said_of(reader, sentence, s) and _of_work(reader, sentence, s, family)
+        ]
+    if family.negated:
+        negations = reader.words.grammar.negations
+        for s, e, _ in reader.matcher(family.negated).find(tokens):
+            near = [j for j in range(max(0, s - 3), s) if tokens[j].key in negations or tokens[j].key.endswith("n't")]
+            if near:
+                found.append((near[0], e))  # "not 100% sure", "not confident in these numbers"
+    if family.times:
+        scarce = reader.matcher(family.scarce)
+        for start, end, _ in reader.matcher(family.times).find(tokens):
+            if tokens[start].key == "times":
+                continue  # "3 times as likely": a multiple, not the speaker's time
+            for j in range(max(0, start - _WINDOW), min(len(tokens), end + _WINDOW)):
+                hit = scarce.at(tokens, j)
+                if hit is not None and sentence.same_clause(j, start):
+                    found.append((min(start, j), max(end, j + hit[1])))  # "time was tight", "a brutal deadline"
+                    break
+    if family.epistemic:
+        doubted = reader.matcher(family.doubted)
+        for start, end, _ in reader.matcher(family.epistemic).find(tokens):
+            for j in range(end, min(len(tokens), end + _WINDOW)):
+                hit = doubted.at(tokens, j)
+                if hit is not None and sentence.same_clause(j, start):
+                    found.append((start, j + hit[1]))
+                    break
+    return sorted(found)
+
+
+def _names(reader: Lexicon, token: Token, tag: str) -> bool:
+    """A word that may be a noun ("emails", "letters"), not a function word: the word before it modifies it."""
+    return token.is_word and not reader.words.is_function(token) and (tag == NOUN or reader.words.is_noun(token))
+
+
+def _of_work(reader: Lexicon, sentence: Sentence, k: int, family: HedgeFamily) -> bool:
+    """Whether a predicative word is said of the speaker's work: its subject (the nearest noun before it in its
+    clause) is one of the family's `works`, or follows "my" or "our" ("my analysis here is a bit shaky")."""
+    if not family.works:
+        return True
+    tokens = sentence.tokens
+    works = reader.matcher(family.works)
+    for j in reversed([j for j in sentence.clause_of(k) if j < k]):
+        if works.at(tokens, j) is not None or tokens[j].key in ("my", "our"):
+            return True
+    return False
+
+
+def _said_of(reader: Lexicon, sentence: Sentence, k: int) -> bool:
+    """A predicative word said of something ("is a bit naive", "looks decent", "fairly rough"), not one that
+    names a kind before its noun ("a naive baseline", "a rough estimate of 40")."""
+    tokens = sentence.tokens
+    before = tokens[max(0, k - 3) : k]
+    degree = reader.matcher(reader.vocabulary.hedge_words["degree"])
+    linking = reader.matcher(reader.vocabulary.hedge_words["linking"])
+    if any(degree.at(before, j) is not None for j in range(len(before))):
+        return True
+    if any(linking.at(before, j) is not None for j in range(len(before))):
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        # "is a naive baseline" names a kind; "is naive" or "is naive for ..." judges
+        return after is None or not (after.is_word and reader.pos(sentence)[k + 1] == NOUN)
+    return False
+
+
+def _others(reader: Lexicon, sentence: Sentence, start: int, opens: bool) -> bool:
+    """Whether the clause a hedge stands in reports or describes someone else: no first person before it, and a
+    verb of saying, another's possessive ("the supplier's forecast was rushed"), or a plural subject that opens
+    the sentence with its verb ("Couriers had no time")."""
+    tokens = sentence.tokens
+    grammar = reader.words.grammar
+    clause = [j for j in sentence.clause_of(start) if j < start]
+    before = [tokens[j] for j in clause]
+    if any(t.key in grammar.first_person for t in before):
+        return False
+    reported: list[Term] = list(reader.vocabulary.hedge_words["reported"])
+    if reader.matcher(reported).any(tokens[:start]):
+        return True
+    if any(_possessive(t, grammar.first_person | grammar.auxiliaries) for t in before):
+        return True
+    agents = reader.matcher(reader.vocabulary.hedge_words["agents"])
+    return (
+        opens
+        and len(tokens) > 1
+        and start > 1
+        and tokens[0].is_word
+        and reader.words.is_plural_noun(tokens[0])
+        and agents.at(tokens, 1) is not None
+        and tokens[0].key not in grammar.first_person
+    )
+
+
+def _possessive(token: Token, exempt: frozenset[str]) -> bool:
+    """Another's possessive ("the supplier's"), not a contraction ("it's", "that's") or the speaker's."""
+    text = token.text.lower().replace("’", "'")
+    return token.is_word and (text.endswith("'s") or text.endswith("s'")) and token.key not in exempt
+
+
+def _for_others(reader: Lexicon, sentence: Sentence, end: int) -> bool:
+    """ "Time was tight for the ops team": the scarcity is named as someone else's just after it."""
+    after = sentence.tokens[end : end + 6]
+    return any(
+        t.key == "for"
+        and k + 1 < len(after)
+        and after[k + 1].key in ("the", "their", "his", "her", "its", "them", "him")
+        for k, t in enumerate(after)
+    )
