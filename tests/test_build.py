@@ -172,6 +172,27 @@ def test_error_finding_stops_the_build_unless_forced(tmp_path: Path, run_cli: An
     assert out.stat().st_mode & 0o077  # readable like any file the user makes, not private like a temp file
 
 
+def test_a_slide_that_undermines_the_speakers_work_stops_the_build_unless_forced(tmp_path: Path, run_cli: Any) -> None:
+    slides = [
+        {"kind": "problem", "title": "Churn costs $2M a year"},
+        {"kind": "results", "title": "The model ranks churners 5x better than random",
+         "points": ["Apologies, the holdout is tiny and I ran out of time to widen it"]},
+    ]  # fmt: skip
+    path = write_outline(tmp_path, slides)
+    out = tmp_path / "talk.pptx"
+    result = run_cli("build", path)
+    assert result.exit_code == 1 and not out.exists()
+    assert "C007" in result.stdout and "slide 2" in result.stderr and "--force" in result.stderr
+    assert run_cli("build", path, "--force").exit_code == 0 and out.exists()
+    # the same words in the speaker's notes are a warning the panel never reads: the deck is built
+    slides[1] = {**slides[1], "points": [], "notes": slides[1]["points"][0]}
+    quiet = tmp_path / "notes" / "talk.yaml"
+    quiet.parent.mkdir()
+    write_outline(quiet.parent, slides)
+    result = run_cli("build", quiet, "-o", tmp_path / "notes.pptx")
+    assert result.exit_code == 0 and "C007" in result.stdout
+
+
 def test_failed_build_leaves_the_previous_deck(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     outline = load_outline(churn_as_pictures(tmp_path))
     out = tmp_path / "decks" / "deck.pptx"

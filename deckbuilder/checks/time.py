@@ -2,7 +2,9 @@
 
 The shares are judged on the talk as it will be given (the plan's ``given_s``: rehearsed times, or the
 material's estimate where it clearly exceeds a budget). A finding names the slides to change and by how
-much, and one cause gives one finding: too much exploration is T003, not also T004, T005 and T007.
+much, and one cause gives one finding: too much exploration is T003, not also T004, T005 and T007; pins that
+do not fit are T008 and no share finding; a slide holding more than its budget is T011, not also a share short
+because of it.
 """
 
 from __future__ import annotations
@@ -76,7 +78,10 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                 f"{fmt(duration)} talk; unpin a slide or pin the remaining {fmt(duration - plan.total_s)}.",
             )
         )
-    found.extend(_shares(plan, config))
+    material = _material(plan, config)
+    overloaded = {f.slide for f in material if f.code == "T011" and f.slide is not None}
+    if plan.pinned_s <= duration:  # pins that do not fit make every share wrong: T008 is the one cause
+        found.extend(_shares(plan, config, overloaded))
     if not any(s.kind == "error_analysis" for s in outline.slides):
         found.append(
             config.finding(
@@ -94,7 +99,7 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                     slide=slide.index,
                 )
             )
-    found.extend(_material(plan, config))
+    found.extend(material)
     return found
 
 
@@ -139,11 +144,25 @@ def _material(plan: Plan, config: Config) -> list[Finding]:
     return found
 
 
+def _fine_at_budget(plan: Plan, seconds: float, kinds: tuple[str, ...], min_pct: float, overloaded: set[int]) -> bool:
+    """Whether a share would meet its floor if the overloaded slides took only their budgets."""
+    main_s = seconds_in = 0.0
+    for slide, given in zip(plan.slides, plan.given_s, strict=True):
+        if not slide.main:
+            continue
+        taken = float(slide.budget_s) if slide.index in overloaded and slide.budget_s is not None else given
+        main_s += taken
+        seconds_in += taken if slide.kind in kinds else 0.0
+    return main_s > 0 and seconds_in >= min_pct * main_s / 100
+
+
 def _section(plan: Plan, share: Share, kinds: tuple[str, ...]) -> list[tuple[TimedSlide, float]]:
     return [(s, t) for s, t in zip(plan.slides, plan.given_s, strict=True) if s.main and s.kind in kinds]
 
 
-def _shares(plan: Plan, config: Config) -> list[Finding]:
+def _shares(plan: Plan, config: Config, overloaded: set[int]) -> list[Finding]:
+    """T003, T004, T005 and T007; a share short only because of slides T003 or T011 already name (too much
+    exploration, a slide holding more than its time) is not reported again."""
     template = config.template
     main_s = sum(t for s, t in zip(plan.slides, plan.given_s, strict=True) if s.main)
     if main_s <= 0:
@@ -181,6 +200,8 @@ def _shares(plan: Plan, config: Config) -> list[Finding]:
         donors = pinned or sorted(others, key=lambda st: -st[1])[:2]
         if excess > 0 and all(s.kind in template.shares["eda"].kinds for s, _ in donors):
             continue  # the time sits on the exploration slides T003 already names: one cause, one finding
+        if overloaded and _fine_at_budget(plan, share.seconds, rule.kinds, share.min_pct, overloaded):
+            continue  # short only because slides T011 names run past their budgets: that is the one cause
         why = "the pinned times of" if pinned else "the heaviest other slides,"
         target = f" (target {share.target_pct}%)" if share.target_pct is not None else ""
         found.append(

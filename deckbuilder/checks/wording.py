@@ -77,9 +77,12 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                 found.append(
                     config.finding(
                         "C007",
-                        f'{_WHERE[where]} {_SAY[where]} "{hedge.phrase}"{joint}frame it forward instead: "{better}"',
+                        f'{_WHERE[where]} {_SAY[where]} "{hedge.phrase}"{joint}frame it forward instead: "{better}"'
+                        + (" (on a slide, `deck build` stops on it)" if hedge.sure and where != "notes" else ""),
                         slide=index,
                         note=not hedge.sure,
+                        # on the slide itself the panel reads it: the build stops until it is edited
+                        stops_build=where != "notes",
                     )
                 )
     defended = _defended_methods(outline, config)

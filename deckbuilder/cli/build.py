@@ -82,6 +82,15 @@ def build(
     if any(f.severity is Severity.ERROR for f in talk.findings) and not force:
         click.echo("deck: not built: fix the error above, or pass --force to build anyway", err=True)
         sys.exit(EXIT_FINDINGS)
+    stops = [f for f in talk.findings if f.stops_build]
+    if stops and not force:
+        where = ", ".join(sorted({str(f.slide) for f in stops if f.slide is not None}, key=int)) or "a slide"
+        click.echo(
+            f"deck: not built: slide {where} undermines your own work in words the panel would read ({stops[0].code}"
+            " above); reword it, move it to the notes, or pass --force to build anyway",
+            err=True,
+        )
+        sys.exit(EXIT_FINDINGS)
     from deckbuilder.core.text.durations import spoken_date
     from deckbuilder.export.build import build_deck
     from deckbuilder.export.cache import FigureCache

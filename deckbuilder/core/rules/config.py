@@ -374,15 +374,19 @@ class Config:
             sy,
         )
 
-    def finding(self, code: str, message: str, slide: int | None = None, *, note: bool = False) -> Finding:
+    def finding(
+        self, code: str, message: str, slide: int | None = None, *, note: bool = False, stops_build: bool = False
+    ) -> Finding:
         """Return a finding whose severity comes from this rule book; ``note`` marks evidence a check cannot
-        settle (whose work a phrase is about), which a warning rule then reports as a note, never louder."""
+        settle (whose work a phrase is about), which a warning rule then reports as a note, never louder;
+        ``stops_build`` makes `deck build` ask for --force as it does for an error."""
         from deckbuilder.core.rules.findings import Finding, Severity
 
         severity = self.rules[code].severity
         if note and severity is Severity.WARNING:
             severity = Severity.INFO
-        return Finding(code=code, severity=severity, message=message, slide=slide)
+        stops = stops_build and severity is not Severity.INFO
+        return Finding(code=code, severity=severity, message=message, slide=slide, stops_build=stops)
 
 
 @cache

@@ -47,10 +47,16 @@ class Finding:
     severity: Severity
     message: str
     slide: int | None = None
+    # a warning that `deck build` treats as an error (needs --force): the speaker undermining their own work in
+    # words the panel would read on a slide
+    stops_build: bool = False
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the JSON shape of the finding."""
-        return asdict(self)
+        """Return the JSON shape of the finding (`stops_build` only where it is true)."""
+        shape = asdict(self)
+        if not self.stops_build:
+            del shape["stops_build"]
+        return shape
 
 
 def parse_rules(raw: dict[str, Any]) -> dict[str, Rule]:
