@@ -167,3 +167,10 @@ def test_c002_reads_a_metric_joined_to_its_number_in_more_ways(point: str, flagg
 )
 def test_c006_trained_on_data_is_not_a_choice(point: str, flagged: bool) -> None:
     assert ("C006" in codes({1: {"points": [point]}})) is flagged
+
+
+def test_gini_misleads_alone_only_where_a_class_is_said_to_be_rare() -> None:
+    gini = {"title": "Gini of 0.61 against 0.44 for the scorecard on the 2024 applications"}
+    assert "C003" not in codes({2: gini})  # a ranking of claims or losses as much as of classes
+    rare = {**gini, "points": ["Only 3% of the approved loans defaulted within a year"]}
+    assert "C003" in codes({2: rare})

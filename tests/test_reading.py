@@ -51,6 +51,10 @@ def _measures(reader: Reader, text: str) -> list[tuple[str, str, str | None, str
         ("Test accuracy of 0.913 ± 0.004 across five folds", "accuracy", "0.913", None),
         ("We obtained 71.2% of recall on the hold-out month.", "recall", "71.2%", None),
         ("The final ensemble scores an R² of 0.87.", "R²", "0.87", None),
+        ("After tuning we ended up at 0.44 MAP on the validation clicks", "MAP", "0.44", None),
+        ("Root mean squared error: 38 kWh per feeder", "RMSE", "38", None),
+        ("Lift comes out at 2.1x over the top decile by day 5", "lift", "2.1x", None),
+        ("PR-AUC of 0.29 (prevalence 0.03) on the held-out branches", "PR-AUC", "0.29", "0.03"),
     ],
 )
 def test_a_measure_with_its_metric_and_baseline(
@@ -328,3 +332,16 @@ def test_a_hedge_is_read_by_its_family(reader: Reader, line: str, family: str, s
 )
 def test_words_that_are_not_the_speaker_undermining_their_work(reader: Reader, line: str) -> None:
     assert reader.hedge(line) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The simpler scorecard is within 0.02 PR-AUC of the boosted trees",
+        "We sit 1.8 points of MAPE below the planners' own forecast",
+        "Ten more features bought only 0.003 F1 on the validation weeks",
+        "The 0.01 AUC the stacked model adds is not worth its latency",
+    ],
+)
+def test_a_difference_is_no_level(reader: Reader, text: str) -> None:
+    assert all(m.change for m in reader.measures(text) if m.metric), [(m.metric, m.value.text) for m in reader.measures(text)]

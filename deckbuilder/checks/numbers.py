@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deckbuilder.checks.reading import levels, reader_for, uncompared
-from deckbuilder.checks.text import flat_points, main_slides, quote, shown
+from deckbuilder.checks.text import flat_points, main_slides, quote, said, shown
 from deckbuilder.core.outline.model import Slide, as_number
 from deckbuilder.core.outline.units import column_unit
 from deckbuilder.core.reading.reader import Reader
@@ -142,7 +142,9 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                     headline.append((index, named))
             for _, text in shown(slide):
                 headline += [(index, m) for m in _metrics_of(reader, text)]
-    if headline and all(m.alone_misleads for _, m in headline) and not _says_balanced(outline, reader):
+    rare = any(m.misleads_when_rare for _, m in headline) and _says_rare(outline, reader)
+    misleading = [m.alone_misleads or (m.misleads_when_rare and rare) for _, m in headline]
+    if headline and all(misleading) and not _says_balanced(outline, reader):
         names = sorted({m.name for _, m in headline})
         verb = "looks" if len(names) == 1 else "look"
         found.append(
@@ -178,6 +180,27 @@ def _metrics_of(reader: Reader, text: str) -> list[Metric]:
         if metric is not None and metric.kind != "generic":
             found.append(metric)
     return found
+
+
+_RARE_PCT = 10.0  # a class stated at under this share of the cases is rare
+
+
+def _says_rare(outline: Outline, reader: Reader) -> bool:
+    """Whether the talk says one class is rare: a share under 10% that is no metric's level ("with 2% of loans
+    defaulting", "pairs where 0.4% are duplicates")."""
+    for slide in outline.slides:
+        for _, text in said(slide):
+            for sentence in reader.sentences(text):
+                measured = {m.value.text for m in reader.measures(sentence.text)}
+                for token in sentence.tokens:
+                    if (
+                        token.is_number
+                        and token.unit == "%"
+                        and token.value < _RARE_PCT
+                        and token.number not in measured
+                    ):
+                        return True
+    return False
 
 
 def _says_balanced(outline: Outline, reader: Reader) -> bool:

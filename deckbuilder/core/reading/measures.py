@@ -118,7 +118,7 @@ def mentions(reader: Lexicon, sentence: Sentence) -> list[_Mention]:
         while start >= 0 and start not in taken and reader.words.is_content(tokens[start]) and i - start <= 3:
             start -= 1
         start += 1
-        if start < i and not reader.baseline_terms.any(tokens[start:i]):
+        if start < i and not reader.baseline_terms.any(tokens[start : i + 1]):  # "base rate" is a baseline
             found.append(_Mention(start, i + 1, rate, sentence.span(start, i + 1)))
     found.sort(key=lambda m: m.start)
     return found
@@ -135,6 +135,10 @@ def _is_count(reader: Lexicon, tokens: list[Token], i: int) -> bool:
     before = tokens[i - 1] if i > 0 else None
     if before is not None and before.key in ("top", "k", "n", "=", "#", "no", "step", "phase", "fold", "version"):
         return True
+    if i > 0 and reader.time("numbered").at(tokens, i - 1) is not None:
+        return True  # "by week 3", "day 1": a time, not an amount
+    if before is not None and before.text in (":", "=") and i > 1 and reader.is_metric_word(tokens[i - 2]):
+        return False  # "Mean absolute error: 14 minutes per job": the metric's value, in its unit
     return (
         after is not None and after.is_word and reader.words.is_plural_noun(after) and not reader.is_metric_word(after)
     )
@@ -177,9 +181,30 @@ class _Linker:
         before = [t.key for t in self.tokens[max(0, i - 2) : i]]
         if "at" not in before:
             return False
+        read_at = [
+            m
+            for m in self.mentions
+            if m.end <= i and self.sentence.same_clause(m.start, i) and m.metric.kind != "generic"
+        ]
+        if not read_at and not self._other_amount(i):
+            # "we landed at 0.31 PR-AUC", "error settles at 6.4% MAPE by week 3": no other metric is read at this
+            # point and the sentence states no other amount, so the number is the level
+            return False
         held = [m for m in self.mentions if m.start in (i + 1, i + 2)]
         self.held.extend(held)
         return bool(held)
+
+    def _other_amount(self, i: int) -> bool:
+        """Whether the sentence states another amount than the number at ``i`` ("flags 40 routes a day at 80%
+        precision"); a year or the number of a week or a step ("by week 3") is a time, not an amount."""
+        numbered = self.reader.time("numbered")
+        for j, token in enumerate(self.tokens):
+            if j == i or not token.is_number or (1900 <= token.value <= 2100 and not token.unit):
+                continue
+            if j > 0 and numbered.at(self.tokens, j - 1) is not None:
+                continue
+            return True
+        return False
 
     def _threshold(self, i: int) -> bool:
         """A number after an inequality ("recall ≥0.80", "precision > 0.9") is a bound asked for, not a score."""
@@ -334,10 +359,23 @@ class _Linker:
             return False  # "improved to 3.1", "dropped to 0.29": a level, hiding its "from"
         if any(self.pos[k] in (VERB, PART) for k in range(max(0, i - 3), i)) and self.reader.change_verbs.any(before):
             return True
+        if any(t.key == "within" for t in before):
+            return True  # "within 0.01 PR-AUC of boosting": a difference
         after = self.tokens[i + 1 : i + 3]
         if after and after[0].key in ("below", "above", "behind", "ahead", "under", "short"):
             return True  # "0.02 below boosting on PR-AUC"
-        return any(self.reader.words.is_comparative(t) for t in after[:2] if t.is_word)
+        if after and after[0].key in ("point", "points", "pts", "bps") and not token.unit:
+            return True  # "2.3 points of WAPE better", "12 points higher": points of difference
+        if any(self.reader.words.is_comparative(t) for t in after[:2] if t.is_word):
+            return True
+        # "the 0.01 PR-AUC the boosted model adds": a verb of change later in the clause, with no other number
+        later = [j for j in range(i + 1, min(len(self.tokens), i + 8)) if self.sentence.same_clause(i, j)]
+        for j in later:
+            if self.tokens[j].is_number:
+                return False
+            if self.pos[j] in (VERB, PART) and self.reader.change_verbs.at(self.tokens, j) is not None:
+                return True
+        return False
 
     def states_baseline(self, i: int) -> bool:
         """Whether the clause of the number at ``i`` names a baseline before the number, comparing it with

@@ -35,6 +35,7 @@ class Metric:
     kind: str  # classification, regression, forecasting, ranking, experiment ...
     lower_is_better: bool
     alone_misleads: bool
+    misleads_when_rare: bool  # misleads alone only in a talk that says one class is rare (Gini)
     share: bool  # between 0 and 1, or 0% and 100%
     percent: bool  # measured in percent: never a sum of money
     aliases: tuple[Term, ...]
@@ -216,6 +217,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             kind=str(m["kind"]),
             lower_is_better=bool(m.get("lower_is_better", False)),
             alone_misleads=bool(m.get("alone_misleads", False)),
+            misleads_when_rare=bool(m.get("misleads_when_rare", False)),
             share=bool(m.get("share", False)),
             percent=bool(m.get("percent", False)),
             # a metric read by structure alone ("click rate") has no words of its own to match
