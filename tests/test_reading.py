@@ -344,4 +344,5 @@ def test_words_that_are_not_the_speaker_undermining_their_work(reader: Reader, l
     ],
 )
 def test_a_difference_is_no_level(reader: Reader, text: str) -> None:
-    assert all(m.change for m in reader.measures(text) if m.metric), [(m.metric, m.value.text) for m in reader.measures(text)]
+    found = reader.measures(text)
+    assert all(m.change for m in found if m.metric), [(m.metric, m.value.text) for m in found]
