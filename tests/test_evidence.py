@@ -174,3 +174,26 @@ def test_gini_misleads_alone_only_where_a_class_is_said_to_be_rare() -> None:
     assert "C003" not in codes({2: gini})  # a ranking of claims or losses as much as of classes
     rare = {**gini, "points": ["Only 3% of the approved loans defaulted within a year"]}
     assert "C003" in codes({2: rare})
+
+
+@pytest.mark.parametrize(
+    ("point", "flagged"),
+    [
+        # an act of putting a method to work, with nothing to show it beat another
+        ("One-hot encoded the store and weekday columns", True),
+        ("Undersampled the majority class to 1:3", True),
+        ("The classifier is a two-tower network", True),
+        ("XGBoost, as it is what the team already runs", True),
+        # a scope line, a step of the pipeline, or a choice the brief made: no method chosen
+        ("Out of scope: wholesale orders, because their prices are negotiated per contract", False),
+        ("Held out the last eight weeks", False),
+        ("Scored on the 2024 stores only, as the brief asked", False),
+        ("Customers who wrote 'we chose a rival' were coded as lost to price", False),
+        # left out with its reason, or chosen with its evidence
+        ("Dropped the loyalty tier: it added under 0.002 PR-AUC", False),
+        ("Kept the default depth after a 20-trial search moved recall by under 0.003", False),
+        ("Chose CatBoost over LightGBM: 0.03 higher recall at the same precision", False),
+    ],
+)
+def test_c006_reads_an_act_of_choosing(point: str, flagged: bool) -> None:
+    assert ("C006" in codes({1: {"points": [point]}})) is flagged

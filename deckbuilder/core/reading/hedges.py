@@ -32,9 +32,14 @@ class Hedge:
 
 
 def others_removed(text: str) -> str:
-    """Return ``text`` with the words that are someone else's blanked at their places: a quoted span (an
-    apostrophe inside a word, as in "I've", closes nothing) and a run of two or more capitalised words (a name,
-    "Pretty Good Pizza")."""
+    """Return ``text`` with the words that are someone else's blanked at their places: a quoted span and a run
+    of two or more capitalised words (a name, "Pretty Good Pizza")."""
+    return _names_removed(quotes_removed(text))
+
+
+def quotes_removed(text: str) -> str:
+    """Return ``text`` with its quoted spans blanked at their places (an apostrophe inside a word, as in "I've",
+    closes nothing)."""
     chars = list(text)
     k = 0
     while k < len(text):
@@ -46,8 +51,7 @@ def others_removed(text: str) -> str:
                 k = close + 1
                 continue
         k += 1
-    blanked = "".join(chars)
-    return _names_removed(blanked)
+    return "".join(chars)
 
 
 def _closing(text: str, start: int, closer: str) -> int | None:

@@ -36,14 +36,7 @@ def _is_regex(text: str) -> bool:
 class Lexicon:
     """Every list the content and panel checks match text against."""
 
-    metric: re.Pattern[str]
-    baseline: re.Pattern[str]
     code: tuple[re.Pattern[str], ...]
-    bare_decision: re.Pattern[str]
-    decision_key: re.Pattern[str]
-    method: re.Pattern[str]
-    alternative: re.Pattern[str]
-    reason: re.Pattern[str]
     hedge_advice: dict[str, str]  # C007: what to say instead, by hedge family
     money: re.Pattern[str]
     per_period: re.Pattern[str]
@@ -64,19 +57,9 @@ def _markers(items: list[str]) -> re.Pattern[str]:
 
 def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
     """Return the lexicon of a parsed content.yaml, every pattern compiled."""
-    names = sorted(raw["metric_names"], key=len, reverse=True)
-    metric_alt = "|".join(n if _is_regex(n) else re.escape(n) for n in names)
-    metric = re.compile(r"(?<![\w-])(" + metric_alt + r")(?![\w-])")
     business = raw["business_patterns"]
     return Lexicon(
-        metric=metric,
-        baseline=_any_of(raw["baseline_markers"]),
         code=tuple(re.compile(p, re.MULTILINE) for p in raw["code_patterns"]),
-        bare_decision=re.compile(raw["bare_decision"]),
-        decision_key=re.compile(raw["decision_keys"]),
-        method=_any_of(raw["method_names"]),
-        alternative=re.compile("|".join(re.escape(m) for m in raw["alternative_markers"])),
-        reason=re.compile("|".join(re.escape(m) for m in raw["reason_markers"])),
         hedge_advice={str(k): str(v) for k, v in raw["hedge_advice"].items()},
         money=re.compile(business["money"]),
         per_period=re.compile(business["per_period"]),

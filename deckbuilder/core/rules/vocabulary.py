@@ -106,6 +106,11 @@ class Choosing:
     consequence: tuple[Term, ...]
     reason_next: tuple[Term, ...]
     alternatives: tuple[Term, ...]
+    givens: tuple[Term, ...]  # a choice the brief or client made
+    parts: tuple[Term, ...]  # parts of a design a line names as chosen ("Model: X")
+    scope: tuple[Term, ...]  # a line that puts something out of the work on purpose
+    evidence: tuple[Term, ...]  # the test that backs a choice ("after a sweep of five values")
+    method_verbs: tuple[Term, ...]  # verbs that put a method to work ("Used CatBoost", "Oversampled ...")
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -1,0 +1,217 @@
+"""C006: a choice of method stated without what it was chosen over and what showed it was better.
+
+Read with the sentence reader. A line states a choice when it is an act of choosing (the reader's choices: "chose
+X over Y", "X was selected for ..."), a design part named as chosen ("Model: LightGBM", "The backbone is
+EfficientNet-B3"), a method named on a method slide, or an act of the speaker's that opens the line on a method
+slide ("Target-encoded the high-cardinality columns", "Oversampled the rare class"). It is not one when it puts
+something out of scope, works on the data rather than a method ("Trained on 14 months of orders"), or follows
+what the brief or the client set ("as the brief asked"). A choice is defended by an alternative with a reason or
+a number, or a reason backed by a number; leaving something out needs only its reason ("Dropped the weather
+features: they made WAPE 0.2 points worse").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from deckbuilder.checks.reading import reader_for
+from deckbuilder.checks.text import flat_points, main_slides, quote
+from deckbuilder.core.outline.model import Slide
+from deckbuilder.core.reading.hedges import quotes_removed
+from deckbuilder.core.reading.reader import Reader
+from deckbuilder.core.reading.sentences import Sentence
+from deckbuilder.core.reading.words import BASE, NOUN, NUM, PART, VERB
+from deckbuilder.core.rules.findings import Finding
+
+if TYPE_CHECKING:
+    from deckbuilder.core.outline.model import Outline
+    from deckbuilder.core.rules.config import Config
+
+_PURPOSE = frozenset({("to",), ("for",)})
+_SPELLED = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"})
+
+
+def is_decision(reader: Reader, text: str, on_model_slide: bool) -> bool:
+    """Whether a line states a choice of method (see the module's docstring); a quotation is someone else's
+    ("answers of 'I chose a cheaper provider'")."""
+    text = quotes_removed(text)
+    sentence = reader.sentence(text)
+    tokens = sentence.tokens
+    choosing = reader.vocabulary.choice
+    if not tokens or reader.matcher(choosing.scope).at(tokens, 0) is not None or _given(reader, sentence):
+        return False
+    if reader.looks_ahead(text):
+        return False  # "With more time I would prioritise ...": a plan, not a choice made
+    if reader.choices(text) or _names_part(reader, sentence):
+        return True
+    if _acts(reader, sentence) and not _on_data(reader, sentence):
+        return not _others(reader, sentence)
+    # on the methodology slide a line headed by a method is a choice noted without a verb ("CatBoost, because
+    # ..."); on the approach slide such a line draws the pipeline at a glance
+    start = 1 if tokens[0].key in reader.words.grammar.determiners else 0
+    return on_model_slide and start < len(tokens) and reader.methods.at(tokens, start) is not None
+
+
+def undefended(reader: Reader, text: str) -> str | None:
+    """What a choice lacks (the alternative, or the evidence), or None when it is defended."""
+    sentence = reader.sentence(text)
+    tokens = sentence.tokens
+    choosing = reader.vocabulary.choice
+    number = any(t.is_number or t.key in _SPELLED for t in tokens)
+    measured = number or reader.metric_terms.any(tokens) or reader.matcher(choosing.evidence).any(tokens)
+    # a reason that says why, not what for: "to segment the players" or "for the final numbers" is the use
+    reason = (
+        any(_gives_reason(reader, sentence, start, term) for start, _, term in reader.reasons.find(tokens))
+        or any(c.reason for c in reader.choices(text))
+        or reader.consequence.any(tokens)
+        or reader.matcher(choosing.evidence).any(tokens)  # "after a sweep of five values": it was tested
+        or _explained(sentence)
+    )
+    leaves_out = reader.matcher(choosing.negative).any(tokens) or (bool(tokens) and tokens[0].key == "no")
+    if leaves_out and (reason or measured):
+        return None  # leaving something out needs only why: "Dropped the weather features: they made WAPE worse"
+    alternative = reader.alternatives.any(tokens) or any(c.alternative for c in reader.choices(text))
+    if alternative or reader.beat.any(tokens):
+        return None if measured or reason else "no evidence for the choice"
+    return None if measured and reason else "no alternative it was chosen over, and no measured reason"
+
+
+def _gives_reason(reader: Reader, sentence: Sentence, start: int, term: tuple[str, ...]) -> bool:
+    """A word of reason that says why: not "to" or "for" of a use ("to segment the players"), nor the "as" of a
+    role ("fed in as 384 extra columns"); "as" gives a reason when a clause follows ("as it handles ...")."""
+    if term in _PURPOSE:
+        return False
+    if term == ("as",):
+        after = sentence.tokens[start + 1 : start + 3]
+        grammar = reader.words.grammar
+        return any(
+            t.key in grammar.pronouns or t.key in grammar.first_person or t.key in grammar.auxiliaries for t in after
+        )
+    return True
+
+
+def _explained(sentence: Sentence) -> bool:
+    """A colon or a dash after the choice that opens a clause of its own ("...: it put Easter a week late"),
+    not the colon of "Model: X", a part and what it is."""
+    tokens = sentence.tokens
+    for k, token in enumerate(tokens[:-2]):
+        if token.text in (":", "—", "–", ";") and k > 1:
+            return len(tokens) - k > 3
+    return False
+
+
+def _others(reader: Reader, sentence: Sentence) -> bool:
+    """A choice someone else made: "The vendor's model was built in a rush"."""
+    first_person = reader.words.grammar.first_person | reader.words.grammar.auxiliaries
+    for token in sentence.tokens[:4]:
+        text = token.text.lower().replace("’", "'")
+        if token.is_word and text.endswith(("'s", "s'")) and token.key not in first_person:
+            return True
+    return False
+
+
+def _given(reader: Reader, sentence: Sentence) -> bool:
+    """A choice the brief or the client made: "as the brief asked", "the client's own definition"."""
+    return reader.matcher(reader.vocabulary.choice.givens).any(sentence.tokens)
+
+
+def _names_part(reader: Reader, sentence: Sentence) -> bool:
+    """ "Model: LightGBM", "The backbone is EfficientNet-B3": a design part said to be a named thing."""
+    tokens = sentence.tokens
+    parts = reader.matcher(reader.vocabulary.choice.parts)
+    start = 1 if tokens and tokens[0].key in reader.words.grammar.determiners else 0
+    hit = parts.at(tokens, start) if start < len(tokens) else None
+    if hit is None:
+        return False
+    after = start + hit[1]
+    if after < len(tokens) and tokens[after].text == ":":
+        return True
+    return after < len(tokens) and tokens[after].key in ("is", "was", "are", "were") and after + 1 < len(tokens)
+
+
+def _acts(reader: Reader, sentence: Sentence) -> bool:
+    """A line that opens on a verb of choosing or of putting a method to work ("Chose X", "Used CatBoost for
+    the final model", "Oversampled the rare class with ADASYN", "We target-encoded the columns")."""
+    tokens = sentence.tokens
+    first = 1 if len(tokens) > 1 and tokens[0].key in ("i", "we") else 0
+    if first >= len(tokens) or not tokens[first].is_word:
+        return False
+    choosing = reader.vocabulary.choice
+    acts = [reader.matcher(words) for words in (choosing.verbs, choosing.method_verbs, choosing.negative)]
+    if any(m.at(tokens, first) is not None for m in acts):
+        return True
+    # the passive: "Gradient boosting was used for all experiments"
+    for k, token in enumerate(tokens[:6]):
+        if token.key in ("was", "were", "is", "are") and k + 1 < len(tokens):
+            return any(m.at(tokens, k + 1) is not None for m in acts)
+    return False
+
+
+def _on_data(reader: Reader, sentence: Sentence) -> bool:
+    """An act on the data, not a method: a verb followed by "on" and what it was done on ("Trained on 14
+    months of orders", "Trained only on 2023")."""
+    tokens, pos = sentence.tokens, reader.pos(sentence)
+    for k, token in enumerate(tokens[:4]):
+        if token.key == "on" and k > 0 and pos[k - 1] in (VERB, BASE, PART, "F"):
+            rest = tokens[k + 1 : k + 4]
+            return any(t.is_number for t in rest) or (bool(rest) and pos[k + 1] in (NOUN, NUM))
+    return False
+
+
+def defended_methods(outline: Outline, config: Config) -> set[str]:
+    """The methods the talk defends somewhere (a decision with its alternative and reason, or a defended line)."""
+    reader = reader_for(config)
+    defended: set[str] = set()
+    for _, slide in main_slides(outline, config):
+        texts = [
+            " ".join(t for t in (d.decision, d.rationale, d.alternative, d.why_rejected) if t)
+            for d in slide.decisions
+            if d.alternative and d.rationale
+        ]
+        texts += [t for t in flat_points(slide.points) if undefended(reader, t) is None]
+        for text in texts:
+            defended.update(" ".join(term) for _, _, term in reader.methods.find(reader.sentence(text).tokens))
+    return defended
+
+
+def check_decisions(slide: Slide, index: int, config: Config, defended: set[str], flagged: set[str]) -> list[Finding]:
+    """C006 for one slide: its `decisions:` and the lines that state a choice."""
+    reader = reader_for(config)
+    found = []
+    for decision in slide.decisions:
+        missing = [
+            name
+            for name, value in (("rationale", decision.rationale), ("alternative", decision.alternative))
+            if not value
+        ]
+        if decision.alternative and not decision.why_rejected:
+            missing.append("why_rejected")
+        if missing:
+            found.append(
+                config.finding(
+                    "C006",
+                    f"the decision {quote(decision.decision, 50)} has no {', '.join(missing)}; say why you chose "
+                    "it and what you chose it over: `rationale:` what measured the difference (a number against the "
+                    "alternative), `alternative:` the option you weighed, `why_rejected:` what it lost on.",
+                    slide=index,
+                )
+            )
+    for text in flat_points(slide.points):
+        if text in flagged or not is_decision(reader, text, slide.kind == "methodology"):
+            continue
+        sentence = reader.sentence(text)
+        named = {" ".join(term) for _, _, term in reader.methods.find(sentence.tokens)}
+        chosen = bool(reader.choices(text)) or _names_part(reader, sentence)
+        if not chosen and named and named <= defended:
+            continue  # a method the talk defends elsewhere, named again to describe the design
+        lacks = undefended(reader, text)
+        if lacks:
+            found.append(
+                config.finding(
+                    "C006",
+                    f"{quote(text)} states a choice with {lacks}; say what you compared it with and what showed "
+                    'it was better, e.g. "Chose X over Y: 0.05 higher recall at the same precision".',
+                    slide=index,
+                )
+            )
+    return found
