@@ -10,7 +10,7 @@ from typing import Any
 
 from deckbuilder.files.atomic import store_quietly
 
-RENDER_VERSION = 3  # bump when figures.py draws differently, so cached pictures are redrawn
+RENDER_VERSION = 4  # bump when figures.py draws differently, so cached pictures are redrawn
 
 
 def figure_key(spec: dict[str, Any]) -> str:

@@ -10,12 +10,13 @@ from matplotlib import font_manager, rc_context
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure as MplFigure
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
 from deckbuilder.core.outline.model import Figure
 from deckbuilder.core.rules.theme import Theme
 from deckbuilder.core.text.measure import Glyphs
 from deckbuilder.export.chart_shape import (
+    EVERY_LABEL_UP_TO,
     RIGHT_IN,
     TOP_IN,
     Shape,
@@ -65,7 +66,7 @@ def _draw(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float, height_
     elif figure.chart in ("bar", "barh"):
         _bars(ax, figure, data, theme, shape)
     else:
-        _lines(ax, data, theme, shape)
+        _lines(ax, data, theme, shape, round(ax.get_position().width * width_in * style["dpi"]))
     text = _hex(theme.color("text"))
     if shape.xlabel:
         ax.set_xlabel(shape.xlabel, fontsize=style["label_size"], color=text)
@@ -167,18 +168,43 @@ def _bars(ax: Axes, figure: Figure, data: dict[str, list[Any]], theme: Theme, sh
         ax.legend(fontsize=theme.figure["label_size"], frameon=False)
 
 
-def _lines(ax: Axes, data: dict[str, list[Any]], theme: Theme, shape: Shape) -> None:
+def _envelope(values: list[float], columns: int) -> tuple[list[int], list[float]]:
+    """Return the points of a line as a picture ``columns`` pixels wide shows them: all of a short line; of a
+    long one, the lowest and highest of each pixel column, in their order. The same picture, drawn in time that
+    does not grow with the points (100,000 of them took 14 s in the rasteriser)."""
+    if len(values) <= 4 * columns:
+        return list(range(len(values))), values
+    places: list[int] = []
+    step = len(values) / columns
+    for column in range(columns):
+        start, end = round(column * step), round((column + 1) * step)
+        low = min(range(start, end), key=values.__getitem__)
+        high = max(range(start, end), key=values.__getitem__)
+        places.extend(sorted({low, high}))
+    return places, [values[i] for i in places]
+
+
+def _lines(ax: Axes, data: dict[str, list[Any]], theme: Theme, shape: Shape, columns: int) -> None:
     names = list(data)
-    x = data[names[0]]
+    # The first column is the line's labels, as written (text): each point sits at its place along the axis,
+    # as the native chart's categories do, and a long line names a few of them.
+    places = range(len(data[names[0]]))
     for i, name in enumerate(names[1:]):
         color = theme.series[i % len(theme.series)]
         ax.plot(
-            x,
-            [float(v) for v in data[name]],
+            *_envelope([float(v) for v in data[name]], columns),
             color=_hex(color),
             linewidth=2.4 if i == 0 else 1.8,
             label=column_label(name),
             linestyle="-" if i < 2 else "--",
+        )
+    labels = shape.labels
+    if len(labels) <= EVERY_LABEL_UP_TO:
+        ax.set_xticks(list(places), labels)
+    else:
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.xaxis.set_major_formatter(
+            FuncFormatter(lambda v, _: labels[int(v)] if v == int(v) and 0 <= v < len(labels) else "")
         )
     if shape.rotate:
         ax.tick_params(axis="x", labelrotation=30)
