@@ -17,7 +17,7 @@ from pptx.util import Inches
 from deckbuilder.core.outline.model import Outline
 from deckbuilder.core.rules.config import InputLimits
 from deckbuilder.core.rules.theme import Theme
-from deckbuilder.core.text.display import one_line
+from deckbuilder.core.text.display import excerpt, one_line
 from deckbuilder.core.timing.deck_format import plan_payload
 from deckbuilder.core.timing.talk import TalkPlan
 from deckbuilder.errors import DeckError
@@ -169,12 +169,17 @@ def write_deck(
             continue
         png, pixels = pictures.get(figure, box)
         shapes.add_picture(slide, box, png, pixels)
-    prs.core_properties.title = outline.title
-    prs.core_properties.author = outline.presenter or ""
-    prs.core_properties.subject = outline.subtitle or ""
+    prs.core_properties.title = _property(outline.title)
+    prs.core_properties.author = _property(outline.presenter or "")
+    prs.core_properties.subject = _property(outline.subtitle or "")
     embed_plan(prs, plan_payload(plan))
     save_atomically(prs, out, inputs, replace_read_only)
     return notes
+
+
+def _property(text: str) -> str:
+    """Return ``text`` as a document property holds it: at most 255 characters (the slide keeps it whole)."""
+    return text if len(text) <= 255 else excerpt(text, 255)
 
 
 def _layouts(prs: PresentationT, theme: Theme, company: bool) -> tuple[dict[str, SlideLayout], list[str]]:
