@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from deckbuilder.core.timing.talk import TalkPlan
 from deckbuilder.export.cache import RENDER_VERSION, FigureCache, figure_key, file_hash
 from deckbuilder.export.geometry import Canvas, figure_boxes, page_scale
 from deckbuilder.export.render import Pictures
+from deckbuilder.export.template import Template, read_template
 from deckbuilder.files.atomic import check_output
 
 Progress = Callable[[str], None]
@@ -59,14 +61,16 @@ def build_deck(
     config = config or default_config()
     inputs = [*inputs, *([template] if template else [])]
     check_output(out, inputs, replace_read_only)  # before any work, so a wrong -o fails at once
+    # The template is checked and read once, before it is hashed or measured: what is built is what was hashed.
+    base = read_template(template or config.theme.template, config.limits)
     cache = cache or FigureCache(None)
     records = cache.records()
-    key = build_key(outline, plan, template, date_text, config) if records is not None else ""
+    key = build_key(outline, plan, base if template else None, date_text, config) if records is not None else ""
     if records is not None and (done := records.unchanged(out, key)) is not None:
         unchanged = _from_record(out, done, clock() - started)
         if unchanged is not None:
             return unchanged
-    canvas = Canvas(config, config.page(*page_scale(config, template)), own_template=template is None)
+    canvas = Canvas(config, config.page(*page_scale(config, base.page if template else None)), template is None)
     pictures = Pictures(config.theme, config.glyphs, cache, progress, config.limits)
     # Figures start drawing before python-pptx is even imported; the slides are composed meanwhile.
     pictures.start(figure_boxes(outline, plan, canvas.page))
@@ -79,7 +83,8 @@ def build_deck(
             out,
             canvas,
             pictures,
-            template=template,
+            template=base,
+            company=template is not None,
             date_text=date_text,
             inputs=inputs,
             replace_read_only=replace_read_only,
@@ -103,7 +108,7 @@ def build_deck(
     return result
 
 
-def build_key(outline: Outline, plan: TalkPlan, template: Path | None, date_text: str, config: Config) -> str:
+def build_key(outline: Outline, plan: TalkPlan, template: Template | None, date_text: str, config: Config) -> str:
     """Return the hash of everything a deck is made from: the outline as read (its CSV data included), the
     plan, the bytes of its images and template, the layouts/ folder, the date on the cover and deck's code."""
     images = [
@@ -117,7 +122,7 @@ def build_key(outline: Outline, plan: TalkPlan, template: Path | None, date_text
         "outline": dataclasses.asdict(outline),
         "plan": dataclasses.asdict(plan),
         "images": images,
-        "template": file_hash(template) if template is not None else None,
+        "template": hashlib.sha256(template.data).hexdigest() if template is not None else None,
         "date": date_text,
         "layouts": layouts,
         "deck": [deckbuilder.__version__, RENDER_VERSION, code],
