@@ -64,7 +64,7 @@ def build_deck(
     # The template is checked and read once, before it is hashed or measured: what is built is what was hashed.
     base = read_template(template or config.theme.template, config.limits)
     cache = cache or FigureCache(None)
-    records = cache.records()
+    records = cache.records(config.limits.cache_record_bytes)
     key = build_key(outline, plan, base if template else None, date_text, config) if records is not None else ""
     if records is not None and (done := records.unchanged(out, key)) is not None:
         unchanged = _from_record(out, done, clock() - started)
@@ -77,7 +77,7 @@ def build_deck(
     try:
         from deckbuilder.export.writer import write_deck
 
-        notes = write_deck(
+        notes, written = write_deck(
             outline,
             plan,
             out,
@@ -103,7 +103,7 @@ def build_deck(
     if records is not None:
         summary = dataclasses.asdict(result)
         summary["path"] = str(out)
-        records.put(out, key, summary)
+        records.put(out, key, summary, written)  # the hash of the bytes this build wrote, not of what is there now
     result.seconds = clock() - started
     return result
 

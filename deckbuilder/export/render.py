@@ -81,7 +81,7 @@ class Pictures:
             if figure.chart == "image" or figure.native:
                 continue
             key = self.key(figure, box)
-            cached = self.cache.get(key)
+            cached = self.cache.get(key, self.limits.image_bytes)
             if cached is not None:
                 self._ready[key] = cached
             elif key not in self._pending and all(key != k for k, *_ in misses):

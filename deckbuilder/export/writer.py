@@ -114,8 +114,9 @@ def write_deck(
     date_text: str,
     inputs: Iterable[Path] = (),
     replace_read_only: bool = False,
-) -> list[str]:
-    """Compose and save the deck; return notes on layouts that fell back."""
+) -> tuple[list[str], tuple[str, int]]:
+    """Compose and save the deck; return notes on layouts that fell back, and the SHA-256 and size of the bytes
+    saved."""
     theme = canvas.page.theme
     found: list[str] = []
     prs = _open_template(template, canvas.config.limits, found, company)
@@ -135,8 +136,7 @@ def write_deck(
     prs.core_properties.author = _property(outline.presenter or "")
     prs.core_properties.subject = _property(outline.subtitle or "")
     embed_plan(prs, plan_payload(plan))
-    save_atomically(prs, out, inputs, replace_read_only)
-    return notes
+    return notes, save_atomically(prs, out, inputs, replace_read_only)
 
 
 def _property(text: str) -> str:
@@ -176,6 +176,9 @@ def _compose(
 
 def save_atomically(
     prs: PresentationT, out: Path, inputs: Iterable[Path] = (), replace_read_only: bool = False
-) -> None:
-    """Save through a temporary file in the same folder, so ``out`` is never half-written."""
-    write_atomically(out, prs.save, inputs, replace_read_only)
+) -> tuple[str, int]:
+    """Save through a temporary file in the same folder, so ``out`` is never half-written; return the SHA-256
+    and the size of the bytes saved."""
+    written = write_atomically(out, prs.save, inputs, replace_read_only, digest=True)
+    assert written is not None
+    return written
