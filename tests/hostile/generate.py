@@ -680,6 +680,9 @@ def cases(tmp: Path) -> list[Case]:
     )
     _import_cases(imp, add)
     _round3_cases(tmp / "round3", add, churn, plain_deck)
+    from .round4 import round4_cases  # here: round4 builds on this module's helpers
+
+    round4_cases(tmp / "round4", add, churn)
     return found
 
 
