@@ -56,6 +56,8 @@ def _draw(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float, height_
     shape = shape_of(figure, theme, glyphs, width_in)
     # Margins measured from the labels: a constrained layout costs a third of the render time.
     left, bottom = _margins(figure, shape, theme, glyphs)
+    # A label of one unbreakable 5,000-character word would leave the plot no room: it gets half the picture.
+    left, bottom = min(left, width_in / 2), min(bottom, height_in / 2)
     fig.subplots_adjust(
         left=left / width_in, bottom=bottom / height_in, right=1 - RIGHT_IN / width_in, top=1 - TOP_IN / height_in
     )

@@ -343,6 +343,23 @@ def _work(tmp: Path, add: Add) -> None:
                 seconds=15,
             )
         )
+    for render in ("native", "picture"):
+        word = _talk(
+            tmp,
+            f"word-{render}.yaml",
+            "  - kind: eda\n    title: One long label\n    figure: {chart: bar, render: "
+            + render
+            + ", title: B, data: {a: ["
+            + "9" * 5000
+            + ", z], b: [1, 2]}}\n",
+        )
+        add(
+            Case(
+                f"a chart label of 5,000 digits ({render})",
+                ["build", str(word), "-o", str(tmp / f"w-{render}.pptx")],
+                exit=0,
+            )
+        )
     long_title = _talk(
         tmp, "title.yaml", head=f"title: {'A talk about churn ' * 20}\npresenter: {'Sam ' * 80}\nduration: 12m\n"
     )
