@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from .conftest import PYTHON, ROOT
+from .hostile.generate import png_header
 
 CHURN = ROOT / "examples" / "churn"
 
@@ -53,15 +54,22 @@ def _embedded_pictures(deck: Path) -> list[bytes]:
         return [archive.read(n) for n in archive.namelist() if n.startswith("ppt/media/") and n.endswith(".png")]
 
 
-@pytest.mark.parametrize("cut", [0, 0.5], ids=["emptied", "cut in half"])
-def test_a_cut_short_cached_picture_is_drawn_again(tmp_path: Path, run_cli: Any, cut: float) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"",  # a crash or a full disk while the cache was written
+        lambda data: data[: len(data) // 2],
+        lambda data: png_header(20000, 20000),  # whole, but claiming 400 million pixels
+    ],
+    ids=["emptied", "cut in half", "a lying header"],
+)
+def test_a_damaged_cached_picture_is_drawn_again(tmp_path: Path, run_cli: Any, damage: Any) -> None:
     from PIL import Image
 
     outline = _talk(tmp_path, pictures=True)
     assert run_cli("build", outline, "-o", tmp_path / "first.pptx").exit_code == 0
-    for picture in _pictures():  # a crash or a full disk while the cache was written
-        data = picture.read_bytes()
-        picture.write_bytes(data[: int(len(data) * cut)])
+    for picture in _pictures():
+        picture.write_bytes(damage(picture.read_bytes()))
     again = run_cli("build", outline, "-o", tmp_path / "second.pptx")
     assert again.exit_code == 0, again.output
     assert "damaged cache entry" in again.output and "3 drawn" in again.output
