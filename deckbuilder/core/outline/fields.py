@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
 from deckbuilder.core.text.durations import EXAMPLES, TALK_ABOVE_ZERO, DurationError, bounded_duration
+from deckbuilder.core.text.numerals import DECIMAL, NOT_FINITE, WHOLE, read_number
 
 Loc = tuple[str | int, ...]
 
@@ -82,7 +83,7 @@ def shown(value: object, most: int = 40) -> str:
     """Return a value as a message quotes it, cut short: a 5,000-digit number is not repeated back whole."""
     try:
         # A number written as text is quoted bare, as the outline has it: "got 0", not "got '0'".
-        text = value.strip() if isinstance(value, str) and _DECIMAL.fullmatch(value.strip()) else repr(value)
+        text = value.strip() if isinstance(value, str) and DECIMAL.fullmatch(value.strip()) else repr(value)
     except ValueError:  # an int past Python's 4,300-digit limit for text
         return "a number of thousands of digits"
     return text if len(text) <= most else text[: most - 3] + "..."
@@ -186,31 +187,6 @@ class Listed(Text):
         return c.fail(loc, unknown_choice(self.what, text, allowed, close))
 
 
-# A number as YAML 1.2's core schema writes one: 12, -0.5, .5, 1e6, 2.5E-3 (no 1_000, no .inf, no 0x10).
-_DECIMAL = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-
-
-_WHOLE = re.compile(r"[-+]?[0-9]{1,1000}")  # past 1,000 digits a row number is noise, and int() would be slow
-
-# How YAML and spreadsheets spell a number that is none: .nan, .inf, -inf, NaN, Infinity.
-_NOT_FINITE = re.compile(r"[-+]?\.?(?:inf|infinity|nan)", re.IGNORECASE)
-
-
-def read_number(value: object) -> float | None:
-    """Return the number ``value`` holds: a number, or text written as one ("0.5", "12"); infinite when too large
-    for a float (a 400-digit number); None for anything else (text, true, a list)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        try:
-            return float(value)
-        except OverflowError:
-            return math.inf
-    if isinstance(value, str) and _DECIMAL.fullmatch(text := value.strip()):
-        return float(text)  # a float from text never overflows: past 1.8e308 it is inf
-    return None
-
-
 def too_large(value: object, most: float) -> str:
     """Return the message for a number past ``most``: more than a slide can show."""
     return (
@@ -259,7 +235,7 @@ class Whole(Number):
 
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
         text = value.strip() if isinstance(value, str) else ""
-        if _WHOLE.fullmatch(text):  # exact, however large (a row number, never drawn): "12", "+3", a 400-digit one
+        if WHOLE.fullmatch(text):  # exact, however large (a row number, never drawn): "12", "+3", a 400-digit one
             return self.bounded(c, int(text), value, loc, drawn=False)
         if isinstance(value, int) and not isinstance(value, bool):
             return self.bounded(c, value, value, loc, drawn=False)
@@ -326,7 +302,7 @@ class Scalar(Kind):
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
             what = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else shown(value)
             return c.fail(loc, f"expected a number or text, got {what}")
-        if self.amount and isinstance(value, str) and _NOT_FINITE.fullmatch(value.strip()):
+        if self.amount and isinstance(value, str) and NOT_FINITE.fullmatch(value.strip()):
             return c.fail(loc, f"{value.strip()} is not a number a talk can use", "write a finite number")
         if self.amount and (number := read_number(value)) is not None and abs(number) > c.number_max:
             return c.fail(loc, too_large(value, c.number_max))

@@ -27,11 +27,11 @@ from deckbuilder.core.outline.fields import (
     Scalar,
     Text,
     Whole,
-    read_number,
     shown,
     too_large,
 )
 from deckbuilder.core.outline.parts import Part, parse_part, spec
+from deckbuilder.core.text.numerals import read_number
 
 CHARTS = ("bar", "barh", "line", "pr_curve", "image")
 
