@@ -20,6 +20,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from deckbuilder.core.text.numerals import DECIMAL
 from deckbuilder.errors import DeckError
 
 Path = tuple[str | int, ...]
@@ -80,7 +81,7 @@ _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _TYPED = {
     _TAG + "bool": re.compile(r"true|True|TRUE|false|False|FALSE"),
     _TAG + "int": re.compile(r"[-+]?[0-9]+"),
-    _TAG + "float": re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"),
+    _TAG + "float": DECIMAL,
 }
 
 
