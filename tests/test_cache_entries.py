@@ -72,7 +72,7 @@ def test_a_damaged_cached_picture_is_drawn_again(tmp_path: Path, run_cli: Any, d
         picture.write_bytes(damage(picture.read_bytes()))
     again = run_cli("build", outline, "-o", tmp_path / "second.pptx")
     assert again.exit_code == 0, again.output
-    assert "damaged cache entry" in again.output and "3 drawn" in again.output
+    assert "in deck's cache was damaged" in again.output and "3 drawn" in again.output
     for png in _embedded_pictures(tmp_path / "second.pptx"):
         Image.open(io.BytesIO(png)).load()  # whole: a cut picture would raise here
     assert all(p.stat().st_size > 1000 for p in _pictures())  # replaced by whole ones
@@ -104,7 +104,7 @@ def test_a_build_record_of_the_wrong_shape_means_building_again(tmp_path: Path, 
     record.write_text(json.dumps(data))
     again = run_cli("build", outline, "-o", out)
     assert again.exit_code == 0 and "wrote" in again.stdout, again.output
-    assert "damaged cache entry" in again.output
+    assert "in deck's cache was damaged" in again.output
     assert "is up to date" in run_cli("build", outline, "-o", out).stdout  # the record was replaced
 
 
@@ -127,7 +127,7 @@ def test_a_build_record_that_is_not_a_small_file_is_set_aside(tmp_path: Path, ru
             handle.truncate(1_500_000_000)  # sparse: no disk, all zeros
     again = _deck("build", outline, "-o", out)  # a child: a FIFO read would hang this test
     assert again.returncode == 0 and "wrote" in again.stdout, again.stderr
-    assert "damaged cache entry" in again.stderr
+    assert "in deck's cache was damaged" in again.stderr
 
 
 def test_the_record_holds_the_hash_of_the_bytes_this_build_wrote(
@@ -189,7 +189,7 @@ def test_a_damaged_settings_entry_is_parsed_again(tmp_path: Path, run_cli: Any, 
     _new_process()
     again = run_cli("plan", outline)
     assert again.exit_code == 0, again.output
-    assert "damaged settings cache entry" in again.output
+    assert "the parsed copy of limits.yaml in deck's cache was damaged" in again.output
     _new_process()
     assert "damaged" not in run_cli("plan", outline).output  # replaced by a whole one
 
@@ -205,7 +205,7 @@ def test_a_settings_entry_that_is_not_a_small_file_is_set_aside(tmp_path: Path, 
             handle.truncate(1_500_000_000)
     again = _deck("plan", outline, timeout=30)
     assert again.returncode == 0, again.stderr
-    assert "damaged settings cache entry" in again.stderr
+    assert "the parsed copy of limits.yaml in deck's cache was damaged" in again.stderr
 
 
 def test_settings_edited_keeping_size_and_time_are_read_again(

@@ -65,12 +65,12 @@ class FigureCache:
         try:
             data = read_cached(path, most)
         except Unusable as exc:
-            self.damaged(path, str(exc))
+            self.damaged("a cached picture", str(exc))
             return None
         if data is None:
             return None
         if not whole_png(data):
-            self.damaged(path, "an incomplete picture")
+            self.damaged("a cached picture", "it is incomplete")
             return None
         return data
 
@@ -79,9 +79,9 @@ class FigureCache:
         if self.folder is not None:
             store_quietly(self.folder / f"{key}.png", png)
 
-    def damaged(self, path: Path, why: str) -> None:
-        """Note an entry that cannot be used; it is made again and replaced."""
-        self.notes.append(f"a damaged cache entry ({path.name}: {why}) was set aside and made again")
+    def damaged(self, what: str, why: str) -> None:
+        """Note an entry that cannot be used (``what`` it is, and ``why``); it is made again and replaced."""
+        self.notes.append(f"{what} in deck's cache was damaged ({why}); it is made again")
 
     def records(self, most: int) -> BuildRecords | None:
         """Return the records of what decks were built from, kept beside the pictures, each at most ``most``
@@ -109,13 +109,13 @@ class BuildRecords:
         try:
             data = read_cached(path, self.most)
         except Unusable as exc:
-            self.cache.damaged(path, str(exc))
+            self.cache.damaged(f"the build record of {out.name}", str(exc))
             return None
         if data is None:
             return None
         record = _record(data)
         if record is None:
-            self.cache.damaged(path, "not a build record deck wrote")
+            self.cache.damaged(f"the build record of {out.name}", "not a record deck wrote")
             return None
         if record["key"] != key:
             return None  # made from something else: a record, not a damaged one

@@ -110,7 +110,7 @@ class Pictures:
         try:
             pixel_size(png, "figure", self.limits.image_pixels)
         except DeckError as exc:
-            self.cache.damaged(Path(f"{key}.png"), exc.message)
+            self.cache.damaged("a cached picture", exc.message)
             return False
         return True
 

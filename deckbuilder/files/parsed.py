@@ -38,7 +38,12 @@ def cached_reader(
             return parse(path)  # the parser says what is wrong with the file
         name = f"{FORMAT}:{kind}:{path.resolve()}"
         entry = folder / f"{zlib.crc32(name.encode('utf-8')):08x}.json"
-        kept = _entry(entry, name, text, shape, len(source), note)
+
+        def damaged(why: str) -> None:
+            if note is not None:
+                note(f"the parsed copy of {path.name} in deck's cache was damaged ({why}); it is read again")
+
+        kept = _entry(entry, name, text, shape, len(source), damaged)
         if kept is not _NONE:
             return kept
         value = parse(path)
@@ -58,12 +63,12 @@ def cached_reader(
 _NONE: Any = object()  # no usable entry: parse the file
 
 
-def _entry(entry: Path, name: str, text: str, shape: type, size: int, note: Callable[[str], None] | None) -> Any:
-    """Return the value ``entry`` keeps for the file holding ``text``, or _NONE: missing, stale or damaged."""
+def _entry(entry: Path, name: str, text: str, shape: type, size: int, said: Callable[[str], None]) -> Any:
+    """Return the value ``entry`` keeps for the file holding ``text``, or _NONE: missing, stale or damaged (said
+    to ``said``)."""
 
     def damaged(why: str) -> Any:
-        if note is not None:
-            note(f"a damaged settings cache entry ({entry.name}: {why}) was set aside and made again")
+        said(why)
         return _NONE
 
     try:
