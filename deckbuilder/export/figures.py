@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from functools import cache
 from typing import Any
@@ -10,11 +11,12 @@ from matplotlib import font_manager, rc_context
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure as MplFigure
-from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
+from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from deckbuilder.core.outline.model import Figure
 from deckbuilder.core.rules.theme import Theme
 from deckbuilder.core.text.measure import Glyphs
+from deckbuilder.core.text.numerals import read_number
 from deckbuilder.export.chart_shape import (
     EVERY_LABEL_UP_TO,
     RIGHT_IN,
@@ -54,6 +56,8 @@ def _draw(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float, height_
     ax = fig.add_subplot()
     ax.set_facecolor("none")  # transparent, so the slide's own background shows (a template may not be white)
     shape = shape_of(figure, theme, glyphs, width_in)
+    if figure.chart == "line" and _numbered(shape.labels):
+        shape = dataclasses.replace(shape, rotate=False)  # a few of them name the axis, level, as numbers do
     # Margins measured from the labels: a constrained layout costs a third of the render time.
     left, bottom = _margins(figure, shape, theme, glyphs)
     # A label of one unbreakable 5,000-character word would leave the plot no room: it gets half the picture.
@@ -68,7 +72,9 @@ def _draw(figure: Figure, theme: Theme, glyphs: Glyphs, width_in: float, height_
     elif figure.chart in ("bar", "barh"):
         _bars(ax, figure, data, theme, shape)
     else:
-        _lines(ax, data, theme, shape, round(ax.get_position().width * width_in * style["dpi"]))
+        plot_in = ax.get_position().width * width_in
+        widest = max((glyphs.width(label, shape.tick) for label in shape.labels), default=0.0)
+        _lines(ax, data, theme, shape, round(plot_in * style["dpi"]), max(2, int(plot_in * 72 / (widest + 12))))
     text = _hex(theme.color("text"))
     if shape.xlabel:
         ax.set_xlabel(shape.xlabel, fontsize=style["label_size"], color=text)
@@ -186,7 +192,14 @@ def _envelope(values: list[float], columns: int) -> tuple[list[int], list[float]
     return places, [values[i] for i in places]
 
 
-def _lines(ax: Axes, data: dict[str, list[Any]], theme: Theme, shape: Shape, columns: int) -> None:
+def _numbered(labels: list[str]) -> bool:
+    """Whether a line's labels are all numbers (hours, years, days): a few of them name its axis as well as all."""
+    return all(read_number(label) is not None for label in labels)
+
+
+def _lines(ax: Axes, data: dict[str, list[Any]], theme: Theme, shape: Shape, columns: int, room: int) -> None:
+    """Draw the lines ``columns`` pixels wide, naming every point or, where they are many or numbers, at most
+    ``room`` of them (as many as fit side by side)."""
     names = list(data)
     # The first column is the line's labels, as written (text): each point sits at its place along the axis,
     # as the native chart's categories do, and a long line names a few of them.
@@ -201,13 +214,12 @@ def _lines(ax: Axes, data: dict[str, list[Any]], theme: Theme, shape: Shape, col
             linestyle="-" if i < 2 else "--",
         )
     labels = shape.labels
-    if len(labels) <= EVERY_LABEL_UP_TO:
+    if len(labels) <= EVERY_LABEL_UP_TO and not _numbered(labels):
         ax.set_xticks(list(places), labels)
     else:
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.xaxis.set_major_formatter(
-            FuncFormatter(lambda v, _: labels[int(v)] if v == int(v) and 0 <= v < len(labels) else "")
-        )
+        ticks = [int(t) for t in MaxNLocator(nbins=room, integer=True).tick_values(0, len(labels) - 1)]
+        named = [t for t in ticks if 0 <= t < len(labels)]
+        ax.set_xticks(named, [labels[t] for t in named])
     if shape.rotate:
         ax.tick_params(axis="x", labelrotation=30)
         for tick in ax.get_xticklabels():
