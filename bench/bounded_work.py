@@ -14,7 +14,9 @@ Run: .venv/bin/python bench/bounded_work.py [--runs 3] [--against DIR] [--timeou
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
 import subprocess
 import tempfile
@@ -88,6 +90,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=120.0)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="deck-bounded-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     checkouts = [("this checkout", checkout_env(os.environ))]
     if args.against:
         checkouts.append((str(args.against), checkout_env(os.environ, args.against)))
