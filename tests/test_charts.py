@@ -49,7 +49,7 @@ SLIDES: list[dict[str, Any]] = [
         "figure": {
             "chart": "line",
             "title": "Hourly pickups",
-            "data": {"hour": [6.0, 7.0, 8.0, 9.0], "actual": [10, 40, 55, 30], "forecast": [12, 38, 50, 33]},
+            "data": {"hour": [6, 7, 8, 9], "actual": [10, 40, 55, 30], "forecast": [12, 38, 50, 33]},
         },
     },
     {

@@ -63,7 +63,7 @@ def test_a_damaged_record_means_building_again(tmp_path: Path, run_cli: Any) -> 
     outline = _talk(tmp_path)
     out = tmp_path / "deck.pptx"
     run_cli("build", outline, "-o", out)
-    records = FigureCache(deck_cache_dir()).records()
+    records = FigureCache(deck_cache_dir()).records(10**6)
     assert records is not None
     record = json.loads(records.record_path(out).read_text())
     record["findings"] = [{"code": 1}]  # valid JSON, not a finding

@@ -102,12 +102,13 @@ def build(
         from deckbuilder.files.atomic import check_output
 
         check_output(pdf, inputs, force)  # before the build: a PDF that cannot be written stops it early
+    cache = FigureCache(None if no_cache else deck_cache_dir())
     result = build_deck(
         talk_outline,
         talk,
         out,
         template=template,
-        cache=FigureCache(None if no_cache else deck_cache_dir()),
+        cache=cache,
         # The outline's own date wins; else today, said the same way.
         date_text="" if talk_outline.date else spoken_date(dt.date.today().isoformat()),
         progress=lambda message: click.echo(f"  {visible(message)}", err=True),
@@ -120,6 +121,8 @@ def build(
     result.findings = keep(fresh, [s.ignore for s in talk_outline.slides], ignore=ignored)
     for note in result.layout_notes:
         click.echo(f"  template: {visible(note)}", err=True)
+    for note in cache.notes:
+        click.echo(f"  cache: {visible(note)}", err=True)
     if result.findings:
         from .plan_view import findings_view
         from .text_table import echo_lines

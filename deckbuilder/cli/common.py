@@ -87,7 +87,11 @@ def _settings_reader() -> Callable[[Path], Any]:
     from deckbuilder.files.parsed import cached_reader
     from deckbuilder.files.places import deck_cache_dir
 
-    return cached_reader(read_yaml, deck_cache_dir() / "settings", "yaml")
+    def note(message: str) -> None:
+        click.echo(f"  cache: {visible(message)}", err=True)
+
+    # Every file of layouts/ holds a mapping; a cached value of another kind is a damaged entry.
+    return cached_reader(read_yaml, deck_cache_dir() / "settings", "yaml", dict, note)
 
 
 def parse_codes(values: tuple[str, ...], settings: Config) -> tuple[str, ...]:

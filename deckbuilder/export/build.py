@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from deckbuilder.core.timing.talk import TalkPlan
 from deckbuilder.export.cache import RENDER_VERSION, FigureCache, figure_key, file_hash
 from deckbuilder.export.geometry import Canvas, figure_boxes, page_scale
 from deckbuilder.export.render import Pictures
+from deckbuilder.export.template import Template, read_template
 from deckbuilder.files.atomic import check_output
 
 Progress = Callable[[str], None]
@@ -60,29 +62,34 @@ def build_deck(
     config = config or default_config()
     inputs = [*inputs, *([template] if template else [])]
     check_output(out, inputs, replace_read_only)  # before any work, so a wrong -o fails at once
+    # The template is checked and read once, before it is hashed or measured: what is built is what was hashed.
+    base = read_template(template or config.theme.template, config.limits)
     cache = cache or FigureCache(None)
-    records = cache.records()
-    key = build_key(outline, plan, template, date_text, config) if records is not None else ""
+    records = cache.records(config.limits.cache_record_bytes)
+    key = build_key(outline, plan, base if template else None, date_text, config) if records is not None else ""
     if records is not None and (done := records.unchanged(out, key)) is not None:
         unchanged = _from_record(out, done, clock() - started)
         if unchanged is not None:
             return unchanged
     # The level each chart's slide reads it against, and the category it names (core.slides.chart_marks).
     outline = marked(outline, config.theme)
-    canvas = Canvas(config, config.page(*page_scale(config, template)), own_template=template is None)
+    canvas = Canvas(
+        config, config.page(*page_scale(config, base.page if template else None)), own_template=template is None
+    )
     pictures = Pictures(config.theme, config.glyphs, cache, progress, config.limits)
     # Figures start drawing before python-pptx is even imported; the slides are composed meanwhile.
     pictures.start(figure_boxes(outline, plan, canvas.page))
     try:
         from deckbuilder.export.writer import write_deck
 
-        notes = write_deck(
+        notes, written = write_deck(
             outline,
             plan,
             out,
             canvas,
             pictures,
-            template=template,
+            template=base,
+            company=template is not None,
             date_text=date_text,
             inputs=inputs,
             replace_read_only=replace_read_only,
@@ -101,12 +108,12 @@ def build_deck(
     if records is not None:
         summary = dataclasses.asdict(result)
         summary["path"] = str(out)
-        records.put(out, key, summary)
+        records.put(out, key, summary, written)  # the hash of the bytes this build wrote, not of what is there now
     result.seconds = clock() - started
     return result
 
 
-def build_key(outline: Outline, plan: TalkPlan, template: Path | None, date_text: str, config: Config) -> str:
+def build_key(outline: Outline, plan: TalkPlan, template: Template | None, date_text: str, config: Config) -> str:
     """Return the hash of everything a deck is made from: the outline as read (its CSV data included), the
     plan, the bytes of its images and template, the layouts/ folder, the date on the cover and deck's code."""
     images = [
@@ -120,7 +127,7 @@ def build_key(outline: Outline, plan: TalkPlan, template: Path | None, date_text
         "outline": dataclasses.asdict(outline),
         "plan": dataclasses.asdict(plan),
         "images": images,
-        "template": file_hash(template) if template is not None else None,
+        "template": hashlib.sha256(template.data).hexdigest() if template is not None else None,
         "date": date_text,
         "layouts": layouts,
         "deck": [deckbuilder.__version__, RENDER_VERSION, code],

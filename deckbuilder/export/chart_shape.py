@@ -62,6 +62,7 @@ def operating_point_text(point: OperatingPoint) -> str:
 
 
 RIGHT_IN, TOP_IN = 0.35, 0.15  # the plot's right and top margins
+EVERY_LABEL_UP_TO = 40  # a line of more points names only some of them along its axis
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ def shape_of(
                 break
         tick, labels = size, side
     if figure.chart == "line" and labels and not numeric_x(figure):
-        rotate = sum(glyphs.width(label, tick) + 8 for label in labels) > plot_pt * 0.9 and len(labels) <= 40
+        named = len(labels) <= EVERY_LABEL_UP_TO  # past it, a few labels are shown and never crowd
+        rotate = named and sum(glyphs.width(label, tick) + 8 for label in labels) > plot_pt * 0.9
     if figure.chart == "pr_curve":
         xlabel, ylabel = figure.xlabel or "recall", figure.ylabel or "precision"
     else:

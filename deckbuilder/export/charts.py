@@ -46,6 +46,7 @@ from deckbuilder.export.chart_shape import (
     operating_point_text,
     shape_of,
 )
+from deckbuilder.export.chart_xml import LinearCategories, LinearXml
 from deckbuilder.export.shapes import rgb
 
 # The chart's data goes into a workbook that PowerPoint's "Edit Data" opens in Excel. xlsxwriter would write a
@@ -73,7 +74,7 @@ class _XyBook(_TextOnly, XyWorkbookWriter):
     pass
 
 
-class _CategoryData(CategoryChartData):
+class _CategoryData(LinearCategories, CategoryChartData):
     """Bar and line chart data whose workbook keeps text as text."""
 
     @lazyproperty
@@ -81,7 +82,7 @@ class _CategoryData(CategoryChartData):
         return _CategoryBook(self)
 
 
-class _XyData(XyChartData):
+class _XyData(LinearXml, XyChartData):
     """Curve data whose workbook keeps text as text."""
 
     @lazyproperty

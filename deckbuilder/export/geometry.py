@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree as ET
 
 from deckbuilder.core.outline.model import Figure, Outline
 from deckbuilder.core.rules.config import Config
@@ -32,20 +29,11 @@ class Canvas:
     charts: int = 0  # figures drawn as native charts
 
 
-def page_scale(config: Config, template: Path | None) -> tuple[float, float]:
-    """Return how much a template's page stretches our 16:9 geometry (read from its presentation.xml)."""
-    if template is None:
+def page_scale(config: Config, page: tuple[float, float] | None) -> tuple[float, float]:
+    """Return how much a template's page (inches, as its presentation part says) stretches our 16:9 geometry."""
+    if page is None:
         return 1.0, 1.0
-    width, height = config.theme.page
-    try:
-        with zipfile.ZipFile(template) as archive:
-            root = ET.fromstring(archive.read("ppt/presentation.xml"))
-        size = root.find("{http://schemas.openxmlformats.org/presentationml/2006/main}sldSz")
-        if size is not None:
-            width = int(size.get("cx", "0")) / EMU_PER_INCH or width
-            height = int(size.get("cy", "0")) / EMU_PER_INCH or height
-    except (OSError, KeyError, zipfile.BadZipFile, ET.ParseError, ValueError):
-        pass  # the writer reports an unreadable template with a proper message
+    width, height = page
     return width / config.theme.page[0], height / config.theme.page[1]
 
 

@@ -81,7 +81,9 @@ class Pictures:
             if figure.chart == "image" or figure.native:
                 continue
             key = self.key(figure, box)
-            cached = self.cache.get(key)
+            cached = self.cache.get(key, self.limits.image_bytes)
+            if cached is not None and not self._usable(cached, key):
+                cached = None
             if cached is not None:
                 self._ready[key] = cached
             elif key not in self._pending and all(key != k for k, *_ in misses):
@@ -102,6 +104,15 @@ class Pictures:
                 self._pending[key] = self._pool.submit(
                     _render_job, figure, self.theme, self.glyphs, box.width, box.height
                 )
+
+    def _usable(self, png: bytes, key: str) -> bool:
+        """Return whether a cached picture opens as one (its chunks are whole, but its header may still lie)."""
+        try:
+            pixel_size(png, "figure", self.limits.image_pixels)
+        except DeckError as exc:
+            self.cache.damaged("a cached picture", exc.message)
+            return False
+        return True
 
     def get(self, figure: Figure, box: Box) -> tuple[bytes, tuple[int, int]]:
         """Return the picture for ``figure`` in ``box`` and its pixel size."""

@@ -11,8 +11,9 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.slide import Slide
+from pptx.table import _Cell
 from pptx.text.text import TextFrame, _Paragraph
-from pptx.util import Inches, Pt
+from pptx.util import Emu, Inches, Pt
 
 from deckbuilder.core.outline.model import Metric
 from deckbuilder.core.rules.theme import Box, Theme
@@ -147,10 +148,12 @@ def add_table(slide: Slide, block: TableBlock, best_row: int | None, theme: Them
     grid = shape.table
     for c, width in enumerate(block.widths):
         grid.columns[c].width = Inches(width)
-    for r, row in enumerate(block.rows):
-        grid.rows[r].height = Inches(block.heights[r])
-        for c, text in enumerate(row):
-            cell = grid.cell(r, c)
+    # One walk down the rows: python-pptx finds a row or a cell by index from the table's top, and sums every
+    # row's height after each height set, so setting them through its API is cubic in rows (500 rows: 80 s).
+    for r, (tr, row) in enumerate(zip(grid._tbl.tr_lst, block.rows, strict=True)):
+        tr.h = Inches(block.heights[r])
+        for c, (tc, text) in enumerate(zip(tr.tc_lst, row, strict=True)):
+            cell = _Cell(tc, grid)
             cell.margin_top = cell.margin_bottom = Inches(0.04)
             cell.fill.solid()
             header, winner = r == 0, best_row is not None and r == best_row
@@ -161,6 +164,7 @@ def add_table(slide: Slide, block: TableBlock, best_row: int | None, theme: Them
             paragraph.alignment = PP_ALIGN.LEFT if c == 0 else PP_ALIGN.RIGHT
             color = theme.color("background") if header else theme.color("text")
             add_run(paragraph, text, block.size, header or winner, theme.font, color)
+    shape.height = Emu(sum(tr.h for tr in grid._tbl.tr_lst))  # once: the rows' sum, as python-pptx keeps it
     return shape
 
 

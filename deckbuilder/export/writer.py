@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, cast
@@ -17,7 +15,7 @@ from pptx.util import Inches
 from deckbuilder.core.outline.model import Outline
 from deckbuilder.core.rules.config import InputLimits
 from deckbuilder.core.rules.theme import Theme
-from deckbuilder.core.text.display import one_line
+from deckbuilder.core.text.display import excerpt, one_line
 from deckbuilder.core.timing.deck_format import plan_payload
 from deckbuilder.core.timing.talk import TalkPlan
 from deckbuilder.errors import DeckError
@@ -26,72 +24,13 @@ from deckbuilder.export import slides as compose
 from deckbuilder.export.doc_properties import embed_plan
 from deckbuilder.export.geometry import Canvas
 from deckbuilder.export.render import Pictures
+from deckbuilder.export.template import Template, plain_presentation
 from deckbuilder.files.atomic import write_atomically
-from deckbuilder.files.reading import check_zip, read_bounded
-
-# Main-part types that make a file a template or let it carry macros; the deck is always a plain presentation.
-_TEMPLATE_TYPES = (
-    b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml",
-    b"application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
-    b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
-)
-_MAIN_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
-_MACRO_PART = re.compile(r"(?:^|/)vba\w*\.(?:bin|xml)$", re.IGNORECASE)
-_RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*/>")
 
 
-def _template_bytes(path: Path, limits: InputLimits, notes: list[str]) -> bytes:
-    """Return the template as a plain .pptx in memory, checked for size first: a .potx or a macro-enabled file
-    becomes a .pptx, and its macros and links to outside files are left out (said in ``notes``)."""
-    if not path.exists():
-        raise DeckError(f"no such template: {path}")
-    data = read_bounded(path, limits.template_bytes, "template", "template_bytes")
-    parts, limit = limits.deck_parts, limits.template_bytes
-    with check_zip(path, parts, limit, "PowerPoint template", limits.deck_part_bytes, data) as archive:
-        infos = archive.infolist()
-        macros = [i for i in infos if _MACRO_PART.search(i.filename)]
-        types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in archive.namelist() else b""
-        rels = {i.filename: archive.read(i) for i in infos if i.filename.endswith(".rels")}
-        external = sum(r.count(b'TargetMode="External"') for r in rels.values())
-        if not (macros or external or any(t in types for t in _TEMPLATE_TYPES)):
-            return data
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
-            for info in infos:
-                if info in macros:
-                    continue
-                part = rels[info.filename] if info.filename in rels else archive.read(info)
-                if info.filename == "[Content_Types].xml":
-                    for kind in _TEMPLATE_TYPES:
-                        part = part.replace(kind, _MAIN_TYPE)
-                    part = re.sub(rb"<(?:Override|Default)\b[^>]*vbaProject[^>]*/>", b"", part)
-                elif info.filename in rels:
-                    part = _inert_relationships(part)
-                copy.writestr(info, part)
-    if macros:
-        notes.append(f"the template's macros ({len(macros)} part(s)) are left out; a deck carries no code")
-    if external:
-        notes.append(f"{external} link(s) to files outside the template are left out (they would load when opened)")
-    return out.getvalue()
-
-
-def _inert_relationships(rels: bytes) -> bytes:
-    """Drop the macro relationship and point every external link at nothing."""
-
-    def fix(match: re.Match[bytes]) -> bytes:
-        rel = match.group()
-        if b"vbaProject" in rel:
-            return b""
-        if b'TargetMode="External"' in rel:
-            return re.sub(rb'Target="[^"]*"', b'Target="#"', rel)
-        return rel
-
-    return _RELATIONSHIP.sub(fix, rels)
-
-
-def _open_template(template: Path | None, theme: Theme, limits: InputLimits, notes: list[str]) -> PresentationT:
-    path = template or theme.template
-    data = _template_bytes(path, limits, notes)
+def _open_template(template: Template, limits: InputLimits, notes: list[str], company: bool) -> PresentationT:
+    path = template.path
+    data = plain_presentation(template, limits, notes)
     try:
         prs = Presentation(io.BytesIO(data))
     except MemoryError:
@@ -104,6 +43,8 @@ def _open_template(template: Path | None, theme: Theme, limits: InputLimits, not
             f"{path} is not a PowerPoint template ({type(exc).__name__})",
             hint="give a .pptx or .potx saved by PowerPoint, Keynote or LibreOffice",
         ) from None
+    if company:  # deck's own template is whole; a company's may have lost a part on the way
+        _check_references(prs, path)
     if not len(prs.slide_layouts):
         raise DeckError(f"{path} has no slide layouts to build on", hint="save a template with at least one layout")
     try:
@@ -121,6 +62,26 @@ def _open_template(template: Path | None, theme: Theme, limits: InputLimits, not
         prs.part.drop_rel(sld.rId)
         id_list.remove(sld)
     return prs
+
+
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"  # r:id, r:embed ...
+
+
+def _check_references(prs: PresentationT, path: Path) -> None:
+    """Refuse a template whose parts name a part it does not hold (a layout or master left out of the zip):
+    python-pptx drops the link on reading and fails with a KeyError when the part is first used."""
+    for part in prs.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None:
+            continue
+        named = (v for node in element.iter() for k, v in node.attrib.items() if k.startswith(_RELATIONSHIPS))
+        for rid in named:
+            if str(rid) not in part.rels:
+                raise DeckError(
+                    f"{path} is damaged: its part {one_line(str(part.partname), 80)} refers to a part the file does "
+                    f"not hold ({one_line(str(rid), 20)})",
+                    hint="open the template in PowerPoint or LibreOffice and save it again",
+                )
 
 
 def choose_layout(prs: PresentationT, wanted: str, fallbacks: tuple[str, ...]) -> tuple[SlideLayout, str | None]:
@@ -148,16 +109,18 @@ def write_deck(
     canvas: Canvas,
     pictures: Pictures,
     *,
-    template: Path | None,
+    template: Template,
+    company: bool,
     date_text: str,
     inputs: Iterable[Path] = (),
     replace_read_only: bool = False,
-) -> list[str]:
-    """Compose and save the deck; return notes on layouts that fell back."""
+) -> tuple[list[str], tuple[str, int]]:
+    """Compose and save the deck; return notes on layouts that fell back, and the SHA-256 and size of the bytes
+    saved."""
     theme = canvas.page.theme
     found: list[str] = []
-    prs = _open_template(template, theme, canvas.config.limits, found)
-    layouts, notes = _layouts(prs, theme, company=template is not None)
+    prs = _open_template(template, canvas.config.limits, found, company)
+    layouts, notes = _layouts(prs, theme, company=company)
     notes = found + notes
     _compose(prs, outline, plan, canvas, layouts, date_text)
     for slide, _, figure, box in canvas.pictures:
@@ -169,12 +132,16 @@ def write_deck(
             continue
         png, pixels = pictures.get(figure, box)
         shapes.add_picture(slide, box, png, pixels)
-    prs.core_properties.title = outline.title
-    prs.core_properties.author = outline.presenter or ""
-    prs.core_properties.subject = outline.subtitle or ""
+    prs.core_properties.title = _property(outline.title)
+    prs.core_properties.author = _property(outline.presenter or "")
+    prs.core_properties.subject = _property(outline.subtitle or "")
     embed_plan(prs, plan_payload(plan))
-    save_atomically(prs, out, inputs, replace_read_only)
-    return notes
+    return notes, save_atomically(prs, out, inputs, replace_read_only)
+
+
+def _property(text: str) -> str:
+    """Return ``text`` as a document property holds it: at most 255 characters (the slide keeps it whole)."""
+    return text if len(text) <= 255 else excerpt(text, 255)
 
 
 def _layouts(prs: PresentationT, theme: Theme, company: bool) -> tuple[dict[str, SlideLayout], list[str]]:
@@ -209,6 +176,9 @@ def _compose(
 
 def save_atomically(
     prs: PresentationT, out: Path, inputs: Iterable[Path] = (), replace_read_only: bool = False
-) -> None:
-    """Save through a temporary file in the same folder, so ``out`` is never half-written."""
-    write_atomically(out, prs.save, inputs, replace_read_only)
+) -> tuple[str, int]:
+    """Save through a temporary file in the same folder, so ``out`` is never half-written; return the SHA-256
+    and the size of the bytes saved."""
+    written = write_atomically(out, prs.save, inputs, replace_read_only, digest=True)
+    assert written is not None
+    return written

@@ -72,9 +72,15 @@ def resolve_output(out: Path) -> Path:
 
 
 def write_atomically(
-    out: Path, write: Callable[[BinaryIO], None], inputs: Iterable[Path] = (), replace_read_only: bool = False
-) -> None:
-    """Call ``write`` on a temporary file beside ``out``, then move it into place."""
+    out: Path,
+    write: Callable[[BinaryIO], None],
+    inputs: Iterable[Path] = (),
+    replace_read_only: bool = False,
+    digest: bool = False,
+) -> tuple[str, int] | None:
+    """Call ``write`` on a temporary file beside ``out``, then move it into place; with ``digest``, return the
+    SHA-256 and the size of the bytes moved there (read back from the temporary file, which only this process
+    writes)."""
     out = resolve_output(out)
     check_output(out, inputs, replace_read_only)
     folder = out.parent if str(out.parent) else Path(".")
@@ -86,16 +92,31 @@ def write_atomically(
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise DeckError(f"cannot write in {folder.resolve()}: {exc.strerror}") from None
+    written = None
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, "w+b") as handle:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+            if digest:
+                written = _digest(handle)
         os.chmod(tmp, _mode_for(out))
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return written
+
+
+def _digest(handle: BinaryIO) -> tuple[str, int]:
+    import hashlib  # here: only a build that keeps a record hashes what it wrote
+
+    handle.seek(0)
+    hashed, size = hashlib.sha256(), 0
+    for block in iter(lambda: handle.read(1 << 20), b""):
+        hashed.update(block)
+        size += len(block)
+    return hashed.hexdigest(), size
 
 
 def _mode_for(out: Path) -> int:

@@ -89,3 +89,35 @@ def check_zip(
             f"part is at most {size_text(max_part)} (limit deck_part_bytes), so this one is damaged or crafted"
         )
     return archive
+
+
+class Unusable(Exception):
+    """A cache entry that is there but cannot be used: not a regular file, too large, or unreadable."""
+
+
+def read_cached(path: Path, limit: int) -> bytes | None:
+    """Return the bytes of a cache entry, or None when there is none; raise Unusable for anything else that
+    stands there (a FIFO, a folder, a link, a file over ``limit`` bytes). Never blocks, never reads past
+    ``limit``: a cache entry is checked like any input."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise Unusable(exc.strerror or type(exc).__name__) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Unusable("not a regular file")
+        if info.st_size > limit:
+            raise Unusable(f"{size_text(info.st_size)}, over the {size_text(limit)} an entry may hold")
+        with os.fdopen(os.dup(fd), "rb", buffering=0) as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise Unusable(exc.strerror or type(exc).__name__) from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise Unusable(f"over the {size_text(limit)} an entry may hold")
+    return data

@@ -85,7 +85,12 @@ def connect_read_only(path: Path, immutable: bool = False) -> sqlite3.Connection
 def look(path: Path) -> bool:
     """Raise DeckError unless the file at ``path`` is a sound deck history this deck can open, looking through a
     read-only connection: a file deck refuses is left byte for byte as it was, its WAL unmerged. Return False
-    when another program's lock kept it from looking (the caller looks once it holds the database)."""
+    when another program's lock kept it from looking (the caller looks once it holds the database), or when a
+    writer was killed inside a transaction: its rollback journal can only be replayed by a writer, and a reader
+    that looks before it is replayed sees half a transaction (the caller looks once it has been)."""
+    journal = path.with_name(path.name + "-journal")
+    if journal.is_file() and journal.stat().st_size > 0:
+        return False
     db = connect_read_only(path)
     try:
         version, tables = state(db)

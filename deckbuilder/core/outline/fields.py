@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
 from deckbuilder.core.text.durations import EXAMPLES, TALK_ABOVE_ZERO, DurationError, bounded_duration
+from deckbuilder.core.text.numerals import DECIMAL, NOT_FINITE, WHOLE, read_number
 
 Loc = tuple[str | int, ...]
 
@@ -47,11 +48,13 @@ class Choices(Protocol):
 
 
 class Checker:
-    """Collects the problems of one outline, checked against a template's kinds and the duration limit."""
+    """Collects the problems of one outline, checked against a template's kinds, the duration limit and the
+    largest number a slide shows (limits duration_max_s and number_max)."""
 
-    def __init__(self, template: Choices, duration_max_s: int) -> None:
+    def __init__(self, template: Choices, duration_max_s: int, number_max: float = 1e15) -> None:
         self.template = template
         self.duration_max_s = duration_max_s
+        self.number_max = number_max
         self.problems: list[Problem] = []
 
     def fail(self, loc: Loc, message: str, hint: str | None = None, at_key: bool = False) -> Any:
@@ -76,9 +79,19 @@ def unknown_choice(what: str, value: str, choices: tuple[str, ...], close: str |
     return f"unknown {what} '{value}'; use one of {', '.join(choices)}"
 
 
+def shown(value: object, most: int = 40) -> str:
+    """Return a value as a message quotes it, cut short: a 5,000-digit number is not repeated back whole."""
+    try:
+        # A number written as text is quoted bare, as the outline has it: "got 0", not "got '0'".
+        text = value.strip() if isinstance(value, str) and DECIMAL.fullmatch(value.strip()) else repr(value)
+    except ValueError:  # an int past Python's 4,300-digit limit for text
+        return "a number of thousands of digits"
+    return text if len(text) <= most else text[: most - 3] + "..."
+
+
 def given(value: object) -> str:
     """Return ", got 'x'" for a scalar; a list or mapping is not repeated back."""
-    return "" if isinstance(value, (dict, list)) else f", got {value!r}"
+    return "" if isinstance(value, (dict, list)) else f", got {shown(value)}"
 
 
 class Kind:
@@ -138,11 +151,21 @@ class Code(Text):
         return {"type": "string", "pattern": f"^{_CODE}$"}
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
 class Date(Text):
-    """A date, as YAML reads 2026-12-01, or any text ("next Tuesday")."""
+    """A date such as 2026-12-01, or any text ("next Tuesday"); a date that cannot be (2026-02-30) is refused."""
 
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
-        return super().check(c, value.isoformat() if isinstance(value, dt.date) else value, loc)
+        text = super().check(c, value.isoformat() if isinstance(value, dt.date) else value, loc)
+        shape = _ISO_DATE.fullmatch(text) if text is not BAD else None
+        if shape is not None:
+            try:
+                dt.date(*(int(part) for part in shape.groups()))
+            except ValueError as exc:
+                return c.fail(loc, f"{text} is not a date on the calendar ({exc})", "write the date as year-month-day")
+        return text
 
 
 class Listed(Text):
@@ -164,18 +187,12 @@ class Listed(Text):
         return c.fail(loc, unknown_choice(self.what, text, allowed, close))
 
 
-def _number(value: object) -> float | None:
-    """Return the number ``value`` holds (true reads as 1, "0.5" as 0.5), infinite when too large; else None."""
-    try:
-        if isinstance(value, (int, float)):
-            return float(value)
-        if isinstance(value, str):
-            return float(value.strip())
-    except OverflowError:
-        return math.inf
-    except ValueError:
-        return None
-    return None
+def too_large(value: object, most: float) -> str:
+    """Return the message for a number past ``most``: more than a slide can show."""
+    return (
+        f"{shown(value)} is past what a slide can show (at most {most:,.0f} either side of zero; "
+        "limit number_max in layouts/limits.yaml)"
+    )
 
 
 class Number(Kind):
@@ -188,17 +205,20 @@ class Number(Kind):
         self.le = le
 
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
-        number = _number(value)
-        if number is None or not math.isfinite(number):
+        number = read_number(value)
+        if number is None or math.isnan(number):
             return c.fail(loc, f"expected a number{given(value)}")
         return self.bounded(c, number, value, loc)
 
-    def bounded(self, c: Checker, number: float, value: object, loc: Loc) -> Any:
-        """Return ``number`` when it is within the bounds, else BAD with the bound it breaks."""
+    def bounded(self, c: Checker, number: float, value: object, loc: Loc, drawn: bool = True) -> Any:
+        """Return ``number`` when it is within the bounds, else BAD with the bound it breaks; a ``drawn`` one (a
+        value the slide shows) also within the largest number a slide can show."""
         if self.ge is not None and number < self.ge:
-            return c.fail(loc, f"input should be greater than or equal to {self.ge:g}, got {value!r}")
+            return c.fail(loc, f"input should be greater than or equal to {self.ge:g}, got {shown(value)}")
         if self.le is not None and number > self.le:
-            return c.fail(loc, f"input should be less than or equal to {self.le:g}, got {value!r}")
+            return c.fail(loc, f"input should be less than or equal to {self.le:g}, got {shown(value)}")
+        if drawn and abs(number) > c.number_max:
+            return c.fail(loc, too_large(value, c.number_max))
         return number
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
@@ -214,12 +234,15 @@ class Whole(Number):
     """A whole number (2, 2.0 or "2")."""
 
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
-        if isinstance(value, int):  # exact, however large
-            return self.bounded(c, int(value), value, loc)
-        number = _number(value)
+        text = value.strip() if isinstance(value, str) else ""
+        if WHOLE.fullmatch(text):  # exact, however large (a row number, never drawn): "12", "+3", a 400-digit one
+            return self.bounded(c, int(text), value, loc, drawn=False)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self.bounded(c, value, value, loc, drawn=False)
+        number = read_number(value)
         if number is None or not math.isfinite(number) or not number.is_integer():
             return c.fail(loc, f"expected a whole number{given(value)}")
-        return self.bounded(c, int(number), value, loc)
+        return self.bounded(c, int(number), value, loc, drawn=False)
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         return {**super().schema(defs), "type": "integer"}
@@ -267,20 +290,35 @@ class Choice(Kind):
 
 
 class Scalar(Kind):
-    """A number or text, kept as written where the loader restored the text (0.50 stays 0.50)."""
+    """A number or text, kept as written (0.50 stays 0.50); an ``amount`` that is a number must be one a slide
+    can show (a metric's value, which the deck compares and scales)."""
+
+    __slots__ = ("amount",)
+
+    def __init__(self, amount: bool = False) -> None:
+        self.amount = amount
 
     def check(self, c: Checker, value: object, loc: Loc) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            shown = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else repr(value)
-            return c.fail(loc, f"expected a number or text, got {shown}")
-        return value.strip() if isinstance(value, str) else float(value)
+            what = "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else shown(value)
+            return c.fail(loc, f"expected a number or text, got {what}")
+        if self.amount and isinstance(value, str) and NOT_FINITE.fullmatch(value.strip()):
+            return c.fail(loc, f"{value.strip()} is not a number a talk can use", "write a finite number")
+        if self.amount and (number := read_number(value)) is not None and abs(number) > c.number_max:
+            return c.fail(loc, too_large(value, c.number_max))
+        if isinstance(value, str):
+            return value.strip()
+        try:
+            return float(value)
+        except OverflowError:
+            return c.fail(loc, too_large(value, c.number_max))
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": ["number", "string"]}
 
 
 class Duration(Kind):
-    """A duration in whole seconds, written as "12m", "12:00", "720s" or minutes."""
+    """A duration in whole seconds, written as "12m", "12:00" (m:ss), "1:05:00" (h:mm:ss), "720s" or minutes."""
 
     __slots__ = ("above_zero",)
 
@@ -299,7 +337,7 @@ class Duration(Kind):
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         return {
             "anyOf": [
-                {"type": "string", "pattern": r"^\s*(\d+:[0-5]\d|(\d+(\.\d+)?\s*[a-z]*\s*)+)\s*$"},
+                {"type": "string", "pattern": r"^\s*((\d+:)?\d+:[0-5]\d|(\d+(\.\d+)?\s*[a-z]*\s*)+)\s*$"},
                 {"type": "number", "minimum": 0},
             ],
             "description": f"a duration: {EXAMPLES}",

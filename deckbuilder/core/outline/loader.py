@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from deckbuilder.core.outline.fields import Problem, suggest
-from deckbuilder.core.outline.model import SHOWN_AS_WRITTEN, Figure, Outline, Slide, check_columns, check_outline
+from deckbuilder.core.outline.model import Figure, Outline, Slide, check_columns, check_outline, settle_columns
 from deckbuilder.core.outline.units import in_talk_units
-from deckbuilder.core.outline.yaml_source import Source, format_path, parse_yaml, read_text
+from deckbuilder.core.outline.yaml_source import FORBIDDEN, Source, parse_yaml, read_text
 from deckbuilder.core.rules.config import Config, InputLimits, Template, default_config
 from deckbuilder.errors import DeckError
 from deckbuilder.files.reading import check_regular, read_bounded
@@ -84,8 +83,7 @@ def parse_outline(
             "an outline is a mapping of keys (title:, duration:, slides: ...)",
             hint="run `deck new outline.yaml` to see the shape",
         )
-    _keep_as_written(source)
-    outline = check_outline(source.data, config.template, config.limits.duration_max_s)
+    outline = check_outline(source.data, config.template, config.limits.duration_max_s, config.limits.number_max)
     if not isinstance(outline, Outline):
         raise InvalidOutline(_located(outline, source))
     _check_ignore_codes(outline, source, config)
@@ -101,17 +99,6 @@ def _with_cover(outline: Outline, template: Template) -> Outline:
     if not outline.cover or any(s.kind == "title" for s in outline.slides):
         return outline
     return outline.but(slides=[Slide(kind="title"), *outline.slides])
-
-
-def _keep_as_written(source: Source) -> None:
-    """Put back the written text of numbers and yes/no where the outline shows text (tables, metrics, titles)."""
-    for path, text in source.written.items():
-        if not path or not SHOWN_AS_WRITTEN.match(format_path(path)):
-            continue
-        parent = source.data
-        for part in path[:-1]:
-            parent = parent[part]
-        parent[path[-1]] = text
 
 
 def _backups_last(outline: Outline, template: Template) -> Outline:
@@ -186,7 +173,12 @@ def _resolve_figure(figure: Figure, where: tuple[str | int, ...], files: Files) 
         return figure.but(path=str(image))
     if isinstance(figure.data, str):
         csv_path = _existing(figure.data, (*where, "data"), files)
-        columns = read_csv_columns(csv_path, files.limits)
+        columns, lines = read_csv_columns(csv_path, files.limits)
+        problems: list[tuple[str, int, str]] = []
+        columns = settle_columns(figure.chart, columns, files.limits.number_max, problems)
+        if problems:
+            _, row, message = problems[0]
+            raise DeckError(message, file=str(csv_path), line=lines[row], hint="a chart draws numbers from this column")
         try:
             check_columns(figure.chart, columns)
         except ValueError as exc:
@@ -235,15 +227,21 @@ def _existing(name: str, path: tuple[str | int, ...], files: Files) -> Path:
     return target
 
 
-def read_csv_columns(path: Path, limits: InputLimits) -> dict[str, list[float | str]]:
-    """Read a CSV with a header row into columns, numbers as floats."""
+def read_csv_columns(path: Path, limits: InputLimits) -> tuple[dict[str, list[str]], list[int]]:
+    """Read a CSV with a header row into columns of text as written (the chart decides which are numbers), and
+    the line each row starts on."""
     text = read_text(read_bounded(path, limits.csv_bytes, "data CSV", "csv_bytes"), str(path))
+    _check_cells(text, path)
     rows: list[list[str]] = []
+    lines: list[int] = []
     reader = csv.reader(io.StringIO(text))
     try:
+        start = 1
         for row in reader:
             if any(cell.strip() for cell in row):
                 rows.append(row)
+                lines.append(start)
+            start = reader.line_num + 1
             if len(rows) > limits.csv_rows + 1:
                 raise DeckError(
                     f"the CSV has more than {limits.csv_rows} rows; a chart on a slide needs far fewer "
@@ -257,23 +255,28 @@ def read_csv_columns(path: Path, limits: InputLimits) -> dict[str, list[float | 
         raise DeckError("a data CSV needs a header row and at least one row of values", file=str(path))
     header = [h.strip() for h in rows[0]]
     if len(set(header)) != len(header) or not all(header):
-        raise DeckError("the header row needs distinct, non-empty column names", file=str(path), line=1)
-    columns: dict[str, list[float | str]] = {h: [] for h in header}
-    for number, row in enumerate(rows[1:], start=2):
+        raise DeckError("the header row needs distinct, non-empty column names", file=str(path), line=lines[0])
+    columns: dict[str, list[str]] = {h: [] for h in header}
+    for number, row in zip(lines[1:], rows[1:], strict=True):
         if len(row) != len(header):
             raise DeckError(f"this row has {len(row)} cells, the header has {len(header)}", file=str(path), line=number)
         for name, cell in zip(header, row, strict=True):
-            value = _number_or_text(cell.strip())
-            if isinstance(value, float) and not math.isfinite(value):
-                raise DeckError(
-                    f"column '{name}' holds {cell.strip()!r}, which is not a finite number", file=str(path), line=number
-                )
-            columns[name].append(value)
-    return columns
+            columns[name].append(cell.strip())
+    return columns, lines[1:]
 
 
-def _number_or_text(cell: str) -> float | str:
-    try:
-        return float(cell)
-    except ValueError:
-        return cell
+def _check_cells(text: str, path: Path) -> None:
+    """Refuse a control character in a CSV (an escape, a bell) with its place: a slide, a terminal and the
+    chart's XML cannot hold one."""
+    found = FORBIDDEN.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    raise DeckError(
+        f"a control character (U+{ord(found.group()):04X}) in a cell; slides and terminals cannot show it",
+        file=str(path),
+        line=line,
+        column=column,
+        hint="delete it; an escape or a bell copied from a terminal is invisible in most editors",
+    )

@@ -20,28 +20,20 @@ from deckbuilder.core.outline.fields import (
     Flag,
     Listed,
     ListOf,
+    Loc,
     Maybe,
     Number,
     Problem,
     Scalar,
     Text,
     Whole,
+    shown,
+    too_large,
 )
 from deckbuilder.core.outline.parts import Part, parse_part, spec
+from deckbuilder.core.text.numerals import read_number
 
 CHARTS = ("bar", "barh", "line", "pr_curve", "image")
-
-# Places whose value is shown as text, so a number or yes/no there keeps the text it was written with
-# ("0.50" stays 0.50, not 0.5; "yes" stays yes). Key paths as `format_path` writes them.
-SHOWN_AS_WRITTEN = re.compile(
-    r"^(?:title|subtitle|presenter"
-    r"|slides\[\d+\]\.(?:title|notes|id|todo"
-    r"|(?:points\[\d+\]\.)*points\[\d+\](?:\.text)?"
-    r"|table\.(?:rows\[\d+\]\[\d+\]|columns\[\d+\])"
-    r"|metrics\[\d+\]\.(?:name|value|baseline|spread|baseline_label)"
-    r"|decisions\[\d+\]\.(?:decision|rationale|alternative|why_rejected)"
-    r"|figure\.(?:title|xlabel|ylabel|highlight\[\d+\]|operating_point\.label)))$"
-)
 
 
 def cell_number(text: str) -> float | None:
@@ -77,7 +69,8 @@ class _Part:
         from deckbuilder.core.rules.config import default_config
 
         config = default_config()
-        checker = Checker(template or config.template, config.limits.duration_max_s)
+        limits = config.limits
+        checker = Checker(template or config.template, limits.duration_max_s, limits.number_max)
         made = parse_part(cls, data, checker, ())
         if made is BAD:
             raise ValueError("; ".join(f"{'.'.join(map(str, p.loc)) or 'top'}: {p.message}" for p in checker.problems))
@@ -125,13 +118,13 @@ class Metric(_Part):
     """A headline number and the baseline it beats."""
 
     name: str = field(metadata=spec(_TEXT, "e.g. PR-AUC, Recall@10, MAPE"))
-    value: float | str = field(metadata=spec(Scalar()))
-    baseline: float | str | None = field(default=None, metadata=spec(Maybe(Scalar())))
+    value: float | str = field(metadata=spec(Scalar(amount=True)))
+    baseline: float | str | None = field(default=None, metadata=spec(Maybe(Scalar(amount=True))))
     baseline_label: str | None = field(
         default=None, metadata=spec(_MAYBE_TEXT, "e.g. random, majority class, current rule")
     )
     spread: float | str | None = field(
-        default=None, metadata=spec(Maybe(Scalar()), "CV standard deviation or interval half-width")
+        default=None, metadata=spec(Maybe(Scalar(amount=True)), "CV standard deviation or interval half-width")
     )
     lower_is_better: bool = field(default=False, metadata=spec(Flag(), "true for errors such as RMSE or MAPE"))
     # None: not said, so the deck shows it as the talk writes it elsewhere (see callout.in_talk_units)
@@ -148,7 +141,8 @@ class Metric(_Part):
         value, baseline = as_number(self.value), as_number(self.baseline)
         if value is None or baseline is None or value <= 0 or baseline <= 0:
             return None
-        return baseline / value if self.lower_is_better else value / baseline
+        lift = baseline / value if self.lower_is_better else value / baseline
+        return lift if math.isfinite(lift) else None  # 1e300 against 1e-300: no ratio a slide can say
 
     def problem(self, template: Choices) -> str | None:
         for name in ("baseline", "spread"):
@@ -242,6 +236,47 @@ class Figure(_Part):
             except ValueError as exc:
                 return str(exc)
         return None
+
+    def finish(self, c: Checker, loc: Loc) -> Any:
+        """Return the figure with its data read for its chart (labels as text, values as numbers), or BAD."""
+        if not isinstance(self.data, dict) or self.chart == "image":
+            return self
+        problems: list[ColumnProblem] = []
+        data = settle_columns(self.chart, self.data, c.number_max, problems)
+        for name, row, message in problems:
+            c.fail((*loc, "data", name, row), message)
+        return BAD if problems else self.but(data=data)
+
+
+ColumnProblem = tuple[str, int, str]  # column, 0-based row, what is wrong
+
+
+def settle_columns(
+    chart: str, data: dict[str, list[Any]], most: float, problems: list[ColumnProblem]
+) -> dict[str, list[Any]]:
+    """Return ``data`` as ``chart`` reads it: the label (first) column as text, as written ("1.10", "02139",
+    "08:00", "Nan"), the columns it draws as numbers at most ``most`` either side of zero. What cannot be read
+    goes to ``problems``, at most one per column."""
+    drawn = ("recall", "precision") if chart == "pr_curve" else tuple(list(data)[1:])
+    settled: dict[str, list[Any]] = {}
+    for name, values in data.items():
+        if name not in drawn:
+            settled[name] = [v if isinstance(v, (int, float)) else str(v) for v in values]
+            continue
+        numbers: list[Any] = []
+        for row, value in enumerate(values):
+            number = read_number(value)
+            if number is None or math.isnan(number):
+                problems.append(
+                    (name, row, f"column '{name}' must hold numbers only; row {row + 1} holds {shown(value)}")
+                )
+                break
+            if abs(number) > most:
+                problems.append((name, row, f"column '{name}', row {row + 1}: {too_large(value, most)}"))
+                break
+            numbers.append(number)
+        settled[name] = numbers if len(numbers) == len(values) else list(values)
+    return settled
 
 
 def check_columns(chart: str, data: dict[str, list[Any]]) -> None:
@@ -349,8 +384,10 @@ class Outline(_Part):
     slides: list[Slide] = field(metadata=spec(ListOf(Part(Slide), min_length=1)))
 
 
-def check_outline(data: object, template: Choices, duration_max_s: int) -> Outline | list[Problem]:
+def check_outline(
+    data: object, template: Choices, duration_max_s: int, number_max: float = 1e15
+) -> Outline | list[Problem]:
     """Return ``data`` checked as an outline, or every problem found in it."""
-    checker = Checker(template, duration_max_s)
+    checker = Checker(template, duration_max_s, number_max)
     made = parse_part(Outline, data, checker, ())
     return checker.problems if made is BAD else made

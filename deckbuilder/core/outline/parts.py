@@ -82,6 +82,10 @@ def parse_part(part: type[Any], value: object, c: Checker, loc: Loc) -> Any:
     if bad:
         return BAD
     made = part(**found)
+    if hasattr(made, "finish"):  # a part whose fields are read together (a chart's columns, by its chart)
+        made = made.finish(c, loc)
+        if made is BAD:
+            return BAD
     problem = made.problem(c.template) if hasattr(made, "problem") else None
     return c.fail(loc, problem) if problem else made
 

@@ -1,21 +1,32 @@
-"""Read YAML into plain data while remembering where every key and value stands."""
+"""Read YAML into plain data while remembering where every key and value stands.
+
+Every scalar is kept as the text the user typed: "12:00", 010, 2026-12-01 and yes reach the outline's field kinds
+as written, and the kind decides what the text means (a duration where a duration is due, a label where a label
+is). Only YAML's null (~, null, an empty value) is read by YAML itself, as the 1.2 core schema reads it. YAML 1.1,
+PyYAML's default, would read 12:00 as 720, 010 as 8 and a date as a date before any field had its say.
+"""
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
 
+from deckbuilder.core.text.numerals import DECIMAL
 from deckbuilder.errors import DeckError
 
 Path = tuple[str | int, ...]
 # Characters that cannot stand in text on a slide or a terminal: C0 and C1 controls (tab and newline are
 # fine), and the non-characters XML refuses. YAML's escapes ("\e", "\x1b", "\0") can produce them.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass
@@ -26,9 +37,6 @@ class Source:
     data: Any
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    # The text of every plain scalar YAML read as a number or a boolean ("0.50", "yes"), so a place that
-    # shows text can show it as written.
-    written: dict[Path, str] = field(default_factory=dict)
 
     def position(self, path: Path, at_key: bool = False) -> tuple[int, int] | None:
         """Return where ``path`` (or its longest known prefix) stands; its key if ``at_key``."""
@@ -66,11 +74,37 @@ def format_path(path: Path) -> str:
     return text
 
 
-class _Loader(yaml.SafeLoader):
-    """A safe loader that refuses aliases (no alias bomb can expand) and nesting past a limit."""
+_TAG = "tag:yaml.org,2002:"
+_STR, _NULL, _SEQ, _MAP = _TAG + "str", _TAG + "null", _TAG + "seq", _TAG + "map"
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+# What YAML 1.2's core schema reads as a boolean or a number: an explicit !!bool, !!int or !!float must be one.
+_TYPED = {
+    _TAG + "bool": re.compile(r"true|True|TRUE|false|False|FALSE"),
+    _TAG + "int": re.compile(r"[-+]?[0-9]+"),
+    _TAG + "float": DECIMAL,
+}
+
+
+class _Loader(Reader, Scanner, Parser, Composer, BaseResolver):
+    """YAML's reader and composer, with no constructor: scalars stay text (see the module's docstring).
+
+    Aliases are refused (no alias bomb can expand), and so is nesting past a limit."""
 
     max_depth = 40
     depth = 0
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        # A plain scalar is text unless it is YAML's null; a quoted one is always text.
+        if kind is ScalarNode:
+            return _NULL if implicit[0] and value in _NULLS else _STR
+        return _SEQ if kind is SequenceNode else _MAP
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.depth >= self.max_depth:
@@ -183,7 +217,7 @@ def parse_yaml(text: str, file: str, max_depth: int = 40) -> Source:
             hint="run `deck new outline.yaml` for a starter outline to edit",
         )
     source = Source(file=file, data=None)
-    source.data = _build(node, (), source, loader)
+    source.data = _build(node, (), source)
     return source
 
 
@@ -201,16 +235,15 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _build(node: Node, path: Path, source: Source, loader: _Loader) -> Any:
+def _build(node: Node, path: Path, source: Source) -> Any:
     source.values[path] = _mark(node)
     if isinstance(node, MappingNode):
+        _plain_collection(node, _MAP, path, source)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise source.error(path, "a key must be a plain word, not a list or mapping")
-            key = _construct(key_node, path, source, loader)
-            if not isinstance(key, str):
-                key = str(key)
+            key = _text(key_node, path, source)
             child = (*path, key)
             if key in result:
                 first = source.keys[child]
@@ -223,37 +256,55 @@ def _build(node: Node, path: Path, source: Source, loader: _Loader) -> Any:
                     hint="keep one of the two; YAML would silently drop the first",
                 )
             source.keys[child] = _mark(key_node)
-            result[key] = _build(value_node, child, source, loader)
+            result[key] = _build(value_node, child, source)
         return result
     if isinstance(node, SequenceNode):
-        return [_build(item, (*path, i), source, loader) for i, item in enumerate(node.value)]
-    return _construct(node, path, source, loader)
+        _plain_collection(node, _SEQ, path, source)
+        return [_build(item, (*path, i), source) for i, item in enumerate(node.value)]
+    if node.tag == _NULL:
+        return None
+    return _scalar(node, path, source)
 
 
-def _construct(node: Node, path: Path, source: Source, loader: _Loader) -> Any:
-    """Turn a scalar into its value; a value YAML cannot make, or text with control characters, is an error."""
-    try:
-        value = loader.construct_object(node)
-    except (yaml.YAMLError, ValueError, KeyError, TypeError, OverflowError) as exc:
-        tag = node.tag.rsplit(":", 1)[-1]
-        shown = node.value if isinstance(node.value, str) else ""
-        shown = shown if len(shown) <= 40 else shown[:37] + "..."
-        detail = getattr(exc, "problem", None) or str(exc) or type(exc).__name__
-        shown, detail = _FORBIDDEN.sub("?", shown), _FORBIDDEN.sub("?", str(detail))
+def _plain_collection(node: Node, tag: str, path: Path, source: Source) -> None:
+    if node.tag != tag:
+        raise _tag_error(node, path, source)
+
+
+def _tag_error(node: Node, path: Path, source: Source) -> DeckError:
+    tag = FORBIDDEN.sub("?", node.tag.replace(_TAG, "!!"))
+    tag = tag if len(tag) <= 40 else tag[:37] + "..."
+    return source.error(
+        path,
+        f"the tag {tag} is not read in an outline",
+        hint="remove the tag: deck reads each value as written, and its key decides what it means",
+    )
+
+
+def _scalar(node: Node, path: Path, source: Source) -> str:
+    """Return a scalar as written; an explicit !!int, !!float or !!bool must read as one in YAML 1.2."""
+    text = _text(node, path, source)
+    if node.tag == _STR:
+        return text
+    shape = _TYPED.get(node.tag)
+    if shape is None:
+        raise _tag_error(node, path, source)
+    if shape.fullmatch(text) is None:
+        shown = FORBIDDEN.sub("?", text if len(text) <= 40 else text[:37] + "...")
+        kind = node.tag.removeprefix(_TAG)
+        raise source.error(path, f"YAML cannot read {shown!r} as {kind}", hint="remove the tag, or write a number")
+    return text
+
+
+def _text(node: Node, path: Path, source: Source) -> str:
+    """Return a scalar's text; text with control characters is an error."""
+    text: str = node.value
+    bad = FORBIDDEN.search(text)
+    if bad:
         raise source.error(
-            path, f"YAML cannot read {shown!r} as {tag} ({detail})", hint="put the value in quotes to keep it as text"
-        ) from None
-    if isinstance(value, str):
-        bad = _FORBIDDEN.search(value)
-        if bad:
-            raise source.error(
-                path,
-                f"the text holds a control character (U+{ord(bad.group()):04X}) at position {bad.start() + 1}; "
-                "slides and terminals cannot show it",
-                hint="delete it (it often comes from an escape such as \\e or \\x1b in a double-quoted string)",
-            )
-    elif isinstance(value, float) and not math.isfinite(value):
-        raise source.error(path, f"{value} is not a number a talk can use", hint="write a finite number")
-    if isinstance(value, (bool, int, float)) and isinstance(node, ScalarNode) and node.style is None:
-        source.written[path] = node.value
-    return value
+            path,
+            f"the text holds a control character (U+{ord(bad.group()):04X}) at position {bad.start() + 1}; "
+            "slides and terminals cannot show it",
+            hint="delete it (it often comes from an escape such as \\e or \\x1b in a double-quoted string)",
+        )
+    return text

@@ -161,6 +161,7 @@ class InputLimits:
     csv_bytes: int
     csv_rows: int
     chart_categories: int
+    number_max: int
     image_bytes: int
     image_pixels: int
     template_bytes: int
@@ -174,6 +175,7 @@ class InputLimits:
     notebook_bytes: int
     import_images: int
     import_image_total_bytes: int
+    cache_record_bytes: int
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -1,1 +1,1 @@
-"""How text is written and measured: glyph widths, sentences, one-line display, durations."""
+"""How text is written and measured: glyph widths, sentences, one-line display, durations, numbers."""

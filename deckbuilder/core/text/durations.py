@@ -24,7 +24,7 @@ _UNITS = {
     "seconds": 1,
 }
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
-_CLOCK = re.compile(r"^(\d+):([0-5]\d)$")
+_CLOCK = re.compile(r"^(?:(\d+):)??(\d+):([0-5]\d)$")  # m:ss, or h:mm:ss
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 EXAMPLES = '"12m", "12:00", "720s", "11m30s" or a bare number of minutes'
@@ -42,15 +42,21 @@ def parse_duration(value: object) -> int:
     if isinstance(value, bool):
         raise DurationError(f"expected a duration such as {EXAMPLES}, got {value!r}")
     if isinstance(value, (int, float)):
-        return _from_minutes(float(value))
+        try:
+            return _from_minutes(float(value), value)
+        except OverflowError:  # an int past a float's range
+            return _from_minutes(math.inf, value)
     if not isinstance(value, str):
         raise DurationError(f"expected a duration such as {EXAMPLES}, got {value!r}")
     text = value.strip().lower()
     if _NUMBER.match(text):
-        return _from_minutes(float(text))
+        return _from_minutes(float(text), value)
     clock = _CLOCK.match(text)
     if clock:
-        return _whole(int(clock.group(1)[:12]) * 60 + int(clock.group(2)), value)
+        hours, minutes, seconds = (int((part or "0")[:12]) for part in clock.groups())  # past 12 digits: too long
+        if hours and minutes > 59:
+            raise DurationError(f"cannot read {value!r} as a duration; minutes run to 59 in h:mm:ss")
+        return _whole((hours * 60 + minutes) * 60 + seconds, value)
     compact = text.replace(" ", "")
     parts = _PART.findall(text)
     if not parts or "".join(n + u for n, u in parts) != compact:
@@ -86,10 +92,10 @@ def talk_duration(value: object, most_s: int) -> int:
 TALK_ABOVE_ZERO = "the talk needs a duration above zero, e.g. 12m"
 
 
-def _from_minutes(minutes: float) -> int:
-    if math.isnan(minutes) or math.isinf(minutes) or minutes < 0:
-        raise DurationError(f"a duration must be a positive number of minutes, got {minutes}")
-    return _whole(minutes * 60, minutes)
+def _from_minutes(minutes: float, original: object) -> int:
+    if math.isnan(minutes) or minutes < 0:
+        raise DurationError(f"a duration must be a positive number of minutes, got {_short(original)}")
+    return _whole(minutes * 60, original)
 
 
 def _whole(seconds: float, original: object) -> int:
@@ -101,7 +107,10 @@ def _whole(seconds: float, original: object) -> int:
 
 
 def _short(value: object) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int past Python's 4,300-digit limit for text
+        return "a number of thousands of digits"
     return text if len(text) <= 24 else text[:21] + "..."
 
 

@@ -135,23 +135,28 @@ def wrap(
                 continue
             if current:
                 lines.append(current)
-            while break_words and w > width_pt and len(word) > 1:  # a word wider than the line breaks by characters
-                cut = _chars_that_fit(word, size, width_pt, glyphs, bold)
-                lines.append(word[:cut])
-                word = word[cut:]
+            if break_words and w > width_pt and len(word) > 1:  # a word wider than the line breaks by characters
+                *full, word = _broken(word, size, width_pt, glyphs, bold)
+                lines.extend(full)
                 w = glyphs.width(word, size, bold)
             current, used = word, w
         lines.append(current)
     return lines
 
 
-def _chars_that_fit(word: str, size: float, width_pt: float, glyphs: Glyphs, bold: bool) -> int:
-    used = 0.0
+def _broken(word: str, size: float, width_pt: float, glyphs: Glyphs, bold: bool) -> list[str]:
+    """Return ``word`` cut into lines that each fit ``width_pt`` (at least one character a line), in one walk
+    along it: a 32,000-character word is measured once, not once per line."""
+    pieces: list[str] = []
+    start, used = 0, 0.0
     for i, char in enumerate(word):
-        used += glyphs.width(char, size, bold)
-        if used > width_pt:
-            return max(i, 1)
-    return len(word)
+        advance = glyphs.width(char, size, bold)
+        if used + advance > width_pt and i > start:
+            pieces.append(word[start:i])
+            start, used = i, 0.0
+        used += advance
+    pieces.append(word[start:])
+    return pieces
 
 
 EXACT_LINES = 40  # past this many lines a text cannot fit any slide: its count is estimated, not wrapped
