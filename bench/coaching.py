@@ -3,6 +3,8 @@ talks, and how each one-line phrase is labelled, with precision per code.
 
 Run: .venv/bin/python bench/coaching.py ../shared/corpus   (or its talks/ folder)
      .venv/bin/python bench/coaching.py ../shared/corpus ../shared/corpus2   (each scored apart)
+     .venv/bin/python bench/coaching.py ../shared/writeups/real   (labelled write-ups: the sentences their
+     labels mark, the headline read as a measure of its value and each decision read as a choice)
 
 The cross-check is a matter of history: a change developed against one corpus is scored on the other,
 unchanged, before it is kept (the figures for each change are in its issue note).
@@ -144,13 +146,76 @@ def score_corpus(folder: Path) -> list[str]:
     return lines
 
 
+def _sentence_with(text: str, quote: str) -> str | None:
+    """The sentence (or line) of ``text`` that holds ``quote``, as the writer wrote it."""
+    from deckbuilder.core.reading.sentences import sentences
+
+    at = text.find(quote)
+    if at < 0:
+        return None
+    start = max(text.rfind("\n", 0, at), 0)
+    end = text.find("\n", at + len(quote))
+    line = text[start : end if end >= 0 else len(text)].strip(" \n#*-|>")
+    return next((s for s in sentences(line) if quote[:20] in s), line)
+
+
+def score_writeups(folder: Path) -> list[str]:
+    """Read the sentences the labels of real write-ups mark (LABELS.yaml: the headline metric's quote, each
+    decision's quote): a headline read as a measure of its labelled value, a decision read as a choice (C006's
+    reading). Returns the summary lines; each miss is printed."""
+    from deckbuilder.checks.decisions import is_decision
+    from deckbuilder.checks.reading import reader_for
+    from deckbuilder.core.rules.config import default_config
+
+    reader = reader_for(default_config())
+    numbers = numbers_read = choices = choices_read = 0
+    for labels_path in sorted(folder.glob("*/LABELS.yaml")):
+        labels = yaml.safe_load(labels_path.read_text(encoding="utf-8")) or {}
+        root = labels_path.parent
+        quoted = []
+        head = labels.get("headline_metric") or {}
+        where = head.get("where") or {}
+        if where.get("quote") and head.get("value") and str(where.get("file", "")).endswith((".md", ".markdown")):
+            quoted.append(("headline", where, str(head["value"])))
+        for decision in labels.get("decisions") or []:
+            spot = decision.get("where") or {}
+            if spot.get("quote") and str(spot.get("file", "")).endswith((".md", ".markdown")):
+                quoted.append(("decision", spot, ""))
+        for kind, spot, value in quoted:
+            path = root / str(spot["file"])
+            if not path.is_file():
+                continue
+            sentence = _sentence_with(path.read_text(encoding="utf-8", errors="replace"), str(spot["quote"]))
+            if sentence is None:
+                continue
+            if kind == "headline":
+                numbers += 1
+                found = [m.value.text for m in reader.measures(sentence)]
+                ok = any(value.replace(",", "").lstrip("~") in v.replace(",", "") for v in found)
+                numbers_read += ok
+            else:
+                choices += 1
+                ok = bool(reader.choices(sentence)) or is_decision(reader, sentence, True)
+                choices_read += ok
+            if not ok:
+                print(f"  {kind:<9} {root.name[:24]:<24} {sentence[:90]}")
+    return [
+        f"headline sentences read as a measure of their value: {numbers_read}/{numbers} "
+        f"({numbers_read / max(numbers, 1):.0%})",
+        f"decision sentences read as a choice: {choices_read}/{choices} ({choices_read / max(choices, 1):.0%})",
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "corpus", type=Path, nargs="+", help="a corpus folder, or its talks/ folder; several are scored apart"
     )
     folders: list[Path] = parser.parse_args().corpus
-    summaries = [(folder, score_corpus(folder)) for folder in folders]
+    summaries = [
+        (folder, score_writeups(folder) if any(folder.glob("*/LABELS.yaml")) else score_corpus(folder))
+        for folder in folders
+    ]
     for folder, lines in summaries:
         if len(summaries) > 1:
             print(f"== {folder}")

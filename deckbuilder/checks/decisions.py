@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from deckbuilder.core.outline.model import Outline
     from deckbuilder.core.rules.config import Config
 
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 _PURPOSE = frozenset({("to",), ("for",)})
 _SPELLED = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"})
 
@@ -58,13 +59,13 @@ def undefended(reader: Reader, text: str) -> str | None:
     tokens = sentence.tokens
     choosing = reader.vocabulary.choice
     number = any(t.is_number or t.key in _SPELLED for t in tokens)
-    measured = number or reader.metric_terms.any(tokens) or reader.matcher(choosing.evidence).any(tokens)
+    measured = number or reader.metric_terms.any(tokens) or _tested(reader, sentence)
     # a reason that says why, not what for: "to segment the players" or "for the final numbers" is the use
     reason = (
         any(_gives_reason(reader, sentence, start, term) for start, _, term in reader.reasons.find(tokens))
         or any(c.reason for c in reader.choices(text))
         or reader.consequence.any(tokens)
-        or reader.matcher(choosing.evidence).any(tokens)  # "after a sweep of five values": it was tested
+        or _tested(reader, sentence)  # "after a sweep of five values": it was tested
         or _explained(sentence)
     )
     leaves_out = reader.matcher(choosing.negative).any(tokens) or (bool(tokens) and tokens[0].key == "no")
@@ -74,6 +75,18 @@ def undefended(reader: Reader, text: str) -> str | None:
     if alternative or reader.beat.any(tokens):
         return None if measured or reason else "no evidence for the choice"
     return None if measured and reason else "no alternative it was chosen over, and no measured reason"
+
+
+def _tested(reader: Reader, sentence: Sentence) -> bool:
+    """A test that backs the choice: "after a sweep of five values", "a 3-fold search showed"; not the
+    experiments a method was used for ("for all experiments")."""
+    tokens = sentence.tokens
+    for start, _, _ in reader.matcher(reader.vocabulary.choice.evidence).find(tokens):
+        before = [t.key for t in tokens[max(0, start - 3) : start]]
+        if any(w in ("all", "every", "each", "for") for w in before):
+            continue
+        return True
+    return False
 
 
 def _gives_reason(reader: Reader, sentence: Sentence, start: int, term: tuple[str, ...]) -> bool:
@@ -130,20 +143,25 @@ def _names_part(reader: Reader, sentence: Sentence) -> bool:
 
 
 def _acts(reader: Reader, sentence: Sentence) -> bool:
-    """A line that opens on a verb of choosing or of putting a method to work ("Chose X", "Used CatBoost for
-    the final model", "Oversampled the rare class with ADASYN", "We target-encoded the columns")."""
-    tokens = sentence.tokens
-    first = 1 if len(tokens) > 1 and tokens[0].key in ("i", "we") else 0
-    if first >= len(tokens) or not tokens[first].is_word:
-        return False
+    """A verb of choosing, of putting a method to work or of leaving out, as the main verb of the first clause:
+    opening the line ("Used CatBoost for the final model", "Oversampled the rare class"), after the speaker
+    ("We will use ResNet50", "I decided to drop the IDs") or in the passive ("Gradient boosting was used",
+    "one of the two has to be dropped", "are not taken into account")."""
+    tokens, pos = sentence.tokens, reader.pos(sentence)
+    grammar = reader.words.grammar
     choosing = reader.vocabulary.choice
     acts = [reader.matcher(words) for words in (choosing.verbs, choosing.method_verbs, choosing.negative)]
-    if any(m.at(tokens, first) is not None for m in acts):
-        return True
-    # the passive: "Gradient boosting was used for all experiments"
-    for k, token in enumerate(tokens[:6]):
-        if token.key in ("was", "were", "is", "are") and k + 1 < len(tokens):
-            return any(m.at(tokens, k + 1) is not None for m in acts)
+    clause = [k for k in sentence.clause_of(0) if k < 10]
+    for k in clause:
+        if not tokens[k].is_word or not any(m.at(tokens, k) is not None for m in acts):
+            continue
+        if k == 0 or all(not t.is_word for t in tokens[:k]):
+            return True
+        before = [t.key for t in tokens[max(0, k - 4) : k]]
+        speaker = any(w in grammar.first_person for w in before)
+        passive = any(w in _BE for w in before[-3:]) and (pos[k] == PART or "VBN" in reader.words.tags(tokens[k]))
+        if speaker or passive:
+            return True
     return False
 
 
