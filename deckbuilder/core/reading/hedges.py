@@ -90,7 +90,10 @@ def find_hedge(reader: Lexicon, text: str) -> Hedge | None:
         # a subject is one that opens the line as written: "The April figures" stays the speaker's once the
         # capitalised run "The April" is blanked as a name
         opens = bool(sentence.tokens) and sentence.tokens[0].text.lower() == opening
+        said_keys = reader.keys_of(sentence)
         for family in reader.vocabulary.hedges:
+            if reader.firsts_of(family).isdisjoint(said_keys):
+                continue  # none of the family's words begins in the sentence: most lines, most families
             for start, end in _hits(reader, sentence, family):
                 if _others(reader, sentence, start, opens):
                     continue

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from deckbuilder.core.rules.vocabulary import Metric, Term
+from deckbuilder.core.rules.vocabulary import HedgeFamily, Metric, Term
 
 from .sentences import Sentence, pieces, read_sentence, sentences
 from .tokens import Token
@@ -40,6 +40,7 @@ class Lexicon:
         self._sentences: dict[str, Sentence] = {}
         self._topics: dict[str, Matcher] = {}
         self._matchers: dict[tuple[Term, ...], Matcher] = {}
+        self._firsts: dict[str, frozenset[str]] = {}
 
     # --- matchers, each built on first use ----------------------------------------------------------------
     def matcher(self, terms: Iterable[Term]) -> Matcher:
@@ -191,6 +192,31 @@ class Lexicon:
         if name not in self._topics:
             self._topics[name] = self.matcher(self.vocabulary.topics[name])
         return self._topics[name]
+
+    def keys_of(self, sentence: Sentence) -> frozenset[str]:
+        """Every word key and lemma a sentence holds, for a matcher to rule itself out at once."""
+        if sentence.keys is None:
+            found: set[str] = set()
+            for token in sentence.tokens:
+                found.add(token.key)
+                if token.is_word:
+                    found |= self.words.lemmas(token)
+            sentence.keys = frozenset(found)
+        return sentence.keys
+
+    def firsts_of(self, family: HedgeFamily) -> frozenset[str]:
+        """The first words of every term a hedge family reads (hedges.py)."""
+        found = self._firsts.get(family.name)
+        if found is None:
+            terms = (
+                *family.terms,
+                *family.predicative,
+                *family.negated,
+                *family.times,
+                *family.epistemic,
+            )
+            found = self._firsts[family.name] = frozenset(term[0] for term in terms)
+        return found
 
     def time(self, name: str) -> Matcher:
         """The words of time of one kind (layouts/reading.yaml, time): units, relative, events, sequence ..."""

@@ -8,6 +8,7 @@ words or the assignment's), `topics` (which part of the talk a sentence is about
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from deckbuilder.core.rules.vocabulary import Metric
 
@@ -19,11 +20,19 @@ from .lexicon import Lexicon
 from .measures import Measure, mentions, read_measures, with_baselines
 from .sentences import sentences
 from .steps import vague_step
+
+if TYPE_CHECKING:
+    from deckbuilder.core.rules.config import Config
+
 from .voice import Voice, about_errors, breaks_down, looks_ahead, read_voice, topic_hits
 
 
 class Reader(Lexicon):
     """Reads sentences with the word table and vocabulary of one Config."""
+
+    def __init__(self, config: Config) -> None:
+        super().__init__(config)
+        self._passages: dict[tuple[str, ...], tuple[Measure, ...]] = {}
 
     def choices(self, text: str) -> list[Choice]:
         """Return the choices one sentence states."""
@@ -87,13 +96,19 @@ class Reader(Lexicon):
     def measures_in(self, texts: Iterable[str]) -> list[Measure]:
         """Return the measures of a passage (paragraphs, list items), a baseline stated in one sentence given
         to the measures of the same metric in the others."""
+        passage = tuple(texts)
+        kept = self._passages.get(passage)
+        if kept is not None:
+            return list(kept)  # the checks read a line several times (C002, C003, C008): read it once
         found: list[Measure] = []
         last: Metric | None = None  # the metric the passage last named, for "It averages out at 7.4%"
-        for text in texts:
+        for text in passage:
             for said in sentences(text):
                 sentence = self.sentence(said)
                 measures = read_measures(self, sentence, last)
                 found.extend(measures)
                 named = mentions(self, sentence)
                 last = named[-1].metric if named else last if not measures else None
-        return with_baselines(found)
+        result = with_baselines(found)
+        self._passages[passage] = tuple(result)
+        return list(result)

@@ -112,6 +112,7 @@ class Sentence:
     tokens: list[Token]
     clause: list[int] = field(default_factory=list)  # clause number of each token
     tags: list[str] | None = None  # coarse parts of speech, filled in by the reader on first use
+    keys: frozenset[str] | None = None  # every word key and lemma, filled in by the reader on first use
 
     def clause_of(self, i: int) -> list[int]:
         """Return the indices of the tokens in the clause of token ``i``."""

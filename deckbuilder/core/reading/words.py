@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from deckbuilder.core.rules.english import FINITE_TAGS, VERB_TAGS, English
 from deckbuilder.core.rules.vocabulary import Term, Vocabulary
 
-from .tokens import Token
+from .tokens import WORD, Token
 
 
 class Words:
@@ -209,6 +209,7 @@ class Matcher:
                 self._joined.setdefault("".join(term), term)
         for candidates in self._by_first.values():
             candidates.sort(key=len, reverse=True)
+        self._firsts = frozenset(self._by_first)
 
     def _is(self, token: Token, word: str) -> bool:
         return token.is_word and (token.key == word or (self.by_lemma and word in self.words.lemmas(token)))
@@ -216,11 +217,17 @@ class Matcher:
     def at(self, tokens: Sequence[Token], i: int) -> tuple[Term, int] | None:
         """Return (term, how many tokens it spans) for the longest term starting at token ``i``, else None."""
         token = tokens[i]
-        if not token.is_word and token.key not in self._by_first:
-            return None
-        if token.key in self._joined:
-            return self._joined[token.key], 1
-        keys = self.words.lemmas(token) if token.is_word and self.by_lemma else frozenset({token.key})
+        key = token.key
+        if token.kind != WORD:
+            if key not in self._firsts:
+                return None
+            keys: frozenset[str] = frozenset({key})
+        else:
+            if key in self._joined:
+                return self._joined[key], 1
+            keys = self.words.lemmas(token) if self.by_lemma else frozenset({key})
+            if self._firsts.isdisjoint(keys):
+                return None  # most words start no term: one set test, no loop
         for first in keys:
             for term in self._by_first.get(first, ()):
                 if i + len(term) <= len(tokens) and all(
