@@ -15,6 +15,7 @@ import pytest
 
 from deckbuilder.core.outline.loader import load_outline
 from deckbuilder.core.outline.model import Metric, Slide
+from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.rules.config import default_config
 from deckbuilder.core.slides.callout import lift_text, read_callout, times, value_text
 from deckbuilder.core.slides.questions import Question, build_bank, choose, from_outline
@@ -32,6 +33,7 @@ from .test_tui_pty import Terminal, _wait_for
 
 KINDS = {"clarification", "challenge", "extension", "depth", "stress"}
 RULES = default_config().drill
+READER = Reader(default_config())
 GRAMMAR = default_config().theme.grammar
 EXAMPLES = sorted(p.parent.name for p in (ROOT / "examples").glob("*/outline.yaml"))
 
@@ -63,7 +65,12 @@ def test_list_covers_every_kind_and_challenges_each_rejected_alternative(run_cli
     for slide in outline.slides:
         for decision in slide.decisions:
             if decision.alternative:  # as the slide phrases it: "keep them" reads "keeping them"
-                assert alternative_phrase(decision.alternative, known_text(slide), GRAMMAR)[1] in challenges
+                phrase = alternative_phrase(decision.alternative, known_text(slide), GRAMMAR)[1]
+                if any(w in RULES.pronouns for w in phrase.lower().split()[:3]):
+                    # "ruling out keeping them for ..." points back to nothing: the choice is asked instead
+                    assert phrase not in challenges and decision.decision[:30] in challenges
+                else:
+                    assert phrase in challenges
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
@@ -74,15 +81,15 @@ def test_a_built_deck_gives_the_same_content_questions_as_its_outline(example: s
     outline = load_outline(ROOT / "examples" / example / "outline.yaml")
     out = tmp_path / "talk.pptx"
     build_deck(outline, plan_talk(outline), out)
-    from_deck = {(q.kind, q.text) for q in build_bank(content_of(read_deck(out)), RULES)}
-    from_yaml = {(q.kind, q.text) for q in build_bank(from_outline(outline, GRAMMAR), RULES)}
+    from_deck = {(q.kind, q.text) for q in build_bank(content_of(read_deck(out)), RULES, READER)}
+    from_yaml = {(q.kind, q.text) for q in build_bank(from_outline(outline, GRAMMAR), RULES, READER)}
     # The deck keeps every decision, metric, error analysis and next step the outline had.
     assert from_yaml <= from_deck, from_yaml - from_deck
 
 
 def test_metric_questions_name_the_baseline_and_the_spread() -> None:
     outline = load_outline(ROOT / "examples/churn/outline.yaml")
-    depth = [q.text for q in build_bank(from_outline(outline, GRAMMAR), RULES) if q.kind == "depth"]
+    depth = [q.text for q in build_bank(from_outline(outline, GRAMMAR), RULES, READER) if q.kind == "depth"]
     # The spread as the callout shows it, to the value's precision, so the deck and the outline ask alike.
     assert any("0.43 ± 0.01 " in text and "0.08" in text and "random ranking" in text for text in depth)
 
@@ -103,7 +110,7 @@ def test_text_from_the_outline_is_quoted_on_one_line_and_never_obeyed(tmp_path: 
         tmp_path,
         [{"kind": "problem", "title": "Fraud [bold]costs[/bold] $2M a year", "points": ["x" * 500]}],
     )
-    bank = build_bank(from_outline(load_outline(path), GRAMMAR), RULES)
+    bank = build_bank(from_outline(load_outline(path), GRAMMAR), RULES, READER)
     assert any("[bold]costs[/bold]" in q.text for q in bank)
     assert all("\n" not in q.text and len(q.text) < 400 for q in bank)
 
@@ -129,7 +136,7 @@ def test_the_drill_refuses_a_pipe_and_other_files(run_cli, tmp_path: Path) -> No
 
 
 def test_choose_takes_the_kinds_in_turn_and_a_seed_repeats_it() -> None:
-    bank = build_bank(from_outline(load_outline(ROOT / "examples/churn/outline.yaml"), GRAMMAR), RULES)
+    bank = build_bank(from_outline(load_outline(ROOT / "examples/churn/outline.yaml"), GRAMMAR), RULES, READER)
     first = choose(bank, 5, seed=3)
     assert {q.kind for q in first} == KINDS  # five questions, five kinds
     assert choose(bank, 5, seed=3) == first
@@ -194,7 +201,7 @@ def test_decisions_read_back_as_they_were_written() -> None:
 
 
 def _drill(db: Path, clock: FakeClock, count: int = 3) -> DrillApp:
-    bank = build_bank(from_outline(load_outline(ROOT / "examples/churn/outline.yaml"), GRAMMAR), RULES)
+    bank = build_bank(from_outline(load_outline(ROOT / "examples/churn/outline.yaml"), GRAMMAR), RULES, READER)
     ident = DeckId("/talk.yaml", "Catching churn", "f" * 16, True)
     drill = Drill(choose(bank, count, seed=1), RULES, ident, History(db), clock, seed=1, wall=lambda: "2026-12-01")
     return DrillApp(drill, "Catching churn", redraw_s=0.05, saved_to="saved to h.db")
@@ -308,7 +315,7 @@ def test_history_lists_drills_with_coverage(run_cli, tmp_path: Path, churn_pptx:
     store = History(db)
     ident = read_deck(churn_pptx).identity()
     clock = FakeClock()
-    bank = build_bank(content_of(read_deck(churn_pptx)), RULES)
+    bank = build_bank(content_of(read_deck(churn_pptx)), RULES, READER)
     drill = Drill(choose(bank, 2, seed=5, kinds=["depth"]), RULES, ident, store, clock)
     clock.advance(40)
     drill.next()
@@ -431,7 +438,7 @@ def test_a_locked_history_keeps_answers_waiting_and_saves_them_later(tmp_path: P
     db = tmp_path / "h.db"
     store = History(db)
     clock = FakeClock()
-    bank = build_bank(from_outline(load_outline(ROOT / "examples/churn/outline.yaml"), GRAMMAR), RULES)
+    bank = build_bank(from_outline(load_outline(ROOT / "examples/churn/outline.yaml"), GRAMMAR), RULES, READER)
     drill = Drill(choose(bank, 3, seed=4), RULES, DeckId("/t.yaml", "T", "f" * 16, True), store, clock)
     other = sqlite3.connect(db, timeout=5)
     other.execute("BEGIN EXCLUSIVE")  # another program holds the history
@@ -449,7 +456,7 @@ def test_a_locked_history_keeps_answers_waiting_and_saves_them_later(tmp_path: P
 @pytest.mark.parametrize("name", ["guide_eight.yaml", "guide_fraud.yaml"])
 def test_any_talk_with_the_templates_slides_gets_two_of_every_kind(name: str) -> None:
     # Titles only: no decisions, metrics or points to draw on; the slides' kinds are enough.
-    bank = build_bank(from_outline(load_outline(ROOT / "tests" / "outlines" / name), GRAMMAR), RULES)
+    bank = build_bank(from_outline(load_outline(ROOT / "tests" / "outlines" / name), GRAMMAR), RULES, READER)
     counts = {kind: sum(1 for q in bank if q.kind == kind) for kind in KINDS}
     assert all(n >= 2 for n in counts.values()), counts
 
@@ -462,7 +469,7 @@ def test_history_finds_the_drills_of_an_outline_by_its_path(run_cli: Any, tmp_pa
 
     ident = DeckId(str(path.resolve()), talk.title, fingerprint(s.title for s in talk.slides), True)
     clock = FakeClock()
-    drill = Drill(choose(build_bank(talk, RULES), 1, seed=1), RULES, ident, History(db), clock)
+    drill = Drill(choose(build_bank(talk, RULES, READER), 1, seed=1), RULES, ident, History(db), clock)
     clock.advance(50)
     drill.next()
     result = run_cli("history", str(path), "--drills", "--db", str(db))
@@ -504,7 +511,7 @@ def test_question_templates_take_only_text_that_fits_their_slot() -> None:
             SlideContent(7, "Next", "next_steps", points=steps),
         ),
     )
-    questions = [q.text for q in build_bank(talk, rules)]
+    questions = [q.text for q in build_bank(talk, rules, READER)]
     why_not = [q for q in questions if q.startswith("What made you rule out")]
     assert sorted(why_not) == sorted(
         ["What made you rule out a random forest? What would have changed in your results if you had gone that way?",
@@ -515,3 +522,46 @@ def test_question_templates_take_only_text_that_fits_their_slot() -> None:
     assert any('"Weekly retraining"' in q for q in questions) and any('"One global model"' in q for q in questions)
     steps_asked = [q for q in questions if q.startswith("Your next step")]
     assert len(steps_asked) == 2 and not any("ssum" in q.split('"')[1][:12] for q in steps_asked)
+
+
+def _bank_of(slides: list[dict[str, Any]]) -> list[str]:
+    from deckbuilder.core.outline.loader import parse_outline
+
+    from .conftest import outline_text
+
+    return [q.text for q in build_bank(from_outline(parse_outline(outline_text(slides)), GRAMMAR), RULES, READER)]
+
+
+def test_the_problem_question_names_the_metric_the_slide_names() -> None:
+    bank = _bank_of(
+        [
+            {
+                "kind": "problem",
+                "title": "Fraud costs $3M a year",
+                "points": ["Judged by PR-AUC, since 0.4% of cards are fraud"],
+            }
+        ]
+    )
+    assert any("Why is PR-AUC the right metric" in q for q in bank), bank
+
+
+def test_what_counts_is_asked_of_a_definition_not_of_a_capacity_or_a_metric() -> None:
+    points = [
+        "A churner is a customer who cancels within 30 days of renewal",
+        "The retention team can call 200 customers a week",
+        "We judge the model by recall at 80% precision",
+        "Churned means the account was closed, not paused",
+    ]
+    asked = [
+        q
+        for q in _bank_of([{"kind": "problem", "title": "Churn costs $2M a year", "points": points}])
+        if "exactly counts" in q
+    ]
+    assert [q.split('"')[1] for q in asked] == [points[0], points[3]]
+
+
+def test_a_fair_comparison_is_asked_only_where_options_were_weighed() -> None:
+    finding = {"kind": "methodology", "title": "Login velocity carries most of the signal"}
+    compared = {"kind": "methodology", "title": "Gradient boosting beats logistic regression by 0.06 PR-AUC"}
+    assert not any("fair to the losing option" in q for q in _bank_of([finding]))
+    assert any("fair to the losing option" in q for q in _bank_of([compared]))

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.rules.config import default_config
 from deckbuilder.core.slides.questions import build_bank, choose, from_outline
 from deckbuilder.core.timing.talk import DeckId
@@ -180,7 +181,7 @@ def test_a_drill_into_a_read_only_history_is_kept_and_restored(tmp_path: Path, r
     from deckbuilder.core.outline.loader import load_outline
 
     talk = from_outline(load_outline(ROOT / "examples/churn/outline.yaml", settings), settings.theme.grammar)
-    questions = choose(build_bank(talk, settings.drill), 3, 7)
+    questions = choose(build_bank(talk, settings.drill, Reader(settings)), 3, 7)
     ident = DeckId(str(outline.resolve()), talk.title, "f" * 16, True)
     clock = FakeClock()
     drill = Drill(questions, settings.drill, ident, read_only(History(tmp_path / "h.db")), clock, 7,

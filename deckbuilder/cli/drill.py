@@ -71,7 +71,9 @@ def drill(
     rules = settings.drill
     wanted = _kinds(kinds, rules.kinds)
     talk, ident = talk_of(source, settings)
-    bank = [q for q in build_bank(talk, rules) if wanted is None or q.kind in wanted]
+    from deckbuilder.core.reading.reader import Reader
+
+    bank = [q for q in build_bank(talk, rules, Reader(settings)) if wanted is None or q.kind in wanted]
     if not bank:
         raise DeckError(
             f"no {'questions' if wanted is None else ' or '.join(wanted) + ' questions'} come from this talk",

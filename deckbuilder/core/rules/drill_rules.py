@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 SOURCES = ("talk", "slide", "point", "decision", "metric")
+NEEDS = ("", "comparison", "definition")
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,9 @@ class Entry:
     kind: str
     texts: tuple[str, ...]
     slide_kinds: frozenset[str] = frozenset()
+    # what the slide or point must say for the question to be a panel's: "comparison" (the slide weighs
+    # options against each other), "definition" (the point defines what counts, with no number or metric)
+    needs: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,10 @@ def parse_drill_rules(raw: dict[str, Any]) -> DrillRules:
             if unknown:
                 names = ", ".join(sorted(unknown))
                 raise ValueError(f"questions.yaml entry {number}: from {source} has no {{{names}}}")
-        entries.append(Entry(source, kind, texts, frozenset(str(k) for k in item.get("kinds", ()))))
+        needs = str(item.get("needs", ""))
+        if needs not in NEEDS:
+            raise ValueError(f"questions.yaml entry {number}: needs '{needs}' is none of {', '.join(NEEDS)}")
+        entries.append(Entry(source, kind, texts, frozenset(str(k) for k in item.get("kinds", ())), needs))
     answer = raw["answer"]
     return DrillRules(
         kinds=kinds,
@@ -69,7 +76,7 @@ def parse_drill_rules(raw: dict[str, Any]) -> DrillRules:
 _METRIC = {"metric", "value", "baseline", "baseline_label", "spread", "title"}
 PLACEHOLDERS: dict[str, set[str]] = {
     "talk": {"talk"},
-    "slide": {"title"},
+    "slide": {"title", "metric"},  # {metric}: the metric the slide names, read from its text
     "point": {"point", "title"},
     "decision": {"decision", "rationale", "alternative", "why_rejected", "title"},
     "metric": _METRIC,

@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.rules.drill_rules import DrillRules, Entry, placeholders
 from deckbuilder.core.slides.callout import shown, spread_text
 from deckbuilder.core.slides.slide_text import known_text
@@ -107,23 +108,70 @@ def from_outline(outline: Any, grammar: Grammar) -> TalkContent:
     return TalkContent(outline.title, tuple(slides))
 
 
-def _items(entry: Entry, talk: TalkContent) -> list[tuple[SlideContent | None, dict[str, str]]]:
+def _items(entry: Entry, talk: TalkContent, reader: Reader) -> list[tuple[SlideContent | None, dict[str, str]]]:
     if entry.source == "talk":
         return [(None, {"talk": talk.title})]
     found: list[tuple[SlideContent | None, dict[str, str]]] = []
     for slide in talk.slides:
         if entry.slide_kinds and slide.kind not in entry.slide_kinds:
             continue
+        if entry.needs == "comparison" and not _compares(slide, reader):
+            continue  # "fair to the losing option?" asks nothing of a slide where nothing lost
         base = {"title": slide.title}
         if entry.source == "slide":
-            found.append((slide, base))
+            found.append((slide, {**base, "metric": _metric_named(slide, reader)}))
         elif entry.source == "point":
-            found.extend((slide, {**base, "point": p}) for p in slide.points)
+            points = [p for p in slide.points if entry.needs != "definition" or _defines(p, reader)]
+            found.extend((slide, {**base, "point": p}) for p in points)
         elif entry.source == "decision":
             found.extend((slide, {**base, **vars(d)}) for d in slide.decisions)
         elif entry.source == "metric":
             found.extend((slide, {**base, **vars(m)}) for m in slide.metrics)
     return found
+
+
+def _metric_named(slide: SlideContent, reader: Reader) -> str:
+    """The metric a slide names: its first metric card, else the first metric its title or points name."""
+    if slide.metrics:
+        return slide.metrics[0].metric
+    for text in (slide.title, *slide.points):
+        for _, _, term in reader.metric_terms.find(reader.sentence(text).tokens):
+            metric = reader.metric_by_term.get(term)
+            if metric is not None and metric.kind != "generic":
+                return metric.name
+    return ""
+
+
+def _compares(slide: SlideContent, reader: Reader) -> bool:
+    """Whether a slide weighs options against each other: a decision with its alternative, a choice over
+    another, one thing beating another, or a measure against a baseline."""
+    if any(d.alternative for d in slide.decisions) or any(m.baseline for m in slide.metrics):
+        return True
+    texts = (slide.title, *slide.points)
+    if any(c.alternative for c in reader.choices_in(texts)):
+        return True
+    if any(m.baseline is not None or m.compared for m in reader.measures_in(texts)):
+        return True
+    return any(reader.beat.any(reader.sentence(t).tokens) or reader.than.any(reader.sentence(t).tokens) for t in texts)
+
+
+def _defines(point: str, reader: Reader) -> bool:
+    """Whether a point says what counts (a label, a target, a threshold of meaning), which "what exactly counts,
+    and who decided that?" can ask about: not a capacity or an amount ("200 alerts a day") nor a choice of
+    metric ("judged by recall at 80% precision")."""
+    tokens = reader.sentence(point).tokens
+    if reader.metric_terms.any(tokens) or reader.choices(point):
+        return False
+    units = reader.time("units")
+    for k, token in enumerate(tokens):
+        # an amount per period is a capacity or a volume: "200 customers a week", "40 alerts per day"
+        after = tokens[k + 1 : k + 5]
+        if token.is_number and any(
+            t.key in ("a", "an", "per", "each", "every") and j + 1 < len(after) and units.at(after, j + 1) is not None
+            for j, t in enumerate(after)
+        ):
+            return False
+    return True
 
 
 def _fits(slot: str, text: str, rules: DrillRules) -> bool:
@@ -132,21 +180,23 @@ def _fits(slot: str, text: str, rules: DrillRules) -> bool:
     template that needs it gives way to the next one."""
     words = [w.strip(".,;:!?\"'()").lower() for w in text.split()]
     if slot == "alternative":
+        # a pronoun near its start points back to nothing in a question ("keeping them for the holidays")
         content = [w for w in words if w and w not in rules.pronouns]
-        return bool(words) and words[0] not in rules.pronouns and (len(words) > 3 or len(content) >= 2 or (
-            len(words) == 1 and content == words))  # fmt: skip
+        return bool(words) and not any(w in rules.pronouns for w in words[:3]) and (len(words) > 3 or (
+            len(content) >= 2) or (len(words) == 1 and content == words))  # fmt: skip
     if slot == "point":  # "We assume ...", "Assuming ...": the sentence is about an assumption, not a step
         head = " ".join(words[:2])
         return not any(head.startswith(w) or f" {w} " in f" {head} " for w in rules.not_a_step)
     return True
 
 
-def build_bank(talk: TalkContent, rules: DrillRules) -> list[Question]:
-    """Return every question the templates make from the talk, grouped by kind in the panel's order."""
+def build_bank(talk: TalkContent, rules: DrillRules, reader: Reader) -> list[Question]:
+    """Return every question the templates make from the talk, grouped by kind in the panel's order; the
+    sentence reader says what a slide's words are (the metric it names, whether it compares, what a point is)."""
     bank: dict[str, list[Question]] = {kind: [] for kind in rules.kinds}
     seen: set[str] = set()
     for entry in rules.entries:
-        for slide, values in _items(entry, talk):
+        for slide, values in _items(entry, talk, reader):
             filled = {k: _clean(v, rules.max_text) for k, v in values.items() if v and v.strip() and _fits(k, v, rules)}
             text = next((t for t in entry.texts if set(placeholders(t)) <= set(filled)), None)
             if text is None:
