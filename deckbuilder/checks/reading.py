@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from deckbuilder.core.reading.measures import Measure
+from deckbuilder.core.reading.quantities import Measure
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.rules.config import Config
 

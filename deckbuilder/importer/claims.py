@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from deckbuilder.core.outline.model import cell_number
 from deckbuilder.core.reading.choices import Choice
-from deckbuilder.core.reading.measures import Measure
+from deckbuilder.core.reading.quantities import Measure
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.rules.import_rules import ImportRules
 from deckbuilder.core.rules.vocabulary import Metric, term

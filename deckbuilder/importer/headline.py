@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deckbuilder.core.reading.measures import Measure, with_baselines
+from deckbuilder.core.reading.quantities import Measure, with_baselines
 
 from .claims import Claims, FoundMetric
 

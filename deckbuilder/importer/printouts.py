@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from deckbuilder.core.reading.measures import Measure, Quantity
+from deckbuilder.core.reading.quantities import Measure, Quantity
 from deckbuilder.core.reading.reader import Reader
 
 from .notebook import rounded

@@ -17,7 +17,8 @@ from .finding import states_finding
 from .hedges import Hedge, find_hedge
 from .horizon import Time, open_ended, times
 from .lexicon import Lexicon
-from .measures import Measure, mentions, read_measures, with_baselines
+from .measures import read_measures
+from .quantities import Measure, mentions, with_baselines
 from .sentences import sentences
 from .steps import vague_step
 
