@@ -10,7 +10,7 @@ from pathlib import Path
 from deckbuilder.core.outline.fields import Problem, suggest
 from deckbuilder.core.outline.model import Figure, Outline, Slide, check_columns, check_outline, settle_columns
 from deckbuilder.core.outline.units import in_talk_units
-from deckbuilder.core.outline.yaml_source import FORBIDDEN, Source, parse_yaml, read_text
+from deckbuilder.core.outline.yaml_source import FORBIDDEN, Source, parse_yaml, place_of, read_text
 from deckbuilder.core.rules.config import Config, InputLimits, Template, default_config
 from deckbuilder.errors import DeckError
 from deckbuilder.files.reading import check_regular, read_bounded
@@ -271,8 +271,7 @@ def _check_cells(text: str, path: Path) -> None:
     found = FORBIDDEN.search(text)
     if found is None:
         return
-    line = text.count("\n", 0, found.start()) + 1
-    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    line, column = place_of(text, found.start())
     raise DeckError(
         f"a control character (U+{ord(found.group()):04X}) in a cell; slides and terminals cannot show it",
         file=str(path),

@@ -169,13 +169,17 @@ def _check_tabs(text: str, file: str) -> None:
 _NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+def place_of(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character of ``text``, as an error message names it."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def _check_characters(text: str, file: str) -> None:
     """Refuse a character YAML cannot hold with its line and column (the reader's own error names neither)."""
     found = _NOT_YAML.search(text)
     if found is None:
         return
-    line = text.count("\n", 0, found.start()) + 1
-    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    line, column = place_of(text, found.start())
     raise DeckError(
         f"a control character (U+{ord(found.group()):04X}) YAML cannot hold",
         file=file,

@@ -94,10 +94,16 @@ def _no_constants(name: str) -> Any:
     raise FormatError(f"holds {name}, which is not a number")
 
 
+def strict_json(text: str) -> Any:
+    """Parse JSON that deck wrote: NaN and Infinity are refused as no number (FormatError); the caller turns
+    RecursionError and ValueError into its own message."""
+    return json.loads(text, parse_constant=_no_constants)
+
+
 def parse_payload(text: str, template: Template) -> TalkPlan:
     """Read an embedded plan back into a TalkPlan, or raise FormatError saying what is wrong with it."""
     try:
-        data = json.loads(text, parse_constant=_no_constants)
+        data = strict_json(text)
     except RecursionError:
         raise FormatError("is nested too deeply to be a plan") from None
     except json.JSONDecodeError as exc:

@@ -13,7 +13,7 @@ from typing import Any
 
 from deckbuilder.core.rules.config import Template
 
-from .deck_format import FormatError, parse_payload, plan_payload
+from .deck_format import FormatError, parse_payload, plan_payload, strict_json
 from .talk import DeckId, TalkPlan
 
 KEPT_FORMAT = 1
@@ -102,14 +102,10 @@ class KeptRun:
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _no_constants(name: str) -> Any:
-    raise FormatError(f"holds {name}, which is not a number")
-
-
 def read_kept(text: str, template: Template) -> KeptRun:
     """Return the run a kept file holds, or raise FormatError saying which field is wrong."""
     try:
-        data = json.loads(text, parse_constant=_no_constants)
+        data = strict_json(text)
     except RecursionError:
         raise FormatError("is nested too deeply to be a kept run") from None
     except ValueError as exc:  # bad JSON, or a number of thousands of digits
