@@ -37,6 +37,7 @@ class FoundDecision:
     alternative: str
     why_rejected: str
     source: str  # the text it was read from, kept off the slide's points
+    strong: bool = False  # a verb of choice or an outcome ("decided to", "X worked best"), not "used" or "kept"
 
 
 def _number(quantity_text: str) -> str:
@@ -159,7 +160,9 @@ class Claims:
 
     # --- decisions -------------------------------------------------------------------------------
     def decision(self, choice: Choice) -> FoundDecision:
-        return FoundDecision(choice.chosen, choice.reason, choice.alternative, choice.why_not, choice.sentence)
+        return FoundDecision(
+            choice.chosen, choice.reason, choice.alternative, choice.why_not, choice.sentence, strong=choice.strong
+        )
 
     def decisions(self, texts: list[str]) -> list[FoundDecision]:
         """Return the decisions a passage states (the reader's choices, read sentence by sentence in context)."""

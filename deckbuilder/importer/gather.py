@@ -23,9 +23,12 @@ class Decided:
 
     @property
     def quality(self) -> int:
-        """How complete a decision is: its reason and its alternative count most."""
+        """How complete a decision is: its reason and its alternative count most, and a verb of choice ("I decided
+        to", "X was selected") marks what the writer chose, where "used" may only describe."""
         d = self.decision
-        return 2 * bool(d.rationale) + 2 * bool(d.alternative) + (len(d.decision.split()) <= 8)
+        # a reason that is a clause ("as they may add signal") says more than a phrase ("for model training")
+        reason = 2 if len(d.rationale.split()) >= 4 else bool(d.rationale)
+        return reason + 2 * bool(d.alternative) + 2 * d.strong + (len(d.decision.split()) <= 8)
 
 
 def candidates(mapped: list[Mapped], reader: Reader, claims: Claims, figures: int) -> list[Candidate]:

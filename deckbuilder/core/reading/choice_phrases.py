@@ -8,7 +8,7 @@ from __future__ import annotations
 from .lexicon import Lexicon
 from .sentences import Sentence
 from .tokens import PUNCT
-from .words import ADJ, BASE, NOUN, VERB
+from .words import ADJ, BASE, NOUN, PART, VERB
 
 MAX_WORDS = 14  # a choice, reason or alternative longer than this is not a phrase a slide can hold
 _PURPOSE = frozenset({"to", "so", "in"})  # "to avoid leakage", "so that ...", "in order to ...": kept with the reason
@@ -229,6 +229,7 @@ class ChoicePhrases:
             self.tokens[k].key in grammar.auxiliaries
             or self.tokens[k].key in grammar.modals
             or self.tokens[k].key in ("also", "then", "finally", "eventually", "ultimately", "clearly", "only")
+            or self.tokens[k].key in ("to", "need", "needs", "needed", "not")  # "has to be dropped", "not taken"
         ):
             k -= 1
         end = k + 1
@@ -239,11 +240,27 @@ class ChoicePhrases:
                 break
             if token.key == "end" and start >= 3 and self.tokens[start - 2].key == "the":
                 break  # "in the end X worked best"
+            if token.key in grammar.conjunctions and any(
+                self.pos[j] in (VERB, PART) for j in range(max(0, start - 5), start - 1)
+            ):
+                break  # "Temp was kept and atemp was dropped": the second clause has a subject of its own
             start -= 1
         while start < end and (
             self.tokens[start].kind == PUNCT or self.tokens[start].key in ("in", "so", "and", "but")
         ):
             start += 1
+        if start < end and self.tokens[start].key in grammar.prepositions:
+            # "During model building any one of the variables": the subject follows the opening phrase
+            opens = next(
+                (
+                    j
+                    for j in range(start + 1, end)
+                    if self.tokens[j].key in grammar.determiners or self.tokens[j].key == "one"
+                ),
+                None,
+            )
+            if opens is not None:
+                start = opens
         while start < end and self.tokens[start].key in ("the", "a", "an", "that", "this", "these", "those"):
             start += 1
         comma = next((c for c in range(start, end) if self.tokens[c].text == ","), None)
@@ -261,6 +278,10 @@ def _clean(text: str) -> str:
     text = " ".join(text.split()).strip(" ,;:-–*_`'\"")
     if text.count("(") != text.count(")"):
         text = text.replace("(", "").replace(")", "")
+    if '"' in text and not (text.startswith('"') and text.endswith('"')):
+        text = text.replace('"', "")  # quotes cut at the phrase's edges: 'Casual" and "Registered'
+    elif text.count('"') == 2:
+        text = text[1:-1]
     return text
 
 

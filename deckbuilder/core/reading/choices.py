@@ -19,6 +19,8 @@ from .sentences import Sentence
 from .tokens import Token
 from .words import ADJ, BASE, GERUND, NOUN, PART, VERB
 
+_BETWEEN = frozenset({"not", "n't", "also", "never", "then", "only", "already", "simply", "just"})
+_OBLIGED = frozenset({"has", "have", "had", "need", "needs", "needed", "ought"})  # "has to be dropped"
 _WEAK_WORDS = 8  # what a weak verb ("used", "kept") names, when it is a choice, is short
 
 
@@ -86,11 +88,16 @@ class _ChoiceReader(ChoicePhrases):
         token = self.tokens[v]
         if not (self.pos[v] == PART or self.words.is_participle(token) or token.key in ("chose",)):
             return False
-        before = self.tokens[v - 1] if v > 0 else None
+        k = v - 1
+        while k > 0 and self.tokens[k].key in _BETWEEN:
+            k -= 1  # "are also not taken into account"
+        before = self.tokens[k] if k >= 0 and v > 0 else None
         if before is not None and before.key in ("is", "are", "was", "were", "been", "being", "got"):
             return True
-        if before is not None and before.key == "be":  # "will be chosen", not "to be tuned"
-            return v >= 2 and self.tokens[v - 2].key in self.words.grammar.modals
+        if before is not None and before.key == "be":  # "will be chosen", "has to be dropped", not "to be tuned"
+            if v >= 2 and self.tokens[v - 2].key in self.words.grammar.modals:
+                return True
+            return v >= 3 and self.tokens[v - 2].key == "to" and self.tokens[v - 3].key in _OBLIGED
         # "X chosen for interpretability": a participle right after a noun phrase, with no subject before it
         return (
             before is not None
@@ -171,9 +178,11 @@ class _ChoiceReader(ChoicePhrases):
         said = self.reader.sentence(phrase)
         grammar = self.words.grammar
         return any(
-            tag == VERB or t.key in grammar.first_person or t.key in grammar.second_person
+            (tag == VERB and not t.text[:1].isupper())
+            or t.key in grammar.first_person
+            or t.key in grammar.second_person
             for t, tag in zip(said.tokens, self.reader.pos(said), strict=True)
-        )
+        )  # a capitalised word is a name, never the clause's verb: '"Casual" and "Registered"'
 
     def _names_something(self, phrase: str) -> bool:
         """Whether a chosen phrase names a thing or an act: it holds a noun, and opens on neither a pronoun nor a
@@ -191,7 +200,7 @@ class _ChoiceReader(ChoicePhrases):
             return False
         if first in grammar.prepositions or first in grammar.modals or first in grammar.auxiliaries:
             return False
-        if len(said.tokens) == 1 and tags[0] != NOUN:
+        if len(said.tokens) == 1 and tags[0] != NOUN and not self.words.is_noun(said.tokens[0]):
             return False
         generic = self.reader.vocabulary.generic_nouns
         content = [t for t in said.tokens if t.is_word and not self.words.is_function(t)]
