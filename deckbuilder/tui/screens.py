@@ -20,11 +20,13 @@ from deckbuilder.core.text.display import one_line, visible
 from deckbuilder.core.text.durations import format_duration as fmt
 from deckbuilder.core.text.durations import format_signed
 from deckbuilder.errors import StoreRefused
+from deckbuilder.rehearse.listening import HeardRun
 from deckbuilder.rehearse.pacing import Summary
 
+from .heard_view import heard_advice, heard_cells
 from .palette import ALERT, CAUTION, GOOD, MUTED
 from .stopping import store_line
-from .widgets import BigClock, NextUp, NotesView, PaceBadge, SlideTimer, SlideView, TalkClock
+from .widgets import BigClock, NextUp, NotesView, PaceBadge, SlideTimer, SlideView, TalkClock, listening_text
 
 if TYPE_CHECKING:
     from deckbuilder.rehearse.coach import Coach
@@ -76,6 +78,7 @@ class TalkScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.set_class(self.coach.hearing is not None, "listening")
         self.show_store()
         self.redraw()
 
@@ -91,15 +94,20 @@ class TalkScreen(Screen[None]):
         status = self.coach.status()
         if status.slide != self._shown_slide:
             self.show_slide()
+        # Said on the screen all along when listening: beside the big clock, or in the top line when it is narrow.
+        heard = listening_text(self.coach, status) if self.coach.hearing is not None else None
+        self.query_one(TalkClock).listening = heard if self.has_class("tiny") else None
         self.query_one(TalkClock).show(status, self.coach.wall())
         self.query_one(PaceBadge).show(status)
         self.query_one(SlideTimer).show(status)
         self.query_one(BigClock).show(status)
         self.set_class(status.paused, "paused")
-        label = self.query_one(BigClock).label
-        if label != self._big_label:
-            self._big_label = label
-            self.query_one("#big-label", Static).update(Text(label, style=MUTED))
+        label = Text(self.query_one(BigClock).label, style=MUTED)
+        if heard is not None:
+            label = Text("\n").join([label, heard])
+        if label.plain != self._big_label:
+            self._big_label = label.plain
+            self.query_one("#big-label", Static).update(label)
 
     def redraw(self, force: bool = False) -> None:
         """Redraw everything (after a key, or a resize when ``force``)."""
@@ -199,10 +207,12 @@ class ConfirmQuit(ModalScreen[bool]):
         self.dismiss(event.key in (self.key, "y", "enter"))
 
 
-def summary_table(summary: Summary, unshown: frozenset[int] = frozenset(), whole: bool = True) -> Table:
-    """Return per-slide budget, actual and difference; titles give way first on a narrow screen. A slide the run
-    never showed (its number in ``unshown``) says so, not that it came in under budget; nor does the total of a run
-    that was not ``whole``."""
+def summary_table(
+    summary: Summary, unshown: frozenset[int] = frozenset(), whole: bool = True, heard: HeardRun | None = None
+) -> Table:
+    """Return per-slide budget, actual and difference (and, listened, speech, silence, the longest pause and the
+    rate); titles give way first on a narrow screen. A slide the run never showed (its number in ``unshown``) says
+    so, not that it came in under budget; nor does the total of a run that was not ``whole``."""
     table = Table(box=None, pad_edge=False, header_style="bold", expand=True)
     columns: list[tuple[str, JustifyMethod, int]] = [
         ("#", "right", 2),
@@ -211,6 +221,8 @@ def summary_table(summary: Summary, unshown: frozenset[int] = frozenset(), whole
         ("actual", "right", 6),
         ("diff", "right", 6),
     ]
+    if heard is not None:
+        columns += [("speech", "right", 5), ("silence", "right", 5), ("pause", "right", 3), ("wpm", "right", 3)]
     for name, justify, least in columns:
         table.add_column(
             name,
@@ -228,16 +240,25 @@ def summary_table(summary: Summary, unshown: frozenset[int] = frozenset(), whole
             diff, actual = Text("not shown", style=MUTED), "-"
         elif slide.budget_s is not None:
             diff = Text(format_signed(row.over_s), style=ALERT if row.over_s > summary.ran_over_s else GOOD)
-        table.add_row(str(slide.index), Text(one_line(slide.title)), budget, actual, diff)
+        listened = heard_cells(heard, slide.index - 1) if heard is not None else []
+        table.add_row(str(slide.index), Text(one_line(slide.title)), budget, actual, diff, *listened)
     total_style = f"bold {ALERT}" if summary.over_s > 0 else f"bold {GOOD}" if whole else MUTED
     total_diff = Text(format_signed(summary.over_s), style=total_style)
     table.add_row("", Text("total", style="bold"), fmt(summary.duration_s), fmt(summary.total_s), total_diff)
     return table
 
 
-def verdict(summary: Summary, stopped_at: int, unshown: int, completed: bool, short_below_s: float) -> Text:
+def verdict(
+    summary: Summary,
+    stopped_at: int,
+    unshown: int,
+    completed: bool,
+    short_below_s: float,
+    heard: HeardRun | None = None,
+) -> Text:
     """Return the total against the duration, the shares, and what to do next, in plain words: cut advice only
-    for a run over its time; otherwise what went well and where the time went."""
+    for a run over its time; otherwise what went well and where the time went. A listened run (``heard``) says
+    why each slide ran over, which ran fast and which key numbers were not said."""
     text = Text()
     count = len(summary.slides)
     total, duration = fmt(summary.total_s), fmt(summary.duration_s)
@@ -265,19 +286,29 @@ def verdict(summary: Summary, stopped_at: int, unshown: int, completed: bool, sh
     for share in () if unshown else summary.shares:
         text.append(f"{share.label}: {share.pct}% ({share.bounds()})", style="" if share.ok else CAUTION)
         text.append("  ok\n" if share.ok else "  off target\n", style=GOOD if share.ok else CAUTION)
+    practise = {c.slide.index for c in heard.causes if not c.cut} if heard is not None else set()
     if over:
-        _cut_advice(text, summary)
+        _cut_advice(text, summary, practise)
     elif summary.total_s > 0:
         _where_it_went(text, summary, finished=completed and not unshown)
+    if heard is not None:
+        text.append("\n")
+        text.append_text(heard_advice(heard))
     return text
 
 
-def _cut_advice(text: Text, summary: Summary) -> None:
-    """The talk ran over its time: the slides to cut first, or where the time crept in."""
-    if summary.cut_first:
+def _cut_advice(text: Text, summary: Summary, practise: frozenset[int] | set[int] = frozenset()) -> None:
+    """The talk ran over its time: the slides to cut first (not those listening heard said slowly, which need
+    practice: ``practise``), or where the time crept in."""
+    cut = [r for r in summary.cut_first if r.slide.index not in practise]
+    if cut:
         text.append("\nCut content first from: ", style="bold")
-        text.append(", ".join(f"slide {r.slide.index} (+{fmt(r.over_s)})" for r in summary.cut_first))
+        text.append(", ".join(f"slide {r.slide.index} (+{fmt(r.over_s)})" for r in cut))
         text.append("\nCut content, do not speak faster: the panel hears rushing as nerves.\n")
+        return
+    if summary.cut_first:
+        text.append("\nThe slides over their budgets hold what their budgets allow at your pace: ", style="bold")
+        text.append("the time went in slow speech and long pauses; practise them (below).\n")
         return
     text.append("\nNo slide ran far over its own budget: the time crept in across slides. ", style="bold")
     text.append("Trim a point from the longest: " + _longest(summary) + ".\n")
@@ -330,10 +361,11 @@ class EndScreen(Screen[None]):
         completed: bool,
         saved: Text,
         short_below_s: float,
+        heard: HeardRun | None = None,
     ) -> None:
         super().__init__()
         self.summary, self.stopped_at, self.completed, self.saved = summary, stopped_at, completed, saved
-        self.unshown, self.short_below_s = unshown, short_below_s
+        self.unshown, self.short_below_s, self.heard = unshown, short_below_s, heard
 
     def tell(self, message: str) -> None:
         """Show a line at the top (where the pacing picture was written)."""
@@ -347,11 +379,11 @@ class EndScreen(Screen[None]):
             # First, so it is seen without scrolling: where the run was saved, and the report's result.
             yield Static(self.saved + Text("   ·   r: pacing report   R: again", style=MUTED), id="end-saved")
             yield Static(
-                verdict(self.summary, self.stopped_at, len(self.unshown), self.completed, short_below),
+                verdict(self.summary, self.stopped_at, len(self.unshown), self.completed, short_below, self.heard),
                 id="end-verdict",
             )
             whole = self.completed and not self.unshown
-            yield Static(summary_table(self.summary, self.unshown, whole), id="end-table")
+            yield Static(summary_table(self.summary, self.unshown, whole, self.heard), id="end-table")
         yield Static(Text("more below: ↓ or PgDn scrolls", style="bold"), id="end-more")
         yield Footer()
 

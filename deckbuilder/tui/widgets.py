@@ -63,6 +63,8 @@ class Cached(Widget):
 class TalkClock(Cached):
     """The talk clock against the total, the time left (or over), the projected end and the time of day."""
 
+    listening: Text | None = None  # on a screen too narrow for the big clock's label, the listening line is here
+
     def show(self, status: Status, wall: dt.datetime) -> None:
         """Redraw from ``status``; parts drop from the right when the screen is narrow."""
         # The clock sizes itself to its text: its room is the screen less the badge and a glimpse of the title.
@@ -73,6 +75,8 @@ class TalkClock(Cached):
             parts.append((f"  {fmt(status.overtime_s)} over", f"bold {ALERT}"))
         else:
             parts.append((f"  {fmt(status.remaining_s)} left", f"bold {CAUTION}" if status.alert else ""))
+        if self.listening is not None:
+            parts.append(("  " + self.listening.plain, CAUTION))
         if status.backup_s >= 1:  # questions on backup slides: apart from the talk, never its overtime
             parts.append((f"  +{fmt(status.backup_s)} on backup", MUTED))
         if status.paused:
@@ -232,3 +236,16 @@ class NextUp(Cached):
         else:
             label = f"After this: {one_line(nxt.title)}" if nxt else "After this: end of the talk (→ finishes)"
         self.draw(label, Text(label))
+
+
+def listening_text(coach: Any, status: Status) -> Text:
+    """Return what the screen says of listening: that it listens (or the recording is over, or the clock is
+    paused), and the slide's speaking rate so far once it has heard enough to tell."""
+    hearing = coach.hearing
+    if hearing.ended:
+        return Text("● recording over", style=CAUTION)
+    if status.paused:
+        return Text("● paused: not heard", style=CAUTION)
+    heard = coach.heard_now() if status.started and not status.finished else None
+    wpm = heard.wpm(hearing.rules.rate_min_speech_s) if heard is not None else None
+    return Text("● listening" + (f" · {wpm:.0f} wpm" if wpm is not None else ""), style=CAUTION)
