@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from deckbuilder.history.analysis import find_runs, pacing, trend
-from deckbuilder.history.analysis import HEARD_COLUMNS
+from deckbuilder.history.analysis import HEARD_COLUMNS, find_runs, pacing, trend
 from deckbuilder.history.store import SCHEMA_VERSION, History
 from deckbuilder.rehearse.budgets import resolve as resolve_budgets
 from deckbuilder.rehearse.coach import Coach
