@@ -38,13 +38,13 @@ from .common import DB_OPTION, config, friendly, open_history
 )
 @click.option(
     "--audio",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # deck's own message for a folder or a device (WavSource.prepare)
     metavar="FILE",
     help="Listen to a WAV recording instead, played in real time from the first Space (implies --listen).",
 )
 @click.option(
     "--keep-audio",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # deck's own message for a folder (check_output)
     metavar="FILE",
     help="Keep what was heard in this WAV file (otherwise nothing heard is written anywhere).",
 )

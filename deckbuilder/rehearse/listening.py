@@ -98,7 +98,7 @@ class Hearing:
         self.listener, self.keys, self.notes, self.rules = listener, keys, notes, rules
         self.heard: dict[int, list[Heard]] = {}  # this run's visits, by 0-based slide
         self.started = False
-        self._owners: dict[float, tuple[int, float]] = {}  # a visit's start -> its slide and the coach's visit
+        self._owners: dict[tuple[float, int], float] = {}  # a visit's start and slide -> the coach's visit
         self._live: tuple[float, int, Heard | None] | None = None  # when, for which slide, what
         self._listening = False  # a slide visit is open (not paused, not between runs)
 
@@ -122,7 +122,7 @@ class Hearing:
         else:
             keys = [k.written for k in self.keys[slide]]
             self.listener.visit(slide, keys, at=now, text=self.notes[slide])
-            self._owners[now] = (slide, visit_start_s)
+            self._owners[(now, slide)] = visit_start_s
         self._listening = slide is not None
         self._live = None
 
@@ -148,8 +148,11 @@ class Hearing:
 
     def _store(self, visits: Sequence[HeardVisit], store: Callable[[int, float, Heard], None]) -> None:
         for visit in visits:
-            slide, visit_start = self._owners.pop(visit.start_s, (visit.slide, 0.0))
+            slide = visit.slide
+            visit_start = self._owners.pop((visit.start_s, slide), 0.0)
             figures = visit.record(self.rules.long_pause_s)
+            if figures.seconds <= 0:  # a slide passed without a moment on it, as the coach keeps no such visit
+                continue
             self.heard.setdefault(slide, []).append(figures)
             self._live = None
             store(slide, visit_start, figures)

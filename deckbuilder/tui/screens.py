@@ -95,8 +95,9 @@ class TalkScreen(Screen[None]):
         if status.slide != self._shown_slide:
             self.show_slide()
         # Said on the screen all along when listening: beside the big clock, or in the top line when it is narrow.
-        heard = listening_text(self.coach, status) if self.coach.hearing is not None else None
-        self.query_one(TalkClock).listening = heard if self.has_class("tiny") else None
+        tiny = self.has_class("tiny")
+        heard = listening_text(self.coach, status, short=tiny) if self.coach.hearing is not None else None
+        self.query_one(TalkClock).listening = heard if tiny else None
         self.query_one(TalkClock).show(status, self.coach.wall())
         self.query_one(PaceBadge).show(status)
         self.query_one(SlideTimer).show(status)

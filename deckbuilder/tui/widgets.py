@@ -71,12 +71,12 @@ class TalkClock(Cached):
         screen = self.screen.size.width or 80
         room = screen - (18 if self.screen.has_class("tiny") else 24 + 16) - 4
         parts: list[tuple[str, str]] = [(fmt(status.talk_s), "bold"), (f" / {fmt(status.duration_s)}", "")]
+        if self.listening is not None:  # that it listens comes before the rest: the microphone is on
+            parts.append(("  " + self.listening.plain, CAUTION))
         if status.overtime_s > 0:
             parts.append((f"  {fmt(status.overtime_s)} over", f"bold {ALERT}"))
         else:
             parts.append((f"  {fmt(status.remaining_s)} left", f"bold {CAUTION}" if status.alert else ""))
-        if self.listening is not None:
-            parts.append(("  " + self.listening.plain, CAUTION))
         if status.backup_s >= 1:  # questions on backup slides: apart from the talk, never its overtime
             parts.append((f"  +{fmt(status.backup_s)} on backup", MUTED))
         if status.paused:
@@ -238,14 +238,17 @@ class NextUp(Cached):
         self.draw(label, Text(label))
 
 
-def listening_text(coach: Any, status: Status) -> Text:
+def listening_text(coach: Any, status: Status, short: bool = False) -> Text:
     """Return what the screen says of listening: that it listens (or the recording is over, or the clock is
-    paused), and the slide's speaking rate so far once it has heard enough to tell."""
+    paused), and the slide's speaking rate so far once it has heard enough to tell; ``short`` for the top line of a
+    narrow screen ("● 148 wpm")."""
     hearing = coach.hearing
     if hearing.ended:
         return Text("● recording over", style=CAUTION)
     if status.paused:
-        return Text("● paused: not heard", style=CAUTION)
+        return Text("● paused" if short else "● paused: not heard", style=CAUTION)
     heard = coach.heard_now() if status.started and not status.finished else None
     wpm = heard.wpm(hearing.rules.rate_min_speech_s) if heard is not None else None
+    if short and wpm is not None:
+        return Text(f"● {wpm:.0f} wpm", style=CAUTION)
     return Text("● listening" + (f" · {wpm:.0f} wpm" if wpm is not None else ""), style=CAUTION)
