@@ -291,3 +291,27 @@ def test_the_end_of_a_run_says_why_each_slide_ran_over_and_which_numbers_were_no
     assert [(c.slide.index, c.cut) for c in judged.causes] == [(3, True), (4, False)]
     assert [(s.index, k.named) for s, k in judged.unsaid] == [(6, "the baseline 0.08"), (6, "the baseline 10%")]
     assert judged.fast == ()
+
+
+@pytest.mark.parametrize(("size", "columns"), [((100, 30), 4), ((60, 20), 2)], ids=["100x30", "60x20"])
+async def test_the_end_table_keeps_the_rate_and_the_pause_on_a_narrow_screen(
+    deck: Path, tmp_path: Path, size: tuple[int, int], columns: int
+) -> None:
+    from deckbuilder.tui.app import RehearseApp
+
+    clock = FakeClock()
+    coach, _ = coach_on(deck, History(tmp_path / "h.db"), clock, {3: Spoken(wpm=100, pauses=(4.0,))})
+    app = RehearseApp(coach, 0.05, "saved")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("space")
+        for _ in range(8):
+            clock.advance(60)
+            await pilot.press("right")
+        await pilot.press("f")
+        await pilot.pause()
+        table = app.screen.query_one("#end-table")
+        lines = [line.text.rstrip() for line in table.render_lines(table.region.reset_offset)]  # as drawn
+        header = next(line for line in lines if "budget" in line)
+        assert header.endswith("pause  wpm") and ("speech" in header) == (columns == 4)
+        row4 = next(line for line in lines if line.lstrip().startswith("4 "))
+        assert row4.endswith("4s  100") and len(row4) <= size[0]

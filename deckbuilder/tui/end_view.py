@@ -16,13 +16,21 @@ from deckbuilder.rehearse.pacing import Summary
 from .heard_view import heard_advice, heard_cells
 from .palette import ALERT, CAUTION, GOOD, MUTED
 
+NARROW_END = 76  # below this many columns, a listened run's table keeps the rate and the longest pause only
+
 
 def summary_table(
-    summary: Summary, unshown: frozenset[int] = frozenset(), whole: bool = True, heard: HeardRun | None = None
+    summary: Summary,
+    unshown: frozenset[int] = frozenset(),
+    whole: bool = True,
+    heard: HeardRun | None = None,
+    width: int = 80,
 ) -> Table:
     """Return per-slide budget, actual and difference (and, listened, speech, silence, the longest pause and the
-    rate); titles give way first on a narrow screen. A slide the run never showed (its number in ``unshown``) says
-    so, not that it came in under budget; nor does the total of a run that was not ``whole``."""
+    rate; the rate and the pause only on a screen under NARROW_END columns); titles give way first on a narrow
+    screen. A slide the run never showed (its number in ``unshown``) says so, not that it came in under budget; nor
+    does the total of a run that was not ``whole``."""
+    narrow = width < NARROW_END
     table = Table(box=None, pad_edge=False, header_style="bold", expand=True)
     columns: list[tuple[str, JustifyMethod, int]] = [
         ("#", "right", 2),
@@ -32,7 +40,8 @@ def summary_table(
         ("diff", "right", 6),
     ]
     if heard is not None:
-        columns += [("speech", "right", 5), ("silence", "right", 5), ("pause", "right", 3), ("wpm", "right", 3)]
+        wide: list[tuple[str, JustifyMethod, int]] = [] if narrow else [("speech", "right", 5), ("silence", "right", 5)]
+        columns += [*wide, ("pause", "right", 3), ("wpm", "right", 3)]
     for name, justify, least in columns:
         table.add_column(
             name,
@@ -50,7 +59,7 @@ def summary_table(
             diff, actual = Text("not shown", style=MUTED), "-"
         elif slide.budget_s is not None:
             diff = Text(format_signed(row.over_s), style=ALERT if row.over_s > summary.ran_over_s else GOOD)
-        listened = heard_cells(heard, slide.index - 1) if heard is not None else []
+        listened = heard_cells(heard, slide.index - 1)[2 if narrow else 0 :] if heard is not None else []
         table.add_row(str(slide.index), Text(one_line(slide.title)), budget, actual, diff, *listened)
     total_style = f"bold {ALERT}" if summary.over_s > 0 else f"bold {GOOD}" if whole else MUTED
     total_diff = Text(format_signed(summary.over_s), style=total_style)

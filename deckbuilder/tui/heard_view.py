@@ -52,7 +52,7 @@ def heard_advice(heard: HeardRun) -> Text:
     if heard.fast:
         text.append("Ran fast: ", style="bold")
         text.append(", ".join(f"slide {slide.index} ({wpm:.0f} wpm)" for slide, wpm in heard.fast))
-        text.append(" - a panel needs time to take in a number; slow down there.\n")
+        text.append(". A panel needs time to take in a number: slow down there.\n")
     elif heard.pace is not None:
         text.append("No slide ran fast.\n", style=GOOD)
     for slide, key in heard.unsaid:

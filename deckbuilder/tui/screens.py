@@ -253,6 +253,10 @@ class EndScreen(Screen[None]):
         self.watch(self.query_one("#end", VerticalScroll), "scroll_y", self._say_if_it_scrolls, init=False)
 
     def on_resize(self, event: events.Resize) -> None:
+        if self.heard is not None:  # a listened run's columns fit the width
+            whole = self.completed and not self.unshown
+            table = summary_table(self.summary, self.unshown, whole, self.heard, event.size.width)
+            self.query_one("#end-table", Static).update(table)
         self.call_after_refresh(self._say_if_it_scrolls)
 
     def _say_if_it_scrolls(self) -> None:
