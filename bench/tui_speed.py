@@ -7,7 +7,10 @@
 playing from the first key): with --against, the other checkout runs without listening, so the ratios are what
 listening costs the coach against the coach as it was.
 
-Run: .venv/bin/python bench/tui_speed.py [--runs 7] [--against DIR] [--listen]
+--warm S waits S seconds on the first slide after the first key before pressing (both checkouts alike), so a
+listening coach has heard a while (its figures grow with the talk) when the keys come.
+
+Run: .venv/bin/python bench/tui_speed.py [--runs 7] [--against DIR] [--listen] [--warm 30]
 """
 
 from __future__ import annotations
@@ -58,7 +61,7 @@ def _spawn(
 
 
 def measure(
-    deck: Path, db: Path, presses: int, checkout: Path | None = None, extra: tuple[str, ...] = ()
+    deck: Path, db: Path, presses: int, checkout: Path | None = None, extra: tuple[str, ...] = (), warm: float = 0.0
 ) -> tuple[float, list[float]]:
     """Launch `deck rehearse` in a pseudo-terminal; return seconds to the first frame and per-key redraws.
 
@@ -73,6 +76,8 @@ def measure(
         launch = time.perf_counter() - start
         os.write(master, b" ")
         _read_until(master, b"on track", seen)
+        if warm:
+            _drain_for(master, warm)
         keys = []
         slide = 1
         for i in range(presses):
@@ -88,6 +93,16 @@ def measure(
         proc.kill()
         proc.wait()
         os.close(master)
+
+
+def _drain_for(master: int, seconds: float) -> None:
+    """Read (and drop) what the coach writes for ``seconds``, so its output never blocks it."""
+    import select
+
+    end = time.monotonic() + seconds
+    while (left := end - time.monotonic()) > 0:
+        if select.select([master], [], [], left)[0]:
+            os.read(master, 65536)
 
 
 def idle_bytes(
@@ -128,6 +143,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--against", type=Path, help="another checkout to compare with, run by run")
     parser.add_argument("--listen", action="store_true", help="this checkout's coach listens to a recording")
+    parser.add_argument("--warm", type=float, default=0.0, help="seconds on the first slide before the presses")
     args = parser.parse_args()
     runs = args.runs
     work = Path(tempfile.mkdtemp(prefix="deck-tui-"))
@@ -147,9 +163,9 @@ def main() -> None:
         extra = ("--audio", str(take))
         print(f"listening to {take.name} ({len(CHURN_TAKE)} slides spoken by espeak-ng), from the first key")
     if args.against is not None:
-        _compare(deck, work, runs, args.against, extra)
+        _compare(deck, work, runs, args.against, extra, args.warm)
         return
-    results = [measure(deck, work / f"h{i}.db", 16, extra=extra) for i in range(runs)]
+    results = [measure(deck, work / f"h{i}.db", 16, extra=extra, warm=args.warm) for i in range(runs)]
     frames = [launch for launch, _ in results]
     print(
         f"launch to first frame: median {statistics.median(frames) * 1000:.0f} ms, "
@@ -164,14 +180,14 @@ def main() -> None:
     print(f"terminal output while idle on a slide: median {statistics.median(idle):.0f} bytes/s over 3 runs of 5 s")
 
 
-def _compare(deck: Path, work: Path, runs: int, other: Path, extra: tuple[str, ...] = ()) -> None:
+def _compare(deck: Path, work: Path, runs: int, other: Path, extra: tuple[str, ...] = (), warm: float = 0.0) -> None:
     """Measure this checkout (with ``extra`` arguments) and ``other`` alternately, run by run, and print both with
     their ratios."""
     got: dict[str, list[tuple[float, list[float]]]] = {"here": [], "there": []}
     for i in range(runs):
         for name in ("here", "there") if i % 2 == 0 else ("there", "here"):
             checkout, args = (None, extra) if name == "here" else (other, ())
-            got[name].append(measure(deck, work / f"{name}{i}.db", 16, checkout, args))
+            got[name].append(measure(deck, work / f"{name}{i}.db", 16, checkout, args, warm))
     idle: dict[str, list[float]] = {"here": [], "there": []}
     for i in range(3):
         for name in ("here", "there") if i % 2 == 0 else ("there", "here"):

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from deckbuilder.core.rules.config import Config, default_config
 from deckbuilder.core.timing.heard import Heard
@@ -17,9 +17,11 @@ from deckbuilder.errors import StoreRefused
 from .budgets import Budgets
 from .deck_reader import Deck, DeckSlide
 from .keeping import keep
-from .listening import HeardRun, Hearing, judge_run
 from .pacing import Session, Status, Summary, Visit, summarise
 from .pending import END_PATIENCE_S, PATIENCE_S, PendingWrites
+
+if TYPE_CHECKING:  # listening is loaded only with --listen
+    from .listening import HeardRun, Hearing
 
 Clock = Callable[[], float]
 WallClock = Callable[[], dt.datetime]
@@ -343,6 +345,8 @@ class Coach:
         """Return what listening says of the run that just ended (None when not listening)."""
         if self.hearing is None:
             return None
+        from .listening import judge_run
+
         summary = self.summary()
         actuals = [r.actual_s for r in summary.slides]
         return judge_run(self.slides, actuals, self.hearing, self.config.pace.ran_over_s)

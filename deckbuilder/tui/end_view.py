@@ -3,6 +3,8 @@ time went; with --listen, why each slide ran over, which ran fast and which numb
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import JustifyMethod
 from rich.table import Table
 from rich.text import Text
@@ -10,11 +12,13 @@ from rich.text import Text
 from deckbuilder.core.text.display import one_line
 from deckbuilder.core.text.durations import format_duration as fmt
 from deckbuilder.core.text.durations import format_signed
-from deckbuilder.rehearse.listening import HeardRun
 from deckbuilder.rehearse.pacing import Summary
 
 from .heard_view import heard_advice, heard_cells
 from .palette import ALERT, CAUTION, GOOD, MUTED
+
+if TYPE_CHECKING:
+    from deckbuilder.rehearse.listening import HeardRun
 
 NARROW_END = 76  # below this many columns, a listened run's table keeps the rate and the longest pause only
 

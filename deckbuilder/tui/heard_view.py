@@ -4,13 +4,17 @@ slides ran fast, and the key numbers never said."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from deckbuilder.core.text.display import visible
 from deckbuilder.core.text.durations import format_duration as fmt
-from deckbuilder.rehearse.listening import HeardRun
 
 from .palette import ALERT, CAUTION, GOOD, MUTED
+
+if TYPE_CHECKING:
+    from deckbuilder.rehearse.listening import HeardRun
 
 
 def _plural(count: int, word: str) -> str:

@@ -17,7 +17,6 @@ from textual.widgets import Footer, Static
 
 from deckbuilder.core.text.display import one_line, visible
 from deckbuilder.errors import StoreRefused
-from deckbuilder.rehearse.listening import HeardRun
 from deckbuilder.rehearse.pacing import Summary
 
 from .end_view import summary_table, verdict
@@ -27,6 +26,7 @@ from .widgets import BigClock, NextUp, NotesView, PaceBadge, SlideTimer, SlideVi
 
 if TYPE_CHECKING:
     from deckbuilder.rehearse.coach import Coach
+    from deckbuilder.rehearse.listening import HeardRun
 
 # Below these sizes the talk screen drops what matters least first: notes, then the talk's title, then the
 # footer and the source line (docs: the clock and the pace badge always stay, then the slide timer).
