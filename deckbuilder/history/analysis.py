@@ -259,13 +259,11 @@ def default_pair(runs: list[Run]) -> tuple[tuple[Run, Run] | None, str]:
 def csv_text(runs: list[Run], history: History, least_speech_s: float) -> str:
     """Return every recorded visit of these rehearsals as CSV, oldest first; a listened run's visits carry what
     was heard on them (a visit a pause split adds up its parts), other runs leave those columns empty."""
-    from .listened import heard_by_visit
-
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["rehearsal", "finished", "slide", "title", "budget_s", "seconds", "started_at", *HEARD_COLUMNS])
     finished = {r.id: r.finished for r in runs}
-    by_visit = heard_by_visit(history, [r.id for r in runs if r.listened])
+    by_visit = history.heard_by_visit([r.id for r in runs if r.listened])
     for rid, idx, title, budget, seconds, started, start in history.visits([r.id for r in runs]):
         title, started = spreadsheet_safe(visible(str(title))), spreadsheet_safe(visible(str(started)))
         budget_text = "" if budget is None else f"{budget:g}"

@@ -59,6 +59,15 @@ class HeardRecords(Records):
             start_s = self._number(start, "a heard visit's start", allow_none=False) or 0.0
             yield int(rid), self._index(idx, "a heard visit's slide number"), str(key), start_s, figures
 
+    def heard_by_visit(self, ids: list[int]) -> dict[tuple[int, int, float], Heard]:
+        """Return what was heard on each visit of these rehearsals, by (rehearsal, slide number, the visit's start
+        on the talk clock, to the millisecond): the parts a pause made of one visit are added up."""
+        found: dict[tuple[int, int, float], Heard] = {}
+        for rid, idx, _, start, figures in self.heard(ids):
+            key = (rid, idx, round(start, 3))
+            found[key] = found[key] + figures if key in found else figures
+        return found
+
     def _count(self, value: object, what: str) -> int:
         number = self._number(value, what, allow_none=False)
         if number is None or not float(number).is_integer():

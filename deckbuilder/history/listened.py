@@ -9,17 +9,6 @@ from typing import Any
 from deckbuilder.core.timing.heard import Heard, OwnPace, own_pace
 
 from .analysis import Run, same_length
-from .store import History
-
-
-def heard_by_visit(history: History, ids: list[int]) -> dict[tuple[int, int, float], Heard]:
-    """Return what was heard on each visit of these rehearsals, by (rehearsal, slide number, the visit's start on
-    the talk clock): the parts a pause made of one visit are added up."""
-    found: dict[tuple[int, int, float], Heard] = {}
-    for rid, idx, _, start, figures in history.heard(ids):
-        key = (rid, idx, round(start, 3))
-        found[key] = found[key] + figures if key in found else figures
-    return found
 
 
 def main_heard(run: Run) -> list[Heard]:

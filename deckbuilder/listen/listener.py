@@ -155,8 +155,9 @@ class Listener:
         self._starts.append(when)
 
     def pump(self) -> None:
-        """Hear everything the source has delivered so far."""
-        if not self.started or self.stopped:
+        """Hear everything the source has delivered so far (a microphone prepared before the talk starts is heard
+        from then on: what it hears before the first visit tells the room's noise, and none piles up unheard)."""
+        if not (self.started or self.prepared) or self.stopped:
             return
         while True:
             chunks = self.source.read()
