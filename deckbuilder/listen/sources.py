@@ -150,6 +150,14 @@ class WavSource:
             self._wav = None
 
 
+def _has_input(sounddevice: Any) -> bool:
+    """Whether PortAudio lists any device that can record."""
+    try:
+        return any(int(d.get("max_input_channels", 0)) > 0 for d in sounddevice.query_devices())
+    except Exception:  # a system whose audio cannot even be listed: let opening say what is wrong
+        return True
+
+
 class MicrophoneSource:
     """The default (or a named) input device, through PortAudio; chunks are stamped by the injected clock."""
 
@@ -180,6 +188,11 @@ class MicrophoneSource:
                 hint="install it, e.g. `sudo apt-get install libportaudio2`, or play a recording with --audio",
             ) from None
         self.rate = rate
+        if self.device is None and not _has_input(sounddevice):
+            raise DeckError(
+                "cannot listen: this machine has no microphone (the system's audio lists no input device)",
+                hint="connect one, or play a recording with --audio take.wav",
+            )
         try:
             try:
                 sounddevice.check_input_settings(device=self.device, channels=1, dtype="int16", samplerate=rate)
