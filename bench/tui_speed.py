@@ -3,7 +3,14 @@
 --against DIR runs the same measures on another checkout (say the last landed commit, `git worktree add
 /tmp/base <rev>`), alternating run by run, and prints both with their ratios (at most 1: no slower).
 
-Run: .venv/bin/python bench/tui_speed.py [--runs 7] [--against DIR]
+--listen runs this checkout's coach listening (`--audio`, a take of the churn talk spoken by espeak-ng and
+playing from the first key): with --against, the other checkout runs without listening, so the ratios are what
+listening costs the coach against the coach as it was.
+
+--warm S waits S seconds on the first slide after the first key before pressing (both checkouts alike), so a
+listening coach has heard a while (its figures grow with the talk) when the keys come.
+
+Run: .venv/bin/python bench/tui_speed.py [--runs 7] [--against DIR] [--listen] [--warm 30]
 """
 
 from __future__ import annotations
@@ -32,7 +39,9 @@ def _read_until(master: int, needle: bytes, seen: bytearray) -> None:
         seen += os.read(master, 65536)
 
 
-def _spawn(deck: Path, db: Path, checkout: Path | None = None) -> tuple[subprocess.Popen[bytes], int]:
+def _spawn(
+    deck: Path, db: Path, checkout: Path | None = None, extra: tuple[str, ...] = ()
+) -> tuple[subprocess.Popen[bytes], int]:
     """Start `deck rehearse` in a 100x30 pseudo-terminal; return the process and the terminal's master end.
 
     ``checkout`` runs another copy of deck (see common.checkout_env)."""
@@ -40,7 +49,7 @@ def _spawn(deck: Path, db: Path, checkout: Path | None = None) -> tuple[subproce
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
     env = {**checkout_env(os.environ, checkout), "TERM": "xterm-256color", "DECK_HISTORY": str(db)}
     proc = subprocess.Popen(
-        deck_command("rehearse", str(deck)),
+        deck_command("rehearse", str(deck), *extra),
         stdin=slave,
         stdout=slave,
         stderr=slave,
@@ -51,20 +60,24 @@ def _spawn(deck: Path, db: Path, checkout: Path | None = None) -> tuple[subproce
     return proc, master
 
 
-def measure(deck: Path, db: Path, presses: int, checkout: Path | None = None) -> tuple[float, list[float]]:
+def measure(
+    deck: Path, db: Path, presses: int, checkout: Path | None = None, extra: tuple[str, ...] = (), warm: float = 0.0
+) -> tuple[float, list[float]]:
     """Launch `deck rehearse` in a pseudo-terminal; return seconds to the first frame and per-key redraws.
 
     A key's time runs from writing its bytes to the terminal until the frame showing the new slide
     number has been written back: input parsing, the handler, layout and rendering included.
     """
     start = time.perf_counter()
-    proc, master = _spawn(deck, db, checkout)
+    proc, master = _spawn(deck, db, checkout, extra)
     seen = bytearray()
     try:
         _read_until(master, b"starts", seen)  # the pace badge's text is in the first frame
         launch = time.perf_counter() - start
         os.write(master, b" ")
         _read_until(master, b"on track", seen)
+        if warm:
+            _drain_for(master, warm)
         keys = []
         slide = 1
         for i in range(presses):
@@ -82,11 +95,23 @@ def measure(deck: Path, db: Path, presses: int, checkout: Path | None = None) ->
         os.close(master)
 
 
-def idle_bytes(deck: Path, db: Path, seconds: float = 5.0, checkout: Path | None = None) -> float:
+def _drain_for(master: int, seconds: float) -> None:
+    """Read (and drop) what the coach writes for ``seconds``, so its output never blocks it."""
+    import select
+
+    end = time.monotonic() + seconds
+    while (left := end - time.monotonic()) > 0:
+        if select.select([master], [], [], left)[0]:
+            os.read(master, 65536)
+
+
+def idle_bytes(
+    deck: Path, db: Path, seconds: float = 5.0, checkout: Path | None = None, extra: tuple[str, ...] = ()
+) -> float:
     """Return the bytes per second the coach writes to the terminal while the presenter talks on one slide."""
     import select
 
-    proc, master = _spawn(deck, db, checkout)
+    proc, master = _spawn(deck, db, checkout, extra)
     seen = bytearray()
     try:
         _read_until(master, b"starts", seen)
@@ -117,6 +142,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--against", type=Path, help="another checkout to compare with, run by run")
+    parser.add_argument("--listen", action="store_true", help="this checkout's coach listens to a recording")
+    parser.add_argument("--warm", type=float, default=0.0, help="seconds on the first slide before the presses")
     args = parser.parse_args()
     runs = args.runs
     work = Path(tempfile.mkdtemp(prefix="deck-tui-"))
@@ -127,10 +154,18 @@ def main() -> None:
         capture_output=True,
         env={**os.environ, "DECK_CACHE_DIR": str(work / "cache")},
     )
+    extra: tuple[str, ...] = ()
+    if args.listen:
+        sys.path.insert(0, str(ROOT))
+        from tests.speech import CHURN_TAKE, make_take
+
+        take, _ = make_take(CHURN_TAKE, work)
+        extra = ("--audio", str(take))
+        print(f"listening to {take.name} ({len(CHURN_TAKE)} slides spoken by espeak-ng), from the first key")
     if args.against is not None:
-        _compare(deck, work, runs, args.against)
+        _compare(deck, work, runs, args.against, extra, args.warm)
         return
-    results = [measure(deck, work / f"h{i}.db", 16) for i in range(runs)]
+    results = [measure(deck, work / f"h{i}.db", 16, extra=extra, warm=args.warm) for i in range(runs)]
     frames = [launch for launch, _ in results]
     print(
         f"launch to first frame: median {statistics.median(frames) * 1000:.0f} ms, "
@@ -141,22 +176,32 @@ def main() -> None:
         f"key press to redraw: median {statistics.median(latency) * 1000:.1f} ms, p95 {_p95(latency) * 1000:.1f} ms, "
         f"worst {max(latency) * 1000:.1f} ms over {len(latency)} presses (goal under 50 ms)"
     )
-    idle = [idle_bytes(deck, work / f"idle{i}.db") for i in range(3)]
+    idle = [idle_bytes(deck, work / f"idle{i}.db", extra=extra) for i in range(3)]
     print(f"terminal output while idle on a slide: median {statistics.median(idle):.0f} bytes/s over 3 runs of 5 s")
 
 
-def _compare(deck: Path, work: Path, runs: int, other: Path) -> None:
-    """Measure this checkout and ``other`` alternately, run by run, and print both with their ratios."""
+def _compare(deck: Path, work: Path, runs: int, other: Path, extra: tuple[str, ...] = (), warm: float = 0.0) -> None:
+    """Measure this checkout (with ``extra`` arguments) and ``other`` alternately, run by run, and print both with
+    their ratios."""
     got: dict[str, list[tuple[float, list[float]]]] = {"here": [], "there": []}
     for i in range(runs):
         for name in ("here", "there") if i % 2 == 0 else ("there", "here"):
-            checkout = None if name == "here" else other
-            got[name].append(measure(deck, work / f"{name}{i}.db", 16, checkout))
+            checkout, args = (None, extra) if name == "here" else (other, ())
+            got[name].append(measure(deck, work / f"{name}{i}.db", 16, checkout, args, warm))
     idle: dict[str, list[float]] = {"here": [], "there": []}
     for i in range(3):
         for name in ("here", "there") if i % 2 == 0 else ("there", "here"):
-            checkout = None if name == "here" else other
-            idle[name].append(idle_bytes(deck, work / f"idle-{name}{i}.db", checkout=checkout))
+            checkout, args = (None, extra) if name == "here" else (other, ())
+            idle[name].append(idle_bytes(deck, work / f"idle-{name}{i}.db", checkout=checkout, extra=args))
+    if extra:
+        print("here: listening (" + " ".join(extra[:1]) + "); there: not listening")
+    for name in ("here", "there"):
+        keys = [k for _, ks in got[name] for k in ks]
+        print(
+            f"  {name}: key to redraw, run medians (ms): "
+            + ", ".join(f"{statistics.median(ks) * 1000:.1f}" for _, ks in got[name])
+            + f"; all {len(keys)} presses"
+        )
     print(f"this checkout against {other} ({runs} alternating runs each; ratio at most 1 is no slower)")
     rows = []
     for name in ("here", "there"):

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from deckbuilder.history.analysis import find_runs, pacing, trend
+from deckbuilder.history.analysis import HEARD_COLUMNS, find_runs, pacing, trend
 from deckbuilder.history.store import SCHEMA_VERSION, History
 from deckbuilder.rehearse.budgets import resolve as resolve_budgets
 from deckbuilder.rehearse.coach import Coach
@@ -150,6 +150,8 @@ def test_csv_of_every_visit(history_db: tuple[Path, Path], run_cli: Any) -> None
         "budget_s": "10",
         "seconds": "12.0",
         "started_at": "2026-11-25T20:00:00+00:00",
+        # what --listen heard: empty for a run not listened to
+        **dict.fromkeys(HEARD_COLUMNS, ""),
     }
     assert sum(float(r["seconds"]) for r in rows if r["rehearsal"] == "5") == sum(RUNS[4])
 

@@ -271,3 +271,45 @@ def test_visits_never_heard_are_still_reported(talk: Talk) -> None:
     listener.visit(0, ["0.43"], at=0.0)
     (figures,) = listener.stop(at=5.0)
     assert figures.heard.seconds == 5.0 and figures.heard.speech_s == 0 and figures.keys[0].said is False
+
+
+class Waiting(Chunks):
+    """A microphone opened before the talk: it delivers what it hears whenever it is read, started or not."""
+
+    def prepare(self, rate: int) -> None:
+        pass
+
+
+def test_a_microphone_opened_before_the_talk_is_heard_while_waiting_and_nothing_piles_up(talk: Talk) -> None:
+    from deckbuilder.listen.listener import Listener
+
+    words = spoken_pcm("We kept the active customers with their usage and support history.")
+    seconds = len(words) / 16000
+    source = Waiting(blocks(np.zeros(16000 * 30, dtype=np.int16), 0.0))  # half a minute of a quiet room
+    listener = Listener(source, CONFIG.listen, lambda: 0.0)
+    listener.prepare()
+    listener.pump()  # the coach's redraw, before the first key
+    assert source.chunks == [] and listener._heard_until() == pytest.approx(30.0)
+    source.chunks = blocks(words, 30.0)
+    listener.start()
+    listener.visit(0, at=30.0)
+    listener.pump()
+    (figures,) = listener.stop(at=30.0 + seconds)
+    assert figures.start_s == 30.0 and figures.heard.speech_s == pytest.approx(seconds, abs=0.3)
+
+
+def test_cutting_a_run_reports_its_visits_and_keeps_hearing_for_the_next(talk: Talk) -> None:
+    from deckbuilder.listen import open_listener
+
+    listener = open_listener(talk.path, CONFIG, lambda: 0.0, realtime=False)
+    listener.start()
+    first, second = talk.visits[0], talk.visits[1]
+    listener.visit(0, [SHORT[0].key], at=first.start_s, text=SHORT[0].notes())
+    (ended,) = listener.cut(at=first.end_s)  # the run ends on slide 1 (the coach's f, q or R)
+    assert (ended.slide, ended.start_s, ended.end_s) == (0, first.start_s, first.end_s)
+    assert ended.heard.speech_s == pytest.approx(first.speech_s, abs=0.5) and ended.keys[0].said is True
+    assert listener.finished() == []  # reported once
+    listener.visit(1, [SHORT[1].key], at=second.start_s, text=SHORT[1].notes())  # the next run, on slide 2
+    (next_run,) = listener.stop(at=second.end_s)
+    assert (next_run.slide, next_run.start_s) == (1, second.start_s)
+    assert next_run.heard.speech_s == pytest.approx(second.speech_s, abs=0.5)

@@ -223,7 +223,9 @@ def fake_sounddevice(monkeypatch: pytest.MonkeyPatch, device_rate: int | None) -
         if settings["samplerate"] != device_rate:
             raise RuntimeError("Invalid sample rate")
 
-    def query_devices(device: Any, kind: str) -> dict[str, Any]:
+    def query_devices(device: Any = None, kind: str | None = None) -> Any:
+        if device is None and kind is None:  # every device: none records when there is no microphone
+            return [] if device_rate is None else [{"name": "mic", "max_input_channels": 1}]
         if device_rate is None:
             raise RuntimeError("Error querying device -1")
         return {"default_samplerate": float(device_rate)}
@@ -271,7 +273,10 @@ def test_no_microphone_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> No
     fake_sounddevice(monkeypatch, None)
     with pytest.raises(DeckError) as error:
         MicrophoneSource(FakeClock()).open(RATE)
-    assert "microphone" in error.value.message and "--audio" in (error.value.hint or "")
+    assert "this machine has no microphone" in error.value.message and "--audio" in (error.value.hint or "")
+    with pytest.raises(DeckError) as error:  # a device named that is not there: PortAudio's own words
+        MicrophoneSource(FakeClock(), device=3).open(RATE)
+    assert "cannot listen to the microphone: Error querying device -1" in error.value.message
 
 
 def test_a_missing_portaudio_names_the_system_library(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -124,6 +124,44 @@ async def test_every_rehearsal_screen_reads_at_4_5_to_1(
         assert not faults(app, name)
 
 
+LISTENING_STATES: list[tuple[str, list[tuple[float, tuple[str, ...]]]]] = [
+    ("listening, waiting", []),
+    ("listening, a rate", [(0, ("space",)), (8, ("right",)), (30, ())]),
+    ("listening, paused", [(0, ("space",)), (10, ("p",))]),
+    ("listened, end over time", [(0, ("space",)), (400, ("right",)), (400, ("f", "y"))]),
+]
+
+
+@pytest.mark.parametrize("size", [(100, 30), (60, 20)], ids=["100x30", "60x20"])
+@pytest.mark.parametrize(("name", "steps"), LISTENING_STATES, ids=[n for n, _ in LISTENING_STATES])
+async def test_every_listening_screen_reads_at_4_5_to_1(
+    churn_pptx: Path, tmp_path: Path, name: str, steps: list[Any], size: tuple[int, int]
+) -> None:
+    from deckbuilder.rehearse.listening import Hearing
+
+    from .listening import ScriptedListener, Spoken
+
+    clock = FakeClock()
+    deck = read_deck(churn_pptx)
+    budgets = resolve(deck)
+    listener = ScriptedListener(clock, {1: Spoken(wpm=190), 5: Spoken(says=())})
+    hearing = Hearing.of(listener, deck, budgets.plan.slides, default_config().listen)
+    coach = Coach(deck, budgets, History(tmp_path / "h.db"), clock=clock, wall=lambda: WALL, hearing=hearing)
+    app = RehearseApp(coach, 0.05, "saved to h.db")
+    async with app.run_test(size=size) as pilot:
+        for seconds, keys in steps:
+            clock.advance(seconds)
+            if keys:
+                await pilot.press(*keys)
+        app.redraw()
+        await pilot.pause()
+        if not name.startswith("listened"):  # the talk screen says it listens
+            assert "●" in str(app.screen.query_one("#big-label").render())
+        else:
+            assert "Your pace: " in "\n".join(str(w.render()) for w in app.screen.query("Static"))
+        assert not faults(app, name)
+
+
 async def test_the_history_messages_read_at_4_5_to_1(churn_pptx: Path, tmp_path: Path) -> None:
     import sqlite3
 

@@ -52,12 +52,14 @@ def plan_talk(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     rehearsed: Mapping[str, float] | None = None,
+    speaker_wpm: float | None = None,
 ) -> Plan:
     """Plan ``outline`` and review it: budgets, shares and every finding not silenced.
 
     ``rehearsed`` holds each slide's rehearsed time by key, when the talk has been rehearsed: the shares
-    and T011 are then judged on how the talk is actually given.
+    and T011 are then judged on how the talk is actually given. ``speaker_wpm``, the speaker's own rate heard
+    with --listen, is the rate at which each slide's material is said.
     """
     config = config or default_config()
-    timed = plan(outline, config, rehearsed)
+    timed = plan(outline, config, rehearsed, speaker_wpm)
     return dataclasses.replace(timed, findings=run_checks(outline, timed, config, select=select, ignore=ignore))

@@ -57,7 +57,14 @@ def _no_history(deck: Path) -> None:
 @click.option("--csv", "as_csv", is_flag=True, help="Write every recorded slide visit as CSV to standard output.")
 @click.option("--all", "show_all", is_flag=True, help="List every rehearsal, not only the newest 20.")
 @click.option("--label", metavar="TEXT", help='Name a rehearsal (the newest, or --run N), e.g. "with Q&A"; "" clears.')
-@click.option("--run", "run_id", type=int, metavar="N", help="The rehearsal --label names (default: the newest).")
+@click.option(
+    "--run",
+    "run_id",
+    type=int,
+    metavar="N",
+    help="Show rehearsal N slide by slide, with what --listen heard; with --label, the run to name [default: the "
+    "newest].",
+)
 @click.option("--delete", "delete_id", type=int, metavar="N", help="Remove rehearsal N after asking.")
 @click.option("--yes", is_flag=True, help="Do not ask before --delete.")
 @click.option(
@@ -96,6 +103,7 @@ def history(
       deck history talk.pptx
       deck history talk.pptx --json
       deck history talk.pptx --csv > visits.csv
+      deck history talk.pptx --run 7                   run 7 slide by slide
       deck history talk.pptx --label "with Q&A"        names the newest run
       deck history talk.pptx --delete 3                asks, then removes run 3
       deck history talk.pptx --drills                  the question drills
@@ -120,28 +128,45 @@ def history(
     if label is not None or delete_id is not None:
         _edit_runs(deck, store, runs, label, run_id, delete_id, yes)
         return
+    least = config().listen.rate_min_speech_s
     if as_csv:
         from deckbuilder.history.analysis import csv_text
 
-        click.echo(csv_text(runs, store), nl=False)
+        click.echo(csv_text(runs, store, least), nl=False)
         return
     if as_json:
         from deckbuilder.history.analysis import trend
+        from deckbuilder.history.listened import heard_json
 
+        tolerance = config().pace.ran_over_s
         echo_json(
             {
                 "deck": str(deck),
                 "trend": trend(runs),
-                "rehearsals": [r.as_dict(config().pace.ran_over_s) for r in runs],
+                "rehearsals": [{**r.as_dict(tolerance), **heard_json(r, least)} for r in runs],
             }
         )
         return
     if not runs:
         _no_history(deck)
         return
+    if run_id is not None:
+        _show_run(deck, runs, run_id)
+        return
     from .history_view import print_runs
 
-    print_runs(info.title, runs, config().pace.ran_over_s, None if show_all else 20)
+    print_runs(info.title, runs, config().pace.ran_over_s, None if show_all else 20, least)
+
+
+def _show_run(deck: Path, runs: list[Any], run_id: int) -> None:
+    """Print one rehearsal slide by slide: budget, time, and what listening heard on each slide."""
+    found = next((r for r in runs if r.id == run_id), None)
+    if found is None:
+        raise DeckError(f"no rehearsal {run_id} for {visible(str(deck))}", hint="`deck history` lists them")
+    from .history_view import print_run
+
+    settings = config()
+    print_run(found, settings.pace.ran_over_s, settings.listen)
 
 
 def _restore(kept_file: Path, db: Path | None) -> None:

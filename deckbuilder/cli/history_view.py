@@ -5,11 +5,13 @@ Printed through text_table, as `deck plan` is: one printer, one set of width rul
 
 from __future__ import annotations
 
-from deckbuilder.core.text.display import one_line
+from deckbuilder.core.rules.listen_rules import ListenRules
+from deckbuilder.core.text.display import one_line, visible
 from deckbuilder.core.text.durations import format_duration as fmt
 from deckbuilder.core.text.durations import format_signed
 from deckbuilder.history.analysis import Change, Run, trend
 from deckbuilder.history.drills import DrillRun
+from deckbuilder.history.listened import run_pace
 
 from .text_table import Cell, echo, echo_lines, say, style, table
 
@@ -19,12 +21,17 @@ def _heading(title: str, count: str) -> None:
     echo(style(title, bold=True) + f"  {count}")
 
 
-def print_runs(title: str, runs: list[Run], ran_over_s: float, limit: int | None = None) -> None:
-    """Print the rehearsals newest first (the newest ``limit`` of them), then the trend."""
+def print_runs(
+    title: str, runs: list[Run], ran_over_s: float, limit: int | None = None, least_speech_s: float = 5.0
+) -> None:
+    """Print the rehearsals newest first (the newest ``limit`` of them), then the trend; a listened run gives its
+    speaking rate."""
     _heading(title, f"{len(runs)} rehearsal(s)")
     hidden = len(runs) - limit if limit is not None and len(runs) > limit else 0
     labelled = any(r.label for r in runs)
-    header = ["#", "when", "done", "total", "vs slot", "over", *(["label"] if labelled else []), "worst slide"]
+    listened = any(r.listened for r in runs[: len(runs) - hidden])
+    extra = (["label"] if labelled else []) + (["wpm"] if listened else [])
+    header = ["#", "when", "done", "total", "vs slot", "over", *extra, "worst slide"]
     rows: list[list[Cell]] = [[Cell(h, bold=True) for h in header]]
     for run in runs[: len(runs) - hidden]:
         late = run.total_s > run.duration_s
@@ -38,16 +45,76 @@ def print_runs(title: str, runs: list[Run], ran_over_s: float, limit: int | None
             Cell(format_signed(run.total_s - run.duration_s), fg="red" if late else None),
             Cell(str(len(overs))),
             *([Cell(one_line(run.label or "", 40))] if labelled else []),
+            *([Cell(_pace_text(run, least_speech_s))] if listened else []),
             Cell(worst),
         ]
         rows.append(row)
-    right = [True, False, False, True, True, True, *([False] if labelled else []), False]
+    right = [True, False, False, True, True, True, *([False] if labelled else []), *([True] if listened else []), False]
     # Every column keeps its place at 80 columns: the label and the worst slide's title give way, one line a run.
-    cut = [len(header) - 2, len(header) - 1] if labelled else [len(header) - 1]
+    cut = [header.index("label"), len(header) - 1] if labelled else [len(header) - 1]
     echo_lines(table(rows, right, cut=cut, least=10))
     if hidden:
         say(f"... and {hidden} older rehearsal(s); --all lists them", dim=True)
     say(trend(runs), bold=True)
+    newest = next((r for r in runs if r.listened), None)
+    if newest is not None:
+        say(f"wpm: words a minute of speaking, heard with --listen; slide by slide: --run {newest.id}", dim=True)
+
+
+def _pace_text(run: Run, least_speech_s: float) -> str:
+    pace = run_pace(run, least_speech_s)
+    return "" if not run.listened else "-" if pace is None else f"{pace.wpm:.0f}"
+
+
+def print_run(run: Run, ran_over_s: float, rules: ListenRules) -> None:
+    """Print one rehearsal slide by slide: budget and time, and what listening heard (speech, silence, the longest
+    pause, words a minute, the key numbers not said)."""
+    state = "finished" if run.finished else "unfinished"
+    label = f", {one_line(run.label, 40)!r}" if run.label else ""
+    say(f"Rehearsal #{run.id} ({_when(run)}{label}): {fmt(run.total_s)} of {fmt(run.duration_s)}, {state}", bold=True)
+    header = ["#", "slide", "budget", "time", "diff"]
+    if run.listened:
+        header += ["speech", "silence", "pause", "wpm", "not said"]
+    lines: list[list[Cell]] = [[Cell(h, bold=True) for h in header]]
+    least = rules.rate_min_speech_s
+    for slide in run.slides:
+        spent = run.actuals.get(slide.key)
+        over = run.over(slide.key)
+        diff = (
+            Cell("")
+            if over is None or spent is None
+            else Cell(format_signed(over), fg="red" if over > ran_over_s else None)
+        )
+        row = [
+            Cell(str(slide.index)),
+            Cell(one_line(slide.title)),
+            Cell(_time(slide.budget_s)),
+            Cell(_time(spent)),
+            diff,
+        ]
+        heard = run.heard.get(slide.key)
+        if run.listened and heard is not None:
+            wpm = heard.wpm(least)
+            row += [
+                Cell(fmt(heard.speech_s)),
+                Cell(fmt(heard.silence_s)),
+                Cell(f"{heard.longest_pause_s:.0f} s" if heard.pauses else "-"),
+                Cell(
+                    "-" if wpm is None else f"{wpm:.0f}",
+                    fg="yellow" if wpm is not None and wpm >= rules.fast_wpm else None,
+                ),
+                Cell(visible(" ".join(heard.missed)), fg="yellow" if heard.missed else None),
+            ]
+        elif run.listened:
+            row += [Cell("-")] * 4 + [Cell("")]
+        lines.append(row)
+    right = [True, False, True, True, True, *([True, True, True, True, False] if run.listened else [])]
+    echo_lines(table(lines, right, cut=[1], least=12))
+    pace = run_pace(run, least)
+    if pace is not None:
+        say(f"Your pace: {pace.wpm:.0f} words a minute while speaking, speaking {pace.speaking:.0%} of the time.")
+    elif not run.listened:
+        say("Not listened to: rehearse with --listen for each slide's speech, pauses and rate.", dim=True)
 
 
 def print_compare(a: Run, b: Run, rows: list[Change]) -> None:

@@ -36,8 +36,9 @@ def plan(
 
     Once you have rehearsed a deck built from the outline, the plan shows
     each slide's rehearsed time (the median of the last three finished
-    rehearsals) and judges the shares and T011 on it; --no-history turns
-    that off.
+    rehearsals) and judges the shares and T011 on it; rehearsals with
+    --listen give your own speaking rate, which what each slide's material
+    needs is worked at. --no-history turns both off.
 
     Exits 0 when nothing must be fixed, 1 when a finding is an error,
     2 when the outline cannot be read.
@@ -61,6 +62,7 @@ def plan(
         select=parse_codes(select, settings),
         ignore=parse_codes(ignore, settings),
         rehearsed=rehearsed,
+        speaker_wpm=note.get("speaking_rate", {}).get("wpm"),
     )
     if as_json:
         echo_json({**talk.as_dict(), **({"rehearsals": note} if note else {})})
@@ -84,6 +86,7 @@ def _rehearsed(outline: Any, settings: Any, db: Path | None) -> tuple[dict[str, 
     from deckbuilder.core.timing.talk import DeckId
     from deckbuilder.errors import DeckError
     from deckbuilder.history.analysis import find_runs, rehearsed_times
+    from deckbuilder.history.listened import speaker_pace
     from deckbuilder.history.store import History
 
     store = History.read_only(path)
@@ -95,6 +98,7 @@ def _rehearsed(outline: Any, settings: Any, db: Path | None) -> tuple[dict[str, 
         ident = DeckId("", outline.title, timed.fingerprint(), embedded=True)
         runs = find_runs(store, ident, settings.pace.rehearsed_share)
         found = rehearsed_times(runs, timed.duration_s)
+        pace = speaker_pace(runs, timed.duration_s, settings.listen.rate_min_speech_s)
     except DeckError as exc:  # a damaged history never stops a plan, and is said
         said = f"rehearsed times left out: {exc.message}"
         return {}, {"said": visible(said), "error": visible(exc.message)}
@@ -102,11 +106,14 @@ def _rehearsed(outline: Any, settings: Any, db: Path | None) -> tuple[dict[str, 
         store.close()
     if not runs:
         return {}, {}
-    note = {
+    note: dict[str, Any] = {
         "said": found.describe(),
         "used": found.used,
         "left_out": {"unfinished": found.unfinished, "other_length": found.other_length, "skimmed": found.skimmed},
     }
+    if pace is not None:  # heard with --listen: what each slide's material needs is worked at this rate
+        note["speaking_rate"] = pace.as_dict()
+        note["said"] = "; ".join(part for part in (found.describe(), pace.describe()) if part)
     return found.times, note
 
 

@@ -134,7 +134,8 @@ def print_plan(plan: Plan, ratio_min: float, rehearsals: str = "") -> None:
         title = title[len(bold) :].lstrip()
     echo()
     echo_lines(slide_table(plan))
-    notes = ["needs: what the slide's material takes to say (docs/time-model.md)"]
+    at = f" at your rate of {plan.speaker_wpm:.0f} words a minute" if plan.speaker_wpm else ""
+    notes = [f"needs: what the slide's material takes to say{at} (docs/time-model.md)"]
     if any(s.pinned for s in plan.slides):
         notes.insert(0, "* pinned with time:")
     for line in wrap("; ".join(notes), width()):

@@ -30,8 +30,37 @@ from .common import DB_OPTION, config, friendly, open_history
 )
 @DB_OPTION
 @click.option("--alert", default=None, help="Warn when this much of the talk is left [default: 2m].")
+@click.option(
+    "--listen",
+    is_flag=True,
+    help="Listen to the microphone, offline: each slide's speaking rate, pauses, and whether its key numbers were "
+    "said (needs the extra: pip install 'deck[listen]').",
+)
+@click.option(
+    "--audio",
+    type=click.Path(path_type=Path),  # deck's own message for a folder or a device (WavSource.prepare)
+    metavar="FILE",
+    help="Listen to a WAV recording instead, played in real time from the first Space (implies --listen).",
+)
+@click.option(
+    "--keep-audio",
+    type=click.Path(path_type=Path),  # deck's own message for a folder (check_output)
+    metavar="FILE",
+    help="Keep what was heard in this WAV file (otherwise nothing heard is written anywhere).",
+)
+@click.option("--device", metavar="NAME|N", help="The microphone to listen to [default: the system's].")
 @friendly
-def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path | None, alert: str | None) -> None:
+def rehearse(
+    deck: Path,
+    duration: str | None,
+    plan_file: Path | None,
+    db: Path | None,
+    alert: str | None,
+    listen: bool,
+    audio: Path | None,
+    keep_audio: Path | None,
+    device: str | None,
+) -> None:
     """Rehearse a deck with a timer for every slide against its own budget.
 
     Budgets come from --plan when you give it (slides matched by id, then
@@ -39,6 +68,11 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     --duration spread evenly (slides titled Appendix or Backup
     get none). The clock starts at the first Space or →. Every slide visit
     is saved as it happens, so a rehearsal cut short keeps what was done.
+
+    With --listen (or --audio) it also hears each slide: seconds of speech
+    and of silence, the longest pause, words a minute, and whether the
+    numbers the slide shows were said. Nothing heard leaves the machine or
+    is written to disk unless --keep-audio names a file.
 
     \b
     Keys: → Space PgDn Enter n next · ← PgUp Backspace back · p pause
@@ -49,6 +83,9 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
       deck rehearse examples/churn/outline.pptx
       deck rehearse someone-elses.pptx --duration 12m
       deck rehearse talk.pptx --plan talk.yaml --alert 3m
+      deck rehearse talk.pptx --listen
+      deck rehearse talk.pptx --audio take.wav
+      deck rehearse talk.pptx --listen --keep-audio take.wav
     """
     import time
 
@@ -63,6 +100,12 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
         alert_s = parse_duration(alert) if alert else None
     except DurationError as exc:
         raise DeckError(f"--duration/--alert: {exc}") from None
+    listening = listen or audio is not None
+    if listening:
+        _check_listening(deck, audio, keep_audio)
+    elif keep_audio is not None or device is not None:
+        option = "--keep-audio" if keep_audio is not None else "--device"
+        raise DeckError(f"{option} is for listening", hint=f"add --listen (or --audio take.wav) to use {option}")
     if not (sys.stdin.isatty() and sys.stderr.isatty()):  # Textual draws on stderr and reads stdin
         raise DeckError(
             "deck rehearse needs a terminal to show the timer and read your keys",
@@ -79,23 +122,79 @@ def rehearse(deck: Path, duration: str | None, plan_file: Path | None, db: Path 
     budgets = resolve(info, outline_plan, str(plan_file or ""), duration_s, settings.time_model.budget_step_s)
     for warning in budgets.warnings:
         click.echo(f"deck: {visible(warning)}", err=True)
+    hearing = _hearing(info, budgets, settings, audio, keep_audio, device, time.monotonic) if listening else None
     history = open_history(db)
     notice = _after_a_kill(history)
-    coach = Coach(info, budgets, history, clock=time.monotonic, alert_last_s=alert_s, config=settings)
+    coach = Coach(info, budgets, history, clock=time.monotonic, alert_last_s=alert_s, config=settings, hearing=hearing)
     from deckbuilder.tui.app import RehearseApp
 
     where = visible(str(history.path))
     app = RehearseApp(coach, settings.pace.redraw_s, f"saved to {where}", notice, history.probe())
+    lost_audio = ""
     try:
         app.run()
     finally:
         coach.quit()
         coach.flush()
         history.close()
+        try:
+            coach.stop_listening()
+        except (DeckError, OSError) as exc:  # the kept audio could not be written: said, after the runs
+            lost_audio = exc.message if isinstance(exc, DeckError) else str(exc.strerror or exc)
     again = f" --db {visible(str(db))}" if db else ""  # the same history, when it was named
     refused = _say_runs(coach, where, budgets.plan.duration_s, again)
+    if listening:
+        refused = _say_audio(keep_audio, lost_audio) or refused
     # 128 + the signal that stopped it, 130 for Ctrl+C; else 2 when the history refused the run.
     sys.exit(app.return_code or (EXIT_BAD_INPUT if refused else 0))
+
+
+def _say_audio(keep_audio: Path | None, lost: str) -> bool:
+    """Say where what was heard went (nowhere, unless kept); return True when it could not be kept as asked."""
+    if lost:
+        click.echo(f"deck: {visible(str(keep_audio))}: what was heard could not be kept: {visible(lost)}", err=True)
+        return True
+    if keep_audio is not None and keep_audio.is_file():
+        click.echo(f"what was heard is kept in {visible(str(keep_audio))}")
+    else:
+        click.echo("listened offline: only the figures were saved; no sound was written anywhere")
+    return False
+
+
+def _check_listening(deck: Path, audio: Path | None, keep_audio: Path | None) -> None:
+    """Refuse, before anything starts, what would stop listening: the extra missing, a recording deck cannot play,
+    a file to keep the audio in that is the deck or the recording."""
+    from deckbuilder.files.atomic import check_output
+    from deckbuilder.listen import require
+
+    require(microphone=audio is None)
+    if keep_audio is not None:
+        if keep_audio.suffix.lower() != ".wav":
+            raise DeckError(f"--keep-audio writes a WAV recording: name it .wav, not {visible(keep_audio.name)}")
+        try:
+            check_output(keep_audio, [deck, *([audio] if audio is not None else [])])
+        except DeckError as exc:
+            raise DeckError(f"--keep-audio: {exc.message}", hint="name another file for --keep-audio") from None
+    if audio is not None:
+        from deckbuilder.listen.sources import WavSource
+
+        WavSource(audio, lambda: 0.0).prepare(0)  # one clear message for a file it cannot play
+
+
+def _hearing(
+    info: Any, budgets: Any, settings: Any, audio: Path | None, keep_audio: Path | None, device: str | None, clock: Any
+) -> Any:
+    """Open the listener (a microphone starts capturing now, before the coach takes the screen: PortAudio may
+    print warnings of its own as it starts) and the coach's side of it."""
+    from deckbuilder.core.timing.deck_format import notes_body
+    from deckbuilder.listen import open_listener
+    from deckbuilder.rehearse.listening import Hearing
+
+    notes = " ".join(notes_body(s.notes) for s in info.slides)
+    chosen = int(device) if device is not None and device.isdigit() else device
+    listener = open_listener(audio, settings, clock, keep_audio=keep_audio, device=chosen, deck_text=notes)
+    listener.prepare()
+    return Hearing.of(listener, info, budgets.plan.slides, settings.listen)
 
 
 def _say_runs(coach: Any, where: str, duration_s: float, again: str = "") -> bool:

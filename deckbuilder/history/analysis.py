@@ -11,6 +11,7 @@ from typing import Any
 
 from deckbuilder.core.text.display import spreadsheet_safe, visible
 from deckbuilder.core.text.durations import format_duration as fmt
+from deckbuilder.core.timing.heard import Heard
 from deckbuilder.core.timing.talk import DeckId, TalkPlan, TimedSlide
 
 from .store import History
@@ -29,6 +30,8 @@ class Run:
     slides: list[TimedSlide] = field(default_factory=list)
     actuals: dict[str, float] = field(default_factory=dict)
     spoken: bool = True  # spoke on every main slide (not a click through the deck): see `find_runs`
+    listened: bool = False  # rehearsed with --listen
+    heard: dict[str, Heard] = field(default_factory=dict)  # what listening heard, by slide key, visits added up
 
     def slide(self, key: str) -> TimedSlide | None:
         """Return the planned slide with ``key``, if this run had one."""
@@ -65,7 +68,7 @@ class Run:
 def find_runs(history: History, deck: DeckId, share: float = 0.0) -> list[Run]:
     """Return the rehearsals of ``deck``, newest first; a run that gave a main slide less than ``share`` of its
     budget clicked past it, and is not `spoken` (rehearsed_share in layouts/rehearsal.yaml)."""
-    runs = {row[0]: Run(*row) for row in history.rehearsals_of(deck)}
+    runs = {row[0]: Run(*row[:6], listened=row[6]) for row in history.rehearsals_of(deck)}
     if not runs:
         return []
     ids = list(runs)
@@ -73,6 +76,9 @@ def find_runs(history: History, deck: DeckId, share: float = 0.0) -> list[Run]:
         runs[rid].slides.append(slide)
     for rid, key, seconds in history.seconds_by_slide(ids):
         runs[rid].actuals[key] = seconds
+    for rid, _, key, _, figures in history.heard([r for r in ids if runs[r].listened]):
+        heard = runs[rid].heard
+        heard[key] = heard[key] + figures if key in heard else figures
     for run in runs.values():
         run.spoken = spoke_on_every_slide(run, share)
     return sorted(runs.values(), key=lambda r: -r.id)
@@ -250,17 +256,43 @@ def default_pair(runs: list[Run]) -> tuple[tuple[Run, Run] | None, str]:
     return (older, newer), note + (f" ({parts} left out)" if parts else "")
 
 
-def csv_text(runs: list[Run], history: History) -> str:
-    """Return every recorded visit of these rehearsals as CSV, oldest first."""
+def csv_text(runs: list[Run], history: History, least_speech_s: float) -> str:
+    """Return every recorded visit of these rehearsals as CSV, oldest first; a listened run's visits carry what
+    was heard on them (a visit a pause split adds up its parts), other runs leave those columns empty."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["rehearsal", "finished", "slide", "title", "budget_s", "seconds", "started_at"])
+    writer.writerow(["rehearsal", "finished", "slide", "title", "budget_s", "seconds", "started_at", *HEARD_COLUMNS])
     finished = {r.id: r.finished for r in runs}
-    for rid, idx, title, budget, seconds, started in history.visits([r.id for r in runs]):
+    by_visit = history.heard_by_visit([r.id for r in runs if r.listened])
+    for rid, idx, title, budget, seconds, started, start in history.visits([r.id for r in runs]):
         title, started = spreadsheet_safe(visible(str(title))), spreadsheet_safe(visible(str(started)))
         budget_text = "" if budget is None else f"{budget:g}"
-        writer.writerow([rid, int(finished[rid]), idx, title, budget_text, f"{seconds:.1f}", started])
+        heard = by_visit.pop((rid, idx, round(start, 3)), None) if by_visit else None
+        row = [rid, int(finished[rid]), idx, title, budget_text, f"{seconds:.1f}", started]
+        writer.writerow(row + (heard_cells(heard, least_speech_s) if heard else [""] * len(HEARD_COLUMNS)))
     return out.getvalue()
+
+
+HEARD_COLUMNS = (
+    "speech_s", "silence_s", "pauses", "long_pauses", "longest_pause_s", "words", "wpm", "numbers_said",
+    "numbers_not_said",
+)  # fmt: skip
+
+
+def heard_cells(heard: Heard, least_speech_s: float) -> list[str]:
+    """Return the CSV cells of what was heard on a visit (numbers as written, space-separated)."""
+    wpm = heard.wpm(least_speech_s)
+    return [
+        f"{heard.speech_s:.1f}",
+        f"{heard.silence_s:.1f}",
+        str(heard.pauses),
+        str(heard.long_pauses),
+        f"{heard.longest_pause_s:.1f}",
+        f"{heard.words:.0f}",
+        "" if wpm is None else f"{wpm:.0f}",
+        spreadsheet_safe(visible(" ".join(heard.said))),
+        spreadsheet_safe(visible(" ".join(heard.missed))),
+    ]
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 from matplotlib import rc_context
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
@@ -14,8 +17,10 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from deckbuilder.core.rules.config import Config
+from deckbuilder.core.rules.listen_rules import ListenRules
 from deckbuilder.core.rules.theme import Theme
 from deckbuilder.core.text.durations import format_duration as fmt
+from deckbuilder.core.timing.heard import fast_from
 from deckbuilder.core.timing.talk import DeckId, TalkPlan
 from deckbuilder.files.atomic import write_atomically
 
@@ -29,16 +34,21 @@ def _hex(color: str) -> str:
     return "#" + color
 
 
-def draw(pacing: Pacing, theme: Theme) -> Figure:
-    """Return the pacing figure: one bar per rehearsal and slide, the budget as a line across each group."""
+def draw(pacing: Pacing, theme: Theme, rates: Rates | None = None) -> Figure:
+    """Return the pacing figure: one bar per rehearsal and slide, the budget as a line across each group; under it,
+    when ``rates`` holds any (runs rehearsed with --listen), each slide's speaking rate in words a minute."""
     with rc_context({"text.parse_math": False}):  # titles are the user's text: "$" is money
-        return _draw(pacing, theme)
+        return _draw(pacing, theme, rates if rates is not None and rates.any() else None)
 
 
-def _draw(pacing: Pacing, theme: Theme) -> Figure:
+def _draw(pacing: Pacing, theme: Theme, rates: Rates | None) -> Figure:
     style = theme.figure
-    fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, layout="constrained")
-    ax = fig.add_subplot()
+    if rates is None:
+        fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI, layout="constrained")
+        ax = fig.add_subplot()
+    else:  # a second panel under the bars, on the same slides
+        fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN + 2.2), dpi=DPI, layout="constrained")
+        ax, rate_ax = fig.subplots(2, 1, sharex=True, height_ratios=[3, 1.4])
     runs = len(pacing.runs)
     width = 0.8 / max(runs, 1)
     backup = pacing.backup
@@ -83,13 +93,19 @@ def _draw(pacing: Pacing, theme: Theme) -> Figure:
     size = next((pt for pt in _steps(style["tick_size"]) if not _crowded(labels, positions[-1] + 1, pt)), None)
     if size is None:
         labels, size = [label.split("\n")[0] for label in labels], style["tick_size"]
-    ax.set_xticks(positions, labels, fontsize=size)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: fmt(value)))  # the way the talk is timed: m:ss
     ax.set_ylabel("time on the slide (m:ss)", fontsize=style["label_size"])
+    below = ax
+    if rates is not None:
+        _draw_rates(rate_ax, rates, positions, width, theme)
+        below = rate_ax
+    below.set_xticks(positions, labels, fontsize=size)
+    if rates is not None:
+        ax.tick_params(axis="x", labelbottom=False)
     # Wrapped, so the caption stays inside the picture at any length (constrained layout makes room).
-    ax.set_xlabel(textwrap.fill(f"slide; {_which(pacing)}", 130), fontsize=style["label_size"])
+    below.set_xlabel(textwrap.fill(f"slide; {_which(pacing)}", 130), fontsize=style["label_size"])
     fig.suptitle(
-        textwrap.fill(pacing.finding, 90),
+        textwrap.fill(pacing.finding, 76),  # 16 pt bold: about 76 characters fill the 11 inches
         fontsize=style["title_size"] + 1,
         x=0.01,
         ha="left",
@@ -106,6 +122,72 @@ def _draw(pacing: Pacing, theme: Theme) -> Figure:
 
 
 GAP = 0.6  # slots of room between the talk's slides and the backup slides after it
+
+
+@dataclass(frozen=True)
+class Rates:
+    """Each drawn run's speaking rate on each drawn slide (None where it was not listened to or said too little),
+    the speaker's own pace over the newest listened run, and where a slide counts as fast."""
+
+    rows: list[list[float | None]]  # as Pacing.actuals: one row a run, oldest first
+    pace: float | None
+    fast_wpm: float  # as the end screen judges the newest listened run (core.timing.heard.fast_from)
+
+    def any(self) -> bool:
+        return any(v is not None for row in self.rows for v in row)
+
+
+def rates_of(numbers: Pacing, rules: ListenRules) -> Rates:
+    """Return the rates of the runs and slides ``numbers`` draws."""
+    from .listened import run_pace
+
+    least = rules.rate_min_speech_s
+    rows = []
+    for run in numbers.runs:
+        heard = [run.heard.get(s.key) for s in numbers.slides]
+        rows.append([h.wpm(least) if h is not None else None for h in heard])
+    newest = next((r for r in reversed(numbers.runs) if r.listened), None)
+    pace = run_pace(newest, least) if newest is not None else None
+    fast = fast_from(pace, rules.fast_wpm, rules.fast_ratio)
+    return Rates(rows, None if pace is None else pace.wpm, fast)
+
+
+def _draw_rates(ax: Axes, rates: Rates, positions: list[float], width: float, theme: Theme) -> None:
+    """Dots at each run's rate on each slide (the newest darkest, its figure written above), the speaker's own
+    pace as a dashed line, and the rate from which a slide counts as fast as a shaded band."""
+    style = theme.figure
+    runs = len(rates.rows)
+    primary, text = _hex(theme.color("primary")), _hex(theme.color("text"))
+    values = [v for row in rates.rows for v in row if v is not None]
+    top = max([*values, rates.fast_wpm]) * 1.18
+    ax.axhspan(rates.fast_wpm, top, color=_hex(theme.color("baseline")), alpha=0.12, linewidth=0)
+    handles: list[Artist] = [
+        Patch(color=_hex(theme.color("baseline")), alpha=0.12, label=f"fast: {rates.fast_wpm:.0f} or more")
+    ]
+    if rates.pace is not None:
+        ax.axhline(rates.pace, color=text, linewidth=1.2, linestyle=(0, (4, 3)))
+        handles.insert(
+            0, Line2D([], [], color=text, linewidth=1.2, linestyle=(0, (4, 3)), label=f"your pace: {rates.pace:.0f}")
+        )
+    # Low in the panel, where no talk's rate falls: clear of the dots and their figures.
+    ax.legend(handles=handles, fontsize=style["tick_size"] - 1, frameon=False, loc="lower left", ncols=len(handles))
+    for r, row in enumerate(rates.rows):
+        alpha = 1.0 if r == runs - 1 else 0.3 + 0.5 * r / max(runs - 1, 1)
+        points = [(p - 0.4 + width * (r + 0.5), v) for p, v in zip(positions, row, strict=True) if v is not None]
+        if not points:
+            continue
+        ax.scatter([x for x, _ in points], [v for _, v in points], s=28, color=primary, alpha=alpha, zorder=3)
+        if r == runs - 1:
+            for x, v in points:
+                ax.annotate(f"{v:.0f}", (x, v), textcoords="offset points", xytext=(0, 5), ha="center",
+                            fontsize=style["tick_size"] - 1, color=text)  # fmt: skip
+    ax.set_ylim(0, top)
+    ax.set_ylabel("words a minute\n(--listen)", fontsize=style["label_size"])
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.grid(True, axis="y", color=_hex(theme.color("grid")), linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.tick_params(axis="y", labelsize=style["tick_size"])
 
 
 def _which(pacing: Pacing) -> str:
@@ -139,9 +221,9 @@ def _crowded(labels: list[str], slots: float, size_pt: float) -> bool:
     return widest / 72 + 0.15 > 9.7 / max(slots, 1)
 
 
-def save(numbers: Pacing, out: Path, theme: Theme) -> Path:
+def save(numbers: Pacing, out: Path, theme: Theme, rates: Rates | None = None) -> Path:
     """Write the figure as PNG or SVG, by the output's extension."""
-    fig = draw(numbers, theme)
+    fig = draw(numbers, theme, rates)
     suffix = out.suffix.lower()
     if suffix == ".svg":
         FigureCanvasSVG(fig)
@@ -156,5 +238,5 @@ def save(numbers: Pacing, out: Path, theme: Theme) -> Path:
 def write_report(history: History, deck: DeckId, talk: TalkPlan, out: Path, last: int, config: Config) -> Pacing:
     """Draw the pacing report of a deck's last rehearsals to ``out``; return its numbers (title included)."""
     numbers = pacing(talk, find_runs(history, deck, config.pace.rehearsed_share), last, config.pace.ran_over_s)
-    save(numbers, out, config.theme)
+    save(numbers, out, config.theme, rates_of(numbers, config.listen))
     return numbers

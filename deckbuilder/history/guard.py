@@ -16,12 +16,15 @@ from .migrations import SCHEMA_VERSION, TABLES
 # The columns that hold numbers, checked before deck writes anything to a database it opens (text there means
 # the file was edited by hand or damaged, and deck refuses it as it found it).
 NUMBER_COLUMNS = {
-    "rehearsals": ("duration_s", "total_s", "finished"),
+    "rehearsals": ("duration_s", "total_s", "finished", "listened"),
     "planned_slides": ("idx", "budget_s", "start_s", "main"),
     "visits": ("idx", "budget_s", "talk_start_s", "seconds", "open"),
     "drills": ("asked", "seed", "finished"),
     "answers": ("position", "slide", "seconds", "score"),
-}
+    "heard": (
+        "idx", "visit_start_s", "seconds", "speech_s", "pauses", "long_pauses", "longest_pause_s", "syllables", "words",
+    ),
+}  # fmt: skip
 
 
 def state(db: sqlite3.Connection) -> tuple[int, set[str]]:

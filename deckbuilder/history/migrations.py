@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Each entry moves the database from version N-1 to N; a later release appends, never edits.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -88,5 +88,28 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
     # 6: the visit in progress, checkpointed every few seconds (open = 1) so a killed process loses at most that.
     6: ("ALTER TABLE visits ADD COLUMN open INTEGER NOT NULL DEFAULT 0",),
+    # 7: what `deck rehearse --listen` heard, one row per listened stretch of a visit (a pause splits a visit),
+    # written as each is reported; `visit_start_s` is the talk-clock start of the visit it belongs to. The
+    # key numbers said and missed are kept as written, separated by spaces (a number as written has none).
+    7: (
+        "ALTER TABLE rehearsals ADD COLUMN listened INTEGER NOT NULL DEFAULT 0",
+        """CREATE TABLE heard (
+            id INTEGER PRIMARY KEY,
+            rehearsal_id INTEGER NOT NULL REFERENCES rehearsals(id),
+            idx INTEGER NOT NULL,
+            slide_key TEXT NOT NULL,
+            visit_start_s REAL NOT NULL,
+            seconds REAL NOT NULL,
+            speech_s REAL NOT NULL,
+            pauses INTEGER NOT NULL,
+            long_pauses INTEGER NOT NULL,
+            longest_pause_s REAL NOT NULL,
+            syllables INTEGER NOT NULL,
+            words REAL NOT NULL,
+            said TEXT NOT NULL,
+            missed TEXT NOT NULL
+        )""",
+        "CREATE INDEX heard_by_rehearsal ON heard(rehearsal_id)",
+    ),
 }
-TABLES = {"rehearsals", "planned_slides", "visits", "drills", "answers"}
+TABLES = {"rehearsals", "planned_slides", "visits", "drills", "answers", "heard"}

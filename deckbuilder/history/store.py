@@ -14,11 +14,14 @@ from deckbuilder.errors import DeckError, StoreRefused
 
 from .drill_store import DrillRecords
 from .guard import connect_read_only, damage, look, refuse_damage, refuse_foreign, state
+from .heard_store import HeardRecords
 from .location import ENV
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .refusal import refusal
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "History"]
+
+READS_FROM = 6  # a history this old is read as it is (by `deck plan`, which never migrates): nothing was heard
 
 
 EMBEDDED_RUN = "budgets_from = 'embedded'"  # a rehearsal of a deck that carries deck's plan
@@ -30,7 +33,7 @@ TALK_SECONDS = (
 )
 
 
-class History(DrillRecords):
+class History(HeardRecords, DrillRecords):
     """Open (creating or migrating) the rehearsal database; never write to one that is not deck's."""
 
     def __init__(self, path: Path, busy_timeout_s: float = 10.0, make_folder: bool = False) -> None:
@@ -58,6 +61,7 @@ class History(DrillRecords):
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(str(path), timeout=busy_timeout_s)
             self._setup(looked)
+            self.listening = True  # migrated to this deck's schema
         except DeckError:
             self._close_quietly()
             for extra in set(beside) - before:  # a refused history is left as it was found
@@ -97,8 +101,10 @@ class History(DrillRecords):
             version, tables = state(history.db)
             # Pages only: a read-only reader checks each number as it reads it (`_number`), so scanning the
             # columns first would read the history twice on every `deck plan`.
-            if version != SCHEMA_VERSION or "rehearsals" not in tables or damage(history.db, tables, columns=False):
+            usable = READS_FROM <= version <= SCHEMA_VERSION and "rehearsals" in tables
+            if not usable or damage(history.db, tables, columns=False):
                 raise sqlite3.DatabaseError("not a usable history")
+            history.listening = "heard" in tables
         except (sqlite3.Error, DeckError):
             history._close_quietly()
             for extra in set(beside) - before:  # leave the folder as it was found
@@ -152,17 +158,20 @@ class History(DrillRecords):
             return None if refused.passing else refused
         return None
 
-    def begin(self, deck: DeckId, plan: TalkPlan, started_at: str) -> int:
-        """Record a new rehearsal and its planned slides; return its id."""
+    def begin(self, deck: DeckId, plan: TalkPlan, started_at: str, listened: bool = False) -> int:
+        """Record a new rehearsal and its planned slides (``listened``: with --listen); return its id."""
         with self._writing():
-            return self._begin(deck, plan, started_at)
+            return self._begin(deck, plan, started_at, listened=listened)
 
-    def _begin(self, deck: DeckId, plan: TalkPlan, started_at: str, rehearsal: int | None = None) -> int:
+    def _begin(
+        self, deck: DeckId, plan: TalkPlan, started_at: str, rehearsal: int | None = None, listened: bool = False
+    ) -> int:
         cursor = self.db.execute(
-            "INSERT INTO rehearsals (id, deck_path, deck_title, fingerprint, duration_s, budgets_from, started_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (rehearsal, deck.path, deck.title, deck.fingerprint, plan.duration_s, plan.source, started_at),
-        )
+            "INSERT INTO rehearsals (id, deck_path, deck_title, fingerprint, duration_s, budgets_from, started_at,"
+            " listened) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (rehearsal, deck.path, deck.title, deck.fingerprint, plan.duration_s, plan.source, started_at,
+             int(listened)),
+        )  # fmt: skip
         rehearsal = int(cursor.lastrowid or 0)
         self.db.executemany(
             "INSERT INTO planned_slides (rehearsal_id, idx, title, kind, budget_s, slide_key, main, start_s)"
@@ -225,8 +234,9 @@ class History(DrillRecords):
             (int(finished), total_s, ended_at, rehearsal),
         )
 
-    def rehearsals_of(self, deck: DeckId) -> list[tuple[int, str, bool, float, float, str | None]]:
-        """Return (id, started_at, finished, total_s, duration_s, label) of a deck's rehearsals, oldest first.
+    def rehearsals_of(self, deck: DeckId) -> list[tuple[int, str, bool, float, float, str | None, bool]]:
+        """Return (id, started_at, finished, total_s, duration_s, label, listened) of a deck's rehearsals, oldest
+        first.
 
         A run that was killed has no stored total: its visits add up to it.
 
@@ -234,8 +244,9 @@ class History(DrillRecords):
         deck from `deck build`) on the same talk title.
         """
         rows = []
-        for rid, started, finished, total, duration, label, visited in self.db.execute(
-            f"SELECT id, started_at, finished, total_s, duration_s, label, {TALK_SECONDS} "
+        listened = "listened" if self.listening else "0"
+        for rid, started, finished, total, duration, label, visited, heard in self.db.execute(
+            f"SELECT id, started_at, finished, total_s, duration_s, label, {TALK_SECONDS}, {listened} "
             f"FROM rehearsals r WHERE {self._MATCH.format(built=EMBEDDED_RUN)} ORDER BY id",
             self._deck_args(deck),
         ):
@@ -243,7 +254,9 @@ class History(DrillRecords):
             if total_s is None:
                 total_s = self._number(visited, "a rehearsal's visits")
             duration_s = self._number(duration, "a rehearsal's duration", allow_none=False) or 0.0
-            rows.append((int(rid), str(started), bool(finished), total_s or 0.0, duration_s, label and str(label)))
+            rows.append(
+                (int(rid), str(started), bool(finished), total_s or 0.0, duration_s, label and str(label), bool(heard))
+            )
         return rows
 
     def same_run(self, table: str, started_at: str, deck: DeckId) -> int | None:
@@ -271,10 +284,12 @@ class History(DrillRecords):
             if run.plan is not None:
                 if there is not None:
                     self._forget(there)
-                ident = self._begin(run.deck, run.plan, run.started_at, there)
+                ident = self._begin(run.deck, run.plan, run.started_at, there, run.listened)
                 for visit in run.visits:
                     slide = run.plan.slides[visit.index - 1]
                     self._put_visit(ident, slide, visit.talk_start_s, visit.seconds, visit.started_at, False)
+                for part in run.heard:
+                    self._put_heard(ident, run.plan.slides[part.index - 1], part.visit_start_s, part.heard)
                 if run.end is not None:
                     self._end(ident, run.end.finished, run.end.total_s, run.end.ended_at)
             else:
@@ -301,7 +316,8 @@ class History(DrillRecords):
             self._forget(rehearsal)
 
     def _forget(self, rehearsal: int) -> None:
-        for table, key in (("visits", "rehearsal_id"), ("planned_slides", "rehearsal_id"), ("rehearsals", "id")):
+        tables = [("visits", "rehearsal_id"), ("planned_slides", "rehearsal_id"), ("rehearsals", "id")]
+        for table, key in [("heard", "rehearsal_id"), *tables] if self.listening else tables:
             self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", (rehearsal,))
 
     @contextlib.contextmanager
@@ -343,10 +359,11 @@ class History(DrillRecords):
         ):
             yield int(rid), str(key), self._number(seconds, "a slide's time", allow_none=False) or 0.0
 
-    def visits(self, ids: list[int]) -> Iterator[tuple[int, int, str, float | None, float, str]]:
-        """Yield (rehearsal, slide, title, budget_s, seconds, started_at) of every visit, oldest first."""
-        for rid, idx, title, budget, seconds, started in self._in(
-            "SELECT rehearsal_id, idx, title, budget_s, seconds, started_at FROM visits "
+    def visits(self, ids: list[int]) -> Iterator[tuple[int, int, str, float | None, float, str, float]]:
+        """Yield (rehearsal, slide, title, budget_s, seconds, started_at, talk_start_s) of every visit, oldest
+        first."""
+        for rid, idx, title, budget, seconds, started, start in self._in(
+            "SELECT rehearsal_id, idx, title, budget_s, seconds, started_at, talk_start_s FROM visits "
             "WHERE rehearsal_id IN ({marks}) ORDER BY rehearsal_id, id",
             sorted(ids),
         ):
@@ -357,4 +374,5 @@ class History(DrillRecords):
                 self._number(budget, "a visit's budget"),
                 self._number(seconds, "a visit's time", allow_none=False) or 0.0,
                 str(started),
+                self._number(start, "a visit's start", allow_none=False) or 0.0,
             )

@@ -8,12 +8,16 @@ plain text and needs nothing.
 
 The coach's calls, per run (all times on the coach's own clock):
     listener = open_listener(audio, config, clock, keep_audio=None, deck_text=notes_of_all_slides)
+    listener.prepare()                                          # before the screen is taken: a microphone opens,
+                                                                # a recording is checked
     listener.start()                                            # when the talk clock starts
     listener.visit(slide, keys=("0.43", "62%"), text=notes)    # at every slide change; visit(None) on pause,
                                                                 # visit(slide, ...) again on resume
     listener.pump(); listener.current(); listener.finished()    # from the redraw timer: hear, live figures,
                                                                 # the visits over (each once, in order)
-    listener.stop()                                             # at finish or quit: the visits not yet reported
+    listener.cut()                                              # a run ends (the coach may start another):
+                                                                # its visits not yet reported
+    listener.stop()                                             # the sitting ends: the visits not yet reported
 A slide visited twice (or split by a pause) has two visits; add their figures up per slide.
 Nothing heard is written anywhere unless ``keep_audio`` names a WAV file to keep it in.
 """

@@ -17,6 +17,7 @@ import numpy as np
 from pocketsphinx import Vad
 
 from deckbuilder.core.rules.listen_rules import ListenRules
+from deckbuilder.core.timing.heard import Heard
 from deckbuilder.files.atomic import check_output, write_atomically
 
 from .measure import Stretch, context, measure
@@ -50,6 +51,21 @@ class VisitFigures:
     def missed(self) -> tuple[str, ...]:
         """Return the key numbers that were not said."""
         return tuple(key.written for key in self.keys if key.said is False)
+
+    def record(self, long_pause_s: float) -> Heard:
+        """Return the figures as the history keeps them (pauses counted, not listed; numbers said or missed)."""
+        heard = self.heard
+        return Heard(
+            heard.seconds,
+            heard.speech_s,
+            len(heard.pauses),
+            heard.pauses_over(long_pause_s),
+            heard.longest_pause_s,
+            heard.syllables,
+            heard.words,
+            tuple(key.written for key in self.keys if key.said),
+            self.missed(),
+        )
 
 
 @dataclass
@@ -89,23 +105,40 @@ class Listener:
         self._pending: Pcm = np.zeros(0, dtype=np.int16)  # samples short of a whole frame
         self._previous: Pcm = np.zeros(self.frame, dtype=np.int16)  # the last frame, for overlapping windows
         self._spotting: int | None = None  # index of the visit whose forms the spotter listens for
+        self._settled = 0  # visits before this index are reported without waiting for sound after them (`cut`)
         self._kept: list[Pcm] = []
         self._forms: dict[str, tuple[Form, ...]] = {}
-        self.started = self.stopped = False
+        self.started = self.stopped = self.prepared = False
         low, high = rules.band_hz
         bins = np.fft.rfftfreq(2 * self.frame, 1 / rules.sample_rate)
         self._band = (bins >= low) & (bins <= high)
         self._window = np.hanning(2 * self.frame)
 
     # --- the coach's calls ---------------------------------------------------------------------------------
-    def start(self) -> None:
-        """Start hearing: the source opens now."""
-        if self.started:
+    def prepare(self) -> None:
+        """Make sure listening can start, before the coach takes the screen: a recording is checked, a microphone
+        opened now (PortAudio may print warnings of its own as it starts; they must not land on the coach's
+        screen). Raises DeckError saying what is wrong."""
+        if self.prepared:
             return
         if self.keep_audio is not None:
             check_output(self.keep_audio, [self.source.path] if self.source.path else [])
+        self.source.prepare(self.rules.sample_rate)
+        self.prepared = True
+
+    def start(self) -> None:
+        """Start hearing: a recording starts playing now (a microphone prepared earlier is already hearing)."""
+        if self.started:
+            return
+        if not self.prepared and self.keep_audio is not None:
+            check_output(self.keep_audio, [self.source.path] if self.source.path else [])
         self.source.open(self.rules.sample_rate)
         self.started = True
+
+    @property
+    def ended(self) -> bool:
+        """Whether the source has nothing more to play (the end of a recording)."""
+        return self.started and self.source.done()
 
     def visit(
         self, slide: int | None, keys: Sequence[str] = (), at: float | None = None, text: str | None = None
@@ -122,8 +155,9 @@ class Listener:
         self._starts.append(when)
 
     def pump(self) -> None:
-        """Hear everything the source has delivered so far."""
-        if not self.started or self.stopped:
+        """Hear everything the source has delivered so far (a microphone prepared before the talk starts is heard
+        from then on: what it hears before the first visit tells the room's noise, and none piles up unheard)."""
+        if not (self.started or self.prepared) or self.stopped:
             return
         while True:
             chunks = self.source.read()
@@ -143,10 +177,12 @@ class Listener:
         """Return the visits that are over and fully heard, each once, in order."""
         done = []
         heard = self._heard_until()
-        for visit in self._visits:
+        for index, visit in enumerate(self._visits):
             if visit.reported or visit.end_s is None or visit.slide is None:
                 continue
-            settled = self.stopped or heard >= visit.end_s + context(self.rules) * self.rules.frame_s
+            settled = (
+                self.stopped or index < self._settled or heard >= visit.end_s + context(self.rules) * self.rules.frame_s
+            )
             if not settled or visit.matches is None:
                 break  # later visits wait, so they come out in order
             visit.reported = True
@@ -163,11 +199,24 @@ class Listener:
             self._visits[-1].end_s = when
         if self.started:
             self.pump()
+        if self.started or self.prepared:  # a microphone prepared is capturing, started or not
             self.source.close()
         self._spot_until(len(self._visits))
         self.stopped = True
         if self.keep_audio is not None and self.started:
             self._write_kept(self.keep_audio)
+        return self.finished()
+
+    def cut(self, at: float | None = None) -> list[VisitFigures]:
+        """End a run at ``at`` (now by default) and keep hearing for the next one (the coach's restart): what is
+        heard from now on belongs to no slide until the next ``visit``; return the run's visits not reported yet,
+        judged on what has been heard so far."""
+        if self.stopped:
+            return []
+        self.visit(None, at=at)
+        self.pump()
+        self._spot_until(len(self._visits) - 1)
+        self._settled = len(self._visits) - 1
         return self.finished()
 
     def ratio_of(self, text: str | None) -> float:

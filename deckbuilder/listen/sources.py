@@ -36,6 +36,8 @@ class AudioSource(Protocol):
 
     path: Path | None  # the recording it plays, if any (never to be overwritten)
 
+    def prepare(self, rate: int) -> None: ...
+
     def open(self, rate: int) -> None: ...
 
     def read(self) -> list[Chunk]: ...
@@ -72,17 +74,26 @@ class WavSource:
         self._ended = False
         self.rate = 0
 
-    def open(self, rate: int) -> None:
-        """Open the file; its first sample is heard now."""
+    def _open_wav(self) -> PcmWav:
         assert self.path is not None
         try:
-            wav = open_wav(self.path)
+            if self.path.exists() and not self.path.is_file():  # a folder, a pipe or a device: never opened
+                raise DeckError("is not a regular file; give the recording as a WAV file", file=str(self.path))
+            return open_wav(self.path)
         except FileNotFoundError:
             raise DeckError("no such recording", file=str(self.path)) from None
         except WavError as exc:
             raise _bad_wav(self.path, str(exc)) from None
         except OSError as exc:
             raise DeckError(f"cannot read this recording: {exc.strerror}", file=str(self.path)) from None
+
+    def prepare(self, rate: int) -> None:
+        """Check that the file is a recording deck can play (DeckError saying why not); it plays from `open`."""
+        self._open_wav().close()
+
+    def open(self, rate: int) -> None:
+        """Open the file; its first sample is heard now."""
+        wav = self._open_wav()
         self._wav, self.rate = wav, rate
         self._resample = Resampler(wav.rate, rate)
         self._started = self.clock()
@@ -139,6 +150,14 @@ class WavSource:
             self._wav = None
 
 
+def _has_input(sounddevice: Any) -> bool:
+    """Whether PortAudio lists any device that can record."""
+    try:
+        return any(int(d.get("max_input_channels", 0)) > 0 for d in sounddevice.query_devices())
+    except Exception:  # a system whose audio cannot even be listed: let opening say what is wrong
+        return True
+
+
 class MicrophoneSource:
     """The default (or a named) input device, through PortAudio; chunks are stamped by the injected clock."""
 
@@ -153,8 +172,14 @@ class MicrophoneSource:
         self.device_rate = 0
         self.overflows = 0  # blocks the system dropped because nobody read them in time
 
+    def prepare(self, rate: int) -> None:
+        """Start capturing now (what is heard before the talk starts tells the room's noise)."""
+        self.open(rate)
+
     def open(self, rate: int) -> None:
         """Start capturing: at ``rate`` when the device offers it, else at its own rate, converted."""
+        if self._stream is not None:
+            return
         try:
             import sounddevice
         except OSError:  # the Python package is there, the system library is not
@@ -163,6 +188,11 @@ class MicrophoneSource:
                 hint="install it, e.g. `sudo apt-get install libportaudio2`, or play a recording with --audio",
             ) from None
         self.rate = rate
+        if self.device is None and not _has_input(sounddevice):
+            raise DeckError(
+                "cannot listen: this machine has no microphone (the system's audio lists no input device)",
+                hint="connect one, or play a recording with --audio take.wav",
+            )
         try:
             try:
                 sounddevice.check_input_settings(device=self.device, channels=1, dtype="int16", samplerate=rate)

@@ -6,10 +6,11 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from deckbuilder.core.rules.config import Config, default_config
-from deckbuilder.core.timing.kept import KeptEnd, KeptRun, KeptVisit
+from deckbuilder.core.timing.heard import Heard
+from deckbuilder.core.timing.kept import KeptEnd, KeptHeard, KeptRun, KeptVisit
 from deckbuilder.core.timing.talk import DeckId, TalkPlan, TimedSlide
 from deckbuilder.errors import StoreRefused
 
@@ -19,6 +20,9 @@ from .keeping import keep
 from .pacing import Session, Status, Summary, Visit, summarise
 from .pending import END_PATIENCE_S, PATIENCE_S, PendingWrites
 
+if TYPE_CHECKING:  # listening is loaded only with --listen
+    from .listening import HeardRun, Hearing
+
 Clock = Callable[[], float]
 WallClock = Callable[[], dt.datetime]
 
@@ -26,7 +30,7 @@ WallClock = Callable[[], dt.datetime]
 class Recorder(Protocol):
     """Where a rehearsal is written as it happens (the history store)."""
 
-    def begin(self, deck: DeckId, plan: TalkPlan, started_at: str) -> int: ...
+    def begin(self, deck: DeckId, plan: TalkPlan, started_at: str, listened: bool = False) -> int: ...
 
     def record(
         self, rehearsal: int, slide: TimedSlide, talk_start_s: float, seconds: float, started_at: str
@@ -35,6 +39,8 @@ class Recorder(Protocol):
     def checkpoint(
         self, rehearsal: int, slide: TimedSlide, talk_start_s: float, seconds: float, started_at: str
     ) -> None: ...
+
+    def hear(self, rehearsal: int, slide: TimedSlide, visit_start_s: float, heard: Heard) -> None: ...
 
     def end(self, rehearsal: int, finished: bool, total_s: float, ended_at: str) -> None: ...
 
@@ -48,6 +54,8 @@ class RunLog:
 
     started_at: str
     visits: list[KeptVisit] = field(default_factory=list)
+    heard: list[KeptHeard] = field(default_factory=list)  # what listening heard, visit by visit (--listen)
+    listened: bool = False
     end: KeptEnd | None = None
     rehearsal: int | None = None  # the history's id, once its begin went through
     kept: Path | None = None  # the file holding the whole run, when the history refused it
@@ -76,9 +84,12 @@ class Coach:
         wall: WallClock = _now_wall,
         alert_last_s: float | None = None,
         config: Config | None = None,
+        hearing: Hearing | None = None,
     ) -> None:
         self.deck, self.budgets, self.history, self.clock, self.wall = deck, budgets, history, clock, wall
         self.config = config or default_config()
+        self.hearing = hearing  # --listen: the listener, told of every slide change and pause
+        self._heard_at: tuple[int, float] | None = None  # the slide and visit the listener hears now
         self.session = Session(budgets.plan.slides, budgets.plan.duration_s, alert_last_s, self.config.pace)
         self.patience_s = PATIENCE_S
         self.end_patience_s = END_PATIENCE_S
@@ -157,13 +168,13 @@ class Coach:
             self._write_visit(self.history.checkpoint, Visit(session.current, session.visit_start, seconds))
 
     def _begin(self) -> None:
-        log = RunLog(self._stamp())
+        log = RunLog(self._stamp(), listened=self.hearing is not None)
         self.runs.append(log)
         if self.history is not None:
             history, plan = self.history, self.budgets.plan
 
             def begin() -> None:
-                log.rehearsal = history.begin(self.deck.identity(), plan, log.started_at)
+                log.rehearsal = history.begin(self.deck.identity(), plan, log.started_at, log.listened)
 
             self.pending.add(begin, log)
         self._visit_wall = log.started_at
@@ -173,6 +184,7 @@ class Coach:
         if self.session.started_at is None and not self.session.finished:
             self.session.start(self.clock())
             self._begin()
+            self._follow()
 
     def next(self) -> None:
         """Advance (the first press starts the clock; past the last slide the talk ends)."""
@@ -184,20 +196,24 @@ class Coach:
             # Past the last slide: a whole talk only when every main slide was shown on the way (a jump from
             # slide 1 to the backup slide and out is not a talk), whatever key ended it.
             self._close(finished=not self.unshown())
+        self._follow()
 
     def jump(self, slide: int) -> None:
         """Go straight to slide number ``slide`` (1-based); the clock starts if it was waiting."""
         if self.session.started_at is None:
             self.start()
         self._store(self.session.jump(self.clock(), slide - 1))
+        self._follow()
 
     def back(self) -> None:
         """Go back one slide; time on both slides keeps accumulating over visits."""
         self._store(self.session.go(self.clock(), -1))
+        self._follow()
 
     def pause(self) -> None:
         """Pause or resume the clocks."""
         self.session.toggle_pause(self.clock())
+        self._follow()
 
     def unshown(self) -> list[TimedSlide]:
         """Return the main slides this run has not shown yet (the current one counts as shown)."""
@@ -227,6 +243,9 @@ class Coach:
         self.completed = finished
         if self.session.started_at is None or not self.runs:
             return
+        if self.hearing is not None:  # the run's last figures, recorded before its end
+            self.hearing.end_run(self.clock(), self._heard)
+            self._heard_at = None
         # The talk's time: minutes on backup slides (questions) are not the talk.
         log = self.runs[-1]
         log.end = KeptEnd(finished, self.summary().total_s, self._stamp())
@@ -260,6 +279,8 @@ class Coach:
             log.rehearsal,
             plan=self.budgets.plan,
             visits=tuple(log.visits),
+            heard=tuple(log.heard),
+            listened=log.listened,
         )
         try:
             log.kept = keep(run, self.deck.path)
@@ -273,9 +294,64 @@ class Coach:
             self.history.set_patience(self.patience_s)
         self.session = Session(self.slides, self.budgets.plan.duration_s, self.session.alert_last_s, self.config.pace)
         self.closed = self.completed = False
+        if self.hearing is not None:
+            self.hearing.new_run()
 
     def summary(self) -> Summary:
         """Return budget against actual for every slide."""
         now = self.clock()
         actuals = [self.session.slide_s(now, i) for i in range(len(self.slides))]
         return summarise(self.slides, actuals, self.budgets.plan.duration_s, self.config)
+
+    # --- listening (--listen) ---------------------------------------------------------------------------------
+    def _follow(self) -> None:
+        """Tell the listener which slide is spoken on now: none while paused, before the start or after the end."""
+        if self.hearing is None:
+            return
+        session = self.session
+        talking = session.started_at is not None and not session.finished and session.paused_at is None
+        now = (session.current, session.visit_start) if talking and not self.closed else None
+        if now != self._heard_at:
+            self.hearing.hear(self.clock(), *(now if now is not None else (None,)))
+            self._heard_at = now
+
+    def listen(self) -> None:
+        """Hear what came in since the last call (the app's redraw timer calls this); record the visits over."""
+        if self.hearing is not None:
+            self.hearing.pump(self._heard)
+
+    def _heard(self, slide: int, visit_start_s: float, heard: Heard) -> None:
+        """Record what listening heard over one visit of ``slide`` (0-based), as it is reported."""
+        if not self.runs:
+            return
+        log, timed = self.runs[-1], self.slides[slide]
+        log.heard.append(KeptHeard(timed.index, visit_start_s, heard))
+        if self.history is not None and log.refused is None:
+            history = self.history
+
+            def write() -> None:
+                assert log.rehearsal is not None
+                history.hear(log.rehearsal, timed, visit_start_s, heard)
+
+            self.pending.add(write, log)
+
+    def heard_now(self) -> Heard | None:
+        """Return what this run heard on the slide shown, so far (None when not listening, or nothing yet)."""
+        if self.hearing is None or self.session.started_at is None:
+            return None
+        return self.hearing.live(self.clock(), self.session.current)
+
+    def judged(self) -> HeardRun | None:
+        """Return what listening says of the run that just ended (None when not listening)."""
+        if self.hearing is None:
+            return None
+        from .listening import judge_run
+
+        summary = self.summary()
+        actuals = [r.actual_s for r in summary.slides]
+        return judge_run(self.slides, actuals, self.hearing, self.config.pace.ran_over_s)
+
+    def stop_listening(self) -> None:
+        """Release the microphone (and write the kept audio, if asked); called once, when the app has ended."""
+        if self.hearing is not None:
+            self.hearing.close()

@@ -51,6 +51,8 @@ class RehearseApp(RunApp):
 
     def redraw(self) -> None:
         """Redraw the clocks of the talk screen (also under the help box), and ring once for the last minutes."""
+        # Heard even between runs (the end screen), so a microphone's sound never piles up unheard.
+        self.coach.listen()
         # The timer can still fire while the app shuts down and its screens are gone.
         if self.talk not in self.screen_stack or self.coach.closed or not self.talk.is_mounted:
             return
@@ -217,7 +219,8 @@ class RehearseApp(RunApp):
         summary = self.coach.summary()
         short = summary.duration_s * self.coach.config.pace.too_short_ratio
         unshown = frozenset(slide.index for slide in self.coach.unshown())
-        end = EndScreen(summary, self.coach.session.current, unshown, self.coach.completed, self._saved_line(), short)
+        saved, heard = self._saved_line(), self.coach.judged()
+        end = EndScreen(summary, self.coach.session.current, unshown, self.coach.completed, saved, short, heard)
         self.switch_screen(end)
 
     def _saved_line(self) -> Text:

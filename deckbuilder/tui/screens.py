@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from rich.console import JustifyMethod
 from rich.table import Table
 from rich.text import Text
 from textual import events
@@ -17,17 +16,17 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from deckbuilder.core.text.display import one_line, visible
-from deckbuilder.core.text.durations import format_duration as fmt
-from deckbuilder.core.text.durations import format_signed
 from deckbuilder.errors import StoreRefused
 from deckbuilder.rehearse.pacing import Summary
 
-from .palette import ALERT, CAUTION, GOOD, MUTED
+from .end_view import summary_table, verdict
+from .palette import ALERT, MUTED
 from .stopping import store_line
-from .widgets import BigClock, NextUp, NotesView, PaceBadge, SlideTimer, SlideView, TalkClock
+from .widgets import BigClock, NextUp, NotesView, PaceBadge, SlideTimer, SlideView, TalkClock, listening_text
 
 if TYPE_CHECKING:
     from deckbuilder.rehearse.coach import Coach
+    from deckbuilder.rehearse.listening import HeardRun
 
 # Below these sizes the talk screen drops what matters least first: notes, then the talk's title, then the
 # footer and the source line (docs: the clock and the pace badge always stay, then the slide timer).
@@ -76,6 +75,7 @@ class TalkScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.set_class(self.coach.hearing is not None, "listening")
         self.show_store()
         self.redraw()
 
@@ -91,15 +91,21 @@ class TalkScreen(Screen[None]):
         status = self.coach.status()
         if status.slide != self._shown_slide:
             self.show_slide()
+        # Said on the screen all along when listening: beside the big clock, or in the top line when it is narrow.
+        tiny = self.has_class("tiny")
+        heard = listening_text(self.coach, status, short=tiny) if self.coach.hearing is not None else None
+        self.query_one(TalkClock).listening = heard if tiny else None
         self.query_one(TalkClock).show(status, self.coach.wall())
         self.query_one(PaceBadge).show(status)
         self.query_one(SlideTimer).show(status)
         self.query_one(BigClock).show(status)
         self.set_class(status.paused, "paused")
-        label = self.query_one(BigClock).label
-        if label != self._big_label:
-            self._big_label = label
-            self.query_one("#big-label", Static).update(Text(label, style=MUTED))
+        label = Text(self.query_one(BigClock).label, style=MUTED)
+        if heard is not None:
+            label = Text("\n").join([label, heard])
+        if label.plain != self._big_label:
+            self._big_label = label.plain
+            self.query_one("#big-label", Static).update(label)
 
     def redraw(self, force: bool = False) -> None:
         """Redraw everything (after a key, or a resize when ``force``)."""
@@ -199,120 +205,6 @@ class ConfirmQuit(ModalScreen[bool]):
         self.dismiss(event.key in (self.key, "y", "enter"))
 
 
-def summary_table(summary: Summary, unshown: frozenset[int] = frozenset(), whole: bool = True) -> Table:
-    """Return per-slide budget, actual and difference; titles give way first on a narrow screen. A slide the run
-    never showed (its number in ``unshown``) says so, not that it came in under budget; nor does the total of a run
-    that was not ``whole``."""
-    table = Table(box=None, pad_edge=False, header_style="bold", expand=True)
-    columns: list[tuple[str, JustifyMethod, int]] = [
-        ("#", "right", 2),
-        ("slide", "left", 6),
-        ("budget", "right", 6),
-        ("actual", "right", 6),
-        ("diff", "right", 6),
-    ]
-    for name, justify, least in columns:
-        table.add_column(
-            name,
-            justify=justify,
-            overflow="ellipsis",
-            no_wrap=True,
-            min_width=least,
-            ratio=1 if name == "slide" else None,
-        )
-    for row in summary.slides:
-        slide = row.slide
-        budget = fmt(slide.budget_s) if slide.budget_s is not None else "-"
-        diff, actual = Text(""), fmt(row.actual_s)
-        if slide.index in unshown:
-            diff, actual = Text("not shown", style=MUTED), "-"
-        elif slide.budget_s is not None:
-            diff = Text(format_signed(row.over_s), style=ALERT if row.over_s > summary.ran_over_s else GOOD)
-        table.add_row(str(slide.index), Text(one_line(slide.title)), budget, actual, diff)
-    total_style = f"bold {ALERT}" if summary.over_s > 0 else f"bold {GOOD}" if whole else MUTED
-    total_diff = Text(format_signed(summary.over_s), style=total_style)
-    table.add_row("", Text("total", style="bold"), fmt(summary.duration_s), fmt(summary.total_s), total_diff)
-    return table
-
-
-def verdict(summary: Summary, stopped_at: int, unshown: int, completed: bool, short_below_s: float) -> Text:
-    """Return the total against the duration, the shares, and what to do next, in plain words: cut advice only
-    for a run over its time; otherwise what went well and where the time went."""
-    text = Text()
-    count = len(summary.slides)
-    total, duration = fmt(summary.total_s), fmt(summary.duration_s)
-    over = summary.over_s > 0
-    if unshown:
-        text.append(
-            f"Stopped on slide {stopped_at + 1} of {count}: {unshown} main slide(s) not shown; "
-            "time shares need a whole run.\n",
-            style=f"bold {CAUTION}",
-        )
-    if over:
-        text.append(f"{total} for a {duration} talk: {fmt(summary.over_s)} over.\n", style=f"bold {ALERT}")
-    elif unshown or not completed:
-        text.append(f"{total} of a {duration} talk so far.\n", style="bold")
-    elif summary.total_s < short_below_s:
-        text.append(
-            f"{total} for a {duration} talk: {fmt(-summary.over_s)} short. Panels book the slot for the talk; "
-            "fill it with depth on results and error analysis, not speed.\n",
-            style=f"bold {CAUTION}",
-        )
-    else:
-        text.append(f"{total} for a {duration} talk: within time.\n", style=f"bold {GOOD}")
-    if summary.backup_s >= 1:
-        text.append(f"Plus {fmt(summary.backup_s)} on backup slides, kept apart from the talk's time.\n", style=MUTED)
-    for share in () if unshown else summary.shares:
-        text.append(f"{share.label}: {share.pct}% ({share.bounds()})", style="" if share.ok else CAUTION)
-        text.append("  ok\n" if share.ok else "  off target\n", style=GOOD if share.ok else CAUTION)
-    if over:
-        _cut_advice(text, summary)
-    elif summary.total_s > 0:
-        _where_it_went(text, summary, finished=completed and not unshown)
-    return text
-
-
-def _cut_advice(text: Text, summary: Summary) -> None:
-    """The talk ran over its time: the slides to cut first, or where the time crept in."""
-    if summary.cut_first:
-        text.append("\nCut content first from: ", style="bold")
-        text.append(", ".join(f"slide {r.slide.index} (+{fmt(r.over_s)})" for r in summary.cut_first))
-        text.append("\nCut content, do not speak faster: the panel hears rushing as nerves.\n")
-        return
-    text.append("\nNo slide ran far over its own budget: the time crept in across slides. ", style="bold")
-    text.append("Trim a point from the longest: " + _longest(summary) + ".\n")
-
-
-def _where_it_went(text: Text, summary: Summary, finished: bool) -> None:
-    """The run was within its time (or stopped before the end): what went well, and where the time went."""
-    shown = [r for r in summary.slides if r.slide.budget_s is not None and r.actual_s > 0]
-    within = [r for r in shown if r.over_s <= summary.ran_over_s]
-    if finished:
-        well = (
-            "every slide within its budget"
-            if len(within) == len(shown)
-            else (f"{len(within)} of {len(shown)} slides within their budgets")
-        )
-        text.append("\nWent well: ", style=f"bold {GOOD}")
-        text.append(well + ".\n")
-    text.append("Where the time went" + ("" if finished else " so far") + ": ", style="bold")
-    text.append(_longest(summary) + ".\n")
-    overs = sorted((r for r in shown if r.over_s > summary.ran_over_s), key=lambda r: -r.over_s)
-    if overs:
-        text.append("Over their own budgets: ")
-        text.append(", ".join(f"slide {r.slide.index} (+{fmt(r.over_s)})" for r in overs[:3]))
-        text.append("; other slides made up the time.\n" if finished else ".\n")
-
-
-def _longest(summary: Summary, count: int = 3) -> str:
-    """Return the slides of the talk that took longest, with their budgets: "slide 5 (2:10 of 2:00), ..."."""
-    spoken = (r for r in summary.slides if r.slide.budget_s is not None and r.actual_s > 0)  # never 0:00 of 0:25
-    timed = sorted(spoken, key=lambda r: -r.actual_s)
-    return ", ".join(
-        f"slide {r.slide.index} ({fmt(r.actual_s)} of {fmt(r.slide.budget_s or 0)})" for r in timed[:count]
-    )
-
-
 class EndScreen(Screen[None]):
     """Where the time went, once the talk is over. Enter does nothing here: a double press must not close it."""
 
@@ -330,10 +222,11 @@ class EndScreen(Screen[None]):
         completed: bool,
         saved: Text,
         short_below_s: float,
+        heard: HeardRun | None = None,
     ) -> None:
         super().__init__()
         self.summary, self.stopped_at, self.completed, self.saved = summary, stopped_at, completed, saved
-        self.unshown, self.short_below_s = unshown, short_below_s
+        self.unshown, self.short_below_s, self.heard = unshown, short_below_s, heard
 
     def tell(self, message: str) -> None:
         """Show a line at the top (where the pacing picture was written)."""
@@ -347,22 +240,29 @@ class EndScreen(Screen[None]):
             # First, so it is seen without scrolling: where the run was saved, and the report's result.
             yield Static(self.saved + Text("   ·   r: pacing report   R: again", style=MUTED), id="end-saved")
             yield Static(
-                verdict(self.summary, self.stopped_at, len(self.unshown), self.completed, short_below),
+                verdict(self.summary, self.stopped_at, len(self.unshown), self.completed, short_below, self.heard),
                 id="end-verdict",
             )
             whole = self.completed and not self.unshown
-            yield Static(summary_table(self.summary, self.unshown, whole), id="end-table")
+            yield Static(summary_table(self.summary, self.unshown, whole, self.heard), id="end-table")
         yield Static(Text("more below: ↓ or PgDn scrolls", style="bold"), id="end-more")
         yield Footer()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._say_if_it_scrolls)
+        self.watch(self.query_one("#end", VerticalScroll), "scroll_y", self._say_if_it_scrolls, init=False)
 
     def on_resize(self, event: events.Resize) -> None:
+        if self.heard is not None:  # a listened run's columns fit the width
+            whole = self.completed and not self.unshown
+            table = summary_table(self.summary, self.unshown, whole, self.heard, event.size.width)
+            self.query_one("#end-table", Static).update(table)
         self.call_after_refresh(self._say_if_it_scrolls)
 
     def _say_if_it_scrolls(self) -> None:
-        """Say that the table goes on below the fold, on a screen too short for all of it."""
+        """Say that the screen goes on below the fold, on a screen too short for all of it, until it is scrolled to
+        its end."""
         with contextlib.suppress(NoMatches):
             hint = self.query_one("#end-more", Static)
-            hint.display = self.query_one("#end", VerticalScroll).max_scroll_y > 0
+            end = self.query_one("#end", VerticalScroll)
+            hint.display = end.scroll_y < end.max_scroll_y

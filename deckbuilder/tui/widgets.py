@@ -63,12 +63,16 @@ class Cached(Widget):
 class TalkClock(Cached):
     """The talk clock against the total, the time left (or over), the projected end and the time of day."""
 
+    listening: Text | None = None  # on a screen too narrow for the big clock's label, the listening line is here
+
     def show(self, status: Status, wall: dt.datetime) -> None:
         """Redraw from ``status``; parts drop from the right when the screen is narrow."""
         # The clock sizes itself to its text: its room is the screen less the badge and a glimpse of the title.
         screen = self.screen.size.width or 80
         room = screen - (18 if self.screen.has_class("tiny") else 24 + 16) - 4
         parts: list[tuple[str, str]] = [(fmt(status.talk_s), "bold"), (f" / {fmt(status.duration_s)}", "")]
+        if self.listening is not None:  # that it listens comes before the rest: the microphone is on
+            parts.append(("  " + self.listening.plain, CAUTION))
         if status.overtime_s > 0:
             parts.append((f"  {fmt(status.overtime_s)} over", f"bold {ALERT}"))
         else:
@@ -232,3 +236,19 @@ class NextUp(Cached):
         else:
             label = f"After this: {one_line(nxt.title)}" if nxt else "After this: end of the talk (→ finishes)"
         self.draw(label, Text(label))
+
+
+def listening_text(coach: Any, status: Status, short: bool = False) -> Text:
+    """Return what the screen says of listening: that it listens (or the recording is over, or the clock is
+    paused), and the slide's speaking rate so far once it has heard enough to tell; ``short`` for the top line of a
+    narrow screen ("● 148 wpm")."""
+    hearing = coach.hearing
+    if hearing.ended:
+        return Text("● recording over", style=CAUTION)
+    if status.paused:
+        return Text("● paused" if short else "● paused: not heard", style=CAUTION)
+    heard = coach.heard_now() if status.started and not status.finished else None
+    wpm = heard.wpm(hearing.rules.rate_min_speech_s) if heard is not None else None
+    if short and wpm is not None:
+        return Text(f"● {wpm:.0f} wpm", style=CAUTION)
+    return Text("● listening" + (f" · {wpm:.0f} wpm" if wpm is not None else ""), style=CAUTION)

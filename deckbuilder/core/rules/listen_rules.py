@@ -40,6 +40,8 @@ class ListenRules:
     pause_min_s: float  # shorter silences are part of speaking
     long_pause_s: float  # the advice counts pauses at least this long
     rate_min_speech_s: float  # with less speech than this a visit has no rate
+    fast_wpm: float  # a slide spoken this fast or faster ran fast ...
+    fast_ratio: float  # ... and so did one at this many times the speaker's own pace
     band_hz: tuple[float, float]
     smooth_s: float
     dip_db: float
@@ -84,7 +86,7 @@ def parse_spoken(raw: dict[str, Any]) -> SpokenRules:
 
 def parse_listen_rules(raw: dict[str, Any]) -> ListenRules:
     """Read listen.yaml."""
-    syllables, spotting = raw["syllables"], raw["spotting"]
+    syllables, spotting, advice = raw["syllables"], raw["spotting"], raw["advice"]
     low, high = (float(hz) for hz in syllables["band_hz"])
     rules = ListenRules(
         sample_rate=int(raw["sample_rate"]),
@@ -96,6 +98,8 @@ def parse_listen_rules(raw: dict[str, Any]) -> ListenRules:
         pause_min_s=float(raw["pause_min_s"]),
         long_pause_s=float(raw["long_pause_s"]),
         rate_min_speech_s=float(raw["rate_min_speech_s"]),
+        fast_wpm=float(advice["fast_wpm"]),
+        fast_ratio=float(advice["fast_ratio"]),
         band_hz=(low, high),
         smooth_s=float(syllables["smooth_s"]),
         dip_db=float(syllables["dip_db"]),

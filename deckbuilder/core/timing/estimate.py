@@ -38,16 +38,19 @@ def notes_s(slide: Slide, model: TimeModel) -> float:
     return words * 60 / model.speaking_words_per_min
 
 
-def needs_s(slide: Slide, model: TimeModel) -> int:
+def needs_s(slide: Slide, model: TimeModel, wpm: float | None = None) -> int:
     """Return the speaking time the slide's material needs, in whole steps of the budget.
 
     Notes say most of what the points say, so the two are not added: the larger counts, the notes
     discounted by ``notes_share`` (they repeat the slide) plus the title and any figure or table to walk.
+    Every item's seconds are words said at the model's pace; a speaker whose own rate is known (``wpm``, heard
+    in rehearsals) says them in proportionally more or less time.
     """
     shown = shown_s(slide, model)
     walk = model.title_s if slide.title else 0.0
     if slide.figure is not None:
         walk += model.figure_s
     spoken = notes_s(slide, model) * model.notes_share + walk
+    seconds = max(shown, spoken) * (model.speaking_words_per_min / wpm if wpm else 1.0)
     step = model.budget_step_s
-    return int(math.ceil(max(shown, spoken) / step) * step)
+    return int(math.ceil(seconds / step) * step)

@@ -14,13 +14,16 @@ from typing import Any
 from deckbuilder.core.rules.config import Template
 
 from .deck_format import FormatError, parse_payload, plan_payload, strict_json
+from .heard import Heard
 from .talk import DeckId, TalkPlan
 
-KEPT_FORMAT = 1
+KEPT_FORMAT = 2  # 2 adds what listening heard (`listened`, `heard`); files of format 1 are still read
+READ_FORMATS = (1, KEPT_FORMAT)
 MAX_KEPT_BYTES = 20_000_000  # a kept run is a few KB: a larger file is not one (fixed; docs/limits.md)
 MAX_TEXT = 10_000  # characters of any text field: titles, questions, paths
 MAX_ITEMS = 100_000  # visits of a rehearsal, answers of a drill
 MAX_SECONDS = 10**7  # about four months: past this a time is no rehearsal's
+MAX_KEYS = 100  # key numbers of one slide visit
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,24 @@ class KeptVisit:
     talk_start_s: float
     seconds: float
     started_at: str
+
+
+@dataclass(frozen=True)
+class KeptHeard:
+    """What listening heard over one visit of slide ``index`` (1-based), as the history stores it: the coach's
+    visit it belongs to is the one that began at ``visit_start_s`` on the talk clock."""
+
+    index: int
+    visit_start_s: float
+    heard: Heard
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of the kept file."""
+        return {
+            "index": self.index,
+            "visit_start_s": self.visit_start_s,
+            **{**vars(self.heard), "said": list(self.heard.said), "missed": list(self.heard.missed)},
+        }
 
 
 @dataclass(frozen=True)
@@ -71,6 +92,8 @@ class KeptRun:
     saved_as: int | None = None
     plan: TalkPlan | None = None
     visits: tuple[KeptVisit, ...] = ()
+    heard: tuple[KeptHeard, ...] = ()
+    listened: bool = False
     asked: int = 0
     seed: int | None = None
     answers: tuple[KeptAnswer, ...] = ()
@@ -96,6 +119,8 @@ class KeptRun:
             data["plan"] = json.loads(plan_payload(self.plan))
             data["budgets_from"] = self.plan.source
             data["visits"] = [vars(v) for v in self.visits]
+            data["listened"] = self.listened
+            data["heard"] = [h.as_dict() for h in self.heard]
         else:
             data["asked"], data["seed"] = self.asked, self.seed
             data["answers"] = [{**vars(a), "ticked": list(a.ticked)} for a in self.answers]
@@ -110,7 +135,7 @@ def read_kept(text: str, template: Template) -> KeptRun:
         raise FormatError("is nested too deeply to be a kept run") from None
     except ValueError as exc:  # bad JSON, or a number of thousands of digits
         raise FormatError(f"is not a kept run of deck's ({str(exc)[:80]})") from None
-    if not isinstance(data, dict) or data.get("deck_kept_run") != KEPT_FORMAT:
+    if not isinstance(data, dict) or data.get("deck_kept_run") not in READ_FORMATS:
         raise FormatError(f'is not a kept run of deck\'s (no "deck_kept_run": {KEPT_FORMAT})')
     kind = _choice(data, "kind", ("rehearsal", "drill"))
     deck = _record(data, "deck")
@@ -134,7 +159,11 @@ def read_kept(text: str, template: Template) -> KeptRun:
         plan = parse_payload(json.dumps(_record(data, "plan")), template)
         plan = TalkPlan(plan.title, plan.duration_s, plan.slides, _text(data, "budgets_from"))
         visits = tuple(_visit(item, n, len(plan.slides)) for n, item in enumerate(_items(data, "visits"), start=1))
-        return dataclasses.replace(base, plan=plan, visits=visits)
+        if data["deck_kept_run"] == 1:  # kept before deck listened
+            return dataclasses.replace(base, plan=plan, visits=visits)
+        heard = tuple(_heard(item, n, len(plan.slides)) for n, item in enumerate(_items(data, "heard"), start=1))
+        listened = _flag(data, "listened")
+        return dataclasses.replace(base, plan=plan, visits=visits, heard=heard, listened=listened)
     seed = data.get("seed")
     return dataclasses.replace(
         base,
@@ -152,6 +181,37 @@ def _visit(item: object, n: int, slides: int) -> KeptVisit:
         _number(entry, "seconds", f"visit {n}"),
         _text(entry, "started_at", f"visit {n}"),
     )
+
+
+def _heard(item: object, n: int, slides: int) -> KeptHeard:
+    where = f"heard {n}"
+    entry = _record({"heard": item}, "heard", where)
+    keys = []
+    for name in ("said", "missed"):
+        value = entry.get(name)
+        if not isinstance(value, list) or len(value) > MAX_KEYS:
+            raise FormatError(f"{where}: {name} is not a list of at most {MAX_KEYS} numbers as written")
+        keys.append(tuple(_key({name: k}, name, where) for k in value))
+    heard = Heard(
+        _number(entry, "seconds", where),
+        _number(entry, "speech_s", where),
+        _whole(entry, "pauses", 0, MAX_ITEMS, where),
+        _whole(entry, "long_pauses", 0, MAX_ITEMS, where),
+        _number(entry, "longest_pause_s", where),
+        _whole(entry, "syllables", 0, 10 * MAX_SECONDS, where),
+        _number(entry, "words", where),
+        keys[0],
+        keys[1],
+    )
+    return KeptHeard(_whole(entry, "index", 1, slides, where), _number(entry, "visit_start_s", where), heard)
+
+
+def _key(data: dict[str, Any], key: str, where: str) -> str:
+    """A key number as written: a short text of one word (the history keeps a visit's numbers space-separated)."""
+    value = data.get(key)
+    if not isinstance(value, str) or not 0 < len(value) <= 40 or any(c.isspace() for c in value):
+        raise FormatError(f"{where}: {key} holds {str(value)[:40]!r}, not a number as written")
+    return value
 
 
 def _answer(item: object, n: int) -> KeptAnswer:

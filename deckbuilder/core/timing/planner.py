@@ -24,6 +24,7 @@ class Plan(TalkPlan):
     observed_s: int = 0
     pinned_s: int = 0
     needs_s: tuple[int, ...] = ()  # what each slide's material needs (core.estimate)
+    speaker_wpm: float | None = None  # the speaker's own rate the needs are worked at (else the model's)
     rehearsed_s: tuple[float | None, ...] = ()  # median of the last finished rehearsals, by slide
     judged_on: str = "budgets"  # budgets, material (an estimate exceeded a budget) or rehearsals
     given_s: tuple[float, ...] = ()  # each slide's time as judged
@@ -42,6 +43,7 @@ class Plan(TalkPlan):
             ],
             "shares": [s.as_dict() for s in self.shares],
             "judged_on": self.judged_on,
+            "needs_at_wpm": round(self.speaker_wpm) if self.speaker_wpm else None,
             "decided_s": self.decided_s,
             "observed_s": self.observed_s,
             "findings": [f.as_dict() for f in self.findings],
@@ -169,8 +171,14 @@ def _repair(
     return True
 
 
-def plan(outline: Outline, config: Config | None = None, rehearsed: Mapping[str, float] | None = None) -> Plan:
-    """Time ``outline``: budgets, start times, what each slide's material needs, and the shares.
+def plan(
+    outline: Outline,
+    config: Config | None = None,
+    rehearsed: Mapping[str, float] | None = None,
+    speaker_wpm: float | None = None,
+) -> Plan:
+    """Time ``outline``: budgets, start times, what each slide's material needs (at ``speaker_wpm``, the
+    speaker's own rate heard in rehearsals, when known), and the shares.
 
     The shares judge the talk as it will be given: the rehearsed time of a slide when there is one
     (``rehearsed``, by slide key), else its estimate where its material clearly exceeds its budget,
@@ -195,7 +203,7 @@ def plan(outline: Outline, config: Config | None = None, rehearsed: Mapping[str,
             )
         )
         clock += budget or 0
-    needs = tuple(needs_s(slide, model) for slide in outline.slides)
+    needs = tuple(needs_s(slide, model, speaker_wpm) for slide in outline.slides)
     rehearsed = rehearsed or {}
     seen = tuple(rehearsed.get(s.key) for s in slides)
     judged_on = "rehearsals" if any(r is not None for r in seen) else "budgets"
@@ -219,6 +227,7 @@ def plan(outline: Outline, config: Config | None = None, rehearsed: Mapping[str,
         observed_s=round(parts.observed_s),
         pinned_s=sum(s.time or 0 for s in outline.slides),
         needs_s=needs,
+        speaker_wpm=speaker_wpm,
         rehearsed_s=seen,
         judged_on=judged_on,
         given_s=tuple(given),
