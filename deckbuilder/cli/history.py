@@ -198,7 +198,8 @@ def _restore(kept_file: Path, db: Path | None) -> None:
     if run.plan is not None:
         state = "finished" if run.end is not None and run.end.finished else "unfinished"
         total = format_duration(run.end.total_s if run.end is not None else 0)
-        what = f"rehearsal {ident} ({state}: {len(run.visits)} slide visits, {total} of "
+        visits = f"{len(run.visits)} slide visit{'' if len(run.visits) == 1 else 's'}"
+        what = f"rehearsal {ident} ({state}: {visits}, {total} of "
         what += f"{format_duration(run.plan.duration_s)})"
     else:
         what = f"drill {ident} ({sum(not a.skipped for a in run.answers)} of {run.asked} answered)"
