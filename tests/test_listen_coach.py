@@ -195,7 +195,7 @@ def test_a_kept_run_from_before_listening_still_restores(deck: Path, tmp_path: P
     old = tmp_path / "old.json"
     old.write_text(json.dumps(data), encoding="utf-8")
     result = run_cli("history", "--restore", old, "--db", tmp_path / "other.db")
-    assert result.exit_code == 0 and "rehearsal 1 (unfinished: 1 slide visits, 0:20 of 12:00) added" in result.output
+    assert result.exit_code == 0 and "rehearsal 1 (unfinished: 1 slide visit, 0:20 of 12:00) added" in result.output
 
 
 @pytest.mark.parametrize(
