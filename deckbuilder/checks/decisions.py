@@ -2,12 +2,13 @@
 
 Read with the sentence reader. A line states a choice when it is an act of choosing (the reader's choices: "chose
 X over Y", "X was selected for ..."), a design part named as chosen ("Model: LightGBM", "The backbone is
-EfficientNet-B3"), a method named on a method slide, or an act of the speaker's that opens the line on a method
-slide ("Target-encoded the high-cardinality columns", "Oversampled the rare class"). It is not one when it puts
-something out of scope, works on the data rather than a method ("Trained on 14 months of orders"), or follows
-what the brief or the client set ("as the brief asked"). A choice is defended by an alternative with a reason or
-a number, or a reason backed by a number; leaving something out needs only its reason ("Dropped the weather
-features: they made WAPE 0.2 points worse").
+EfficientNet-B3"), a verb of choosing, of putting a method to work or of leaving out as the main verb of its first
+clause ("Oversampled the rare class", "We will use ResNet50", "has to be dropped"), or, on the methodology slide,
+a method heading the line. It is not one when it puts something out of scope, works on the data rather than a
+method ("Trained on 14 months of orders"), follows what the brief or the client set ("as the brief asked"), is a
+plan, or is someone else's ("the vendor's model"). A choice is defended by an alternative with a reason or
+evidence, or a reason backed by a number, a metric or a test; leaving something out needs only its reason
+("Dropped the weather features: they made WAPE 0.2 points worse").
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from typing import TYPE_CHECKING
 from deckbuilder.checks.reading import reader_for
 from deckbuilder.checks.text import flat_points, main_slides, quote
 from deckbuilder.core.outline.model import Slide
-from deckbuilder.core.reading.hedges import quotes_removed
+from deckbuilder.core.reading.hedges import others_possessive, quotes_removed
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.reading.sentences import Sentence
+from deckbuilder.core.reading.tokens import is_number_word
 from deckbuilder.core.reading.words import BASE, NOUN, NUM, PART, VERB
 from deckbuilder.core.rules.findings import Finding
 
@@ -29,7 +31,6 @@ if TYPE_CHECKING:
 
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 _PURPOSE = frozenset({("to",), ("for",)})
-_SPELLED = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred"})
 
 
 def is_decision(reader: Reader, text: str, on_model_slide: bool) -> bool:
@@ -58,20 +59,22 @@ def undefended(reader: Reader, text: str) -> str | None:
     sentence = reader.sentence(text)
     tokens = sentence.tokens
     choosing = reader.vocabulary.choice
-    number = any(t.is_number or t.key in _SPELLED for t in tokens)
-    measured = number or reader.metric_terms.any(tokens) or _tested(reader, sentence)
+    choices = reader.choices(text)
+    tested = _tested(reader, sentence)  # "after a sweep of five values": evidence, and the reason it was kept
+    number = any(t.is_number or (is_number_word(t) and t.key != "one") for t in tokens)  # "one" is also a pronoun
+    measured = number or reader.metric_terms.any(tokens) or tested
     # a reason that says why, not what for: "to segment the players" or "for the final numbers" is the use
     reason = (
         any(_gives_reason(reader, sentence, start, term) for start, _, term in reader.reasons.find(tokens))
-        or any(c.reason for c in reader.choices(text))
+        or any(c.reason for c in choices)
         or reader.consequence.any(tokens)
-        or _tested(reader, sentence)  # "after a sweep of five values": it was tested
+        or tested
         or _explained(sentence)
     )
     leaves_out = reader.matcher(choosing.negative).any(tokens) or (bool(tokens) and tokens[0].key == "no")
     if leaves_out and (reason or measured):
         return None  # leaving something out needs only why: "Dropped the weather features: they made WAPE worse"
-    alternative = reader.alternatives.any(tokens) or any(c.alternative for c in reader.choices(text))
+    alternative = reader.alternatives.any(tokens) or any(c.alternative for c in choices)
     if alternative or reader.beat.any(tokens):
         return None if measured or reason else "no evidence for the choice"
     return None if measured and reason else "no alternative it was chosen over, and no measured reason"
@@ -115,12 +118,7 @@ def _explained(sentence: Sentence) -> bool:
 
 def _others(reader: Reader, sentence: Sentence) -> bool:
     """A choice someone else made: "The vendor's model was built in a rush"."""
-    first_person = reader.words.grammar.first_person | reader.words.grammar.auxiliaries
-    for token in sentence.tokens[:4]:
-        text = token.text.lower().replace("’", "'")
-        if token.is_word and text.endswith(("'s", "s'")) and token.key not in first_person:
-            return True
-    return False
+    return any(others_possessive(reader, token) for token in sentence.tokens[:4])
 
 
 def _given(reader: Reader, sentence: Sentence) -> bool:

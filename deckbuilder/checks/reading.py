@@ -1,17 +1,11 @@
-"""The sentence reader the checks read a talk with: one a Config, made on first use (see core/reading)."""
+"""What the number checks read with the sentence reader: a line's levels and the ones nothing compares."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from deckbuilder.core.reading.quantities import Measure
-from deckbuilder.core.reading.reader import Reader
-from deckbuilder.core.rules.config import Config
+from deckbuilder.core.reading.reader import Reader, reader_for
 
-
-@cache
-def reader_for(config: Config) -> Reader:
-    return Reader(config)
+__all__ = ["levels", "reader_for", "uncompared"]
 
 
 def levels(reader: Reader, text: str) -> list[Measure]:

@@ -128,6 +128,36 @@ def open_history(db: Path | None) -> Any:
     return History(path, make_folder=path == own_path())  # only deck's own folder is made without asking
 
 
+def say_refused(
+    run: str,
+    whole: str,
+    ident: int | None,
+    where: str,
+    figures: str,
+    cause: Any,
+    kept: Path | None,
+    lost: str,
+    again: str,
+) -> None:
+    """Say on stderr that the history refused a ``run`` ("rehearsal", "drill") numbered ``ident``: where the
+    ``whole`` of it ("run", "drill") is kept and how to put it back, or that it is lost."""
+    part = f"; {run} {ident} there holds only part of it" if ident else ""
+    if kept is not None:
+        shown = visible(str(kept))
+        click.echo(
+            f"deck: {where}: the rehearsal history {cause.what}, so this {run} ({figures}) was not saved there"
+            f"{part}; the whole {whole} is kept in {shown}\n  hint: {cause.hint}, then: deck history --restore "
+            f"{shown}{again}",
+            err=True,
+        )
+    else:
+        click.echo(
+            f"deck: {where}: the rehearsal history {cause.what}, and the {whole} could not be kept in a file either "
+            f"({visible(lost)}): this {run} ({figures}) is lost\n  hint: {cause.hint}",
+            err=True,
+        )
+
+
 def talk_of(source: Path, settings: Any) -> tuple[Any, Any]:
     """Return (what the talk says, who it is in the history) from an outline or a deck."""
     from deckbuilder.core.timing.talk import DeckId, fingerprint

@@ -11,7 +11,7 @@ from deckbuilder.core.text.display import one_line, visible
 from deckbuilder.core.text.durations import format_duration
 from deckbuilder.errors import EXIT_BAD_INPUT, DeckError
 
-from .common import DB_OPTION, config, echo_json, friendly, open_history, talk_of
+from .common import DB_OPTION, config, echo_json, friendly, open_history, say_refused, talk_of
 
 
 def _kinds(value: str | None, known: dict[str, str]) -> list[str] | None:
@@ -71,9 +71,9 @@ def drill(
     rules = settings.drill
     wanted = _kinds(kinds, rules.kinds)
     talk, ident = talk_of(source, settings)
-    from deckbuilder.core.reading.reader import Reader
+    from deckbuilder.core.reading.reader import reader_for
 
-    bank = [q for q in build_bank(talk, rules, Reader(settings)) if wanted is None or q.kind in wanted]
+    bank = [q for q in build_bank(talk, rules, reader_for(settings)) if wanted is None or q.kind in wanted]
     if not bank:
         raise DeckError(
             f"no {'questions' if wanted is None else ' or '.join(wanted) + ' questions'} come from this talk",
@@ -119,19 +119,6 @@ def drill(
     if cause is None:
         click.echo(f"drill {session.drill_id} saved: {figures}, in {where}; again with --seed {seed}")
         sys.exit(app.return_code or 0)
-    part = f"; drill {session.drill_id} there holds only part of it" if session.drill_id else ""
-    if session.kept is not None:
-        kept = visible(str(session.kept))
-        click.echo(
-            f"deck: {where}: the rehearsal history {cause.what}, so this drill ({figures}) was not saved there"
-            f"{part}; the whole drill is kept in {kept}\n  hint: {cause.hint}, then: deck history --restore {kept}"
-            + (f" --db {visible(str(db))}" if db else ""),
-            err=True,
-        )
-    else:
-        click.echo(
-            f"deck: {where}: the rehearsal history {cause.what}, and the drill could not be kept in a file either "
-            f"({visible(session.lost)}): this drill ({figures}) is lost\n  hint: {cause.hint}",
-            err=True,
-        )
+    again = f" --db {visible(str(db))}" if db else ""
+    say_refused("drill", "drill", session.drill_id, where, figures, cause, session.kept, session.lost, again)
     sys.exit(app.return_code or EXIT_BAD_INPUT)

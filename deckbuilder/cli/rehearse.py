@@ -12,7 +12,7 @@ from deckbuilder.core.text.display import visible
 from deckbuilder.core.text.durations import format_duration
 from deckbuilder.errors import EXIT_BAD_INPUT, DeckError
 
-from .common import DB_OPTION, config, friendly, open_history
+from .common import DB_OPTION, config, friendly, open_history, say_refused
 
 
 @click.command()
@@ -213,22 +213,7 @@ def _say_runs(coach: Any, where: str, duration_s: float, again: str = "") -> boo
             click.echo(f"rehearsal {log.rehearsal} saved ({figures}), in {where}")
             continue
         refused = True
-        cause = log.refused
-        part = f"; rehearsal {log.rehearsal} there holds only part of it" if log.rehearsal else ""
-        if log.kept is not None:
-            kept = visible(str(log.kept))
-            click.echo(
-                f"deck: {where}: the rehearsal history {cause.what}, so this rehearsal ({figures}) was not saved "
-                f"there{part}; the whole run is kept in {kept}"
-                f"\n  hint: {cause.hint}, then: deck history --restore {kept}{again}",
-                err=True,
-            )
-        else:
-            click.echo(
-                f"deck: {where}: the rehearsal history {cause.what}, and the run could not be kept in a file either "
-                f"({visible(log.lost)}): this rehearsal ({figures}) is lost\n  hint: {cause.hint}",
-                err=True,
-            )
+        say_refused("rehearsal", "run", log.rehearsal, where, figures, log.refused, log.kept, log.lost, again)
     return refused
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from deckbuilder.core.reading.reader import Reader
+from deckbuilder.core.reading.reader import reader_for
 from deckbuilder.core.rules.config import Config
 from deckbuilder.core.rules.import_rules import normalise
 
@@ -40,7 +40,7 @@ class Assembler:
         self.answers = answers or Answers()
         self.asked = Asked()  # what the candidate may be asked about this import's guesses
         self.rules = config.importing
-        self.reader = Reader(config)
+        self.reader = reader_for(config)
         self.claims = Claims(self.rules, self.reader)
         self.titles = Titles(self.rules)
         self.classifier = Classifier(self.rules, self.reader)

@@ -10,7 +10,7 @@ from pathlib import Path
 from deckbuilder.core.outline.fields import Problem, suggest
 from deckbuilder.core.outline.model import Figure, Outline, Slide, check_columns, check_outline, settle_columns
 from deckbuilder.core.outline.units import in_talk_units
-from deckbuilder.core.outline.yaml_source import FORBIDDEN, Source, parse_yaml, place_of, read_text
+from deckbuilder.core.outline.yaml_source import FORBIDDEN, Source, parse_yaml, read_text, refuse_control
 from deckbuilder.core.rules.config import Config, InputLimits, Template, default_config
 from deckbuilder.errors import DeckError
 from deckbuilder.files.reading import check_regular, read_bounded
@@ -268,14 +268,10 @@ def read_csv_columns(path: Path, limits: InputLimits) -> tuple[dict[str, list[st
 def _check_cells(text: str, path: Path) -> None:
     """Refuse a control character in a CSV (an escape, a bell) with its place: a slide, a terminal and the
     chart's XML cannot hold one."""
-    found = FORBIDDEN.search(text)
-    if found is None:
-        return
-    line, column = place_of(text, found.start())
-    raise DeckError(
-        f"a control character (U+{ord(found.group()):04X}) in a cell; slides and terminals cannot show it",
-        file=str(path),
-        line=line,
-        column=column,
-        hint="delete it; an escape or a bell copied from a terminal is invisible in most editors",
+    refuse_control(
+        FORBIDDEN,
+        text,
+        str(path),
+        "in a cell; slides and terminals cannot show it",
+        "delete it; an escape or a bell copied from a terminal is invisible in most editors",
     )

@@ -174,18 +174,25 @@ def place_of(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _check_characters(text: str, file: str) -> None:
-    """Refuse a character YAML cannot hold with its line and column (the reader's own error names neither)."""
-    found = _NOT_YAML.search(text)
+def refuse_control(pattern: re.Pattern[str], text: str, file: str, where: str, hint: str) -> None:
+    """Refuse the first character of ``text`` that ``pattern`` finds, naming it with its line and column."""
+    found = pattern.search(text)
     if found is None:
         return
     line, column = place_of(text, found.start())
     raise DeckError(
-        f"a control character (U+{ord(found.group()):04X}) YAML cannot hold",
-        file=file,
-        line=line,
-        column=column,
-        hint="delete it; an escape sequence or a bell pasted from a terminal is invisible in most editors",
+        f"a control character (U+{ord(found.group()):04X}) {where}", file=file, line=line, column=column, hint=hint
+    )
+
+
+def _check_characters(text: str, file: str) -> None:
+    """Refuse a character YAML cannot hold with its line and column (the reader's own error names neither)."""
+    refuse_control(
+        _NOT_YAML,
+        text,
+        file,
+        "YAML cannot hold",
+        "delete it; an escape sequence or a bell pasted from a terminal is invisible in most editors",
     )
 
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from .choice_phrases import MAX_WORDS, ChoicePhrases, _capital, _clean, _short
 from .lexicon import Lexicon
 from .sentences import Sentence
-from .tokens import Token
 from .words import ADJ, BASE, GERUND, NOUN, PART, VERB
 
 _BETWEEN = frozenset({"not", "n't", "also", "never", "then", "only", "already", "simply", "just"})
@@ -31,7 +30,6 @@ class Choice:
     alternative: str
     sentence: str
     strong: bool  # a verb of choice or an outcome; a weak verb needs a reason or an alternative to count
-    outcome: bool = False  # the choice is read from a result ("X worked best")
     why_not: str = ""  # what the alternative lacks: "rather than Y, which would need ..."
 
 
@@ -258,7 +256,6 @@ class _ChoiceReader(ChoicePhrases):
                             self.alternative_after(stop),
                             self.sentence.text,
                             True,
-                            outcome=True,
                         )
                     )
                 continue
@@ -270,9 +267,7 @@ class _ChoiceReader(ChoicePhrases):
             ):
                 continue
             alternative = self.alternative_after(end)
-            found.append(
-                Choice(_capital(subject), self.reason_after(end), alternative, self.sentence.text, True, outcome=True)
-            )
+            found.append(Choice(_capital(subject), self.reason_after(end), alternative, self.sentence.text, True))
         conditional = any(t.key in ("if", "when", "every", "whenever", "unless") for t in tokens) or any(
             t.key in self.words.grammar.modals for t in tokens
         )
@@ -282,7 +277,7 @@ class _ChoiceReader(ChoicePhrases):
             subject = self.subject_before(start)
             beaten, _ = self.phrase(end)
             if subject and beaten and len(subject.split()) <= 8 and self._names_something(subject):
-                found.append(Choice(_capital(subject), "", beaten, self.sentence.text, True, outcome=True))
+                found.append(Choice(_capital(subject), "", beaten, self.sentence.text, True))
         return found
 
 
@@ -292,7 +287,3 @@ def read_choices(
     """Return the choices one sentence states; ``before`` and ``after`` are its neighbours in the passage, which
     may give a choice its reason."""
     return _ChoiceReader(reader, sentence, before, after).read()
-
-
-def is_choice_word(reader: Lexicon, token: Token) -> bool:
-    return reader.choice_verbs.at([token], 0) is not None

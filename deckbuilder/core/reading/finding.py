@@ -18,39 +18,16 @@ from __future__ import annotations
 from .horizon import times
 from .lexicon import Lexicon
 from .sentences import Sentence
-from .tokens import Token
+from .tokens import NUMBER_WORDS, Token
 from .words import BASE, NOUN, NUM, VERB, Words
 
 _ABOUT = frozenset({"about", "around", "roughly", "nearly", "almost", "over", "under", "just", "only"})
-_COUNTS = frozenset(
-    {
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "first",
-        "second",
-        "third",
-        "single",
-        "multi",
-        "half",
-        "full",
-        "part",
-        "day",
-        "week",
-        "month",
-        "year",
-    }
+# the first part of a compound that modifies the noun after it, besides a number ("two-stage", "first-week")
+_MODIFYING = frozenset(
+    {"first", "second", "third", "single", "multi", "half", "full", "part", "day", "week", "month", "year"}
 )
 _NON_FINITE = frozenset({"be", "been", "being", "having"})
 _WH = frozenset({"what", "how", "why", "where", "which", "who", "when", "whether"})
-_YEARS = (1900, 2100)  # a bare whole number in this range is a year: a date names a period, it claims nothing
 
 
 def states_finding(reader: Lexicon, text: str) -> bool:
@@ -155,7 +132,7 @@ def _points(reader: Lexicon, tokens: list[Token], k: int) -> bool:
 def _modifier(token: Token) -> bool:
     """A compound that modifies the noun after it: "12-month", "two-stage", "first-week"."""
     head, _, rest = token.text.partition("-")
-    return bool(rest) and (head[:1].isdigit() or head.lower() in _COUNTS)
+    return bool(rest) and (head[:1].isdigit() or head.lower() in _MODIFYING or head.lower() in NUMBER_WORDS)
 
 
 def _verb_follows(reader: Lexicon, tokens: list[Token], k: int) -> bool:
@@ -190,7 +167,6 @@ def _finite(reader: Lexicon, sentence: Sentence, pos: list[str], k: int) -> bool
         or (k > 1 and tokens[k - 2].key in grammar.prepositions and before.is_word)  # "by weekly install cohort"
     )
     if pos[k] == VERB and token.key not in grammar.subordinators and not modifies:
-        ends = k + 1 >= len(tokens) or not (tokens[k + 1].is_word or tokens[k + 1].is_number)
         return not (ends and readings & {"NN", "NNS"})  # "the payments funnel": a compound's last noun
     if not readings & {"VBZ", "VBD", "VBP"} or token.key in grammar.function_words:
         return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deckbuilder.core.rules.vocabulary import HedgeFamily, Term
+from deckbuilder.core.rules.vocabulary import HedgeFamily
 
 from .lexicon import Lexicon
 from .sentences import Sentence
@@ -198,10 +198,9 @@ def _others(reader: Lexicon, sentence: Sentence, start: int, opens: bool) -> boo
     before = [tokens[j] for j in clause]
     if any(t.key in grammar.first_person for t in before):
         return False
-    reported: list[Term] = list(reader.vocabulary.hedge_words["reported"])
-    if reader.matcher(reported).any(tokens[:start]):
+    if reader.matcher(reader.vocabulary.hedge_words["reported"]).any(tokens[:start]):
         return True
-    if any(_possessive(t, grammar.first_person | grammar.auxiliaries) for t in before):
+    if any(others_possessive(reader, t) for t in before):
         return True
     agents = reader.matcher(reader.vocabulary.hedge_words["agents"])
     return (
@@ -215,10 +214,13 @@ def _others(reader: Lexicon, sentence: Sentence, start: int, opens: bool) -> boo
     )
 
 
-def _possessive(token: Token, exempt: frozenset[str]) -> bool:
-    """Another's possessive ("the supplier's"), not a contraction ("it's", "that's") or the speaker's."""
+def others_possessive(reader: Lexicon, token: Token) -> bool:
+    """Another's possessive ("the supplier's", "the vendor's"), not a contraction ("it's", "that's") or the
+    speaker's ("our")."""
+    grammar = reader.words.grammar
     text = token.text.lower().replace("’", "'")
-    return token.is_word and (text.endswith("'s") or text.endswith("s'")) and token.key not in exempt
+    exempt = token.key in grammar.first_person or token.key in grammar.auxiliaries
+    return token.is_word and text.endswith(("'s", "s'")) and not exempt
 
 
 def _for_others(reader: Lexicon, sentence: Sentence, end: int) -> bool:

@@ -13,10 +13,8 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon
 from .sentences import Sentence
-from .tokens import Token
+from .tokens import Token, is_number_word, is_year
 from .words import NOUN, Matcher
-
-_YEARS = (1990, 2100)  # a bare whole number in this range is a year
 
 
 @dataclass(frozen=True)
@@ -36,8 +34,8 @@ def times(reader: Lexicon, sentence: Sentence) -> list[Time]:
     while k < len(tokens):
         token = tokens[k]
         near_before = range(max(0, k - 2), k)
-        if token.is_number and not token.unit and token.value == int(token.value):
-            if _YEARS[0] <= token.value <= _YEARS[1] and not (k > 0 and numbered.at(tokens, k - 1)):
+        if token.is_number:
+            if is_year(token) and not (k > 0 and numbered.at(tokens, k - 1)):
                 found.append(Time(k, relative=False))  # "2027", "in 2027"
             k += 1
             continue
@@ -82,13 +80,11 @@ def times(reader: Lexicon, sentence: Sentence) -> list[Time]:
     return found
 
 
-_SPELLED = frozenset(
-    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "a", "few", "couple"}
-)
+_SOME = frozenset({"a", "few", "couple"})  # "a few weeks", "a couple of sprints": a count without a number
 
 
 def _spelled(token: Token) -> bool:
-    return token.key in _SPELLED
+    return is_number_word(token) or token.key in _SOME
 
 
 def _end(matcher: Matcher, tokens: list[Token], k: int) -> int:

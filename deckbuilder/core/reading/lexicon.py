@@ -51,13 +51,9 @@ class Lexicon:
             found = self._matchers[wanted] = Matcher(wanted, self.words)
         return found
 
-    @cached_property
+    @property
     def metric_by_term(self) -> dict[Term, Metric]:
-        found: dict[Term, Metric] = {}
-        for metric in self.vocabulary.metrics:
-            for alias in metric.aliases:
-                found.setdefault(alias, metric)
-        return found
+        return self.vocabulary.metric_aliases
 
     @cached_property
     def metric_terms(self) -> Matcher:
@@ -189,9 +185,8 @@ class Lexicon:
         return self.matcher(self.vocabulary.looking_ahead)
 
     def topic(self, name: str) -> Matcher:
-        if name not in self._topics:
-            self._topics[name] = self.matcher(self.vocabulary.topics[name])
-        return self._topics[name]
+        """The words of a topic (layouts/reading.yaml, topics): next steps, error analysis ..."""
+        return self.topic_of(self.vocabulary.topics, f"topics.{name}", name)
 
     def keys_of(self, sentence: Sentence) -> frozenset[str]:
         """Every word key and lemma a sentence holds, for a matcher to rule itself out at once."""

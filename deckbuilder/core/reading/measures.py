@@ -17,6 +17,7 @@ from .baselines import BaselineReading
 from .lexicon import Lexicon
 from .quantities import Measure, Mention, Quantity, is_count, mentions, plausible, text_of
 from .sentences import Sentence
+from .tokens import is_year
 from .words import PART, VERB
 
 _SPREAD = frozenset({"±"})
@@ -75,7 +76,7 @@ class _Linker(BaselineReading):
         precision"); a year or the number of a week or a step ("by week 3") is a time, not an amount."""
         numbered = self.reader.time("numbered")
         for j, token in enumerate(self.tokens):
-            if j == i or not token.is_number or (1900 <= token.value <= 2100 and not token.unit):
+            if j == i or not token.is_number or is_year(token):
                 continue
             if j > 0 and numbered.at(self.tokens, j - 1) is not None:
                 continue

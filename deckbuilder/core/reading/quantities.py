@@ -12,7 +12,7 @@ from deckbuilder.core.rules.vocabulary import Metric
 
 from .lexicon import Lexicon
 from .sentences import Sentence
-from .tokens import Token
+from .tokens import Token, is_year
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ def is_count(reader: Lexicon, tokens: list[Token], i: int) -> bool:
     token = tokens[i]
     if token.unit or token.decimals or token.approx:
         return False
-    if 1900 <= token.value <= 2100:
+    if is_year(token):
         return True
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     before = tokens[i - 1] if i > 0 else None

@@ -8,6 +8,7 @@ words or the assignment's), `topics` (which part of the talk a sentence is about
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from deckbuilder.core.rules.vocabulary import Metric
@@ -21,11 +22,10 @@ from .measures import read_measures
 from .quantities import Measure, mentions, with_baselines
 from .sentences import sentences
 from .steps import vague_step
+from .voice import Voice, about_errors, breaks_down, looks_ahead, read_voice, topic_hits
 
 if TYPE_CHECKING:
     from deckbuilder.core.rules.config import Config
-
-from .voice import Voice, about_errors, breaks_down, looks_ahead, read_voice, topic_hits
 
 
 class Reader(Lexicon):
@@ -113,3 +113,10 @@ class Reader(Lexicon):
         result = with_baselines(found)
         self._passages[passage] = tuple(result)
         return list(result)
+
+
+@cache
+def reader_for(config: Config) -> Reader:
+    """The one reader of a Config: the import, the checks and the drill share its word table, matchers and the
+    sentences it has read."""
+    return Reader(config)

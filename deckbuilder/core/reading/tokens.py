@@ -124,6 +124,23 @@ _NUMBER_WORDS = {w: float(v) for v, w in enumerate(_UNITS_SPELLED.split(" "))} |
     "ninety": 90.0,
 }
 _WORD_UNITS = {"points": "pp", "percent": "%", "pp": "pp", "times": "x", "fold": "x"}
+NUMBER_WORDS = frozenset(_NUMBER_WORDS) | {"hundred", "thousand", "million"}  # numbers written as words
+_YEARS = (1900, 2100)  # a bare whole number in this range is a year
+
+
+def is_number_word(token: Token) -> bool:
+    """A number written as a word: "six", "twenty", "hundred"."""
+    return token.kind == WORD and token.key in NUMBER_WORDS
+
+
+def is_year(token: Token) -> bool:
+    """A bare whole number a year could be ("2027", "in 2019"): a date names a period, it measures nothing."""
+    return (
+        token.kind == NUMBER
+        and not (token.unit or token.decimals or token.approx)
+        and token.scale == 1.0
+        and _YEARS[0] <= token.value <= _YEARS[1]
+    )
 
 
 def _spelled(tokens: list[Token]) -> list[Token]:

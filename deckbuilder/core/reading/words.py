@@ -58,20 +58,11 @@ class Words:
             or bool(self.tags(token) & FINITE_TAGS)
         )
 
-    def is_base_verb(self, token: Token) -> bool:
-        return "VB" in self.tags(token)
-
     def is_participle(self, token: Token) -> bool:
         return "VBN" in self.tags(token)
 
-    def is_gerund(self, token: Token) -> bool:
-        return "VBG" in self.tags(token)
-
     def is_comparative(self, token: Token) -> bool:
         return bool(self.tags(token) & {"JJR", "RBR"}) or token.key in ("more", "less", "fewer")
-
-    def is_superlative(self, token: Token) -> bool:
-        return bool(self.tags(token) & {"JJS", "RBS"}) or token.key in ("most", "least")
 
     def is_noun(self, token: Token) -> bool:
         tags = self.tags(token)

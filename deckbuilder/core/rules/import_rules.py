@@ -29,12 +29,6 @@ class ImportRules:
     either_error_or_next: tuple[str, ...]
     cues: dict[str, re.Pattern[str]]
     min_cues: int
-    decision_headings: tuple[str, ...]
-    because: re.Pattern[str]
-    instead: re.Pattern[str]
-    metrics: tuple[str, ...]
-    lower_is_better: frozenset[str]
-    baseline_words: tuple[str, ...]
     per_kind: dict[str, int]
     main_slides: int
     main_figures: int
@@ -50,7 +44,6 @@ class ImportRules:
     missing: dict[str, str]
     heading_words: re.Pattern[str]
     numbered_question: re.Pattern[str]
-    baseline_names: re.Pattern[str]
     connectives: frozenset[str]
     figure_meaning: tuple[re.Pattern[str], ...]
     figure_signals: tuple[tuple[str, re.Pattern[str]], ...]
@@ -94,12 +87,6 @@ def parse_import_rules(raw: dict[str, Any], kinds: set[str]) -> ImportRules:
         either_error_or_next=words("either_error_or_next"),
         cues={k: phrase_pattern([str(w) for w in v]) for k, v in raw["cues"].items()},
         min_cues=int(raw["min_cues"]),
-        decision_headings=words("decision_headings"),
-        because=phrase_pattern([str(w) for w in raw["because"]]),
-        instead=phrase_pattern([str(w) for w in raw["instead"]]),
-        metrics=tuple(str(m) for m in raw["metrics"]),
-        lower_is_better=frozenset(str(m).lower() for m in raw["lower_is_better"]),
-        baseline_words=tuple(str(w) for w in raw["baseline_words"]),
         per_kind={str(k): int(v) for k, v in raw["per_kind"].items()},
         main_slides=int(raw["main_slides"]),
         main_figures=int(raw["main_figures"]),
@@ -117,7 +104,6 @@ def parse_import_rules(raw: dict[str, Any], kinds: set[str]) -> ImportRules:
         numbered_question=re.compile(
             r"^(?:" + "|".join(re.escape(w) for w in words("numbered_questions")) + r")\s*\d+[a-z]?\b", re.I
         ),
-        baseline_names=phrase_pattern([str(w) for w in raw["baseline_names"]]),
         connectives=frozenset(words("connectives")),
         figure_meaning=tuple(phrase_pattern([str(w) for w in group]) for group in raw["figure_meaning"]),
         figure_signals=tuple(

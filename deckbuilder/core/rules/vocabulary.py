@@ -81,7 +81,6 @@ class Comparison:
     change_from: tuple[Term, ...]
     change_to: tuple[Term, ...]
     up_from: tuple[Term, ...]
-    arrows: frozenset[str]
     contrast: tuple[Term, ...]
     relative: tuple[Term, ...]
     conditional: tuple[Term, ...]
@@ -178,6 +177,15 @@ class Vocabulary:
         return self._by_term.get(term(name))
 
     @cached_property
+    def metric_aliases(self) -> dict[Term, Metric]:
+        """Each way a text writes a metric, to the metric it stands for (the first metric to claim it keeps it)."""
+        found: dict[Term, Metric] = {}
+        for metric in self.metrics:
+            for alias in metric.aliases:
+                found.setdefault(alias, metric)
+        return found
+
+    @cached_property
     def _by_term(self) -> dict[Term, Metric]:
         found: dict[Term, Metric] = {}
         for metric in self.metrics:  # the first metric to claim a term keeps it, as the list is ordered
@@ -255,7 +263,6 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             change_from=terms(c["change_from"]),
             change_to=terms(c["change_to"]),
             up_from=terms(c["up_from"]),
-            arrows=frozenset(str(a) for a in c["arrows"]),
             contrast=terms(c["contrast"]),
             relative=terms(c["relative"]),
             conditional=terms(c["conditional"]),

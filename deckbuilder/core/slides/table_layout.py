@@ -70,10 +70,6 @@ def table_block(table: Table, region: Box, theme: Theme, setting: Typesetting, c
     return TableBlock(box, rows, chosen.size, chosen.widths, chosen.heights, chosen.fits, bool(theme.table_banding))
 
 
-def _row_in(size: int, theme: Theme) -> float:
-    return size * theme.line_spacing / 72 + ROW_PAD_IN
-
-
 def _at(rows: tuple[tuple[str, ...], ...], size: int, region: Box, theme: Theme, setting: Typesetting) -> TableBlock:
     glyphs = setting.glyphs
     margins = 2 * CELL_MARGIN_IN + 0.05
