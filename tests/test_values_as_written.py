@@ -198,3 +198,42 @@ def test_numbers_written_as_numbers_still_plan(tmp_path: Path, run_cli: Any) -> 
     assert figure is not None and figure.baseline == 0.1 and figure.operating_point is not None
     assert figure.operating_point.precision == 0.3
     assert isinstance(figure.data, dict) and figure.data["recall"] == [0.0, 0.5, 1.0]
+
+
+_FORMS = [
+    "title: Churn\nslides:\n  - kind: problem\n    title: '12:00 is noon'\n    points: [010, 2026-12-01, yes, ~]\n",
+    "a: |\n  kept\n  lines\nb: >-\n  folded\n  text\nc: !!str 5\n",
+    "title: Churn: what drives it\n",  # a colon inside a plain value
+    "slides:\n  - a: 1\n b: 2\n",  # a key at no indentation of its own
+    "points: [a, b\n",  # an unclosed flow list
+    "a: &x 1\nb: *x\n",  # an alias
+    "a: " + "[" * 45 + "]" * 45 + "\n",  # nesting past the limit
+]
+
+
+def _composed(loader: Any) -> Any:
+    """Return the node tree as plain data with every mark, or the error's kind and place."""
+
+    def walk(node: Any) -> Any:
+        where = (node.start_mark.line, node.start_mark.column)
+        if isinstance(node.value, list):
+            return (node.tag, where, [walk(v) if not isinstance(v, tuple) else tuple(map(walk, v)) for v in node.value])
+        return (node.tag, where, node.value)
+
+    try:
+        return walk(loader.get_single_node())
+    except DeckError as exc:
+        return ("deck", str(exc).split(" (")[0], exc.line, exc.column)
+    except Exception as exc:  # PyYAML's and libyaml's errors word the same fault differently: compare places
+        mark = exc.problem_mark  # type: ignore[attr-defined]
+        return (type(exc).__name__, mark.line, mark.column)
+
+
+@pytest.mark.parametrize("text", _FORMS)
+def test_libyaml_and_pyyaml_compose_outlines_alike(text: str) -> None:
+    from deckbuilder.core.outline import yaml_source
+
+    fast = yaml_source._loader_class()
+    if fast is yaml_source._PyLoader:
+        pytest.skip("this PyYAML was built without libyaml")
+    assert _composed(fast(text)) == _composed(yaml_source._PyLoader(text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import yaml
@@ -85,20 +86,15 @@ _TYPED = {
 }
 
 
-class _Loader(Reader, Scanner, Parser, Composer, BaseResolver):
-    """YAML's reader and composer, with no constructor: scalars stay text (see the module's docstring).
+class _Composing(Composer, BaseResolver):
+    """YAML's composer with no constructor: scalars stay text (see the module's docstring).
 
-    Aliases are refused (no alias bomb can expand), and so is nesting past a limit."""
+    Aliases are refused (no alias bomb can expand), and so is nesting past a limit. The events come from
+    libyaml's parser where PyYAML was built with it (ten times quicker: `deck plan` runs on every save), else
+    from PyYAML's own; either way every node is composed here."""
 
     max_depth = 40
     depth = 0
-
-    def __init__(self, stream: str) -> None:
-        Reader.__init__(self, stream)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
-        BaseResolver.__init__(self)
 
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
         # A plain scalar is text unless it is YAML's null; a quoted one is always text.
@@ -108,15 +104,15 @@ class _Loader(Reader, Scanner, Parser, Composer, BaseResolver):
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.depth >= self.max_depth:
-            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            mark = self.peek_event().start_mark  # type: ignore[attr-defined]
             raise DeckError(
                 f"the outline nests deeper than {self.max_depth} levels (limit yaml_depth in layouts/limits.yaml)",
                 line=mark.line + 1,
                 column=mark.column + 1,
                 hint="an outline needs about six levels; flatten the lists",
             )
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
+        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
+            event = self.peek_event()  # type: ignore[attr-defined]
             mark = event.start_mark
             raise DeckError(
                 "YAML aliases (*name) are not allowed in an outline",
@@ -126,9 +122,35 @@ class _Loader(Reader, Scanner, Parser, Composer, BaseResolver):
             )
         self.depth += 1
         try:
-            return super().compose_node(parent, index)
+            return Composer.compose_node(self, parent, index)
         finally:
             self.depth -= 1
+
+
+class _PyLoader(Reader, Scanner, Parser, _Composing):
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+
+
+@cache
+def _loader_class() -> type[_Composing]:
+    """Return the composer over libyaml's parser, or over PyYAML's own where libyaml is missing."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:
+        return _PyLoader
+
+    class _CLoader(_Composing, CParser):
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            BaseResolver.__init__(self)
+
+    return _CLoader
 
 
 def read_text(data: bytes, file: str) -> str:
@@ -200,7 +222,7 @@ def parse_yaml(text: str, file: str, max_depth: int = 40) -> Source:
     """Parse ``text`` into a Source, raising DeckError for anything unusable."""
     _check_tabs(text, file)
     _check_characters(text, file)
-    loader = _Loader(text)
+    loader = _loader_class()(text)  # type: ignore[call-arg]
     loader.max_depth = max_depth
     try:
         node = loader.get_single_node()
@@ -220,7 +242,7 @@ def parse_yaml(text: str, file: str, max_depth: int = 40) -> Source:
     except yaml.YAMLError as exc:
         raise DeckError(f"not valid YAML: {exc}", file=file) from None
     finally:
-        loader.dispose()
+        loader.dispose()  # type: ignore[attr-defined]
     if node is None:
         raise DeckError(
             "the outline is empty",
