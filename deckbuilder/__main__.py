@@ -1,5 +1,5 @@
 """Run the `deck` command: python -m deckbuilder."""
 
-from deckbuilder.cli import main
+from deckbuilder.cli import run
 
-main()
+run()

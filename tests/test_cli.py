@@ -122,3 +122,32 @@ def test_version_and_help_with_examples(run_cli: Any) -> None:
     for command in ("plan", "new", "schema"):
         assert command in top
         assert "Example" in run_cli(command, "--help").stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["plan", str(ROOT / "examples/churn/outline.yaml")], ["rules"], ["history", "--help"], ["drill", "--help"]],
+    ids=lambda a: a[0],
+)
+def test_every_command_resumes_the_collector_that_deck_paused_to_start(args: list[str], run_cli: Any) -> None:
+    """`deck` pauses the cyclic collector while a command loads (cli.run); a rehearsal of an hour, or a build's
+    figures, must not run without it."""
+    import gc
+
+    gc.disable()
+    try:
+        run_cli(*args)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # what the start made is frozen out of the collector's walks
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_a_library_caller_keeps_its_collector_as_it_was(run_cli: Any) -> None:
+    import gc
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    run_cli("plan", ROOT / "examples/churn/outline.yaml")
+    assert gc.isenabled() and gc.get_freeze_count() == frozen

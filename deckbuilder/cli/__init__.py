@@ -5,6 +5,7 @@ One module per command group, imported when its command runs; each imports what 
 
 from __future__ import annotations
 
+import gc
 from importlib import import_module
 
 import click
@@ -29,6 +30,10 @@ COMMANDS = {
 }
 
 
+# Commands that resume the cyclic collector themselves, once their own imports are done (see common.loaded).
+LOADS_ITSELF = frozenset({"plan"})
+
+
 class LazyGroup(click.Group):
     """A group whose commands load on first use, listed in the order of COMMANDS."""
 
@@ -46,7 +51,8 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="deck")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Plan, build and rehearse a 10-15 minute take-home presentation.
 
     \b
@@ -58,7 +64,18 @@ def main() -> None:
       deck rehearse talk.pptx     time yourself slide by slide
       deck drill talk.pptx        answer the panel's questions
     """
+    from .common import loaded
+
+    if ctx.invoked_subcommand not in LOADS_ITSELF:
+        loaded()
+
+
+def run() -> None:
+    """Run `deck` as a program (the console script, python -m deckbuilder): the collector is paused while the
+    command loads (see common.loaded), which a library caller of ``main`` never has done to it."""
+    gc.disable()
+    main()
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

@@ -11,7 +11,7 @@ import click
 from deckbuilder.core.text.display import visible
 from deckbuilder.errors import EXIT_FINDINGS, EXIT_OK
 
-from .common import ALLOW_OUTSIDE, DB_OPTION, config, echo_json, friendly, parse_codes
+from .common import ALLOW_OUTSIDE, DB_OPTION, config, echo_json, friendly, loaded, parse_codes
 
 
 @click.command()
@@ -53,6 +53,9 @@ def plan(
     from deckbuilder.core.outline.loader import load_outline
     from deckbuilder.core.rules.findings import Severity
 
+    from .plan_view import print_plan
+
+    loaded()
     settings = config()
     talk_outline = load_outline(outline, settings, allow_outside=allow_outside)
     rehearsed, note = ({}, {}) if no_history else _rehearsed(talk_outline, settings, db)
@@ -67,8 +70,6 @@ def plan(
     if as_json:
         echo_json({**talk.as_dict(), **({"rehearsals": note} if note else {})})
     else:
-        from .plan_view import print_plan
-
         print_plan(talk, settings.template.limits.decided_to_observed_min, str(note.get("said", "")))
     failed = any(f.severity is Severity.ERROR for f in talk.findings)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
