@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from deckbuilder.core.outline.fields import Problem, suggest
 from deckbuilder.core.outline.model import Figure, Outline, Slide, check_columns, check_outline, settle_columns
@@ -131,8 +131,7 @@ def _located(problems: list[Problem], source: Source) -> list[DeckError]:
     return errors[:MAX_PROBLEMS]
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # a bundle of arguments, never compared or shown
-class Files:
+class Files(NamedTuple):
     """Where an outline's data and images are looked for, and how much of them is read."""
 
     base_dir: Path

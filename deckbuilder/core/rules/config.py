@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
@@ -49,10 +49,9 @@ def read_yaml(path: Path) -> Any:
         return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-# Settings read once from layouts/: compared by identity and shown by name (eq=False, repr=False), because
-# `deck plan` pays for every method a dataclass generates, and these records never need either.
-@dataclass(frozen=True, eq=False, repr=False)
-class KindRule:
+# Settings read once from layouts/ are named tuples, not dataclasses: never changed, and a tenth of the cost to
+# define, which `deck plan`, run on every save, pays at each start (bench/plan_speed.py).
+class KindRule(NamedTuple):
     """How the planner treats one slide kind (all of it from layouts/template.yaml)."""
 
     name: str
@@ -64,8 +63,7 @@ class KindRule:
     section: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class ShareRule:
+class ShareRule(NamedTuple):
     """A time share of the main talk, with its target and bounds in whole percents."""
 
     name: str
@@ -77,8 +75,7 @@ class ShareRule:
     max_pct: int | None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Limits:
+class Limits(NamedTuple):
     """The numeric bounds of the time rules."""
 
     duration_min_s: int
@@ -89,8 +86,7 @@ class Limits:
     decided_to_observed_min: float
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Template:
+class Template(NamedTuple):
     """The take-home talk template: kinds, shares, limits, panels."""
 
     kinds: dict[str, KindRule]
@@ -113,8 +109,7 @@ class Template:
         return rule is not None and rule.backup
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class PaceRules:
+class PaceRules(NamedTuple):
     """Thresholds of the rehearsal coach and of the history (layouts/rehearsal.yaml)."""
 
     on_track_band_s: float
@@ -129,8 +124,7 @@ class PaceRules:
     checkpoint_s: float  # how often the visit in progress is saved
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class TerminalColours:
+class TerminalColours(NamedTuple):
     """The colours of the rehearsal coach and the drill in the terminal (terminal.yaml), each "RRGGBB"."""
 
     background: str
@@ -145,14 +139,17 @@ class TerminalColours:
     error: str
     on_colour: str
 
-    def __post_init__(self) -> None:
-        for name, value in vars(self).items():
-            if not (isinstance(value, str) and len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value)):
-                raise ValueError(f"terminal.yaml: {name} is {value!r}, not a colour written RRGGBB")
+
+def parse_colours(raw: dict[str, Any]) -> TerminalColours:
+    """Return the colours of a parsed terminal.yaml, refusing one not written RRGGBB."""
+    for name, value in raw.items():
+        text = str(value)
+        if not (len(text) == 6 and all(c in "0123456789abcdefABCDEF" for c in text)):
+            raise ValueError(f"terminal.yaml: {name} is {value!r}, not a colour written RRGGBB")
+    return TerminalColours(**{k: str(v) for k, v in raw.items()})
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class InputLimits:
+class InputLimits(NamedTuple):
     """How much deck reads before it refuses a file (layouts/limits.yaml; docs/limits.md)."""
 
     outline_bytes: int
@@ -178,8 +175,7 @@ class InputLimits:
     cache_record_bytes: int
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class TimeModel:
+class TimeModel(NamedTuple):
     """How slides become seconds: the budget step, the repair order, and the material estimate (time-model.yaml)."""
 
     budget_step_s: int
@@ -206,8 +202,7 @@ class TimeModel:
         return seconds > budget * self.too_much_ratio and seconds - budget >= self.too_much_min_s
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Capacity:
+class Capacity(NamedTuple):
     """Talk-wide limits on what the slides hold (layouts/capacity.yaml)."""
 
     max_figures: int
@@ -310,7 +305,7 @@ class Config:
     @cached_property
     def terminal(self) -> TerminalColours:
         """Return the colours of the rehearsal coach and the drill (terminal.yaml)."""
-        return TerminalColours(**{k: str(v) for k, v in self.data("terminal.yaml").items()})
+        return parse_colours(self.data("terminal.yaml"))
 
     @cached_property
     def theme(self) -> Theme:

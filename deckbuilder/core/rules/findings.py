@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(StrEnum):
@@ -21,10 +21,9 @@ class Severity(StrEnum):
         return ("error", "warning", "info").index(self.value)
 
 
-# Settings read once from layouts/: compared by identity and shown by name (eq=False, repr=False), because
-# `deck plan` pays for every method a dataclass generates, and these records never need either.
-@dataclass(frozen=True, eq=False, repr=False)
-class Rule:
+# Settings read once are named tuples: never changed, and far cheaper to define than a dataclass, which
+# `deck plan`, run on every save, pays for at each start (bench/plan_speed.py).
+class Rule(NamedTuple):
     """One check code as documented in layouts/rules.yaml."""
 
     code: str
@@ -36,7 +35,7 @@ class Rule:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON shape of the rule."""
-        return asdict(self)
+        return self._asdict()
 
 
 @dataclass(frozen=True)

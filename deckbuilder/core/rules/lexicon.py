@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9@&²'.-]*")
@@ -30,10 +29,9 @@ def _is_regex(text: str) -> bool:
     return "\\" in text
 
 
-# Settings read once from layouts/: compared by identity and shown by name (eq=False, repr=False), because
-# `deck plan` pays for every method a dataclass generates, and these records never need either.
-@dataclass(frozen=True, eq=False, repr=False)
-class Lexicon:
+# Settings read once are named tuples: never changed, and far cheaper to define than a dataclass, which
+# `deck plan`, run on every save, pays for at each start (bench/plan_speed.py).
+class Lexicon(NamedTuple):
     """Every list the content and panel checks match text against."""
 
     code: tuple[re.Pattern[str], ...]

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from deckbuilder.core.rules.theme import Box, Theme
 from deckbuilder.core.text.measure import Fit, Para, Typesetting, fit_size
 
 
-# Settings read once from layouts/: compared by identity and shown by name (eq=False, repr=False), because
-# `deck plan` pays for every method a dataclass generates, and these records never need either.
-@dataclass(frozen=True, eq=False, repr=False)
-class Page:
+# Settings read once are named tuples: never changed, and far cheaper to define than a dataclass, which
+# `deck plan`, run on every save, pays for at each start (bench/plan_speed.py).
+class Page(NamedTuple):
     """The page a deck is laid out on: the theme's geometry stretched to the template's size."""
 
     theme: Theme

@@ -3,13 +3,14 @@
 A term is kept as the sequence of its words' keys (lower case, hyphens and curly apostrophes folded), so
 "roll-out", "rollout" and "roll out" are one term; the reader matches each word of a term against every lemma
 a word of the text may stand for.
+
+Its records are named tuples, not dataclasses: read once, never changed, and a tenth of the cost to define,
+which `deck plan`, run on every save, pays at each start (bench/plan_speed.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 Term = tuple[str, ...]
 
@@ -29,8 +30,7 @@ def terms(words: Any) -> tuple[Term, ...]:
     return tuple(t for t in (term(w) for w in words or []) if t)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Metric:
+class Metric(NamedTuple):
     name: str  # as a slide writes it
     kind: str  # classification, regression, forecasting, ranking, experiment ...
     lower_is_better: bool
@@ -41,8 +41,7 @@ class Metric:
     aliases: tuple[Term, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Grammar:
+class Grammar(NamedTuple):
     determiners: frozenset[str]
     first_person: frozenset[str]
     first_singular: frozenset[str]
@@ -74,8 +73,7 @@ class Grammar:
         )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Comparison:
+class Comparison(NamedTuple):
     markers: tuple[Term, ...]
     than: tuple[Term, ...]
     change_from: tuple[Term, ...]
@@ -91,8 +89,7 @@ class Comparison:
     change_verbs: tuple[Term, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Choosing:
+class Choosing(NamedTuple):
     verbs: tuple[Term, ...]
     weak: tuple[Term, ...]
     negative: tuple[Term, ...]
@@ -112,16 +109,14 @@ class Choosing:
     method_verbs: tuple[Term, ...]  # verbs that put a method to work ("Used CatBoost", "Oversampled ...")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Voice:
+class Voice(NamedTuple):
     please: tuple[Term, ...]
     addressee: tuple[Term, ...]
     obligation: tuple[Term, ...]
     assignment: tuple[Term, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class HedgeFamily:
+class HedgeFamily(NamedTuple):
     """Words that undermine the speaker's own work, of one family (reading.yaml, hedges)."""
 
     name: str
@@ -144,8 +139,7 @@ class HedgeFamily:
 _HEDGE_WORDS = ("degree", "linking", "reported", "agents")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     grammar: Grammar
     metrics: tuple[Metric, ...]
     correctness: tuple[Term, ...]
@@ -171,27 +165,22 @@ class Vocabulary:
     vague: dict[str, tuple[Term, ...]]  # work, objects, fillers: the words of a next step that says nothing
     hedges: tuple[HedgeFamily, ...]
     hedge_words: dict[str, tuple[Term, ...]]  # degree, linking, reported, agents
+    # Each way a text writes a metric, to the metric it stands for; the first metric to claim a term keeps it, as
+    # the list is ordered. ``named`` adds each metric's own name, which a metric read by structure alone has.
+    metric_aliases: dict[Term, Metric]
+    named: dict[Term, Metric]
 
     def metric(self, name: str) -> Metric | None:
         """Return the metric a name (or alias) stands for."""
-        return self._by_term.get(term(name))
+        return self.named.get(term(name))
 
-    @cached_property
-    def metric_aliases(self) -> dict[Term, Metric]:
-        """Each way a text writes a metric, to the metric it stands for (the first metric to claim it keeps it)."""
-        found: dict[Term, Metric] = {}
-        for metric in self.metrics:
-            for alias in metric.aliases:
-                found.setdefault(alias, metric)
-        return found
 
-    @cached_property
-    def _by_term(self) -> dict[Term, Metric]:
-        found: dict[Term, Metric] = {}
-        for metric in self.metrics:  # the first metric to claim a term keeps it, as the list is ordered
-            for alias in (*metric.aliases, term(metric.name)):
-                found.setdefault(alias, metric)
-        return found
+def _claimed(metrics: tuple[Metric, ...], with_names: bool) -> dict[Term, Metric]:
+    found: dict[Term, Metric] = {}
+    for metric in metrics:
+        for alias in (*metric.aliases, *((term(metric.name),) if with_names else ())):
+            found.setdefault(alias, metric)
+    return found
 
 
 def _hedge_family(name: str, raw: dict[str, Any]) -> HedgeFamily:
@@ -288,4 +277,6 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             _hedge_family(str(name), family) for name, family in raw["hedges"].items() if name not in _HEDGE_WORDS
         ),
         hedge_words={name: terms(raw["hedges"][name]) for name in _HEDGE_WORDS},
+        metric_aliases=_claimed(metrics, with_names=False),
+        named=_claimed(metrics, with_names=True),
     )

@@ -9,8 +9,7 @@ The word lists are data (`line_breaks` and `decision_grammar` in layouts/slides.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from deckbuilder.core.text.measure import NO_BREAK, Glyphs, words_of, wrap
 
@@ -20,9 +19,9 @@ _CLOSES_PHRASE = (",", ";", ":", "—", "–")
 NEVER = 1e6  # the cost of a break no line may take while another choice exists
 
 
-# Settings read once from layouts/: compared by identity and shown by name (eq=False, repr=False).
-@dataclass(frozen=True, eq=False, repr=False)
-class BreakRules:
+# Settings read once are named tuples: never changed, and far cheaper to define than a dataclass, which
+# `deck plan`, run on every save, pays for at each start (bench/plan_speed.py).
+class BreakRules(NamedTuple):
     """Which words a line may not end on, and which words a line reads well starting with."""
 
     never_after: frozenset[str]  # articles, determiners, prepositions: they belong to the words after them

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 BULLET_INDENT_IN = 0.32  # hanging indent of a bullet, per level
 INSET_IN = 0.05  # text box inner margin on every side
@@ -69,10 +70,9 @@ class Fit:
     height_in: float
 
 
-# Settings read once from layouts/: compared by identity and shown by name (eq=False, repr=False), because
-# `deck plan` pays for every method a dataclass generates, and these records never need either.
-@dataclass(frozen=True, eq=False, repr=False)
-class Typesetting:
+# Settings read once are named tuples: never changed, and far cheaper to define than a dataclass, which
+# `deck plan`, run on every save, pays for at each start (bench/plan_speed.py).
+class Typesetting(NamedTuple):
     """What the measure needs besides the text: glyph widths and the line and paragraph spacing."""
 
     glyphs: Glyphs

@@ -10,8 +10,7 @@ sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 BECAUSE, PURPOSE, WHY = "because ", "in order to ", "Why: "
 INSTEAD_OF, CHOSEN_OVER = "instead of ", "Chosen over: "
@@ -27,10 +26,9 @@ _NUMBER = re.compile(r"^[~≈$£€]?\d")
 _COUNT = re.compile(r"^\d[\d,.]*%?$")  # a count or amount on its own, not "5-fold"
 
 
-# Settings read once from layouts/: compared by identity and shown by name (eq=False, repr=False), because
-# `deck plan` pays for every method a dataclass generates, and these records never need either.
-@dataclass(frozen=True, eq=False, repr=False)
-class Grammar:
+# Settings read once are named tuples: never changed, and far cheaper to define than a dataclass, which
+# `deck plan`, run on every save, pays for at each start (bench/plan_speed.py).
+class Grammar(NamedTuple):
     """The closed word classes phrases are told apart by (`decision_grammar` in layouts/slides.yaml)."""
 
     superlatives: frozenset[str]
@@ -48,7 +46,7 @@ class Grammar:
 def parse_grammar(raw: dict[str, Any]) -> Grammar:
     """Read the grammar's word classes from `decision_grammar`."""
     classes: dict[str, frozenset[str]] = {}
-    for name in Grammar.__dataclass_fields__:
+    for name in Grammar._fields:
         odd = [w for w in raw[name] if not isinstance(w, str)]
         if odd:  # YAML reads a bare no, on or off as a boolean: the word must be quoted
             raise ValueError(f"slides.yaml: decision_grammar.{name} has {odd[0]!r}, not a word; quote it")
