@@ -112,6 +112,26 @@ def test_c002_metric_entry_without_baseline() -> None:
     assert "C002" in codes(talk)
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Replayed over last year's sale, the new ladder earns £1.9M more than the standard one, a 12% lift",
+        "The targeted offer gives a 4.1% uplift in renewals over the blanket mailing",
+        "Personalised ranking lifts clicks by 9%",
+    ],
+)
+def test_a_lift_is_a_gain_over_something_not_a_level_without_a_baseline(said: str) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(talk[3], points=[said])
+    assert "C002" not in codes(talk)
+
+
+def test_a_level_beside_a_lift_still_needs_its_baseline() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(talk[3], points=["Precision at the top 350 is 0.64, a 12% lift in recoveries"])
+    assert "C002" in codes(talk)
+
+
 def test_c003_only_accuracy_or_roc_auc() -> None:
     talk = [dict(s) for s in SOUND_TALK]
     talk[3] = dict(

@@ -183,3 +183,94 @@ def test_a_built_deck_writes_its_quotes_and_keeps_hyphenated_terms_whole(tmp_pat
                      if s.has_text_frame)  # fmt: skip
     assert "app’s ‘likely full’" in text and "'" not in text
     assert "Out\u2011of\u2011home" in text and "PR\u2011AUC" in text  # a no-break hyphen: never parted at a line end
+
+
+# --- what the audience sees: the deck's font, not the wider measuring font -------------------------------------
+
+_TWO_CHOICES = {
+    "kind": "methodology",
+    "title": "Paydays explain more of the weekly swing than the machine's location",
+    "decisions": [
+        {
+            "decision": "Forecast quantiles of each machine's weekly withdrawals instead of the mean",
+            "rationale": "running dry costs far more than spare cash, so the right order sits near the 95th percentile "
+            "of demand",
+            "alternative": "a mean forecast plus a flat 30% buffer, as the cash team does today",
+            "why_rejected": "a flat buffer overloads steady machines and still under-loads mall machines on weekends; "
+            "22% higher cost in the back-test",
+        },
+        {
+            "decision": "One global model across all machines, with machine-level features",
+            "rationale": "new machines borrow payday and holiday patterns from the rest of the network",
+            "alternative": "640 separate ARIMA models",
+            "why_rejected": "machines with under six months of history had 2.3 times the pinball loss, and refitting "
+            "640 models each week kept failing",
+        },
+    ],
+    "figure": {
+        "chart": "line",
+        "title": "Withdrawals by day from payday",
+        "data": {"day": [0, 1, 2], "pct": [52, 71, 38]},
+    },
+}
+
+
+def test_text_that_overflows_only_in_the_measuring_font_is_a_note_that_it_is_tight() -> None:
+    """Two decisions beside a chart fill their column: in DejaVu Sans (the measure, 12% wider) they overflow,
+    in Arial, the font the deck shows, they fit, as LibreOffice draws them: a note, not a warning."""
+    layout = slide_layout(Slide.parse(_TWO_CHOICES), PAGE)
+    assert layout.body is not None and not layout.body.fit.fits
+    assert PAGE.fit(list(layout.body.paras), layout.body.box, (16, 16), shown=True).fits
+    (problem,) = layout.problems
+    assert "fits at 16 pt in Arial" in problem
+    talk = [{"kind": "title", "title": "ATM cash"}, _TWO_CHOICES]
+    outline = parse_outline(outline_text(talk, cover=True), "talk.yaml")
+    (found,) = [f for f in plan_talk(outline).findings if f.code == "C010"]
+    assert found.severity.value == "info"
+
+
+def test_text_that_overflows_in_the_deck_font_too_stays_a_warning() -> None:
+    crowded = {**_TWO_CHOICES, "points": ["Paydays move withdrawals more than any feature of the machine itself"] * 3}
+    outline = parse_outline(outline_text([{"kind": "title", "title": "ATM cash"}, crowded], cover=True), "t.yaml")
+    (found,) = [f for f in plan_talk(outline).findings if f.code == "C010"]
+    assert found.severity.value == "warning" and "still overflows" in found.message
+
+
+def test_a_point_is_counted_in_the_lines_arial_draws() -> None:
+    """A point of three lines in Arial runs to four in the wider measuring font: it is three lines long."""
+    point = (
+        "Of the roughly one million daily views that reach a story page, about a fifth come back from the "
+        "home page rail, and the model moves that share up by three points in the test weeks across every region "
+        "and every device"
+    )
+    width = PAGE.box("body").width
+    from deckbuilder.core.text.measure import Para, para_lines
+
+    para = Para(point, level=0)
+    size = THEME.size_range("body")[0]
+    drawn, measured = para_lines(para, size, width, PAGE.shown), para_lines(para, size, width, PAGE.setting)
+    assert drawn <= THEME.max_point_lines < measured
+    layout = slide_layout(Slide.parse({"kind": "results", "title": "Views", "points": [point]}), PAGE)
+    assert not layout.problems
+
+
+def test_deck_build_reports_a_slide_as_deck_plan_does(tmp_path: Path) -> None:
+    """One owner for C010's severity: a long title the layout absorbs is a note in the build too."""
+    talk = [
+        {"kind": "title", "title": "ATM cash"},
+        _TWO_CHOICES,
+        {
+            "kind": "approach",
+            "title": "I forecast the whole spread of next week's withdrawals, because the order has to cover a high "
+            "percentile of demand, not the average",
+            "points": ["Quantile regression on 18 months of withdrawals"],
+        },
+    ]
+    path = write_outline(tmp_path, talk, cover=True)
+    outline = load_outline(path)
+    plan = plan_talk(outline)
+    planned = {(f.slide, f.severity) for f in plan.findings if f.code == "C010"}
+    result = build_deck(outline, plan, tmp_path / "atm.pptx", cache=FigureCache(None))
+    built = {(f.slide, f.severity) for f in result.findings if f.code == "C010"}
+    assert planned and built == planned
+    assert {severity.value for _, severity in built} == {"info"}

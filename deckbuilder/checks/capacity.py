@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deckbuilder.core.rules.findings import Finding
-from deckbuilder.core.slides.layout import Absorbed, cover_layout, slide_layout
+from deckbuilder.core.slides.layout import cover_layout, reported, slide_layout
 
 from .text import main_slides
 
@@ -33,11 +33,7 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
         layout = (
             cover_layout(outline.title, page, outline.subtitle) if slide.kind == "title" else slide_layout(slide, page)
         )
-        # One finding a slide: the first problem that loses or squeezes content is the one to fix first; a
-        # problem the layout absorbs (a long title) is a note when it is the slide's only one.
-        lost = [p for p in layout.problems if not isinstance(p, Absorbed)]
-        if lost:
-            found.append(config.finding("C010", lost[0], slide=index))
-        elif layout.problems:
-            found.append(config.finding("C010", layout.problems[0], slide=index, note=True))
+        problem = reported(layout)
+        if problem is not None:
+            found.append(config.finding("C010", problem[0], slide=index, note=problem[1]))
     return found

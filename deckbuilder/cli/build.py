@@ -128,17 +128,20 @@ def build(
         from .text_table import echo_lines
 
         echo_lines(findings_view(talk, result.findings))
-    warnings = sum(1 for f in [*talk.findings, *result.findings] if f.severity is not Severity.ERROR)
+    every = [*talk.findings, *result.findings]
+    warnings = sum(1 for f in every if f.severity is Severity.WARNING)
+    notes = sum(1 for f in every if f.severity is Severity.INFO)
+    said = f"{warnings} warning(s), {notes} note(s)"
     cached = result.figures - result.rendered
     if result.up_to_date:
         click.echo(
             f"{visible(str(out))} is up to date: nothing it is made from changed since it was written "
-            f"({result.slides} slides, {warnings} warning(s)); --no-cache writes it again"
+            f"({result.slides} slides, {said}); --no-cache writes it again"
         )
     else:
         click.echo(
             f"wrote {visible(str(out))}: {result.slides} slides, {result.charts} chart(s), {result.figures} "
-            f"picture(s) ({result.rendered} drawn, {cached} from cache), {warnings} warning(s), "
+            f"picture(s) ({result.rendered} drawn, {cached} from cache), {said}, "
             f"{time.perf_counter() - started:.1f} s"
         )
     if with_pdf:

@@ -8,7 +8,7 @@ from pptx.util import Inches, Pt
 
 from deckbuilder.core.outline.model import Outline, Slide
 from deckbuilder.core.rules.theme import Box
-from deckbuilder.core.slides.layout import SlideLayout, TextBlock, cover_layout, slide_layout
+from deckbuilder.core.slides.layout import SlideLayout, TextBlock, cover_layout, reported, slide_layout
 from deckbuilder.core.text.durations import spoken_date
 from deckbuilder.core.timing.deck_format import notes_text
 from deckbuilder.core.timing.talk import TimedSlide
@@ -28,9 +28,9 @@ def _title_holder_box(slide: PptxSlide, canvas: Canvas) -> Box | None:
 
 
 def _report(layout: SlideLayout, index: int, canvas: Canvas) -> None:
-    # One finding a slide, the first problem, as the C010 check reports it.
-    if layout.problems:
-        canvas.findings.append(canvas.config.finding("C010", layout.problems[0], slide=index))
+    problem = reported(layout)
+    if problem is not None:
+        canvas.findings.append(canvas.config.finding("C010", problem[0], slide=index, note=problem[1]))
 
 
 def _write_title(slide: PptxSlide, block: TextBlock, canvas: Canvas, cover: bool = False) -> None:

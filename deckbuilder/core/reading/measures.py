@@ -233,7 +233,7 @@ class _Linker(BaselineReading):
                     baseline=Quantity.of(self.tokens[baseline]) if baseline is not None else None,
                     baseline_label=label,
                     spread=self.spread_after(value),
-                    change=self.is_change(value),
+                    change=metric.difference or self.is_change(value),
                     is_baseline=states,
                     lower_is_better=metric.lower_is_better,
                     generic=metric.kind == "generic",

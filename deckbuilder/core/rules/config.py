@@ -358,18 +358,22 @@ class Config:
 
         return parse_glyphs(json.loads((self.folder / "glyph_widths.json").read_text(encoding="utf-8")))
 
+    @cached_property
+    def shown_glyphs(self) -> Glyphs:
+        """Return the measuring font's widths taken to Arial's at their widest, the font the deck shows."""
+        return self.glyphs.narrowed(self.theme.shown_font_most)
+
     def page(self, sx: float = 1.0, sy: float = 1.0) -> Page:
         """Return the page slides are laid out on, stretched by ``sx`` and ``sy`` to a template's size."""
         from deckbuilder.core.rules.page import Page
         from deckbuilder.core.text.measure import Typesetting
 
         theme = self.theme
-        return Page(
-            theme,
-            Typesetting(self.glyphs, theme.line_spacing, theme.paragraph_space, theme.scale, theme.least_body),
-            sx,
-            sy,
-        )
+
+        def setting(glyphs: Glyphs) -> Typesetting:
+            return Typesetting(glyphs, theme.line_spacing, theme.paragraph_space, theme.scale, theme.least_body)
+
+        return Page(theme, setting(self.glyphs), setting(self.shown_glyphs), sx, sy)
 
     def finding(
         self, code: str, message: str, slide: int | None = None, *, note: bool = False, stops_build: bool = False

@@ -47,6 +47,7 @@ class Theme(NamedTuple):
     line_spacing: float
     table_banding: bool
     shown_font_ratio: float
+    shown_font_most: float  # Arial's width against the measuring font's at the most, on running text
     title_font_ratio: float  # the widest a bold title line runs in Arial against the measure
     metric_least_width: float
     balance: dict[str, float]  # short: the share of its room under which text is balanced; drop: how far down
@@ -120,6 +121,7 @@ def parse_theme(theme: dict[str, Any], geometry: dict[str, Any], folder: Path) -
         line_spacing=float(theme["line_spacing"]),
         table_banding=bool(theme["table_banding"]),
         shown_font_ratio=float(theme["shown_font_ratio"]),
+        shown_font_most=float(theme["shown_font_most"]),
         title_font_ratio=float(theme["title_font_ratio"]),
         metric_least_width=float(geometry["metric_least_width"]),
         balance={k: float(v) for k, v in theme["balance"].items()},

@@ -38,6 +38,7 @@ class Metric(NamedTuple):
     misleads_when_rare: bool  # misleads alone only in a talk that says one class is rare (Gini)
     share: bool  # between 0 and 1, or 0% and 100%
     percent: bool  # measured in percent: never a sum of money
+    difference: bool  # its number is a gain over something ("a 12% lift"): a change, not a level
     aliases: tuple[Term, ...]
 
 
@@ -222,6 +223,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             misleads_when_rare=bool(m.get("misleads_when_rare", False)),
             share=bool(m.get("share", False)),
             percent=bool(m.get("percent", False)),
+            difference=bool(m.get("difference", False)),
             # a metric read by structure alone ("click rate") has no words of its own to match
             aliases=() if m.get("by_structure") else tuple(dict.fromkeys((term(m["name"]), *terms(m.get("aliases"))))),
         )

@@ -110,6 +110,16 @@ class Absorbed(str):
     __slots__ = ()
 
 
+def reported(layout: SlideLayout) -> tuple[str, bool] | None:
+    """Return the one problem a slide is reported for (C010, in `deck plan` and `deck build` alike) and whether it
+    is only a note: the first that loses or squeezes content is the one to fix first; a problem the layout
+    absorbs is a note when it is the slide's only one."""
+    lost = [p for p in layout.problems if not isinstance(p, Absorbed)]
+    if lost:
+        return lost[0], False
+    return (layout.problems[0], True) if layout.problems else None
+
+
 def cover_layout(title: str, page: Page, subtitle: str | None = None, byline: str = "") -> SlideLayout:
     """Return the opening slide: the title, then the subtitle and the byline, each under the one before."""
     theme = page.theme
@@ -339,7 +349,16 @@ def _balance(room: float, used: float, fits: bool, theme: Theme) -> float:
 
 
 def _overflow(paras: list[Para], area: Box, sizes: tuple[int, int], fit: Fit, page: Page) -> str:
-    """Say by how much the text overflows even at the scale's floor, and where a second slide could start."""
+    """Say by how much the text overflows even at the scale's floor, and where a second slide could start.
+
+    The measuring font runs wider than Arial so that what fits there fits anywhere. Text that overflows only in
+    it still fits as the deck shows it: a note that it is tight, not a warning that it overflows."""
+    if page.fit(paras, area, (fit.size, fit.size), shown=True).fits:
+        return Absorbed(
+            f"the text fits at {fit.size} pt in Arial, the deck's font, but not in a wider one (it needs "
+            f"{fit.height_in:.1f} in of {area.height:.1f} in there): opened where Arial is missing, the slide would "
+            "overflow; cut a line or move detail to the speaker notes to be safe."
+        )
     said = f"the text still overflows at {fit.size} pt (it needs {fit.height_in:.1f} in of {area.height:.1f} in); "
     kept = next((k for k in range(len(paras) - 1, 0, -1) if page.fit(paras[:k], area, sizes).fits), 0)
     if not kept:
@@ -350,13 +369,13 @@ def _overflow(paras: list[Para], area: Box, sizes: tuple[int, int], fit: Fit, pa
 
 def _long_points(paras: list[Para], page: Page) -> list[str]:
     # A point's length is judged the same beside a figure or alone: in lines of the full-width body
-    # at the largest body size, so the narrow column is not held against it.
+    # at the largest body size, so the narrow column is not held against it, and as Arial draws them.
     most, width = page.theme.max_point_lines, page.box("body").width
     size = page.theme.size_range("body")[0]
     for para in paras:
         if para.level is None:
             continue
-        lines = para_lines(para, size, width, page.setting)
+        lines = para_lines(para, size, width, page.shown)
         if lines > most:
             shown = excerpt(para.text, 50)
             return [

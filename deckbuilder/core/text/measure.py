@@ -22,8 +22,12 @@ class Glyphs:
     regular: dict[str, int]
     bold: dict[str, int]
     default: int
-    units: int
+    units: float
     _natural: dict[tuple[str, bool], int] = field(default_factory=dict, repr=False)
+
+    def narrowed(self, ratio: float) -> Glyphs:
+        """Return these widths run ``ratio`` as wide: the measuring font's, taken to the font a deck shows."""
+        return Glyphs(self.regular, self.bold, self.default, self.units / ratio)
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """Return the width of ``text`` in points at ``size``."""
