@@ -42,7 +42,7 @@ SOUND: list[dict[str, Any]] = [
     {"kind": "error_analysis", "title": "Rural routes are where the model misses most"},
     {
         "kind": "next_steps",
-        "title": "Rural features first, then a live trial",
+        "title": "Two changes would cut rural misses",
         "points": ["Next week: rural features", "Next quarter: a live trial with two depots"],
     },
 ]

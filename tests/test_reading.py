@@ -290,6 +290,15 @@ def test_a_title_states_a_finding_or_names_its_slide(reader: Reader, title: str,
         ("Bring in other datasets as and when they become available", 0, 0, True),
         ("Productionise, down the road", 0, 0, True),
         ("Maybe fold in the call-center notes eventually", 0, 0, True),
+        ("Over the summer: shadow-run the model beside the current rule", 0, 1, False),
+        ("In the first fortnight: sit with three dispatchers", 1, 0, False),
+        ("By end of May: publish the score on the ops dashboard", 0, 1, False),
+        ("By Friday, send the ward managers the list", 0, 1, False),
+        ("Jan-Mar: pilot at two branches", 0, 1, False),
+        ("Investigate why Sundays are hard", 0, 0, False),
+        ("May improve recall on rural routes", 0, 0, False),
+        ("Within two weeks: a drift alarm for whenever weekly MAPE goes above 12%", 1, 0, False),
+        ("Revisit the thresholds whenever possible", 0, 0, True),
     ],
 )
 def test_the_times_a_step_names(reader: Reader, step: str, relative: int, absolute: int, open_ended: bool) -> None:
@@ -346,3 +355,35 @@ def test_words_that_are_not_the_speaker_undermining_their_work(reader: Reader, l
 def test_a_difference_is_no_level(reader: Reader, text: str) -> None:
     found = reader.measures(text)
     assert all(m.change for m in found if m.metric), [(m.metric, m.value.text) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("line", "metric", "value"),
+    [
+        ("Mean absolute error settled at 38 passengers per sailing", "MAE", "38"),
+        ("RMSE came in at 12 minutes a job", "RMSE", "12"),
+        ("Once tides went in, the top-3 berth hit rate rose to 0.58", "hit rate", "0.58"),
+    ],
+)
+def test_a_level_in_the_units_it_is_measured_in_or_after_a_closed_condition(
+    reader: Reader, line: str, metric: str, value: str
+) -> None:
+    (found,) = reader.measures_in([line])
+    assert (found.metric, found.value.text, found.conditional) == (metric, value, False)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Test set MAE 2 features: 935.9",  # the count of features, not an MAE of 2
+        "MAE across 5 folds",
+        "PR-AUC on 500 articles",
+    ],
+)
+def test_a_count_beside_a_metric_stays_a_count(reader: Reader, line: str) -> None:
+    assert all(m.value.text not in ("2", "5", "500") for m in reader.measures_in([line]))
+
+
+def test_a_condition_still_holds_a_number_inside_it(reader: Reader) -> None:
+    (found,) = reader.measures_in(["If precision, recall and F1 stay above 80%, we ship"])
+    assert found.conditional

@@ -30,6 +30,7 @@ def times(reader: Lexicon, sentence: Sentence) -> list[Time]:
     found: list[Time] = []
     units, numbered, relative = reader.time("units"), reader.time("numbered"), reader.time("relative")
     events, sequence, dates = reader.time("events"), reader.time("sequence"), reader.time("dates")
+    capitalised = reader.time("capitalised")
     k = 0
     while k < len(tokens):
         token = tokens[k]
@@ -42,9 +43,13 @@ def times(reader: Lexicon, sentence: Sentence) -> list[Time]:
         if not token.is_word:
             k += 1
             continue
-        end = _end(dates, tokens, k)
+        date = dates.at(tokens, k) or (capitalised.at(tokens, k) if k > 0 and token.text[:1].isupper() else None)
+        # "Sundays", "summers": days that recur, no date of the plan
+        end = k + date[1] if date is not None and (date[1] > 1 or token.key == date[0][0]) else 0
+        if not end and _date_range(reader, token):
+            end = k + 1  # "Jan-Mar", "Q3–Q4"
         if end:
-            found.append(Time(k, relative=False))
+            found.append(Time(k, relative=False))  # "Q3", "by Friday", "over the summer", "by end of May"
             k = end
             continue
         end = _end(numbered, tokens, k)
@@ -55,6 +60,10 @@ def times(reader: Lexicon, sentence: Sentence) -> list[Time]:
         end = _end(units, tokens, k)
         if end and any(relative.at(tokens, j) is not None for j in near_before):
             found.append(Time(min(near_before), relative=True))  # "next month", "this quarter"
+            k = end
+            continue
+        if end and _ahead_ordinal(reader, tokens, k):
+            found.append(Time(k - 3, relative=True))  # "in the first fortnight", "during the second sprint"
             k = end
             continue
         counted = [j for j in near_before if tokens[j].is_number or _spelled(tokens[j])]
@@ -78,6 +87,25 @@ def times(reader: Lexicon, sentence: Sentence) -> list[Time]:
             continue
         k += 1
     return found
+
+
+def _date_range(reader: Lexicon, token: Token) -> bool:
+    """A range of dates written as one word: "Jan-Mar", "Q3–Q4"."""
+    parts = token.text.lower().replace("–", "-").split("-")
+    dates = reader.time("dates")
+    return len(parts) == 2 and all(parts) and all(dates.at(reader.sentence(p).tokens, 0) is not None for p in parts)
+
+
+def _ahead_ordinal(reader: Lexicon, tokens: list[Token], k: int) -> bool:
+    """A unit at ``k`` counted from now by an ordinal, opening the line as a plan's step does: "In the first
+    fortnight: ...", "During the first month, ..."; elsewhere ("session lengths in the first week") it is as likely
+    a period of the data."""
+    return (
+        k == 3
+        and reader.time("orders").at(tokens, k - 1) is not None
+        and tokens[k - 2].key == "the"
+        and reader.time("ahead").at(tokens, k - 3) is not None
+    )
 
 
 _SOME = frozenset({"a", "few", "couple"})  # "a few weeks", "a couple of sprints": a count without a number

@@ -292,12 +292,19 @@ class _Linker(BaselineReading):
         """Whether the number stands in a clause that a condition opens ("only flags when precision stays above
         80%")."""
         clause = self.sentence.clause_of(i)
-        before = [self.tokens[k] for k in clause if k < i]
+        # A condition closed by a comma after its own verb is over: "Once tides went in, the hit rate rose to 0.58"
+        closed = [k for k in clause if k < i and self.tokens[k].key == "," and self._has_verb(clause[0], k)]
+        before = [self.tokens[k] for k in clause if k < i and (not closed or k > closed[-1])]
         just_before = self.tokens[max(0, i - 3) : i]  # "at least 0.8", "more than 95%"
         just_after = self.tokens[i + 1 : i + 3]  # "95% or above"
         bound = any(end == len(just_before) for _, end, _ in self.reader.bounds.find(just_before))
         after = bool(just_after) and self.reader.bounds_after.at(just_after, 0) is not None
         return self.reader.conditional.any(before) or bound or after
+
+    def _has_verb(self, start: int, end: int) -> bool:
+        """Whether tokens ``start`` to ``end`` hold a finite verb after their first word (a clause of their own)."""
+        words = self.reader.words
+        return any(self.pos[k] == VERB and words.is_finite(self.tokens[k]) for k in range(start + 1, end))
 
     def _relative(self, i: int, mention: Mention | None) -> bool:
         """A percentage followed by "of" and something that is not its metric ("12% of the mean price")."""

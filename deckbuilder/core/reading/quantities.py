@@ -128,9 +128,28 @@ def is_count(reader: Lexicon, tokens: list[Token], i: int) -> bool:
         return True  # "by week 3", "day 1": a time, not an amount
     if before is not None and before.text in (":", "=") and i > 1 and reader.is_metric_word(tokens[i - 2]):
         return False  # "Mean absolute error: 14 minutes per job": the metric's value, in its unit
+    if _measured_in_units(reader, tokens, i):
+        return False  # "MAE settled at 38 passengers per sailing": an error in what it is measured in
     return (
         after is not None and after.is_word and reader.words.is_plural_noun(after) and not reader.is_metric_word(after)
     )
+
+
+_LINKS = frozenset({"of", "at", "to", "in", "around", "about", "roughly", "approximately", "just", "only", "under"})
+
+
+def _measured_in_units(reader: Lexicon, tokens: list[Token], i: int) -> bool:
+    """Whether the whole number at ``i`` is the level of a metric measured in the units that follow it: the metric
+    is named just before, with only a tensed verb or a linking word between ("MAE of 38 passengers", "RMSE came in at
+    12 minutes"); a metric that is a share never counts things."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        token = tokens[k]
+        if reader.is_metric_word(token):  # right before the number it names the count instead: "MAE 2 features"
+            metric = reader.metric_by_term.get((token.key,))
+            return k < i - 1 and (metric is None or not metric.share)
+        if not token.is_word or not (token.key in _LINKS or reader.words.is_finite(token)):
+            return False
+    return False
 
 
 def plausible(metric: Metric, token: Token) -> bool:
