@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -112,3 +113,23 @@ def test_every_text_colour_reads_on_every_surface_it_is_drawn_on() -> None:
     for fg, bg in pairs:
         ratio = _contrast(theme.color(fg), theme.color(bg))
         assert ratio >= 4.5, f"{fg} on {bg}: {ratio:.2f}:1, under WCAG's 4.5:1"
+
+
+def test_every_hedge_family_has_its_advice() -> None:
+    """C007 says what to say instead, by family: a family in reading.yaml with no advice in content.yaml crashed
+    `deck plan` on "The model is good enough"."""
+    config = default_config()
+    families = {family.name for family in config.vocabulary.hedges}
+    assert families <= set(config.lexicon.hedge_advice), families - set(config.lexicon.hedge_advice)
+
+
+def test_a_talk_that_calls_its_model_good_enough_plans(tmp_path: Path, run_cli: Any) -> None:
+    outline = tmp_path / "talk.yaml"
+    outline.write_text(
+        "title: Churn\nduration: 12m\nslides:\n  - kind: problem\n    title: Churn costs $2M a year\n"
+        "  - kind: results\n    title: The model catches 70% of churners a month ahead\n"
+        "    points:\n      - The model is good enough\n",
+        encoding="utf-8",
+    )
+    result = run_cli("plan", outline)
+    assert result.exit_code in (0, 1) and "C007" in result.output, result.output

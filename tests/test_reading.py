@@ -319,6 +319,11 @@ def test_the_times_a_step_names(reader: Reader, step: str, relative: int, absolu
         ("My feature engineering is rather crude", "shoddy", True),
         ("Full disclosure: I tuned on the same weeks I report", "candour", True),
         ("Time is tight on the Friday shift", "pressure", False),  # names nobody: a note
+        ("Hopefully the numbers hold up, fingers crossed", "hope", True),
+        ("It's a fairly naive approach, I know", "shoddy", True),
+        ("A first rough stab at forecasting footfall", "shoddy", True),
+        ("I'd love to say I validated this properly, but the deadline got in the way", "pressure", True),
+        ("The model is good enough", "enough", True),
     ],
 )
 def test_a_hedge_is_read_by_its_family(reader: Reader, line: str, family: str, sure: bool) -> None:
@@ -337,6 +342,9 @@ def test_a_hedge_is_read_by_its_family(reader: Reader, line: str, family: str, s
         "Kept the default depth after a 20-trial search moved recall by 0.002",  # a tested choice
         "Drivers had no time to log 6% of the stops",  # someone else's time
         "Fraud is 4 times as likely on first orders",  # a multiple, not time
+        "Hopefully the pilot starts in May",  # a hope for a plan, not a doubt about results
+        "A rough estimate of 40 cases a week",  # a kind of number
+        "The client said the deadline was tight",  # someone else's words
     ],
 )
 def test_words_that_are_not_the_speaker_undermining_their_work(reader: Reader, line: str) -> None:

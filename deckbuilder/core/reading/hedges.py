@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deckbuilder.core.rules.vocabulary import HedgeFamily
+from deckbuilder.core.rules.vocabulary import Grammar, HedgeFamily
 
 from .lexicon import Lexicon
 from .sentences import Sentence
@@ -161,11 +161,14 @@ def _names(reader: Lexicon, token: Token, tag: str) -> bool:
 
 def _of_work(reader: Lexicon, sentence: Sentence, k: int, family: HedgeFamily) -> bool:
     """Whether a predicative word is said of the speaker's work: its subject (the nearest noun before it in its
-    clause) is one of the family's `works`, or follows "my" or "our" ("my analysis here is a bit shaky")."""
+    clause) is one of the family's `works`, or follows "my" or "our" ("my analysis here is a bit shaky"), or the
+    work is the noun it qualifies ("it's a fairly naive approach")."""
     if not family.works:
         return True
     tokens = sentence.tokens
     works = reader.matcher(family.works)
+    if k + 1 < len(tokens) and works.at(tokens, k + 1) is not None:
+        return True
     for j in reversed([j for j in sentence.clause_of(k) if j < k]):
         if works.at(tokens, j) is not None or tokens[j].key in ("my", "our"):
             return True
@@ -198,8 +201,11 @@ def _others(reader: Lexicon, sentence: Sentence, start: int, opens: bool) -> boo
     before = [tokens[j] for j in clause]
     if any(t.key in grammar.first_person for t in before):
         return False
-    if reader.matcher(reader.vocabulary.hedge_words["reported"]).any(tokens[:start]):
-        return True
+    reported = reader.matcher(reader.vocabulary.hedge_words["reported"])
+    for j in range(start):
+        # "the client said ...", "we were told ...": another's words; not the speaker's own ("I'd love to say")
+        if reported.at(tokens, j) is not None and not _says_self(tokens[max(0, j - 3) : j], grammar):
+            return True
     if any(others_possessive(reader, t) for t in before):
         return True
     agents = reader.matcher(reader.vocabulary.hedge_words["agents"])
@@ -212,6 +218,16 @@ def _others(reader: Lexicon, sentence: Sentence, start: int, opens: bool) -> boo
         and agents.at(tokens, 1) is not None
         and tokens[0].key not in grammar.first_person
     )
+
+
+_BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being"})
+
+
+def _says_self(before: list[Token], grammar: Grammar) -> bool:
+    """Whether the words before a verb of saying make the speaker its subject: "I'd love to say", not "we were
+    told" (a passive: someone else said it)."""
+    people = [k for k, t in enumerate(before) if t.key in grammar.first_person]
+    return bool(people) and not any(t.key in _BE for t in before[people[-1] + 1 :])
 
 
 def others_possessive(reader: Lexicon, token: Token) -> bool:
