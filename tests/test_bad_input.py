@@ -123,3 +123,48 @@ def test_an_outline_of_only_a_title_slide_plans_and_builds(run_cli: Any, tmp_pat
     assert result.exit_code == 0  # warnings only: it has no talk yet
     assert "no main slides yet" in result.output and "T010" not in result.output
     assert run_cli("build", str(path), "-o", str(tmp_path / "t.pptx")).exit_code == 0
+
+
+_TALK = """title: Onboarding drop-off
+duration: 12m
+slides:
+  - kind: results
+    title: Chatting with the riskiest 1,000 users a week reaches 3 drop-offs in 4
+{line}
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("    table: {columns: [Model, PR-AUC, Precision in top 1,000], rows: [[XGBoost, 0.63, 0.74]]}", "1,000"),
+        ("    metrics:\n      - {name: Precision in top 1,000 a week, value: 0.74, baseline: 0.51}", "1,000"),
+        ("    points: [Reaches 12,500 users a month]", "12,500"),
+    ],
+)
+def test_a_thousands_comma_inside_brackets_is_named_where_it_splits(
+    line: str, number: str, tmp_path: Path, run_cli: Any
+) -> None:
+    """YAML splits "1,000" inside [ ... ] or { ... } into two values; the writer sees three columns, not four."""
+    path = tmp_path / "talk.yaml"
+    path.write_text(_TALK.format(line=line), encoding="utf-8")
+    result = run_cli("plan", path)
+    assert result.exit_code == 2
+    rows = line.split("\n")
+    at = 6 + rows.index(next(r for r in rows if number in r))  # the line the number is on
+    assert f'"{number}" inside [ ... ]' in result.output and f"talk.yaml:{at}:" in result.output
+    assert "quote" in result.output
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '    points: ["Reaches 12,500 users a month"]',
+        "    points:\n      - Reaches 12,500 users a month",
+        "    figure: {chart: bar, title: Calls by day, data: {day: [1,2,3], calls: [10, 20, 30]}}",
+    ],
+)
+def test_a_comma_that_yaml_reads_as_written_is_left_alone(line: str, tmp_path: Path, run_cli: Any) -> None:
+    path = tmp_path / "talk.yaml"
+    path.write_text(_TALK.format(line=line), encoding="utf-8")
+    assert run_cli("plan", path).exit_code in (0, 1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 import yaml
@@ -272,6 +273,7 @@ def _build(node: Node, path: Path, source: Source) -> Any:
     source.values[path] = _mark(node)
     if isinstance(node, MappingNode):
         _plain_collection(node, _MAP, path, source)
+        _thousands_split(node, [n for pair in node.value for n in pair], path, source)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
@@ -293,10 +295,34 @@ def _build(node: Node, path: Path, source: Source) -> Any:
         return result
     if isinstance(node, SequenceNode):
         _plain_collection(node, _SEQ, path, source)
+        _thousands_split(node, list(node.value), path, source)
         return [_build(item, (*path, i), source) for i, item in enumerate(node.value)]
     if node.tag == _NULL:
         return None
     return _scalar(node, path, source)
+
+
+_THOUSANDS = re.compile(r"\d{3}(?!\d)")
+
+
+def _thousands_split(node: Node, items: list[Node], path: Path, source: Source) -> None:
+    """Refuse a number written with a thousands comma inside [ ... ] or { ... }: YAML splits "1,000" there into
+    two values, "1" and "000", and the outline would fail later with a message the writer cannot place."""
+    if not getattr(node, "flow_style", False):
+        return
+    for first, second in pairwise(items):
+        if not (isinstance(first, ScalarNode) and isinstance(second, ScalarNode)) or first.style or second.style:
+            continue
+        joined = second.start_mark.index == first.end_mark.index + 1  # only the comma between them
+        if joined and first.value[-1:].isdigit() and _THOUSANDS.match(second.value):
+            number = f"{first.value.split()[-1]},{second.value[:3]}"
+            error = source.error(
+                path,
+                f'"{number}" inside [ ... ] or {{ ... }} reads as two values: YAML splits it at the comma',
+                hint=f'quote the whole value ("... {number} ...") or write the number without its comma',
+            )
+            error.line, error.column = first.end_mark.line + 1, first.end_mark.column + 1
+            raise error
 
 
 def _plain_collection(node: Node, tag: str, path: Path, source: Source) -> None:
