@@ -161,6 +161,31 @@ def test_c006_decision_without_rationale_or_alternative() -> None:
     assert hits and "rationale" in hits[0].message and "alternative" in hits[0].message
 
 
+def test_a_choice_made_in_passing_outside_the_methodology_needs_only_its_reason() -> None:
+    """A threshold set on the error-analysis slide for a stated cost is a reasoned choice; on the methodology
+    slide the same line must also say what it was weighed against, with a number."""
+    line = (
+        "A Refunds ticket sent to Billing costs a hand-off, the reverse rarely does, "
+        "so the Refunds cut-off is set lower"
+    )
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[4] = dict(talk[4], points=[line])
+    assert "C006" not in codes(talk)
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], points=[line])
+    assert "C006" in codes(talk)
+
+
+def test_a_method_the_slide_title_defends_is_not_asked_again() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(
+        talk[2],
+        title="LightGBM over logistic regression: 0.05 more PR-AUC at an 8 ms p99",
+        points=["Logistic regression stays as the fallback if the feature service is down"],
+    )
+    assert "C006" not in codes(talk)
+
+
 def test_c008_results_without_business_reading() -> None:
     talk = [dict(s) for s in SOUND_TALK]
     talk[3] = dict(talk[3], title="Ranks churners five times better than random", points=["PR-AUC 5.4x random"])

@@ -270,6 +270,11 @@ def test_the_word_table_is_what_its_tool_makes_from_the_vocabulary() -> None:
         ("Results: see the chart below", False),
         ("Next steps", False),
         ("12-month spend distribution", False),
+        ("Temperature residuals, not raw temperatures, separate worn gearboxes from hot days", True),
+        ("A random forest on residual and vibration features picks up the drift early", True),
+        ("Treating bursts as time-to-event data keeps the pipes that never burst in the model", True),
+        ("Treating missing values as zero", False),
+        ("Churn rate by month and region", False),
     ],
 )
 def test_a_title_states_a_finding_or_names_its_slide(reader: Reader, title: str, finding: bool) -> None:

@@ -92,9 +92,12 @@ def _has_clause(reader: Lexicon, sentence: Sentence) -> bool:
             continue
         if k == 0 and pos[k] in (BASE, VERB) and "VB" in reader.words.tags(token) and _instructs(reader, tokens):
             return not _points(reader, tokens, k)
-        if (token.key in grammar.subordinators and k > 0 and token.key not in grammar.prepositions) or (
-            token.key in _WH
-        ):
+        if (
+            token.key in grammar.subordinators
+            and k > 0
+            and token.key not in grammar.prepositions
+            and not (token.key == "as" and _gerund_opens(reader, tokens, k))
+        ) or (token.key in _WH):
             # "What drives churn", "Where the model fails": a wh-word makes its clause a name
             pending = True
             continue
@@ -116,6 +119,12 @@ def _has_clause(reader: Lexicon, sentence: Sentence) -> bool:
             return False
         return True
     return False
+
+
+def _gerund_opens(reader: Lexicon, tokens: list[Token], k: int) -> bool:
+    """Whether the "as" at ``k`` belongs to a gerund that opens the title ("Treating bursts as events keeps ..."):
+    a preposition of the gerund's phrase, not a clause of its own."""
+    return bool(tokens) and "VBG" in reader.words.tags(tokens[0]) and k <= 4
 
 
 def _points(reader: Lexicon, tokens: list[Token], k: int) -> bool:
@@ -198,7 +207,15 @@ def _finite(reader: Lexicon, sentence: Sentence, pos: list[str], k: int) -> bool
     ):
         return True
     start = j
-    while start > 0 and pos[start - 1] in (NOUN, "J") and tokens[start - 1].is_word:
+    # the whole noun phrase, its nouns and adjectives and any coordination inside it ("residual and vibration")
+    while (
+        start > 0
+        and tokens[start - 1].is_word
+        and (
+            pos[start - 1] in (NOUN, "J")
+            or (tokens[start - 1].key in ("and", "or") and start > 1 and pos[start - 2] in (NOUN, "J"))
+        )
+    ):
         start -= 1
     opened = start > 0 and (tokens[start - 1].key in grammar.determiners or tokens[start - 1].is_number)
     # "Confusion between billing and refunds accounts for", "counts per app beat": the verb agrees with the
@@ -211,7 +228,11 @@ def _finite(reader: Lexicon, sentence: Sentence, pos: list[str], k: int) -> bool
     )
     pronoun = subject.key in grammar.pronouns or subject.key in grammar.first_person
     whole = adverb or opened or pronoun or head is not None or ("VBP" in readings and agrees)
-    if after_tags & {"NN", "NNS"} and after.key not in grammar.prepositions:
+    # a participle before a noun modifies it, as an adjective does: "separate worn gearboxes from hot days"
+    named = after_tags & {"NN", "NNS"} or (
+        "VBN" in after_tags and k + 2 < len(tokens) and words.tags(tokens[k + 2]) & {"NN", "NNS"}
+    )
+    if named and after.key not in grammar.prepositions:
         return agrees or adverb  # "the model cuts MAE", "rain halves walk-in bookings", "rarely come back"
     follows = after.key in grammar.prepositions or after.key == "as" or bool(after_tags & {"RB", "RBR", "JJ", "JJR"})
     return (agrees or adverb) and whole and follows
