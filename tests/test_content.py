@@ -329,3 +329,21 @@ def test_c010_overflow_says_where_the_slide_could_be_split() -> None:
     # The slide is told how much of its text fits, and after which point to start a second slide.
     assert "split the slide after point" in overflow.message
     assert 'after point 3 ("The precision holds within two...")' in overflow.message  # cut after a word
+
+
+def test_code_that_overflows_its_slide_is_one_finding_not_two() -> None:
+    """One cause, one finding: taking the code off (C005) is what makes the slide fit, so no C010 beside it."""
+    code = "first_hour=ev[ev.ts<ev.signup_ts+pd.Timedelta('1h')].groupby('user_id').agg(errors=('err','sum'))"
+    figure = {"chart": "bar", "title": "Errors in the first hour", "data": {"x": ["a", "b"], "y": [1, 2]}}
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], points=["Events in the first hour, per user", code], figure=figure)
+    found = codes(talk)
+    assert "C005" in found and "C010" not in found
+    talk[2] = dict(talk[2], points=[f"Segment {i} has its own reason to fail here and there" for i in range(9)])
+    assert "C010" in codes(talk)
+
+
+def test_a_scenario_rate_is_not_a_result_without_a_baseline() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(talk[3], points=["Even a 10% rescue rate pays for the two chat agents twice over"])
+    assert "C002" not in codes(talk)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from deckbuilder.core.outline.model import Outline, Point, Slide
 from deckbuilder.core.rules.config import Config
+from deckbuilder.core.rules.lexicon import Lexicon
 
 # The checks read this much of any one text: a longer one is already a C010 and reading it all
 # would only cost time (a crafted megabyte-long point must not make `deck plan` slow).
@@ -50,6 +51,11 @@ def main_slides(outline: Outline, config: Config) -> Iterator[tuple[int, Slide]]
     for index, slide in enumerate(outline.slides, start=1):
         if template.is_main(slide.kind):
             yield index, slide
+
+
+def looks_like_code(text: str, lex: Lexicon) -> bool:
+    """Return True when ``text`` holds code: imports, definitions, calls or long identifiers (C005)."""
+    return any(p.search(text) for p in lex.code)
 
 
 def quote(text: str, limit: int = 80) -> str:

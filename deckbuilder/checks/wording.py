@@ -6,10 +6,9 @@ from typing import TYPE_CHECKING
 
 from deckbuilder.checks.decisions import check_decisions, defended_methods
 from deckbuilder.checks.reading import reader_for
-from deckbuilder.checks.text import flat_points, main_slides, quote, said, shown
+from deckbuilder.checks.text import flat_points, looks_like_code, main_slides, quote, said, shown
 from deckbuilder.core.outline.model import Slide
 from deckbuilder.core.rules.findings import Finding
-from deckbuilder.core.rules.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from deckbuilder.core.outline.model import Outline
@@ -24,11 +23,6 @@ _WHERE = {
     "notes": "the speaker notes",
 }
 _SAY = {where: "say" if where == "notes" else "says" for where in _WHERE}
-
-
-def looks_like_code(text: str, lex: Lexicon) -> bool:
-    """Return True when ``text`` holds code: imports, definitions, calls or long identifiers."""
-    return any(p.search(text) for p in lex.code)
 
 
 def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:

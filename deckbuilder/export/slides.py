@@ -6,6 +6,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches, Pt
 
+from deckbuilder.checks.capacity import slide_problem
 from deckbuilder.core.outline.model import Outline, Slide
 from deckbuilder.core.rules.theme import Box
 from deckbuilder.core.slides.layout import SlideLayout, TextBlock, cover_layout, reported, slide_layout
@@ -27,8 +28,9 @@ def _title_holder_box(slide: PptxSlide, canvas: Canvas) -> Box | None:
     )
 
 
-def _report(layout: SlideLayout, index: int, canvas: Canvas) -> None:
-    problem = reported(layout)
+def _report(layout: SlideLayout, index: int, canvas: Canvas, spec: Slide | None = None) -> None:
+    # as `deck plan` reports the slide (the cover has no points to hold code)
+    problem = reported(layout) if spec is None else slide_problem(spec, layout, canvas.page, canvas.config)
     if problem is not None:
         canvas.findings.append(canvas.config.finding("C010", problem[0], slide=index, note=problem[1]))
 
@@ -69,7 +71,7 @@ def content(slide: PptxSlide, spec: Slide, timed: TimedSlide, canvas: Canvas) ->
     """Fill a talk or appendix slide, exactly as the layout places it."""
     theme = canvas.page.theme
     layout = slide_layout(spec, canvas.page, _title_holder_box(slide, canvas))
-    _report(layout, timed.index, canvas)
+    _report(layout, timed.index, canvas, spec)
     _write_title(slide, layout.title, canvas)
     for box, metric in zip(layout.metrics, spec.metrics, strict=True):
         shapes.add_metric(slide, box, metric, theme, hero=layout.hero)
