@@ -400,3 +400,13 @@ def test_a_count_beside_a_metric_stays_a_count(reader: Reader, line: str) -> Non
 def test_a_condition_still_holds_a_number_inside_it(reader: Reader) -> None:
     (found,) = reader.measures_in(["If precision, recall and F1 stay above 80%, we ship"])
     assert found.conditional
+
+
+def test_a_point_named_by_its_noun_is_where_the_level_is_read(reader: Reader) -> None:
+    (found,) = reader.measures_in(["Recall at the 5% review budget is 0.64"])
+    assert (found.metric, found.value.text, found.baseline) == ("recall", "0.64", None)
+
+
+def test_a_naive_rule_that_would_score_is_the_baseline(reader: Reader) -> None:
+    (found,) = reader.measures_in(["F1 of 0.72, where flagging every claim would score 0.09"])
+    assert found.baseline is not None and found.baseline.text == "0.09"

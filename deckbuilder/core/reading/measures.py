@@ -18,7 +18,7 @@ from .lexicon import Lexicon
 from .quantities import Measure, Mention, Quantity, is_count, mentions, plausible, text_of
 from .sentences import Sentence
 from .tokens import is_year
-from .words import PART, VERB
+from .words import NOUN, PART, VERB
 
 _SPREAD = frozenset({"±"})
 _LINK_GAP = 12  # tokens a metric's name may stand before its number ("the mean accuracy on the test data: 0.80")
@@ -69,7 +69,17 @@ class _Linker(BaselineReading):
             return False
         held = [m for m in self.mentions if m.start in (i + 1, i + 2)]
         self.held.extend(held)
-        return bool(held)
+        if held:
+            return True
+        # "Recall at the 5% review budget is 0.64": a point named by the noun after it, where the level is read;
+        # not "MAE comes in at 11.4 minutes", a level in its unit
+        if i < 2 or self.tokens[i - 1].key not in ("the", "a", "an", "our", "its") or self.tokens[i - 2].key != "at":
+            return False
+        after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        named = (
+            after is not None and after.is_word and self.pos[i + 1] == NOUN and not self.reader.is_metric_word(after)
+        )
+        return bool(read_at) and named and self._other_amount(i)
 
     def _other_amount(self, i: int) -> bool:
         """Whether the sentence states another amount than the number at ``i`` ("flags 40 routes a day at 80%
@@ -255,7 +265,8 @@ class _Linker(BaselineReading):
             if j <= i or j in used or self.sentence.same_clause(i, j):
                 continue
             clause = self.sentence.clause_of(j)
-            if any(m.start in clause for m in self.mentions if m is not mention):
+            # "where flagging every claim would score 0.09": a generic word ("score") names no other metric
+            if any(m.start in clause for m in self.mentions if m is not mention and m.metric.kind != "generic"):
                 continue
             if not Quantity.of(self.tokens[i]).comparable(Quantity.of(self.tokens[j])):
                 continue
