@@ -347,3 +347,16 @@ def test_a_scenario_rate_is_not_a_result_without_a_baseline() -> None:
     talk = [dict(s) for s in SOUND_TALK]
     talk[3] = dict(talk[3], points=["Even a 10% rescue rate pays for the two chat agents twice over"])
     assert "C002" not in codes(talk)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Accuracy is 71% against 50% for a coin flip, on the balanced pass/fail set",
+        "Top-1 accuracy 84% against 61% for guessing the most common genre, across 12 roughly even genres",
+    ],
+)
+def test_accuracy_on_classes_the_talk_says_are_balanced_is_fair(said: str) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(talk[3], title="The model is right 71% of the time, against 50% by chance", points=[said])
+    assert "C003" not in codes(talk)

@@ -275,6 +275,7 @@ def test_the_word_table_is_what_its_tool_makes_from_the_vocabulary() -> None:
         ("Treating bursts as time-to-event data keeps the pipes that never burst in the model", True),
         ("Treating missing values as zero", False),
         ("Churn rate by month and region", False),
+        ("ROC and PR curves for the three candidate models", False),
     ],
 )
 def test_a_title_states_a_finding_or_names_its_slide(reader: Reader, title: str, finding: bool) -> None:
@@ -329,6 +330,8 @@ def test_the_times_a_step_names(reader: Reader, step: str, relative: int, absolu
         ("A first rough stab at forecasting footfall", "shoddy", True),
         ("I'd love to say I validated this properly, but the deadline got in the way", "pressure", True),
         ("The model is good enough", "enough", True),
+        ("Not perfect, but hopefully decent enough for a first go", "shoddy", True),
+        ("I just left everything on the defaults, tuning felt like overkill", "defaults", True),
     ],
 )
 def test_a_hedge_is_read_by_its_family(reader: Reader, line: str, family: str, sure: bool) -> None:

@@ -189,6 +189,8 @@ def _finite(reader: Lexicon, sentence: Sentence, pos: list[str], k: int) -> bool
     if j < 0:
         return False
     subject = tokens[j]
+    if (subject.is_number or subject.key in NUMBER_WORDS) and j > 0 and tokens[j - 1].key in grammar.determiners:
+        return False  # "the three candidate models": a count before its noun, no subject
     nominal = pos[j] == NOUN or (pos[j] == "J" and bool(words.tags(subject) & {"NN", "NNS", "VBG"}))
     if not (subject.is_number or nominal or subject.key in grammar.pronouns):
         return False
