@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deckbuilder.core.rules.config import PaceRules
+from deckbuilder.core.rules.settings import PaceRules
 from deckbuilder.core.timing.talk import TimedSlide
 from deckbuilder.rehearse.pacing import Session, summarise
 

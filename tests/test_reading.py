@@ -413,3 +413,15 @@ def test_a_point_named_by_its_noun_is_where_the_level_is_read(reader: Reader) ->
 def test_a_naive_rule_that_would_score_is_the_baseline(reader: Reader) -> None:
     (found,) = reader.measures_in(["F1 of 0.72, where flagging every claim would score 0.09"])
     assert found.baseline is not None and found.baseline.text == "0.09"
+
+
+def test_the_word_table_finds_every_form_it_holds() -> None:
+    """The table is looked up by bisection inside a sparse index's block: every line, first and last included,
+    is found, and a word it does not hold is not."""
+    english = default_config().english
+    text = (default_config().folder / "english.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.split("\n") if line and not line.startswith("#")]
+    for line in lines[::17] + lines[:3] + lines[-3:]:
+        form, readings = line.split("\t", 1)
+        assert english._line(form) == readings, form
+    assert english._line("zzzzqx") is None and english._line("aaaaab") is None

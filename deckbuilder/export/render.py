@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckbuilder.core.outline.model import Figure
-from deckbuilder.core.rules.config import InputLimits
+from deckbuilder.core.rules.settings import InputLimits
 from deckbuilder.core.rules.theme import Box, Theme
 from deckbuilder.core.text.measure import Glyphs
 from deckbuilder.errors import DeckError

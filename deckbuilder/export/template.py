@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from deckbuilder.core.rules.config import InputLimits
+from deckbuilder.core.rules.settings import InputLimits
 from deckbuilder.errors import DeckError
 from deckbuilder.export.geometry import EMU_PER_INCH
 from deckbuilder.files.reading import check_zip, read_bounded

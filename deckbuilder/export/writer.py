@@ -13,7 +13,7 @@ from pptx.slide import SlideLayout
 from pptx.util import Inches
 
 from deckbuilder.core.outline.model import Outline
-from deckbuilder.core.rules.config import InputLimits
+from deckbuilder.core.rules.settings import InputLimits
 from deckbuilder.core.rules.theme import Theme
 from deckbuilder.core.text.display import excerpt, one_line
 from deckbuilder.core.timing.deck_format import plan_payload

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from deckbuilder.core.rules.config import Config, InputLimits, Template, default_config
+from deckbuilder.core.rules.config import Config, default_config
+from deckbuilder.core.rules.settings import InputLimits, Template
 from deckbuilder.core.text.measure import NO_BREAK, NO_BREAK_HYPHEN
 from deckbuilder.core.text.typography import plain
 from deckbuilder.core.timing.deck_format import PLAN_PROPERTY, FormatError, notes_body, parse_payload, read_notes_header

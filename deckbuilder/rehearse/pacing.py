@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from deckbuilder.core.rules.config import Config, PaceRules, default_config
+from deckbuilder.core.rules.config import Config, default_config
+from deckbuilder.core.rules.settings import PaceRules
 from deckbuilder.core.timing.shares import Share, split
 from deckbuilder.core.timing.talk import TimedSlide
 

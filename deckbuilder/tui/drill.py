@@ -15,7 +15,7 @@ from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Digits, Footer, Static
 
-from deckbuilder.core.rules.config import TerminalColours
+from deckbuilder.core.rules.settings import TerminalColours
 from deckbuilder.core.text.display import one_line, visible
 from deckbuilder.core.text.durations import format_duration as fmt
 from deckbuilder.errors import StoreRefused

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.terminal_theme import TerminalTheme
 from textual.theme import Theme
 
-from deckbuilder.core.rules.config import TerminalColours
+from deckbuilder.core.rules.settings import TerminalColours
 
 NAME = "deck"
 

@@ -13,7 +13,8 @@ from rich.text import Text
 from textual.app import App, ScreenStackError
 from textual.binding import Binding
 
-from deckbuilder.core.rules.config import TerminalColours, default_config
+from deckbuilder.core.rules.config import default_config
+from deckbuilder.core.rules.settings import TerminalColours
 from deckbuilder.core.text.display import visible
 from deckbuilder.errors import StoreRefused
 from deckbuilder.rehearse.pending import RETRY_S

@@ -5,8 +5,6 @@ collects every problem with its place, so one run reports all of them. Hand-writ
 checks are a few dozen lines, and `deck plan` is run on every save, where a library's start-up was half its time.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import math
 import re

@@ -1,7 +1,5 @@
 """Read an outline file into a validated Outline, or one clear error."""
 
-from __future__ import annotations
-
 import csv
 import io
 from pathlib import Path
@@ -11,7 +9,8 @@ from deckbuilder.core.outline.fields import Problem, suggest
 from deckbuilder.core.outline.model import Figure, Outline, Slide, check_columns, check_outline, settle_columns
 from deckbuilder.core.outline.units import in_talk_units
 from deckbuilder.core.outline.yaml_source import FORBIDDEN, Source, parse_yaml, read_text, refuse_control
-from deckbuilder.core.rules.config import Config, InputLimits, Template, default_config
+from deckbuilder.core.rules.config import Config, default_config
+from deckbuilder.core.rules.settings import InputLimits, Template
 from deckbuilder.errors import DeckError
 from deckbuilder.files.reading import check_regular, read_bounded
 

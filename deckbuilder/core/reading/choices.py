@@ -9,9 +9,7 @@ an outcome; the reason follows a reason marker ("because", "since", "due to", "f
 alternative marker ("over", "instead of", "rather than", "vs").
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .choice_phrases import MAX_WORDS, ChoicePhrases, _capital, _clean, _short
 from .lexicon import Lexicon
@@ -23,8 +21,7 @@ _OBLIGED = frozenset({"has", "have", "had", "need", "needs", "needed", "ought"})
 _WEAK_WORDS = 8  # what a weak verb ("used", "kept") names, when it is a choice, is short
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     chosen: str
     reason: str
     alternative: str

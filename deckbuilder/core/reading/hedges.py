@@ -8,9 +8,7 @@ speaker's own words about their own work: a quotation or a name is someone else'
 (time was tight) is sure in a line that names the speaker and a note in one that names nobody.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from deckbuilder.core.rules.vocabulary import Grammar, HedgeFamily
 
@@ -24,8 +22,7 @@ _OPEN_AFTER = " \t([{:,;—–-"
 _WINDOW = 6  # tokens between a time word and its scarcity, or a doubt and what it doubts
 
 
-@dataclass(frozen=True)
-class Hedge:
+class Hedge(NamedTuple):
     family: str
     phrase: str  # as written
     sure: bool  # the speaker's own: a warning; False: a line that names nobody, a note

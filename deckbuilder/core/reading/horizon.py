@@ -7,9 +7,7 @@ naming a noun ("first, ..." but not "first model"), or a date. A time is relativ
 "then") or absolute ("Q1 2022", "2019"); a chart's title names absolute periods, a plan relative ones.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import Lexicon
 from .sentences import Sentence
@@ -17,8 +15,7 @@ from .tokens import Token, is_number_word, is_year
 from .words import NOUN, Matcher
 
 
-@dataclass(frozen=True)
-class Time:
+class Time(NamedTuple):
     start: int  # the token the time starts at
     relative: bool  # a plan's time ("next month", "then"), not a calendar period ("Q1 2022")
 

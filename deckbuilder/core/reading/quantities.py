@@ -7,6 +7,7 @@ lack one (`with_baselines`). measures.py links them within a sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from deckbuilder.core.rules.vocabulary import Metric
 
@@ -72,8 +73,7 @@ class Measure:
     position: int = 0  # token index of the value, to keep a sentence's order
 
 
-@dataclass
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     metric: Metric

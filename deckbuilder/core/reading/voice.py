@@ -10,9 +10,7 @@ future sets it there ("a next step", "in the future"); it speaks of errors when 
 analysis (layouts/reading.yaml, topics).
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import Lexicon
 from .sentences import Sentence
@@ -25,8 +23,7 @@ _PAST_COUNTERFACTUAL = frozenset({"have", "'ve"})  # "could have done": a regret
 _NARRATING = frozenset({"will", "shall", "'ll", "won't"})
 
 
-@dataclass(frozen=True)
-class Voice:
+class Voice(NamedTuple):
     first_person: bool
     speaker: bool  # the first person singular: the candidate's own voice
     addressed: bool  # "you", "your"

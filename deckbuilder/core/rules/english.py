@@ -8,8 +8,11 @@ lines out.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_STRIDE = 4096  # characters between the sparse index's entries
 
 
 class English:
@@ -21,11 +24,28 @@ class English:
         while text.startswith("#", self._start):  # the header's comment lines
             self._start = text.index("\n", self._start) + 1
         self._cache: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._index: tuple[list[str], list[int]] | None = None
+
+    def _block(self, word: str) -> tuple[int, int]:
+        """Return the stretch of the table ``word``'s line lies in, from a sparse index of the first form after
+        every few thousand characters (built on first use: a few hundred finds, not a split of the table)."""
+        if self._index is None:
+            text, forms, starts = self._text, [], [self._start]
+            for at in range(self._start + _STRIDE, len(text), _STRIDE):
+                line = text.find("\n", at) + 1
+                if line <= 0 or line >= len(text):
+                    break
+                forms.append(text[line : text.find("\t", line)])
+                starts.append(line)
+            self._index = (forms, starts)
+        forms, starts = self._index
+        k = bisect_right(forms, word)
+        return starts[k], (starts[k + 1] if k + 1 < len(starts) else len(self._text))
 
     def _line(self, word: str) -> str | None:
-        """Return the readings part of ``word``'s line, by bisection over line starts."""
+        """Return the readings part of ``word``'s line, by bisection over line starts within its block."""
         text = self._text
-        lo, hi = self._start, len(text)
+        lo, hi = self._block(word)
         while lo < hi:
             mid = (lo + hi) // 2
             start = max(text.rfind("\n", lo, mid) + 1, lo)

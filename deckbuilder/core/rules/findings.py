@@ -1,7 +1,5 @@
 """Findings: what a check says about the talk, and the rule book behind them."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum

@@ -1,7 +1,5 @@
 """Load the content word lists and patterns from layouts/content.yaml, compiled once."""
 
-from __future__ import annotations
-
 import re
 from typing import Any, NamedTuple
 

@@ -1,7 +1,5 @@
 """The page a deck is laid out on: apart from the layout so the config can make one without importing the outline."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from deckbuilder.core.rules.theme import Box, Theme

@@ -1,7 +1,5 @@
 """Load the deck's theme and slide geometry from layouts/ (pure data, no heavy imports)."""
 
-from __future__ import annotations
-
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,12 +20,12 @@ class Box:
     width: float
     height: float
 
-    def below(self, used: float, gap: float = 0.0) -> Box:
+    def below(self, used: float, gap: float = 0.0) -> "Box":
         """Return what is left of the box under ``used`` inches (and a gap)."""
         cut = min(self.height, used + gap)
         return Box(self.left, self.top + cut, self.width, max(self.height - cut, 0.0))
 
-    def scaled(self, sx: float, sy: float) -> Box:
+    def scaled(self, sx: float, sy: float) -> "Box":
         """Return the box stretched to another page size."""
         return Box(self.left * sx, self.top * sy, self.width * sx, self.height * sy)
 

@@ -8,8 +8,6 @@ Its records are named tuples, not dataclasses: read once, never changed, and a t
 which `deck plan`, run on every save, pays at each start (bench/plan_speed.py).
 """
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 Term = tuple[str, ...]

@@ -6,8 +6,6 @@ article, a determiner, a preposition or a number's first word, and best after a 
 The word lists are data (`line_breaks` and `decision_grammar` in layouts/slides.yaml).
 """
 
-from __future__ import annotations
-
 import re
 from typing import Any, NamedTuple
 

@@ -4,8 +4,6 @@ Pure Python, so the C010 check and the exporter use the same numbers. Widths ign
 only ever makes text narrower: a text measured to fit does fit.
 """
 
-from __future__ import annotations
-
 import math
 import re
 from dataclasses import dataclass, field
@@ -25,7 +23,7 @@ class Glyphs:
     units: float
     _natural: dict[tuple[str, bool], int] = field(default_factory=dict, repr=False)
 
-    def narrowed(self, ratio: float) -> Glyphs:
+    def narrowed(self, ratio: float) -> "Glyphs":
         """Return these widths run ``ratio`` as wide: the measuring font's, taken to the font a deck shows."""
         return Glyphs(self.regular, self.bold, self.default, self.units / ratio)
 
@@ -65,8 +63,7 @@ class Para:
     color: str = "text"  # a palette name; measuring ignores it
 
 
-@dataclass(frozen=True)
-class Fit:
+class Fit(NamedTuple):
     """The chosen size, whether the text fits at it, and its height."""
 
     size: int

@@ -7,8 +7,6 @@ makes each a sentence; where it cannot, the line keeps the candidate's words und
 sentence.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Any, NamedTuple
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from deckbuilder.core.rules.config import Template
+from deckbuilder.core.rules.settings import Template
 from deckbuilder.core.text.durations import DurationError, format_duration, parse_duration
 from deckbuilder.core.timing.talk import TalkPlan, TimedSlide
 

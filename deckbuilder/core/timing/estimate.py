@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 from deckbuilder.core.outline.model import Point, Slide
-from deckbuilder.core.rules.config import TimeModel
+from deckbuilder.core.rules.settings import TimeModel
 
 
 def _points(points: list[Point], model: TimeModel, first: float, level: int = 0) -> float:

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from deckbuilder.core.rules.config import Template
+from deckbuilder.core.rules.settings import Template
 
 from .deck_format import FormatError, parse_payload, plan_payload, strict_json
 from .heard import Heard

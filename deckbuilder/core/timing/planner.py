@@ -8,8 +8,9 @@ from fractions import Fraction
 from typing import Any
 
 from deckbuilder.core.outline.model import Outline
-from deckbuilder.core.rules.config import Config, Template, TimeModel, default_config
+from deckbuilder.core.rules.config import Config, default_config
 from deckbuilder.core.rules.findings import Finding
+from deckbuilder.core.rules.settings import Template, TimeModel
 from deckbuilder.core.timing.estimate import needs_s
 from deckbuilder.core.timing.shares import Share, share_pct, split
 from deckbuilder.core.timing.talk import TalkPlan, TimedSlide, allocate_steps

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from fractions import Fraction
 from typing import Any
 
-from deckbuilder.core.rules.config import ShareRule, Template
+from deckbuilder.core.rules.settings import ShareRule, Template
 
 
 def share_pct(part: float, whole: float) -> int:
