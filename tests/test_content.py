@@ -360,3 +360,34 @@ def test_accuracy_on_classes_the_talk_says_are_balanced_is_fair(said: str) -> No
     talk = [dict(s) for s in SOUND_TALK]
     talk[3] = dict(talk[3], title="The model is right 71% of the time, against 50% by chance", points=[said])
     assert "C003" not in codes(talk)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The model's ranking held steady across the last three annual cohorts (top-decile recall 29-32%)",
+        "44% of missed rollers paid on time right up to the first miss",
+        "Judged on PR-AUC and on recall at the precision reception can live with: 11% of bookings are no-shows, "
+        "so predicting that everyone turns up would already score 89% accuracy",
+    ],
+)
+def test_a_range_a_share_of_cases_or_a_naive_rule_s_score_needs_no_baseline(said: str) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(talk[3], points=[said])
+    assert "C002" not in codes(talk)
+
+
+def test_where_the_model_is_weakest_is_error_analysis_not_a_hedge() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[4] = dict(talk[4], title="First-time clients are where the model is weakest, because it has no history")
+    assert "C007" not in codes(talk)
+    talk[4] = dict(talk[4], title="My feature engineering is rather weak, honestly")
+    assert "C007" in codes(talk)
+
+
+def test_a_next_steps_title_that_schedules_them_is_their_finding() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[5] = dict(talk[5], title="Pilot with the hardship team in Q3, bring in deposit data in Q4")
+    assert "C001" not in codes(talk)
+    talk[5] = dict(talk[5], title="Next steps")
+    assert "C001" in codes(talk)

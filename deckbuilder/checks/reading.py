@@ -21,6 +21,7 @@ def uncompared(reader: Reader, text: str) -> list[Measure]:
     found = levels(reader, text)
     if any(m.baseline is not None or m.compared for m in found):
         return []
+    found = [m for m in found if not m.relative]  # "11% of bookings are no-shows": a share of something named
     # two levels of one metric in a line compare each other: "PR-AUC 0.41 for boosting and 0.37 for the GLM",
     # "ROC-AUC barely separates the models (0.90 to 0.92)"
     named = [m.metric for m in found if m.metric]

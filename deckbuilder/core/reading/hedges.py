@@ -122,7 +122,10 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
         found += [
             (s, e)
             for s, e, _ in reader.matcher(family.predicative).find(tokens)
-            if _said_of(reader, sentence, s) and _of_work(reader, sentence, s, family)
+            # a superlative compares parts of the work ("where the model is weakest"): error analysis, no hedge
+            if "JJS" not in reader.words.tags(tokens[s])
+            and _said_of(reader, sentence, s)
+            and _of_work(reader, sentence, s, family)
         ]
     if family.negated:
         negations = reader.words.grammar.negations

@@ -22,6 +22,7 @@ from .words import NOUN, PART, VERB
 
 _SPREAD = frozenset({"±"})
 _LINK_GAP = 12  # tokens a metric's name may stand before its number ("the mean accuracy on the test data: 0.80")
+_INTENSIFIED = frozenset({"up", "down", "away", "now", "before", "after", "through", "until", "at", "from"})
 _AFTER_GAP = 3  # words between a number and the metric named after it ("75.85% of recall", "80% test accuracy")
 
 
@@ -341,8 +342,15 @@ class _Linker(BaselineReading):
         """A percentage in a clause that says how often something is right is an accuracy."""
         if self.tokens[i].unit != "%":
             return False
-        clause = [self.tokens[k] for k in self.sentence.clause_of(i)]
-        return self.reader.correctness.any(clause)
+        clause = list(self.sentence.clause_of(i))
+        for k in clause:
+            if self.reader.correctness.at(self.tokens, k) is None:
+                continue
+            after = self.tokens[k + 1].key if k + 1 < len(self.tokens) else ""
+            if self.tokens[k].key == "right" and after in _INTENSIFIED:
+                continue  # "right up to the first miss", "right after launch": no judgement of being right
+            return True
+        return False
 
 
 def read_measures(reader: Lexicon, sentence: Sentence, previous: Metric | None = None) -> list[Measure]:

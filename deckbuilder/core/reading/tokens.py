@@ -151,6 +151,24 @@ def _spelled(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _ranged(tokens: list[Token]) -> list[Token]:
+    """The first number of a range written with its unit once ("29-32%", "$2-3M") takes the unit and scale of
+    the second."""
+    for k in range(len(tokens) - 2):
+        first, dash, second = tokens[k], tokens[k + 1], tokens[k + 2]
+        if (
+            first.kind == NUMBER
+            and second.kind == NUMBER
+            and dash.text in ("-", "–")
+            and first.end == dash.start
+            and dash.end == second.start
+            and not first.unit
+            and second.unit
+        ):
+            tokens[k] = first._replace(unit=second.unit, scale=second.scale)
+    return tokens
+
+
 def tokenize(text: str) -> list[Token]:
     """Return the tokens of ``text``; an underscore joins nothing (``R2_test`` reads as "R2 test")."""
     text = text.replace("_", " ")
@@ -171,4 +189,4 @@ def tokenize(text: str) -> list[Token]:
         elif group is not None:
             kind = PUNCT if group == "punct" else SYMBOL
             tokens.append(Token(match.group(), match.group(), kind, match.start(), match.end()))
-    return _spelled(tokens)
+    return _ranged(_spelled(tokens))
