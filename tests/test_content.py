@@ -391,3 +391,12 @@ def test_a_next_steps_title_that_schedules_them_is_their_finding() -> None:
     assert "C001" not in codes(talk)
     talk[5] = dict(talk[5], title="Next steps")
     assert "C001" in codes(talk)
+
+
+def test_a_list_of_features_describes_the_inputs_not_a_choice() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    features = "Features are the borrower's own payment timing, escrow shortfalls and balance trends, scored monthly"
+    talk[2] = dict(talk[2], points=[features])
+    assert "C006" not in codes(talk)
+    talk[2] = dict(talk[2], points=["Model: LightGBM"])
+    assert "C006" in codes(talk)
