@@ -400,3 +400,16 @@ def test_a_list_of_features_describes_the_inputs_not_a_choice() -> None:
     assert "C006" not in codes(talk)
     talk[2] = dict(talk[2], points=["Model: LightGBM"])
     assert "C006" in codes(talk)
+
+
+def test_the_strongest_predictor_is_a_finding_about_the_data_not_a_choice() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(talk[3], points=["Excuse notes from parents are the strongest single predictor of a repeat absence"])
+    assert "C006" not in codes(talk)
+
+
+def test_accuracy_on_a_holdout_balanced_by_design_is_fair() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    said = "Accuracy on the balanced holdout (half positive by design) is 71%, against 50% for a coin flip"
+    talk[3] = dict(talk[3], title="The model is right 71% of the time, against 50% by chance", points=[said])
+    assert "C003" not in codes(talk)

@@ -332,6 +332,7 @@ def test_the_times_a_step_names(reader: Reader, step: str, relative: int, absolu
         ("The model is good enough", "enough", True),
         ("Not perfect, but hopefully decent enough for a first go", "shoddy", True),
         ("I just left everything on the defaults, tuning felt like overkill", "defaults", True),
+        ("Hyperparameters are all left at the library defaults - I didn't touch them", "defaults", True),
     ],
 )
 def test_a_hedge_is_read_by_its_family(reader: Reader, line: str, family: str, sure: bool) -> None:
@@ -353,6 +354,8 @@ def test_a_hedge_is_read_by_its_family(reader: Reader, line: str, family: str, s
         "Hopefully the pilot starts in May",  # a hope for a plan, not a doubt about results
         "A rough estimate of 40 cases a week",  # a kind of number
         "The client said the deadline was tight",  # someone else's words
+        # a tested choice: the search is a number written into a word
+        "Kept the default regularisation rather than the tuned value: a 25-point search never beat it",
     ],
 )
 def test_words_that_are_not_the_speaker_undermining_their_work(reader: Reader, line: str) -> None:

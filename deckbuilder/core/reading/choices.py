@@ -258,6 +258,8 @@ class _ChoiceReader(ChoicePhrases):
                 continue
             if not subject or len(subject.split()) > 8 or not self._names_something(subject):
                 continue
+            if self.reader.matcher(self.reader.vocabulary.choice.roles).any(tokens[end : end + 3]):
+                continue  # "the strongest single predictor of a repeat absence": a finding about the data
             if (
                 not self.reader.outcome_verbs.any(tokens[verb : verb + 1])
                 and tokens[verb].key not in self.words.grammar.auxiliaries

@@ -104,7 +104,7 @@ def find_hedge(reader: Lexicon, text: str) -> Hedge | None:
 
 def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tuple[int, int]]:
     tokens = sentence.tokens
-    if family.unless_number and any(t.is_number for t in tokens):
+    if family.unless_number and any(t.is_number or t.text[:1].isdigit() for t in tokens):  # "a 25-point search"
         return []
     unless = reader.matcher(family.unless_before)
     pos = reader.pos(sentence)

@@ -106,6 +106,7 @@ class Choosing(NamedTuple):
     scope: tuple[Term, ...]  # a line that puts something out of the work on purpose
     evidence: tuple[Term, ...]  # the test that backs a choice ("after a sweep of five values")
     method_verbs: tuple[Term, ...]  # verbs that put a method to work ("Used CatBoost", "Oversampled ...")
+    roles: tuple[Term, ...]  # what a superlative calls a finding about the data ("the strongest predictor")
 
 
 class Voice(NamedTuple):
