@@ -25,7 +25,8 @@ class Glyphs:
 
     def narrowed(self, ratio: float) -> "Glyphs":
         """Return these widths run ``ratio`` as wide: the measuring font's, taken to the font a deck shows."""
-        return Glyphs(self.regular, self.bold, self.default, self.units / ratio)
+        # the cache holds each text's width in font units, the same whatever the ratio: one cache for both
+        return Glyphs(self.regular, self.bold, self.default, self.units / ratio, self._natural)
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """Return the width of ``text`` in points at ``size``."""
