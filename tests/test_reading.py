@@ -276,6 +276,8 @@ def test_the_word_table_is_what_its_tool_makes_from_the_vocabulary() -> None:
         ("Treating missing values as zero", False),
         ("Churn rate by month and region", False),
         ("ROC and PR curves for the three candidate models", False),
+        ("Here we can see the SHAP values for the top 15 features", False),
+        ("This chart shows that churn falls after the price cut", True),
     ],
 )
 def test_a_title_states_a_finding_or_names_its_slide(reader: Reader, title: str, finding: bool) -> None:

@@ -111,11 +111,14 @@ def _has_clause(reader: Lexicon, sentence: Sentence) -> bool:
         if pending:
             pending = False  # the subordinate clause's own verb
             continue
-        if _points(reader, tokens, k):
+        # "Here we can see the SHAP values": a modal's verb may be the one that only presents the slide
+        shown_at = k + 1 if token.key in grammar.modals and k + 1 < len(tokens) else k
+        at = k if _points(reader, tokens, k) else shown_at if _points(reader, tokens, shown_at) else None
+        if at is not None:
             # "Here is how ...", "This chart shows weekly covers": the clause points at the slide, and what
             # follows is what it shows, unless "that" brings a claim ("This chart shows that churn falls")
-            if k + 1 < len(tokens) and tokens[k + 1].key == "that":
-                continue
+            if at + 1 < len(tokens) and tokens[at + 1].key == "that":
+                return _claims(reader, sentence.text[tokens[at + 1].end :])
             return False
         return True
     return False
