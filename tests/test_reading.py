@@ -278,6 +278,8 @@ def test_the_word_table_is_what_its_tool_makes_from_the_vocabulary() -> None:
         ("ROC and PR curves for the three candidate models", False),
         ("Here we can see the SHAP values for the top 15 features", False),
         ("This chart shows that churn falls after the price cut", True),
+        ("When the NDVI curve peaks tells us as much as how high it peaks", True),
+        ("What the numbers say about bus punctuality", False),
     ],
 )
 def test_a_title_states_a_finding_or_names_its_slide(reader: Reader, title: str, finding: bool) -> None:

@@ -109,8 +109,13 @@ def _has_clause(reader: Lexicon, sentence: Sentence) -> bool:
         if not verb:
             continue
         if pending:
-            pending = False  # the subordinate clause's own verb
-            continue
+            pending = False  # the subordinate clause's own verb ...
+            before = tokens[k - 1]
+            # ... unless the word before it was that verb, read as a noun: "When the curve peaks tells us ..."
+            # (its subject a noun before it: not "What the numbers say", where "numbers" is the subject)
+            verb_before = before.is_word and bool(reader.words.tags(before) & {"VBZ", "VBD"})
+            if not (k > 2 and pos[k - 1] == NOUN and pos[k - 2] == NOUN and verb_before):
+                continue
         # "Here we can see the SHAP values": a modal's verb may be the one that only presents the slide
         shown_at = k + 1 if token.key in grammar.modals and k + 1 < len(tokens) else k
         at = k if _points(reader, tokens, k) else shown_at if _points(reader, tokens, shown_at) else None
