@@ -22,14 +22,13 @@ from deckbuilder.core.reading.hedges import others_possessive, quotes_removed
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.reading.sentences import Sentence
 from deckbuilder.core.reading.tokens import is_number_word
-from deckbuilder.core.reading.words import BASE, NOUN, NUM, PART, VERB
+from deckbuilder.core.reading.words import BASE, BE_FORMS, NOUN, NUM, PART, VERB
 from deckbuilder.core.rules.findings import Finding
 
 if TYPE_CHECKING:
     from deckbuilder.core.outline.model import Outline
     from deckbuilder.core.rules.config import Config
 
-_BE = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 _PURPOSE = frozenset({("to",), ("for",)})
 
 
@@ -63,7 +62,7 @@ def undefended(reader: Reader, text: str) -> str | None:
     tested = _tested(reader, sentence)  # "after a sweep of five values": evidence, and the reason it was kept
     number = any(t.is_number or (is_number_word(t) and t.key != "one") for t in tokens)  # "one" is also a pronoun
     measured = number or reader.metric_terms.any(tokens) or tested
-    reason = tested or _reasoned(reader, text)
+    reason = _reasoned(reader, text)
     leaves_out = reader.matcher(choosing.negative).any(tokens) or (bool(tokens) and tokens[0].key == "no")
     if leaves_out and (reason or measured):
         return None  # leaving something out needs only why: "Dropped the weather features: they made WAPE worse"
@@ -164,7 +163,7 @@ def _acts(reader: Reader, sentence: Sentence) -> bool:
             return True
         before = [t.key for t in tokens[max(0, k - 4) : k]]
         speaker = any(w in grammar.first_person for w in before)
-        passive = any(w in _BE for w in before[-3:]) and (pos[k] == PART or "VBN" in reader.words.tags(tokens[k]))
+        passive = any(w in BE_FORMS for w in before[-3:]) and (pos[k] == PART or "VBN" in reader.words.tags(tokens[k]))
         if speaker or passive:
             return True
     return False

@@ -27,8 +27,8 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     reader = reader_for(config)
     for index, slide in main_slides(outline, config):
         # a next-steps title that schedules its steps is the slide's finding: "Pilot in Q3, deposit data in Q4"
-        planned = slide.kind == "next_steps" and bool(slide.title) and bool(reader.times(slide.title or ""))
-        if slide.title and not planned and is_label(slide.title, config):
+        scheduled = slide.kind == "next_steps" and bool(reader.times(slide.title or ""))
+        if slide.title and not scheduled and is_label(slide.title, config):
             found.append(
                 config.finding(
                     "C001",

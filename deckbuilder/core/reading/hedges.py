@@ -15,7 +15,7 @@ from deckbuilder.core.rules.vocabulary import Grammar, HedgeFamily
 from .lexicon import Lexicon
 from .sentences import Sentence
 from .tokens import Token
-from .words import NOUN
+from .words import BE_FORMS, NOUN
 
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "”": "”", "’": "’"}
 _OPEN_AFTER = " \t([{:,;—–-"
@@ -220,14 +220,11 @@ def _others(reader: Lexicon, sentence: Sentence, start: int, opens: bool) -> boo
     )
 
 
-_BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being"})
-
-
 def _says_self(before: list[Token], grammar: Grammar) -> bool:
     """Whether the words before a verb of saying make the speaker its subject: "I'd love to say", not "we were
     told" (a passive: someone else said it)."""
     people = [k for k, t in enumerate(before) if t.key in grammar.first_person]
-    return bool(people) and not any(t.key in _BE for t in before[people[-1] + 1 :])
+    return bool(people) and not any(t.key in BE_FORMS for t in before[people[-1] + 1 :])
 
 
 def others_possessive(reader: Lexicon, token: Token) -> bool:

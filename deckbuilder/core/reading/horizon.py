@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from .lexicon import Lexicon
 from .sentences import Sentence
-from .tokens import Token, is_number_word, is_year
+from .tokens import Token, is_number_word, is_year, tokenize
 from .words import NOUN, Matcher
 
 
@@ -89,8 +89,10 @@ def times(reader: Lexicon, sentence: Sentence) -> list[Time]:
 def _date_range(reader: Lexicon, token: Token) -> bool:
     """A range of dates written as one word: "Jan-Mar", "Q3–Q4"."""
     parts = token.text.lower().replace("–", "-").split("-")
+    if len(parts) != 2 or not all(parts):
+        return False
     dates = reader.time("dates")
-    return len(parts) == 2 and all(parts) and all(dates.at(reader.sentence(p).tokens, 0) is not None for p in parts)
+    return all(dates.at(tokenize(part), 0) is not None for part in parts)
 
 
 def _ahead_ordinal(reader: Lexicon, tokens: list[Token], k: int) -> bool:

@@ -34,10 +34,14 @@ class Reader(Lexicon):
     def __init__(self, config: Config) -> None:
         super().__init__(config)
         self._passages: dict[tuple[str, ...], tuple[Measure, ...]] = {}
+        self._choices: dict[str, tuple[Choice, ...]] = {}
 
     def choices(self, text: str) -> list[Choice]:
-        """Return the choices one sentence states."""
-        return read_choices(self, self.sentence(text))
+        """Return the choices one sentence states, read once per sentence (C006 asks several times)."""
+        sentence = self.sentence(text)
+        if sentence.text not in self._choices:
+            self._choices[sentence.text] = tuple(read_choices(self, sentence))
+        return list(self._choices[sentence.text])
 
     def choices_in(self, texts: Iterable[str]) -> list[Choice]:
         """Return the choices of a passage, each sentence read beside its neighbours (a reason in the sentence

@@ -81,6 +81,7 @@ class Words:
 
 # Coarse parts of speech of a word in its sentence.
 NOUN, ADJ, VERB, BASE, PART, GERUND, FUNC, NUM, MARK = "N", "J", "V", "VB", "VBN", "VBG", "F", "#", "."
+BE_FORMS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being"})  # before a participle: a passive
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "which", "that"})
 _INFINITIVE = frozenset({"to", "do", "does", "did", "don't", "doesn't", "didn't", "let's", "please"})
 _PERFECT = frozenset({"have", "has", "had", "having", "be", "is", "are", "was", "were", "been", "being", "get", "got"})

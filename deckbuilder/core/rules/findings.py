@@ -19,8 +19,7 @@ class Severity(StrEnum):
         return ("error", "warning", "info").index(self.value)
 
 
-# Settings read once are named tuples: never changed, and far cheaper to define than a dataclass, which
-# `deck plan`, run on every save, pays for at each start (bench/plan_speed.py).
+# Read once, never changed: a named tuple, for the reason core/rules/settings.py gives.
 class Rule(NamedTuple):
     """One check code as documented in layouts/rules.yaml."""
 

@@ -27,8 +27,7 @@ def _is_regex(text: str) -> bool:
     return "\\" in text
 
 
-# Settings read once are named tuples: never changed, and far cheaper to define than a dataclass, which
-# `deck plan`, run on every save, pays for at each start (bench/plan_speed.py).
+# Read once, never changed: a named tuple, for the reason core/rules/settings.py gives.
 class Lexicon(NamedTuple):
     """Every list the content and panel checks match text against."""
 

@@ -6,8 +6,7 @@ from deckbuilder.core.rules.theme import Box, Theme
 from deckbuilder.core.text.measure import Fit, Para, Typesetting, fit_size
 
 
-# Settings read once are named tuples: never changed, and far cheaper to define than a dataclass, which
-# `deck plan`, run on every save, pays for at each start (bench/plan_speed.py).
+# Read once, never changed: a named tuple, for the reason core/rules/settings.py gives.
 class Page(NamedTuple):
     """The page a deck is laid out on: the theme's geometry stretched to the template's size."""
 

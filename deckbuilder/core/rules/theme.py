@@ -30,8 +30,7 @@ class Box:
         return Box(self.left * sx, self.top * sy, self.width * sx, self.height * sy)
 
 
-# Settings read once are named tuples: never changed, and far cheaper to define than a dataclass, which
-# `deck plan`, run on every save, pays for at each start (bench/plan_speed.py).
+# Read once, never changed: a named tuple, for the reason core/rules/settings.py gives.
 class Theme(NamedTuple):
     """Palette, type, sizes and geometry of the deck."""
 

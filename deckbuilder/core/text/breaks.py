@@ -17,8 +17,7 @@ _CLOSES_PHRASE = (",", ";", ":", "—", "–")
 NEVER = 1e6  # the cost of a break no line may take while another choice exists
 
 
-# Settings read once are named tuples: never changed, and far cheaper to define than a dataclass, which
-# `deck plan`, run on every save, pays for at each start (bench/plan_speed.py).
+# Read once, never changed: a named tuple, for the reason core/rules/settings.py gives.
 class BreakRules(NamedTuple):
     """Which words a line may not end on, and which words a line reads well starting with."""
 

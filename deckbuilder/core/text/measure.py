@@ -72,8 +72,7 @@ class Fit(NamedTuple):
     height_in: float
 
 
-# Settings read once are named tuples: never changed, and far cheaper to define than a dataclass, which
-# `deck plan`, run on every save, pays for at each start (bench/plan_speed.py).
+# Read once, never changed: a named tuple, for the reason core/rules/settings.py gives.
 class Typesetting(NamedTuple):
     """What the measure needs besides the text: glyph widths and the line and paragraph spacing."""
 

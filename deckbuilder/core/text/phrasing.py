@@ -24,8 +24,7 @@ _NUMBER = re.compile(r"^[~≈$£€]?\d")
 _COUNT = re.compile(r"^\d[\d,.]*%?$")  # a count or amount on its own, not "5-fold"
 
 
-# Settings read once are named tuples: never changed, and far cheaper to define than a dataclass, which
-# `deck plan`, run on every save, pays for at each start (bench/plan_speed.py).
+# Read once, never changed: a named tuple, for the reason core/rules/settings.py gives.
 class Grammar(NamedTuple):
     """The closed word classes phrases are told apart by (`decision_grammar` in layouts/slides.yaml)."""
 
