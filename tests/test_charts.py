@@ -257,3 +257,50 @@ def test_charts_draw_the_level_they_are_read_against_and_name_their_origin_once(
     assert names.index("Reference Line") < names.index("Figure") and "Reference Label" in names
     # A PR curve's origin is named once, by recall: precision's axis hides its zero.
     assert curve.value_axis.tick_labels.number_format == "0%;-0%;;"
+
+
+_C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+
+def _legend(chart: Any) -> Any:
+    return chart._chartSpace.find(f".//{_C}legend")
+
+
+def _curve_slide(curve: dict[str, list[float]], point: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "kind": "results",
+        "title": "At the review team's capacity the model finds 61% of the late loads",
+        "figure": {"chart": "pr_curve", "title": "Precision against recall", "data": curve, "baseline": 0.05,
+                   "operating_point": point},
+    }  # fmt: skip
+
+
+def test_a_curve_leaves_its_model_out_of_the_legend_and_puts_it_in_the_corner_the_curve_leaves_empty(
+    tmp_path: Path,
+) -> None:
+    # A typical curve falls from the top left: the top right corner of the plot is empty, and the legend sits
+    # there instead of taking rows of the plot's height above it.
+    falling = {"recall": [0.1, 0.3, 0.5, 0.61, 0.8, 0.95], "precision": [0.7, 0.55, 0.42, 0.35, 0.2, 0.08]}
+    out, _ = _build(tmp_path, [_curve_slide(falling, {"recall": 0.61, "precision": 0.35})])
+    (curve,) = _charts(out)
+    legend = _legend(curve)
+    hidden = [e.find(f"{_C}idx").get("val") for e in legend.findall(f"{_C}legendEntry")]
+    assert hidden == ["0"]  # the model's curve is what the axes name; the legend names the baseline and the point
+    assert curve.plots[0].series[2].name == "61% recall, 35% precision"  # no "operating point:" before it
+    assert legend.find(f"{_C}overlay").get("val") == "1"
+    spot = legend.find(f"{_C}layout/{_C}manualLayout")
+    assert spot is not None and float(spot.find(f"{_C}x").get("val")) > 0.4  # at the right
+    assert float(spot.find(f"{_C}y").get("val")) < 0.2  # at the top
+    plot = curve._chartSpace.find(f".//{_C}plotArea/{_C}layout/{_C}manualLayout")
+    assert plot is not None  # the plot placed by hand, so the legend's place in it is known
+
+
+def test_a_curve_through_the_top_right_corner_keeps_its_legend_above_the_plot(tmp_path: Path) -> None:
+    # A strong model holds its precision to high recall: the corner is the curve's, and the legend stays on top.
+    strong = {"recall": [0.1, 0.5, 0.8, 0.9, 1.0], "precision": [0.98, 0.95, 0.9, 0.8, 0.3]}
+    out, _ = _build(tmp_path, [_curve_slide(strong, {"recall": 0.8, "precision": 0.9})])
+    (curve,) = _charts(out)
+    legend = _legend(curve)
+    assert legend.find(f"{_C}legendPos").get("val") == "t"
+    assert legend.find(f"{_C}overlay").get("val") == "0"
+    assert legend.find(f"{_C}layout/{_C}manualLayout") is None

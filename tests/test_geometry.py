@@ -19,7 +19,11 @@ from deckbuilder.export.cache import FigureCache
 
 from .conftest import ROOT
 
-OUTLINES = [*sorted(ROOT.glob("examples/*/outline.yaml")), ROOT / "tests/outlines/stress/outline.yaml"]
+OUTLINES = [
+    *sorted(ROOT.glob("examples/*/outline.yaml")),
+    ROOT / "tests/outlines/stress/outline.yaml",
+    ROOT / "tests/outlines/dense/outline.yaml",
+]
 EMU = 914400
 SLACK_IN = 0.01
 

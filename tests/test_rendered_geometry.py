@@ -104,6 +104,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
         "bikeshare": ROOT / "examples" / "bikeshare" / "outline.yaml",
         "stress": ROOT / "tests" / "outlines" / "stress" / "outline.yaml",
         "guide_fraud": ROOT / "tests" / "outlines" / "guide_fraud.yaml",
+        "dense": ROOT / "tests" / "outlines" / "dense" / "outline.yaml",
         "edges": write_outline(folder, EDGE_SLIDES),
     }
     decks = []
@@ -117,7 +118,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
     return {deck.stem: (deck, pdf) for deck, pdf in zip(decks, pdfs, strict=True)}
 
 
-@pytest.mark.parametrize("talk", ["churn", "bikeshare", "stress", "guide_fraud", "edges"])
+@pytest.mark.parametrize("talk", ["churn", "bikeshare", "stress", "guide_fraud", "edges", "dense"])
 def test_every_drawn_line_stays_in_its_frame(rendered: dict[str, tuple[Path, Path]], talk: str) -> None:
     deck, pdf = rendered[talk]
     # A slide the build reported (C010: it does not fit, and says what to cut) may run over; the stress talk's
@@ -126,7 +127,7 @@ def test_every_drawn_line_stays_in_its_frame(rendered: dict[str, tuple[Path, Pat
     assert found == []
 
 
-@pytest.mark.parametrize("talk", ["churn", "bikeshare", "stress"])
+@pytest.mark.parametrize("talk", ["churn", "bikeshare", "stress", "dense"])
 def test_every_bar_of_a_chart_is_named_as_drawn(rendered: dict[str, tuple[Path, Path]], talk: str) -> None:
     # A renderer left to itself drops every other category label of a crowded bar chart (the stress talk's 12
     # bars under two callouts), so the bar the talk is about may be unnamed.
@@ -165,7 +166,7 @@ def test_the_check_sees_text_drawn_past_its_frame(tmp_path: Path) -> None:
     assert found and all("below 'Body'" in problem for problem in found), found
 
 
-@pytest.mark.parametrize("talk", ["churn", "bikeshare", "stress", "guide_fraud", "edges"])
+@pytest.mark.parametrize("talk", ["churn", "bikeshare", "stress", "guide_fraud", "edges", "dense"])
 def test_content_uses_the_body_or_sits_in_its_middle(rendered: dict[str, tuple[Path, Path]], talk: str) -> None:
     # A designer's measure: no slide leaves 2 in of its 5.1 in body empty in one band (a 3-row table with 4 in
     # empty under it, a lone point hanging from the top of a column beside a chart). Content too short to fill
@@ -180,7 +181,7 @@ def test_content_uses_the_body_or_sits_in_its_middle(rendered: dict[str, tuple[P
         assert band < 2.0 or band <= (body - used) / 2 + 0.4, (number, round(band, 2), round(used, 2))
 
 
-@pytest.mark.parametrize("talk", ["churn", "bikeshare", "guide_fraud", "edges"])
+@pytest.mark.parametrize("talk", ["churn", "bikeshare", "guide_fraud", "edges", "dense"])
 def test_tables_fill_their_box_up_to_the_body_size(rendered: dict[str, tuple[Path, Path]], talk: str) -> None:
     # A short table is set at the size of the body text beside it (or of the body, alone), not at 11-14 pt with the
     # slide empty around it; only a table that cannot fit steps down, and never under the body beside's floor.
@@ -202,7 +203,7 @@ def test_tables_fill_their_box_up_to_the_body_size(rendered: dict[str, tuple[Pat
 
 
 @pytest.mark.skipif(PDFTOHTML is None, reason="needs poppler-utils' pdftohtml")
-@pytest.mark.parametrize("talk", ["churn", "bikeshare", "stress", "guide_fraud", "edges"])
+@pytest.mark.parametrize("talk", ["churn", "bikeshare", "stress", "guide_fraud", "edges", "dense"])
 def test_a_deck_shows_at_most_seven_type_sizes(rendered: dict[str, tuple[Path, Path]], talk: str) -> None:
     # One size per role (titles, body, body beside a visual, callouts, tables, captions, charts, footer): a
     # hierarchy, not a ladder of near sizes. Counted as drawn, charts included.

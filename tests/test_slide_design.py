@@ -70,6 +70,56 @@ def test_a_text_column_beside_a_visual_is_as_narrow_as_its_text_allows() -> None
     assert layout.picture.width > PAGE.box("right").width
 
 
+DENSE = load_outline(Path(__file__).parent / "outlines" / "dense" / "outline.yaml")
+
+
+def test_three_callouts_that_leave_the_points_no_room_stack_beside_the_chart_with_the_points_under_both() -> None:
+    # Stacked over the points beside the chart, three callouts left the points an inch: they overflowed the slide.
+    slide = next(s for s in DENSE.slides if s.figure is not None and s.figure.chart == "pr_curve")
+    layout = slide_layout(slide, PAGE)
+    body = PAGE.box("body")
+    assert not layout.problems or all("one step under" in p for p in layout.problems)
+    assert layout.body is not None and layout.picture is not None and len(layout.metrics) == 3
+    assert len({m.left for m in layout.metrics}) == 1  # one stack
+    assert layout.picture.left > max(m.left + m.width for m in layout.metrics)  # the chart beside it
+    text = layout.body.box
+    assert text.width == body.width  # the points across the body
+    assert text.top >= max(m.top + m.height for m in layout.metrics)
+    assert text.top >= layout.picture.top + layout.picture.height
+    assert text.top + text.height <= body.top + body.height + 1e-9
+    assert layout.picture.height >= THEME.text_column["under_row"] * 0.8  # a chart, not a strip
+
+
+def test_three_callouts_go_in_a_row_when_the_points_are_too_long_to_run_under_the_chart() -> None:
+    points = [
+        "About 610 of the 900 pallets that would be scrapped each month are now caught before anyone repairs them",
+        "At roughly $14 a wasted repair, that is worth a little over $4,000 a month at the one depot we measured",
+        "Spread is the standard deviation over five site-grouped folds; the lead over the age rule holds in all five",
+    ]
+    metrics = [
+        {"name": name, "value": value, "baseline": base, "baseline_label": "depot manager's age rule",
+         "spread": 0.02}
+        for name, value, base in (("Recall in top 120", 0.66, 0.31), ("PR-AUC", 0.47, 0.16), ("ROC-AUC", 0.88, 0.71))
+    ]  # fmt: skip
+    figure = {
+        "chart": "pr_curve",
+        "title": "At 120 inspections a day, 38% of flagged pallets really are beyond repair",
+        "data": {"recall": [0.1, 0.4, 0.66, 0.9], "precision": [0.7, 0.5, 0.38, 0.2]},
+        "baseline": 0.16,
+    }
+    title = "Inspecting the model's top 120 pallets a day catches twice the scrap the age rule does"
+    slide = Slide.parse({"kind": "results", "title": title, "metrics": metrics, "figure": figure, "points": points})
+    layout = slide_layout(slide, PAGE)
+    assert not layout.problems
+    assert layout.body is not None and layout.picture is not None
+    assert len({m.top for m in layout.metrics}) == 1  # one row
+    row = layout.metrics
+    assert row[-1].left + row[-1].width <= PAGE.box("body").left + PAGE.box("body").width + 1e-9
+    under = max(m.top + m.height for m in row)
+    assert layout.body.box.top >= under and layout.picture.top >= under
+    assert layout.body.box.left + layout.body.box.width <= layout.picture.left  # the points beside the chart
+
+
 def test_one_decision_alone_reads_at_the_body_size_in_the_middle_of_the_slide() -> None:
     decision = {"decision": "Gradient boosting", "rationale": "it had the best PR-AUC", "alternative": "a forest"}
     layout = slide_layout(Slide.parse({"kind": "methodology", "title": "t", "decisions": [decision]}), PAGE)
@@ -121,6 +171,22 @@ def test_the_level_a_callout_or_title_cites_is_drawn_and_the_named_bar_highlight
     assert _marked(ratio).reference == Reference(value=1.0, label=THEME.parity_label)
     given = dict(roi, figure={**roi["figure"], "highlight": ["TV"]})  # type: ignore[dict-item]
     assert _marked(given).highlight == ["TV"]  # what the outline sets is kept
+
+
+def test_a_callout_whose_number_is_on_the_chart_by_chance_draws_no_level() -> None:
+    # The Brier score's 0.11 reads as 11%, and one route's bar is 11%: the chart is of scrap rates, not of the
+    # Brier score, so its baseline is no level of this chart.
+    routes = {
+        "kind": "results",
+        "title": "Pallets from the two coldest routes are scrapped three times as often",
+        "metrics": [{"name": "Brier score", "value": 0.11, "baseline": 0.13, "baseline_label": "age rule"}],
+        "figure": {"chart": "bar", "title": "The two cold routes stand far above the rest",
+                   "data": {"route": ["North", "East", "Coast", "Rural"], "scrap rate (%)": [43, 39, 15, 11]}},
+    }  # fmt: skip
+    assert _marked(routes).reference is None
+    named = dict(routes, metrics=[{"name": "Scrap rate on the coast", "value": "15%", "baseline": "11%",
+                                   "baseline_label": "rural routes"}])  # fmt: skip
+    assert _marked(named).reference == Reference(value=11.0, label="rural routes (11%)")
 
 
 def test_a_bar_named_only_as_what_the_subject_beats_is_not_highlighted() -> None:

@@ -87,9 +87,14 @@ def legend_for_reference(chart: Any, theme: Theme, keep: int) -> None:
     chart.legend.include_in_layout = False
     chart.legend.font.size = Pt(theme.figure["chart_size"])
     if keep == 1:
-        legend = chart.legend._element
-        entry = parse_xml(f'<c:legendEntry {nsdecls("c")}><c:idx val="0"/><c:delete val="1"/></c:legendEntry>')
-        legend.insert(1, entry)  # after c:legendPos, as the schema orders them
+        hide_legend_entry(chart, 0)
+
+
+def hide_legend_entry(chart: Any, index: int) -> None:
+    """Leave series ``index`` out of the legend: a chart's one data series is what its axes name."""
+    legend = chart.legend._element
+    entry = parse_xml(f'<c:legendEntry {nsdecls("c")}><c:idx val="{index}"/><c:delete val="1"/></c:legendEntry>')
+    legend.insert(1, entry)  # after c:legendPos, as the schema orders them
 
 
 def level_over_columns(chart: Any, reference: Reference, count: int, theme: Theme) -> None:

@@ -57,8 +57,11 @@ def _reads_as_numbers(labels: list[str]) -> bool:
 
 
 def operating_point_text(point: OperatingPoint) -> str:
-    """Return what the chosen point of a PR curve is, in words: its name, recall and precision."""
-    return f"{point.label or 'operating point'}: {point.recall:.0%} recall, {point.precision:.0%} precision"
+    """Return what the chosen point of a PR curve is, in words: its name if it has one, recall and precision (a
+    point on the curve with its two numbers needs no "operating point" before them, which would cost the legend
+    a second row on a short chart)."""
+    said = f"{point.recall:.0%} recall, {point.precision:.0%} precision"
+    return f"{point.label}: {said}" if point.label else said
 
 
 RIGHT_IN, TOP_IN = 0.35, 0.15  # the plot's right and top margins

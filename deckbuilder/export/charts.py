@@ -26,8 +26,10 @@ from pptx.util import Inches, Pt, lazyproperty
 from deckbuilder.core.outline.model import Figure
 from deckbuilder.core.rules.theme import Box, Theme
 from deckbuilder.core.text.measure import Glyphs
+from deckbuilder.export.chart_legend import legend_in_corner
 from deckbuilder.export.chart_lines import (
     dash,
+    hide_legend_entry,
     legend_for_reference,
     level_across_bars,
     level_over_columns,
@@ -117,6 +119,10 @@ def add_chart(slide: Slide, box: Box, figure: Figure, theme: Theme, glyphs: Glyp
         chart.legend.position = XL_LEGEND_POSITION.TOP
         chart.legend.include_in_layout = False
         chart.legend.font.size = Pt(theme.figure["chart_size"])
+        if figure.chart == "pr_curve":  # the curve is the model's, as its axes say: the legend names the rest
+            hide_legend_entry(chart, 0)
+            size, fill = theme.figure["chart_size"], theme.color("background")
+            legend_in_corner(chart, box, figure, _curve_entries(figure), glyphs, size, fill)
     _axes(chart, shape, theme, figure)
     if figure.chart == "pr_curve":
         _style_curve(chart, figure, theme)
@@ -166,19 +172,27 @@ def _category_data(figure: Figure, data: dict[str, list[Any]], shape: Shape, the
     return (XL_CHART_TYPE.BAR_CLUSTERED if shape.horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED), chart_data
 
 
+def _curve_entries(figure: Figure) -> list[str]:
+    """Return the names of a PR curve's series after the model's: its baseline and its chosen point."""
+    base = [f"random baseline ({figure.baseline:g})"] if figure.baseline is not None else []
+    point = figure.operating_point
+    # The numbers go in the legend, not beside the point: a label there sits on the curve at most points.
+    return base + ([operating_point_text(point)] if point is not None else [])
+
+
 def _curve_data(figure: Figure, data: dict[str, list[Any]]) -> tuple[Any, Any]:
     chart_data = _XyData()
     model = chart_data.add_series("model")
     for recall, precision in zip(data["recall"], data["precision"], strict=True):
         model.add_data_point(float(recall), float(precision))
+    names = iter(_curve_entries(figure))
     if figure.baseline is not None:
-        base = chart_data.add_series(f"random baseline ({figure.baseline:g})")
+        base = chart_data.add_series(next(names))
         base.add_data_point(0.0, figure.baseline)
         base.add_data_point(1.0, figure.baseline)
     point = figure.operating_point
     if point is not None:
-        # The numbers go in the legend, not beside the point: a label there sits on the curve at most points.
-        chosen = chart_data.add_series(operating_point_text(point))
+        chosen = chart_data.add_series(next(names))
         chosen.add_data_point(point.recall, point.precision)
     return XL_CHART_TYPE.XY_SCATTER_LINES_NO_MARKERS, chart_data
 

@@ -3,6 +3,8 @@ the slide's hero."""
 
 from __future__ import annotations
 
+import math
+
 from deckbuilder.core.outline.model import Metric
 from deckbuilder.core.rules.page import Page
 from deckbuilder.core.rules.theme import Box
@@ -39,16 +41,45 @@ def hero_box(metric: Metric, page: Page, area: Box) -> Box:
     return Box(area.left, area.top, width, height)
 
 
+def callout_height(metric: Metric, width: float, page: Page) -> float | None:
+    """Return the height a callout ``width`` inches wide needs: its number on the first line, its name after it
+    (wrapping onto lines of its own), and its baseline under them; None when the number alone does not fit.
+
+    The usual height holds one wrapped line of the name; each line more adds its own. Judged as the deck shows it
+    (Arial at its widest): the measuring font would refuse a number that fits with room to spare."""
+    theme, glyphs = page.theme, page.shown.glyphs
+    sizes = theme.sizes
+    usable = (width - METRIC_PAD_IN - 0.1) * 72
+    value = glyphs.width(value_text(metric), sizes["metric_value"], bold=True)
+    if value >= usable:
+        return None
+    name = glyphs.width(NAME_GAP + for_slide(metric.name, theme.keep_together), sizes["metric_name"], bold=True)
+    lift = glyphs.width(for_slide(lift_text(metric, theme.baseline_nouns), theme.keep_together), sizes["metric_label"])
+    # Lines break between words, not anywhere: a wrapped line is given a fifth of its room to spare.
+    room = usable * 0.8
+    name_lines = 0 if name <= usable - value else math.ceil((name - (usable - value)) / room)
+    lift_lines = 1 if lift <= usable else math.ceil(lift / room)
+    step = theme.line_spacing / 72
+    extra = name_lines * sizes["metric_name"] * step + (lift_lines - 1) * sizes["metric_label"] * step
+    return float(theme.metric_height * page.sy + max(0.0, extra - sizes["metric_name"] * step))
+
+
 def metric_boxes(
-    metrics: list[Metric], page: Page, area: Box, across: bool, stack: bool = False
+    metrics: list[Metric], page: Page, area: Box, across: bool, stack: bool = False, share: bool = False
 ) -> tuple[tuple[Box, ...], Box]:
     """Place callouts at their natural width: side by side when they fit, else (or with ``stack``) one under
-    another."""
+    another. With ``share``, a row too wide for the area gives each callout an equal share of it, when every
+    callout's number fits that width; the row is as tall as its tallest callout needs."""
     if not metrics:
         return (), area
     theme = page.theme
     height, gap = theme.metric_height * page.sy, theme.metric_gap * page.sy
     widths = [min(max(metric_width(m, page), theme.metric_least_width), area.width) for m in metrics]
+    if share and sum(widths) + gap * (len(widths) - 1) > area.width:
+        equal = (area.width - gap * (len(widths) - 1)) / len(widths)
+        heights = [callout_height(m, equal, page) for m in metrics]
+        if all(h is not None for h in heights):
+            widths, height = [equal] * len(widths), max(h or 0.0 for h in heights)
     boxes: list[Box] = []
     if not stack and (across or sum(widths) + gap * (len(widths) - 1) <= area.width):
         left, top = area.left, area.top

@@ -42,11 +42,13 @@ def _close(a: float, b: float, values: list[float]) -> bool:
     return bool(abs(a - b) <= max(0.5 * 10.0**-decimals, 1e-9) + 1e-9)
 
 
-def _from_callout(metric: Metric, values: list[float]) -> Reference | None:
-    """Return the callout's baseline as a reference when its value is one of the chart's numbers (so the chart
-    shows the callout's measure, in the same unit or as percentages of its fractions)."""
+def _from_callout(metric: Metric, values: list[float], about: set[str], skip: frozenset[str]) -> Reference | None:
+    """Return the callout's baseline as a reference when its value is one of the chart's numbers and its name
+    shares a word with what the chart says it shows (``about``: its column, title and axes), so the chart shows
+    the callout's measure, in the same unit or as percentages of its fractions. A value alone can match by
+    chance: a Brier score of 0.11 is not the 11% of a chart of scrap rates."""
     value, baseline = number_in(str(metric.value)), number_in(str(metric.baseline))
-    if value is None or baseline is None or metric.baseline is None:
+    if value is None or baseline is None or metric.baseline is None or not about & set(_stems(metric.name, skip)):
         return None
     for factor in (1.0, 100.0):
         if any(_close(value * factor, v, values) for v in values):
@@ -132,9 +134,12 @@ def _mark(slide: Slide, theme: Theme) -> Slide:
     if figure is None or figure.chart not in ("bar", "barh", "line") or not isinstance(figure.data, dict):
         return slide
     data, values = figure.data, _values(figure)
+    skip = theme.grammar.determiners | theme.grammar.prepositions | frozenset({"and", "or", "to", "a", "the"})
     changes: dict[str, object] = {}
     if figure.reference is None and len(data) == 2 and values:
-        found = next((r for m in slide.metrics if (r := _from_callout(m, values)) is not None), None)
+        said = " ".join([*list(data)[1:], figure.title, figure.xlabel or "", figure.ylabel or ""])
+        about = set(_stems(said, skip))
+        found = next((r for m in slide.metrics if (r := _from_callout(m, values, about, skip)) is not None), None)
         found = found or _from_title(slide.title or "", values, theme.reference_words)
         found = found or _parity(figure, values, theme)
         if found is not None:
@@ -142,7 +147,6 @@ def _mark(slide: Slide, theme: Theme) -> Slide:
     if not figure.highlight and figure.chart != "line" and len(data) == 2:
         labels = [f"{v:g}" if isinstance(v, float) else str(v) for v in data[next(iter(data))]]
         texts = [slide.title or "", *(m.name for m in slide.metrics)]
-        skip = theme.grammar.determiners | theme.grammar.prepositions | frozenset({"and", "or", "to", "a", "the"})
         against = frozenset(theme.comparison_words)
         category = named_category(labels, texts, skip, against) if len(labels) >= 3 else None
         if category is not None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from deckbuilder.core.outline.model import Metric, Slide
+from deckbuilder.core.outline.model import Slide
 from deckbuilder.core.rules.lexicon import words
 from deckbuilder.core.rules.page import Page
 from deckbuilder.core.rules.theme import Box, Theme
-from deckbuilder.core.slides.callout_boxes import hero_box, metric_boxes, metric_width
+from deckbuilder.core.slides.arrangements import callouts_arranged
+from deckbuilder.core.slides.callout_boxes import hero_box, metric_boxes
+from deckbuilder.core.slides.columns import lede_height, region, text_column
 from deckbuilder.core.slides.slide_text import decision_paras, point_paras, todo_paras
 from deckbuilder.core.slides.table_layout import TableBlock, table_block
 from deckbuilder.core.text.breaks import phrase_lines
@@ -25,7 +27,6 @@ from deckbuilder.core.text.measure import (
     para_lines,
     scale_steps,
     too_wide,
-    words_fit,
 )
 from deckbuilder.core.text.typography import for_slide
 
@@ -145,6 +146,34 @@ def cover_layout(title: str, page: Page, subtitle: str | None = None, byline: st
 
 def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> SlideLayout:
     """Lay out a talk or appendix slide by what it holds: text, a visual, metric callouts, or a mix."""
+    layout = _compose(spec, page, title_box)
+    assert layout is not None  # only the other arrangements of callouts beside a visual can be refused
+    if layout_kind(spec) == "text_visual" and len(spec.metrics) > 1 and _lost(layout):
+        # Callouts stacked over the text beside a visual can leave the text too little height. In one row across
+        # the top, they leave the text and the visual the body's height under them; stacked beside the visual,
+        # the text goes across the body under both. Of those that lose less, the one whose visual is tallest:
+        # height is what a crowded chart lacks (its caption, legend and axes take it from the plot).
+        others = [o for o in (_compose(spec, page, title_box, a) for a in ("row", "under")) if o is not None]
+        better = [o for o in others if len(_lost(o)) < len(_lost(layout))]
+        if better:
+            return min(better, key=lambda o: (len(_lost(o)), -_visual_height(o)))
+    return layout
+
+
+def _visual_height(layout: SlideLayout) -> float:
+    """Return the height a slide's chart or table is given."""
+    box = layout.picture or (layout.table.box if layout.table is not None else None)
+    return box.height if box is not None else 0.0
+
+
+def _lost(layout: SlideLayout) -> list[str]:
+    """Return the problems that lose or squeeze content (those a layout cannot absorb)."""
+    return [p for p in layout.problems if not isinstance(p, Absorbed)]
+
+
+def _compose(spec: Slide, page: Page, title_box: Box | None, arrange: str = "stack") -> SlideLayout | None:
+    """Lay a slide out, its callouts beside a visual stacked over the text, in a ``row`` across the top, or
+    stacked beside the visual with the text ``under`` both (None when that arrangement does not hold them)."""
     theme = page.theme
     title, problems = title_block(spec.title or "", page, title_box or page.box("title"), theme.size_range("title"))
     # A title too long for its box pushes everything under it down by what it overruns.
@@ -161,26 +190,33 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
         paras = [replace(p, smaller=0) for p in paras]
     # A point or two beside a visual would leave their column empty below them: they lead across the body instead,
     # at the body size, and the visual takes the full width under them.
-    lede = beside and not spec.metrics and not spec.decisions and _lede_height(paras, page, drop) is not None
+    lede = beside and not spec.metrics and not spec.decisions and lede_height(paras, page, drop) is not None
     beside = beside and not lede
+    placed = arrange != "stack" and beside
     sizes = theme.size_range("body_beside" if beside else "body")
     # Metric callouts go across the top of the body, or stacked over the text beside a visual; the text column
     # beside a visual is as wide as its text needs, and the visual takes the rest.
-    column, where = (
-        text_column(spec.metrics, paras, page, drop)
-        if beside
-        else (_region(page, "body", drop), _region(page, "wide", drop))
-    )
+    metrics: tuple[Box, ...] = ()
+    if placed:
+        arranged = callouts_arranged(spec, paras, page, drop, arrange)
+        if arranged is None:
+            return None
+        metrics, column, where = arranged
+    else:
+        column, where = (
+            text_column(spec.metrics, paras, page, drop)
+            if beside
+            else (region(page, "body", drop), region(page, "wide", drop))
+        )
     if lede:
-        height = _lede_height(paras, page, drop) or 0.0
+        height = lede_height(paras, page, drop) or 0.0
         column = Box(column.left, column.top, column.width, height)
-        where = _region(page, "body", drop).below(height, theme.metric_gap * page.sy)
+        where = region(page, "body", drop).below(height, theme.metric_gap * page.sy)
     area = column
     hero = kind == "metrics" and len(spec.metrics) == 1
-    metrics: tuple[Box, ...]
     if hero:
         metrics, area = (hero_box(spec.metrics[0], page, area),), area.below(area.height)
-    else:
+    elif not placed:
         metrics, area = metric_boxes(spec.metrics, page, area, across=not beside)
     points = len(bullets)
     most = theme.max_points["split" if beside else "text"]
@@ -214,7 +250,7 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
             problems.extend(_long_points(paras, page))
     elif paras:
         problems.append("the metric callouts leave no room for the points; move points to the notes.")
-    if kind in ("text", "metrics_text", "metrics", "text_visual") and not lede:
+    if kind in ("text", "metrics_text", "metrics", "text_visual") and not lede and arrange != "under":
         # Short content sits in the optical middle of its room (the body, or its column beside a visual): the
         # callouts and the text move down together.
         # The text's height as Arial draws it (narrower than the measure, so a line or two shorter): the space
@@ -225,12 +261,13 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
             drawn = min(body.fit.height_in, block_height(list(body.paras), body.fit.size, width, page.setting))
         used = (area.top - column.top) + drawn
         shift = _balance(column.height, used, body is None or body.fit.fits, theme)
-        metrics = tuple(Box(b.left, b.top + shift, b.width, b.height) for b in metrics)
+        if not placed:  # a row of callouts stays at the top of the body, across the column and the visual
+            metrics = tuple(Box(b.left, b.top + shift, b.width, b.height) for b in metrics)
         if body is not None:
             body = TextBlock(body.box.below(shift), body.paras, body.fit)
     caption = picture = table = None
     if kind == "metrics_visual":
-        body_box = _region(page, "body", drop)
+        body_box = region(page, "body", drop)
         where = body_box.below(body_box.height - area.height)  # under the callouts
         if spec.figure is not None and where.height < theme.text_column["figure"] * page.sy:
             # A chart squeezed under a row of callouts is too flat to read: the callouts stack down the left, in
@@ -269,7 +306,7 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
         table = table_block(spec.table, where, theme, page.setting, centre=not beside)
         if not table.fits and kind == "metrics_visual":
             # A tall table under a row of callouts: stack the callouts down the left and give the table the rest.
-            column = _region(page, "body", drop)
+            column = region(page, "body", drop)
             stacked, _ = metric_boxes(spec.metrics, page, column, across=False, stack=True)
             right = max(b.left + b.width for b in stacked) + theme.metric_gap * 2
             room = Box(right, column.top, column.left + column.width - right, column.height)
@@ -287,56 +324,6 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
                 "appendix."
             )
     return SlideLayout(title, metrics, body, caption, picture, table, tuple(problems), hero)
-
-
-def _lede_height(paras: list[Para], page: Page, drop: float) -> float | None:
-    """Return the height the points take across the body at its size, when they are short enough to lead the
-    slide above its visual (at most `text_column.lede` inches); None when they are not."""
-    body = _region(page, "body", drop)
-    size = page.theme.size_range("body")[0]
-    height = block_height(paras, size, body.width, page.setting)
-    fits = height <= page.theme.text_column["lede"] * page.sy and words_fit(paras, size, body.width, page.setting)
-    return height if fits and paras else None
-
-
-def _region(page: Page, name: str, drop: float) -> Box:
-    """Return a region of the page with ``drop`` inches taken off its top (under a title that ran long)."""
-    return page.box(name).below(drop)
-
-
-def text_column(metrics: list[Metric], paras: list[Para], page: Page, drop: float = 0.0) -> tuple[Box, Box]:
-    """Return the text column beside a visual and the visual's box: the column as narrow as its text allows.
-
-    The column is narrowed while its text still fits at the body-beside size and fills at most ``fill`` of the
-    column's height, never under ``least`` nor under its callouts; a text that does not fit the usual column
-    widens it up to ``most`` before it would take the smaller size. The visual has the rest of the body."""
-    theme = page.theme
-    left, right = _region(page, "left", drop), _region(page, "right", drop)
-    gap, end = right.left - (left.left + left.width), right.left + right.width
-    rules = theme.text_column
-    size = theme.size_range("body_beside")[0]
-    cards = max((min(metric_width(m, page), rules["most"]) for m in metrics), default=0.0)
-    stack = len(metrics) * (theme.metric_height + theme.metric_gap) * page.sy
-
-    def room(width: float) -> tuple[Box, bool, float]:
-        box = Box(left.left, left.top, width, left.height)
-        text = box.below(stack, theme.metric_gap * page.sy if metrics else 0.0)
-        fit = page.fit(paras, text, (size, size)) if paras else Fit(size, True, 0.0)
-        return box, fit.fits, fit.height_in / max(text.height, 0.01)
-
-    widths = [left.width - 0.25 * i for i in range(40) if left.width - 0.25 * i >= max(rules["least"], cards)]
-    chosen, fits, _ = room(max(left.width, cards))
-    if not fits:  # a long text: widen the column before the text steps down
-        wider = [left.width + 0.25 * i for i in range(1, 40) if left.width + 0.25 * i <= rules["most"]]
-        chosen = next((box for box, ok, _ in map(room, wider) if ok), chosen)
-    else:
-        for width in widths:
-            box, ok, share = room(width)
-            if not ok or share > rules["fill"]:
-                break
-            chosen = box
-    visual_left = chosen.left + chosen.width + gap
-    return chosen, Box(visual_left, right.top, end - visual_left, right.height)
 
 
 def _balance(room: float, used: float, fits: bool, theme: Theme) -> float:
