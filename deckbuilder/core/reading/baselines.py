@@ -97,7 +97,8 @@ class BaselineReading:
             return ""
         label: list[Token] = []
         for token in tokens[k : k + 8]:
-            if token.text in (".", ";", ",", ")", ":") or token.is_number or token.key == "->":
+            # "from 0.172 with the flat rate to 0.131": the change's other end closes the label
+            if token.text in (".", ";", ",", ")", ":") or token.is_number or token.key in ("->", "to"):
                 break
             label.append(token)
         content = [t for t in label if words.is_content(t)]

@@ -5,7 +5,8 @@ A finding makes a claim, which in a title takes one of a few grammatical shapes,
   the 13 escapes"), or one opened by a verb ("Ship the rule to the north region first");
 - a measured amount: a percentage, a sum of money, a multiple, a decimal, "8 of 13" ("Recall 0.71, twice the
   rule's");
-- a comparison: a comparative not inside a noun phrase ("Lower churn on annual plans"), "than", an arrow;
+- a comparison: a comparative not inside a noun phrase ("Lower churn on annual plans"), "than", an arrow, or a
+  choice set against its alternative ("Rank on audio signals, not on complaints");
 - a plan: a time relative to now ("Fixtures next month, then a rota trial"), never a calendar period.
 A label has none of these: a noun phrase ("Lapse drivers", "Weekly volume by queue, Q1 2022 - Q2 2024"), a
 question, or a clause that a wh-word turns into a noun phrase ("How the model ranks donors") unless it carries an
@@ -298,11 +299,16 @@ def _amount(reader: Lexicon, tokens: list[Token]) -> bool:
 
 
 def _compares(reader: Lexicon, sentence: Sentence) -> bool:
-    """A comparative that is not part of a noun phrase ("a closer look"), "than", or an arrow between values."""
+    """A comparative that is not part of a noun phrase ("a closer look"), "than", an arrow between values, or a
+    choice set against what it was chosen over ("Rank on audio signals, not on complaints", "instead of")."""
     tokens, pos = sentence.tokens, reader.pos(sentence)
     determiners = reader.words.grammar.determiners
     for k, token in enumerate(tokens):
         if token.key in ("than", "->"):
+            return True
+        if token.key == "not" and 0 < k < len(tokens) - 1 and tokens[k - 1].text in (",", "-", "–", "—"):
+            return True
+        if token.key == "instead" and k + 1 < len(tokens) and tokens[k + 1].key == "of":
             return True
         if token.is_word and reader.words.is_comparative(token) and pos[k] != NUM:
             if k > 0 and tokens[k - 1].key in determiners:

@@ -109,10 +109,15 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
     unless = reader.matcher(family.unless_before)
     pos = reader.pos(sentence)
     found = []
-    for start, end, _ in reader.matcher(family.terms).find(tokens):
+    for start, end, found_term in reader.matcher(family.terms).find(tokens):
         after = tokens[end] if end < len(tokens) else None
         if after is not None and unless.at(tokens, end) is not None:
             continue
+        joined = len(found_term) > 1 and end - start == 1 and "-" in tokens[start].text
+        if family.compound_names and joined and after is not None and _names(reader, after, pos[end]):
+            continue  # the phrase written as one word before a noun names a kind of it: "an out-of-time test"
+        if family.aside and _manner(reader, tokens, start, end):
+            continue  # "beekeepers report varroa honestly": how they report, not the speaker's aside
         if family.not_before_noun and after is not None and _names(reader, after, pos[end]):
             continue  # "apology emails": a thing, not an apology
         if family.at_end and after is not None and (after.is_word or after.is_number):
@@ -152,6 +157,16 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
                     found.append((start, j + hit[1]))
                     break
     return sorted(found)
+
+
+def _manner(reader: Lexicon, tokens: list[Token], start: int, end: int) -> bool:
+    """Whether a one-word adverb ends its clause right after a word ("report varroa honestly -"), where it says
+    how something was done; the speaker's aside opens a clause, stands between commas or comes before its verb
+    ("Honestly, ...", "we honestly didn't tune it")."""
+    after = tokens[end] if end < len(tokens) else None
+    if end - start != 1 or start == 0 or not tokens[start - 1].is_word or (after is not None and after.is_word):
+        return False
+    return "RB" in reader.words.tags(tokens[start])
 
 
 def _names(reader: Lexicon, token: Token, tag: str) -> bool:

@@ -207,7 +207,16 @@ class _Linker(BaselineReading):
                 if relation is None or (not self._joined(i, j) and not self._contrasted(i, j)):
                     continue
                 other = self.metric_of(j)
-                if other is not None and mention is not None and other.metric is not mention.metric and other.start > i:
+                # "from 0.172 with the flat rate to 0.131": a name between the two ends of a change says whose the
+                # first number was, not what the second measures
+                labels_first = relation == "reverse" and other is not None and other.end <= j
+                if (
+                    other is not None
+                    and mention is not None
+                    and other.metric is not mention.metric
+                    and other.start > i
+                    and not labels_first
+                ):
                     continue  # the later number measures another metric
                 if not Quantity.of(self.tokens[i]).comparable(Quantity.of(self.tokens[j])):
                     continue

@@ -135,15 +135,21 @@ def is_count(reader: Lexicon, tokens: list[Token], i: int) -> bool:
     )
 
 
-_LINKS = frozenset({"of", "at", "to", "in", "around", "about", "roughly", "approximately", "just", "only", "under"})
+_LINKS = frozenset(
+    {"of", "at", "to", "from", "in", "around", "about", "roughly", "approximately", "just", "only", "under"}
+)
 
 
 def _measured_in_units(reader: Lexicon, tokens: list[Token], i: int) -> bool:
     """Whether the whole number at ``i`` is the level of a metric measured in the units that follow it: the metric
     is named just before, with only a tensed verb or a linking word between ("MAE of 38 passengers", "RMSE came in at
-    12 minutes"); a metric that is a share never counts things."""
-    for k in range(i - 1, max(-1, i - 5), -1):
+    12 minutes", "MAE drops from 41 minutes to 29 minutes": the other end of a change, in the same units, may
+    stand between); a metric that is a share never counts things."""
+    unit = tokens[i + 1].key if i + 1 < len(tokens) else ""
+    for k in range(i - 1, max(-1, i - 8), -1):
         token = tokens[k]
+        if token.is_number or (unit and token.key == unit and k > 0 and tokens[k - 1].is_number):
+            continue
         if reader.is_metric_word(token):  # right before the number it names the count instead: "MAE 2 features"
             metric = reader.metric_by_term.get((token.key,))
             return k < i - 1 and (metric is None or not metric.share)

@@ -131,6 +131,8 @@ class HedgeFamily(NamedTuple):
     works: tuple[Term, ...] = ()  # what a predicative word must be said of
     not_before_noun: bool = False  # a term right before a noun names a thing ("apology email")
     at_end: bool = False  # a term counts only where its clause ends
+    aside: bool = False  # a one-word term counts as the speaker's aside, not as how something was done
+    compound_names: bool = False  # a phrase written as one hyphenated word before a noun names a kind of it
     unless_number: bool = False  # a line with a number is a tested choice
     own: bool = False  # counts only in a line that names the speaker; else a note
     unowned: bool = True  # False: a line that names nobody is not judged at all
@@ -200,6 +202,8 @@ def _hedge_family(name: str, raw: dict[str, Any]) -> HedgeFamily:
         works=words("works"),
         not_before_noun=bool(raw.get("not_before_noun", False)),
         at_end=bool(raw.get("at_end", False)),
+        aside=bool(raw.get("aside", False)),
+        compound_names=bool(raw.get("compound_names", False)),
         unless_number=bool(raw.get("unless_number", False)),
         own=bool(raw.get("own", False)),
         unowned=bool(raw.get("unowned", True)),
