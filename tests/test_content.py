@@ -176,6 +176,32 @@ def test_a_choice_made_in_passing_outside_the_methodology_needs_only_its_reason(
     assert "C006" in codes(talk)
 
 
+def test_a_ratio_of_equal_parts_says_the_classes_are_balanced() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    title = "The model tells fake reviews from real ones"
+    even = "Accuracy is 0.81 on a 50/50 sample of real and fake reviews, against 0.50 by guessing"
+    talk[3] = dict(talk[3], title=title, metrics=[], points=[even])
+    assert "C003" not in codes(talk)
+    talk[3] = dict(talk[3], points=[even.replace("50/50", "97/3").replace("0.50", "0.97")])
+    assert "C003" in codes(talk)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Removing the postcode feature cost nothing and spared us a data-sharing agreement",
+        "Dropped the free-text notes, which made no difference and left one less system to call",
+    ],
+)
+def test_leaving_something_out_at_no_measured_cost_is_defended(line: str) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], points=[line])
+    assert "C006" not in codes(talk)
+    bare = [dict(s) for s in SOUND_TALK]
+    bare[2] = dict(bare[2], points=["Removed the postcode feature"])
+    assert "C006" in codes(bare)
+
+
 def test_a_method_the_slide_title_defends_is_not_asked_again() -> None:
     talk = [dict(s) for s in SOUND_TALK]
     talk[2] = dict(
@@ -191,6 +217,33 @@ def test_c008_results_without_business_reading() -> None:
     talk[3] = dict(talk[3], title="Ranks churners five times better than random", points=["PR-AUC 5.4x random"])
     assert "C008" in codes(talk)
     assert "C008" not in codes(SOUND_TALK)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Two alerts a shift catch 68% of boiler trips",  # a share of whatever the domain calls its cases
+        "The rota would have covered 27 of last winter's 40 surge nights",  # a count out of a count
+        "Nineteen more surge nights a year staffed ahead",  # a count per period, spelled
+    ],
+)
+def test_a_business_reading_is_read_by_shape_in_any_domain(said: str) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(talk[3], title="Ranks boiler trips five times better than random", points=[said])
+    assert "C008" not in codes(talk)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The model is right 91% of the time",  # a share of the time is how well it scores
+        "The model explains 80% of the variance in trips",  # a metric's level
+    ],
+)
+def test_a_score_said_as_a_share_is_no_business_reading(said: str) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(talk[3], title="Ranks boiler trips five times better than random", points=[said])
+    assert "C008" in codes(talk)
 
 
 def test_c010_too_much_text() -> None:

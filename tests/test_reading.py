@@ -58,6 +58,12 @@ def _measures(reader: Reader, text: str) -> list[tuple[str, str, str | None, str
         # the words between a change's two ends say whose the first number was, not what the second measures
         ("Log loss falls from 0.52 with the flat rate to 0.44", "log loss", "0.44", "0.52"),
         ("MAE drops from 41 minutes to 29 minutes once holidays are flagged", "MAE", "29", "41"),
+        (
+            "A 2.4-point MAE on the humidity forecast, against a 3.9-point MAE for yesterday's value",
+            "MAE",
+            "2.4-point",
+            "3.9-point",
+        ),
     ],
 )
 def test_a_measure_with_its_metric_and_baseline(
@@ -287,6 +293,11 @@ def test_the_word_table_is_what_its_tool_makes_from_the_vocabulary() -> None:
         ("Score on sensor readings, not on driver reports", True),
         ("Weekly forecasts instead of the daily ones", True),
         ("Sensor readings by depot", False),
+        # a verb of change after a one-noun subject, "as much as", "against" a number, a reason
+        ("Footfall climbs with every extra rainy day", True),
+        ("Pallet age matters as much as the route itself", True),
+        ("Right on 93 shifts in a hundred, against 88 for the rota rule", True),
+        ("Score at 6 pm, because that is when the rota is set", True),
     ],
 )
 def test_a_title_states_a_finding_or_names_its_slide(reader: Reader, title: str, finding: bool) -> None:
@@ -316,6 +327,8 @@ def test_a_title_states_a_finding_or_names_its_slide(reader: Reader, title: str,
         ("May improve recall on rural routes", 0, 0, False),
         ("Within two weeks: a drift alarm for whenever weekly MAPE goes above 12%", 1, 0, False),
         ("Revisit the thresholds whenever possible", 0, 0, True),
+        ("First month in production: retrain weekly and compare with the rule", 1, 0, False),
+        ("First week of data is noisy", 0, 0, False),  # a period of the data, not a plan's step
     ],
 )
 def test_the_times_a_step_names(reader: Reader, step: str, relative: int, absolute: int, open_ended: bool) -> None:
@@ -348,6 +361,9 @@ def test_the_times_a_step_names(reader: Reader, step: str, relative: int, absolu
         ("We honestly never checked the spring weeks", "candour", True),
         ("We ran out of time for the spring data", "time", True),
         ("A quick-and-dirty baseline, but it ranks the top 50 well", "shoddy", True),
+        ("This probably isn't the right split for seasonal data", "doubt", True),  # a contraction's "not"
+        ("The lag features might well be spurious", "doubt", True),
+        ("The pipeline was cobbled together on a Sunday", "shoddy", True),
     ],
 )
 def test_a_hedge_is_read_by_its_family(reader: Reader, line: str, family: str, sure: bool) -> None:
@@ -373,6 +389,7 @@ def test_a_hedge_is_read_by_its_family(reader: Reader, line: str, family: str, s
         "Kept the default regularisation rather than the tuned value: a 25-point search never beat it",
         "Drivers log their breaks honestly - we spot-check one shift in ten",  # how others act, not an aside
         "Retrain before the June list goes out, then a true out-of-time test",  # a validation, not a time excuse
+        "Replies that carry an apology are escalated 9% less often",  # an apology someone gives, a thing
     ],
 )
 def test_words_that_are_not_the_speaker_undermining_their_work(reader: Reader, line: str) -> None:

@@ -6,7 +6,9 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from deckbuilder.checks.reading import reader_for
 from deckbuilder.checks.text import main_slides, said, shown
+from deckbuilder.core.reading.business import per_period
 from deckbuilder.core.rules.findings import Finding
 from deckbuilder.core.rules.lexicon import Lexicon, normalise
 
@@ -53,11 +55,11 @@ def _faang(outline: Outline, config: Config) -> list[Finding]:
 
 def _startup(outline: Outline, config: Config) -> list[Finding]:
     lex = config.lexicon
+    reader = reader_for(config)
     results = [(i, s) for i, s in main_slides(outline, config) if s.kind == "results"]
     for _, slide in results:
         for _, text in shown(slide):
-            lowered = normalise(text)
-            if lex.money.search(lowered) or lex.per_period.search(lowered):
+            if lex.money.search(normalise(text)) or any(per_period(reader, s) for s in reader.sentences(text)):
                 return []
     return [
         config.finding(

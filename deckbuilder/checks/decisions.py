@@ -61,7 +61,8 @@ def undefended(reader: Reader, text: str) -> str | None:
     choices = reader.choices(text)
     tested = _tested(reader, sentence)  # "after a sweep of five values": evidence, and the reason it was kept
     number = any(t.is_number or (is_number_word(t) and t.key != "one") for t in tokens)  # "one" is also a pronoun
-    measured = number or reader.metric_terms.any(tokens) or tested
+    # "cost nothing in validation": an outcome measured as none backs a choice as a number does
+    measured = number or reader.metric_terms.any(tokens) or tested or reader.matcher(choosing.no_loss).any(tokens)
     reason = _reasoned(reader, text)
     leaves_out = reader.matcher(choosing.negative).any(tokens) or (bool(tokens) and tokens[0].key == "no")
     if leaves_out and (reason or measured):

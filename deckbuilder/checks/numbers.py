@@ -8,7 +8,9 @@ from deckbuilder.checks.reading import levels, reader_for, uncompared
 from deckbuilder.checks.text import flat_points, main_slides, quote, said, shown
 from deckbuilder.core.outline.model import Slide, as_number
 from deckbuilder.core.outline.units import column_unit
+from deckbuilder.core.reading.business import per_period, share_caught
 from deckbuilder.core.reading.reader import Reader
+from deckbuilder.core.reading.sentences import Sentence
 from deckbuilder.core.rules.findings import Finding
 from deckbuilder.core.rules.lexicon import Lexicon, normalise
 from deckbuilder.core.rules.vocabulary import Metric
@@ -20,7 +22,8 @@ if TYPE_CHECKING:
 
 
 def has_business_reading(text: str, lex: Lexicon, reader: Reader) -> bool:
-    """Return True when ``text`` carries money, cases per period or a share of the target caught.
+    """Return True when ``text`` carries money, cases per period or a share of the target caught, the last two
+    read by shape (`core/reading/business.py`), whatever the domain calls its cases.
 
     Money beside a metric ("RMSE: $41.20") is an error measured in dollars, not money saved or earned.
     """
@@ -28,7 +31,10 @@ def has_business_reading(text: str, lex: Lexicon, reader: Reader) -> bool:
     read = levels(reader, text)
     valued = {q.text for m in read for q in (m.value, m.baseline) if q is not None and q.unit in ("$", "€", "£", "¥")}
     money = any(not any(v in m.group() for v in valued) for m in lex.money.finditer(lowered))
-    return money or bool(lex.per_period.search(lowered) or lex.share_caught.search(lowered))
+    measured = {m.value.text for m in read if m.metric}
+    return money or any(
+        per_period(reader, sentence) or share_caught(reader, sentence, measured) for sentence in reader.sentences(text)
+    )
 
 
 def baseline_example(outline: Outline, config: Config, reader: Reader) -> str:
@@ -203,12 +209,25 @@ def _says_rare(outline: Outline, reader: Reader) -> bool:
     return False
 
 
+def _even_ratios(sentence: Sentence) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Where a sentence writes a ratio of equal parts ("a 50/50 set", "1:1"), which the tokens split in three."""
+    tokens = sentence.tokens
+    return [
+        (k, k + 3, ("even",))
+        for k in range(len(tokens) - 2)
+        if tokens[k].is_number
+        and tokens[k + 1].text in ("/", ":", "-")
+        and tokens[k + 2].is_number
+        and tokens[k].value == tokens[k + 2].value
+    ]
+
+
 def _says_balanced(outline: Outline, reader: Reader) -> bool:
     """Whether the talk says its classes are balanced ("the two outcomes are equally common")."""
     for slide in outline.slides:
         for _, text in shown(slide):
             for sentence in reader.sentences(text):
-                hits = reader.matcher(reader.vocabulary.balance).find(sentence.tokens)
+                hits = reader.matcher(reader.vocabulary.balance).find(sentence.tokens) + _even_ratios(sentence)
                 classes = reader.matcher(reader.vocabulary.class_words).find(sentence.tokens)
                 if any(sentence.same_clause(a, b) for a, _, _ in hits for b, _, _ in classes):
                     return True

@@ -5,9 +5,11 @@ A finding makes a claim, which in a title takes one of a few grammatical shapes,
   the 13 escapes"), or one opened by a verb ("Ship the rule to the north region first");
 - a measured amount: a percentage, a sum of money, a multiple, a decimal, "8 of 13" ("Recall 0.71, twice the
   rule's");
-- a comparison: a comparative not inside a noun phrase ("Lower churn on annual plans"), "than", an arrow, or a
-  choice set against its alternative ("Rank on audio signals, not on complaints");
-- a plan: a time relative to now ("Fixtures next month, then a rota trial"), never a calendar period.
+- a comparison: a comparative not inside a noun phrase ("Lower churn on annual plans"), "than", "as much as",
+  "against" a number, an arrow, or a choice set against its alternative ("Rank on audio signals, not on
+  complaints");
+- a plan: a time relative to now ("Fixtures next month, then a rota trial"), never a calendar period;
+- a reason: "because" and what follows argue for what comes before it.
 A label has none of these: a noun phrase ("Lapse drivers", "Weekly volume by queue, Q1 2022 - Q2 2024"), a
 question, or a clause that a wh-word turns into a noun phrase ("How the model ranks donors") unless it carries an
 amount or a comparison ("How we cut false alarms by 40%"). After a colon or a question mark the answer decides
@@ -66,7 +68,9 @@ def _claims(reader: Lexicon, text: str) -> bool:
         return False
     # a plan is a claim too: "Fixtures next month, then a rota trial"; a calendar period is a chart's label
     plans = any(t.relative for t in times(reader, sentence))
-    return _has_clause(reader, sentence) or _amount(reader, tokens) or _compares(reader, sentence) or plans
+    # a reason argues for what comes before it: "Forecast from the 6 pm forecast, because that's when ..."
+    argued = any(t.key == "because" and len(tokens) - k > 2 for k, t in enumerate(tokens) if k > 1)
+    return _has_clause(reader, sentence) or _amount(reader, tokens) or _compares(reader, sentence) or plans or argued
 
 
 def _uncapitalised(text: str) -> str:
@@ -238,7 +242,12 @@ def _finite(reader: Lexicon, sentence: Sentence, pos: list[str], k: int) -> bool
         head is not None and _agrees(words, tokens[head], readings, tokens[:head])
     )
     pronoun = subject.key in grammar.pronouns or subject.key in grammar.first_person
-    whole = adverb or opened or pronoun or head is not None or ("VBP" in readings and agrees)
+    # a verb of change after a one-noun subject is the verb ("Redemption climbs with every prior loan"), unless
+    # "by" and a noun follow, which name a breakdown ("Price increases by region")
+    trend = reader.title_words("trends").at(tokens, k) is not None and not (
+        after.key == "by" and k + 2 < len(tokens) and not tokens[k + 2].is_number
+    )
+    whole = adverb or opened or pronoun or head is not None or ("VBP" in readings and agrees) or trend
     # a participle before a noun modifies it, as an adjective does: "separate worn gearboxes from hot days"
     named = after_tags & {"NN", "NNS"} or (
         "VBN" in after_tags and k + 2 < len(tokens) and words.tags(tokens[k + 2]) & {"NN", "NNS"}
@@ -309,6 +318,12 @@ def _compares(reader: Lexicon, sentence: Sentence) -> bool:
         if token.key == "not" and 0 < k < len(tokens) - 1 and tokens[k - 1].text in (",", "-", "–", "—"):
             return True
         if token.key == "instead" and k + 1 < len(tokens) and tokens[k + 1].key == "of":
+            return True
+        if token.key in ("against", "vs", "versus") and any(t.is_number for t in tokens[k + 1 : k + 3]):
+            return True  # "Right on 96 days in a hundred, against 91 for the rainfall rule"
+        # "matters as much as the snowfall", "twice as likely as"
+        between = tokens[k + 1] if k + 2 < len(tokens) and tokens[k + 2].key == "as" else None
+        if token.key == "as" and between is not None and reader.words.tags(between) & {"JJ", "RB"}:
             return True
         if token.is_word and reader.words.is_comparative(token) and pos[k] != NUM:
             if k > 0 and tokens[k - 1].key in determiners:

@@ -120,6 +120,8 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
             continue  # "beekeepers report varroa honestly": how they report, not the speaker's aside
         if family.not_before_noun and after is not None and _names(reader, after, pos[end]):
             continue  # "apology emails": a thing, not an apology
+        if family.not_before_noun and _a_thing(reader, tokens, start, pos[start]):
+            continue  # "replies that include an apology": a thing someone gives, not the speaker's apology
         if family.at_end and after is not None and (after.is_word or after.is_number):
             continue
         found.append((start, end))
@@ -157,6 +159,16 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
                     found.append((start, j + hit[1]))
                     break
     return sorted(found)
+
+
+def _a_thing(reader: Lexicon, tokens: list[Token], start: int, tag: str) -> bool:
+    """Whether a noun term follows an article or a determiner that is not the speaker's ("an apology", "the
+    apology", not "my apologies")."""
+    if start == 0 or tag != NOUN:
+        return False
+    grammar = reader.words.grammar
+    before = tokens[start - 1].key
+    return before in grammar.determiners and before not in grammar.first_person
 
 
 def _manner(reader: Lexicon, tokens: list[Token], start: int, end: int) -> bool:

@@ -60,7 +60,10 @@ def times(reader: Lexicon, sentence: Sentence) -> list[Time]:
             k = end
             continue
         if end and _ahead_ordinal(reader, tokens, k):
-            found.append(Time(k - 3, relative=True))  # "in the first fortnight", "during the second sprint"
+            # "in the first fortnight", "during the second sprint", "First month in production: ..."
+            start = k - 3 if k == 3 else k - 1
+            if not found or found[-1].start != start:  # "first quarter" may already be read as a time
+                found.append(Time(start, relative=True))
             k = end
             continue
         counted = [j for j in near_before if tokens[j].is_number or _spelled(tokens[j])]
@@ -97,11 +100,14 @@ def _date_range(reader: Lexicon, token: Token) -> bool:
 
 def _ahead_ordinal(reader: Lexicon, tokens: list[Token], k: int) -> bool:
     """A unit at ``k`` counted from now by an ordinal, opening the line as a plan's step does: "In the first
-    fortnight: ...", "During the first month, ..."; elsewhere ("session lengths in the first week") it is as likely
-    a period of the data."""
+    fortnight: ...", "During the first month, ...", or heading it ("First month in production: ..."); elsewhere
+    ("session lengths in the first week", "First week of data is noisy") it is as likely a period of the data."""
+    orders = reader.time("orders")
+    if k == 1 and orders.at(tokens, 0) is not None:
+        return any(t.text == ":" for t in tokens[k + 1 : k + 5])
     return (
         k == 3
-        and reader.time("orders").at(tokens, k - 1) is not None
+        and orders.at(tokens, k - 1) is not None
         and tokens[k - 2].key == "the"
         and reader.time("ahead").at(tokens, k - 3) is not None
     )

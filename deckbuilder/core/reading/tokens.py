@@ -13,6 +13,8 @@ WORD, NUMBER, DATE, PUNCT, SYMBOL = "word", "number", "date", "punct", "symbol"
 
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "b": 1e9, "billion": 1e9}
 _UNITS = {"%": "%", "percent": "%", "per cent": "%", "pp": "pp", "p.p.": "pp", "x": "x", "×": "x"}
+# "a 1.8-point MAE": points joined to their number by a hyphen are the number's unit
+_UNITS |= {f"{dash}{word}": "pp" for dash in "-–" for word in ("point", "points")}
 _TOKEN = re.compile(
     r"""
     (?P<date>\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b)
@@ -21,7 +23,7 @@ _TOKEN = re.compile(
         (?P<cur>[$€£¥]\s?)?
         (?P<sign>(?<![\w.,])[-+−])?
         (?P<num>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:e[-+]?\d+)?|\.\d+)
-        (?P<unit>\s?(?:%|percent\b|per\scent\b|pp\b|p\.p\.)|x\b|\s?×|\s?(?:k|mn|bn|m|b)\b|\s(?:thousand|million|billion)\b)?
+        (?P<unit>\s?(?:%|percent\b|per\scent\b|pp\b|p\.p\.)|x\b|\s?×|\s?(?:k|mn|bn|m|b)\b|\s(?:thousand|million|billion)\b|[-–]points?\b)?
         (?![\w@]|[-–][^\W\d_])
     )
   | (?P<word>

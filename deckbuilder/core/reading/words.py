@@ -22,7 +22,8 @@ class Words:
 
     def lemmas(self, token: Token) -> frozenset[str]:
         """Return every lemma a word may stand for, itself included ("chose" -> {"chose", "choose"}); a
-        hyphenated word also stands for its last part's lemmas ("cross-validated" -> "crossvalidate")."""
+        hyphenated word also stands for its last part's lemmas ("cross-validated" -> "crossvalidate"), and a
+        negated contraction for "not" ("isn't")."""
         word = token.key
         if word in self._lemmas:
             return self._lemmas[word]
@@ -32,6 +33,8 @@ class Words:
             head, _, last = lower.rpartition("-")
             found |= {head.replace("-", "") + lemma for lemma in self.english.lemmas(last)}
         found.add(word)
+        if word.endswith("n't"):
+            found.add("not")  # "isn't the best", "doesn't hold": a contraction says "not" for the phrases that do
         result = frozenset(found)
         self._lemmas[word] = result
         return result

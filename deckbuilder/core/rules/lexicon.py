@@ -34,8 +34,6 @@ class Lexicon(NamedTuple):
     code: tuple[re.Pattern[str], ...]
     hedge_advice: dict[str, str]  # C007: what to say instead, by hedge family
     money: re.Pattern[str]
-    per_period: re.Pattern[str]
-    share_caught: re.Pattern[str]
     heatmap: re.Pattern[str]
     baseline_examples: dict[str, str]  # the baseline to suggest, by the kind of the talk's metrics
     max_categories: int
@@ -57,8 +55,6 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         code=tuple(re.compile(p, re.MULTILINE) for p in raw["code_patterns"]),
         hedge_advice={str(k): str(v) for k, v in raw["hedge_advice"].items()},
         money=re.compile(business["money"]),
-        per_period=re.compile(business["per_period"]),
-        share_caught=re.compile(business["share_caught"]),
         heatmap=_any_of(raw["heatmap_words"]),
         baseline_examples={str(k): str(v) for k, v in raw["baseline_examples"].items()},
         max_categories=int(raw["max_categories"]),

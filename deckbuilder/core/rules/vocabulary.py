@@ -105,6 +105,7 @@ class Choosing(NamedTuple):
     parts: tuple[Term, ...]  # parts of a design a line names as chosen ("Model: X")
     scope: tuple[Term, ...]  # a line that puts something out of the work on purpose
     evidence: tuple[Term, ...]  # the test that backs a choice ("after a sweep of five values")
+    no_loss: tuple[Term, ...]  # an outcome measured as none: "cost nothing in validation"
     method_verbs: tuple[Term, ...]  # verbs that put a method to work ("Used CatBoost", "Oversampled ...")
     roles: tuple[Term, ...]  # what a superlative calls a finding about the data ("the strongest predictor")
 
