@@ -3,6 +3,7 @@ numbers truly, and numbers and words that agree on the slide."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +119,26 @@ def test_three_callouts_go_in_a_row_when_the_points_are_too_long_to_run_under_th
     under = max(m.top + m.height for m in row)
     assert layout.body.box.top >= under and layout.picture.top >= under
     assert layout.body.box.left + layout.body.box.width <= layout.picture.left  # the points beside the chart
+
+
+def test_three_defended_decisions_under_their_table_read_side_by_side() -> None:
+    # In one column beside the table the three decisions ran off the slide.
+    slide = next(s for s in DENSE.slides if s.decisions)
+    layout = slide_layout(slide, PAGE)
+    body = PAGE.box("body")
+    assert not [p for p in layout.problems if "overflow" in p and "Arial" not in p]
+    assert layout.body is None and layout.table is not None and len(layout.columns) == 3
+    tops = {c.box.top for c in layout.columns}
+    assert len(tops) == 1 and min(tops) >= layout.table.box.top + layout.table.height
+    lefts = [c.box.left for c in layout.columns]
+    assert lefts == sorted(lefts) and all(
+        a.box.left + a.box.width < b.box.left for a, b in itertools.pairwise(layout.columns)
+    )
+    assert len({c.fit.size for c in layout.columns}) == 1  # one size across the columns
+    assert all(c.box.top + c.box.height <= body.top + body.height + 1e-9 for c in layout.columns)
+    assert [plain(c.paras[0].text).replace("\xa0", " ") for c in layout.columns] == [
+        d.decision for d in slide.decisions
+    ]
 
 
 def test_one_decision_alone_reads_at_the_body_size_in_the_middle_of_the_slide() -> None:

@@ -6,7 +6,8 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from deckbuilder.core.rules.findings import Finding
-from deckbuilder.core.slides.layout import SlideLayout, cover_layout, reported, slide_layout
+from deckbuilder.core.slides.cover import cover_layout
+from deckbuilder.core.slides.layout import SlideLayout, reported, slide_layout
 
 from .text import looks_like_code, main_slides
 

@@ -9,7 +9,8 @@ from pptx.util import Inches, Pt
 from deckbuilder.checks.capacity import slide_problem
 from deckbuilder.core.outline.model import Outline, Slide
 from deckbuilder.core.rules.theme import Box
-from deckbuilder.core.slides.layout import SlideLayout, TextBlock, cover_layout, reported, slide_layout
+from deckbuilder.core.slides.cover import cover_layout
+from deckbuilder.core.slides.layout import SlideLayout, TextBlock, reported, slide_layout
 from deckbuilder.core.text.durations import spoken_date
 from deckbuilder.core.timing.deck_format import notes_text
 from deckbuilder.core.timing.talk import TimedSlide
@@ -77,6 +78,8 @@ def content(slide: PptxSlide, spec: Slide, timed: TimedSlide, canvas: Canvas) ->
         shapes.add_metric(slide, box, metric, theme, hero=layout.hero)
     if layout.body is not None:
         shapes.add_text(slide, layout.body.box, list(layout.body.paras), layout.body.fit.size, theme)
+    for column in layout.columns:
+        shapes.add_text(slide, column.box, list(column.paras), column.fit.size, theme)
     if layout.picture is not None and spec.figure is not None:
         caption = layout.caption
         if caption is not None:

@@ -15,6 +15,7 @@ from deckbuilder.core.rules.theme import Box, Theme
 from deckbuilder.core.slides.arrangements import callouts_arranged
 from deckbuilder.core.slides.callout_boxes import hero_box, metric_boxes
 from deckbuilder.core.slides.columns import lede_height, region, text_column
+from deckbuilder.core.slides.decision_columns import decision_columns
 from deckbuilder.core.slides.slide_text import decision_paras, point_paras, todo_paras
 from deckbuilder.core.slides.table_layout import TableBlock, table_block
 from deckbuilder.core.text.breaks import phrase_lines
@@ -52,6 +53,7 @@ class SlideLayout:
     table: TableBlock | None = None
     problems: tuple[str, ...] = ()
     hero: bool = False  # the slide's one content is a metric: it is shown large, as the slide's hero
+    columns: tuple[TextBlock, ...] = ()  # decisions side by side, each in its own box (decision_columns.py)
 
 
 def layout_kind(spec: Slide) -> str:
@@ -121,29 +123,6 @@ def reported(layout: SlideLayout) -> tuple[str, bool] | None:
     return (layout.problems[0], True) if layout.problems else None
 
 
-def cover_layout(title: str, page: Page, subtitle: str | None = None, byline: str = "") -> SlideLayout:
-    """Return the opening slide: the title, then the subtitle and the byline, each under the one before."""
-    theme = page.theme
-    block, problems = title_block(title, page, page.box("cover_title"), theme.size_range("cover_title"))
-    below = page.box("cover_subtitle")
-    sub = None
-    if subtitle:
-        room = Box(below.left, below.top, below.width, below.height * 2)  # a subtitle may take two lines
-        paras = (Para(for_slide(subtitle, theme.keep_together)),)
-        fit = page.fit(list(paras), room, theme.size_range("cover_subtitle"))
-        sub = TextBlock(Box(room.left, room.top, room.width, fit.height_in), paras, fit)
-        if not fit.fits:
-            problems.append("the subtitle does not fit two lines; shorten it to the role and the company.")
-        below = Box(below.left, below.top + fit.height_in, below.width, below.height)
-    line = None
-    if byline:
-        paras = (Para(byline, color="muted"),)
-        box = page.box("cover_byline")
-        fit = page.fit(list(paras), box, (theme.sizes["cover_byline"], theme.sizes["cover_byline"]))
-        line = TextBlock(Box(below.left, max(below.top + 0.05, box.top), box.width, fit.height_in), paras, fit)
-    return SlideLayout(title=block, body=sub, caption=line, problems=tuple(problems))
-
-
 def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> SlideLayout:
     """Lay out a talk or appendix slide by what it holds: text, a visual, metric callouts, or a mix."""
     layout = _compose(spec, page, title_box)
@@ -157,7 +136,39 @@ def slide_layout(spec: Slide, page: Page, title_box: Box | None = None) -> Slide
         better = [o for o in others if len(_lost(o)) < len(_lost(layout))]
         if better:
             return min(better, key=lambda o: (len(_lost(o)), -_visual_height(o)))
+    if spec.decisions and _lost(layout):
+        # Two or three decisions that run off the slide in one column read side by side, under their table.
+        side = _side_by_side(spec, page, title_box)
+        if side is not None and len(_lost(side)) < len(_lost(layout)):
+            return side
     return layout
+
+
+def _titled(spec: Slide, page: Page, title_box: Box | None) -> tuple[TextBlock, list[str], float]:
+    """Return the slide's title, its problems, and how far a title too long for its box pushes the body down."""
+    sizes = page.theme.size_range("title")
+    title, problems = title_block(spec.title or "", page, title_box or page.box("title"), sizes)
+    drop = max(0.0, title.box.top + title.box.height - (page.box("title").top + page.box("title").height))
+    return title, problems, drop
+
+
+def _side_by_side(spec: Slide, page: Page, title_box: Box | None) -> SlideLayout | None:
+    theme = page.theme
+    title, problems, drop = _titled(spec, page, title_box)
+    paras = [replace(p, text=for_slide(p.text, theme.keep_together)) for p in decision_paras(spec, False, theme)]
+    found = decision_columns(spec, paras, page, drop)
+    if found is None:
+        return None
+    columns, table, tight = found
+    if tight:
+        problems.append(
+            Absorbed(
+                "the decisions fit side by side in Arial, the deck's font, but not in a wider one: opened where "
+                "Arial is missing, a column would overflow; shorten a reason or move detail to the speaker notes."
+            )
+        )
+    blocks = tuple(TextBlock(box, group, fit) for box, group, fit in columns)
+    return SlideLayout(title, table=table, problems=tuple(problems), columns=blocks)
 
 
 def _visual_height(layout: SlideLayout) -> float:
@@ -175,9 +186,7 @@ def _compose(spec: Slide, page: Page, title_box: Box | None, arrange: str = "sta
     """Lay a slide out, its callouts beside a visual stacked over the text, in a ``row`` across the top, or
     stacked beside the visual with the text ``under`` both (None when that arrangement does not hold them)."""
     theme = page.theme
-    title, problems = title_block(spec.title or "", page, title_box or page.box("title"), theme.size_range("title"))
-    # A title too long for its box pushes everything under it down by what it overruns.
-    drop = max(0.0, title.box.top + title.box.height - (page.box("title").top + page.box("title").height))
+    title, problems, drop = _titled(spec, page, title_box)
     kind = layout_kind(spec)
     beside = kind == "text_visual"
     bullets = point_paras(spec.points)
