@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from deckbuilder import parse_outline, plan_talk
+from deckbuilder.core.rules.findings import Severity
 
 from .conftest import outline_text
 
@@ -244,6 +245,59 @@ def test_a_score_said_as_a_share_is_no_business_reading(said: str) -> None:
     talk = [dict(s) for s in SOUND_TALK]
     talk[3] = dict(talk[3], title="Ranks boiler trips five times better than random", points=[said])
     assert "C008" in codes(talk)
+
+
+def test_a_unit_clash_is_a_warning_beside_its_table_and_a_note_across_slides() -> None:
+    metric = {
+        "name": "Interval coverage",
+        "value": 0.89,
+        "baseline": 0.9,
+        "baseline_label": "nominal",
+        "format": "percent",
+    }
+    table = {"columns": ["Model", "Interval coverage"], "rows": [["NGBoost", 0.89], ["Quantile forest", 0.86]]}
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], table=table)
+    talk[3] = dict(talk[3], metrics=[metric])
+    clash = [f for f in findings(talk) if f.code == "C012"]
+    assert clash and clash[0].severity == Severity.INFO and "another slide" in clash[0].message
+    talk[2] = SOUND_TALK[2]
+    talk[3] = dict(talk[3], table=table)
+    clash = [f for f in findings(talk) if f.code == "C012"]
+    assert clash and clash[0].severity == Severity.WARNING
+
+
+def test_a_business_rate_does_not_stand_beside_accuracy_as_its_better_measure() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    accuracy = {"name": "Accuracy", "value": 0.991, "baseline": 0.987, "baseline_label": "always 'no fault'"}
+    talk[3] = dict(talk[3], title="Right on 99 pumps in 100", metrics=[accuracy], points=["About 40 pumps a week"])
+    talk.insert(4, {"kind": "results", "title": "Breakdowns fall by a third",
+                    "points": ["Breakdown rate 0.9% of pump-months instead of 1.3%"]})  # fmt: skip
+    assert "C003" in codes(talk)
+
+
+@pytest.mark.parametrize(
+    ("title", "labelled"),
+    [("results", True), ("error_analysis", True), ("approach", False), ("methodology", False), ("problem", False)],
+)
+def test_a_label_title_is_a_fault_where_the_slide_shows_evidence(title: str, labelled: bool) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    at = next(i for i, s in enumerate(talk) if s["kind"] == title)
+    talk[at] = dict(talk[at], title="One model across all depots, fed scans and weather")
+    assert ("C001" in codes(talk)) is labelled
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Each feature group was removed in turn and the model refitted on the same folds",  # an ablation
+        "Tenants who answer 'not sure' are kept as their own group",  # a category of the data
+    ],
+)
+def test_procedures_and_categories_of_the_data_are_no_choices(line: str) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], points=[line])
+    assert "C006" not in codes(talk)
 
 
 def test_c010_too_much_text() -> None:

@@ -58,6 +58,9 @@ def _measures(reader: Reader, text: str) -> list[tuple[str, str, str | None, str
         # the words between a change's two ends say whose the first number was, not what the second measures
         ("Log loss falls from 0.52 with the flat rate to 0.44", "log loss", "0.44", "0.52"),
         ("MAE drops from 41 minutes to 29 minutes once holidays are flagged", "MAE", "29", "41"),
+        # how often the model is right, said as a count out of a count: an accuracy
+        ("The scanner gets 994 parcels in 1,000 right", "accuracy", "994 parcels in 1,000", None),
+        ("Misclassifies 1 claim in 250", "accuracy", "1 claim in 250", None),
         (
             "A 2.4-point MAE on the humidity forecast, against a 3.9-point MAE for yesterday's value",
             "MAE",
@@ -327,6 +330,7 @@ def test_a_title_states_a_finding_or_names_its_slide(reader: Reader, title: str,
         ("May improve recall on rural routes", 0, 0, False),
         ("Within two weeks: a drift alarm for whenever weekly MAPE goes above 12%", 1, 0, False),
         ("Revisit the thresholds whenever possible", 0, 0, True),
+        ("Try a few more features at some stage", 0, 0, True),
         ("First month in production: retrain weekly and compare with the rule", 1, 0, False),
         ("First week of data is noisy", 0, 0, False),  # a period of the data, not a plan's step
     ],

@@ -170,10 +170,16 @@ def _acts(reader: Reader, sentence: Sentence) -> bool:
     return False
 
 
+_APART = frozenset({"own", "separate", "distinct", "different"})
+
+
 def _on_data(reader: Reader, sentence: Sentence) -> bool:
     """An act on the data, not a method: a verb followed by "on" and what it was done on ("Trained on 14
-    months of orders", "Trained only on 2023")."""
+    months of orders", "Trained only on 2023"), or values kept apart as a category of their own ("the 'maybe'
+    answers were kept as their own class", "coded as a separate level")."""
     tokens, pos = sentence.tokens, reader.pos(sentence)
+    if any(t.key == "as" and any(u.key in _APART for u in tokens[k + 1 : k + 4]) for k, t in enumerate(tokens)):
+        return True
     for k, token in enumerate(tokens[:4]):
         if token.key == "on" and k > 0 and pos[k - 1] in (VERB, BASE, PART, "F"):
             rest = tokens[k + 1 : k + 4]

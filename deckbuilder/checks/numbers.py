@@ -55,9 +55,13 @@ def baseline_example(outline: Outline, config: Config, reader: Reader) -> str:
 
 
 def _named_in(reader: Reader, name: str) -> Metric | None:
-    """The metric a callout's name holds ("MAE (min)", "Orders 10+ min late" holds none)."""
-    hits = reader.metric_terms.find(reader.sentence(name).tokens)
-    return reader.metric_by_term[hits[0][2]] if hits else None
+    """The metric a callout's name holds ("MAE (min)", "Orders 10+ min late" holds none); a name that says how
+    often the model is right is an accuracy ("Fittings classified correctly")."""
+    tokens = reader.sentence(name).tokens
+    hits = reader.metric_terms.find(tokens)
+    if hits:
+        return reader.metric_by_term[hits[0][2]]
+    return reader.vocabulary.metric("accuracy") if reader.correctness.any(tokens) else None
 
 
 def _kind(reader: Reader, name: str) -> str:
@@ -78,14 +82,17 @@ def units(outline: Outline, config: Config) -> list[Finding]:
             if callout != "other" and callout != table:
                 in_percent = table == "percent"
                 table_says, callout_says = ("percent", "a fraction") if in_percent else ("fractions", "percent")
+                # side by side on one slide the panel sees the clash; a table on another slide is a note
+                beside = slide.table is not None and normalise(metric.name) in map(normalise, slide.table.columns)
                 found.append(
                     config.finding(
                         "C012",
                         f"{metric.name} is shown as {callout_says} ({metric.value}) in its callout but in "
-                        f"{table_says} in the table; "
+                        f"{table_says} in the table{'' if beside else ' on another slide'}; "
                         + ("drop `format: number`" if in_percent else "drop `format: percent`")
                         + " and the deck shows it as the table does.",
                         slide=index,
+                        note=not beside,
                     )
                 )
     return found
@@ -148,6 +155,9 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                     headline.append((index, named))
             for _, text in shown(slide):
                 headline += [(index, m) for m in _metrics_of(reader, text)]
+    # a rate the business counts ("entrapment rate 0.9% of lift-months") is an outcome, not a score of the model:
+    # it does not stand beside accuracy as the measure the panel asks for
+    headline = [(i, m) for i, m in headline if m.kind != "experiment"]
     rare = any(m.misleads_when_rare for _, m in headline) and _says_rare(outline, reader)
     misleading = [m.alone_misleads or (m.misleads_when_rare and rare) for _, m in headline]
     if headline and all(misleading) and not _says_balanced(outline, reader):

@@ -28,7 +28,10 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     for index, slide in main_slides(outline, config):
         # a next-steps title that schedules its steps is the slide's finding: "Pilot in Q3, deposit data in Q4"
         scheduled = slide.kind == "next_steps" and bool(reader.times(slide.title or ""))
-        if slide.title and not scheduled and is_label(slide.title, config):
+        # the slides that show evidence or conclude state it in the title (the rubric's results and figures, the
+        # errors, the data, the steps); the problem, approach and methodology may name their subject
+        shows = config.template.states_finding(slide.kind)
+        if slide.title and shows and not scheduled and is_label(slide.title, config):
             found.append(
                 config.finding(
                     "C001",

@@ -16,6 +16,7 @@ from deckbuilder.core.rules.vocabulary import Metric
 from .baselines import BaselineReading
 from .lexicon import Lexicon
 from .quantities import Measure, Mention, Quantity, is_count, mentions, plausible, text_of
+from .rates import rates_of_right
 from .sentences import Sentence
 from .tokens import is_year
 from .words import NOUN, PART, VERB
@@ -365,4 +366,7 @@ class _Linker(BaselineReading):
 def read_measures(reader: Lexicon, sentence: Sentence, previous: Metric | None = None) -> list[Measure]:
     """Return the measures one sentence states, in order; ``previous`` is the metric the sentence before named,
     which a sentence whose subject is a pronoun speaks of."""
-    return _Linker(reader, sentence, previous).read()
+    found = _Linker(reader, sentence, previous).read()
+    if not any(m.metric == "accuracy" for m in found):
+        found += rates_of_right(reader, sentence)  # "gets 97 calls in 100 right"
+    return found

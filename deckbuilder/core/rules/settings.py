@@ -18,6 +18,7 @@ class KindRule(NamedTuple):
     main: bool  # counts as the talk proper: slide count, shares, T009
     backup: bool  # shown after the talk with no budget (appendix)
     section: str
+    states_finding: bool = False  # its title must state a finding (C001): a slide that shows evidence
 
 
 class ShareRule(NamedTuple):
@@ -54,6 +55,11 @@ class Template(NamedTuple):
     def kinds_in_section(self, section: str) -> set[str]:
         """Return the kinds whose time counts in ``section``."""
         return {k.name for k in self.kinds.values() if k.section == section}
+
+    def states_finding(self, kind: str | None) -> bool:
+        """Return True when a slide of ``kind`` must title itself with its finding (unknown kinds must)."""
+        rule = self.kinds.get(kind or "")
+        return rule is None or rule.states_finding
 
     def is_main(self, kind: str | None) -> bool:
         """Return True when a slide of ``kind`` is part of the talk proper (unknown kinds are)."""
@@ -176,6 +182,7 @@ def parse_template(raw: dict[str, Any]) -> Template:
             main=bool(spec["main"]),
             backup=bool(spec.get("backup", False)),
             section=str(spec["section"]),
+            states_finding=bool(spec.get("states_finding", False)),
         )
         for name, spec in raw["kinds"].items()
     }

@@ -146,6 +146,7 @@ class Vocabulary(NamedTuple):
     grammar: Grammar
     metrics: tuple[Metric, ...]
     correctness: tuple[Term, ...]
+    incorrectness: tuple[Term, ...]
     balance: tuple[Term, ...]
     class_words: tuple[Term, ...]
     spread: tuple[Term, ...]
@@ -242,6 +243,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         grammar=Grammar(**{name: words(name) for name in g}),
         metrics=metrics,
         correctness=terms(raw["correctness"]),
+        incorrectness=terms(raw["incorrectness"]),
         balance=terms(raw["balance"]),
         class_words=terms(raw["class_words"]),
         spread=terms(raw["spread"]),
