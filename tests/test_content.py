@@ -183,6 +183,8 @@ def test_a_ratio_of_equal_parts_says_the_classes_are_balanced() -> None:
     even = "Accuracy is 0.81 on a 50/50 sample of real and fake reviews, against 0.50 by guessing"
     talk[3] = dict(talk[3], title=title, metrics=[], points=[even])
     assert "C003" not in codes(talk)
+    talk[3] = dict(talk[3], points=[even.replace("50/50", "52/48")])  # about even
+    assert "C003" not in codes(talk)
     talk[3] = dict(talk[3], points=[even.replace("50/50", "97/3").replace("0.50", "0.97")])
     assert "C003" in codes(talk)
 
@@ -298,6 +300,28 @@ def test_procedures_and_categories_of_the_data_are_no_choices(line: str) -> None
     talk = [dict(s) for s in SOUND_TALK]
     talk[2] = dict(talk[2], points=[line])
     assert "C006" not in codes(talk)
+
+
+def test_a_call_with_a_keyword_argument_is_code() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], points=["GroupKFold(n_splits=4) so no store appears on both sides"])
+    assert "C005" in codes(talk)
+
+
+def test_a_share_after_a_comma_is_not_the_accuracy_before_it() -> None:
+    # "labelled correctly ... , with 3% sick": the 3% is the sick share, the accuracy is 99 in 100
+    line = "99 cows in 100 labelled correctly against 97 for the herd rule, with 3% lame"
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(talk[3], title="Finds lame cows early", metrics=[], points=[line])
+    assert "C003" in codes(talk) and "C002" not in codes(talk)
+
+
+def test_a_model_judged_is_not_a_part_named() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], points=["The classifier is correct on 99.2 of every 100 invoices, against 98.9"])
+    assert "C006" not in codes(talk)
+    talk[2] = dict(talk[2], points=["The backbone is EfficientNet-B3"])
+    assert "C006" in codes(talk)
 
 
 def test_c010_too_much_text() -> None:

@@ -61,6 +61,16 @@ def _measures(reader: Reader, text: str) -> list[tuple[str, str, str | None, str
         # how often the model is right, said as a count out of a count: an accuracy
         ("The scanner gets 994 parcels in 1,000 right", "accuracy", "994 parcels in 1,000", None),
         ("Misclassifies 1 claim in 250", "accuracy", "1 claim in 250", None),
+        ("Correct on 98.6 of every 100 invoices", "accuracy", "98.6 of every 100", None),
+        (
+            "Overall correctness 93 per cent against 90 per cent for the old cut-off",
+            "accuracy",
+            "93 per cent",
+            "90 per cent",
+        ),
+        ("Across the folds MRR sat at 0.31, give or take 0.02", "MRR", "0.31", None),  # a spread, not weak praise
+        ("CRPS settles at 1.8 litres once the humidity term is in", "CRPS", "1.8", None),
+        ("Kendall's tau between forecast and actual order comes to 0.47", "Kendall's tau", "0.47", None),
         (
             "A 2.4-point MAE on the humidity forecast, against a 3.9-point MAE for yesterday's value",
             "MAE",
@@ -394,6 +404,7 @@ def test_a_hedge_is_read_by_its_family(reader: Reader, line: str, family: str, s
         "Drivers log their breaks honestly - we spot-check one shift in ten",  # how others act, not an aside
         "Retrain before the June list goes out, then a true out-of-time test",  # a validation, not a time excuse
         "Replies that carry an apology are escalated 9% less often",  # an apology someone gives, a thing
+        "Median wait 14 minutes, give or take 3",  # a spread
     ],
 )
 def test_words_that_are_not_the_speaker_undermining_their_work(reader: Reader, line: str) -> None:

@@ -219,16 +219,24 @@ def _says_rare(outline: Outline, reader: Reader) -> bool:
     return False
 
 
+_NEAR_EVEN = 10  # "51/49", "45/55": shares of a hundred this close are classes about equally common
+
+
 def _even_ratios(sentence: Sentence) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Where a sentence writes a ratio of equal parts ("a 50/50 set", "1:1"), which the tokens split in three."""
+    """Where a sentence writes a ratio of (about) equal parts ("a 50/50 set", "split 51/49", "1:1"), which the
+    tokens split in three."""
     tokens = sentence.tokens
+
+    def even(a: float, b: float) -> bool:
+        return a == b or (a + b == 100 and abs(a - b) <= _NEAR_EVEN)
+
     return [
         (k, k + 3, ("even",))
         for k in range(len(tokens) - 2)
         if tokens[k].is_number
         and tokens[k + 1].text in ("/", ":", "-")
         and tokens[k + 2].is_number
-        and tokens[k].value == tokens[k + 2].value
+        and even(tokens[k].value, tokens[k + 2].value)
     ]
 
 

@@ -116,6 +116,8 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
         joined = len(found_term) > 1 and end - start == 1 and "-" in tokens[start].text
         if family.compound_names and joined and after is not None and _names(reader, after, pos[end]):
             continue  # the phrase written as one word before a noun names a kind of it: "an out-of-time test"
+        if after is not None and after.is_number and reader.spread_terms.at(tokens, start) is not None:
+            continue  # "MRR sat at 0.27, give or take 0.01": a spread, as "plus or minus" is
         if family.aside and _manner(reader, tokens, start, end):
             continue  # "beekeepers report varroa honestly": how they report, not the speaker's aside
         if family.not_before_noun and after is not None and _names(reader, after, pos[end]):

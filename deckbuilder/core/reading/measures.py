@@ -143,8 +143,8 @@ class _Linker(BaselineReading):
         """Whether a word of spread governs the number at ``i`` ("a standard deviation of 0.01", "(with a
         variation of ~2.5%)"): it is closer before the number than any metric."""
         found = self.reader.spread_terms.find(self.tokens)
-        if any(i < start <= i + 2 for start, _, _ in found):
-            return True  # "a 3% variance", "0.01 standard deviation"
+        if any(i < start <= i + 2 and all(t.is_word for t in self.tokens[i + 1 : start]) for start, _, _ in found):
+            return True  # "a 3% variance", "0.01 standard deviation"; not "0.27, give or take 0.01"
         spreads = [end for _, end, _ in found if end <= i]
         if not spreads or not self._joined(spreads[-1] - 1, i) or i - spreads[-1] > _LINK_GAP:
             return False
@@ -356,6 +356,8 @@ class _Linker(BaselineReading):
         for k in clause:
             if self.reader.correctness.at(self.tokens, k) is None:
                 continue
+            if any(t.text == "," for t in self.tokens[min(i, k) : max(i, k)]):
+                continue  # "labelled correctly against 97, with 3% sick": the share after the comma is another's
             after = self.tokens[k + 1].key if k + 1 < len(self.tokens) else ""
             if self.tokens[k].key == "right" and after in _INTENSIFIED:
                 continue  # "right up to the first miss", "right after launch": no judgement of being right

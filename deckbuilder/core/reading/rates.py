@@ -13,8 +13,9 @@ _OUT_OF = (("in",), ("out", "of"), ("of", "every"), ("of", "each"), ("of",))
 _SPELLED = {"hundred": 100.0, "thousand": 1000.0, "ten": 10.0, "twenty": 20.0, "fifty": 50.0}
 
 
-def _count(token: Token) -> float | None:
-    if token.is_number and not token.unit and not token.decimals:
+def _count(token: Token, whole: bool = False) -> float | None:
+    """A count as written in digits or words; the part may be a decimal ("99.2 of every 100"), the whole not."""
+    if token.is_number and not token.unit and not (whole and token.decimals):
         return token.value
     return _SPELLED.get(token.key) if is_number_word(token) else None
 
@@ -30,7 +31,7 @@ def _out_of(tokens: list[Token], k: int) -> tuple[float, int] | None:
         m = j + len(words)
         if m < len(tokens) and tokens[m].key in ("a", "an"):
             m += 1  # "96 days in a hundred"
-        whole = _count(tokens[m]) if m < len(tokens) else None
+        whole = _count(tokens[m], whole=True) if m < len(tokens) else None
         if whole:
             return whole, m + 1
     return None
