@@ -324,6 +324,33 @@ def test_a_model_judged_is_not_a_part_named() -> None:
     assert "C006" in codes(talk)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Freezing weeks halve the hit rate to 0.21",  # a level after a relative change is compared
+        "Break-even is precision@20 of 0.35; the model cleared it in every week",  # the baseline itself
+    ],
+)
+def test_a_level_compared_by_its_verb_or_itself_a_baseline_needs_no_other(line: str) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[4] = dict(talk[4], points=[line])
+    assert "C002" not in codes(talk)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("Picking five depots at random would hit 0.06, the weekly fault rate", False),  # a baseline supposed
+        ("The costly misses are Monday shortfalls, when the buyer cannot be topped up", False),  # a phrasal verb
+        ("Settled on hive-level models; apiary-level ones were set aside", True),  # the alternative, not why
+    ],
+)
+def test_what_is_a_choice_and_what_defends_it(line: str, flagged: bool) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], points=[line])
+    assert ("C006" in codes(talk)) is flagged
+
+
 def test_c010_too_much_text() -> None:
     talk = [dict(s) for s in SOUND_TALK]
     talk[4] = dict(talk[4], points=[f"Segment {i} has its own reason to fail here" for i in range(9)])

@@ -311,6 +311,7 @@ def test_the_word_table_is_what_its_tool_makes_from_the_vocabulary() -> None:
         ("Pallet age matters as much as the route itself", True),
         ("Right on 93 shifts in a hundred, against 88 for the rota rule", True),
         ("Score at 6 pm, because that is when the rota is set", True),
+        ("Accuracy collapses in the two coastal depots", True),
     ],
 )
 def test_a_title_states_a_finding_or_names_its_slide(reader: Reader, title: str, finding: bool) -> None:
@@ -378,6 +379,7 @@ def test_the_times_a_step_names(reader: Reader, step: str, relative: int, absolu
         ("This probably isn't the right split for seasonal data", "doubt", True),  # a contraction's "not"
         ("The lag features might well be spurious", "doubt", True),
         ("The pipeline was cobbled together on a Sunday", "shoddy", True),
+        ("This part of the model is thinner than I'd like", "shoddy", True),  # the work against the speaker's wish
     ],
 )
 def test_a_hedge_is_read_by_its_family(reader: Reader, line: str, family: str, sure: bool) -> None:
@@ -405,6 +407,10 @@ def test_a_hedge_is_read_by_its_family(reader: Reader, line: str, family: str, s
         "Retrain before the June list goes out, then a true out-of-time test",  # a validation, not a time excuse
         "Replies that carry an apology are escalated 9% less often",  # an apology someone gives, a thing
         "Median wait 14 minutes, give or take 3",  # a spread
+        "Though 7 in 10 scanner reads are already fine, volunteers re-key them all",  # said of the data
+        "The costly error is fine graded as medium",  # a wool grade, not a judgement
+        "By heifers the model is six points weaker than by cows",  # parts of the work compared
+        "A proper score rewards the honest forecast, not the most confident one",  # a thing described
     ],
 )
 def test_words_that_are_not_the_speaker_undermining_their_work(reader: Reader, line: str) -> None:

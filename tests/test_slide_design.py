@@ -4,6 +4,7 @@ numbers truly, and numbers and words that agree on the slide."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from pptx import Presentation
 
 from deckbuilder import load_outline, plan_talk
 from deckbuilder.core.outline.loader import parse_outline
-from deckbuilder.core.outline.model import Decision, Figure, Metric, Reference, Slide
+from deckbuilder.core.outline.model import Decision, Figure, Metric, Point, Reference, Slide
 from deckbuilder.core.rules.config import default_config
 from deckbuilder.core.slides.callout import against, lift_text, read_callout, value_text
 from deckbuilder.core.slides.chart_marks import marked, named_category
@@ -139,6 +140,17 @@ def test_three_defended_decisions_under_their_table_read_side_by_side() -> None:
     assert [plain(c.paras[0].text).replace("\xa0", " ") for c in layout.columns] == [
         d.decision for d in slide.decisions
     ]
+
+
+def test_a_point_beside_two_decisions_makes_the_first_column_as_wide_as_its_words() -> None:
+    methodology = next(s for s in DENSE.slides if s.decisions)
+    slide = replace(methodology, points=[Point(text="Top features by gain: trip count, route, load weight")],
+                    decisions=methodology.decisions[:2])  # fmt: skip
+    layout = slide_layout(slide, PAGE)
+    assert len(layout.columns) == 3 and layout.columns[0].paras[0].level == 0  # the point, as a bullet
+    widths = [c.box.width for c in layout.columns]
+    assert widths[0] < widths[1] and widths[0] < widths[2]
+    assert widths[0] >= PAGE.box("body").width * 0.18  # never a sliver
 
 
 def test_one_decision_alone_reads_at_the_body_size_in_the_middle_of_the_slide() -> None:

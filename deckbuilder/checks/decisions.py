@@ -45,7 +45,7 @@ def is_decision(reader: Reader, text: str, on_model_slide: bool) -> bool:
         return False  # "With more time I would prioritise ...": a plan, not a choice made
     if reader.choices(text) or _names_part(reader, sentence):
         return True
-    if _acts(reader, sentence) and not _on_data(reader, sentence):
+    if _acts(reader, sentence) and not _on_data(reader, sentence) and not _supposed(reader, sentence):
         return not _others(reader, sentence)
     # on the methodology slide a line headed by a method is a choice noted without a verb ("CatBoost, because
     # ..."); on the approach slide such a line draws the pipeline at a glance
@@ -83,7 +83,7 @@ def _reasoned(reader: Reader, text: str) -> bool:
         or any(c.reason for c in reader.choices(text))
         or reader.consequence.any(tokens)
         or _tested(reader, sentence)
-        or _explained(sentence)
+        or _explained(reader, sentence)
     )
 
 
@@ -113,14 +113,26 @@ def _gives_reason(reader: Reader, sentence: Sentence, start: int, term: tuple[st
     return True
 
 
-def _explained(sentence: Sentence) -> bool:
+def _explained(reader: Reader, sentence: Sentence) -> bool:
     """A colon or a dash after the choice that opens a clause of its own ("...: it put Easter a week late"),
-    not the colon of "Model: X", a part and what it is."""
+    not the colon of "Model: X", a part and what it is, nor a clause that only says what was left out
+    ("Settled on hive-level models; apiary-level ones were set aside": the alternative, not why)."""
     tokens = sentence.tokens
     for k, token in enumerate(tokens[:-2]):
         if token.text in (":", "—", "–", ";") and k > 1:
-            return len(tokens) - k > 3
+            rest = tokens[k + 1 :]
+            rejected = reader.matcher(reader.vocabulary.choice.negative).any(rest) and not reader.reasons.any(rest)
+            return len(tokens) - k > 3 and not rejected
     return False
+
+
+def _supposed(reader: Reader, sentence: Sentence) -> bool:
+    """A choice supposed, not made: a gerund opening the line with "would" or "could" as its verb ("Picking five
+    trams at random would hit 0.06": a baseline said as what an act would score)."""
+    tokens = sentence.tokens
+    if not tokens or "VBG" not in reader.words.tags(tokens[0]):
+        return False
+    return any(tokens[k].key in ("would", "could", "might") for k in sentence.clause_of(0))
 
 
 def _others(reader: Reader, sentence: Sentence) -> bool:

@@ -224,6 +224,8 @@ class _ChoiceReader(ChoicePhrases):
         found = []
         tokens = self.tokens
         for start, end, _ in self.reader.best_words.find(tokens):
+            if end < len(tokens) and tokens[end].key == "up":
+                continue  # "the buyer cannot be topped up": a phrasal verb, no outcome
             # The subject before the verb that the superlative completes.
             verb = next(
                 (

@@ -131,8 +131,9 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
         found += [
             (s, e)
             for s, e, _ in reader.matcher(family.predicative).find(tokens)
-            # a superlative compares parts of the work ("where the model is weakest"): error analysis, no hedge
-            if "JJS" not in reader.words.tags(tokens[s])
+            # a superlative or comparative compares parts of the work ("where the model is weakest", "five points
+            # weaker by hoggets than by ewes"): error analysis, no hedge; "thinner than I'd like" judges the work
+            if not _compares_parts(reader, tokens, s)
             and _said_of(reader, sentence, s)
             and _of_work(reader, sentence, s, family)
         ]
@@ -140,7 +141,8 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
         negations = reader.words.grammar.negations
         for s, e, _ in reader.matcher(family.negated).find(tokens):
             near = [j for j in range(max(0, s - 3), s) if tokens[j].key in negations or tokens[j].key.endswith("n't")]
-            if near:
+            named = e < len(tokens) and tokens[e].is_word and (pos[e] == NOUN or tokens[e].key == "one")
+            if near and not named:  # "not the most confident one": a thing described, not the speaker's doubt
                 found.append((near[0], e))  # "not 100% sure", "not confident in these numbers"
     if family.times:
         scarce = reader.matcher(family.scarce)
@@ -161,6 +163,19 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
                     found.append((start, j + hit[1]))
                     break
     return sorted(found)
+
+
+def _compares_parts(reader: Lexicon, tokens: list[Token], k: int) -> bool:
+    """Whether a superlative or a comparative at ``k`` compares parts of the work with each other, not the work
+    with what the speaker wanted ("thinner than I'd like")."""
+    tags = reader.words.tags(tokens[k])
+    if "JJS" in tags:
+        return True
+    if "JJR" not in tags:
+        return False
+    than = next((j for j in range(k + 1, min(len(tokens), k + 4)) if tokens[j].key == "than"), None)
+    first = reader.words.grammar.first_person
+    return than is None or not any(t.key in first or t.key.split("'")[0] in first for t in tokens[than + 1 : than + 3])
 
 
 def _a_thing(reader: Lexicon, tokens: list[Token], start: int, tag: str) -> bool:
@@ -215,7 +230,10 @@ def _said_of(reader: Lexicon, sentence: Sentence, k: int) -> bool:
         return True
     if any(linking.at(before, j) is not None for j in range(len(before))):
         after = tokens[k + 1] if k + 1 < len(tokens) else None
-        # "is a naive baseline" names a kind; "is naive" or "is naive for ..." judges
+        # "is a naive baseline" names a kind, "is fine graded as medium" a thing done; "is naive" or "is naive for
+        # ..." judges
+        if after is not None and after.is_word and "VBN" in reader.words.tags(after):
+            return False
         return after is None or not (after.is_word and reader.pos(sentence)[k + 1] == NOUN)
     return False
 

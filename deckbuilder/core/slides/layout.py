@@ -155,8 +155,9 @@ def _titled(spec: Slide, page: Page, title_box: Box | None) -> tuple[TextBlock, 
 def _side_by_side(spec: Slide, page: Page, title_box: Box | None) -> SlideLayout | None:
     theme = page.theme
     title, problems, drop = _titled(spec, page, title_box)
+    points = [replace(p, text=for_slide(p.text, theme.keep_together)) for p in point_paras(spec.points)]
     paras = [replace(p, text=for_slide(p.text, theme.keep_together)) for p in decision_paras(spec, False, theme)]
-    found = decision_columns(spec, paras, page, drop)
+    found = decision_columns(spec, points, paras, page, drop)
     if found is None:
         return None
     columns, table, tight = found
