@@ -351,6 +351,43 @@ def test_what_is_a_choice_and_what_defends_it(line: str, flagged: bool) -> None:
     assert ("C006" in codes(talk)) is flagged
 
 
+def test_a_snake_case_name_compared_with_a_number_is_code() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(talk[3], points=["Alerts fire when p_leak >= 0.4, about 30 a week"])
+    assert "C005" in codes(talk)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Boosting won, though the PR-AUC gap was 0.01",  # the size of a difference
+        "Brier skill score 0.19 over the climatology forecast",  # a weather forecast's baseline
+        "Accuracy 81% on a balanced problem, against 50% by guessing",  # balanced classes, said of the problem
+        "Roughly one visit in three lands on a site that fails, right down to the smallest depots",
+    ],
+)
+def test_levels_that_need_no_other_baseline(line: str) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(talk[3], points=[*talk[3]["points"], line])
+    assert not {"C002", "C003"} & set(codes(talk))
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("Went with 5-fold cross-validation.", True),  # the test is the choice, not its evidence
+        ("Kept the default depth after a 5-fold cross-validation", False),
+        ("Missing readings filled with the median.", True),  # a slide's shorthand passive
+        ("Shifts planned from the forecast would save 300 idle hours a month", False),  # the participle modifies
+        ("Supplier notes left out on purpose - they arrive after the order ships", False),  # left out, with why
+    ],
+)
+def test_choices_in_a_slides_shorthand(line: str, flagged: bool) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], points=[line])
+    assert ("C006" in codes(talk)) is flagged
+
+
 def test_c010_too_much_text() -> None:
     talk = [dict(s) for s in SOUND_TALK]
     talk[4] = dict(talk[4], points=[f"Segment {i} has its own reason to fail here" for i in range(9)])

@@ -312,6 +312,9 @@ def test_the_word_table_is_what_its_tool_makes_from_the_vocabulary() -> None:
         ("Right on 93 shifts in a hundred, against 88 for the rota rule", True),
         ("Score at 6 pm, because that is when the rota is set", True),
         ("Accuracy collapses in the two coastal depots", True),
+        ("Nine calls in ten correct, beating the early-warning score", True),  # a count in words, a comparison
+        ("Monthly hearing-aid returns, 2019 to 2024", False),  # a period, not an amount of change
+        ("Precision-recall curve for the boosted model, four test months of 2024", False),
     ],
 )
 def test_a_title_states_a_finding_or_names_its_slide(reader: Reader, title: str, finding: bool) -> None:
@@ -342,6 +345,7 @@ def test_a_title_states_a_finding_or_names_its_slide(reader: Reader, title: str,
         ("Within two weeks: a drift alarm for whenever weekly MAPE goes above 12%", 1, 0, False),
         ("Revisit the thresholds whenever possible", 0, 0, True),
         ("Try a few more features at some stage", 0, 0, True),
+        ("Revisit the weights once there's appetite for it", 1, 0, True),  # "once" a condition on resources
         ("First month in production: retrain weekly and compare with the rule", 1, 0, False),
         ("First week of data is noisy", 0, 0, False),  # a period of the data, not a plan's step
     ],
@@ -379,7 +383,13 @@ def test_the_times_a_step_names(reader: Reader, step: str, relative: int, absolu
         ("This probably isn't the right split for seasonal data", "doubt", True),  # a contraction's "not"
         ("The lag features might well be spurious", "doubt", True),
         ("The pipeline was cobbled together on a Sunday", "shoddy", True),
-        ("This part of the model is thinner than I'd like", "shoddy", True),  # the work against the speaker's wish
+        ("This part of the model is thinner than I'd like", "shoddy", True),
+        ("Not my tidiest feature engineering, if I'm honest", "candour", True),
+        (
+            "Queues shrink 18% against the rota, for what it's worth",
+            "candour",
+            True,
+        ),  # the work against the speaker's wish
     ],
 )
 def test_a_hedge_is_read_by_its_family(reader: Reader, line: str, family: str, sure: bool) -> None:

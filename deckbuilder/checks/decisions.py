@@ -89,11 +89,15 @@ def _reasoned(reader: Reader, text: str) -> bool:
 
 def _tested(reader: Reader, sentence: Sentence) -> bool:
     """A test that backs the choice: "after a sweep of five values", "a 3-fold search showed"; not the
-    experiments a method was used for ("for all experiments")."""
+    experiments a method was used for ("for all experiments"), nor the test that is itself the choice ("Went with
+    5-fold cross-validation")."""
     tokens = sentence.tokens
-    for start, _, _ in reader.matcher(reader.vocabulary.choice.evidence).find(tokens):
+    chosen = " ".join(c.chosen.lower() for c in reader.choices(sentence.text))
+    for start, end, _ in reader.matcher(reader.vocabulary.choice.evidence).find(tokens):
         before = [t.key for t in tokens[max(0, start - 3) : start]]
         if any(w in ("all", "every", "each", "for") for w in before):
+            continue
+        if chosen and sentence.span(start, end).lower() in chosen:
             continue
         return True
     return False
@@ -119,7 +123,7 @@ def _explained(reader: Reader, sentence: Sentence) -> bool:
     ("Settled on hive-level models; apiary-level ones were set aside": the alternative, not why)."""
     tokens = sentence.tokens
     for k, token in enumerate(tokens[:-2]):
-        if token.text in (":", "—", "–", ";") and k > 1:
+        if token.text in (":", "—", "–", ";", "-") and k > 1:  # a lone "-" is a dash; "roll-out" is one word
             rest = tokens[k + 1 :]
             rejected = reader.matcher(reader.vocabulary.choice.negative).any(rest) and not reader.reasons.any(rest)
             return len(tokens) - k > 3 and not rejected
@@ -179,8 +183,15 @@ def _acts(reader: Reader, sentence: Sentence) -> bool:
             return True
         before = [t.key for t in tokens[max(0, k - 4) : k]]
         speaker = any(w in grammar.first_person for w in before)
-        passive = any(w in BE_FORMS for w in before[-3:]) and (pos[k] == PART or "VBN" in reader.words.tags(tokens[k]))
-        if speaker or passive:
+        participle = pos[k] == PART or "VBN" in reader.words.tags(tokens[k])
+        passive = any(w in BE_FORMS for w in before[-3:]) and participle
+        # a passive written as a slide's shorthand, the noun phrase and the participle: "Missing values filled
+        # with the median", "Outliers removed"
+        # and no verb of its own after it ("Rotas built from the forecast would cut ...": the participle modifies)
+        later = [j for j in sentence.clause_of(k) if j > k and (pos[j] == VERB or tokens[j].key in grammar.modals)]
+        opens = all(t.is_word and pos[j] in (NOUN, "J", "F") for j, t in enumerate(tokens[:k]))
+        short = participle and k <= 3 and opens and not later
+        if speaker or passive or short:
             return True
     return False
 

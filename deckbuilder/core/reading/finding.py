@@ -21,7 +21,7 @@ from __future__ import annotations
 from .horizon import times
 from .lexicon import Lexicon
 from .sentences import Sentence
-from .tokens import NUMBER_WORDS, Token
+from .tokens import NUMBER_WORDS, Token, is_year
 from .words import BASE, NOUN, NUM, VERB, Words
 
 _ABOUT = frozenset({"about", "around", "roughly", "nearly", "almost", "over", "under", "just", "only"})
@@ -296,7 +296,7 @@ def _amount(reader: Lexicon, tokens: list[Token]) -> bool:
         if any(t.key in ("of", "in") for t in rest[:2]) and any(t.is_number for t in rest[1:3]):
             return True
         before = [t.key for t in tokens[max(0, k - 3) : k] if t.key not in _ABOUT]
-        if before and before[-1] in ("by", "to", "from"):
+        if before and before[-1] in ("by", "to", "from") and not is_year(token):  # "2019 to 2024" is a period
             return True  # "cut by 40", "down to 12 minutes", "from 9,000 to about 3,400": an amount of change
     for k, token in enumerate(tokens[1:], start=1):
         # "by a third", "cut in half", "twice the rule's recall"
@@ -304,6 +304,14 @@ def _amount(reader: Lexicon, tokens: list[Token]) -> bool:
             tokens[k - 1].key in ("a", "one", "by", "in", "than") or token.key in ("twice", "double", "triple")
         ):
             return True
+    # one count out of another written in words: "Nine calls in ten correct", "three in five breaches"
+    for k, token in enumerate(tokens):
+        if token.key in NUMBER_WORDS and not token.is_number:
+            rest = tokens[k + 1 : k + 5]
+            out = next((j for j, t in enumerate(rest) if t.key in ("in", "of")), None)
+            whole = rest[out + 1 : out + 3] if out is not None else []
+            if any(t.key in NUMBER_WORDS or (t.is_number and not is_year(t)) for t in whole):  # not "of 2024"
+                return True
     return False
 
 
@@ -319,6 +327,8 @@ def _compares(reader: Lexicon, sentence: Sentence) -> bool:
             return True
         if token.key == "instead" and k + 1 < len(tokens) and tokens[k + 1].key == "of":
             return True
+        if token.key in ("beating", "ahead") and k > 0:
+            return True  # "Nine calls in ten correct, beating the early-warning score"
         if token.key in ("against", "vs", "versus") and any(t.is_number for t in tokens[k + 1 : k + 3]):
             return True  # "Right on 96 days in a hundred, against 91 for the rainfall rule"
         # "matters as much as the snowfall", "twice as likely as"

@@ -15,15 +15,15 @@ from deckbuilder.core.rules.vocabulary import Metric
 
 from .baselines import BaselineReading
 from .lexicon import Lexicon
-from .quantities import Measure, Mention, Quantity, is_count, mentions, plausible, text_of
+from .quantities import INTENSIFIED, Measure, Mention, Quantity, is_count, mentions, plausible, text_of
 from .rates import rates_of_right
 from .sentences import Sentence
 from .tokens import is_year
 from .words import NOUN, PART, VERB
 
 _SPREAD = frozenset({"±"})
+_GAPS = frozenset({"gap", "gaps", "difference", "differences", "margin", "margins"})  # nouns for a difference
 _LINK_GAP = 12  # tokens a metric's name may stand before its number ("the mean accuracy on the test data: 0.80")
-_INTENSIFIED = frozenset({"up", "down", "away", "now", "before", "after", "through", "until", "at", "from"})
 _AFTER_GAP = 3  # words between a number and the metric named after it ("75.85% of recall", "80% test accuracy")
 
 
@@ -172,6 +172,8 @@ class _Linker(BaselineReading):
             return True
         if any(t.key == "within" for t in before):
             return True  # "within 0.01 PR-AUC of boosting": a difference
+        if any(t.key in _GAPS for t in self.tokens[max(0, i - 4) : i]):
+            return True  # "the PR-AUC gap was 0.01", "a margin of 0.03": the size of a difference
         after = self.tokens[i + 1 : i + 3]
         if after and after[0].key in ("below", "above", "behind", "ahead", "under", "short"):
             return True  # "0.02 below boosting on PR-AUC"
@@ -362,7 +364,7 @@ class _Linker(BaselineReading):
             if any(t.text == "," for t in self.tokens[min(i, k) : max(i, k)]):
                 continue  # "labelled correctly against 97, with 3% sick": the share after the comma is another's
             after = self.tokens[k + 1].key if k + 1 < len(self.tokens) else ""
-            if self.tokens[k].key == "right" and after in _INTENSIFIED:
+            if self.tokens[k].key == "right" and after in INTENSIFIED:
                 continue  # "right up to the first miss", "right after launch": no judgement of being right
             return True
         return False

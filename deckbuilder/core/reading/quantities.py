@@ -15,6 +15,10 @@ from .lexicon import Lexicon
 from .sentences import Sentence
 from .tokens import Token, is_year
 
+# Words after "right" that make it stress a place or time ("right down to", "right after launch"), not a judgement
+# of being right: read alike by the measures and by the rates of being right.
+INTENSIFIED = frozenset({"up", "down", "away", "now", "before", "after", "through", "until", "at", "from"})
+
 
 @dataclass(frozen=True)
 class Quantity:

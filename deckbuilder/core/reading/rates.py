@@ -5,19 +5,18 @@ whatever words carry it, read as a percentage so it is judged as accuracy is (C0
 from __future__ import annotations
 
 from .lexicon import Lexicon
-from .quantities import Measure, Quantity
+from .quantities import INTENSIFIED, Measure, Quantity
 from .sentences import Sentence
-from .tokens import Token, is_number_word
+from .tokens import Token, spelled_value
 
 _OUT_OF = (("in",), ("out", "of"), ("of", "every"), ("of", "each"), ("of",))
-_SPELLED = {"hundred": 100.0, "thousand": 1000.0, "ten": 10.0, "twenty": 20.0, "fifty": 50.0}
 
 
 def _count(token: Token, whole: bool = False) -> float | None:
     """A count as written in digits or words; the part may be a decimal ("99.2 of every 100"), the whole not."""
     if token.is_number and not token.unit and not (whole and token.decimals):
         return token.value
-    return _SPELLED.get(token.key) if is_number_word(token) else None
+    return spelled_value(token)
 
 
 def _out_of(tokens: list[Token], k: int) -> tuple[float, int] | None:
@@ -37,6 +36,12 @@ def _out_of(tokens: list[Token], k: int) -> tuple[float, int] | None:
     return None
 
 
+def _intensifies(tokens: list[Token], j: int) -> bool:
+    """ "right down to", "right after launch": "right" that stresses a place or time, no judgement of being right."""
+    after = tokens[j + 1].key if j + 1 < len(tokens) else ""
+    return tokens[j].key == "right" and after in INTENSIFIED
+
+
 def rates_of_right(reader: Lexicon, sentence: Sentence) -> list[Measure]:
     """Return each count out of a count in a clause that says the model is right (or wrong) on it."""
     tokens = sentence.tokens
@@ -51,7 +56,11 @@ def rates_of_right(reader: Lexicon, sentence: Sentence) -> list[Measure]:
         if whole is None or not 0 < part <= whole[0]:
             continue
         clause = sentence.clause_of(k)
-        judged = [j for j in clause if right.at(tokens, j) is not None or wrong.at(tokens, j) is not None]
+        judged = [
+            j
+            for j in clause
+            if (right.at(tokens, j) is not None and not _intensifies(tokens, j)) or wrong.at(tokens, j) is not None
+        ]
         if not judged:
             continue
         text = sentence.text[token.start : tokens[whole[1] - 1].end]

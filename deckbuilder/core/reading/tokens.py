@@ -126,6 +126,14 @@ _NUMBER_WORDS = {w: float(v) for v, w in enumerate(_UNITS_SPELLED.split(" "))} |
 }
 _WORD_UNITS = {"points": "pp", "percent": "%", "pp": "pp", "times": "x", "fold": "x"}
 NUMBER_WORDS = frozenset(_NUMBER_WORDS) | {"hundred", "thousand", "million"}  # numbers written as words
+_WHOLES = {"hundred": 100.0, "thousand": 1000.0, "million": 1e6}
+
+
+def spelled_value(token: Token) -> float | None:
+    """The value of a number written as a word ("nine" 9, "hundred" 100), or None."""
+    return _NUMBER_WORDS.get(token.key, _WHOLES.get(token.key)) if token.kind == WORD else None
+
+
 _YEARS = (1900, 2100)  # a bare whole number in this range is a year
 
 
