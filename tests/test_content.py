@@ -388,6 +388,36 @@ def test_choices_in_a_slides_shorthand(line: str, flagged: bool) -> None:
     assert ("C006" in codes(talk)) is flagged
 
 
+def test_a_multiple_is_no_spread_for_a_big_tech_panel() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(talk[3], metrics=[{"name": "PR-AUC", "value": 0.21, "baseline": 0.004}],
+                   points=["Inspecting the top 500 covers 25-fold what random inspection covers"])  # fmt: skip
+    assert "A001" in codes(talk, audience="faang")
+    talk[3] = dict(talk[3], points=["PR-AUC moves by a standard deviation of 0.02 across the storms"])
+    assert "A001" not in codes(talk, audience="faang")
+
+
+def test_identifiers_in_a_table_are_code_once_for_the_table() -> None:
+    table = {"columns": ["Feature", "Gain"], "rows": [["crown_lean_deg_x_gust", 0.31], ["days_since_trench_5m", 0.2]]}
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], table=table)
+    assert codes(talk).count("C005") == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("A model trained to 2023 scores 2024 at PR-AUC 0.35, within one CV std", False),  # a sentence's subject
+        ("Median imputation for the missing gauge readings", True),  # a method headed by one word
+        ("Dropped the 2020 season from training", True),  # a year measures nothing
+    ],
+)
+def test_choices_and_sentences_about_models(line: str, flagged: bool) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], points=[line])
+    assert ("C006" in codes(talk)) is flagged
+
+
 def test_c010_too_much_text() -> None:
     talk = [dict(s) for s in SOUND_TALK]
     talk[4] = dict(talk[4], points=[f"Segment {i} has its own reason to fail here" for i in range(9)])

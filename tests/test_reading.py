@@ -313,6 +313,7 @@ def test_the_word_table_is_what_its_tool_makes_from_the_vocabulary() -> None:
         ("Score at 6 pm, because that is when the rota is set", True),
         ("Accuracy collapses in the two coastal depots", True),
         ("Nine calls in ten correct, beating the early-warning score", True),  # a count in words, a comparison
+        ("Cold air pools in the three lowest blocks", True),
         ("Monthly hearing-aid returns, 2019 to 2024", False),  # a period, not an amount of change
         ("Precision-recall curve for the boosted model, four test months of 2024", False),
     ],
@@ -346,6 +347,9 @@ def test_a_title_states_a_finding_or_names_its_slide(reader: Reader, title: str,
         ("Revisit the thresholds whenever possible", 0, 0, True),
         ("Try a few more features at some stage", 0, 0, True),
         ("Revisit the weights once there's appetite for it", 1, 0, True),  # "once" a condition on resources
+        ("When the new gauges cover 20% of the mains, retrain with pressure", 1, 0, False),  # a trigger
+        ("After 500 scored jobs, recalibrate the threshold", 1, 0, False),
+        ("At milestone two, move scoring to live", 0, 1, False),
         ("First month in production: retrain weekly and compare with the rule", 1, 0, False),
         ("First week of data is noisy", 0, 0, False),  # a period of the data, not a plan's step
     ],
@@ -383,13 +387,13 @@ def test_the_times_a_step_names(reader: Reader, step: str, relative: int, absolu
         ("This probably isn't the right split for seasonal data", "doubt", True),  # a contraction's "not"
         ("The lag features might well be spurious", "doubt", True),
         ("The pipeline was cobbled together on a Sunday", "shoddy", True),
-        ("This part of the model is thinner than I'd like", "shoddy", True),
+        ("This part of the model is thinner than I'd like", "shoddy", True),  # the work against the speaker's wish
         ("Not my tidiest feature engineering, if I'm honest", "candour", True),
-        (
-            "Queues shrink 18% against the rota, for what it's worth",
-            "candour",
-            True,
-        ),  # the work against the speaker's wish
+        ("Queues shrink 18% against the rota, for what it's worth", "candour", True),
+        ("Worth saying that I'm no geologist, so read the soil features loosely", "shoddy", True),
+        ("This part is a bit hand-wavy, admittedly", "candour", True),
+        ("It's a first draft, so please be gentle with the numbers", "doubt", True),
+        ("It's a first draft", "shoddy", True),
     ],
 )
 def test_a_hedge_is_read_by_its_family(reader: Reader, line: str, family: str, sure: bool) -> None:

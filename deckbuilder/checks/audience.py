@@ -28,11 +28,14 @@ def _talk_mentions(outline: Outline, pattern: re.Pattern[str], config: Config) -
 def _faang(outline: Outline, config: Config) -> list[Finding]:
     lex = config.lexicon
     found = []
+    reader = reader_for(config)
+    # a word of spread or a "±", read by the sentence reader: "25-fold what random finds" is a multiple, no spread
     has_spread = any(m.spread is not None for s in outline.slides for m in s.metrics) or any(
-        lex.spread.search(normalise(t))
+        reader.spread_terms.any(sentence.tokens) or any(t.key == "±" for t in sentence.tokens)
         for _, s in main_slides(outline, config)
         if s.kind == "results"
         for _, t in said(s)
+        for sentence in reader.sentences(t)
     )
     if not has_spread:
         found.append(

@@ -21,7 +21,7 @@ from deckbuilder.core.outline.model import Slide
 from deckbuilder.core.reading.hedges import others_possessive, quotes_removed
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.reading.sentences import Sentence
-from deckbuilder.core.reading.tokens import is_number_word
+from deckbuilder.core.reading.tokens import is_number_word, is_year
 from deckbuilder.core.reading.words import BASE, BE_FORMS, NOUN, NUM, PART, VERB
 from deckbuilder.core.rules.findings import Finding
 
@@ -50,7 +50,9 @@ def is_decision(reader: Reader, text: str, on_model_slide: bool) -> bool:
     # on the methodology slide a line headed by a method is a choice noted without a verb ("CatBoost, because
     # ..."); on the approach slide such a line draws the pipeline at a glance
     start = 1 if tokens[0].key in reader.words.grammar.determiners else 0
-    return on_model_slide and start < len(tokens) and reader.methods.at(tokens, start) is not None
+    # "CatBoost, because ...", or one word qualifying the method: "Median imputation for the sensor gaps"
+    heads = [j for j in (start, start + 1) if j < len(tokens)]
+    return on_model_slide and any(reader.methods.at(tokens, j) is not None for j in heads)
 
 
 def undefended(reader: Reader, text: str) -> str | None:
@@ -60,7 +62,8 @@ def undefended(reader: Reader, text: str) -> str | None:
     choosing = reader.vocabulary.choice
     choices = reader.choices(text)
     tested = _tested(reader, sentence)  # "after a sweep of five values": evidence, and the reason it was kept
-    number = any(t.is_number or (is_number_word(t) and t.key != "one") for t in tokens)  # "one" is also a pronoun
+    # "one" is also a pronoun; a year names what was chosen ("Dropped the 2020 season"), it measures nothing
+    number = any((t.is_number and not is_year(t)) or (is_number_word(t) and t.key != "one") for t in tokens)
     # "cost nothing in validation": an outcome measured as none backs a choice as a number does
     measured = number or reader.metric_terms.any(tokens) or tested or reader.matcher(choosing.no_loss).any(tokens)
     reason = _reasoned(reader, text)
@@ -190,7 +193,9 @@ def _acts(reader: Reader, sentence: Sentence) -> bool:
         # and no verb of its own after it ("Rotas built from the forecast would cut ...": the participle modifies)
         later = [j for j in sentence.clause_of(k) if j > k and (pos[j] == VERB or tokens[j].key in grammar.modals)]
         opens = all(t.is_word and pos[j] in (NOUN, "J", "F") for j, t in enumerate(tokens[:k]))
-        short = participle and k <= 3 and opens and not later
+        # a line opened by an article is a sentence, where a participle after the noun modifies it ("A model
+        # trained to 2023 scores ...")
+        short = participle and k <= 3 and opens and not later and tokens[0].key not in grammar.determiners
         if speaker or passive or short:
             return True
     return False

@@ -13,6 +13,7 @@ from deckbuilder.core.rules.findings import Finding
 if TYPE_CHECKING:
     from deckbuilder.core.outline.model import Outline
     from deckbuilder.core.rules.config import Config
+    from deckbuilder.core.rules.lexicon import Lexicon
     from deckbuilder.core.timing.planner import Plan
 
 _WHERE = {
@@ -21,8 +22,19 @@ _WHERE = {
     "decision": "a decision",
     "figure title": "the figure title",
     "notes": "the speaker notes",
+    "table": "a table cell",
 }
 _SAY = {where: "say" if where == "notes" else "says" for where in _WHERE}
+
+
+def _cells(slide: Slide, lex: Lexicon) -> list[tuple[str, str]]:
+    """A table's first cell that holds code (identifiers shown as feature names: "crown_lean_deg_x_gust_ms"):
+    one finding for the table, not one a cell."""
+    table = slide.table
+    if table is None:
+        return []
+    cells = [*table.columns, *(c for row in table.rows for c in row if isinstance(c, str))]
+    return [("table", cell) for cell in cells if looks_like_code(cell, lex)][:1]
 
 
 def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
@@ -32,7 +44,10 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     found: list[Finding] = []
     flagged: set[str] = set()  # one finding per fault: code or a phrase that hurts is the root, not C006
     for index, slide in enumerate(outline.slides, start=1):
-        for where, text in shown(slide):
+        # a backup slide's table is reference (the hyperparameters as the library names them); on the talk's
+        # own slides an identifier is code
+        cells = _cells(slide, lex) if config.template.is_main(slide.kind) else []
+        for where, text in [*shown(slide), *cells]:
             if looks_like_code(text, lex):
                 flagged.add(text)
                 found.append(

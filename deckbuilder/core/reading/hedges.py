@@ -127,6 +127,8 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
         if family.at_end and after is not None and (after.is_word or after.is_number):
             continue
         found.append((start, end))
+    if family.no_trade:
+        found += _no_trade(reader, tokens, pos)
     if family.predicative:
         found += [
             (s, e)
@@ -163,6 +165,26 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
                     found.append((start, j + hit[1]))
                     break
     return sorted(found)
+
+
+_SPEAKER_IS = frozenset({"i'm", "we're", "i", "we"})  # "I'm no ...", "I am no ...", "we're no ..."
+_NOT_TRADES = frozenset({"longer", "more", "less", "doubt", "way", "one", "match"})  # "I'm no longer sure"
+
+
+def _no_trade(reader: Lexicon, tokens: list[Token], pos: list[str]) -> list[tuple[int, int]]:
+    """The speaker said to be no practitioner of the trade the work needs: "I'm no hydrologist", "we are no
+    statisticians" (any noun after "no", whatever the trade)."""
+    found = []
+    for k, token in enumerate(tokens[:-2]):
+        if token.key not in _SPEAKER_IS:
+            continue
+        j = k + 1 if token.key in ("i'm", "we're") else k + 2
+        if j + 1 >= len(tokens) or (j == k + 2 and tokens[k + 1].key not in ("am", "are")):
+            continue
+        after = tokens[j + 1]
+        if tokens[j].key == "no" and after.is_word and pos[j + 1] == NOUN and after.key not in _NOT_TRADES:
+            found.append((k, j + 2))
+    return found
 
 
 def _compares_parts(reader: Lexicon, tokens: list[Token], k: int) -> bool:
@@ -246,7 +268,8 @@ def _others(reader: Lexicon, sentence: Sentence, start: int, opens: bool) -> boo
     grammar = reader.words.grammar
     clause = [j for j in sentence.clause_of(start) if j < start]
     before = [tokens[j] for j in clause]
-    if any(t.key in grammar.first_person for t in before):
+    # the speaker before the hedge, or opening it ("Worth saying that I'm no microbiologist")
+    if any(t.key.split("'")[0] in grammar.first_person for t in [*before, tokens[start]]):
         return False
     reported = reader.matcher(reader.vocabulary.hedge_words["reported"])
     for j in range(start):

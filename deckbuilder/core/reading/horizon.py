@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from .lexicon import Lexicon
 from .sentences import Sentence
-from .tokens import Token, is_number_word, is_year, tokenize
+from .tokens import Token, is_number_word, is_year, spelled_value, tokenize
 from .words import NOUN, Matcher
 
 
@@ -50,8 +50,8 @@ def times(reader: Lexicon, sentence: Sentence) -> list[Time]:
             k = end
             continue
         end = _end(numbered, tokens, k)
-        if end and end < len(tokens) and tokens[end].is_number:
-            found.append(Time(k, relative=False))  # "Step 2", "weeks 1-6", "day 1", "week 14"
+        if end and end < len(tokens) and (tokens[end].is_number or spelled_value(tokens[end]) is not None):
+            found.append(Time(k, relative=False))  # "Step 2", "weeks 1-6", "day 1", "week 14", "milestone two"
             k = end + 1
             continue
         end = _end(units, tokens, k)
@@ -74,9 +74,14 @@ def times(reader: Lexicon, sentence: Sentence) -> list[Time]:
             k = end
             continue
         end = _end(events, tokens, k)
-        if end and (end >= len(tokens) or not tokens[end].is_number):
-            found.append(Time(k, relative=True))  # "before the roll-out", "once the pilot ends", "pilot after"
+        # "before the roll-out", "once the pilot ends", "pilot after", "after 500 scored jobs"; not "before 2027"
+        if end and (end >= len(tokens) or not tokens[end].is_number or not is_year(tokens[end])):
+            found.append(Time(k, relative=True))
             k = end
+            continue
+        if k == 0 and token.key in ("when", "if", "once") and _threshold(tokens):
+            found.append(Time(k, relative=True))  # a trigger: "When the new sensors cover 20% of the pipes, ..."
+            k += 1
             continue
         end = _end(sequence, tokens, k)
         # "the first week", "next steps": before a noun the word names it, it orders nothing
@@ -87,6 +92,13 @@ def times(reader: Lexicon, sentence: Sentence) -> list[Time]:
             continue
         k += 1
     return found
+
+
+def _threshold(tokens: list[Token]) -> bool:
+    """Whether a condition opening a step names a measured level (a share or a count, not a year) before its
+    comma: a trigger the step waits for, as a date is one."""
+    clause = next((tokens[:k] for k, t in enumerate(tokens) if t.text == ","), tokens)
+    return any(t.is_number and not is_year(t) for t in clause)
 
 
 def _date_range(reader: Lexicon, token: Token) -> bool:

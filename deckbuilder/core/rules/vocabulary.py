@@ -134,6 +134,7 @@ class HedgeFamily(NamedTuple):
     at_end: bool = False  # a term counts only where its clause ends
     aside: bool = False  # a one-word term counts as the speaker's aside, not as how something was done
     compound_names: bool = False  # a phrase written as one hyphenated word before a noun names a kind of it
+    no_trade: bool = False  # the speaker said to be no practitioner of a trade: "I'm no hydrologist"
     unless_number: bool = False  # a line with a number is a tested choice
     own: bool = False  # counts only in a line that names the speaker; else a note
     unowned: bool = True  # False: a line that names nobody is not judged at all
@@ -206,6 +207,7 @@ def _hedge_family(name: str, raw: dict[str, Any]) -> HedgeFamily:
         at_end=bool(raw.get("at_end", False)),
         aside=bool(raw.get("aside", False)),
         compound_names=bool(raw.get("compound_names", False)),
+        no_trade=bool(raw.get("no_trade", False)),
         unless_number=bool(raw.get("unless_number", False)),
         own=bool(raw.get("own", False)),
         unowned=bool(raw.get("unowned", True)),
