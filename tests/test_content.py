@@ -418,6 +418,29 @@ def test_choices_and_sentences_about_models(line: str, flagged: bool) -> None:
     assert ("C006" in codes(talk)) is flagged
 
 
+def test_a_run_of_years_is_a_time_axis_not_too_many_bars() -> None:
+    years = [str(y) for y in range(2010, 2024)]
+    talk = [dict(s) for s in SOUND_TALK]
+    figure = {"chart": "bar", "title": "Only the 2018 winter breaks out, at 10.2 cm",
+              "data": {"winter": years, "mae_cm": [6.0 + i % 3 for i in range(14)]}}  # fmt: skip
+    talk[3] = dict(talk[3], figure=figure)
+    assert "C011" not in codes(talk)
+    named = dict(figure, data={"site": [f"Site {c}" for c in "ABCDEFGHIJKLMN"], "mae_cm": figure["data"]["mae_cm"]})
+    talk[3] = dict(talk[3], figure=named)
+    assert "C011" in codes(talk)
+
+
+def test_a_relative_comparison_late_in_its_clause_and_classes_nearly_even() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(
+        talk[3], points=["Precision holds at 18% where the inspection budget bites, nearly six times the base rate"]
+    )
+    assert "C002" not in codes(talk)
+    even = "Accuracy 84% against 51% for the majority class; the two classes are nearly even"
+    talk[3] = dict(talk[3], title="The triage is right on most lines", metrics=[], points=[even])
+    assert "C003" not in codes(talk)
+
+
 def test_c010_too_much_text() -> None:
     talk = [dict(s) for s in SOUND_TALK]
     talk[4] = dict(talk[4], points=[f"Segment {i} has its own reason to fail here" for i in range(9)])

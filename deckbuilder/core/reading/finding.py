@@ -182,6 +182,8 @@ def _finite(reader: Lexicon, sentence: Sentence, pos: list[str], k: int) -> bool
     before = tokens[k - 1]
     if reader.comparison_markers.at(tokens, k - 1) is not None or _modifier(before):
         return False  # "predicted vs observed load", "12-month spend": a word that names, after one that modifies
+    if pos[k - 1] == VERB and before.key not in grammar.auxiliaries and before.key not in grammar.modals:
+        return False  # "the score separates shows from no-shows": the word after a verb is its object
     before_tags = words.tags(before) if before.is_word else frozenset()
     modifies = (
         pos[k - 1] == "J"

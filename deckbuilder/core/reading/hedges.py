@@ -158,7 +158,10 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
                     break
     if family.epistemic:
         doubted = reader.matcher(family.doubted)
+        modals = reader.words.grammar.modals
         for start, end, _ in reader.matcher(family.epistemic).find(tokens):
+            if tokens[start].key == "well" and not (start > 0 and tokens[start - 1].key in modals):
+                continue  # "could well be wrong" doubts; "lines that read well and mean the wrong thing" do not
             for j in range(end, min(len(tokens), end + _WINDOW)):
                 hit = doubted.at(tokens, j)
                 if hit is not None and sentence.same_clause(j, start):

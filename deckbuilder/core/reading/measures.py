@@ -307,8 +307,8 @@ class _Linker(BaselineReading):
             return True
         rest = [self.tokens[k] for k in range(i + 1, len(self.tokens))]
         reader = self.reader
-        if reader.relative.any(rest[:8]):
-            return True
+        if reader.relative.any(rest[:12]):
+            return True  # "18% where the inspection budget bites, nearly six times the base rate"
         before = [self.tokens[k] for k in self.sentence.clause_of(i) if k < i]
         if reader.relative.any(before[-6:]):
             return True  # "Frost weeks halve the hit rate to 0.23": the level after a relative change
