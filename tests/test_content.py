@@ -410,6 +410,7 @@ def test_identifiers_in_a_table_are_code_once_for_the_table() -> None:
         ("A model trained to 2023 scores 2024 at PR-AUC 0.35, within one CV std", False),  # a sentence's subject
         ("Median imputation for the missing gauge readings", True),  # a method headed by one word
         ("Dropped the 2020 season from training", True),  # a year measures nothing
+        ("Cross-validation grouped by depot, one season held out at a time", False),  # a validation scheme, a step
     ],
 )
 def test_choices_and_sentences_about_models(line: str, flagged: bool) -> None:

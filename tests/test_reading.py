@@ -62,6 +62,7 @@ def _measures(reader: Reader, text: str) -> list[tuple[str, str, str | None, str
         ("The scanner gets 994 parcels in 1,000 right", "accuracy", "994 parcels in 1,000", None),
         ("Misclassifies 1 claim in 250", "accuracy", "1 claim in 250", None),
         ("Correct on 98.6 of every 100 invoices", "accuracy", "98.6 of every 100", None),
+        ("Error rate 0.8% against 1.0% for the fixed limit", "accuracy", "0.8%", "1.0%"),  # its complement
         (
             "Overall correctness 93 per cent against 90 per cent for the old cut-off",
             "accuracy",
@@ -315,6 +316,8 @@ def test_the_word_table_is_what_its_tool_makes_from_the_vocabulary() -> None:
         ("Nine calls in ten correct, beating the early-warning score", True),  # a count in words, a comparison
         ("Cold air pools in the three lowest blocks", True),
         ("How the score separates shows from no-shows", False),  # the word after a verb is its object
+        ("Weekly returns by depot, 2023-2024", False),  # a measure broken down by a noun
+        ("Churn falls by 3 points after the price cut", True),
         ("Monthly hearing-aid returns, 2019 to 2024", False),  # a period, not an amount of change
         ("Precision-recall curve for the boosted model, four test months of 2024", False),
     ],
@@ -396,6 +399,7 @@ def test_the_times_a_step_names(reader: Reader, step: str, relative: int, absolu
         ("This part is a bit hand-wavy, admittedly", "candour", True),
         ("It's a first draft, so please be gentle with the numbers", "doubt", True),
         ("It's a first draft", "shoddy", True),
+        ("Someone who knows queueing theory better than me would do this properly", "shoddy", True),
     ],
 )
 def test_a_hedge_is_read_by_its_family(reader: Reader, line: str, family: str, sure: bool) -> None:

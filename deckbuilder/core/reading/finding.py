@@ -134,6 +134,13 @@ def _has_clause(reader: Lexicon, sentence: Sentence) -> bool:
     return False
 
 
+def _breakdown(tokens: list[Token], pos: list[str], k: int) -> bool:
+    """Whether the "by" at ``k`` opens the noun a chart breaks its measure down by, not an amount ("by 3 points")
+    or an agent with its determiner ("by the rule")."""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return nxt is not None and nxt.is_word and pos[k + 1] == NOUN
+
+
 def _gerund_opens(reader: Lexicon, tokens: list[Token], k: int) -> bool:
     """Whether the "as" at ``k`` belongs to a gerund that opens the title ("Treating bursts as events keeps ..."):
     a preposition of the gerund's phrase, not a clause of its own."""
@@ -184,6 +191,8 @@ def _finite(reader: Lexicon, sentence: Sentence, pos: list[str], k: int) -> bool
         return False  # "predicted vs observed load", "12-month spend": a word that names, after one that modifies
     if pos[k - 1] == VERB and before.key not in grammar.auxiliaries and before.key not in grammar.modals:
         return False  # "the score separates shows from no-shows": the word after a verb is its object
+    if "NNS" in readings and after is not None and after.key == "by" and _breakdown(tokens, pos, k + 1):
+        return False  # "Weekly returns by depot", "pick times by warehouse zone": a measure broken down
     before_tags = words.tags(before) if before.is_word else frozenset()
     modifies = (
         pos[k - 1] == "J"
