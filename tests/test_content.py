@@ -442,6 +442,30 @@ def test_a_relative_comparison_late_in_its_clause_and_classes_nearly_even() -> N
     assert "C003" not in codes(talk)
 
 
+@pytest.mark.parametrize(
+    ("decision", "flagged"),
+    [
+        ("Split train and test by winter, not by ewe", False),  # the option weighed, in the decision's words
+        ("A quarterly list rather than a live score", False),
+        ("Series-level test split", True),
+    ],
+)
+def test_a_decision_entry_may_name_its_alternative_in_its_own_words(decision: str, flagged: bool) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], decisions=[{"decision": decision, "rationale": "the same ewe's weeks are alike"}])
+    assert ("C006" in codes(talk)) is flagged
+
+
+def test_a_summary_title_that_says_when_is_its_recommendation() -> None:
+    talk = [
+        *[dict(s) for s in SOUND_TALK],
+        {"kind": "summary", "title": "Recommendation: give the list one day a week from April"},
+    ]
+    assert "C001" not in codes(talk)
+    talk[-1] = {"kind": "summary", "title": "Recommendation"}
+    assert "C001" in codes(talk)
+
+
 def test_c010_too_much_text() -> None:
     talk = [dict(s) for s in SOUND_TALK]
     talk[4] = dict(talk[4], points=[f"Segment {i} has its own reason to fail here" for i in range(9)])

@@ -133,6 +133,16 @@ def _explained(reader: Reader, sentence: Sentence) -> bool:
     return False
 
 
+def _names_alternative(reader: Reader, text: str) -> bool:
+    """Whether a decision's own words name the option it was weighed against ("X, not Y", "X rather than Y",
+    "X instead of Y", "X over Y")."""
+    tokens = reader.sentence(text).tokens
+    contrast = any(
+        t.key == "not" and k > 0 and tokens[k - 1].text in (",", "-", "–", "—") for k, t in enumerate(tokens)
+    )
+    return contrast or reader.alternatives.any(tokens) or any(c.alternative for c in reader.choices(text))
+
+
 def _supposed(reader: Reader, sentence: Sentence) -> bool:
     """A choice supposed, not made: a gerund opening the line with "would" or "could" as its verb ("Picking five
     trams at random would hit 0.06": a baseline said as what an act would score)."""
@@ -241,9 +251,12 @@ def check_decisions(slide: Slide, index: int, config: Config, defended: set[str]
     reader = reader_for(config)
     found = []
     for decision in slide.decisions:
+        # the option weighed may be written into the decision itself: "Split by winter, not by ewe", "A quarterly
+        # list rather than a live score"; its rationale then says why it won
+        inline = not decision.alternative and _names_alternative(reader, decision.decision)
         missing = [
             name
-            for name, value in (("rationale", decision.rationale), ("alternative", decision.alternative))
+            for name, value in (("rationale", decision.rationale), ("alternative", decision.alternative or inline))
             if not value
         ]
         if decision.alternative and not decision.why_rejected:

@@ -27,7 +27,8 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     reader = reader_for(config)
     for index, slide in main_slides(outline, config):
         # a next-steps title that schedules its steps is the slide's finding: "Pilot in Q3, deposit data in Q4"
-        scheduled = slide.kind == "next_steps" and bool(reader.times(slide.title or ""))
+        # ... and so is a summary's recommendation that says when ("give one day a week to the list from April")
+        scheduled = slide.kind in ("next_steps", "summary") and bool(reader.times(slide.title or ""))
         # the slides that show evidence or conclude state it in the title (the rubric's results and figures, the
         # errors, the data, the steps); the problem, approach and methodology may name their subject
         shows = config.template.states_finding(slide.kind)

@@ -153,7 +153,7 @@ def _points(reader: Lexicon, tokens: list[Token], k: int) -> bool:
     if reader.title_words("presenting").at(tokens, k) is None:
         return False
     if k == 0 or all(not t.is_word for t in tokens[:k]):
-        return True  # "See the chart below"
+        return True  # "See the chart below", "Compare the two models"
     pointers = reader.title_words("pointers")
     return any(pointers.at(tokens, j) is not None for j in range(max(0, k - 4), k))
 
@@ -274,7 +274,9 @@ def _agrees(words: Words, subject: Token, readings: frozenset[str], before: list
     ("the model cuts", "misses concentrate"); a past tense after either."""
     if subject.is_number:
         return bool(readings & {"VBZ", "VBP", "VBD"})  # "week 7 adds", "3 sites show": a number agrees with either
-    plural = ("NNS" in words.tags(subject) and "NN" not in words.tags(subject)) or any(t.key == "and" for t in before)
+    tags = words.tags(subject)
+    # "savings", "sales": a plural that also names a mass ("a savings account") is plural before its verb
+    plural = ("NNS" in tags and ("NN" not in tags or subject.key.endswith("s"))) or any(t.key == "and" for t in before)
     return ("VBZ" in readings and not plural) or ("VBP" in readings and plural) or "VBD" in readings
 
 
