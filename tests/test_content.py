@@ -47,6 +47,13 @@ SOUND_TALK: list[dict[str, Any]] = [
 ]
 
 
+def _with_point(slide: int, line: str) -> list[dict[str, Any]]:
+    """The sound talk with ``line`` as the only point of one of its slides."""
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[slide] = dict(talk[slide], points=[line])
+    return talk
+
+
 def findings(slides: list[dict[str, Any]], select: list[str] | None = None, **top: Any) -> list[Any]:
     plan = plan_talk(parse_outline(outline_text(slides, **top)), select=select or ["C", "A"])
     return plan.findings
@@ -197,9 +204,7 @@ def test_a_ratio_of_equal_parts_says_the_classes_are_balanced() -> None:
     ],
 )
 def test_leaving_something_out_at_no_measured_cost_is_defended(line: str) -> None:
-    talk = [dict(s) for s in SOUND_TALK]
-    talk[2] = dict(talk[2], points=[line])
-    assert "C006" not in codes(talk)
+    assert "C006" not in codes(_with_point(2, line))
     bare = [dict(s) for s in SOUND_TALK]
     bare[2] = dict(bare[2], points=["Removed the postcode feature"])
     assert "C006" in codes(bare)
@@ -297,9 +302,7 @@ def test_a_label_title_is_a_fault_where_the_slide_shows_evidence(title: str, lab
     ],
 )
 def test_procedures_and_categories_of_the_data_are_no_choices(line: str) -> None:
-    talk = [dict(s) for s in SOUND_TALK]
-    talk[2] = dict(talk[2], points=[line])
-    assert "C006" not in codes(talk)
+    assert "C006" not in codes(_with_point(2, line))
 
 
 def test_a_call_with_a_keyword_argument_is_code() -> None:
@@ -346,9 +349,7 @@ def test_a_level_compared_by_its_verb_or_itself_a_baseline_needs_no_other(line: 
     ],
 )
 def test_what_is_a_choice_and_what_defends_it(line: str, flagged: bool) -> None:
-    talk = [dict(s) for s in SOUND_TALK]
-    talk[2] = dict(talk[2], points=[line])
-    assert ("C006" in codes(talk)) is flagged
+    assert ("C006" in codes(_with_point(2, line))) is flagged
 
 
 def test_a_snake_case_name_compared_with_a_number_is_code() -> None:
@@ -383,9 +384,7 @@ def test_levels_that_need_no_other_baseline(line: str) -> None:
     ],
 )
 def test_choices_in_a_slides_shorthand(line: str, flagged: bool) -> None:
-    talk = [dict(s) for s in SOUND_TALK]
-    talk[2] = dict(talk[2], points=[line])
-    assert ("C006" in codes(talk)) is flagged
+    assert ("C006" in codes(_with_point(2, line))) is flagged
 
 
 def test_a_multiple_is_no_spread_for_a_big_tech_panel() -> None:
@@ -414,9 +413,7 @@ def test_identifiers_in_a_table_are_code_once_for_the_table() -> None:
     ],
 )
 def test_choices_and_sentences_about_models(line: str, flagged: bool) -> None:
-    talk = [dict(s) for s in SOUND_TALK]
-    talk[2] = dict(talk[2], points=[line])
-    assert ("C006" in codes(talk)) is flagged
+    assert ("C006" in codes(_with_point(2, line))) is flagged
 
 
 def test_a_run_of_years_is_a_time_axis_not_too_many_bars() -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from deckbuilder.checks.reading import reader_for
 from deckbuilder.checks.text import flat_points, main_slides, quote
 from deckbuilder.core.outline.model import Slide
+from deckbuilder.core.reading.choices import set_against
 from deckbuilder.core.reading.hedges import others_possessive, quotes_removed
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.reading.sentences import Sentence
@@ -66,7 +67,7 @@ def undefended(reader: Reader, text: str) -> str | None:
     number = any((t.is_number and not is_year(t)) or (is_number_word(t) and t.key != "one") for t in tokens)
     # "cost nothing in validation": an outcome measured as none backs a choice as a number does
     measured = number or reader.metric_terms.any(tokens) or tested or reader.matcher(choosing.no_loss).any(tokens)
-    reason = _reasoned(reader, text)
+    reason = tested or _reasoned(reader, text, tested=False)
     leaves_out = reader.matcher(choosing.negative).any(tokens) or (bool(tokens) and tokens[0].key == "no")
     if leaves_out and (reason or measured):
         return None  # leaving something out needs only why: "Dropped the weather features: they made WAPE worse"
@@ -76,16 +77,17 @@ def undefended(reader: Reader, text: str) -> str | None:
     return None if measured and reason else "no alternative it was chosen over, and no measured reason"
 
 
-def _reasoned(reader: Reader, text: str) -> bool:
+def _reasoned(reader: Reader, text: str, tested: bool | None = None) -> bool:
     """Whether a line says why: a reason, not what for ("to segment the players" or "for the final numbers" is
-    the use), a consequence ("..., so the cut-off is set lower"), a test, or a clause after a colon or a dash."""
+    the use), a consequence ("..., so the cut-off is set lower"), a test, or a clause after a colon or a dash;
+    ``tested`` when the caller has already read the test."""
     sentence = reader.sentence(text)
     tokens = sentence.tokens
     return (
         any(_gives_reason(reader, sentence, start, term) for start, _, term in reader.reasons.find(tokens))
         or any(c.reason for c in reader.choices(text))
         or reader.consequence.any(tokens)
-        or _tested(reader, sentence)
+        or (_tested(reader, sentence) if tested is None else tested)
         or _explained(reader, sentence)
     )
 
@@ -137,10 +139,7 @@ def _names_alternative(reader: Reader, text: str) -> bool:
     """Whether a decision's own words name the option it was weighed against ("X, not Y", "X rather than Y",
     "X instead of Y", "X over Y")."""
     tokens = reader.sentence(text).tokens
-    contrast = any(
-        t.key == "not" and k > 0 and tokens[k - 1].text in (",", "-", "–", "—") for k, t in enumerate(tokens)
-    )
-    return contrast or reader.alternatives.any(tokens) or any(c.alternative for c in reader.choices(text))
+    return set_against(tokens) or reader.alternatives.any(tokens) or any(c.alternative for c in reader.choices(text))
 
 
 def _supposed(reader: Reader, sentence: Sentence) -> bool:
@@ -198,17 +197,23 @@ def _acts(reader: Reader, sentence: Sentence) -> bool:
         speaker = any(w in grammar.first_person for w in before)
         participle = pos[k] == PART or "VBN" in reader.words.tags(tokens[k])
         passive = any(w in BE_FORMS for w in before[-3:]) and participle
-        # a passive written as a slide's shorthand, the noun phrase and the participle: "Missing values filled
-        # with the median", "Outliers removed"
-        # and no verb of its own after it ("Rotas built from the forecast would cut ...": the participle modifies)
-        later = [j for j in sentence.clause_of(k) if j > k and (pos[j] == VERB or tokens[j].key in grammar.modals)]
-        opens = all(t.is_word and pos[j] in (NOUN, "J", "F") for j, t in enumerate(tokens[:k]))
-        # a line opened by an article is a sentence, where a participle after the noun modifies it ("A model
-        # trained to 2023 scores ...")
-        short = participle and k <= 3 and opens and not later and tokens[0].key not in grammar.determiners
-        if speaker or passive or short:
+        if speaker or passive or (participle and _shorthand(reader, sentence, k)):
             return True
     return False
+
+
+def _shorthand(reader: Reader, sentence: Sentence, k: int) -> bool:
+    """A passive written as a slide's shorthand, a noun phrase and the participle at ``k`` ("Missing values filled
+    with the median", "Outliers removed"): not a sentence opened by an article, where the participle after the
+    noun modifies it ("A model trained to 2023 scores ..."), nor one with a verb of its own after the participle
+    ("Rotas built from the forecast would cut ...")."""
+    tokens, pos = sentence.tokens, reader.pos(sentence)
+    grammar = reader.words.grammar
+    if k > 3 or tokens[0].key in grammar.determiners:
+        return False
+    if not all(t.is_word and pos[j] in (NOUN, "J", "F") for j, t in enumerate(tokens[:k])):
+        return False
+    return not any(j > k and (pos[j] == VERB or tokens[j].key in grammar.modals) for j in sentence.clause_of(k))
 
 
 _APART = frozenset({"own", "separate", "distinct", "different"})

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from deckbuilder.checks.reading import reader_for
 from deckbuilder.checks.text import main_slides, quote
 from deckbuilder.core.outline.model import Figure
+from deckbuilder.core.reading.tokens import is_year, tokenize
 from deckbuilder.core.rules.config import Config
 from deckbuilder.core.rules.findings import Finding
 from deckbuilder.core.rules.lexicon import normalise
@@ -58,8 +59,9 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
 
 
 def _year(label: object) -> bool:
-    text = str(label).strip()
-    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+    """Whether a chart's label is a year, as the reader tells one ("2018", not "Site 18")."""
+    tokens = tokenize(str(label).strip())
+    return len(tokens) == 1 and is_year(tokens[0])
 
 
 def _unreadable(figure: Figure, index: int, config: Config) -> list[Finding]:

@@ -12,18 +12,10 @@ from pptx.oxml.ns import nsdecls, qn
 from deckbuilder.core.outline.model import Figure
 from deckbuilder.core.rules.theme import Box
 from deckbuilder.core.text.measure import Glyphs
+from deckbuilder.export.chart_lines import manual_layout, place_plot
 
 SYMBOL_PT = 34.0  # a legend entry's line or marker and the space after it
 PAD_PT = 8.0  # around the legend's entries, and between it and the plot's edge
-
-
-def _manual(x: float, y: float, w: float, h: float, inner: bool) -> Any:
-    target = '<c:layoutTarget val="inner"/>' if inner else ""
-    return parse_xml(
-        f'<c:layout {nsdecls("c")}><c:manualLayout>{target}<c:xMode val="edge"/><c:yMode val="edge"/>'
-        f'<c:x val="{x:.4f}"/><c:y val="{y:.4f}"/><c:w val="{w:.4f}"/><c:h val="{h:.4f}"/>'
-        "</c:manualLayout></c:layout>"
-    )
 
 
 def _place(parent: Any, layout: Any, before: tuple[str, ...]) -> None:
@@ -73,16 +65,12 @@ def legend_in_corner(
     near = point is not None and point.recall >= corner_left - 0.05 and point.precision >= corner_bottom - 0.05
     if near or _crosses(curve, corner_left, corner_bottom):
         return False
-    plot = chart._chartSpace.find(".//" + qn("c:plotArea"))
-    inner = _manual(left_pt / width_pt, top_pt / height_pt, plot_w / width_pt, plot_h / height_pt, True)
-    old = plot.find(qn("c:layout"))
-    if old is not None:
-        plot.remove(old)
-    plot.insert(0, inner)  # a plot area's layout is its first child
+    place_plot(chart, left_pt / width_pt, top_pt / height_pt, plot_w / width_pt, plot_h / height_pt)
     x = (left_pt + plot_w - legend_w - PAD_PT) / width_pt
     y = (top_pt + PAD_PT) / height_pt
     legend = chart.legend._element
-    _place(legend, _manual(x, y, legend_w / width_pt, legend_h / height_pt, False), ("c:overlay", "c:spPr", "c:txPr"))
+    spot = manual_layout(x, y, legend_w / width_pt, legend_h / height_pt, inner=False)
+    _place(legend, spot, ("c:overlay", "c:spPr", "c:txPr"))
     overlay = legend.find(qn("c:overlay"))
     if overlay is not None:
         overlay.set("val", "1")

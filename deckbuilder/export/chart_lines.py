@@ -115,6 +115,27 @@ def level_over_columns(chart: Any, reference: Reference, count: int, theme: Them
     bars.addnext(parse_xml(xml))
 
 
+def manual_layout(x: float, y: float, w: float, h: float, inner: bool) -> Any:
+    """Return a chart part's layout placed by hand, in shares of the chart from its top-left corner (``inner``:
+    the plot's own area, inside its axes' labels)."""
+    target = '<c:layoutTarget val="inner"/>' if inner else ""
+    return parse_xml(
+        f'<c:layout {nsdecls("c")}><c:manualLayout>{target}<c:xMode val="edge"/><c:yMode val="edge"/>'
+        f'<c:x val="{x:.4f}"/><c:y val="{y:.4f}"/><c:w val="{w:.4f}"/><c:h val="{h:.4f}"/>'
+        "</c:manualLayout></c:layout>"
+    )
+
+
+def place_plot(chart: Any, x: float, y: float, w: float, h: float) -> Any:
+    """Place a chart's plot area by hand (inside its axes' labels) and return it."""
+    area = chart._chartSpace.find(".//" + qn("c:plotArea"))
+    old = area.find(qn("c:layout"))
+    if old is not None:
+        area.remove(old)
+    area.insert(0, manual_layout(x, y, w, h, inner=True))  # a plot area's layout is its first child
+    return area
+
+
 def level_across_bars(
     slide: Slide, frame: Any, box: Box, shape: Shape, reference: Reference, values: list[float], theme: Theme,
     glyphs: Glyphs, value_labels: list[str],
@@ -137,16 +158,7 @@ def level_across_bars(
     width_pt, height_pt = box.width * 72, box.height * 72
     x, y = left_pt / width_pt, top_pt / height_pt
     w, h = 1 - (left_pt + right_pt) / width_pt, 1 - (top_pt + bottom_pt) / height_pt
-    area = chart._chartSpace.find(".//" + qn("c:plotArea"))
-    layout = parse_xml(
-        f'<c:layout {nsdecls("c")}><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/>'
-        f'<c:yMode val="edge"/><c:x val="{x:.4f}"/><c:y val="{y:.4f}"/><c:w val="{w:.4f}"/><c:h val="{h:.4f}"/>'
-        "</c:manualLayout></c:layout>"
-    )
-    old = area.find(qn("c:layout"))
-    if old is not None:
-        area.remove(old)
-    area.insert(0, layout)
+    area = place_plot(chart, x, y, w, h)
     low, high, step = value_range(values, zero=True, reference=reference)
     scale_axis(chart.value_axis, low, high, step)
     at = box.left + (x + w * (reference.value - low) / (high - low)) * box.width

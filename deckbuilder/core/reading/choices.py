@@ -14,11 +14,23 @@ from typing import NamedTuple
 from .choice_phrases import MAX_WORDS, ChoicePhrases, _capital, _clean, _short
 from .lexicon import Lexicon
 from .sentences import Sentence
+from .tokens import Token
 from .words import ADJ, BASE, GERUND, NOUN, PART, VERB
 
 _BETWEEN = frozenset({"not", "n't", "also", "never", "then", "only", "already", "simply", "just"})
 _OBLIGED = frozenset({"has", "have", "had", "need", "needs", "needed", "ought"})  # "has to be dropped"
 _WEAK_WORDS = 8  # what a weak verb ("used", "kept") names, when it is a choice, is short
+
+
+_SET_OFF = (",", "-", "–", "—")  # what sets a ", not ..." apart from what it is set against
+
+
+def set_against(tokens: list[Token]) -> bool:
+    """Whether a line sets what it says against another option after a comma or a dash: "Rank on audio signals,
+    not on complaints", "Split by winter - not by ewe"."""
+    return any(
+        t.key == "not" and 0 < k < len(tokens) - 1 and tokens[k - 1].text in _SET_OFF for k, t in enumerate(tokens)
+    )
 
 
 class Choice(NamedTuple):

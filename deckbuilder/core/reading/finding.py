@@ -18,6 +18,7 @@ amount or a comparison ("How we cut false alarms by 40%"). After a colon or a qu
 
 from __future__ import annotations
 
+from .choices import set_against
 from .horizon import times
 from .lexicon import Lexicon
 from .sentences import Sentence
@@ -332,11 +333,11 @@ def _compares(reader: Lexicon, sentence: Sentence) -> bool:
     """A comparative that is not part of a noun phrase ("a closer look"), "than", an arrow between values, or a
     choice set against what it was chosen over ("Rank on audio signals, not on complaints", "instead of")."""
     tokens, pos = sentence.tokens, reader.pos(sentence)
+    if set_against(tokens):
+        return True
     determiners = reader.words.grammar.determiners
     for k, token in enumerate(tokens):
         if token.key in ("than", "->"):
-            return True
-        if token.key == "not" and 0 < k < len(tokens) - 1 and tokens[k - 1].text in (",", "-", "–", "—"):
             return True
         if token.key == "instead" and k + 1 < len(tokens) and tokens[k + 1].key == "of":
             return True

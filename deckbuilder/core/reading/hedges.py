@@ -200,7 +200,7 @@ def _compares_parts(reader: Lexicon, tokens: list[Token], k: int) -> bool:
         return False
     than = next((j for j in range(k + 1, min(len(tokens), k + 4)) if tokens[j].key == "than"), None)
     first = reader.words.grammar.first_person
-    return than is None or not any(t.key in first or t.key.split("'")[0] in first for t in tokens[than + 1 : than + 3])
+    return than is None or not any(t.key.split("'")[0] in first for t in tokens[than + 1 : than + 3])
 
 
 def _a_thing(reader: Lexicon, tokens: list[Token], start: int, tag: str) -> bool:

@@ -75,7 +75,7 @@ def times(reader: Lexicon, sentence: Sentence) -> list[Time]:
             continue
         end = _end(events, tokens, k)
         # "before the roll-out", "once the pilot ends", "pilot after", "after 500 scored jobs"; not "before 2027"
-        if end and (end >= len(tokens) or not tokens[end].is_number or not is_year(tokens[end])):
+        if end and (end >= len(tokens) or not is_year(tokens[end])):
             found.append(Time(k, relative=True))
             k = end
             continue

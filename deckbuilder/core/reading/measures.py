@@ -15,7 +15,7 @@ from deckbuilder.core.rules.vocabulary import Metric
 
 from .baselines import BaselineReading
 from .lexicon import Lexicon
-from .quantities import INTENSIFIED, Measure, Mention, Quantity, is_count, mentions, plausible, text_of
+from .quantities import Measure, Mention, Quantity, intensifies, is_count, mentions, plausible, text_of
 from .rates import rates_of_right
 from .sentences import Sentence
 from .tokens import is_year
@@ -363,8 +363,7 @@ class _Linker(BaselineReading):
                 continue
             if any(t.text == "," for t in self.tokens[min(i, k) : max(i, k)]):
                 continue  # "labelled correctly against 97, with 3% sick": the share after the comma is another's
-            after = self.tokens[k + 1].key if k + 1 < len(self.tokens) else ""
-            if self.tokens[k].key == "right" and after in INTENSIFIED:
+            if intensifies(self.tokens, k):
                 continue  # "right up to the first miss", "right after launch": no judgement of being right
             return True
         return False

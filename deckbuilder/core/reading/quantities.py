@@ -17,7 +17,14 @@ from .tokens import Token, is_year
 
 # Words after "right" that make it stress a place or time ("right down to", "right after launch"), not a judgement
 # of being right: read alike by the measures and by the rates of being right.
-INTENSIFIED = frozenset({"up", "down", "away", "now", "before", "after", "through", "until", "at", "from"})
+_INTENSIFIED = frozenset({"up", "down", "away", "now", "before", "after", "through", "until", "at", "from"})
+
+
+def intensifies(tokens: list[Token], j: int) -> bool:
+    """Whether the word at ``j`` is a "right" that stresses a place or time ("right down to", "right after
+    launch"), no judgement of being right."""
+    after = tokens[j + 1].key if j + 1 < len(tokens) else ""
+    return tokens[j].key == "right" and after in _INTENSIFIED
 
 
 @dataclass(frozen=True)

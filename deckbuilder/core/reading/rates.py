@@ -5,7 +5,7 @@ whatever words carry it, read as a percentage so it is judged as accuracy is (C0
 from __future__ import annotations
 
 from .lexicon import Lexicon
-from .quantities import INTENSIFIED, Measure, Quantity
+from .quantities import Measure, Quantity, intensifies
 from .sentences import Sentence
 from .tokens import Token, spelled_value
 
@@ -36,12 +36,6 @@ def _out_of(tokens: list[Token], k: int) -> tuple[float, int] | None:
     return None
 
 
-def _intensifies(tokens: list[Token], j: int) -> bool:
-    """ "right down to", "right after launch": "right" that stresses a place or time, no judgement of being right."""
-    after = tokens[j + 1].key if j + 1 < len(tokens) else ""
-    return tokens[j].key == "right" and after in INTENSIFIED
-
-
 def rates_of_right(reader: Lexicon, sentence: Sentence) -> list[Measure]:
     """Return each count out of a count in a clause that says the model is right (or wrong) on it."""
     tokens = sentence.tokens
@@ -59,7 +53,7 @@ def rates_of_right(reader: Lexicon, sentence: Sentence) -> list[Measure]:
         judged = [
             j
             for j in clause
-            if (right.at(tokens, j) is not None and not _intensifies(tokens, j)) or wrong.at(tokens, j) is not None
+            if (right.at(tokens, j) is not None and not intensifies(tokens, j)) or wrong.at(tokens, j) is not None
         ]
         if not judged:
             continue

@@ -125,8 +125,8 @@ _NUMBER_WORDS = {w: float(v) for v, w in enumerate(_UNITS_SPELLED.split(" "))} |
     "ninety": 90.0,
 }
 _WORD_UNITS = {"points": "pp", "percent": "%", "pp": "pp", "times": "x", "fold": "x"}
-NUMBER_WORDS = frozenset(_NUMBER_WORDS) | {"hundred", "thousand", "million"}  # numbers written as words
 _WHOLES = {"hundred": 100.0, "thousand": 1000.0, "million": 1e6}
+NUMBER_WORDS = frozenset(_NUMBER_WORDS) | frozenset(_WHOLES)  # numbers written as words
 
 
 def spelled_value(token: Token) -> float | None:

@@ -7,23 +7,29 @@ import math
 
 from deckbuilder.core.outline.model import Metric
 from deckbuilder.core.rules.page import Page
-from deckbuilder.core.rules.theme import Box
+from deckbuilder.core.rules.theme import Box, Theme
 from deckbuilder.core.slides.callout import NAME_GAP, lift_text, value_text
+from deckbuilder.core.text.measure import Glyphs
 from deckbuilder.core.text.typography import for_slide
 
 METRIC_PAD_IN = 0.36  # a callout's margins, left and right together
 HERO_PAD_IN = 0.8  # a hero callout's margins, left and right together
 
 
+def _widths(metric: Metric, theme: Theme, glyphs: Glyphs) -> tuple[float, float, float]:
+    """Return the widths, in points, of a callout's number, its name (after the gap) and its baseline line, as the
+    exporter sets them (shapes.add_metric)."""
+    sizes = theme.sizes
+    value = glyphs.width(value_text(metric), sizes["metric_value"], bold=True)
+    name = glyphs.width(NAME_GAP + for_slide(metric.name, theme.keep_together), sizes["metric_name"], bold=True)
+    lift = glyphs.width(for_slide(lift_text(metric, theme.baseline_nouns), theme.keep_together), sizes["metric_label"])
+    return value, name, lift
+
+
 def metric_width(metric: Metric, page: Page) -> float:
     """Return a callout's natural width: its number and name on one line, its baseline line beneath."""
-    theme, glyphs = page.theme, page.setting.glyphs
-    label = theme.sizes["metric_label"]
-    first = glyphs.width(value_text(metric), theme.sizes["metric_value"], bold=True) + glyphs.width(
-        NAME_GAP + for_slide(metric.name, theme.keep_together), theme.sizes["metric_name"], bold=True
-    )
-    second = glyphs.width(for_slide(lift_text(metric, theme.baseline_nouns), theme.keep_together), label)
-    return max(first, second) / 72 + METRIC_PAD_IN + 0.1
+    value, name, lift = _widths(metric, page.theme, page.setting.glyphs)
+    return max(value + name, lift) / 72 + METRIC_PAD_IN + 0.1
 
 
 def hero_box(metric: Metric, page: Page, area: Box) -> Box:
@@ -47,14 +53,12 @@ def callout_height(metric: Metric, width: float, page: Page) -> float | None:
 
     The usual height holds one wrapped line of the name; each line more adds its own. Judged as the deck shows it
     (Arial at its widest): the measuring font would refuse a number that fits with room to spare."""
-    theme, glyphs = page.theme, page.shown.glyphs
+    theme = page.theme
     sizes = theme.sizes
     usable = (width - METRIC_PAD_IN - 0.1) * 72
-    value = glyphs.width(value_text(metric), sizes["metric_value"], bold=True)
+    value, name, lift = _widths(metric, theme, page.shown.glyphs)
     if value >= usable:
         return None
-    name = glyphs.width(NAME_GAP + for_slide(metric.name, theme.keep_together), sizes["metric_name"], bold=True)
-    lift = glyphs.width(for_slide(lift_text(metric, theme.baseline_nouns), theme.keep_together), sizes["metric_label"])
     # Lines break between words, not anywhere: a wrapped line is given a fifth of its room to spare.
     room = usable * 0.8
     name_lines = 0 if name <= usable - value else math.ceil((name - (usable - value)) / room)

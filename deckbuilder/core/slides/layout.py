@@ -117,7 +117,7 @@ def reported(layout: SlideLayout) -> tuple[str, bool] | None:
     """Return the one problem a slide is reported for (C010, in `deck plan` and `deck build` alike) and whether it
     is only a note: the first that loses or squeezes content is the one to fix first; a problem the layout
     absorbs is a note when it is the slide's only one."""
-    lost = [p for p in layout.problems if not isinstance(p, Absorbed)]
+    lost = _lost(layout)
     if lost:
         return lost[0], False
     return (layout.problems[0], True) if layout.problems else None
@@ -155,8 +155,8 @@ def _titled(spec: Slide, page: Page, title_box: Box | None) -> tuple[TextBlock, 
 def _side_by_side(spec: Slide, page: Page, title_box: Box | None) -> SlideLayout | None:
     theme = page.theme
     title, problems, drop = _titled(spec, page, title_box)
-    points = [replace(p, text=for_slide(p.text, theme.keep_together)) for p in point_paras(spec.points)]
-    paras = [replace(p, text=for_slide(p.text, theme.keep_together)) for p in decision_paras(spec, False, theme)]
+    points = _set(point_paras(spec.points), theme)
+    paras = _set(decision_paras(spec, False, theme), theme)
     found = decision_columns(spec, points, paras, page, drop)
     if found is None:
         return None
@@ -178,6 +178,11 @@ def _visual_height(layout: SlideLayout) -> float:
     return box.height if box is not None else 0.0
 
 
+def _set(paras: list[Para], theme: Theme) -> list[Para]:
+    """Return paragraphs as a slide sets them: typographic quotes, no-break spaces where words belong together."""
+    return [replace(p, text=for_slide(p.text, theme.keep_together)) for p in paras]
+
+
 def _lost(layout: SlideLayout) -> list[str]:
     """Return the problems that lose or squeeze content (those a layout cannot absorb)."""
     return [p for p in layout.problems if not isinstance(p, Absorbed)]
@@ -191,10 +196,7 @@ def _compose(spec: Slide, page: Page, title_box: Box | None, arrange: str = "sta
     kind = layout_kind(spec)
     beside = kind == "text_visual"
     bullets = point_paras(spec.points)
-    paras = [
-        replace(p, text=for_slide(p.text, theme.keep_together))
-        for p in bullets + decision_paras(spec, bool(spec.points), theme) + todo_paras(spec)
-    ]
+    paras = _set(bullets + decision_paras(spec, bool(spec.points), theme) + todo_paras(spec), theme)
     if kind == "text" and not spec.points and len(spec.decisions) == 1:
         # One decision alone is the slide's one element: its reason and alternative read at the body size too.
         paras = [replace(p, smaller=0) for p in paras]
