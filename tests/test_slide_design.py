@@ -206,6 +206,18 @@ def test_the_level_a_callout_or_title_cites_is_drawn_and_the_named_bar_highlight
     assert _marked(given).highlight == ["TV"]  # what the outline sets is kept
 
 
+def test_a_bar_charts_own_baseline_is_its_level() -> None:
+    noshow = {
+        "kind": "eda",
+        "title": "Bookings made a month out no-show at twice the base rate",
+        "figure": {"chart": "barh", "title": "No-show rate by lead time", "baseline": 0.09,
+                   "data": {"lead time": ["0-7 days", "8-30 days", "31+ days"], "no-show rate": [0.05, 0.08, 0.13]}},
+    }  # fmt: skip
+    assert _marked(noshow).reference == Reference(value=0.09, label="baseline (0.09)")
+    level = {"value": 0.1, "label": "target"}
+    assert _marked(dict(noshow, figure={**noshow["figure"], "reference": level})).reference == Reference(**level)
+
+
 def test_a_callout_whose_number_is_on_the_chart_by_chance_draws_no_level() -> None:
     # The Brier score's 0.11 reads as 11%, and one route's bar is 11%: the chart is of scrap rates, not of the
     # Brier score, so its baseline is no level of this chart.

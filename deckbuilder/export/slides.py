@@ -88,7 +88,7 @@ def content(slide: PptxSlide, spec: Slide, timed: TimedSlide, canvas: Canvas) ->
             frame.name = "Figure Title"
             shapes.write_paras(frame.text_frame, list(caption.paras), caption.fit.size, theme)
         canvas.pictures.append((slide, timed.index, spec.figure, layout.picture))
-    elif layout.table is not None and spec.table is not None:
+    if layout.table is not None and spec.table is not None:
         shapes.add_table(slide, layout.table, spec.table.best_row, theme)
     if timed.budget_s is None:
         shapes.add_label(

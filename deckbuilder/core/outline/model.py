@@ -196,7 +196,10 @@ class Figure(_Part):
     xlabel: str | None = field(default=None, metadata=spec(_MAYBE_TEXT))
     ylabel: str | None = field(default=None, metadata=spec(_MAYBE_TEXT))
     baseline: float | None = field(
-        default=None, metadata=spec(Maybe(Number()), "pr_curve: the random baseline precision")
+        default=None,
+        metadata=spec(
+            Maybe(Number()), "pr_curve: the random baseline precision; bar and line: the level drawn as the baseline"
+        ),
     )
     operating_point: OperatingPoint | None = field(default=None, metadata=spec(Maybe(Part(OperatingPoint))))
     highlight: list[str] = field(default_factory=list, metadata=spec(ListOf(Text()), "bar labels to emphasise"))

@@ -4,7 +4,8 @@ they name.
 A callout that says "$2.40, against the $1.00 break-even" over a chart of returns, or a title that cites "a
 capacity of 4,000", relies on a line the chart must draw; a title about "hill routes" over bars for flat,
 rolling and hill routes is about one bar, which the chart shows in the accent colour. What the outline sets
-(`reference:`, `highlight:`) is kept as written; only what it leaves unset is found here.
+(`reference:`, `highlight:`) is kept as written, and a figure's own `baseline:` is its reference; only what it
+leaves unset is found here.
 """
 
 from __future__ import annotations
@@ -139,7 +140,11 @@ def _mark(slide: Slide, theme: Theme) -> Slide:
     if figure.reference is None and len(data) == 2 and values:
         said = " ".join([*list(data)[1:], figure.title, figure.xlabel or "", figure.ylabel or ""])
         about = set(_stems(said, skip))
-        found = next((r for m in slide.metrics if (r := _from_callout(m, values, about, skip)) is not None), None)
+        # A baseline the figure gives is the level its bars are read against, as a PR curve's is (0 is the axis).
+        found = Reference(value=figure.baseline, label=f"baseline ({figure.baseline:g})") if figure.baseline else None
+        found = found or next(
+            (r for m in slide.metrics if (r := _from_callout(m, values, about, skip)) is not None), None
+        )
         found = found or _from_title(slide.title or "", values, theme.reference_words)
         found = found or _parity(figure, values, theme)
         if found is not None:

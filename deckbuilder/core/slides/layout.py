@@ -18,6 +18,7 @@ from deckbuilder.core.slides.columns import lede_height, region, text_column
 from deckbuilder.core.slides.decision_columns import decision_columns
 from deckbuilder.core.slides.slide_text import decision_paras, point_paras, todo_paras
 from deckbuilder.core.slides.table_layout import TableBlock, table_block
+from deckbuilder.core.slides.visual_pair import table_and_chart, table_over_text
 from deckbuilder.core.text.breaks import phrase_lines
 from deckbuilder.core.text.display import excerpt
 from deckbuilder.core.text.measure import (
@@ -224,6 +225,11 @@ def _compose(spec: Slide, page: Page, title_box: Box | None, arrange: str = "sta
         height = lede_height(paras, page, drop) or 0.0
         column = Box(column.left, column.top, column.width, height)
         where = region(page, "body", drop).below(height, theme.metric_gap * page.sy)
+    headed = None  # a table at the head of the text's column, its chart beside both at the body's height
+    if beside and not placed and not spec.metrics and spec.figure is not None and spec.table is not None:
+        headed = table_over_text(spec.table, paras, column, where, page)
+        if headed is not None:
+            _, column, where = headed
     area = column
     hero = kind == "metrics" and len(spec.metrics) == 1
     if hero:
@@ -262,7 +268,7 @@ def _compose(spec: Slide, page: Page, title_box: Box | None, arrange: str = "sta
             problems.extend(_long_points(paras, page))
     elif paras:
         problems.append("the metric callouts leave no room for the points; move points to the notes.")
-    if kind in ("text", "metrics_text", "metrics", "text_visual") and not lede and arrange != "under":
+    if kind in ("text", "metrics_text", "metrics", "text_visual") and not lede and arrange != "under" and not headed:
         # Short content sits in the optical middle of its room (the body, or its column beside a visual): the
         # callouts and the text move down together.
         # The text's height as Arial draws it (narrower than the measure, so a line or two shorter): the space
@@ -292,19 +298,25 @@ def _compose(spec: Slide, page: Page, title_box: Box | None, arrange: str = "sta
                 shift = _balance(body_box.height, used, True, theme)
                 metrics = tuple(Box(b.left, b.top + shift, b.width, b.height) for b in stacked)
                 where = side
-    if spec.figure is not None and spec.table is not None:
-        problems.append(
-            "a figure and a table on one slide leave neither readable; move one to its own slide or the appendix."
-        )
-    if spec.figure is not None and words(spec.figure.title) == words(spec.title or ""):
+    figure = spec.figure
+    if headed is not None:
+        table = headed[0]
+    elif figure is not None and spec.table is not None:
+        shared = table_and_chart(spec.table, where, page, wide=not beside)
+        if isinstance(shared, str):
+            problems.append(shared)
+            figure = None  # the table alone, as the problem says
+        else:
+            table, where = shared
+    if figure is not None and words(figure.title) == words(spec.title or ""):
         picture = where  # a figure title that repeats the slide's title is said once, by the slide
-    elif spec.figure is not None:
+    elif figure is not None:
         # Under a slide title that states the finding, the figure's title is its label, set as a caption (regular,
         # muted), so the slide has one headline; with no slide title it is the headline.
         headline = not spec.title
         caption_paras = (
             Para(
-                for_slide(spec.figure.title, theme.keep_together),
+                for_slide(figure.title, theme.keep_together),
                 bold=headline,
                 color="primary" if headline else "muted",
             ),
@@ -314,7 +326,7 @@ def _compose(spec: Slide, page: Page, title_box: Box | None, arrange: str = "sta
             Box(where.left, where.top, where.width, height), caption_paras, Fit(theme.sizes["caption"], True, height)
         )
         picture = where.below(height, 0.05)
-    elif spec.table is not None:
+    elif spec.table is not None and table is None:
         table = table_block(spec.table, where, theme, page.setting, centre=not beside)
         if not table.fits and kind == "metrics_visual":
             # A tall table under a row of callouts: stack the callouts down the left and give the table the rest.
