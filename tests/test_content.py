@@ -169,6 +169,32 @@ def test_c006_decision_without_rationale_or_alternative() -> None:
     assert hits and "rationale" in hits[0].message and "alternative" in hits[0].message
 
 
+@pytest.mark.parametrize(
+    ("entry", "flagged"),
+    [
+        # a rationale that measures its case needs no alternative beside it
+        ({"decision": "Sale prices modelled on the log scale",
+          "rationale": "prices run from $40k to $3m, and on the raw scale the ten dearest homes set half the fit"},
+         False),
+        ({"decision": "Missing tenure kept as its own category",
+          "rationale": "customers with no tenure on file are mostly the old billing system's, and they leave early"},
+         False),
+        # habit is no reason, and a rationale that says the choice again measures nothing
+        ({"decision": "XGBoost on the order-line table", "rationale": "it is the standard choice for tabular data"},
+         True),
+        ({"decision": "Ten-fold split grouped by depot",
+          "rationale": "to divide the orders into ten groups by their depot"}, True),
+        ({"decision": "Random forest on 48 weekly features", "rationale": "robust and quick to train"}, True),
+    ],
+)  # fmt: skip
+def test_a_decision_entry_without_its_alternative_stands_on_a_measured_reason(
+    entry: dict[str, str], flagged: bool
+) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], decisions=[entry])
+    assert ("C006" in codes(talk)) is flagged
+
+
 def test_a_choice_made_in_passing_outside_the_methodology_needs_only_its_reason() -> None:
     """A threshold set on the error-analysis slide for a stated cost is a reasoned choice; on the methodology
     slide the same line must also say what it was weighed against, with a number."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from deckbuilder.checks.reading import reader_for
 from deckbuilder.checks.text import flat_points, main_slides, quote
-from deckbuilder.core.outline.model import Slide
+from deckbuilder.core.outline.model import Decision, Slide
 from deckbuilder.core.reading.choices import set_against
 from deckbuilder.core.reading.hedges import others_possessive, quotes_removed
 from deckbuilder.core.reading.reader import Reader
@@ -63,10 +63,7 @@ def undefended(reader: Reader, text: str) -> str | None:
     choosing = reader.vocabulary.choice
     choices = reader.choices(text)
     tested = _tested(reader, sentence)  # "after a sweep of five values": evidence, and the reason it was kept
-    # "one" is also a pronoun; a year names what was chosen ("Dropped the 2020 season"), it measures nothing
-    number = any((t.is_number and not is_year(t)) or (is_number_word(t) and t.key != "one") for t in tokens)
-    # "cost nothing in validation": an outcome measured as none backs a choice as a number does
-    measured = number or reader.metric_terms.any(tokens) or tested or reader.matcher(choosing.no_loss).any(tokens)
+    measured = _measured(reader, sentence, tested)
     reason = tested or _reasoned(reader, text, tested=False)
     leaves_out = reader.matcher(choosing.negative).any(tokens) or (bool(tokens) and tokens[0].key == "no")
     if leaves_out and (reason or measured):
@@ -75,6 +72,33 @@ def undefended(reader: Reader, text: str) -> str | None:
     if alternative or reader.beat.any(tokens):
         return None if measured or reason else "no evidence for the choice"
     return None if measured and reason else "no alternative it was chosen over, and no measured reason"
+
+
+def _measured(reader: Reader, sentence: Sentence, tested: bool) -> bool:
+    """Whether a line backs what it says with a number, a metric, a test or an outcome measured as none ("cost
+    nothing in validation")."""
+    tokens = sentence.tokens
+    # "one" is also a pronoun; a year names what was chosen ("Dropped the 2020 season"), it measures nothing
+    number = any((t.is_number and not is_year(t)) or (is_number_word(t) and t.key != "one") for t in tokens)
+    no_loss = reader.matcher(reader.vocabulary.choice.no_loss)
+    return number or reader.metric_terms.any(tokens) or tested or no_loss.any(tokens)
+
+
+def _backed(reader: Reader, decision: Decision) -> bool:
+    """Whether a decision's rationale stands without an alternative: it measures (a number, a metric, a test:
+    "parks range from EUR 0.4m to 60m, and one large park would steer the fit") and says more than the decision
+    again ("Five-fold split by mission" for "to divide the accessions into five groups by mission" is the choice
+    restated: most of the decision's words come back)."""
+    if not decision.rationale:
+        return False
+    said = reader.sentence(decision.rationale)
+    if not _measured(reader, said, _tested(reader, said)):
+        return False
+    words = reader.words
+    given = {lemma for t in said.tokens if words.is_content(t) for lemma in words.lemmas(t)}
+    chosen = [t for t in reader.sentence(decision.decision).tokens if words.is_content(t)]
+    again = [t for t in chosen if words.lemmas(t) & given]
+    return len(again) * 2 < len(chosen)
 
 
 def _reasoned(reader: Reader, text: str, tested: bool | None = None) -> bool:
@@ -259,6 +283,10 @@ def check_decisions(slide: Slide, index: int, config: Config, defended: set[str]
         # the option weighed may be written into the decision itself: "Split by winter, not by ewe", "A quarterly
         # list rather than a live score"; its rationale then says why it won
         inline = not decision.alternative and _names_alternative(reader, decision.decision)
+        # a rationale that measures its case stands without the road not taken, as a line that does would; so
+        # does the reason values were kept apart as a category, which is no choice of method
+        apart = bool(decision.rationale) and _on_data(reader, reader.sentence(decision.decision))
+        inline = inline or (not decision.alternative and (_backed(reader, decision) or apart))
         missing = [
             name
             for name, value in (("rationale", decision.rationale), ("alternative", decision.alternative or inline))
