@@ -9,14 +9,15 @@ Run: .venv/bin/python bench/coaching.py ../shared/corpus   (or its talks/ folder
 The cross-check is a matter of history: a change developed against one corpus is scored on the other,
 unchanged, before it is kept (the figures for each change are in its issue note).
 
-The corpus holds talks/*.yaml with talks/key.tsv (file, then the codes a correct checker reports, or
-CLEAN) and phrases.tsv (where, text, label: a code or OK). The last three lines printed are the summary.
+The corpus holds talks/*.yaml with talks/key.tsv (file, then the codes a correct checker reports, apart by spaces or
+commas, or CLEAN) and phrases.tsv (where, text, label: a code or OK). The last three lines printed are the summary.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,8 @@ def _place(where: str, text: str) -> list[dict[str, Any]]:
         talk[3]["figure"] = {"chart": "bar", "title": text, "data": {"x": ["a", "b"], "y": [1, 2]}}
     elif where == "point":
         talk[3]["points"] = [*talk[3]["points"], text]
+    elif where == "decision" and text.lstrip().startswith("{"):
+        talk[2]["decisions"] = [_entry(text)]
     elif where == "decision":
         talk[2]["points"] = [text]
     elif where == "next_step":
@@ -63,6 +66,14 @@ def _place(where: str, text: str) -> list[dict[str, Any]]:
     else:
         raise ValueError(f"unknown place {where!r}")
     return talk
+
+
+def _entry(text: str) -> dict[str, str]:
+    """Read a whole `decisions:` entry written on one line in YAML's flow style, split at its keys: authors leave
+    commas unquoted inside a value ("rationale: gained 0.001, inside the CV spread"), which YAML would split."""
+    keys = "decision|rationale|alternative|why_rejected"
+    parts = re.split(rf"(?:^|,)\s*({keys}):\s*", text.strip().strip("{}"))
+    return {key: value.strip().strip("'\"") for key, value in zip(parts[1::2], parts[2::2], strict=True)}
 
 
 def _codes(slides: list[dict[str, Any]]) -> set[str]:
@@ -101,7 +112,7 @@ def score_talks(folder: Path) -> tuple[int, int, int, int]:
         for line in handle:
             if not line.strip():
                 continue
-            name, *codes = line.split()
+            name, *codes = line.replace(",", " ").split()  # codes apart by spaces or commas
             expected = set() if codes == ["CLEAN"] else set(codes)
             try:
                 plan = plan_talk(load_outline(folder / name))
