@@ -331,6 +331,55 @@ def test_procedures_and_categories_of_the_data_are_no_choices(line: str) -> None
     assert "C006" not in codes(_with_point(2, line))
 
 
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("9% of windows go empty -> PR-AUC and precision at 30 stations an hour", False),
+        ("Handovers (wifi -> 4G): 44% of missed stalls", False),
+        ("Out of scope: route planning -> dispatch's solver already does it", False),
+        ("Muted categories rarely come back (8% within 90 days) -> the channel is lost", False),
+        ("def score(row) -> float: return model.predict(row)", True),
+        ("Read the flag from cfg->threshold before scoring", True),
+    ],
+)
+def test_an_arrow_in_a_note_is_prose_and_in_a_signature_or_a_pointer_is_code(line: str, flagged: bool) -> None:
+    assert ("C005" in codes(_with_point(4, line))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("The ranking holds out of time, PR-AUC 0.18 on 2024 against 0.11 for the scorecard", False),
+        ("Stable out of time: PR-AUC 0.18 on 2024 against 0.11 for the scorecard", False),
+        ("We were out of time before the error analysis", True),
+        ("I ran out of time for the error analysis", True),
+        ("The gate logs didn't have time of release before 2023, so training starts that January", False),
+        ("I didn't have time to tune the thresholds", True),
+    ],
+)
+def test_out_of_time_after_a_verb_of_its_own_is_the_validation_not_an_excuse(line: str, flagged: bool) -> None:
+    assert ("C007" in codes(_with_point(3, line))) is flagged
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "At a 10% decline rate precision is 12.7%, 3.1x the 4.1% default rate",
+        "Precision is 12.7% against a 4.1% default rate",
+        "PR-AUC 0.38, 4.2x what ranking by fare class gets",
+    ],
+)
+def test_a_multiple_or_a_level_set_against_it_is_a_baseline(line: str) -> None:
+    assert "C002" not in codes(_with_point(3, line))
+    assert "C002" in codes(_with_point(3, "Precision is 12.7% at a 10% decline rate"))
+
+
+def test_a_question_put_to_the_panel_states_no_choice() -> None:
+    asked = "Curious how we settled on a 90% frost threshold? Happy to walk through it in the Q&A"
+    assert "C006" not in codes(_with_point(2, asked))
+    assert "C006" in codes(_with_point(2, "We settled on a 90% frost threshold"))
+
+
 def test_a_call_with_a_keyword_argument_is_code() -> None:
     talk = [dict(s) for s in SOUND_TALK]
     talk[2] = dict(talk[2], points=["GroupKFold(n_splits=4) so no store appears on both sides"])

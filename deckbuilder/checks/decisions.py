@@ -13,6 +13,7 @@ evidence, or a reason backed by a number, a metric or a test; leaving something 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from deckbuilder.checks.reading import reader_for
@@ -36,7 +37,8 @@ _PURPOSE = frozenset({("to",), ("for",)})
 def is_decision(reader: Reader, text: str, on_model_slide: bool) -> bool:
     """Whether a line states a choice of method (see the module's docstring); a quotation is someone else's
     ("answers of 'I chose a cheaper provider'")."""
-    text = quotes_removed(text)
+    # a question put to the panel states no choice: "Want to see how we landed on 90%? Happy to in Q&A"
+    text = " ".join(part for part in re.split(r"(?<=[?.!])\s+", quotes_removed(text)) if not part.endswith("?"))
     sentence = reader.sentence(text)
     tokens = sentence.tokens
     choosing = reader.vocabulary.choice

@@ -8,9 +8,10 @@ speaker's own words about their own work: a quotation or a name is someone else'
 (time was tight) is sure in a line that names the speaker and a note in one that names nobody.
 """
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from deckbuilder.core.rules.vocabulary import Grammar, HedgeFamily
+from deckbuilder.core.rules.vocabulary import Grammar, HedgeFamily, Term
 
 from .lexicon import Lexicon
 from .sentences import Sentence
@@ -102,6 +103,19 @@ def find_hedge(reader: Lexicon, text: str) -> Hedge | None:
     return unsure
 
 
+def _tested_later(reader: Lexicon, tokens: Sequence[Token], start: int, term: Term) -> bool:
+    """ "Holds out of time", "stable out of time": the phrase after a verb of its own or an adjective says how a
+    model was tested (on later data); "I was out of time", "ran out of time" are the excuse."""
+    if term != ("out", "of", "time") or start == 0:
+        return False
+    before = tokens[start - 1]
+    lemmas = reader.words.lemmas(before)
+    # the word table's tags, not the sentence's one guess: "holds" and "stable" are also nouns
+    tags = reader.words.tags(before)
+    told = any(t.startswith(("VB", "JJ")) for t in tags)
+    return told and before.key not in BE_FORMS and not lemmas & {"run", "get"}
+
+
 def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tuple[int, int]]:
     tokens = sentence.tokens
     if family.unless_number and any(t.is_number or t.text[:1].isdigit() for t in tokens):  # "a 25-point search"
@@ -116,6 +130,8 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
         joined = len(found_term) > 1 and end - start == 1 and "-" in tokens[start].text
         if family.compound_names and joined and after is not None and _names(reader, after, pos[end]):
             continue  # the phrase written as one word before a noun names a kind of it: "an out-of-time test"
+        if family.compound_names and _tested_later(reader, tokens, start, found_term):
+            continue  # "the ranking holds out of time": tested on later data, the validation's sense
         if after is not None and after.is_number and reader.spread_terms.at(tokens, start) is not None:
             continue  # "MRR sat at 0.27, give or take 0.01": a spread, as "plus or minus" is
         if family.aside and _manner(reader, tokens, start, end):

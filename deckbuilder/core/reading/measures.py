@@ -81,7 +81,9 @@ class _Linker(BaselineReading):
         named = (
             after is not None and after.is_word and self.pos[i + 1] == NOUN and not self.reader.is_metric_word(after)
         )
-        return bool(read_at) and named and self._other_amount(i)
+        # the metric read there may follow the point: "At the 10% decline point precision is 12.7%"
+        later = any(m.start > i and self.sentence.same_clause(m.start, i) for m in self.mentions)
+        return (bool(read_at) or later) and named and self._other_amount(i)
 
     def _other_amount(self, i: int) -> bool:
         """Whether the sentence states another amount than the number at ``i`` ("flags 40 routes a day at 80%
@@ -306,6 +308,8 @@ class _Linker(BaselineReading):
         if token.unit in ("x", "pp"):
             return True
         rest = [self.tokens[k] for k in range(i + 1, len(self.tokens))]
+        if any(t.unit == "x" for t in rest[:3]):
+            return True  # "precision is 12.7%, 3.1x the 4.1% default rate": its multiple follows
         reader = self.reader
         if reader.relative.any(rest[:12]):
             return True  # "18% where the inspection budget bites, nearly six times the base rate"
@@ -313,7 +317,17 @@ class _Linker(BaselineReading):
         if reader.relative.any(before[-6:]):
             return True  # "Frost weeks halve the hit rate to 0.23": the level after a relative change
         marked = reader.comparison_markers.find(rest) + reader.contrast.find(rest) + reader.than.find(rest)
-        return any(reader.baseline_terms.any(rest[end : end + 8]) for _, end, _ in marked)
+        if any(reader.baseline_terms.any(rest[end : end + 8]) for _, end, _ in marked):
+            return True
+        # "12.7% against a 4.1% default rate": a number of its kind right after a comparison is what it is set
+        # against, even when the words after that number name its own measure; a whole number without a unit
+        # counts things ("0.29 over 5 folds")
+        level = Quantity.of(token)
+        return any(
+            t.is_number and t.unit == token.unit and (t.unit or t.decimals) and level.comparable(Quantity.of(t))
+            for _, end, _ in reader.comparison_markers.find(rest[:4]) + reader.than.find(rest[:4])
+            for t in rest[end : end + 3]
+        )
 
     def _conditional(self, i: int) -> bool:
         """Whether the number stands in a clause that a condition opens ("only flags when precision stays above
