@@ -89,6 +89,27 @@ def test_a_measure_with_its_metric_and_baseline(
     assert (name, got, base) == (metric, value, baseline) or (metric in name and got == value and base == baseline)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a metric named once after the second of two numbers names both
+        ("Error climbs from 6% to 19% MAPE as the horizon stretches from 1 to 14 days", [("MAPE", "19%", "6%")]),
+        ("We just edge out the seasonal model, 4.1 against 4.3 trays MAE", [("MAE", "4.1", "4.3")]),
+        # a point named by a described noun after "at", where another amount is read
+        ("Saves about £36k a month in write-offs at the agreed 5% review rate", []),
+    ],
+)
+def test_a_name_after_a_pair_and_a_described_point(
+    reader: Reader, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(name, got, base) for name, got, base, _ in _measures(reader, text)] == expected
+
+
+def test_fall_is_a_season_after_a_word_of_when(reader: Reader) -> None:
+    assert reader.times("Roll out to all 14 branches in the fall, with a monthly error report")
+    assert not reader.times("A fall in false alarms would free the night shift")
+
+
 def test_a_baseline_in_another_sentence_of_the_passage(reader: Reader) -> None:
     said = [
         "A model that always predicts the majority class would be right 76% of the time.",

@@ -57,8 +57,10 @@ class _Linker(BaselineReading):
     def _operating_point(self, i: int) -> bool:
         """A number after "at" and before a metric is where another is read ("recall of 58% at 90%
         precision", "at the 95% precision the network needs"), not a score; its metric links no number."""
-        before = [t.key for t in self.tokens[max(0, i - 2) : i]]
-        if "at" not in before:
+        # "at 80% precision", "at the 95% precision ...", "at the agreed 5% review rate": "at", then at most a
+        # determiner and a word that describes the point
+        at = next((k for k in range(i - 1, max(-1, i - 4), -1) if self.tokens[k].key == "at"), None)
+        if at is None or not all(self._describes(k) for k in range(at + 1, i)):
             return False
         read_at = [
             m
@@ -75,7 +77,7 @@ class _Linker(BaselineReading):
             return True
         # "Recall at the 5% review budget is 0.64": a point named by the noun after it, where the level is read;
         # not "MAE comes in at 11.4 minutes", a level in its unit
-        if i < 2 or self.tokens[i - 1].key not in ("the", "a", "an", "our", "its") or self.tokens[i - 2].key != "at":
+        if i - at < 2 or self.tokens[at + 1].key not in ("the", "a", "an", "our", "its"):
             return False
         after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         named = (
@@ -84,6 +86,14 @@ class _Linker(BaselineReading):
         # the metric read there may follow the point: "At the 10% decline point precision is 12.7%"
         later = any(m.start > i and self.sentence.same_clause(m.start, i) for m in self.mentions)
         return (bool(read_at) or later) and named and self._other_amount(i)
+
+    def _describes(self, k: int) -> bool:
+        """Whether the word at ``k``, between "at" and a number, only points at the number: a determiner or a word
+        that describes it ("the agreed", "our chosen")."""
+        token = self.tokens[k]
+        if token.key in ("the", "a", "an", "our", "its", "their", "this", "that"):
+            return True
+        return token.is_word and any(t.startswith(("JJ", "VBN")) for t in self.reader.words.tags(token))
 
     def _other_amount(self, i: int) -> bool:
         """Whether the sentence states another amount than the number at ``i`` ("flags 40 routes a day at 80%
@@ -222,7 +232,11 @@ class _Linker(BaselineReading):
                     and other.start > i
                     and not labels_first
                 ):
-                    continue  # the later number measures another metric
+                    if not (
+                        relation == "reverse" and mention.metric.kind == "generic" and other.metric.kind != "generic"
+                    ):
+                        continue  # the later number measures another metric
+                    mention = other  # "Error climbs from 6% to 19% MAPE": the later name says which error
                 if not Quantity.of(self.tokens[i]).comparable(Quantity.of(self.tokens[j])):
                     continue
                 if relation == "reverse":
@@ -233,6 +247,8 @@ class _Linker(BaselineReading):
                     label = self.label_of_baseline(i, j)
                 used.add(j)
                 break
+            if baseline is None and mention is not None and n > 0:
+                value, baseline, label = self._named_after_pair(numbers[n - 1], i, used, (value, baseline, label))
             metric: Metric | None = None
             if mention is not None:
                 metric, named = mention.metric, mention.named
@@ -242,7 +258,7 @@ class _Linker(BaselineReading):
                 metric, named = self.vocabulary.metric("score"), ""
             if unnamed and baseline is None and not self.states_baseline(value):
                 continue
-            if metric is None or not plausible(metric, self.tokens[value]):
+            if metric is None or not plausible(metric, self.tokens[value]) or self._in_time(value, metric):
                 continue
             if baseline is None and not self.states_baseline(value):
                 baseline, label = self._implicit_baseline(value, numbers, used, mention)
@@ -269,6 +285,33 @@ class _Linker(BaselineReading):
                 )
             )
         return found
+
+    def _in_time(self, i: int, metric: Metric) -> bool:
+        """A whole number counted in days or weeks is no percentage metric's value: "as the horizon stretches
+        from 1 to 14 days" (the number, or the range it opens, ends in a unit of time)."""
+        token = self.tokens[i]
+        if not metric.percent or token.unit or token.decimals:
+            return False
+        units = self.reader.time("units")
+        rest = self.tokens[i + 1 : i + 4]
+        return any(units.at(self.tokens, k) is not None for k in range(i + 1, i + 1 + len(rest)))
+
+    def _named_after_pair(
+        self, k: int, i: int, used: set[int], kept: tuple[int, int | None, str]
+    ) -> tuple[int, int | None, str]:
+        """A metric named once after the second of two numbers names both: "from 6% to 19% MAPE" (the first is
+        where it started), "4.1 against 4.3 trays MAE" (the second is what the first beats)."""
+        if k in used or self.metric_of(k) is not None or i - k > 4 or not self._joined(k, i):
+            return kept
+        if not Quantity.of(self.tokens[k]).comparable(Quantity.of(self.tokens[i])):
+            return kept
+        relation = self.structure(k, i)
+        if relation is None:
+            return kept
+        used.add(k)
+        if relation == "reverse":
+            return i, k, self._label_after(k)
+        return k, i, self.label_of_baseline(k, i)
 
     def _implicit_baseline(
         self, i: int, numbers: list[int], used: set[int], mention: Mention | None
