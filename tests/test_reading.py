@@ -342,6 +342,9 @@ def test_the_word_table_is_what_its_tool_makes_from_the_vocabulary() -> None:
         ("Savings peak in January, when the old rule misses most", True),  # a plural that also names a mass
         ("Monthly hearing-aid returns, 2019 to 2024", False),  # a period, not an amount of change
         ("Precision-recall curve for the boosted model, four test months of 2024", False),
+        # a count per period opens the line as a plural noun, though the word table knows "fetches" as a verb
+        ("Fetches per year outrank shelf age as a warning sign", True),
+        ("Fetches per year by shelf", False),
     ],
 )
 def test_a_title_states_a_finding_or_names_its_slide(reader: Reader, title: str, finding: bool) -> None:

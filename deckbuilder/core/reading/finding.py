@@ -277,7 +277,10 @@ def _agrees(words: Words, subject: Token, readings: frozenset[str], before: list
         return bool(readings & {"VBZ", "VBP", "VBD"})  # "week 7 adds", "3 sites show": a number agrees with either
     tags = words.tags(subject)
     # "savings", "sales": a plural that also names a mass ("a savings account") is plural before its verb
-    plural = ("NNS" in tags and ("NN" not in tags or subject.key.endswith("s"))) or any(t.key == "and" for t in before)
+    # a word the table knows only as a verb's "-s" form is that noun's plural when it stands as the subject
+    # ("Fetches per year outrank age"): English spells the two alike
+    nns = "NNS" in tags or (tags == {"VBZ"} and subject.key.endswith("s"))
+    plural = (nns and ("NN" not in tags or subject.key.endswith("s"))) or any(t.key == "and" for t in before)
     return ("VBZ" in readings and not plural) or ("VBP" in readings and plural) or "VBD" in readings
 
 

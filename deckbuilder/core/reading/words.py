@@ -150,6 +150,8 @@ def tag(words: Words, tokens: Sequence[Token]) -> list[str]:
             continue
         if not verb_reading:
             tags.append(ADJ if adjective and not noun else NOUN)
+        elif prev == MARK and "VBZ" in readings and after is not None and after.key == "per":
+            tags.append(NOUN)  # "Fetches per year outrank age": a count per period opens the line, a plural noun
         elif bkey in ("which", "who", "that") and finite and not noun:
             tags.append(VERB)  # "a tier, which added under 0.004": a relative pronoun, not a determiner
         elif bkey in grammar.determiners or prev in (NUM, ADJ) or (bkey in grammar.prepositions and bkey != "to"):
