@@ -246,6 +246,16 @@ def test_a_method_the_slide_title_defends_is_not_asked_again() -> None:
     assert "C006" not in codes(talk)
 
 
+@pytest.mark.parametrize(
+    "said",
+    ["About 1,900 episodes/month fixed with no human pass", "1,900 episodes a month go out without a manual check"],
+)
+def test_a_count_per_period_written_as_notes_write_it_is_a_business_reading(said: str) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(talk[3], title="Ranks churners five times better than random", points=["PR-AUC 5.4x random", said])
+    assert "C008" not in codes(talk)
+
+
 def test_c008_results_without_business_reading() -> None:
     talk = [dict(s) for s in SOUND_TALK]
     talk[3] = dict(talk[3], title="Ranks churners five times better than random", points=["PR-AUC 5.4x random"])

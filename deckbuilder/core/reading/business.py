@@ -26,9 +26,10 @@ def per_period(reader: Lexicon, sentence: Sentence) -> bool:
         if not _counts(token) or token.unit == "%":
             continue
         for j in range(k + 1, min(len(tokens) - 1, k + 1 + _WITHIN)):
-            if not tokens[j].is_word:
+            if not tokens[j].is_word and tokens[j].text != "/":
                 break
-            if per.at(tokens, j) is not None and periods.at(tokens, j + 1) is not None:
+            # "a month", "per month", or "/month" as notes write it
+            if (per.at(tokens, j) is not None or tokens[j].text == "/") and periods.at(tokens, j + 1) is not None:
                 return True
     return False
 

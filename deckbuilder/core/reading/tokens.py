@@ -143,10 +143,12 @@ def is_number_word(token: Token) -> bool:
 
 
 def is_year(token: Token) -> bool:
-    """A bare whole number a year could be ("2027", "in 2019"): a date names a period, it measures nothing."""
+    """A bare whole number a year could be ("2027", "in 2019"): a date names a period, it measures nothing. A
+    year is never written with a thousands separator: "1,900 episodes" is a count."""
     return (
         token.kind == NUMBER
         and not (token.unit or token.decimals or token.approx)
+        and "," not in token.text
         and token.scale == 1.0
         and _YEARS[0] <= token.value <= _YEARS[1]
     )
