@@ -256,6 +256,25 @@ def test_a_count_per_period_written_as_notes_write_it_is_a_business_reading(said
     assert "C008" not in codes(talk)
 
 
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # how far estimates land from the truth is an error level: it needs its baseline too
+        ("Arrival estimates land within 7 minutes of the actual docking time", True),
+        ("Harvest forecasts land within 8 per cent of actual yield", True),
+        ("Pickup estimates are off by 3.5 minutes on average", True),
+        ("Pickup estimates are off by 3.5 minutes on average, down from 9.1 with the timetable", False),
+        # a tolerance that defines a hit rate, a bound over every group, a time, a gap between models
+        ("Within 3 bays of the true count on 80% of hours, where last week's pattern manages 55%", False),
+        ("Predicted default rate within 0.5 points of observed in every decile", False),
+        ("Alerts go out within 2 days of the first leak signal", False),
+        ("The seasonal naive forecast comes within 0.02 of the boosted model", False),
+    ],
+)
+def test_an_error_said_as_how_far_from_the_truth_needs_its_baseline(line: str, flagged: bool) -> None:
+    assert ("C002" in codes(_with_point(3, line))) is flagged
+
+
 def test_c008_results_without_business_reading() -> None:
     talk = [dict(s) for s in SOUND_TALK]
     talk[3] = dict(talk[3], title="Ranks churners five times better than random", points=["PR-AUC 5.4x random"])

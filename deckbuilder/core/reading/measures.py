@@ -11,6 +11,8 @@ measures that lack one. A number after "by" with a verb of change is a differenc
 
 from __future__ import annotations
 
+import itertools
+
 from deckbuilder.core.rules.vocabulary import Metric
 
 from .baselines import BaselineReading
@@ -24,6 +26,7 @@ from .words import NOUN, PART, VERB
 _SPREAD = frozenset({"±"})
 _GAPS = frozenset({"gap", "gaps", "difference", "differences", "margin", "margins"})  # nouns for a difference
 _LINK_GAP = 12  # tokens a metric's name may stand before its number ("the mean accuracy on the test data: 0.80")
+_TRUTH = frozenset({"actual", "actuals", "real", "true", "observed", "measured"})  # what an estimate lands near
 _AFTER_GAP = 3  # words between a number and the metric named after it ("75.85% of recall", "80% test accuracy")
 
 
@@ -47,7 +50,7 @@ class _Linker(BaselineReading):
             for i, t in enumerate(self.tokens)
             if t.is_number
             and i not in inside
-            and not is_count(self.reader, self.tokens, i)
+            and (self.from_truth(i) or not is_count(self.reader, self.tokens, i))  # "within 6 minutes of actual"
             and not self._spread(i)
             and not self.governed_by_spread(i)
             and not self._threshold(i)
@@ -169,9 +172,33 @@ class _Linker(BaselineReading):
         first = next((t for t in self.tokens if t.is_word), None)
         return first is not None and first.key in ("it", "this", "that", "which", "they", "these")
 
+    def from_truth(self, i: int) -> bool:
+        """Whether the number is how far estimates land from the truth, an error said without its name:
+        "within 6 minutes of the actual arrival", "within 9 per cent of actual", "within 12 minutes on
+        average", "off by 2.1 minutes on average" (not "within 0.01 of boosting", a difference between models,
+        nor "within 2 days of the storm", a time)."""
+        keys = [t.key for t in self.tokens]
+        before = keys[max(0, i - 2) : i]
+        after = keys[i + 1 : i + 7]
+        if before == ["off", "by"]:
+            return True
+        if before[-1:] != ["within"]:
+            return False
+        clause = [self.tokens[k] for k in self.sentence.clause_of(i) if k > i]
+        if any(t.key in ("every", "each", "all") or (t.is_number and t.unit == "%") for t in clause):
+            # "within 3 spaces of the true occupancy on 80% of garage-hours": a tolerance, the share is the
+            # level; "within 0.6 points of observed in every decile": a bound over every group
+            return False
+        if any(a == "on" and b == "average" for a, b in itertools.pairwise(after)):
+            return True
+        of = after.index("of") if "of" in after[:3] else None
+        return of is not None and bool(_TRUTH & set(after[of + 1 : of + 3]))
+
     def is_change(self, i: int) -> bool:
         """A number said as a difference: a sign, "by" before it, a verb of change governing it ("added under
         0.002 PR-AUC", "fell 20%"), or a comparative after it ("0.01 lower PR-AUC", "9% lower MAE")."""
+        if self.from_truth(i):
+            return False  # "off by 2.1 minutes on average": how far from the truth, a level of error
         token = self.tokens[i]
         if token.text.startswith(("+", "-", "−")) and token.unit != "%":
             return True
@@ -210,6 +237,16 @@ class _Linker(BaselineReading):
             if i in used:
                 continue
             mention = self.metric_of(i)
+            if mention is None and self.from_truth(i):
+                # an error said as how far from the truth: in its units an absolute error, in per cent a
+                # percentage one
+                name = (
+                    "MAPE"
+                    if self.tokens[i].unit == "%" or "cent" in (t.key for t in self.tokens[i + 1 : i + 3])
+                    else "MAE"
+                )
+                found_metric = self.vocabulary.metric(name)
+                mention = Mention(i, i, found_metric, "error") if found_metric is not None else None
             correctness = mention is None and self._correct(i)
             unnamed = mention is None and not correctness and self._metric_shaped(i) and self._baseline_near(i)
             if mention is None and not correctness and not unnamed:
