@@ -403,6 +403,21 @@ def test_a_multiple_or_a_level_set_against_it_is_a_baseline(line: str) -> None:
     assert "C002" in codes(_with_point(3, "Precision is 12.7% at a 10% decline rate"))
 
 
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # a test that heads the line is what was done, not what showed it
+        ("Five-fold cross-validation with early stopping", True),
+        ("Stratified 5-fold cross-validation was applied", True),
+        # with its reason, or as the evidence for another choice, it is read as before
+        ("Five-fold cross-validation split by depot, so no depot sits on both sides", False),
+        ("Kept the default depth after a 30-run search", False),
+    ],
+)
+def test_a_validation_scheme_stated_bare_is_a_choice_without_its_defence(line: str, flagged: bool) -> None:
+    assert ("C006" in codes(_with_point(2, line))) is flagged
+
+
 def test_a_question_put_to_the_panel_states_no_choice() -> None:
     asked = "Curious how we settled on a 90% frost threshold? Happy to walk through it in the Q&A"
     assert "C006" not in codes(_with_point(2, asked))
