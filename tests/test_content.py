@@ -418,6 +418,63 @@ def test_a_validation_scheme_stated_bare_is_a_choice_without_its_defence(line: s
     assert ("C006" in codes(_with_point(2, line))) is flagged
 
 
+@pytest.mark.parametrize(
+    ("title", "flagged"),
+    [
+        ("Ablation study", True),
+        ("Model comparison and feature engineering", True),
+        ("Two of the five inputs carry most of the signal", False),
+        ("Gradient boosting on trip history and the drivers' notes", False),  # a methodology slide names its subject
+    ],
+)
+def test_a_title_that_only_names_its_section_labels_any_slide(title: str, flagged: bool) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], title=title)
+    assert ("C001" in codes(talk)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("The weather features are more a hunch of mine than a result, so I would not rely on them", True),
+        ("Dispatchers wouldn't rely on the old rule in storm weeks, so they asked for this", False),
+    ],
+)
+def test_advice_not_to_rely_on_the_work_is_doubt_when_it_is_the_speakers(line: str, flagged: bool) -> None:
+    assert ("C007" in codes(_with_point(4, line))) is flagged
+
+
+def test_a_step_within_one_day_has_its_time_and_one_day_alone_has_none() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[5] = dict(talk[5], title="Recalibrate first, then a reroute detector", points=[
+        "Within one day: recalibrate the 90th percentile for canal voyages",
+        "Within two weeks: a reroute detector from course changes",
+    ])  # fmt: skip
+    assert "C009" not in codes(talk)
+    talk[5] = dict(talk[5], points=["One day: a reroute detector from course changes"])
+    assert "C009" in codes(talk)
+
+
+def test_a_line_that_says_a_defended_decision_again_is_no_new_choice() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    decision = {
+        "decision": "Separate frequency and severity models",
+        "rationale": "the tariff is filed in that form, and the split showed claim inflation apart",
+        "alternative": "one Tweedie model of loss cost",
+        "why_rejected": "0.01 lower Gini on the hold-out",
+    }
+    line = "Claim frequency and claim severity were modelled separately and multiplied into a pure premium"
+    talk[1] = dict(talk[1], points=[line], decisions=[decision])
+    assert "C006" not in codes(talk)
+    talk[1] = dict(talk[1], points=[line], decisions=[])
+    assert "C006" in codes(talk)
+
+
+def test_a_choice_whose_reason_comes_first_is_reasoned() -> None:
+    line = "This imbalance is the reason stratified folds were adopted"
+    assert "C006" not in codes(_with_point(1, line))
+
+
 def test_a_question_put_to_the_panel_states_no_choice() -> None:
     asked = "Curious how we settled on a 90% frost threshold? Happy to walk through it in the Q&A"
     assert "C006" not in codes(_with_point(2, asked))

@@ -105,6 +105,12 @@ def test_a_name_after_a_pair_and_a_described_point(
     assert [(name, got, base) for name, got, base, _ in _measures(reader, text)] == expected
 
 
+def test_a_level_up_to_a_bound_is_a_condition_and_ks_is_a_ranking_metric(reader: Reader) -> None:
+    found = reader.measures_in(["Released valuations keep the error under 4% up to a 31% release rate"])
+    assert all(m.conditional for m in found if m.value.text == "31%")
+    assert [m.metric for m in reader.measures_in(["KS statistic of 0.44 against 0.38 for the scorecard"])] == ["KS"]
+
+
 def test_fall_is_a_season_after_a_word_of_when(reader: Reader) -> None:
     assert reader.times("Roll out to all 14 branches in the fall, with a monthly error report")
     assert not reader.times("A fall in false alarms would free the night shift")
@@ -345,6 +351,8 @@ def test_the_word_table_is_what_its_tool_makes_from_the_vocabulary() -> None:
         # a count per period opens the line as a plural noun, though the word table knows "fetches" as a verb
         ("Fetches per year outrank shelf age as a warning sign", True),
         ("Fetches per year by shelf", False),
+        ("Ablation study bar chart", False),  # "bar" names the kind of chart, it is no verb here
+        ("Scatter plot of predicted against actual", False),
     ],
 )
 def test_a_title_states_a_finding_or_names_its_slide(reader: Reader, title: str, finding: bool) -> None:

@@ -103,6 +103,16 @@ def _backed(reader: Reader, decision: Decision) -> bool:
     return len(again) * 2 < len(chosen)
 
 
+def _restates(reader: Reader, sentence: Sentence, decision: Decision) -> bool:
+    """Whether a line says a decision of its slide again: two thirds of the decision's content words, by lemma
+    ("Claim frequency and claim severity were modelled separately" for "Separate frequency and severity
+    models")."""
+    words = reader.words
+    said = {lemma for t in sentence.tokens if words.is_content(t) for lemma in words.lemmas(t)}
+    own = [t for t in reader.sentence(decision.decision).tokens if words.is_content(t)]
+    return bool(own) and 3 * sum(1 for t in own if words.lemmas(t) & said) >= 2 * len(own)
+
+
 def _reasoned(reader: Reader, text: str, tested: bool | None = None) -> bool:
     """Whether a line says why: a reason, not what for ("to segment the players" or "for the final numbers" is
     the use), a consequence ("..., so the cut-off is set lower"), a test, or a clause after a colon or a dash;
@@ -340,6 +350,8 @@ def check_decisions(slide: Slide, index: int, config: Config, defended: set[str]
         chosen = bool(reader.choices(text)) or _names_part(reader, sentence)
         if not chosen and named and named <= defended:
             continue  # a method the talk defends elsewhere, named again to describe the design
+        if not chosen and any(_restates(reader, sentence, d) for d in slide.decisions if d.alternative and d.rationale):
+            continue  # the design in words, beside the decision that defends it on the same slide
         lacks = undefended(reader, text)
         if lacks and slide.kind != "methodology" and _reasoned(reader, text):
             lacks = None  # away from the methodology, a choice made in passing needs only its reason

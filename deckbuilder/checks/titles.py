@@ -33,7 +33,9 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
         # the slides that show evidence or conclude state it in the title (the rubric's results and figures, the
         # errors, the data, the steps); the problem, approach and methodology may name their subject
         shows = config.template.states_finding(slide.kind)
-        if slide.title and shows and not scheduled and is_label(slide.title, config):
+        # ... but a title that only names its section ("Ablation study", "Model comparison") labels any slide
+        named = bool(slide.title) and reader.names_section(slide.title or "")
+        if slide.title and (shows or named) and not scheduled and is_label(slide.title, config):
             found.append(
                 config.finding(
                     "C001",

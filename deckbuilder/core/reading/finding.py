@@ -51,6 +51,23 @@ def states_finding(reader: Lexicon, text: str) -> bool:
     return _claims(reader, head)
 
 
+def names_section(reader: Lexicon, text: str) -> bool:
+    """Whether a title is made of the words a section is called by and nothing else ("Ablation study", "Data and
+    approach"): it names its part of the talk on any slide (`titles.sections`)."""
+    every = reader.sentence(text).tokens
+    if any(t.is_number for t in every):
+        return False  # "Results 2024: ..." carries an amount or a date: the claim reader's business
+    tokens = [t for t in every if t.is_word or t.text == "&"]
+    sections = reader.title_words("sections")
+    k = 0
+    while k < len(tokens):
+        hit = sections.at(tokens, k)
+        if hit is None:
+            return False
+        k += hit[1]
+    return bool(tokens)
+
+
 def _split(text: str) -> tuple[str, str]:
     """Split "Label: answer" or "Question? Answer" at the first colon or question mark that has text after it."""
     for k, char in enumerate(text):

@@ -279,6 +279,9 @@ def _said_of(reader: Lexicon, sentence: Sentence, k: int) -> bool:
     return False
 
 
+_TRUSTING = frozenset({"trust", "rely", "bet", "lean"})  # what only a person does to a result
+
+
 def _others(reader: Lexicon, sentence: Sentence, start: int, opens: bool) -> bool:
     """Whether the clause a hedge stands in reports or describes someone else: no first person before it, and a
     verb of saying, another's possessive ("the supplier's forecast was rushed"), or a plural subject that opens
@@ -296,6 +299,19 @@ def _others(reader: Lexicon, sentence: Sentence, start: int, opens: bool) -> boo
         if reported.at(tokens, j) is not None and not _says_self(tokens[max(0, j - 3) : j], grammar):
             return True
     if any(others_possessive(reader, t) for t in before):
+        return True
+    # "Planners wouldn't trust the old rule", "The drivers don't trust the ETA": whoever opens the line and
+    # trusts or relies is a person, and they are the ones who doubt ("Results may be inflated" stays the work's)
+    subject = start - 1
+    trusting = any(t.key.split("'")[0] in _TRUSTING for t in tokens[start : start + 4])
+    if (
+        trusting
+        and opens
+        and subject >= 0
+        and (subject == 0 or (subject == 1 and tokens[0].key in grammar.determiners))
+        and tokens[subject].is_word
+        and reader.words.is_plural_noun(tokens[subject])
+    ):
         return True
     agents = reader.matcher(reader.vocabulary.hedge_words["agents"])
     return (

@@ -142,7 +142,11 @@ def open_ended(reader: Lexicon, sentence: Sentence) -> bool:
     """Whether a sentence defers to no time: "eventually", "down the road", or a condition on resources ("when
     there is bandwidth", "if time allows", "as and when they become available")."""
     tokens = sentence.tokens
-    if reader.time("open_ended").any(tokens):
+    ahead = reader.time("ahead")
+    for start, _, term in reader.time("open_ended").find(tokens):
+        # "within one day", "in one day": a span of time, not "one day" some day
+        if term == ("one", "day") and start > 0 and ahead.at(tokens, start - 1) is not None:
+            continue
         return True
     conditions, resources = reader.time("conditions"), reader.time("resources")
     for k in range(len(tokens)):

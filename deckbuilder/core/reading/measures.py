@@ -416,7 +416,9 @@ class _Linker(BaselineReading):
         # A condition closed by a comma after its own verb is over: "Once tides went in, the hit rate rose to 0.58"
         closed = [k for k in clause if k < i and self.tokens[k].key == "," and self._has_verb(clause[0], k)]
         before = [self.tokens[k] for k in clause if k < i and (not closed or k > closed[-1])]
-        just_before = self.tokens[max(0, i - 3) : i]  # "at least 0.8", "more than 95%"
+        just_before = self.tokens[max(0, i - 4) : i]  # "at least 0.8", "more than 95%", "up to a 31% rate"
+        while just_before and just_before[-1].key in ("a", "an", "the"):
+            just_before = just_before[:-1]
         just_after = self.tokens[i + 1 : i + 3]  # "95% or above"
         bound = any(end == len(just_before) for _, end, _ in self.reader.bounds.find(just_before))
         after = bool(just_after) and self.reader.bounds_after.at(just_after, 0) is not None

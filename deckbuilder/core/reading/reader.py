@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from deckbuilder.core.rules.vocabulary import Metric
 
 from .choices import Choice, read_choices
-from .finding import states_finding
+from .finding import names_section, states_finding
 from .hedges import Hedge, find_hedge
 from .horizon import Time, open_ended, times
 from .lexicon import Lexicon
@@ -58,6 +58,10 @@ class Reader(Lexicon):
     def states_finding(self, title: str) -> bool:
         """Whether a title makes a claim (a clause, an amount, a comparison) rather than naming its slide."""
         return states_finding(self, title)
+
+    def names_section(self, title: str) -> bool:
+        """Whether a title only names its section ("Ablation study", "Model comparison")."""
+        return names_section(self, title)
 
     def times(self, text: str) -> list[Time]:
         """Return the times a sentence names: "next month", "weeks 1-6", "before the roll-out", "then", "Q3"."""

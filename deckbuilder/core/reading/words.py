@@ -18,6 +18,7 @@ class Words:
         self.english = english
         self.grammar = vocabulary.grammar
         self._function = self.grammar.function_words
+        self.charts = frozenset(term[0] for term in vocabulary.titles.get("charts", ()) if len(term) == 1)
         self._lemmas: dict[str, frozenset[str]] = {}
 
     def lemmas(self, token: Token) -> frozenset[str]:
@@ -148,7 +149,9 @@ def tag(words: Words, tokens: Sequence[Token]) -> list[str]:
         if participle and VERB in tags and prev == NOUN and after is not None and after.key == "by":
             tags.append(PART)  # "over-ranks donors recruited by phone": a participle after the clause's verb
             continue
-        if not verb_reading:
+        if verb_reading and after is not None and after.key in words.charts:
+            tags.append(NOUN)  # "bar chart", "scatter plot": the word before a kind of figure names it
+        elif not verb_reading:
             tags.append(ADJ if adjective and not noun else NOUN)
         elif prev == MARK and "VBZ" in readings and after is not None and after.key == "per":
             tags.append(NOUN)  # "Fetches per year outrank age": a count per period opens the line, a plural noun
