@@ -475,6 +475,22 @@ def test_a_choice_whose_reason_comes_first_is_reasoned() -> None:
     assert "C006" not in codes(_with_point(1, line))
 
 
+@pytest.mark.parametrize(
+    ("line", "slide", "code", "flagged"),
+    [
+        ("I do not know why the error climbs in March", 4, "C007", True),  # an unknown admitted
+        ("I don't know the true save rate yet, so the pilot measures it", 4, "C007", False),  # a plan to find out
+        ("The model is weak on customers under six months old", 4, "C007", False),  # where it fails
+        ("My feature work is weak", 4, "C007", True),
+        ("A Tweedie objective was preferred to a two-part model, as deviance differed by 0.3%", 2, "C006", False),
+        ("We preferred to use a Tweedie objective", 2, "C006", True),
+        ("The forecast stays within 5% of the real load in 11 of 12 months", 3, "C002", False),  # a hit rate
+    ],
+)
+def test_forms_of_the_formal_and_the_plain_author(line: str, slide: int, code: str, flagged: bool) -> None:
+    assert (code in codes(_with_point(slide, line))) is flagged
+
+
 def test_a_question_put_to_the_panel_states_no_choice() -> None:
     asked = "Curious how we settled on a 90% frost threshold? Happy to walk through it in the Q&A"
     assert "C006" not in codes(_with_point(2, asked))

@@ -23,7 +23,7 @@ from deckbuilder.core.reading.choices import set_against
 from deckbuilder.core.reading.hedges import others_possessive, quotes_removed
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.reading.sentences import Sentence
-from deckbuilder.core.reading.tokens import is_number_word, is_year
+from deckbuilder.core.reading.tokens import Token, is_number_word, is_year
 from deckbuilder.core.reading.words import BASE, BE_FORMS, NOUN, NUM, PART, VERB
 from deckbuilder.core.rules.findings import Finding
 
@@ -70,7 +70,9 @@ def undefended(reader: Reader, text: str) -> str | None:
     leaves_out = reader.matcher(choosing.negative).any(tokens) or (bool(tokens) and tokens[0].key == "no")
     if leaves_out and (reason or measured):
         return None  # leaving something out needs only why: "Dropped the weather features: they made WAPE worse"
-    alternative = reader.alternatives.any(tokens) or any(c.alternative for c in choices)
+    alternative = (
+        reader.alternatives.any(tokens) or any(c.alternative for c in choices) or _preferred_to(reader, tokens)
+    )
     if alternative or reader.beat.any(tokens):
         return None if measured or reason else "no evidence for the choice"
     return None if measured and reason else "no alternative it was chosen over, and no measured reason"
@@ -101,6 +103,17 @@ def _backed(reader: Reader, decision: Decision) -> bool:
     chosen = [t for t in reader.sentence(decision.decision).tokens if words.is_content(t)]
     again = [t for t in chosen if words.lemmas(t) & given]
     return len(again) * 2 < len(chosen)
+
+
+def _preferred_to(reader: Reader, tokens: list[Token]) -> bool:
+    """ "A Tweedie objective was preferred to a two-part model": "prefer ... to" and the option after it (not "preferred
+    to keep it simple", an infinitive)."""
+    for k, token in enumerate(tokens[:-2]):
+        if "prefer" in reader.words.lemmas(token) and tokens[k + 1].key == "to":
+            after = tokens[k + 2]
+            if after.key in reader.words.grammar.determiners or "VB" not in reader.words.tags(after):
+                return True
+    return False
 
 
 def _restates(reader: Reader, sentence: Sentence, decision: Decision) -> bool:

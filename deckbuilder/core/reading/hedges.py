@@ -140,7 +140,8 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
             continue  # "apology emails": a thing, not an apology
         if family.not_before_noun and _a_thing(reader, tokens, start, pos[start]):
             continue  # "replies that include an apology": a thing someone gives, not the speaker's apology
-        if family.at_end and after is not None and (after.is_word or after.is_number):
+        # "I don't know the true save rate yet" plans to find out; "I don't know why it rises" admits it
+        if family.at_end and after is not None and (after.is_word or after.is_number) and after.key not in _WHY:
             continue
         found.append((start, end))
     if family.no_trade:
@@ -206,12 +207,19 @@ def _no_trade(reader: Lexicon, tokens: list[Token], pos: list[str]) -> list[tupl
     return found
 
 
+_WHY = frozenset({"why", "how", "whether", "what"})  # an admitted unknown: "I don't know why the error rises"
+_SEGMENT = frozenset({"on", "for", "in", "among", "across", "at"})  # before the segment a model is weak on
+
+
 def _compares_parts(reader: Lexicon, tokens: list[Token], k: int) -> bool:
     """Whether a superlative or a comparative at ``k`` compares parts of the work with each other, not the work
     with what the speaker wanted ("thinner than I'd like")."""
     tags = reader.words.tags(tokens[k])
     if "JJS" in tags:
         return True
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if after is not None and after.key in _SEGMENT and k + 2 < len(tokens) and tokens[k + 2].is_word:
+        return True  # "the model is weak on new customers": where it fails, a part against the rest
     if "JJR" not in tags:
         return False
     than = next((j for j in range(k + 1, min(len(tokens), k + 4)) if tokens[j].key == "than"), None)

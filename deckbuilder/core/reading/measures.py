@@ -185,7 +185,12 @@ class _Linker(BaselineReading):
         if before[-1:] != ["within"]:
             return False
         clause = [self.tokens[k] for k in self.sentence.clause_of(i) if k > i]
-        if any(t.key in ("every", "each", "all") or (t.is_number and t.unit == "%") for t in clause):
+        # a count out of a count ("in 11 of 12 months") is a hit rate too
+        out_of = any(
+            a.is_number and b.key in ("of", "in") and c.is_number
+            for a, b, c in zip(clause, clause[1:], clause[2:], strict=False)
+        )
+        if out_of or any(t.key in ("every", "each", "all") or (t.is_number and t.unit == "%") for t in clause):
             # "within 3 spaces of the true occupancy on 80% of garage-hours": a tolerance, the share is the
             # level; "within 0.6 points of observed in every decile": a bound over every group
             return False
