@@ -491,6 +491,20 @@ def test_forms_of_the_formal_and_the_plain_author(line: str, slide: int, code: s
     assert (code in codes(_with_point(slide, line))) is flagged
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Gini of 0.71 against 0.55 for the scorecard, with 3% of invoices going unpaid",
+        "Our ROC-AUC of 0.91 on the rare late deliveries beats the rule's 0.74",
+        "With 1% of parts faulty, accuracy goes from 98.9% with the inspection rule to 99.3%",
+    ],
+)
+def test_a_flattering_score_beside_its_rare_class_in_one_line_is_c003(line: str) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(talk[3], title="The model flags late routes a day ahead", metrics=[], points=[line])
+    assert "C003" in codes(talk)
+
+
 def test_a_question_put_to_the_panel_states_no_choice() -> None:
     asked = "Curious how we settled on a 90% frost threshold? Happy to walk through it in the Q&A"
     assert "C006" not in codes(_with_point(2, asked))

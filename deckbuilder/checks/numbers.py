@@ -199,15 +199,26 @@ def _metrics_of(reader: Reader, text: str) -> list[Metric]:
 
 
 _RARE_PCT = 10.0  # a class stated at under this share of the cases is rare
+_RARE_WORDS = frozenset({"rare", "rarer", "rarest", "imbalanced", "unbalanced"})
 
 
 def _says_rare(outline: Outline, reader: Reader) -> bool:
     """Whether the talk says one class is rare: a share under 10% that is no metric's level ("with 2% of loans
-    defaulting", "pairs where 0.4% are duplicates")."""
+    defaulting", "pairs where 0.4% are duplicates": a share of something named is no level either), or a line
+    that reports a score which flatters rare classes and calls its class rare ("AUC of 0.88 on the rare
+    no-shows")."""
     for slide in outline.slides:
         for _, text in said(slide):
             for sentence in reader.sentences(text):
-                measured = {m.value.text for m in reader.measures(sentence.text)}
+                measures = reader.measures(sentence.text)
+                measured = {m.value.text for m in measures if not m.relative}
+                if any(t.key in _RARE_WORDS for t in sentence.tokens) and any(
+                    (named := reader.vocabulary.metric(m.metric)) is not None
+                    and (named.misleads_when_rare or named.alone_misleads)
+                    for m in measures
+                    if m.metric
+                ):
+                    return True
                 for token in sentence.tokens:
                     if (
                         token.is_number

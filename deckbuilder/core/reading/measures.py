@@ -264,6 +264,8 @@ class _Linker(BaselineReading):
                 if relation is None or (not self._joined(i, j) and not self._contrasted(i, j)):
                     continue
                 other = self.metric_of(j)
+                if mention is None and other is not None and other.metric.kind != "generic":
+                    continue  # "With 2% failures, accuracy goes from 96.0%": the later number is accuracy's
                 # "from 0.172 with the flat rate to 0.131": a name between the two ends of a change says whose the
                 # first number was, not what the second measures
                 labels_first = relation == "reverse" and other is not None and other.end <= j
