@@ -505,6 +505,26 @@ def test_a_flattering_score_beside_its_rare_class_in_one_line_is_c003(line: str)
     assert "C003" in codes(talk)
 
 
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # an instruction to read one's own results lightly
+        ("A first pass only, so take the numbers lightly", True),
+        ("The lift estimates are offered tentatively", True),
+        ("I'd treat these figures as directional for now", True),
+        ("Treat flagged invoices with caution until the call is made", False),  # a case the work handles
+        ("The regulator treats small lenders lightly", False),
+        # the speaker disowning the trade, in more words than "I'm no hydrologist"
+        ("I'm not really a forecasting person, so I kept the models simple", True),
+        ("We're not statisticians, but the bootstrap settles it", True),
+        ("I'm not a fan of deep models for 400 rows", False),
+        ("No idea yet why the northern depots lag", True),
+    ],
+)
+def test_discounting_ones_own_results_undermines_them(line: str, flagged: bool) -> None:
+    assert ("C007" in codes(_with_point(4, line))) is flagged
+
+
 def test_a_question_put_to_the_panel_states_no_choice() -> None:
     asked = "Curious how we settled on a 90% frost threshold? Happy to walk through it in the Q&A"
     assert "C006" not in codes(_with_point(2, asked))

@@ -156,6 +156,18 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
             and _said_of(reader, sentence, s)
             and _of_work(reader, sentence, s, family)
         ]
+    if family.discount:
+        manner, works = reader.matcher(family.manner), reader.matcher(family.works)
+        for start, end, _ in reader.matcher(family.discount).find(tokens):
+            for j in range(end, min(len(tokens), end + 5)):
+                hit = manner.at(tokens, j)
+                if hit is None or not sentence.same_clause(start, j):
+                    continue
+                # the work's results discounted: between the verb and the manner, or as the passive's subject
+                said = [*tokens[end:j], *tokens[max(0, start - 3) : start]]
+                if works.any(said):
+                    found.append((start, j + hit[1]))  # "take the numbers lightly", "findings are offered tentatively"
+                break
     if family.negated:
         negations = reader.words.grammar.negations
         for s, e, _ in reader.matcher(family.negated).find(tokens):
@@ -204,10 +216,23 @@ def _no_trade(reader: Lexicon, tokens: list[Token], pos: list[str]) -> list[tupl
         after = tokens[j + 1]
         if tokens[j].key == "no" and after.is_word and pos[j + 1] == NOUN and after.key not in _NOT_TRADES:
             found.append((k, j + 2))
+        elif tokens[j].key == "not":
+            # "I'm not really a time-series person", "we're not statisticians": a practitioner, by the word's end
+            rest = tokens[j + 1 : j + 6]
+            for n, word in enumerate(rest):
+                if word.is_word and (word.key in _PRACTITIONERS or word.key.endswith(_TRADE_ENDINGS)):
+                    found.append((k, j + 2 + n))
+                    break
+                if not word.is_word or word.key in (",", "so", "but"):
+                    break
     return found
 
 
-_WHY = frozenset({"why", "how", "whether", "what"})  # an admitted unknown: "I don't know why the error rises"
+_PRACTITIONERS = frozenset({"person", "expert", "specialist", "pro", "guru", "wizard"})
+_TRADE_ENDINGS = ("ist", "ists", "ician", "icians")  # statistician, economist, hydrologist
+
+
+_WHY = frozenset({"why", "how", "whether", "what", "yet"})  # an admitted unknown: "I don't know why the error rises"
 _SEGMENT = frozenset({"on", "for", "in", "among", "across", "at"})  # before the segment a model is weak on
 
 

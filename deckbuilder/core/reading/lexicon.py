@@ -209,6 +209,7 @@ class Lexicon:
                 *family.negated,
                 *family.times,
                 *family.epistemic,
+                *family.discount,
             )
             found = self._firsts[family.name] = frozenset(term[0] for term in terms)
         return found

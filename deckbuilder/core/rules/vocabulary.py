@@ -130,6 +130,8 @@ class HedgeFamily(NamedTuple):
     unless_before: tuple[Term, ...] = ()  # a term followed by one of these is not this family's
     negated: tuple[Term, ...] = ()  # count after a negation: "not 100% sure"
     works: tuple[Term, ...] = ()  # what a predicative word must be said of
+    discount: tuple[Term, ...] = ()  # with `manner` a few words after: "take the numbers lightly"
+    manner: tuple[Term, ...] = ()
     not_before_noun: bool = False  # a term right before a noun names a thing ("apology email")
     at_end: bool = False  # a term counts only where its clause ends
     aside: bool = False  # a one-word term counts as the speaker's aside, not as how something was done
@@ -203,6 +205,8 @@ def _hedge_family(name: str, raw: dict[str, Any]) -> HedgeFamily:
         unless_before=words("unless_before"),
         negated=words("negated"),
         works=words("works"),
+        discount=words("discount"),
+        manner=words("manner"),
         not_before_noun=bool(raw.get("not_before_noun", False)),
         at_end=bool(raw.get("at_end", False)),
         aside=bool(raw.get("aside", False)),
