@@ -525,6 +525,20 @@ def test_discounting_ones_own_results_undermines_them(line: str, flagged: bool) 
     assert ("C007" in codes(_with_point(4, line))) is flagged
 
 
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # an experiment's deltas: signed changes after their metric, a relative size, an ablation's cost
+        ("Guardrails: CTR -0.2% (CI -0.6 to +0.2), hides -1.1%, p99 latency unchanged", False),
+        ("The test was sized for an MDE of 0.4% relative on purchase rate", False),
+        ("Dropping watch history costs the most, 0.009 NDCG@10", False),
+        ("CTR of 2.3% on the new carousel", True),
+    ],
+)
+def test_the_deltas_of_an_experiment_are_changes_not_levels(line: str, flagged: bool) -> None:
+    assert ("C002" in codes(_with_point(3, line))) is flagged
+
+
 def test_a_question_put_to_the_panel_states_no_choice() -> None:
     asked = "Curious how we settled on a 90% frost threshold? Happy to walk through it in the Q&A"
     assert "C006" not in codes(_with_point(2, asked))
@@ -731,6 +745,22 @@ PANEL_FIXES = {
     "consulting": ("A005", None, {"points": ["Recommendation: call the top 340 accounts monthly"]}),
     "fintech": ("A006", None, {"points": ["SHAP reason codes explain every flag"]}),
 }
+
+
+@pytest.mark.parametrize(
+    ("change", "ablates"),
+    [
+        ({"title": "Removing reader rhythm costs 8x more PR-AUC than removing all demographics"}, True),
+        ({"table": {"columns": ["Model", "PR-AUC"], "rows": [["All features", 0.47], ["Without visit rhythm", 0.39]]}},
+         True),
+        ({"points": ["Left out on purpose: pressure-logger data, which covers only 12% of the network"]}, False),
+        ({"points": ["An ablation of the three feature groups is in the appendix"]}, True),
+    ],
+)  # fmt: skip
+def test_an_ablation_is_a_part_taken_out_and_what_it_did(change: dict[str, Any], ablates: bool) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], **change)
+    assert ("A004" not in codes(talk, audience="research")) is ablates
 
 
 @pytest.mark.parametrize("panel", list(PANEL_FIXES))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from deckbuilder.checks.reading import reader_for
 from deckbuilder.checks.text import main_slides, said, shown
+from deckbuilder.core.reading.ablation import ablates
 from deckbuilder.core.reading.business import per_period
 from deckbuilder.core.rules.findings import Finding
 from deckbuilder.core.rules.lexicon import Lexicon, normalise
@@ -83,12 +84,24 @@ def _needs(code: str, pattern: Callable[[Lexicon], re.Pattern[str]], message: st
     return check
 
 
-_research = _needs(
-    "A004",
-    lambda lex: lex.ablation,
-    "a research panel will ask which part carries the result; add an ablation: "
-    "the metric with and without the part you credit for the result.",
-)
+def _research(outline: Outline, config: Config) -> list[Finding]:
+    reader = reader_for(config)
+    for _, slide in main_slides(outline, config):
+        lines = [t for _, t in said(slide)]
+        if slide.table is not None:  # a row of an ablation table, with its column names: "PR-AUC 0.46"
+            names = slide.table.columns
+            lines += [", ".join(f"{n} {c}" for n, c in zip(names, row, strict=False)) for row in slide.table.rows]
+        if any(ablates(reader, sentence) for text in lines for sentence in reader.sentences(text)):
+            return []
+    return [
+        config.finding(
+            "A004",
+            "a research panel will ask which part carries the result; add an ablation: the metric with and "
+            "without the part you credit for the result.",
+        )
+    ]
+
+
 _consulting = _needs(
     "A005",
     lambda lex: lex.recommendation,

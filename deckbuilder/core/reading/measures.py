@@ -199,20 +199,33 @@ class _Linker(BaselineReading):
         of = after.index("of") if "of" in after[:3] else None
         return of is not None and bool(_TRUTH & set(after[of + 1 : of + 3]))
 
+    def _signed_delta(self, i: int) -> bool:
+        """A signed percentage right after a metric's name, or in a list of them, is a change from control:
+        "Guardrails: CTR -0.2% (CI -0.6 to +0.2), hides -1.1%" (not "± 2%", a spread)."""
+        before = self.tokens[i - 1] if i > 0 else None
+        if before is None or before.text in ("±", "+/-"):
+            return False
+        return before.is_word and (self.reader.is_metric_word(before) or self.pos[i - 1] == NOUN)
+
     def is_change(self, i: int) -> bool:
         """A number said as a difference: a sign, "by" before it, a verb of change governing it ("added under
         0.002 PR-AUC", "fell 20%"), or a comparative after it ("0.01 lower PR-AUC", "9% lower MAE")."""
         if self.from_truth(i):
             return False  # "off by 2.1 minutes on average": how far from the truth, a level of error
         token = self.tokens[i]
-        if token.text.startswith(("+", "-", "−")) and token.unit != "%":
-            return True
+        if token.text.startswith(("+", "-", "−")) and (token.unit != "%" or self._signed_delta(i)):
+            return True  # "+0.04 PR-AUC"; a signed percentage after its metric: "CTR -0.2%, hides -1.1%"
+        after_word = self.tokens[i + 1].key if i + 1 < len(self.tokens) else ""
+        if after_word in ("relative", "absolute"):
+            return True  # "an MDE of 0.4% relative": the size of a change
         before = self.tokens[max(0, i - 3) : i]
         if self.reader.by.any(before):
             return True
         if before and before[-1].key in ("to", "at"):
             return False  # "improved to 3.1", "dropped to 0.29": a level, hiding its "from"
-        if any(self.pos[k] in (VERB, PART) for k in range(max(0, i - 3), i)) and self.reader.change_verbs.any(before):
+        # a verb of change governing it, past "the most," ("dropping X costs the most, 0.009 NDCG@10")
+        wide = self.tokens[max(0, i - 4) : i]
+        if any(self.pos[k] in (VERB, PART) for k in range(max(0, i - 4), i)) and self.reader.change_verbs.any(wide):
             return True
         if any(t.key == "within" for t in before):
             return True  # "within 0.01 PR-AUC of boosting": a difference

@@ -38,7 +38,6 @@ class Lexicon(NamedTuple):
     baseline_examples: dict[str, str]  # the baseline to suggest, by the kind of the talk's metrics
     max_categories: int
     production: re.Pattern[str]
-    ablation: re.Pattern[str]
     recommendation: re.Pattern[str]
     interpretability: re.Pattern[str]
 
@@ -58,7 +57,6 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         baseline_examples={str(k): str(v) for k, v in raw["baseline_examples"].items()},
         max_categories=int(raw["max_categories"]),
         production=_any_of(raw["production_markers"]),
-        ablation=_markers(raw["ablation_markers"]),
         recommendation=_markers(raw["recommendation_markers"]),
         interpretability=_markers(raw["interpretability_markers"]),
     )

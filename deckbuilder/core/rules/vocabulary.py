@@ -169,6 +169,7 @@ class Vocabulary(NamedTuple):
     looking_ahead: tuple[Term, ...]
     time: dict[str, tuple[Term, ...]]  # units, relative, events, sequence, dates, open_ended, conditions, resources
     titles: dict[str, tuple[Term, ...]]  # amounts, pointers, presenting, operating
+    ablation: dict[str, tuple[Term, ...]]  # removals, named: a part taken out and what it did (A004)
     vague: dict[str, tuple[Term, ...]]  # work, objects, fillers: the words of a next step that says nothing
     hedges: tuple[HedgeFamily, ...]
     hedge_words: dict[str, tuple[Term, ...]]  # degree, linking, reported, agents
@@ -286,6 +287,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         looking_ahead=terms(raw["looking_ahead"]),
         time={str(k): terms(val) for k, val in raw["time"].items()},
         titles={str(k): terms(val) for k, val in raw["titles"].items()},
+        ablation={str(k): terms(val) for k, val in raw["ablation"].items()},
         vague={str(k): terms(val) for k, val in raw["vague"].items()},
         hedges=tuple(
             _hedge_family(str(name), family) for name, family in raw["hedges"].items() if name not in _HEDGE_WORDS
