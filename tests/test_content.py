@@ -197,7 +197,7 @@ def test_a_decision_entry_without_its_alternative_stands_on_a_measured_reason(
 
 def test_a_choice_made_in_passing_outside_the_methodology_needs_only_its_reason() -> None:
     """A threshold set on the error-analysis slide for a stated cost is a reasoned choice; on the methodology
-    slide the same line must also say what it was weighed against, with a number."""
+    slide a reason that is only habit is no defence."""
     line = (
         "A Refunds ticket sent to Billing costs a hand-off, the reverse rarely does, "
         "so the Refunds cut-off is set lower"
@@ -206,7 +206,7 @@ def test_a_choice_made_in_passing_outside_the_methodology_needs_only_its_reason(
     talk[4] = dict(talk[4], points=[line])
     assert "C006" not in codes(talk)
     talk = [dict(s) for s in SOUND_TALK]
-    talk[2] = dict(talk[2], points=[line])
+    talk[2] = dict(talk[2], points=["The Refunds cut-off is set lower, as is usual for ticket routing"])
     assert "C006" in codes(talk)
 
 
@@ -537,6 +537,24 @@ def test_discounting_ones_own_results_undermines_them(line: str, flagged: bool) 
 )
 def test_the_deltas_of_an_experiment_are_changes_not_levels(line: str, flagged: bool) -> None:
     assert ("C002" in codes(_with_point(3, line))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # a reason that names the case defends a method choice
+        ("Inputs chosen with the lending team from the application form only, so each can be explained to a borrower",
+         False),
+        ("Clustered standard errors were used for the store model, given repeated visits by the same shoppers", False),
+        # habit, a general virtue, liking or the aim alone defend nothing
+        ("XGBoost on one row per basket, as it is the usual go-to for tabular data", True),
+        ("CatBoost, since it is robust on tabular retail data", True),
+        ("I picked CatBoost since it's the one I'm most comfortable with", True),
+        ("Class weights were applied in order to balance the classes", True),
+    ],
+)  # fmt: skip
+def test_a_method_choice_stands_on_a_reason_that_names_the_case(line: str, flagged: bool) -> None:
+    assert ("C006" in codes(_with_point(2, line))) is flagged
 
 
 def test_a_question_put_to_the_panel_states_no_choice() -> None:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from deckbuilder.core.rules.config import Config
 
 _PURPOSE = frozenset({("to",), ("for",)})
+_AIMS = frozenset({("in", "order", "to"), ("so", "as", "to"), ("so", "that")})  # what for, not why: no case named
 
 
 def is_decision(reader: Reader, text: str, on_model_slide: bool) -> bool:
@@ -114,6 +115,30 @@ def _preferred_to(reader: Reader, tokens: list[Token]) -> bool:
             if after.key in reader.words.grammar.determiners or "VB" not in reader.words.tags(after):
                 return True
     return False
+
+
+def _names_the_case(reader: Reader, text: str) -> bool:
+    """Whether a line's reason names the case, not habit ("the standard choice", "as the team usually does"), a
+    method's general virtue ("robust and quick to train") or the choice again ("the approach I settled on"):
+    some word of it after its first word of reason is neither (`choice.habits`, `choice.virtues`)."""
+    tokens = reader.sentence(text).tokens
+    choosing = reader.vocabulary.choice
+    marks = [
+        end
+        for _, end, term in (*reader.reasons.find(tokens), *reader.consequence.find(tokens))
+        if term not in _PURPOSE and term not in _AIMS
+    ]
+    colon = next((k + 1 for k, t in enumerate(tokens) if t.text in (":", ";", "—", "–") and k > 0), None)
+    start = min([*marks, *([colon] if colon is not None else [])], default=None)
+    if start is None or reader.matcher(choosing.habits).any(tokens[start:]):
+        return False
+    virtues = reader.matcher(choosing.virtues)
+    words = reader.words
+    said = list(enumerate(tokens[start:], start=start))
+    # a general virtue said of the method ("robust on tabular retail data", "works well") is the reason itself
+    if any(virtues.at(tokens, k) is not None and words.tags(t) & {"JJ", "RB", "VBZ", "VBP"} for k, t in said):
+        return False
+    return any(t.is_word and words.is_content(t) and virtues.at(tokens, k) is None for k, t in said)
 
 
 def _restates(reader: Reader, sentence: Sentence, decision: Decision) -> bool:
@@ -366,8 +391,10 @@ def check_decisions(slide: Slide, index: int, config: Config, defended: set[str]
         if not chosen and any(_restates(reader, sentence, d) for d in slide.decisions if d.alternative and d.rationale):
             continue  # the design in words, beside the decision that defends it on the same slide
         lacks = undefended(reader, text)
-        if lacks and slide.kind != "methodology" and _reasoned(reader, text):
-            lacks = None  # away from the methodology, a choice made in passing needs only its reason
+        if lacks and _reasoned(reader, text) and (slide.kind != "methodology" or _names_the_case(reader, text)):
+            # away from the methodology a choice made in passing needs only its reason; on it, a reason that
+            # names the case ("so each one can be explained to a customer"), not habit or a general virtue
+            lacks = None
         if lacks:
             found.append(
                 config.finding(

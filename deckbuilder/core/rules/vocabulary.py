@@ -106,6 +106,8 @@ class Choosing(NamedTuple):
     scope: tuple[Term, ...]  # a line that puts something out of the work on purpose
     evidence: tuple[Term, ...]  # the test that backs a choice ("after a sweep of five values")
     no_loss: tuple[Term, ...]  # an outcome measured as none: "cost nothing in validation"
+    habits: tuple[Term, ...]  # a reason that is habit: "the standard choice", "as the team usually does"
+    virtues: tuple[Term, ...]  # a method's general virtues and generic nouns: "robust", "works well"
     method_verbs: tuple[Term, ...]  # verbs that put a method to work ("Used CatBoost", "Oversampled ...")
     roles: tuple[Term, ...]  # what a superlative calls a finding about the data ("the strongest predictor")
 
