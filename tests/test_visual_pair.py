@@ -130,3 +130,31 @@ def test_a_narrow_table_heads_the_decisions_column_and_the_chart_takes_the_full_
     assert chart.left >= max(table.left + table.width, text.left + text.width)
     assert layout.caption is not None and layout.caption.box.top == PAGE.box("body").top  # the body's full height
     assert layout.table.size >= CONFIG.theme.size_range("body_beside")[1]
+
+
+def test_a_tall_narrow_table_too_tall_to_sit_over_its_chart_sits_beside_it() -> None:
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug"]
+    slide = Slide.parse(
+        {
+            "kind": "eda",
+            "title": "Returns peak in the summer months, twice the winter level",
+            "table": {"columns": ["Month", "Returns"], "rows": [[m, 120 + 10 * i] for i, m in enumerate(months)]},
+            "points": [
+                "Summer returns are mostly sizing, not damage, so the fit guide matters more than the packaging",
+                "Winter returns are flat across the eight warehouses we ship from",
+                "The August peak follows the back-to-school promotion by about ten days",
+            ],
+            "figure": {
+                "chart": "bar",
+                "title": "July returns are double January's",
+                "data": {"month": months, "returns": [120 + 10 * i for i in range(8)]},
+            },
+        }
+    )
+    layout = slide_layout(slide, PAGE)
+    assert reported(layout) is None
+    assert layout.table is not None and layout.picture is not None and layout.body is not None
+    table, chart = layout.table.box, layout.picture
+    assert table.left + table.width <= chart.left  # side by side, each at the body's height
+    assert chart.height >= PAGE.box("body").height * 0.7
+    assert layout.table.size >= CONFIG.theme.size_range("body_beside")[1]

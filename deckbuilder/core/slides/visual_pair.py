@@ -1,7 +1,7 @@
 """A figure and a table on one slide (a model comparison and the chart of where its gain comes from). Beside text,
 the table heads the text's column and the chart has the body's height beside them; else the table sits over the
-chart, or beside it when the two have the body to themselves. A chart keeps at least `text_column.under_table` of
-height under its table, or the slide is reported (C010)."""
+chart, or beside it when the two have the body to themselves or the table is too tall to sit over it. A chart
+keeps at least `text_column.under_table` of height under its table, or the slide is reported (C010)."""
 
 from __future__ import annotations
 
@@ -23,20 +23,21 @@ def table_and_chart(table: Table, where: Box, page: Page, wide: bool) -> tuple[T
     least = theme.text_column["under_table"] * page.sy
     if wide:
         # Side by side: the table as narrow as its columns need, at most the share a chart leaves beside it.
-        room = Box(where.left, where.top, where.width * (1 - theme.text_column["figure_width"]), where.height)
-        block = table_block(table, room, theme, page.setting)
-        if block.fits:
-            right = block.box.left + block.box.width + gap
-            chart = Box(right, where.top, where.left + where.width - right, where.height)
-            shift = max(where.height - block.height, 0.0) * theme.balance["drop"]
-            box = block.box
-            return replace(block, box=Box(box.left, box.top + shift, box.width, box.height)), chart
+        beside = _beside(table, where, page, 1 - theme.text_column["figure_width"])
+        if beside is not None:
+            return beside
     # Over the chart: the table takes the room a readable chart leaves, at the largest size that fits it there.
     room = Box(where.left, where.top, where.width, max(where.height - least - gap, 0.0))
     block = table_block(table, room, theme, page.setting, centre=wide)
     if block.fits:
         box = block.box  # centred across a wide region, but at its top: the chart goes under it
         return replace(block, box=Box(box.left, where.top, box.width, box.height)), where.below(block.height, gap)
+    if not wide:
+        # A tall table beside the text leaves a chart under it too flat: the two share the width instead, each at
+        # the body's height, while the table still reads at the text's size (else the slide holds too much).
+        beside = _beside(table, where, page, 1 - theme.text_column["figure_width"])
+        if beside is not None and beside[0].size >= theme.size_range("body_beside")[1]:
+            return beside
     left = where.height - table_block(table, where, theme, page.setting).height - gap
     return (
         f"a chart under this table would keep {max(left, 0.0):.1f} in of height, under the {least:.1f} in it needs "
@@ -73,3 +74,19 @@ def table_over_text(
     if not page.fit(paras, text, theme.size_range("body_beside")).fits:
         return None
     return block, text, Box(chart_left, where.top, end - chart_left, where.height)
+
+
+def _beside(table: Table, where: Box, page: Page, share: float) -> tuple[TableBlock, Box] | None:
+    """Return the table at the left of ``where``, at most ``share`` of its width, and the chart's box beside it at
+    the region's full height; None when the table does not fit there."""
+    theme = page.theme
+    gap = theme.metric_gap * page.sy * 2
+    room = Box(where.left, where.top, where.width * share, where.height)
+    block = table_block(table, room, theme, page.setting)
+    if not block.fits:
+        return None
+    right = block.box.left + block.box.width + gap
+    chart = Box(right, where.top, where.left + where.width - right, where.height)
+    shift = max(where.height - block.height, 0.0) * theme.balance["drop"]
+    box = block.box
+    return replace(block, box=Box(box.left, box.top + shift, box.width, box.height)), chart
