@@ -199,7 +199,6 @@ def _metrics_of(reader: Reader, text: str) -> list[Metric]:
 
 
 _RARE_PCT = 10.0  # a class stated at under this share of the cases is rare
-_RARE_WORDS = frozenset({"rare", "rarer", "rarest", "imbalanced", "unbalanced"})
 
 
 def _says_rare(outline: Outline, reader: Reader) -> bool:
@@ -212,7 +211,7 @@ def _says_rare(outline: Outline, reader: Reader) -> bool:
             for sentence in reader.sentences(text):
                 measures = reader.measures(sentence.text)
                 measured = {m.value.text for m in measures if not m.relative}
-                if any(t.key in _RARE_WORDS for t in sentence.tokens) and any(
+                if reader.matcher(reader.vocabulary.rarity).any(sentence.tokens) and any(
                     (named := reader.vocabulary.metric(m.metric)) is not None
                     and (named.misleads_when_rare or named.alone_misleads)
                     for m in measures

@@ -207,6 +207,7 @@ def _no_trade(reader: Lexicon, tokens: list[Token], pos: list[str]) -> list[tupl
     """The speaker said to be no practitioner of the trade the work needs: "I'm no hydrologist", "we are no
     statisticians" (any noun after "no", whatever the trade)."""
     found = []
+    practitioners = reader.matcher(reader.vocabulary.hedge_words["practitioners"])
     for k, token in enumerate(tokens[:-2]):
         if token.key not in _SPEAKER_IS:
             continue
@@ -220,7 +221,9 @@ def _no_trade(reader: Lexicon, tokens: list[Token], pos: list[str]) -> list[tupl
             # "I'm not really a time-series person", "we're not statisticians": a practitioner, by the word's end
             rest = tokens[j + 1 : j + 6]
             for n, word in enumerate(rest):
-                if word.is_word and (word.key in _PRACTITIONERS or word.key.endswith(_TRADE_ENDINGS)):
+                if word.is_word and (
+                    practitioners.at(tokens, j + 1 + n) is not None or word.key.endswith(_TRADE_ENDINGS)
+                ):
                     found.append((k, j + 2 + n))
                     break
                 if not word.is_word or word.key in (",", "so", "but"):
@@ -228,7 +231,6 @@ def _no_trade(reader: Lexicon, tokens: list[Token], pos: list[str]) -> list[tupl
     return found
 
 
-_PRACTITIONERS = frozenset({"person", "expert", "specialist", "pro", "guru", "wizard"})
 _TRADE_ENDINGS = ("ist", "ists", "ician", "icians")  # statistician, economist, hydrologist
 
 
@@ -312,9 +314,6 @@ def _said_of(reader: Lexicon, sentence: Sentence, k: int) -> bool:
     return False
 
 
-_TRUSTING = frozenset({"trust", "rely", "bet", "lean"})  # what only a person does to a result
-
-
 def _others(reader: Lexicon, sentence: Sentence, start: int, opens: bool) -> bool:
     """Whether the clause a hedge stands in reports or describes someone else: no first person before it, and a
     verb of saying, another's possessive ("the supplier's forecast was rushed"), or a plural subject that opens
@@ -336,7 +335,7 @@ def _others(reader: Lexicon, sentence: Sentence, start: int, opens: bool) -> boo
     # "Planners wouldn't trust the old rule", "The drivers don't trust the ETA": whoever opens the line and
     # trusts or relies is a person, and they are the ones who doubt ("Results may be inflated" stays the work's)
     subject = start - 1
-    trusting = any(t.key.split("'")[0] in _TRUSTING for t in tokens[start : start + 4])
+    trusting = reader.matcher(reader.vocabulary.hedge_words["trusting"]).any(tokens[start : start + 4])
     if (
         trusting
         and opens

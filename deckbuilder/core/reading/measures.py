@@ -26,7 +26,6 @@ from .words import NOUN, PART, VERB
 _SPREAD = frozenset({"±"})
 _GAPS = frozenset({"gap", "gaps", "difference", "differences", "margin", "margins"})  # nouns for a difference
 _LINK_GAP = 12  # tokens a metric's name may stand before its number ("the mean accuracy on the test data: 0.80")
-_TRUTH = frozenset({"actual", "actuals", "real", "true", "observed", "measured"})  # what an estimate lands near
 _AFTER_GAP = 3  # words between a number and the metric named after it ("75.85% of recall", "80% test accuracy")
 
 
@@ -197,7 +196,8 @@ class _Linker(BaselineReading):
         if any(a == "on" and b == "average" for a, b in itertools.pairwise(after)):
             return True
         of = after.index("of") if "of" in after[:3] else None
-        return of is not None and bool(_TRUTH & set(after[of + 1 : of + 3]))
+        truth = self.reader.matcher(self.vocabulary.comparison.truth)
+        return of is not None and truth.any(self.tokens[i + 2 + of : i + 4 + of])
 
     def _signed_delta(self, i: int) -> bool:
         """A signed percentage right after a metric's name, or in a list of them, is a change from control:

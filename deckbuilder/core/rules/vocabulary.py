@@ -86,6 +86,7 @@ class Comparison(NamedTuple):
     outdo: tuple[Term, ...]
     by: tuple[Term, ...]
     change_verbs: tuple[Term, ...]
+    truth: tuple[Term, ...]  # what an estimate lands near: "within 6 minutes of the actual"
 
 
 class Choosing(NamedTuple):
@@ -144,7 +145,7 @@ class HedgeFamily(NamedTuple):
     unowned: bool = True  # False: a line that names nobody is not judged at all
 
 
-_HEDGE_WORDS = ("degree", "linking", "reported", "agents")
+_HEDGE_WORDS = ("degree", "linking", "reported", "agents", "trusting", "practitioners")
 
 
 class Vocabulary(NamedTuple):
@@ -153,6 +154,7 @@ class Vocabulary(NamedTuple):
     correctness: tuple[Term, ...]
     incorrectness: tuple[Term, ...]
     balance: tuple[Term, ...]
+    rarity: tuple[Term, ...]  # "the rare late deliveries": a class said to be rare
     class_words: tuple[Term, ...]
     spread: tuple[Term, ...]
     rate_words: frozenset[str]
@@ -254,6 +256,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         correctness=terms(raw["correctness"]),
         incorrectness=terms(raw["incorrectness"]),
         balance=terms(raw["balance"]),
+        rarity=terms(raw["rarity"]),
         class_words=terms(raw["class_words"]),
         spread=terms(raw["spread"]),
         rate_words=frozenset(key(w) for w in raw["rate_words"]),
@@ -277,6 +280,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             outdo=terms(c["outdo"]),
             by=terms(c["by"]),
             change_verbs=terms(c["change_verbs"]),
+            truth=terms(c["truth"]),
         ),
         choice=Choosing(
             **{name: terms(ch[name]) for name in ch if name != "purposes"},
