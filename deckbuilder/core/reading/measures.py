@@ -11,25 +11,17 @@ measures that lack one. A number after "by" with a verb of change is a differenc
 
 from __future__ import annotations
 
-import itertools
-
 from deckbuilder.core.rules.vocabulary import Metric
 
-from .baselines import BaselineReading
 from .lexicon import Lexicon
+from .number_roles import AFTER_GAP, LINK_GAP, NumberRoles
 from .quantities import Measure, Mention, Quantity, intensifies, is_count, mentions, plausible, text_of
 from .rates import rates_of_right
 from .sentences import Sentence
-from .tokens import is_year
-from .words import NOUN, PART, VERB
-
-_SPREAD = frozenset({"±"})
-_GAPS = frozenset({"gap", "gaps", "difference", "differences", "margin", "margins"})  # nouns for a difference
-_LINK_GAP = 12  # tokens a metric's name may stand before its number ("the mean accuracy on the test data: 0.80")
-_AFTER_GAP = 3  # words between a number and the metric named after it ("75.85% of recall", "80% test accuracy")
+from .words import PART, VERB
 
 
-class _Linker(BaselineReading):
+class _Linker(NumberRoles):
     """Reads one sentence's measures."""
 
     def __init__(self, reader: Lexicon, sentence: Sentence, previous: Metric | None = None) -> None:
@@ -56,83 +48,12 @@ class _Linker(BaselineReading):
             and not self._operating_point(i)
         ]
 
-    def _operating_point(self, i: int) -> bool:
-        """A number after "at" and before a metric is where another is read ("recall of 58% at 90%
-        precision", "at the 95% precision the network needs"), not a score; its metric links no number."""
-        # "at 80% precision", "at the 95% precision ...", "at the agreed 5% review rate": "at", then at most a
-        # determiner and a word that describes the point
-        at = next((k for k in range(i - 1, max(-1, i - 4), -1) if self.tokens[k].key == "at"), None)
-        if at is None or not all(self._describes(k) for k in range(at + 1, i)):
-            return False
-        read_at = [
-            m
-            for m in self.mentions
-            if m.end <= i and self.sentence.same_clause(m.start, i) and m.metric.kind != "generic"
-        ]
-        if not read_at and not self._other_amount(i):
-            # "we landed at 0.31 PR-AUC", "error settles at 6.4% MAPE by week 3": no other metric is read at this
-            # point and the sentence states no other amount, so the number is the level
-            return False
-        held = [m for m in self.mentions if m.start in (i + 1, i + 2)]
-        self.held.extend(held)
-        if held:
-            return True
-        # "Recall at the 5% review budget is 0.64": a point named by the noun after it, where the level is read;
-        # not "MAE comes in at 11.4 minutes", a level in its unit
-        if i - at < 2 or self.tokens[at + 1].key not in ("the", "a", "an", "our", "its"):
-            return False
-        after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        named = (
-            after is not None and after.is_word and self.pos[i + 1] == NOUN and not self.reader.is_metric_word(after)
-        )
-        # the metric read there may follow the point: "At the 10% decline point precision is 12.7%"
-        later = any(m.start > i and self.sentence.same_clause(m.start, i) for m in self.mentions)
-        return (bool(read_at) or later) and named and self._other_amount(i)
-
-    def _describes(self, k: int) -> bool:
-        """Whether the word at ``k``, between "at" and a number, only points at the number: a determiner or a word
-        that describes it ("the agreed", "our chosen")."""
-        token = self.tokens[k]
-        if token.key in ("the", "a", "an", "our", "its", "their", "this", "that"):
-            return True
-        return token.is_word and any(t.startswith(("JJ", "VBN")) for t in self.reader.words.tags(token))
-
-    def _other_amount(self, i: int) -> bool:
-        """Whether the sentence states another amount than the number at ``i`` ("flags 40 routes a day at 80%
-        precision"); a year or the number of a week or a step ("by week 3") is a time, not an amount."""
-        numbered = self.reader.time("numbered")
-        for j, token in enumerate(self.tokens):
-            if j == i or not token.is_number or is_year(token):
-                continue
-            if j > 0 and numbered.at(self.tokens, j - 1) is not None:
-                continue
-            return True
-        return False
-
-    def _threshold(self, i: int) -> bool:
-        """A number after an inequality ("recall ≥0.80", "precision > 0.9") is a bound asked for, not a score."""
-        before = self.tokens[i - 1] if i > 0 else None
-        return before is not None and before.text in ("≥", "≤", ">", "<", ">=", "<=", "=>")
-
-    def _spread(self, i: int) -> bool:
-        before = self.tokens[i - 1] if i > 0 else None
-        return before is not None and before.key in _SPREAD
-
-    def spread_after(self, i: int) -> Quantity | None:
-        for j in range(i + 1, min(i + 4, len(self.tokens))):
-            token = self.tokens[j]
-            if token.is_number and self._spread(j):
-                return Quantity.of(token)
-            if token.is_number or (token.is_word and not self.reader.words.is_function(token)):
-                return None
-        return None
-
     def metric_of(self, i: int) -> Mention | None:
         """Return the metric the number at ``i`` measures: named right after it ("a 9.8% WAPE", "75.85% of
         recall"), else the nearest before it in its clause (a specific metric before a generic one); None when
         a word of spread governs it ("a standard deviation of 0.01")."""
         words = self.reader.words
-        for j in range(i + 1, min(len(self.tokens), i + 2 + _AFTER_GAP)):
+        for j in range(i + 1, min(len(self.tokens), i + 2 + AFTER_GAP)):
             mention = next((m for m in self.mentions if m.start == j and m not in self.held), None)
             if mention is not None:
                 return mention
@@ -143,7 +64,7 @@ class _Linker(BaselineReading):
         before = [
             m
             for m in self.mentions
-            if m.end <= i and i - m.end <= _LINK_GAP and self._joined(m.end - 1, i) and m not in self.held
+            if m.end <= i and i - m.end <= LINK_GAP and self._joined(m.end - 1, i) and m not in self.held
         ]
         specific = [m for m in before if m.metric.kind != "generic"]
         pool = specific or before
@@ -153,99 +74,11 @@ class _Linker(BaselineReading):
             return Mention(0, 0, self.previous, self.previous.name)
         return None
 
-    def governed_by_spread(self, i: int) -> bool:
-        """Whether a word of spread governs the number at ``i`` ("a standard deviation of 0.01", "(with a
-        variation of ~2.5%)"): it is closer before the number than any metric."""
-        found = self.reader.spread_terms.find(self.tokens)
-        if any(i < start <= i + 2 and all(t.is_word for t in self.tokens[i + 1 : start]) for start, _, _ in found):
-            return True  # "a 3% variance", "0.01 standard deviation"; not "0.27, give or take 0.01"
-        spreads = [end for _, end, _ in found if end <= i]
-        if not spreads or not self._joined(spreads[-1] - 1, i) or i - spreads[-1] > _LINK_GAP:
-            return False
-        named = [m.end for m in self.mentions if m.end <= i]
-        return not named or spreads[-1] > named[-1]
-
     def _refers_back(self) -> bool:
         """Whether the sentence's subject is a pronoun ("It averages out at 7.4%"), so it speaks of what the
         sentence before named."""
         first = next((t for t in self.tokens if t.is_word), None)
         return first is not None and first.key in ("it", "this", "that", "which", "they", "these")
-
-    def from_truth(self, i: int) -> bool:
-        """Whether the number is how far estimates land from the truth, an error said without its name:
-        "within 6 minutes of the actual arrival", "within 9 per cent of actual", "within 12 minutes on
-        average", "off by 2.1 minutes on average" (not "within 0.01 of boosting", a difference between models,
-        nor "within 2 days of the storm", a time)."""
-        keys = [t.key for t in self.tokens]
-        before = keys[max(0, i - 2) : i]
-        after = keys[i + 1 : i + 7]
-        if before == ["off", "by"]:
-            return True
-        if before[-1:] != ["within"]:
-            return False
-        clause = [self.tokens[k] for k in self.sentence.clause_of(i) if k > i]
-        # a count out of a count ("in 11 of 12 months") is a hit rate too
-        out_of = any(
-            a.is_number and b.key in ("of", "in") and c.is_number
-            for a, b, c in zip(clause, clause[1:], clause[2:], strict=False)
-        )
-        if out_of or any(t.key in ("every", "each", "all") or (t.is_number and t.unit == "%") for t in clause):
-            # "within 3 spaces of the true occupancy on 80% of garage-hours": a tolerance, the share is the
-            # level; "within 0.6 points of observed in every decile": a bound over every group
-            return False
-        if any(a == "on" and b == "average" for a, b in itertools.pairwise(after)):
-            return True
-        of = after.index("of") if "of" in after[:3] else None
-        truth = self.reader.matcher(self.vocabulary.comparison.truth)
-        return of is not None and truth.any(self.tokens[i + 2 + of : i + 4 + of])
-
-    def _signed_delta(self, i: int) -> bool:
-        """A signed percentage right after a metric's name, or in a list of them, is a change from control:
-        "Guardrails: CTR -0.2% (CI -0.6 to +0.2), hides -1.1%" (not "± 2%", a spread)."""
-        before = self.tokens[i - 1] if i > 0 else None
-        if before is None or before.text in ("±", "+/-"):
-            return False
-        return before.is_word and (self.reader.is_metric_word(before) or self.pos[i - 1] == NOUN)
-
-    def is_change(self, i: int) -> bool:
-        """A number said as a difference: a sign, "by" before it, a verb of change governing it ("added under
-        0.002 PR-AUC", "fell 20%"), or a comparative after it ("0.01 lower PR-AUC", "9% lower MAE")."""
-        if self.from_truth(i):
-            return False  # "off by 2.1 minutes on average": how far from the truth, a level of error
-        token = self.tokens[i]
-        if token.text.startswith(("+", "-", "−")) and (token.unit != "%" or self._signed_delta(i)):
-            return True  # "+0.04 PR-AUC"; a signed percentage after its metric: "CTR -0.2%, hides -1.1%"
-        after_word = self.tokens[i + 1].key if i + 1 < len(self.tokens) else ""
-        if after_word in ("relative", "absolute"):
-            return True  # "an MDE of 0.4% relative": the size of a change
-        before = self.tokens[max(0, i - 3) : i]
-        if self.reader.by.any(before):
-            return True
-        if before and before[-1].key in ("to", "at"):
-            return False  # "improved to 3.1", "dropped to 0.29": a level, hiding its "from"
-        # a verb of change governing it, past "the most," ("dropping X costs the most, 0.009 NDCG@10")
-        wide = self.tokens[max(0, i - 4) : i]
-        if any(self.pos[k] in (VERB, PART) for k in range(max(0, i - 4), i)) and self.reader.change_verbs.any(wide):
-            return True
-        if any(t.key == "within" for t in before):
-            return True  # "within 0.01 PR-AUC of boosting": a difference
-        if any(t.key in _GAPS for t in self.tokens[max(0, i - 4) : i]):
-            return True  # "the PR-AUC gap was 0.01", "a margin of 0.03": the size of a difference
-        after = self.tokens[i + 1 : i + 3]
-        if after and after[0].key in ("below", "above", "behind", "ahead", "under", "short"):
-            return True  # "0.02 below boosting on PR-AUC"
-        if after and after[0].key in ("point", "points", "pts", "bps") and not token.unit:
-            return True  # "2.3 points of WAPE better", "12 points higher": points of difference
-        if any(self.reader.words.is_comparative(t) for t in after[:2] if t.is_word):
-            return True
-        # "the 0.01 PR-AUC the boosted model adds": a verb of change later in the clause, with no other number
-        later = [j for j in range(i + 1, min(len(self.tokens), i + 8)) if self.sentence.same_clause(i, j)]
-        for j in later:
-            if self.tokens[j].is_number:
-                return False
-            if self.pos[j] in (VERB, PART) and self.reader.change_verbs.at(self.tokens, j) is not None:
-                return True
-        return False
 
     def read(self) -> list[Measure]:
         numbers = self.numbers()
@@ -428,26 +261,6 @@ class _Linker(BaselineReading):
             for _, end, _ in reader.comparison_markers.find(rest[:4]) + reader.than.find(rest[:4])
             for t in rest[end : end + 3]
         )
-
-    def _conditional(self, i: int) -> bool:
-        """Whether the number stands in a clause that a condition opens ("only flags when precision stays above
-        80%")."""
-        clause = self.sentence.clause_of(i)
-        # A condition closed by a comma after its own verb is over: "Once tides went in, the hit rate rose to 0.58"
-        closed = [k for k in clause if k < i and self.tokens[k].key == "," and self._has_verb(clause[0], k)]
-        before = [self.tokens[k] for k in clause if k < i and (not closed or k > closed[-1])]
-        just_before = self.tokens[max(0, i - 4) : i]  # "at least 0.8", "more than 95%", "up to a 31% rate"
-        while just_before and just_before[-1].key in ("a", "an", "the"):
-            just_before = just_before[:-1]
-        just_after = self.tokens[i + 1 : i + 3]  # "95% or above"
-        bound = any(end == len(just_before) for _, end, _ in self.reader.bounds.find(just_before))
-        after = bool(just_after) and self.reader.bounds_after.at(just_after, 0) is not None
-        return self.reader.conditional.any(before) or bound or after
-
-    def _has_verb(self, start: int, end: int) -> bool:
-        """Whether tokens ``start`` to ``end`` hold a finite verb after their first word (a clause of their own)."""
-        words = self.reader.words
-        return any(self.pos[k] == VERB and words.is_finite(self.tokens[k]) for k in range(start + 1, end))
 
     def _relative(self, i: int, mention: Mention | None) -> bool:
         """A percentage followed by "of" and something that is not its metric ("12% of the mean price")."""
