@@ -557,6 +557,18 @@ def test_a_method_choice_stands_on_a_reason_that_names_the_case(line: str, flagg
     assert ("C006" in codes(_with_point(2, line))) is flagged
 
 
+def test_a_metric_a_table_of_candidates_compares_is_compared_and_a_level_set_against_is_a_baseline() -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    table = {"columns": ["Detector", "mAP@0.5"], "rows": [["Two-stage", 0.80], ["Single-stage", 0.78]]}
+    talk[2] = dict(talk[2], table=table)
+    talk[3] = dict(talk[3], points=["mAP@0.5 0.78 ± 0.02 across five folds of whole production days"])
+    assert "C002" not in codes(talk)
+    talk[2] = dict(talk[2], table=None)
+    assert "C002" in codes(talk)
+    said = "91% of defects caught at 88% precision, against a 0.7% defect rate"
+    assert "C002" not in codes(_with_point(3, said))
+
+
 def test_a_question_put_to_the_panel_states_no_choice() -> None:
     asked = "Curious how we settled on a 90% frost threshold? Happy to walk through it in the Q&A"
     assert "C006" not in codes(_with_point(2, asked))

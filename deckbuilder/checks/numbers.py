@@ -9,6 +9,7 @@ from deckbuilder.checks.text import flat_points, main_slides, quote, said, shown
 from deckbuilder.core.outline.model import Slide, as_number
 from deckbuilder.core.outline.units import column_unit
 from deckbuilder.core.reading.business import per_period, share_caught
+from deckbuilder.core.reading.quantities import mentions
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.reading.sentences import Sentence
 from deckbuilder.core.rules.findings import Finding
@@ -57,11 +58,11 @@ def baseline_example(outline: Outline, config: Config, reader: Reader) -> str:
 def _named_in(reader: Reader, name: str) -> Metric | None:
     """The metric a callout's name holds ("MAE (min)", "Orders 10+ min late" holds none); a name that says how
     often the model is right is an accuracy ("Fittings classified correctly")."""
-    tokens = reader.sentence(name).tokens
-    hits = reader.metric_terms.find(tokens)
-    if hits:
-        return reader.metric_by_term[hits[0][2]]
-    return reader.vocabulary.metric("accuracy") if reader.correctness.any(tokens) else None
+    sentence = reader.sentence(name)
+    named = mentions(reader, sentence)  # with a cut-off written into the word: "mAP@0.5", "recall@10"
+    if named:
+        return named[0].metric
+    return reader.vocabulary.metric("accuracy") if reader.correctness.any(sentence.tokens) else None
 
 
 def _kind(reader: Reader, name: str) -> str:
@@ -108,6 +109,12 @@ def _compared_metrics(outline: Outline, config: Config, reader: Reader) -> set[s
                 compared.add(named.name if named is not None else normalise(metric.name))
         for _, text in shown(slide):
             compared.update(m.metric for m in reader.measures_in([text]) if m.baseline is not None and m.metric)
+        if slide.table is not None and len(slide.table.rows) > 1:
+            # a column of a table of candidates sets each metric beside the others' ("Detector | mAP@0.5")
+            for column in slide.table.columns[1:]:
+                named = reader.vocabulary.metric(str(column)) or _named_in(reader, str(column))
+                if named is not None:
+                    compared.add(named.name)
     return compared
 
 

@@ -20,6 +20,8 @@ from .rates import rates_of_right
 from .sentences import Sentence
 from .words import PART, VERB
 
+_SET_AGAINST = frozenset({"vs", "vs.", "versus", "against", "than"})  # what a level right after is set against
+
 
 class _Linker(NumberRoles):
     """Reads one sentence's measures."""
@@ -152,7 +154,8 @@ class _Linker(NumberRoles):
                 continue
             if baseline is None and not self.states_baseline(value):
                 baseline, label = self._implicit_baseline(value, numbers, used, mention)
-            states = baseline is None and self.states_baseline(value)
+            # "against a 0.7% defect rate": a level right after a comparison is what something is set against
+            states = baseline is None and (self.states_baseline(value) or self._set_against(value))
             if states:
                 label = self.baseline_name(value)
             found.append(
@@ -175,6 +178,15 @@ class _Linker(NumberRoles):
                 )
             )
         return found
+
+    def _set_against(self, i: int) -> bool:
+        """Whether the number follows a comparison marker, past at most a determiner ("vs 0.08", "against a 0.7%
+        defect rate")."""
+        k = i - 1
+        if k >= 0 and self.tokens[k].key in ("a", "an", "the"):
+            k -= 1
+        # not "over 99%", "above 0.8": a bound, which `_conditional` reads
+        return k >= 0 and self.tokens[k].key in _SET_AGAINST
 
     def _in_time(self, i: int, metric: Metric) -> bool:
         """A whole number counted in days or weeks is no percentage metric's value: "as the horizon stretches
