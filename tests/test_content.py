@@ -569,6 +569,12 @@ def test_a_metric_a_table_of_candidates_compares_is_compared_and_a_level_set_aga
     assert "C002" not in codes(_with_point(3, said))
 
 
+def test_a_verb_of_beating_with_no_object_settles_no_choice() -> None:
+    line = "In the old town, parking and walking time dominate, and the model does not see them"
+    assert "C006" not in codes(_with_point(4, line))
+    assert "C006" in codes(_with_point(2, "CatBoost dominates the linear model"))
+
+
 def test_a_question_put_to_the_panel_states_no_choice() -> None:
     asked = "Curious how we settled on a 90% frost threshold? Happy to walk through it in the Q&A"
     assert "C006" not in codes(_with_point(2, asked))

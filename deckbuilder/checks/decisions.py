@@ -97,6 +97,8 @@ def _backed(reader: Reader, decision: Decision) -> bool:
     if not decision.rationale:
         return False
     said = reader.sentence(decision.rationale)
+    # a rationale that only names the case is no defence here: the entry has a field for the alternative, and
+    # leaving it empty is what two outside authors planted as C006 ("Pairwise LambdaMART: it optimises ...")
     if not _measured(reader, said, _tested(reader, said)):
         return False
     words = reader.words
@@ -122,7 +124,6 @@ def _names_the_case(reader: Reader, text: str) -> bool:
     method's general virtue ("robust and quick to train") or the choice again ("the approach I settled on"):
     some word of it after its first word of reason is neither (`choice.habits`, `choice.virtues`)."""
     tokens = reader.sentence(text).tokens
-    choosing = reader.vocabulary.choice
     marks = [
         end
         for _, end, term in (*reader.reasons.find(tokens), *reader.consequence.find(tokens))
@@ -130,12 +131,18 @@ def _names_the_case(reader: Reader, text: str) -> bool:
     ]
     colon = next((k + 1 for k, t in enumerate(tokens) if t.text in (":", ";", "—", "–") and k > 0), None)
     start = min([*marks, *([colon] if colon is not None else [])], default=None)
-    if start is None or reader.matcher(choosing.habits).any(tokens[start:]):
+    return start is not None and _names_case(reader, tokens, start)
+
+
+def _names_case(reader: Reader, tokens: list[Token], start: int) -> bool:
+    """Whether the reason from ``start`` on names the case: no habit in it, no general virtue said of the method
+    ("robust on tabular retail data", "works well": the virtue is the reason itself), and a word that is neither."""
+    choosing = reader.vocabulary.choice
+    if reader.matcher(choosing.habits).any(tokens[start:]):
         return False
     virtues = reader.matcher(choosing.virtues)
     words = reader.words
     said = list(enumerate(tokens[start:], start=start))
-    # a general virtue said of the method ("robust on tabular retail data", "works well") is the reason itself
     if any(virtues.at(tokens, k) is not None and words.tags(t) & {"JJ", "RB", "VBZ", "VBP"} for k, t in said):
         return False
     return any(t.is_word and words.is_content(t) and virtues.at(tokens, k) is None for k, t in said)

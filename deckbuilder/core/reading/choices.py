@@ -287,6 +287,8 @@ class _ChoiceReader(ChoicePhrases):
         for start, end, _ in self.reader.beat.find(tokens):
             if self.pos[start] != VERB or conditional:
                 continue
+            if end < len(tokens) and not tokens[end].is_word:
+                continue  # "parking and walking time dominate, and ...": no object, so nothing was beaten
             subject = self.subject_before(start)
             beaten, _ = self.phrase(end)
             if subject and beaten and len(subject.split()) <= 8 and self._names_something(subject):
