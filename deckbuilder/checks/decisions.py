@@ -6,9 +6,10 @@ EfficientNet-B3"), a verb of choosing, of putting a method to work or of leaving
 clause ("Oversampled the rare class", "We will use ResNet50", "has to be dropped"), or, on the methodology slide,
 a method heading the line. It is not one when it puts something out of scope, works on the data rather than a
 method ("Trained on 14 months of orders"), follows what the brief or the client set ("as the brief asked"), is a
-plan, or is someone else's ("the vendor's model"). A choice is defended by an alternative with a reason or
-evidence, or a reason backed by a number, a metric or a test; leaving something out needs only its reason
-("Dropped the weather features: they made WAPE 0.2 points worse").
+plan, is asked of the panel, or is someone else's ("the vendor's model"). A choice is defended by an alternative
+with a reason or evidence, or a reason backed by a number, a metric or a test, or (away from the methodology, or
+on it when the reason names the case rather than habit) its reason alone; leaving something out needs only its
+reason ("Dropped the weather features: they made WAPE 0.2 points worse"). What defends is defence.py.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from deckbuilder.checks import defence
 from deckbuilder.checks.reading import reader_for
 from deckbuilder.checks.text import flat_points, main_slides, quote
 from deckbuilder.core.outline.model import Decision, Slide
@@ -23,16 +25,12 @@ from deckbuilder.core.reading.choices import set_against
 from deckbuilder.core.reading.hedges import others_possessive, quotes_removed
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.reading.sentences import Sentence
-from deckbuilder.core.reading.tokens import Token, is_number_word, is_year
 from deckbuilder.core.reading.words import BASE, BE_FORMS, NOUN, NUM, PART, VERB
 from deckbuilder.core.rules.findings import Finding
 
 if TYPE_CHECKING:
     from deckbuilder.core.outline.model import Outline
     from deckbuilder.core.rules.config import Config
-
-_PURPOSE = frozenset({("to",), ("for",)})
-_AIMS = frozenset({("in", "order", "to"), ("so", "as", "to"), ("so", "that")})  # what for, not why: no case named
 
 
 def is_decision(reader: Reader, text: str, on_model_slide: bool) -> bool:
@@ -66,96 +64,17 @@ def undefended(reader: Reader, text: str) -> str | None:
     choosing = reader.vocabulary.choice
     choices = reader.choices(text)
     tested = _tested(reader, sentence)  # "after a sweep of five values": evidence, and the reason it was kept
-    measured = _measured(reader, sentence, tested)
+    measured = defence.measured(reader, sentence, tested)
     reason = tested or _reasoned(reader, text, tested=False)
     leaves_out = reader.matcher(choosing.negative).any(tokens) or (bool(tokens) and tokens[0].key == "no")
     if leaves_out and (reason or measured):
         return None  # leaving something out needs only why: "Dropped the weather features: they made WAPE worse"
     alternative = (
-        reader.alternatives.any(tokens) or any(c.alternative for c in choices) or _preferred_to(reader, tokens)
+        reader.alternatives.any(tokens) or any(c.alternative for c in choices) or defence.preferred_to(reader, tokens)
     )
     if alternative or reader.beat.any(tokens):
         return None if measured or reason else "no evidence for the choice"
     return None if measured and reason else "no alternative it was chosen over, and no measured reason"
-
-
-def _measured(reader: Reader, sentence: Sentence, tested: bool) -> bool:
-    """Whether a line backs what it says with a number, a metric, a test or an outcome measured as none ("cost
-    nothing in validation")."""
-    tokens = sentence.tokens
-    # "one" is also a pronoun; a year names what was chosen ("Dropped the 2020 season"), it measures nothing
-    number = any((t.is_number and not is_year(t)) or (is_number_word(t) and t.key != "one") for t in tokens)
-    no_loss = reader.matcher(reader.vocabulary.choice.no_loss)
-    return number or reader.metric_terms.any(tokens) or tested or no_loss.any(tokens)
-
-
-def _backed(reader: Reader, decision: Decision) -> bool:
-    """Whether a decision's rationale stands without an alternative: it measures (a number, a metric, a test:
-    "parks range from EUR 0.4m to 60m, and one large park would steer the fit") and says more than the decision
-    again ("Five-fold split by mission" for "to divide the accessions into five groups by mission" is the choice
-    restated: most of the decision's words come back)."""
-    if not decision.rationale:
-        return False
-    said = reader.sentence(decision.rationale)
-    # a rationale that only names the case is no defence here: the entry has a field for the alternative, and
-    # leaving it empty is what two outside authors planted as C006 ("Pairwise LambdaMART: it optimises ...")
-    if not _measured(reader, said, _tested(reader, said)):
-        return False
-    words = reader.words
-    given = {lemma for t in said.tokens if words.is_content(t) for lemma in words.lemmas(t)}
-    chosen = [t for t in reader.sentence(decision.decision).tokens if words.is_content(t)]
-    again = [t for t in chosen if words.lemmas(t) & given]
-    return len(again) * 2 < len(chosen)
-
-
-def _preferred_to(reader: Reader, tokens: list[Token]) -> bool:
-    """ "A Tweedie objective was preferred to a two-part model": "prefer ... to" and the option after it (not "preferred
-    to keep it simple", an infinitive)."""
-    for k, token in enumerate(tokens[:-2]):
-        if "prefer" in reader.words.lemmas(token) and tokens[k + 1].key == "to":
-            after = tokens[k + 2]
-            if after.key in reader.words.grammar.determiners or "VB" not in reader.words.tags(after):
-                return True
-    return False
-
-
-def _names_the_case(reader: Reader, text: str) -> bool:
-    """Whether a line's reason names the case, not habit ("the standard choice", "as the team usually does"), a
-    method's general virtue ("robust and quick to train") or the choice again ("the approach I settled on"):
-    some word of it after its first word of reason is neither (`choice.habits`, `choice.virtues`)."""
-    tokens = reader.sentence(text).tokens
-    marks = [
-        end
-        for _, end, term in (*reader.reasons.find(tokens), *reader.consequence.find(tokens))
-        if term not in _PURPOSE and term not in _AIMS
-    ]
-    colon = next((k + 1 for k, t in enumerate(tokens) if t.text in (":", ";", "—", "–") and k > 0), None)
-    start = min([*marks, *([colon] if colon is not None else [])], default=None)
-    return start is not None and _names_case(reader, tokens, start)
-
-
-def _names_case(reader: Reader, tokens: list[Token], start: int) -> bool:
-    """Whether the reason from ``start`` on names the case: no habit in it, no general virtue said of the method
-    ("robust on tabular retail data", "works well": the virtue is the reason itself), and a word that is neither."""
-    choosing = reader.vocabulary.choice
-    if reader.matcher(choosing.habits).any(tokens[start:]):
-        return False
-    virtues = reader.matcher(choosing.virtues)
-    words = reader.words
-    said = list(enumerate(tokens[start:], start=start))
-    if any(virtues.at(tokens, k) is not None and words.tags(t) & {"JJ", "RB", "VBZ", "VBP"} for k, t in said):
-        return False
-    return any(t.is_word and words.is_content(t) and virtues.at(tokens, k) is None for k, t in said)
-
-
-def _restates(reader: Reader, sentence: Sentence, decision: Decision) -> bool:
-    """Whether a line says a decision of its slide again: two thirds of the decision's content words, by lemma
-    ("Claim frequency and claim severity were modelled separately" for "Separate frequency and severity
-    models")."""
-    words = reader.words
-    said = {lemma for t in sentence.tokens if words.is_content(t) for lemma in words.lemmas(t)}
-    own = [t for t in reader.sentence(decision.decision).tokens if words.is_content(t)]
-    return bool(own) and 3 * sum(1 for t in own if words.lemmas(t) & said) >= 2 * len(own)
 
 
 def _reasoned(reader: Reader, text: str, tested: bool | None = None) -> bool:
@@ -218,7 +137,7 @@ def _heads(reader: Reader, sentence: Sentence, start: int, end: int) -> bool:
 def _gives_reason(reader: Reader, sentence: Sentence, start: int, term: tuple[str, ...]) -> bool:
     """A word of reason that says why: not "to" or "for" of a use ("to segment the players"), nor the "as" of a
     role ("fed in as 384 extra columns"); "as" gives a reason when a clause follows ("as it handles ...")."""
-    if term in _PURPOSE:
+    if term in defence.PURPOSE:
         return False
     if term == ("as",):
         after = sentence.tokens[start + 1 : start + 3]
@@ -358,6 +277,12 @@ def defended_methods(outline: Outline, config: Config) -> set[str]:
     return defended
 
 
+def rationale_backed(reader: Reader, decision: Decision) -> bool:
+    """Whether a decision's rationale stands without its alternative (defence.rationale_stands), its test read here."""
+    said = reader.sentence(decision.rationale or "")
+    return defence.rationale_stands(reader, decision, _tested(reader, said))
+
+
 def check_decisions(slide: Slide, index: int, config: Config, defended: set[str], flagged: set[str]) -> list[Finding]:
     """C006 for one slide: its `decisions:` and the lines that state a choice."""
     reader = reader_for(config)
@@ -369,7 +294,7 @@ def check_decisions(slide: Slide, index: int, config: Config, defended: set[str]
         # a rationale that measures its case stands without the road not taken, as a line that does would; so
         # does the reason values were kept apart as a category, which is no choice of method
         apart = bool(decision.rationale) and _on_data(reader, reader.sentence(decision.decision))
-        inline = inline or (not decision.alternative and (_backed(reader, decision) or apart))
+        inline = inline or (not decision.alternative and (rationale_backed(reader, decision) or apart))
         missing = [
             name
             for name, value in (("rationale", decision.rationale), ("alternative", decision.alternative or inline))
@@ -395,10 +320,12 @@ def check_decisions(slide: Slide, index: int, config: Config, defended: set[str]
         chosen = bool(reader.choices(text)) or _names_part(reader, sentence)
         if not chosen and named and named <= defended:
             continue  # a method the talk defends elsewhere, named again to describe the design
-        if not chosen and any(_restates(reader, sentence, d) for d in slide.decisions if d.alternative and d.rationale):
+        if not chosen and any(
+            defence.restates(reader, sentence, d) for d in slide.decisions if d.alternative and d.rationale
+        ):
             continue  # the design in words, beside the decision that defends it on the same slide
         lacks = undefended(reader, text)
-        if lacks and _reasoned(reader, text) and (slide.kind != "methodology" or _names_the_case(reader, text)):
+        if lacks and _reasoned(reader, text) and (slide.kind != "methodology" or defence.names_the_case(reader, text)):
             # away from the methodology a choice made in passing needs only its reason; on it, a reason that
             # names the case ("so each one can be explained to a customer"), not habit or a general virtue
             lacks = None
