@@ -14,7 +14,6 @@ reason ("Dropped the weather features: they made WAPE 0.2 points worse"). What d
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from deckbuilder.checks import defence
@@ -24,7 +23,7 @@ from deckbuilder.core.outline.model import Decision, Slide
 from deckbuilder.core.reading.choices import set_against
 from deckbuilder.core.reading.hedges import others_possessive, quotes_removed
 from deckbuilder.core.reading.reader import Reader
-from deckbuilder.core.reading.sentences import Sentence
+from deckbuilder.core.reading.sentences import Sentence, sentences
 from deckbuilder.core.reading.words import BASE, BE_FORMS, NOUN, NUM, PART, VERB
 from deckbuilder.core.rules.findings import Finding
 
@@ -37,7 +36,7 @@ def is_decision(reader: Reader, text: str, on_model_slide: bool) -> bool:
     """Whether a line states a choice of method (see the module's docstring); a quotation is someone else's
     ("answers of 'I chose a cheaper provider'")."""
     # a question put to the panel states no choice: "Want to see how we landed on 90%? Happy to in Q&A"
-    text = " ".join(part for part in re.split(r"(?<=[?.!])\s+", quotes_removed(text)) if not part.endswith("?"))
+    text = " ".join(part for part in sentences(quotes_removed(text)) if not part.rstrip().endswith("?"))
     sentence = reader.sentence(text)
     tokens = sentence.tokens
     choosing = reader.vocabulary.choice

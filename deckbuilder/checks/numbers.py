@@ -41,11 +41,10 @@ def has_business_reading(text: str, lex: Lexicon, reader: Reader) -> bool:
 def baseline_example(outline: Outline, config: Config, reader: Reader) -> str:
     """Return a baseline example that fits the talk's problem, by the kind of the metrics it reports (ranking,
     experiment, forecasting, regression, classification)."""
-    vocabulary = reader.vocabulary
     kinds: list[str] = []
     for slide in outline.slides:
         for metric in slide.metrics:
-            named = vocabulary.metric(metric.name) or _named_in(reader, metric.name)
+            named = _named_in(reader, metric.name)
             if named is not None:
                 kinds.append(named.kind)
         for _, text in shown(slide):
@@ -57,7 +56,10 @@ def baseline_example(outline: Outline, config: Config, reader: Reader) -> str:
 
 def _named_in(reader: Reader, name: str) -> Metric | None:
     """The metric a callout's name holds ("MAE (min)", "Orders 10+ min late" holds none); a name that says how
-    often the model is right is an accuracy ("Fittings classified correctly")."""
+    often the model is right is an accuracy ("Fittings classified correctly"); the vocabulary's own name first."""
+    exact = reader.vocabulary.metric(name)
+    if exact is not None:
+        return exact
     sentence = reader.sentence(name)
     named = mentions(reader, sentence)  # with a cut-off written into the word: "mAP@0.5", "recall@10"
     if named:
@@ -105,14 +107,14 @@ def _compared_metrics(outline: Outline, config: Config, reader: Reader) -> set[s
     for _, slide in main_slides(outline, config):
         for metric in slide.metrics:
             if metric.baseline is not None:
-                named = reader.vocabulary.metric(metric.name) or _named_in(reader, metric.name)
+                named = _named_in(reader, metric.name)
                 compared.add(named.name if named is not None else normalise(metric.name))
         for _, text in shown(slide):
             compared.update(m.metric for m in reader.measures_in([text]) if m.baseline is not None and m.metric)
         if slide.table is not None and len(slide.table.rows) > 1:
             # a column of a table of candidates sets each metric beside the others' ("Detector | mAP@0.5")
             for column in slide.table.columns[1:]:
-                named = reader.vocabulary.metric(str(column)) or _named_in(reader, str(column))
+                named = _named_in(reader, str(column))
                 if named is not None:
                     compared.add(named.name)
     return compared
@@ -157,7 +159,7 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
         if slide.kind == "results":
             results.append((index, slide))
             for metric in slide.metrics:
-                named = reader.vocabulary.metric(metric.name) or _named_in(reader, metric.name)
+                named = _named_in(reader, metric.name)
                 if named is not None:
                     headline.append((index, named))
             for _, text in shown(slide):

@@ -355,6 +355,7 @@ def _compares(reader: Lexicon, sentence: Sentence) -> bool:
     tokens, pos = sentence.tokens, reader.pos(sentence)
     if set_against(tokens):
         return True
+    against = reader.matcher(reader.vocabulary.comparison.set_against)
     determiners = reader.words.grammar.determiners
     for k, token in enumerate(tokens):
         if token.key in ("than", "->"):
@@ -363,7 +364,7 @@ def _compares(reader: Lexicon, sentence: Sentence) -> bool:
             return True
         if token.key in ("beating", "ahead") and k > 0:
             return True  # "Nine calls in ten correct, beating the early-warning score"
-        if token.key in ("against", "vs", "versus") and any(t.is_number for t in tokens[k + 1 : k + 3]):
+        if against.at(tokens, k) is not None and any(t.is_number for t in tokens[k + 1 : k + 3]):
             return True  # "Right on 96 days in a hundred, against 91 for the rainfall rule"
         # "matters as much as the snowfall", "twice as likely as"
         between = tokens[k + 1] if k + 2 < len(tokens) and tokens[k + 2].key == "as" else None

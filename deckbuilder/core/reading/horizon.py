@@ -143,9 +143,9 @@ def open_ended(reader: Lexicon, sentence: Sentence) -> bool:
     there is bandwidth", "if time allows", "as and when they become available")."""
     tokens = sentence.tokens
     ahead = reader.time("ahead")
-    for start, _, term in reader.time("open_ended").find(tokens):
-        # "within one day", "in one day": a span of time, not "one day" some day
-        if term == ("one", "day") and start > 0 and ahead.at(tokens, start - 1) is not None:
+    for start, _, _ in reader.time("open_ended").find(tokens):
+        # after "within", "in", "over": a span of time ("within one day"), not "one day" some day
+        if start > 0 and ahead.at(tokens, start - 1) is not None:
             continue
         return True
     conditions, resources = reader.time("conditions"), reader.time("resources")

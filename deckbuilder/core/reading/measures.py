@@ -20,8 +20,6 @@ from .rates import rates_of_right
 from .sentences import Sentence
 from .words import PART, VERB
 
-_SET_AGAINST = frozenset({"vs", "vs.", "versus", "against", "than"})  # what a level right after is set against
-
 
 class _Linker(NumberRoles):
     """Reads one sentence's measures."""
@@ -93,11 +91,7 @@ class _Linker(NumberRoles):
             if mention is None and self.from_truth(i):
                 # an error said as how far from the truth: in its units an absolute error, in per cent a
                 # percentage one
-                name = (
-                    "MAPE"
-                    if self.tokens[i].unit == "%" or "cent" in (t.key for t in self.tokens[i + 1 : i + 3])
-                    else "MAE"
-                )
+                name = "MAPE" if self.tokens[i].unit == "%" else "MAE"  # "9 per cent" is read as 9%
                 found_metric = self.vocabulary.metric(name)
                 mention = Mention(i, i, found_metric, "error") if found_metric is not None else None
             correctness = mention is None and self._correct(i)
@@ -186,7 +180,7 @@ class _Linker(NumberRoles):
         if k >= 0 and self.tokens[k].key in ("a", "an", "the"):
             k -= 1
         # not "over 99%", "above 0.8": a bound, which `_conditional` reads
-        return k >= 0 and self.tokens[k].key in _SET_AGAINST
+        return k >= 0 and self.reader.matcher(self.vocabulary.comparison.set_against).at(self.tokens, k) is not None
 
     def _in_time(self, i: int, metric: Metric) -> bool:
         """A whole number counted in days or weeks is no percentage metric's value: "as the horizon stretches
@@ -195,8 +189,7 @@ class _Linker(NumberRoles):
         if not metric.percent or token.unit or token.decimals:
             return False
         units = self.reader.time("units")
-        rest = self.tokens[i + 1 : i + 4]
-        return any(units.at(self.tokens, k) is not None for k in range(i + 1, i + 1 + len(rest)))
+        return any(units.at(self.tokens, k) is not None for k in range(i + 1, min(len(self.tokens), i + 4)))
 
     def _named_after_pair(
         self, k: int, i: int, used: set[int], kept: tuple[int, int | None, str]

@@ -87,6 +87,7 @@ class Comparison(NamedTuple):
     by: tuple[Term, ...]
     change_verbs: tuple[Term, ...]
     truth: tuple[Term, ...]  # what an estimate lands near: "within 6 minutes of the actual"
+    set_against: tuple[Term, ...]  # what a level right after is set against: "against a 4.1% default rate"
 
 
 class Choosing(NamedTuple):
@@ -281,6 +282,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             by=terms(c["by"]),
             change_verbs=terms(c["change_verbs"]),
             truth=terms(c["truth"]),
+            set_against=terms(c["set_against"]),
         ),
         choice=Choosing(
             **{name: terms(ch[name]) for name in ch if name != "purposes"},

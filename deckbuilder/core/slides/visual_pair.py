@@ -19,11 +19,11 @@ def table_and_chart(table: Table, where: Box, page: Page, wide: bool) -> tuple[T
     table leaves the chart too little height. ``wide``: no text column beside them, so they may sit side by
     side."""
     theme = page.theme
-    gap = theme.metric_gap * page.sy * 2
+    gap = _gap(page)
     least = theme.text_column["under_table"] * page.sy
     if wide:
         # Side by side: the table as narrow as its columns need, at most the share a chart leaves beside it.
-        beside = _beside(table, where, page, 1 - theme.text_column["figure_width"])
+        beside = _beside(table, where, page)
         if beside is not None:
             return beside
     # Over the chart: the table takes the room a readable chart leaves, at the largest size that fits it there.
@@ -35,7 +35,7 @@ def table_and_chart(table: Table, where: Box, page: Page, wide: bool) -> tuple[T
     if not wide:
         # A tall table beside the text leaves a chart under it too flat: the two share the width instead, each at
         # the body's height, while the table still reads at the text's size (else the slide holds too much).
-        beside = _beside(table, where, page, 1 - theme.text_column["figure_width"])
+        beside = _beside(table, where, page)
         if beside is not None and beside[0].size >= theme.size_range("body_beside")[1]:
             return beside
     left = where.height - table_block(table, where, theme, page.setting).height - gap
@@ -54,7 +54,7 @@ def table_over_text(
     grown to the table's width would leave the chart under `text_column.figure_width` of the body."""
     theme = page.theme
     rules = theme.text_column
-    gap = theme.metric_gap * page.sy * 2
+    gap = _gap(page)
     end = where.left + where.width
     # The column widens, a quarter inch at a time, until the table reads at the text's size (or its smaller step).
     least = theme.size_range("body_beside")[1]
@@ -76,12 +76,18 @@ def table_over_text(
     return block, text, Box(chart_left, where.top, end - chart_left, where.height)
 
 
-def _beside(table: Table, where: Box, page: Page, share: float) -> tuple[TableBlock, Box] | None:
-    """Return the table at the left of ``where``, at most ``share`` of its width, and the chart's box beside it at
-    the region's full height; None when the table does not fit there."""
+def _gap(page: Page) -> float:
+    """Return the space between a table and the chart or text it shares the region with."""
+    return page.theme.metric_gap * page.sy * 2
+
+
+def _beside(table: Table, where: Box, page: Page) -> tuple[TableBlock, Box] | None:
+    """Return the table at the left of ``where``, in at most the share a chart leaves beside it
+    (`text_column.figure_width`), and the chart's box beside it at the region's full height; None when the table
+    does not fit there."""
     theme = page.theme
-    gap = theme.metric_gap * page.sy * 2
-    room = Box(where.left, where.top, where.width * share, where.height)
+    gap = _gap(page)
+    room = Box(where.left, where.top, where.width * (1 - theme.text_column["figure_width"]), where.height)
     block = table_block(table, room, theme, page.setting)
     if not block.fits:
         return None
