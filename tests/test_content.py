@@ -506,6 +506,33 @@ def test_a_flattering_score_beside_its_rare_class_in_one_line_is_c003(line: str)
 
 
 @pytest.mark.parametrize(
+    ("slide", "line", "flagged"),
+    [
+        (0, "3% of policies make a claim in a year", True),
+        (0, "Claims are rare: about 4% of policies a year", True),
+        (2, "About 2% of the quotes we priced went to a claim", True),
+        # a share that is a coverage, a change or a bound is no class's
+        (2, "Telematics was left out, being available for only 8% of the book", False),
+        (2, "The rating factors cut the premium error by 6% on the hold-out", False),
+        # a share of an amount: how much of a sum a segment carries
+        (0, "Fleet policies carry 3% of premium and are rated apart", False),
+        (0, "Slow lines take 18% of shelf space but earn 4% of category margin", False),
+        # a segment where the model fails, or a next step's trial group
+        (4, "Under-pricing is concentrated in high-value vehicles, 0.6% of policies", False),
+        (5, "Next month: a live test on 5% of renewals", False),
+    ],
+)
+def test_a_small_share_says_a_class_is_rare_only_when_it_can_be_a_class(slide: int, line: str, flagged: bool) -> None:
+    talk = _with_point(slide, line)
+    talk[3] = dict(
+        talk[3],
+        title="The new tariff ranks risk better than the filed one",
+        metrics=[{"name": "Gini", "value": 0.36, "baseline": 0.29, "baseline_label": "filed tariff"}],
+    )
+    assert ("C003" in codes(talk)) is flagged
+
+
+@pytest.mark.parametrize(
     ("line", "flagged"),
     [
         # an instruction to read one's own results lightly

@@ -12,6 +12,7 @@ from deckbuilder.core.reading.business import per_period, share_caught
 from deckbuilder.core.reading.quantities import mentions
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.reading.sentences import Sentence
+from deckbuilder.core.reading.tokens import Token
 from deckbuilder.core.rules.findings import Finding
 from deckbuilder.core.rules.lexicon import Lexicon, normalise
 from deckbuilder.core.rules.vocabulary import Metric
@@ -167,7 +168,7 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     # a rate the business counts ("entrapment rate 0.9% of lift-months") is an outcome, not a score of the model:
     # it does not stand beside accuracy as the measure the panel asks for
     headline = [(i, m) for i, m in headline if m.kind != "experiment"]
-    rare = any(m.misleads_when_rare for _, m in headline) and _says_rare(outline, reader)
+    rare = any(m.misleads_when_rare for _, m in headline) and _says_rare(outline, reader, lex)
     misleading = [m.alone_misleads or (m.misleads_when_rare and rare) for _, m in headline]
     if headline and all(misleading) and not _says_balanced(outline, reader):
         names = sorted({m.name for _, m in headline})
@@ -207,12 +208,10 @@ def _metrics_of(reader: Reader, text: str) -> list[Metric]:
     return found
 
 
-_RARE_PCT = 10.0  # a class stated at under this share of the cases is rare
-
-
-def _says_rare(outline: Outline, reader: Reader) -> bool:
-    """Whether the talk says one class is rare: a share under 10% that is no metric's level ("with 2% of loans
-    defaulting", "pairs where 0.4% are duplicates": a share of something named is no level either), or a line
+def _says_rare(outline: Outline, reader: Reader, lex: Lexicon) -> bool:
+    """Whether the talk says one class is rare: a small share (content.yaml's `rare_class`) that is no metric's
+    level ("with 2% of loans defaulting", "pairs where 0.4% are duplicates": a share of something named is no
+    level either) and can be a class's (`_class_share`), off the slides that name segments, or a line
     that reports a score which flatters rare classes and calls its class rare ("AUC of 0.88 on the rare
     no-shows")."""
     for slide in outline.slides:
@@ -227,15 +226,34 @@ def _says_rare(outline: Outline, reader: Reader) -> bool:
                     if m.metric
                 ):
                     return True
-                for token in sentence.tokens:
+                for k, token in enumerate(sentence.tokens):
                     if (
-                        token.is_number
+                        slide.kind not in lex.segment_kinds
+                        and token.is_number
                         and token.unit == "%"
-                        and token.value < _RARE_PCT
+                        and token.value < lex.rare_share
                         and token.number not in measured
+                        and _class_share(reader, sentence.tokens, k)
                     ):
                         return True
     return False
+
+
+def _class_share(reader: Reader, tokens: list[Token], k: int) -> bool:
+    """Whether the share at ``k`` can be a class's: not a coverage, change or bound ("available for only 8% of
+    the book", "within 3%"), nor a share of an amount ("carry 3% of premium", "9% of claim cost")."""
+    vocabulary = reader.vocabulary
+    before = [t.key for t in tokens[:k] if t.key not in vocabulary.grammar.approximators]
+    if before and before[-1] in vocabulary.not_class_after:
+        return False
+    if k + 1 < len(tokens) and tokens[k + 1].key == "of":
+        head = []
+        for t in tokens[k + 2 : k + 6]:
+            if not t.is_word or t.key in vocabulary.grammar.function_words:
+                break
+            head.append(t)
+        return not reader.matcher(vocabulary.amounts).any(head)
+    return True
 
 
 _NEAR_EVEN = 10  # "51/49", "45/55": shares of a hundred this close are classes about equally common

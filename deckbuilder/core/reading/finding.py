@@ -25,7 +25,6 @@ from .sentences import Sentence
 from .tokens import NUMBER_WORDS, Token, is_year
 from .words import BASE, NOUN, NUM, VERB, Words
 
-_ABOUT = frozenset({"about", "around", "roughly", "nearly", "almost", "over", "under", "just", "only"})
 # the first part of a compound that modifies the noun after it, besides a number ("two-stage", "first-week")
 _MODIFYING = frozenset(
     {"first", "second", "third", "single", "multi", "half", "full", "part", "day", "week", "month", "year"}
@@ -329,7 +328,7 @@ def _amount(reader: Lexicon, tokens: list[Token]) -> bool:
         rest = [t for t in tokens[k + 1 : k + 5] if t.key not in ("the", "a", "out")]
         if any(t.key in ("of", "in") for t in rest[:2]) and any(t.is_number for t in rest[1:3]):
             return True
-        before = [t.key for t in tokens[max(0, k - 3) : k] if t.key not in _ABOUT]
+        before = [t.key for t in tokens[max(0, k - 3) : k] if t.key not in reader.words.grammar.approximators]
         if before and before[-1] in ("by", "to", "from") and not is_year(token):  # "2019 to 2024" is a period
             return True  # "cut by 40", "down to 12 minutes", "from 9,000 to about 3,400": an amount of change
     for k, token in enumerate(tokens[1:], start=1):

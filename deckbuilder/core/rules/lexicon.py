@@ -37,6 +37,8 @@ class Lexicon(NamedTuple):
     heatmap: re.Pattern[str]
     baseline_examples: dict[str, str]  # the baseline to suggest, by the kind of the talk's metrics
     max_categories: int
+    rare_share: float  # C003: a class under this share of the cases (percent) is rare
+    segment_kinds: frozenset[str]  # C003: slides whose small shares are segments, not a class
     production: re.Pattern[str]
     recommendation: re.Pattern[str]
     interpretability: re.Pattern[str]
@@ -56,6 +58,8 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         heatmap=_any_of(raw["heatmap_words"]),
         baseline_examples={str(k): str(v) for k, v in raw["baseline_examples"].items()},
         max_categories=int(raw["max_categories"]),
+        rare_share=float(raw["rare_class"]["share_under"]),
+        segment_kinds=frozenset(str(k) for k in raw["rare_class"]["not_on"]),
         production=_any_of(raw["production_markers"]),
         recommendation=_markers(raw["recommendation_markers"]),
         interpretability=_markers(raw["interpretability_markers"]),

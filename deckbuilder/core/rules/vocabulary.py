@@ -53,6 +53,7 @@ class Grammar(NamedTuple):
     subordinators: frozenset[str]
     connectives: frozenset[str]
     negations: frozenset[str]
+    approximators: frozenset[str]  # "about 3%", "only 0.4%": words that soften a number, not its role
 
     @property
     def function_words(self) -> frozenset[str]:
@@ -156,6 +157,8 @@ class Vocabulary(NamedTuple):
     incorrectness: tuple[Term, ...]
     balance: tuple[Term, ...]
     rarity: tuple[Term, ...]  # "the rare late deliveries": a class said to be rare
+    amounts: tuple[Term, ...]  # "3% of premium": a share of an amount, not of the cases
+    not_class_after: frozenset[str]  # "available for 8% of the book": a share in another role than a class's
     class_words: tuple[Term, ...]
     spread: tuple[Term, ...]
     rate_words: frozenset[str]
@@ -258,6 +261,8 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         incorrectness=terms(raw["incorrectness"]),
         balance=terms(raw["balance"]),
         rarity=terms(raw["rarity"]),
+        amounts=terms(raw["amounts"]),
+        not_class_after=frozenset(key(w) for w in raw["not_class_after"]),
         class_words=terms(raw["class_words"]),
         spread=terms(raw["spread"]),
         rate_words=frozenset(key(w) for w in raw["rate_words"]),
