@@ -157,11 +157,43 @@ def test_a_thousands_comma_inside_brackets_is_named_where_it_splits(
 
 
 @pytest.mark.parametrize(
+    ("line", "orphan", "key"),
+    [
+        (
+            "    decisions:\n      - {decision: monotone boosting, rationale: risk never falls with lateness, so reasons"
+            " stay coherent, alternative: plain boosting, why_rejected: reasons flipped sign}",
+            "so reasons stay coherent",
+            "rationale",
+        ),
+        (
+            "    metrics:\n      - {name: Recall in the top 1000, value: 0.74, baseline: 0.51, baseline_label: the rule,"
+            " as used today}",
+            "as used today",
+            "baseline_label",
+        ),
+    ],
+)
+def test_words_after_a_comma_inside_braces_are_named_as_a_split_value(
+    line: str, orphan: str, key: str, tmp_path: Path, run_cli: Any
+) -> None:
+    """YAML ends a value at a comma inside { ... }: the rest becomes a key with no value, which the writer never
+    meant as a key; the message names the words and the value to quote, not just an unknown key."""
+    path = tmp_path / "talk.yaml"
+    path.write_text(_TALK.format(line=line), encoding="utf-8")
+    result = run_cli("plan", path)
+    assert result.exit_code == 2
+    assert f"'{orphan}' reads as a key with no value" in result.output and "talk.yaml:7:" in result.output
+    assert f'quote the value that holds the comma: {key}: "' in result.output
+    assert "unknown key" not in result.output
+
+
+@pytest.mark.parametrize(
     "line",
     [
         '    points: ["Reaches 12,500 users a month"]',
         "    points:\n      - Reaches 12,500 users a month",
         "    figure: {chart: bar, title: Calls by day, data: {day: [1,2,3], calls: [10, 20, 30]}}",
+        '    decisions:\n      - {decision: LightGBM, rationale: "fast, and it scales", alternative: a forest}',
     ],
 )
 def test_a_comma_that_yaml_reads_as_written_is_left_alone(line: str, tmp_path: Path, run_cli: Any) -> None:

@@ -274,6 +274,7 @@ def _build(node: Node, path: Path, source: Source) -> Any:
     if isinstance(node, MappingNode):
         _plain_collection(node, _MAP, path, source)
         _thousands_split(node, [n for pair in node.value for n in pair], path, source)
+        _comma_split(node, path, source)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
@@ -322,6 +323,24 @@ def _thousands_split(node: Node, items: list[Node], path: Path, source: Source) 
                 hint=f'quote the whole value ("... {number} ...") or write the number without its comma',
             )
             error.line, error.column = first.end_mark.line + 1, first.end_mark.column + 1
+            raise error
+
+
+def _comma_split(node: MappingNode, path: Path, source: Source) -> None:
+    """Refuse words after a comma inside { ... } that YAML took for a key with no value: "{rationale: fast, so it
+    scales}" holds a key "so it scales", and the outline would only say that key is unknown."""
+    if not getattr(node, "flow_style", False):
+        return
+    for (last_key, last), (key, value) in pairwise(node.value):
+        orphan = isinstance(key, ScalarNode) and not key.style and " " in key.value.strip()
+        empty = isinstance(value, ScalarNode) and value.tag == _NULL and not value.value
+        if orphan and empty and isinstance(last, ScalarNode) and not last.style and isinstance(last_key, ScalarNode):
+            error = source.error(
+                path,
+                f"'{key.value}' reads as a key with no value: inside {{ ... }} YAML ends a value at a comma",
+                hint=f'quote the value that holds the comma: {last_key.value}: "{last.value}, {key.value}"',
+            )
+            error.line, error.column = _mark(key)
             raise error
 
 
