@@ -57,7 +57,7 @@ def _place(where: str, text: str) -> list[dict[str, Any]]:
         talk[3]["figure"] = {"chart": "bar", "title": text, "data": {"x": ["a", "b"], "y": [1, 2]}}
     elif where == "point":
         talk[3]["points"] = [*talk[3]["points"], text]
-    elif where == "decision" and text.lstrip().startswith("{"):
+    elif where == "decision" and re.match(r"\s*(\{|decision\s*:)", text):
         talk[2]["decisions"] = [_entry(text)]
     elif where == "decision":
         talk[2]["points"] = [text]
@@ -69,10 +69,11 @@ def _place(where: str, text: str) -> list[dict[str, Any]]:
 
 
 def _entry(text: str) -> dict[str, str]:
-    """Read a whole `decisions:` entry written on one line in YAML's flow style, split at its keys: authors leave
-    commas unquoted inside a value ("rationale: gained 0.001, inside the CV spread"), which YAML would split."""
+    """Read a whole `decisions:` entry written on one line, in YAML's flow style or as "decision: X; rationale: Y",
+    split at its keys: authors leave commas unquoted inside a value ("rationale: gained 0.001, inside the CV
+    spread"), which YAML would split."""
     keys = "decision|rationale|alternative|why_rejected"
-    parts = re.split(rf"(?:^|,)\s*({keys}):\s*", text.strip().strip("{}"))
+    parts = re.split(rf"(?:^|[,;])\s*({keys}):\s*", text.strip().strip("{}"))
     return {key: value.strip().strip("'\"") for key, value in zip(parts[1::2], parts[2::2], strict=True)}
 
 

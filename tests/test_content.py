@@ -470,6 +470,27 @@ def test_a_line_that_says_a_defended_decision_again_is_no_new_choice() -> None:
     assert "C006" in codes(talk)
 
 
+@pytest.mark.parametrize(
+    ("rationale", "flagged"),
+    [
+        # the rationale measures the choice against its alternative: what the alternative lost on is said
+        ("slope 0.98 against 0.91 on the validation year", False),
+        ("the random split leaked repeat admissions and overstated PR-AUC by 0.05", False),
+        ("recall 11 points higher, and a callback can still change dispatch", False),
+        # a reason that measures nothing leaves the alternative's loss unsaid
+        ("works well", True),
+        ("it is the standard choice for this kind of data", True),
+    ],
+)
+def test_an_alternative_needs_no_why_rejected_when_the_rationale_measures_the_choice(
+    rationale: str, flagged: bool
+) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    decision = {"decision": "Isotonic recalibration", "alternative": "Platt scaling", "rationale": rationale}
+    talk[2] = dict(talk[2], decisions=[decision])
+    assert ("C006" in codes(talk)) is flagged
+
+
 def test_a_choice_whose_reason_comes_first_is_reasoned() -> None:
     line = "This imbalance is the reason stratified folds were adopted"
     assert "C006" not in codes(_with_point(1, line))
