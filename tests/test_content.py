@@ -491,6 +491,22 @@ def test_an_alternative_needs_no_why_rejected_when_the_rationale_measures_the_ch
     assert ("C006" in codes(talk)) is flagged
 
 
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # what the system does, in the present and with no object, or a label before a dash: no act of choosing
+        ("Scales to the 3x volume of a launch week without new hardware", False),
+        ("Runs on the shared cluster in six minutes a night", False),
+        ("Scale - 3,000 departures scored nightly in about 90 seconds", False),
+        # the same verbs acting on a thing are choices
+        ("Scaled the features to unit variance", True),
+        ("Uses CatBoost for the final model", True),
+    ],
+)
+def test_a_line_saying_what_the_system_does_is_no_choice(line: str, flagged: bool) -> None:
+    assert ("C006" in codes(_with_point(2, line))) is flagged
+
+
 def test_a_choice_whose_reason_comes_first_is_reasoned() -> None:
     line = "This imbalance is the reason stratified folds were adopted"
     assert "C006" not in codes(_with_point(1, line))

@@ -24,6 +24,7 @@ from deckbuilder.core.reading.choices import set_against
 from deckbuilder.core.reading.hedges import others_possessive, quotes_removed
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.reading.sentences import Sentence, sentences
+from deckbuilder.core.reading.tokens import Token
 from deckbuilder.core.reading.words import BASE, BE_FORMS, NOUN, NUM, PART, VERB
 from deckbuilder.core.rules.findings import Finding
 
@@ -217,6 +218,8 @@ def _acts(reader: Reader, sentence: Sentence) -> bool:
         if not tokens[k].is_word or not any(m.at(tokens, k) is not None for m in acts):
             continue
         if k == 0 or all(not t.is_word for t in tokens[:k]):
+            if _capability(reader, tokens, k):
+                continue
             return True
         before = [t.key for t in tokens[max(0, k - 4) : k]]
         speaker = any(w in grammar.first_person for w in before)
@@ -225,6 +228,19 @@ def _acts(reader: Reader, sentence: Sentence) -> bool:
         if speaker or passive or (participle and _shorthand(reader, sentence, k)):
             return True
     return False
+
+
+def _capability(reader: Reader, tokens: list[Token], k: int) -> bool:
+    """Whether the verb opening a line heads a label ("Scale - 3,000 departures a night") or says what the system
+    does in the present, with no object ("Scales to a launch week's volume", "Runs on the shared server"): no act
+    of choosing either way."""
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if after is None:
+        return False
+    if not after.is_word and after.text in (":", "-", "–", "—"):
+        return True
+    tags = reader.words.tags(tokens[k])
+    return "VBZ" in tags and not tags & {"VBD", "VBN"} and after.key in reader.words.grammar.prepositions
 
 
 def _shorthand(reader: Reader, sentence: Sentence, k: int) -> bool:
