@@ -160,14 +160,14 @@ def test_a_thousands_comma_inside_brackets_is_named_where_it_splits(
     ("line", "orphan", "key"),
     [
         (
-            "    decisions:\n      - {decision: monotone boosting, rationale: risk never falls with lateness, so reasons"
-            " stay coherent, alternative: plain boosting, why_rejected: reasons flipped sign}",
+            "    decisions:\n      - {decision: monotone boosting, rationale: risk never falls with lateness,"
+            " so reasons stay coherent, alternative: plain boosting, why_rejected: reasons flipped sign}",
             "so reasons stay coherent",
             "rationale",
         ),
         (
-            "    metrics:\n      - {name: Recall in the top 1000, value: 0.74, baseline: 0.51, baseline_label: the rule,"
-            " as used today}",
+            "    metrics:\n      - {name: Recall in the top 1000, value: 0.74, baseline: 0.51,"
+            " baseline_label: the rule, as used today}",
             "as used today",
             "baseline_label",
         ),
