@@ -572,6 +572,23 @@ def test_a_small_share_says_a_class_is_rare_only_when_it_can_be_a_class(slide: i
 @pytest.mark.parametrize(
     ("line", "flagged"),
     [
+        # a measured share of the data that may be wrong is a limitation stated, not doubt of the results
+        ("Limitation: two clinics record late cancellations as no-shows, so c. 3% of labels may be wrong", False),
+        ("The 0.91 AUC may be inflated by leakage", True),
+        # "better" has the lemma "well", which doubts only as "could well be"
+        ("The 48-hour model is better on paper and worse in the clinic", False),
+        ("The lift could well be wrong", True),
+        # the direction of a known bias, with the test that will settle it
+        ("The replay re-orders held-out weeks, so it's an upper bound until the A/B", False),
+    ],
+)
+def test_a_stated_limitation_is_no_doubt_of_the_results(line: str, flagged: bool) -> None:
+    assert ("C007" in codes(_with_point(4, line))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
         # an instruction to read one's own results lightly
         ("A first pass only, so take the numbers lightly", True),
         ("The lift estimates are offered tentatively", True),

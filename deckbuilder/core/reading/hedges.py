@@ -188,15 +188,26 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
     if family.epistemic:
         doubted = reader.matcher(family.doubted)
         modals = reader.words.grammar.modals
-        for start, end, _ in reader.matcher(family.epistemic).find(tokens):
-            if tokens[start].key == "well" and not (start > 0 and tokens[start - 1].key in modals):
-                continue  # "could well be wrong" doubts; "lines that read well and mean the wrong thing" do not
+        for start, end, term in reader.matcher(family.epistemic).find(tokens):
+            if term == ("well",) and not (tokens[start].key == "well" and start > 0 and tokens[start - 1].key in modals):
+                # "could well be wrong" doubts; "lines that read well and mean the wrong thing" do not, nor does
+                # "better", whose lemma is "well" too ("better on paper and worse in the clinic")
+                continue
+            if _counted(tokens, start):
+                continue  # "c. 3% of labels may be wrong": a measured share of the data, a limitation stated
             for j in range(end, min(len(tokens), end + _WINDOW)):
                 hit = doubted.at(tokens, j)
                 if hit is not None and sentence.same_clause(j, start):
                     found.append((start, j + hit[1]))
                     break
     return sorted(found)
+
+
+def _counted(tokens: Sequence[Token], start: int) -> bool:
+    """Whether the words just before ``start`` count a share of things ("3% of labels", "about 200 of the
+    records"), which makes what follows a measured limitation rather than doubt of the results."""
+    before = tokens[max(0, start - _WINDOW) : start]
+    return any(t.is_number and u.key == "of" for t, u in zip(before, before[1:], strict=False))
 
 
 _SPEAKER_IS = frozenset({"i'm", "we're", "i", "we"})  # "I'm no ...", "I am no ...", "we're no ..."
