@@ -507,6 +507,29 @@ def test_a_line_saying_what_the_system_does_is_no_choice(line: str, flagged: boo
     assert ("C006" in codes(_with_point(2, line))) is flagged
 
 
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # a standard set for the model, or a level held fixed while another is read, is no result
+        ("The programme will not accept sensitivity below 95%, so specificity is what we can win", False),
+        ("Prevalence is 6.1%; the programme floor is 95% sensitivity", False),
+        ("About 2,000 fewer referrals a year, with sensitivity held at 95%", False),
+        # an operating point described by whose it is, and a level set against someone's
+        ("At last spring's 35% save rate, about 70 members kept a month", False),
+        ("Recall at a false-decline rate no worse than today's 0.5%", False),
+        ("Precision is 0.41 against the rule's 0.30", False),
+        # a rule that gives every case one answer is a baseline, and so is published work
+        ("Approving everyone scores 96% accuracy, so we judge on PR-AUC", False),
+        ("ROC-AUC 0.96 is given only for comparison with published work", False),
+        # a level alone still needs its baseline
+        ("Sensitivity is 0.94 on the external cohort", True),
+        ("Everyone in the pilot saw recall of 0.81", True),
+    ],
+)
+def test_levels_that_are_standards_or_set_against_someone_need_no_baseline(line: str, flagged: bool) -> None:
+    assert ("C002" in codes(_with_point(3, line))) is flagged
+
+
 def test_a_choice_whose_reason_comes_first_is_reasoned() -> None:
     line = "This imbalance is the reason stratified folds were adopted"
     assert "C006" not in codes(_with_point(1, line))

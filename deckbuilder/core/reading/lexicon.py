@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from deckbuilder.core.rules.english import VERB_TAGS
 from deckbuilder.core.rules.vocabulary import HedgeFamily, Metric, Term
 
 from .sentences import Sentence, pieces, read_sentence, sentences
@@ -29,6 +30,29 @@ class _Outside(Matcher):
             if start <= min(i, 4) < end:
                 return None
         return super().at(tokens, i)
+
+
+class _Baselines(_Outside):
+    """Baselines: the vocabulary's, never inside a method's name, and a rule that gives every case one answer,
+    read from its verb and who it acts on ("approving everyone", "approve-everyone", "flag nobody")."""
+
+    def __init__(self, inner: Matcher, outer: Matcher, trivial: frozenset[str]) -> None:
+        super().__init__(inner, outer)
+        self._trivial = trivial
+
+    def at(self, tokens: Sequence[Token], i: int) -> tuple[Term, int] | None:
+        found = super().at(tokens, i)
+        if found is not None or not tokens[i].is_word:
+            return found
+        token = tokens[i]
+        verb, _, whom = token.text.lower().rpartition("-")
+        if verb and whom in self._trivial:
+            acts = self.words.english.tags(verb)  # "approve-everyone": the verb joined to whom it acts on
+        elif token.key in self._trivial and i > 0 and tokens[i - 1].is_word:
+            acts = self.words.tags(tokens[i - 1])
+        else:
+            return None
+        return ((token.key,), 1) if acts & VERB_TAGS else None
 
 
 class Lexicon:
@@ -66,7 +90,7 @@ class Lexicon:
     @cached_property
     def baseline_terms(self) -> Matcher:
         """Baselines, never inside a method's name ("Random Forest", "Naive Bayes")."""
-        return _Outside(self.matcher(self.vocabulary.baselines), self.methods)
+        return _Baselines(self.matcher(self.vocabulary.baselines), self.methods, self.vocabulary.trivial_rules)
 
     @cached_property
     def comparison_markers(self) -> Matcher:

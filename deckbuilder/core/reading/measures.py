@@ -18,6 +18,7 @@ from .number_roles import AFTER_GAP, LINK_GAP, NumberRoles
 from .quantities import Measure, Mention, Quantity, intensifies, is_count, mentions, plausible, text_of
 from .rates import rates_of_right
 from .sentences import Sentence
+from .tokens import is_possessive
 from .words import PART, VERB
 
 
@@ -174,9 +175,11 @@ class _Linker(NumberRoles):
         return found
 
     def _set_against(self, i: int) -> bool:
-        """Whether the number follows a comparison marker, past at most a determiner ("vs 0.08", "against a 0.7%
-        defect rate")."""
+        """Whether the number follows a comparison marker, past at most a determiner or whose it is ("vs 0.08",
+        "against a 0.7% defect rate", "no worse than today's 0.5%")."""
         k = i - 1
+        if k >= 0 and is_possessive(self.tokens[k]):
+            k -= 1
         if k >= 0 and self.tokens[k].key in ("a", "an", "the"):
             k -= 1
         # not "over 99%", "above 0.8": a bound, which `_conditional` reads

@@ -12,7 +12,7 @@ from deckbuilder.core.rules.vocabulary import Vocabulary
 
 from .baselines import BaselineReading
 from .quantities import Mention, Quantity
-from .tokens import is_year
+from .tokens import is_possessive, is_year
 from .words import NOUN, PART, VERB
 
 _SPREAD = frozenset({"±"})
@@ -62,9 +62,11 @@ class NumberRoles(BaselineReading):
 
     def _describes(self, k: int) -> bool:
         """Whether the word at ``k``, between "at" and a number, only points at the number: a determiner or a word
-        that describes it ("the agreed", "our chosen")."""
+        that describes it ("the agreed", "our chosen"), or whose it is ("last spring's", "the team's")."""
         token = self.tokens[k]
         if token.key in ("the", "a", "an", "our", "its", "their", "this", "that"):
+            return True
+        if is_possessive(token):
             return True
         return token.is_word and any(t.startswith(("JJ", "VBN")) for t in self.reader.words.tags(token))
 

@@ -111,6 +111,12 @@ def _word_key(word: str) -> str:
     return folded
 
 
+def is_possessive(token: Token) -> bool:
+    """Whether a word is a possessive ("today's", "the rule's", "analysts'"), not a contraction ("it's")."""
+    text = key(token.text)
+    return token.kind == WORD and text not in _CONTRACTED and text.endswith(("'s", "s'")) and len(text) > 3
+
+
 _UNITS_SPELLED = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty"
