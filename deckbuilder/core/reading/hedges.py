@@ -9,6 +9,7 @@ speaker's own words about their own work: a quotation or a name is someone else'
 """
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from deckbuilder.core.rules.vocabulary import Grammar, HedgeFamily, Term
@@ -189,7 +190,8 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
         doubted = reader.matcher(family.doubted)
         modals = reader.words.grammar.modals
         for start, end, term in reader.matcher(family.epistemic).find(tokens):
-            if term == ("well",) and not (tokens[start].key == "well" and start > 0 and tokens[start - 1].key in modals):
+            modal_well = tokens[start].key == "well" and start > 0 and tokens[start - 1].key in modals
+            if term == ("well",) and not modal_well:
                 # "could well be wrong" doubts; "lines that read well and mean the wrong thing" do not, nor does
                 # "better", whose lemma is "well" too ("better on paper and worse in the clinic")
                 continue
@@ -207,7 +209,7 @@ def _counted(tokens: Sequence[Token], start: int) -> bool:
     """Whether the words just before ``start`` count a share of things ("3% of labels", "about 200 of the
     records"), which makes what follows a measured limitation rather than doubt of the results."""
     before = tokens[max(0, start - _WINDOW) : start]
-    return any(t.is_number and u.key == "of" for t, u in zip(before, before[1:], strict=False))
+    return any(t.is_number and u.key == "of" for t, u in pairwise(before))
 
 
 _SPEAKER_IS = frozenset({"i'm", "we're", "i", "we"})  # "I'm no ...", "I am no ...", "we're no ..."
