@@ -282,7 +282,13 @@ def _finite(reader: Lexicon, sentence: Sentence, pos: list[str], k: int) -> bool
     )
     if named and after.key not in grammar.prepositions:
         return agrees or adverb  # "the model cuts MAE", "rain halves walk-in bookings", "rarely come back"
-    follows = after.key in grammar.prepositions or after.key == "as" or bool(after_tags & {"RB", "RBR", "JJ", "JJR"})
+    # a preposition, an adverb or adjective, or a clause of its own ("Uplift concentrates where the book is
+    # one-sided", "Errors spike when it rains")
+    follows = (
+        after.key in grammar.prepositions
+        or after.key in grammar.subordinators
+        or bool(after_tags & {"RB", "RBR", "JJ", "JJR"})
+    )
     return (agrees or adverb) and whole and follows
 
 
@@ -322,6 +328,8 @@ def _amount(reader: Lexicon, tokens: list[Token]) -> bool:
             continue
         if k > 0 and operating.at(tokens, k - 1) is not None:
             continue  # "at threshold 0.5": a setting of the model
+        if k + 1 < len(tokens) and operating.at(tokens, k + 1) is not None:
+            continue  # "at the 0.5 threshold", "a 0.3 cut-off": the same setting, named after its number
         if token.unit or token.scale != 1.0 or token.decimals:
             return True
         # "8 of the 13 escapes", "1 ticket in 4", "3 out of 5"
@@ -363,6 +371,9 @@ def _compares(reader: Lexicon, sentence: Sentence) -> bool:
             return True
         if token.key in ("beating", "ahead") and k > 0:
             return True  # "Nine calls in ten correct, beating the early-warning score"
+        if k == 0 and token.key in ("below", "above", "behind", "ahead") and len(tokens) > 2:
+            if tokens[1].key in determiners or tokens[1].key == "of":
+                return True  # "Below the current method in all 9 months": the level is the slide's, set against
         if against.at(tokens, k) is not None and any(t.is_number for t in tokens[k + 1 : k + 3]):
             return True  # "Right on 96 days in a hundred, against 91 for the rainfall rule"
         # "matters as much as the snowfall", "twice as likely as"
