@@ -521,6 +521,10 @@ def test_a_line_saying_what_the_system_does_is_no_choice(line: str, flagged: boo
         # a rule that gives every case one answer is a baseline, and so is published work
         ("Approving everyone scores 96% accuracy, so we judge on PR-AUC", False),
         ("ROC-AUC 0.96 is given only for comparison with published work", False),
+        # the baseline's own level, kept; a share of an error's total, which says where it comes from
+        ("Swap the score, keep the policy - same 18% decline rate, more defaults caught", False),
+        ("Reopened claims are 3% of claims but 40% of absolute error", False),
+        ("Explains 78% of the variance in weekly sales", True),
         # a level alone still needs its baseline
         ("Sensitivity is 0.94 on the external cohort", True),
         ("Everyone in the pilot saw recall of 0.81", True),

@@ -255,6 +255,9 @@ class _Linker(NumberRoles):
         if reader.relative.any(rest[:12]):
             return True  # "18% where the inspection budget bites, nearly six times the base rate"
         before = [self.tokens[k] for k in self.sentence.clause_of(i) if k < i]
+        named = [t for t in before if t.key not in ("the", "a", "an")]
+        if named and named[-1].key in self.vocabulary.comparison.same:
+            return True  # "keep the policy - same 18% decline rate": the baseline's own level, kept
         if reader.relative.any(before[-6:]):
             return True  # "Frost weeks halve the hit rate to 0.23": the level after a relative change
         marked = reader.comparison_markers.find(rest) + reader.contrast.find(rest) + reader.than.find(rest)
@@ -276,7 +279,11 @@ class _Linker(NumberRoles):
         after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
         if token.unit != "%" or after is None or after.key != "of":
             return False
-        return mention is None or mention.start < i
+        if mention is None or mention.start < i:
+            return True
+        # "40% of absolute error": a share of an error's total is where it comes from, not its level (where "78%
+        # of the variance" is one)
+        return mention.start <= i + 3 and mention.metric.lower_is_better and not self.from_truth(i)
 
     def _metric_shaped(self, i: int) -> bool:
         """A number that can be a metric's value on its own: a share, a percentage, a decimal or money."""

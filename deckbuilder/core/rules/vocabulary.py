@@ -81,6 +81,7 @@ class Comparison(NamedTuple):
     up_from: tuple[Term, ...]
     contrast: tuple[Term, ...]
     relative: tuple[Term, ...]
+    same: frozenset[str]
     conditional: tuple[Term, ...]
     bounds: tuple[Term, ...]
     bounds_after: tuple[Term, ...]
@@ -282,6 +283,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             up_from=terms(c["up_from"]),
             contrast=terms(c["contrast"]),
             relative=terms(c["relative"]),
+            same=frozenset(key(w) for w in c["same"]),
             conditional=terms(c["conditional"]),
             bounds=terms(c["bounds"]),
             bounds_after=terms(c["bounds_after"]),
