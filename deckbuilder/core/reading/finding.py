@@ -371,9 +371,10 @@ def _compares(reader: Lexicon, sentence: Sentence) -> bool:
             return True
         if token.key in ("beating", "ahead") and k > 0:
             return True  # "Nine calls in ten correct, beating the early-warning score"
-        if k == 0 and token.key in ("below", "above", "behind", "ahead") and len(tokens) > 2:
-            if tokens[1].key in determiners or tokens[1].key == "of":
-                return True  # "Below the current method in all 9 months": the level is the slide's, set against
+        # "Below the current method in all 9 months": the level is the slide's, set against what follows
+        opens_against = k == 0 and token.key in ("below", "above", "behind", "ahead") and len(tokens) > 2
+        if opens_against and (tokens[1].key in determiners or tokens[1].key == "of"):
+            return True
         if against.at(tokens, k) is not None and any(t.is_number for t in tokens[k + 1 : k + 3]):
             return True  # "Right on 96 days in a hundred, against 91 for the rainfall rule"
         # "matters as much as the snowfall", "twice as likely as"
