@@ -172,6 +172,26 @@ def test_error_finding_stops_the_build_unless_forced(tmp_path: Path, run_cli: An
     assert out.stat().st_mode & 0o077  # readable like any file the user makes, not private like a temp file
 
 
+def test_a_chart_with_more_bars_than_a_slide_can_draw_is_c011_and_stops_the_build(tmp_path: Path, run_cli: Any) -> None:
+    """34 bars are past what a slide draws readably: `deck plan` reports it beside every other finding (it used
+    to refuse the outline), and `deck build` stops on it unless forced."""
+    signals = [f"signal {k}" for k in range(34)]
+    slides = [
+        {"kind": "problem", "title": "Churn costs $2M a year"},
+        {"kind": "eda", "title": "Seat use tracks expansion; most of 34 signals do not",
+         "figure": {"chart": "barh", "title": "Seat use leads every other signal",
+                    "data": {"signal": signals, "correlation": [round(0.01 * k, 2) for k in range(34)]}}},
+    ]  # fmt: skip
+    path = write_outline(tmp_path, slides)
+    out = tmp_path / "talk.pptx"
+    planned = run_cli("plan", path)
+    assert planned.exit_code == 0 and "C011" in planned.output and "34 bars" in planned.output
+    result = run_cli("build", path)
+    assert result.exit_code == 1 and not out.exists()
+    assert "slide 2" in result.stderr and "C011" in result.stderr and "--force" in result.stderr
+    assert run_cli("build", path, "--force").exit_code == 0 and out.exists()
+
+
 def test_a_slide_that_undermines_the_speakers_work_stops_the_build_unless_forced(tmp_path: Path, run_cli: Any) -> None:
     slides = [
         {"kind": "problem", "title": "Churn costs $2M a year"},

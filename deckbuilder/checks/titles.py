@@ -81,6 +81,19 @@ def _unreadable(figure: Figure, index: int, config: Config) -> list[Finding]:
         labels = next(iter(figure.data.values()))
         categories = len(labels)
         # a run of years is a time axis, every one of them read in order: nothing to fold into "other"
+        drawn = config.limits.chart_categories
+        if categories > drawn:
+            # past what a slide can draw at all: the deck would show a smear of labels, so the build stops
+            return [
+                config.finding(
+                    "C011",
+                    f"the figure has {categories} bars, more than the {drawn} a slide can draw (each label would "
+                    f"be under 9 pt); keep the top {lex.max_categories} and fold the rest into 'other' (`deck "
+                    "build` stops on it until then, or --force).",
+                    slide=index,
+                    stops_build=True,
+                )
+            ]
         if categories > lex.max_categories and not all(_year(label) for label in labels):
             return [
                 config.finding(
@@ -90,12 +103,19 @@ def _unreadable(figure: Figure, index: int, config: Config) -> list[Finding]:
                     slide=index,
                 )
             ]
-    if isinstance(figure.data, dict) and figure.chart == "line" and len(figure.data) - 1 > lex.max_categories:
+    lines = len(figure.data) - 1 if isinstance(figure.data, dict) and figure.chart != "pr_curve" else 0
+    if lines > config.limits.chart_categories or (figure.chart == "line" and lines > lex.max_categories):
         return [
             config.finding(
                 "C011",
-                f"the figure draws {len(figure.data) - 1} lines; show the two or three that make the point.",
+                f"the figure draws {lines} lines; show the two or three that make the point"
+                + (
+                    " (`deck build` stops on it until then, or --force)."
+                    if lines > config.limits.chart_categories
+                    else "."
+                ),
                 slide=index,
+                stops_build=lines > config.limits.chart_categories,
             )
         ]
     return []

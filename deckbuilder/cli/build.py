@@ -85,9 +85,10 @@ def build(
     stops = [f for f in talk.findings if f.stops_build]
     if stops and not force:
         where = ", ".join(sorted({str(f.slide) for f in stops if f.slide is not None}, key=int)) or "a slide"
+        code = stops[0].code
         click.echo(
-            f"deck: not built: slide {where} undermines your own work in words the panel would read ({stops[0].code}"
-            " above); reword it, move it to the notes, or pass --force to build anyway",
+            f"deck: not built: slide {where} would show the panel {settings.rules[code].title} ({code} above); "
+            "change it as the finding says, or pass --force to build anyway",
             err=True,
         )
         sys.exit(EXIT_FINDINGS)

@@ -189,19 +189,21 @@ def _resolve_figure(figure: Figure, where: tuple[str | int, ...], files: Files) 
 
 def _check_size(figure: Figure, where: tuple[str | int, ...], files: Files) -> None:
     assert isinstance(figure.data, dict)
-    most = files.limits.chart_categories
+    # A chart a slide cannot draw readably is C011's (which stops the build); this refuses only a crafted one.
+    most = files.limits.chart_categories_read
     rows = len(next(iter(figure.data.values())))
     if figure.chart in ("bar", "barh") and rows > most:
         raise files.source.error(
             where,
-            f"a bar chart of {rows} categories cannot be read on a slide; at most {most} are drawn "
-            "(limit chart_categories in layouts/limits.yaml)",
+            f"a bar chart of {rows} categories is past what deck reads in one chart (at most {most}; limit "
+            "chart_categories_read in layouts/limits.yaml)",
             hint="keep the top ten and fold the rest into 'other'",
         )
     if figure.chart != "pr_curve" and len(figure.data) - 1 > most:
         raise files.source.error(
             where,
-            f"{len(figure.data) - 1} series in one chart; at most {most} are drawn (limit chart_categories)",
+            f"{len(figure.data) - 1} series in one chart is past what deck reads (at most {most}; limit "
+            "chart_categories_read)",
             hint="keep the two or three series that make the point",
         )
 

@@ -121,6 +121,7 @@ class InputLimits(NamedTuple):
     csv_bytes: int
     csv_rows: int
     chart_categories: int
+    chart_categories_read: int
     number_max: int
     image_bytes: int
     image_pixels: int
