@@ -301,6 +301,7 @@ def test_a_business_reading_is_read_by_shape_in_any_domain(said: str) -> None:
     [
         "The model is right 91% of the time",  # a share of the time is how well it scores
         "The model explains 80% of the variance in trips",  # a metric's level
+        "In the top 5% of round-days, 41% become problem days",  # the cut-off it works at
     ],
 )
 def test_a_score_said_as_a_share_is_no_business_reading(said: str) -> None:

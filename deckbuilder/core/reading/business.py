@@ -45,6 +45,9 @@ def share_caught(reader: Lexicon, sentence: Sentence, measured: set[str]) -> boo
         if not token.is_number or tokens[k + 1].key != "of" or token.text in measured:
             continue
         rest = [t for t in tokens[k + 2 : k + 8] if t.is_number or t.is_word]
+        before = [t for t in tokens[max(0, k - 3) : k] if t.key not in ("the", "a")]
+        if before and before[-1].key in reader.vocabulary.cutoff_words:
+            continue  # "In the top 5% of round-days": the cut-off the model works at, not a share it catches
         if token.unit == "%":
             things = [t for t in rest[:4] if t.is_word and not words.is_function(t)][:3]  # "of late orders"
             noun = next((t for t in things if words.is_noun(t)), None)
