@@ -493,6 +493,20 @@ def test_an_alternative_needs_no_why_rejected_when_the_rationale_measures_the_ch
 
 
 @pytest.mark.parametrize(
+    ("rationale", "flagged"),
+    [
+        ("Best PR-AUC on the validation months", True),  # a win over options it does not name
+        ("PR-AUC 0.41 on the validation months, the next best 0.36", False),
+        ("prices run from $40k to $3m, and the ten dearest homes set half the fit", False),
+    ],
+)
+def test_an_entry_without_its_alternative_stands_only_on_a_measured_rationale(rationale: str, flagged: bool) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[2] = dict(talk[2], decisions=[{"decision": "XGBoost", "rationale": rationale}])
+    assert ("C006" in codes(talk)) is flagged
+
+
+@pytest.mark.parametrize(
     ("line", "flagged"),
     [
         # what the system does, in the present and with no object, or a label before a dash: no act of choosing
