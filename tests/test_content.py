@@ -922,6 +922,23 @@ def test_an_ablation_is_a_part_taken_out_and_what_it_did(change: dict[str, Any],
     assert ("A004" not in codes(talk, audience="research")) is ablates
 
 
+@pytest.mark.parametrize(
+    ("audience", "code", "line", "answered"),
+    [
+        # a word read by lemma, whatever its inflection
+        ("faang", "A002", "Drift is monitored weekly and the model retrained monthly", True),
+        ("fintech", "A006", "Checked that approvals are not biased by age band", True),
+        ("fintech", "A006", "Monotonic constraints keep each reason readable to the underwriter", True),
+        # a string inside another word, or an audit that is not of the model, says nothing of it
+        ("fintech", "A006", "The scores are fairly stable across the two test months", False),
+        ("fintech", "A006", "The client's audit says about 90% of pre-reviewed denials are fixed", False),
+        ("consulting", "A005", "We propose calling the top 340 accounts each month", True),
+    ],
+)
+def test_panel_words_are_read_by_lemma_not_as_strings(audience: str, code: str, line: str, answered: bool) -> None:
+    assert (code not in codes(_with_point(3, line), audience=audience)) is answered
+
+
 @pytest.mark.parametrize("panel", list(PANEL_FIXES))
 def test_panel_checks_fire_and_go_quiet(panel: str) -> None:
     code, second, fix = PANEL_FIXES[panel]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,7 @@ from deckbuilder.core.reading.ablation import ablates
 from deckbuilder.core.reading.business import per_period
 from deckbuilder.core.rules.findings import Finding
 from deckbuilder.core.rules.lexicon import Lexicon, normalise
+from deckbuilder.core.rules.vocabulary import Term
 
 if TYPE_CHECKING:
     from deckbuilder.core.outline.model import Outline
@@ -22,8 +22,16 @@ if TYPE_CHECKING:
 Panel = Callable[["Outline", "Config"], list[Finding]]
 
 
-def _talk_mentions(outline: Outline, pattern: re.Pattern[str], config: Config) -> bool:
-    return any(pattern.search(normalise(t)) for _, s in main_slides(outline, config) for _, t in said(s))
+def _talk_mentions(outline: Outline, words: tuple[Term, ...], config: Config) -> bool:
+    """Whether a main slide says one of ``words``, read by lemma ("monitored" says "monitor")."""
+    reader = reader_for(config)
+    found = reader.matcher(words)
+    return any(
+        found.any(sentence.tokens)
+        for _, s in main_slides(outline, config)
+        for _, t in said(s)
+        for sentence in reader.sentences(t)
+    )
 
 
 def _faang(outline: Outline, config: Config) -> list[Finding]:
@@ -75,11 +83,11 @@ def _startup(outline: Outline, config: Config) -> list[Finding]:
     ]
 
 
-def _needs(code: str, pattern: Callable[[Lexicon], re.Pattern[str]], message: str) -> Panel:
-    """Return a panel check that wants ``pattern`` said somewhere in the talk."""
+def _needs(code: str, words: Callable[[Lexicon], tuple[Term, ...]], message: str) -> Panel:
+    """Return a panel check that wants one of ``words`` said somewhere in the talk."""
 
     def check(outline: Outline, config: Config) -> list[Finding]:
-        return [] if _talk_mentions(outline, pattern(config.lexicon), config) else [config.finding(code, message)]
+        return [] if _talk_mentions(outline, words(config.lexicon), config) else [config.finding(code, message)]
 
     return check
 

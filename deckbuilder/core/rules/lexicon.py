@@ -3,6 +3,8 @@
 import re
 from typing import Any, NamedTuple
 
+from deckbuilder.core.rules.vocabulary import Term, terms
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9@&²'.-]*")
 
@@ -39,13 +41,9 @@ class Lexicon(NamedTuple):
     max_categories: int
     rare_share: float  # C003: a class under this share of the cases (percent) is rare
     segment_kinds: frozenset[str]  # C003: slides whose small shares are segments, not a class
-    production: re.Pattern[str]
-    recommendation: re.Pattern[str]
-    interpretability: re.Pattern[str]
-
-
-def _markers(items: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(p if _is_regex(p) else re.escape(p) for p in items))
+    production: tuple[Term, ...]  # A-codes: words read by lemma with the sentence reader
+    recommendation: tuple[Term, ...]
+    interpretability: tuple[Term, ...]
 
 
 def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
@@ -60,7 +58,7 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         max_categories=int(raw["max_categories"]),
         rare_share=float(raw["rare_class"]["share_under"]),
         segment_kinds=frozenset(str(k) for k in raw["rare_class"]["not_on"]),
-        production=_any_of(raw["production_markers"]),
-        recommendation=_markers(raw["recommendation_markers"]),
-        interpretability=_markers(raw["interpretability_markers"]),
+        production=terms(raw["production_markers"]),
+        recommendation=terms(raw["recommendation_markers"]),
+        interpretability=terms(raw["interpretability_markers"]),
     )
