@@ -540,6 +540,9 @@ def test_a_line_saying_what_the_system_does_is_no_choice(line: str, flagged: boo
         ("Swap the score, keep the policy - same 18% decline rate, more defaults caught", False),
         ("Reopened claims are 3% of claims but 40% of absolute error", False),
         ("Explains 78% of the variance in weekly sales", True),
+        # a clause after a semicolon that names the baseline sets the level against it
+        ("Predicted fill rates land within 1 point of observed; the rule overstates busy quotes", False),
+        ("Recall is 0.62; the model uses 40 features", True),
         # a level alone still needs its baseline
         ("Sensitivity is 0.94 on the external cohort", True),
         ("Everyone in the pilot saw recall of 0.81", True),
