@@ -231,16 +231,20 @@ def _acts(reader: Reader, sentence: Sentence) -> bool:
 
 
 def _capability(reader: Reader, tokens: list[Token], k: int) -> bool:
-    """Whether the verb opening a line heads a label ("Scale - 3,000 departures a night") or says what the system
-    does in the present, with no object ("Scales to a launch week's volume", "Runs on the shared server"): no act
-    of choosing either way."""
+    """Whether the verb opening a line heads a label ("Scale - 3,000 departures a night"), says what the system
+    does in the present, with no object ("Scales to a launch week's volume", "Runs on the shared server"), or
+    names the tool it was done in ("Fitted in Stan, 4 chains"): no act of choosing in any of them."""
     after = tokens[k + 1] if k + 1 < len(tokens) else None
     if after is None:
         return False
     if not after.is_word and after.text in (":", "-", "–", "—"):
         return True
     tags = reader.words.tags(tokens[k])
-    return "VBZ" in tags and not tags & {"VBD", "VBN"} and after.key in reader.words.grammar.prepositions
+    if "VBZ" in tags and not tags & {"VBD", "VBN"} and after.key in reader.words.grammar.prepositions:
+        return True
+    # "Fitted in Stan", "Built in PyTorch", "Trained in 4 minutes": the tool or the time it took, not a method
+    named = tokens[k + 2] if k + 2 < len(tokens) else None
+    return after.key == "in" and named is not None and (named.text[:1].isupper() or named.is_number)
 
 
 def _shorthand(reader: Reader, sentence: Sentence, k: int) -> bool:
