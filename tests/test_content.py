@@ -445,6 +445,19 @@ def test_advice_not_to_rely_on_the_work_is_doubt_when_it_is_the_speakers(line: s
     assert ("C007" in codes(_with_point(4, line))) is flagged
 
 
+@pytest.mark.parametrize(
+    ("step", "flagged"),
+    [
+        ("Get more data and keep improving the model going forward", True),  # "going forward" says nothing more
+        ("Going forward, retrain monthly on the new stores", False),
+    ],
+)
+def test_going_forward_adds_nothing_to_a_step(step: str, flagged: bool) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[5] = dict(talk[5], points=["Next week: onboarding features", step])
+    assert ("C009" in codes(talk)) is flagged
+
+
 def test_a_step_within_one_day_has_its_time_and_one_day_alone_has_none() -> None:
     talk = [dict(s) for s in SOUND_TALK]
     talk[5] = dict(talk[5], title="Recalibrate first, then a reroute detector", points=[
