@@ -641,6 +641,13 @@ def test_a_small_share_says_a_class_is_rare_only_when_it_can_be_a_class(slide: i
         ("The lift could well be wrong", True),
         # the direction of a known bias, with the test that will settle it
         ("The replay re-orders held-out weeks, so it's an upper bound until the A/B", False),
+        # the speaker calling an attempt of theirs rough, an ordinal between; a kind of thing named
+        ("A rough first attempt at predicting readmissions", True),
+        ("A crude first pass at the features", True),
+        ("A missed edit in a rough cut is cheap; in the final release it reaches viewers", False),
+        ("A rough estimate of 40 cases a week", False),
+        # hoping the work is of use doubts it
+        ("Not perfect, but hopefully of some use", True),
     ],
 )
 def test_a_stated_limitation_is_no_doubt_of_the_results(line: str, flagged: bool) -> None:

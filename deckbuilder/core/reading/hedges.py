@@ -154,8 +154,7 @@ def _hits(reader: Lexicon, sentence: Sentence, family: HedgeFamily) -> list[tupl
             # a superlative or comparative compares parts of the work ("where the model is weakest", "five points
             # weaker by hoggets than by ewes"): error analysis, no hedge; "thinner than I'd like" judges the work
             if not _compares_parts(reader, tokens, s)
-            and _said_of(reader, sentence, s)
-            and _of_work(reader, sentence, s, family)
+            and ((_said_of(reader, sentence, s) and _of_work(reader, sentence, s, family)) or _tried(reader, tokens, e))
         ]
     if family.discount:
         manner, works = reader.matcher(family.manner), reader.matcher(family.works)
@@ -306,6 +305,16 @@ def _of_work(reader: Lexicon, sentence: Sentence, k: int, family: HedgeFamily) -
         if works.at(tokens, j) is not None or tokens[j].key in ("my", "our"):
             return True
     return False
+
+
+def _tried(reader: Lexicon, tokens: list[Token], end: int) -> bool:
+    """Whether a predicative word ending at ``end`` qualifies a noun of trying, an ordinal or "quick" between ("a
+    rough first attempt", "a crude first pass"): the speaker calling their own attempt poor."""
+    attempts = reader.matcher(reader.vocabulary.hedge_words["attempts"])
+    k = end
+    while k < len(tokens) and k < end + 2 and tokens[k].key in ("first", "quick", "initial", "early"):
+        k += 1
+    return k < len(tokens) and attempts.at(tokens, k) is not None
 
 
 def _said_of(reader: Lexicon, sentence: Sentence, k: int) -> bool:
