@@ -650,7 +650,7 @@ def test_a_small_share_says_a_class_is_rare_only_when_it_can_be_a_class(slide: i
         ("Not perfect, but hopefully of some use", True),
     ],
 )
-def test_a_stated_limitation_is_no_doubt_of_the_results(line: str, flagged: bool) -> None:
+def test_a_stated_limitation_is_told_from_doubt_of_the_work(line: str, flagged: bool) -> None:
     assert ("C007" in codes(_with_point(4, line))) is flagged
 
 
