@@ -221,8 +221,16 @@ def _finite(reader: Lexicon, sentence: Sentence, pos: list[str], k: int) -> bool
     if not readings & {"VBZ", "VBD", "VBP"} or token.key in grammar.function_words:
         return False
     j = k - 1
-    while j >= 0 and tokens[j].is_word and words.tags(tokens[j]) & {"RB"} and not words.tags(tokens[j]) & {"NN", "JJ"}:
-        j -= 1  # "roughly halves", "never drop"; not "weekly covers"
+    while (
+        j >= 0
+        and tokens[j].is_word
+        and (
+            (words.tags(tokens[j]) & {"RB"} and not words.tags(tokens[j]) & {"NN", "JJ"})
+            or tokens[j].key in grammar.negations
+            or tokens[j].key in grammar.connectives  # "only", "also", "still", "already"
+        )
+    ):
+        j -= 1  # "roughly halves", "never finish", "also drops"; not "weekly covers"
     adverb = j < k - 1
     if j > 0 and tokens[j].text == ",":
         # "Early habits, not demographics, separate ...": the subject stands before the aside
