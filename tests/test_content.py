@@ -491,9 +491,13 @@ def test_a_line_that_says_a_defended_decision_again_is_no_new_choice() -> None:
         ("slope 0.98 against 0.91 on the validation year", False),
         ("the random split leaked repeat admissions and overstated PR-AUC by 0.05", False),
         ("recall 11 points higher, and a callback can still change dispatch", False),
-        # a reason that measures nothing leaves the alternative's loss unsaid
+        # ... or names, in a clause, the case the choice answers
+        ("the offer email goes out once a week", False),
+        ("risk ranking spends credits on members who'd stay anyway", False),
+        # a reason that measures nothing and names no case leaves the alternative's loss unsaid
         ("works well", True),
         ("it is the standard choice for this kind of data", True),
+        ("cleaner signal", True),
     ],
 )
 def test_an_alternative_needs_no_why_rejected_when_the_rationale_measures_the_choice(

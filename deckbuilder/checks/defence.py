@@ -5,6 +5,7 @@ a general virtue or the aim alone (`choice.habits`, `choice.virtues` in layouts/
 from __future__ import annotations
 
 from deckbuilder.core.outline.model import Decision
+from deckbuilder.core.reading.finding import has_clause
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.reading.sentences import Sentence
 from deckbuilder.core.reading.tokens import Token, is_number_word, is_year
@@ -85,6 +86,13 @@ def names_the_case(reader: Reader, text: str) -> bool:
     colon = next((k + 1 for k, t in enumerate(tokens) if t.text in (":", ";", "—", "–") and k > 0), None)
     start = min([*marks, *([colon] if colon is not None else [])], default=None)
     return start is not None and _names_case(reader, tokens, start)
+
+
+def rationale_names_the_case(reader: Reader, rationale: str) -> bool:
+    """Whether a rationale, a reason from its first word, says something of the case in a clause of its own
+    rather than habit, a virtue or a bare noun phrase ("the offer email goes out once a week", not "works well",
+    "the usual choice" or "cleaner signal")."""
+    return has_clause(reader, rationale) and _names_case(reader, reader.sentence(rationale).tokens, 0)
 
 
 def _names_case(reader: Reader, tokens: list[Token], start: int) -> bool:

@@ -100,6 +100,12 @@ def _uncapitalised(text: str) -> str:
     return " ".join(w.lower() if w[:1].isupper() and not w.isupper() else w for w in text.split())
 
 
+def has_clause(reader: Lexicon, text: str) -> bool:
+    """Whether a text holds a clause of its own (see `_has_clause`): "the offer email goes out once a week", not
+    "cleaner signal"."""
+    return _has_clause(reader, reader.sentence(text))
+
+
 def _has_clause(reader: Lexicon, sentence: Sentence) -> bool:
     """A clause of the title's own: a verb opening it with its object (an instruction), a modal and its verb,
     or a word that may be a finite verb placed as one (see `_finite`). A subordinator or relative ("who",
