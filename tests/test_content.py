@@ -563,8 +563,11 @@ def test_a_line_saying_what_the_system_does_is_no_choice(line: str, flagged: boo
         # a clause after a semicolon that names the baseline sets the level against it
         ("Predicted fill rates land within 1 point of observed; the rule overstates busy quotes", False),
         ("Recall is 0.62; the model uses 40 features", True),
-        # a level alone still needs its baseline
+        # a level alone still needs its baseline, in any field's metric
         ("Sensitivity is 0.94 on the external cohort", True),
+        ("Sharpe 1.8 on the 2023 out-of-sample window", True),
+        ("Uplift model Qini coefficient: 0.18", True),
+        ("Max drawdown 4.1% against 9.8% for buy-and-hold", False),
         ("Everyone in the pilot saw recall of 0.81", True),
     ],
 )
