@@ -563,6 +563,10 @@ def test_a_line_saying_what_the_system_does_is_no_choice(line: str, flagged: boo
         # a clause after a semicolon that names the baseline sets the level against it
         ("Predicted fill rates land within 1 point of observed; the rule overstates busy quotes", False),
         ("Recall is 0.62; the model uses 40 features", True),
+        # a spread of a metric is no level of it; a cut-off after "in the top" is no level either
+        ("5-fold CV spread of PR-AUC is 0.01, so the 0.04 gap to logistic regression is real", False),
+        ("Precision in the top 5% is 38%", True),
+        ("Precision in the top 5% is 38% against 22% for the rule", False),
         # a level alone still needs its baseline, in any field's metric
         ("Sensitivity is 0.94 on the external cohort", True),
         ("Sharpe 1.8 on the 2023 out-of-sample window", True),

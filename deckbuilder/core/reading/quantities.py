@@ -100,6 +100,13 @@ def mentions(reader: Lexicon, sentence: Sentence) -> list[Mention]:
         named_end = end
         if end + 1 < len(tokens) and tokens[end].key in reader.vocabulary.cutoff_words and tokens[end + 1].is_number:
             named_end = end + 2  # "precision at 10"
+        # "precision in the top 5%", "recall among the top 100": the cut-off after a preposition and "the"
+        k = end
+        while k < len(tokens) and k < end + 3 and tokens[k].key in ("in", "among", "within", "for", "the", "at"):
+            k += 1
+        at_top = k + 1 < len(tokens) and tokens[k].key in reader.vocabulary.cutoff_words and tokens[k + 1].is_number
+        if k > end and at_top:
+            named_end = k + 2
         found.append(Mention(start, named_end, metric, sentence.span(start, named_end)))
     # "precision@10%", "ndcg@5": a cut-off written into the word
     for i, token in enumerate(tokens):
