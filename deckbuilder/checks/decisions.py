@@ -322,9 +322,7 @@ def check_decisions(slide: Slide, index: int, config: Config, defended: set[str]
         # a rationale that measures the choice against its alternative, or names the case it answers, already says
         # what the alternative lost on ("slope 0.98 against 0.91 on the validation year", "the offer email goes out
         # once a week" for weekly batch scoring over real time)
-        answered = rationale_backed(reader, decision) or (
-            bool(decision.rationale) and defence.rationale_names_the_case(reader, decision.rationale or "")
-        )
+        answered = rationale_backed(reader, decision) or defence.rationale_names_the_case(reader, decision.rationale)
         if decision.alternative and not decision.why_rejected and not answered:
             missing.append("why_rejected")
         if missing:

@@ -88,10 +88,12 @@ def names_the_case(reader: Reader, text: str) -> bool:
     return start is not None and _names_case(reader, tokens, start)
 
 
-def rationale_names_the_case(reader: Reader, rationale: str) -> bool:
+def rationale_names_the_case(reader: Reader, rationale: str | None) -> bool:
     """Whether a rationale, a reason from its first word, says something of the case in a clause of its own
     rather than habit, a virtue or a bare noun phrase ("the offer email goes out once a week", not "works well",
     "the usual choice" or "cleaner signal")."""
+    if not rationale:
+        return False
     return has_clause(reader, rationale) and _names_case(reader, reader.sentence(rationale).tokens, 0)
 
 

@@ -80,7 +80,6 @@ def _unreadable(figure: Figure, index: int, config: Config) -> list[Finding]:
     if isinstance(figure.data, dict) and figure.chart in ("bar", "barh"):
         labels = next(iter(figure.data.values()))
         categories = len(labels)
-        # a run of years is a time axis, every one of them read in order: nothing to fold into "other"
         drawn = config.limits.chart_categories
         if categories > drawn:
             # past what a slide can draw at all: the deck would show a smear of labels, so the build stops
@@ -94,6 +93,7 @@ def _unreadable(figure: Figure, index: int, config: Config) -> list[Finding]:
                     stops_build=True,
                 )
             ]
+        # a run of years is a time axis, every one of them read in order: nothing to fold into "other"
         if categories > lex.max_categories and not all(_year(label) for label in labels):
             return [
                 config.finding(

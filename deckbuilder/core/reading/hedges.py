@@ -311,8 +311,9 @@ def _tried(reader: Lexicon, tokens: list[Token], end: int) -> bool:
     """Whether a predicative word ending at ``end`` qualifies a noun of trying, an ordinal or "quick" between ("a
     rough first attempt", "a crude first pass"): the speaker calling their own attempt poor."""
     attempts = reader.matcher(reader.vocabulary.hedge_words["attempts"])
+    order = reader.matcher(reader.vocabulary.hedge_words["attempt_order"])
     k = end
-    while k < len(tokens) and k < end + 2 and tokens[k].key in ("first", "quick", "initial", "early"):
+    while k < len(tokens) and k < end + 2 and order.at(tokens, k) is not None:
         k += 1
     return k < len(tokens) and attempts.at(tokens, k) is not None
 

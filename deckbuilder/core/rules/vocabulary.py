@@ -148,7 +148,7 @@ class HedgeFamily(NamedTuple):
     unowned: bool = True  # False: a line that names nobody is not judged at all
 
 
-_HEDGE_WORDS = ("degree", "linking", "reported", "agents", "trusting", "practitioners", "attempts")
+_HEDGE_WORDS = ("degree", "linking", "reported", "agents", "trusting", "practitioners", "attempts", "attempt_order")
 
 
 class Vocabulary(NamedTuple):
