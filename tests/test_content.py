@@ -909,6 +909,23 @@ def test_c010_too_much_text() -> None:
     assert "C010" not in codes(talk)
 
 
+def test_a_picture_is_what_its_slide_says_and_may_be_given_as_data(tmp_path: Path) -> None:
+    """A heatmap shown as a picture is named by the slide's points, not only the figure's title; and an image
+    written as `data: heatmap.png`, as a chart's data would be, is read as its file."""
+    (tmp_path / "heatmap.png").write_bytes(b"\x89PNG")
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(
+        talk[3],
+        points=["Correlation heatmap of all 34 area indicators, Spearman"],
+        figure={"chart": "image", "title": "Three blocks of indicators", "data": "heatmap.png"},
+    )
+    plan = plan_talk(parse_outline(outline_text(talk), base_dir=tmp_path), select=["C011"])
+    assert [f.code for f in plan.findings] == ["C011"]
+    talk[3] = dict(talk[3], points=["Three blocks of indicators explain most of the variance"])
+    plan = plan_talk(parse_outline(outline_text(talk), base_dir=tmp_path), select=["C011"])
+    assert plan.findings == []
+
+
 def test_c011_heatmap_and_many_bars() -> None:
     talk = [dict(s) for s in SOUND_TALK]
     talk[3] = dict(

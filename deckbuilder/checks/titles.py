@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deckbuilder.checks.reading import reader_for
-from deckbuilder.checks.text import main_slides, quote
-from deckbuilder.core.outline.model import Figure
+from deckbuilder.checks.text import flat_points, main_slides, quote
+from deckbuilder.core.outline.model import Figure, Slide
 from deckbuilder.core.reading.tokens import is_year, tokenize
 from deckbuilder.core.rules.config import Config
 from deckbuilder.core.rules.findings import Finding
@@ -56,7 +56,7 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
                     slide=index,
                 )
             )
-        found.extend(_unreadable(figure, index, config))
+        found.extend(_unreadable(figure, slide, index, config))
     return found
 
 
@@ -66,13 +66,16 @@ def _year(label: object) -> bool:
     return len(tokens) == 1 and is_year(tokens[0])
 
 
-def _unreadable(figure: Figure, index: int, config: Config) -> list[Finding]:
+def _unreadable(figure: Figure, slide: Slide, index: int, config: Config) -> list[Finding]:
     lex = config.lexicon
-    if lex.heatmap.search(normalise(figure.title)):
+    # a picture is what its slide says it is ("Correlation heatmap of all 34 area indicators" beside an image)
+    said = [figure.title, *(flat_points(slide.points) if figure.chart == "image" else [])]
+    heatmap = next((text for text in said if lex.heatmap.search(normalise(text))), None)
+    if heatmap is not None:
         return [
             config.finding(
                 "C011",
-                f"{quote(figure.title)} looks like a correlation heatmap, which nobody reads at presenting "
+                f"{quote(heatmap)} looks like a correlation heatmap, which nobody reads at presenting "
                 "distance; show the few strongest pairs as a bar chart and name the one that mattered.",
                 slide=index,
             )

@@ -242,6 +242,8 @@ class Figure(_Part):
 
     def finish(self, c: Checker, loc: Loc) -> Any:
         """Return the figure with its data read for its chart (labels as text, values as numbers), or BAD."""
+        if self.chart == "image" and isinstance(self.data, str) and not self.path:
+            return self.but(path=self.data, data=None)  # "data: heatmap.png": the file, written as a chart's data
         if not isinstance(self.data, dict) or self.chart == "image":
             return self
         problems: list[ColumnProblem] = []
