@@ -567,6 +567,9 @@ def test_a_line_saying_what_the_system_does_is_no_choice(line: str, flagged: boo
         ("5-fold CV spread of PR-AUC is 0.01, so the 0.04 gap to logistic regression is real", False),
         ("Precision in the top 5% is 38%", True),
         ("Precision in the top 5% is 38% against 22% for the rule", False),
+        # an operating point before a count in words; the level in use now, owned by "today"
+        ("At a 5% flag rate, one flagged person in four is a future regretted leaver", False),
+        ("The referral rate stays at today's 10%, so agents see no change in workload", False),
         # a level alone still needs its baseline, in any field's metric
         ("Sensitivity is 0.94 on the external cohort", True),
         ("Sharpe 1.8 on the 2023 out-of-sample window", True),

@@ -11,7 +11,7 @@ from deckbuilder.core.rules.english import VERB_TAGS
 from deckbuilder.core.rules.vocabulary import HedgeFamily, Metric, Term
 
 from .sentences import Sentence, pieces, read_sentence, sentences
-from .tokens import Token
+from .tokens import Token, is_possessive
 from .words import Matcher, Words, tag
 
 if TYPE_CHECKING:
@@ -33,18 +33,22 @@ class _Outside(Matcher):
 
 
 class _Baselines(_Outside):
-    """Baselines: the vocabulary's, never inside a method's name, and a rule that gives every case one answer,
-    read from its verb and who it acts on ("approving everyone", "approve-everyone", "flag nobody")."""
+    """Baselines: the vocabulary's, never inside a method's name; a rule that gives every case one answer, read
+    from its verb and who it acts on ("approving everyone", "approve-everyone", "flag nobody"); and the level in
+    use now, owned ("today's 10%")."""
 
-    def __init__(self, inner: Matcher, outer: Matcher, trivial: frozenset[str]) -> None:
+    def __init__(self, inner: Matcher, outer: Matcher, trivial: frozenset[str], current: frozenset[str]) -> None:
         super().__init__(inner, outer)
         self._trivial = trivial
+        self._current = current
 
     def at(self, tokens: Sequence[Token], i: int) -> tuple[Term, int] | None:
         found = super().at(tokens, i)
         if found is not None or not tokens[i].is_word:
             return found
         token = tokens[i]
+        if token.key in self._current and is_possessive(token):
+            return (token.key,), 1  # "today's 10%": the level in use now
         verb, _, whom = token.text.lower().rpartition("-")
         if verb and whom in self._trivial:
             acts = self.words.english.tags(verb)  # "approve-everyone": the verb joined to whom it acts on
@@ -90,7 +94,10 @@ class Lexicon:
     @cached_property
     def baseline_terms(self) -> Matcher:
         """Baselines, never inside a method's name ("Random Forest", "Naive Bayes")."""
-        return _Baselines(self.matcher(self.vocabulary.baselines), self.methods, self.vocabulary.trivial_rules)
+        vocabulary = self.vocabulary
+        return _Baselines(
+            self.matcher(vocabulary.baselines), self.methods, vocabulary.trivial_rules, vocabulary.current_owners
+        )
 
     @cached_property
     def comparison_markers(self) -> Matcher:

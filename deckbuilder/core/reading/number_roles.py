@@ -12,7 +12,7 @@ from deckbuilder.core.rules.vocabulary import Vocabulary
 
 from .baselines import BaselineReading
 from .quantities import Mention, Quantity
-from .tokens import is_possessive, is_year
+from .tokens import is_possessive, is_year, spelled_value
 from .words import NOUN, PART, VERB
 
 _SPREAD = frozenset({"±"})
@@ -80,7 +80,8 @@ class NumberRoles(BaselineReading):
             if j > 0 and numbered.at(self.tokens, j - 1) is not None:
                 continue
             return True
-        return False
+        # a count written in words: "one flagged person in four" ("one" alone is also a pronoun)
+        return any(j != i and t.key != "one" and spelled_value(t) is not None for j, t in enumerate(self.tokens))
 
     def _threshold(self, i: int) -> bool:
         """A number after an inequality ("recall ≥0.80", "precision > 0.9") is a bound asked for, not a score."""

@@ -160,6 +160,7 @@ class Vocabulary(NamedTuple):
     rarity: tuple[Term, ...]  # "the rare late deliveries": a class said to be rare
     amounts: tuple[Term, ...]  # "3% of premium": a share of an amount, not of the cases
     trivial_rules: frozenset[str]  # "approving everyone": after a verb, a rule that gives every case one answer
+    current_owners: frozenset[str]  # "today's 10%": the level in use now
     not_class_after: frozenset[str]  # "available for 8% of the book": a share in another role than a class's
     class_words: tuple[Term, ...]
     spread: tuple[Term, ...]
@@ -265,6 +266,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         rarity=terms(raw["rarity"]),
         amounts=terms(raw["amounts"]),
         trivial_rules=frozenset(key(w) for w in raw["trivial_rules"]),
+        current_owners=frozenset(key(w) for w in raw["current_owners"]),
         not_class_after=frozenset(key(w) for w in raw["not_class_after"]),
         class_words=terms(raw["class_words"]),
         spread=terms(raw["spread"]),
