@@ -289,7 +289,12 @@ def _finite(reader: Lexicon, sentence: Sentence, pos: list[str], k: int) -> bool
     trend = reader.title_words("trends").at(tokens, k) is not None and not (
         after.key == "by" and k + 2 < len(tokens) and not tokens[k + 2].is_number
     )
-    whole = adverb or opened or pronoun or head is not None or ("VBP" in readings and agrees) or trend
+    # a verb of degree before its amount ("chance lands within 2 pts", "wait drops to 40 minutes"), where a noun
+    # before its breakdown reads "model results on the test set"
+    amount = after.key in ("within", "by", "to", "under", "over", "above", "below") and any(
+        t.is_number for t in tokens[k + 2 : k + 4]
+    )
+    whole = adverb or opened or pronoun or head is not None or ("VBP" in readings and agrees) or trend or amount
     # a participle before a noun modifies it, as an adjective does: "separate worn gearboxes from hot days"
     named = after_tags & {"NN", "NNS"} or (
         "VBN" in after_tags and k + 2 < len(tokens) and words.tags(tokens[k + 2]) & {"NN", "NNS"}
