@@ -258,6 +258,9 @@ def _shorthand(reader: Reader, sentence: Sentence, k: int) -> bool:
         return False
     if not all(t.is_word and pos[j] in (NOUN, "J", "F") for j, t in enumerate(tokens[:k])):
         return False
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if after is not None and (after.is_number or after.key in grammar.determiners):
+        return False  # "the bonus campaign kept ~1 in 4 drivers": a past tense with its object, what happened
     return not any(j > k and (pos[j] == VERB or tokens[j].key in grammar.modals) for j in sentence.clause_of(k))
 
 
