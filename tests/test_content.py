@@ -665,6 +665,14 @@ def test_a_small_share_says_a_class_is_rare_only_when_it_can_be_a_class(slide: i
         ("A rough estimate of 40 cases a week", False),
         # hoping the work is of use doubts it
         ("Not perfect, but hopefully of some use", True),
+        # "out of time" inside a sentence is a validation on later data; the excuse is someone out of time
+        ("PR-AUC more than doubles, from 0.12 to 0.29, out of time", False),
+        ("The blend added nothing out of time", False),
+        ("I was basically out of time for the error analysis", True),
+        # a comparative is a word of its own, and a method that needs no tuning is praised, not excused
+        ("Target encoding fitted on earlier days only", False),
+        ("It's early days for the model", True),
+        ("CatBoost wins by half a point and needs no tuning loop", False),
     ],
 )
 def test_a_stated_limitation_is_told_from_doubt_of_the_work(line: str, flagged: bool) -> None:

@@ -194,6 +194,9 @@ def tag(words: Words, tokens: Sequence[Token]) -> list[str]:
     return tags
 
 
+_GRADED = frozenset({"JJR", "JJS", "RBR", "RBS"})
+
+
 class Matcher:
     """Finds vocabulary terms in a run of tokens, longest first, a word matching by any of its lemmas (or, for
     names such as metrics, ``by_lemma=False``, only as written: "mapped" is no "MAP")."""
@@ -212,7 +215,14 @@ class Matcher:
         self._firsts = frozenset(self._by_first)
 
     def _is(self, token: Token, word: str) -> bool:
-        return token.is_word and (token.key == word or (self.by_lemma and word in self.words.lemmas(token)))
+        return token.is_word and (token.key == word or (self.by_lemma and word in self._lemmas(token)))
+
+    def _lemmas(self, token: Token) -> frozenset[str]:
+        """A word's lemmas, but a comparative or superlative is a word of its own: "earlier days" is no "early
+        days", "better" no "well"."""
+        if self.words.tags(token) <= _GRADED:
+            return frozenset({token.key})
+        return self.words.lemmas(token)
 
     def at(self, tokens: Sequence[Token], i: int) -> tuple[Term, int] | None:
         """Return (term, how many tokens it spans) for the longest term starting at token ``i``, else None."""
@@ -225,7 +235,7 @@ class Matcher:
         else:
             if key in self._joined:
                 return self._joined[key], 1
-            keys = self.words.lemmas(token) if self.by_lemma else frozenset({key})
+            keys = self._lemmas(token) if self.by_lemma else frozenset({key})
             if self._firsts.isdisjoint(keys):
                 return None  # most words start no term: one set test, no loop
         for first in keys:

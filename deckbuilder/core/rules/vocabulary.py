@@ -134,6 +134,7 @@ class HedgeFamily(NamedTuple):
     epistemic: tuple[Term, ...] = ()  # with `doubted` after it: "probably optimistic"
     doubted: tuple[Term, ...] = ()
     unless_before: tuple[Term, ...] = ()  # a term followed by one of these is not this family's
+    unless_after: tuple[Term, ...] = ()  # ... nor one that follows one of these ("needs no tuning")
     negated: tuple[Term, ...] = ()  # count after a negation: "not 100% sure"
     works: tuple[Term, ...] = ()  # what a predicative word must be said of
     discount: tuple[Term, ...] = ()  # with `manner` a few words after: "take the numbers lightly"
@@ -215,6 +216,7 @@ def _hedge_family(name: str, raw: dict[str, Any]) -> HedgeFamily:
         epistemic=words("epistemic"),
         doubted=words("doubted"),
         unless_before=words("unless_before"),
+        unless_after=words("unless_after"),
         negated=words("negated"),
         works=words("works"),
         discount=words("discount"),
