@@ -450,6 +450,9 @@ def test_advice_not_to_rely_on_the_work_is_doubt_when_it_is_the_speakers(line: s
     [
         ("Get more data and keep improving the model going forward", True),  # "going forward" says nothing more
         ("Going forward, retrain monthly on the new stores", False),
+        # "2 times" is a multiple, no time to spare
+        ("Every quarter: repeat the age-band audit and retrain if the gap exceeds 2 times", False),
+        ("Retrain the model if time allows", True),
     ],
 )
 def test_going_forward_adds_nothing_to_a_step(step: str, flagged: bool) -> None:

@@ -153,6 +153,7 @@ def open_ended(reader: Lexicon, sentence: Sentence) -> bool:
         if conditions.at(tokens, k) is None:
             continue
         clause = [j for j in range(k + 1, min(k + 8, len(tokens))) if sentence.same_clause(j, k)]
-        if any(resources.at(tokens, j) is not None for j in clause):
+        # "if the gap exceeds 2 times": a multiple after its number, no time to spare
+        if any(resources.at(tokens, j) is not None and not tokens[j - 1].is_number for j in clause):
             return True
     return False
