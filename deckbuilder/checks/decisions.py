@@ -45,6 +45,8 @@ def is_decision(reader: Reader, text: str, on_model_slide: bool) -> bool:
         return False
     if reader.looks_ahead(text):
         return False  # "With more time I would prioritise ...": a plan, not a choice made
+    if _kept_apart(sentence):
+        return False  # a category of its own, even beside what it was not ("... rather than imputed")
     if reader.choices(text) or _names_part(reader, sentence):
         return True
     if _acts(reader, sentence) and not _on_data(reader, sentence) and not _supposed(reader, sentence):
@@ -267,12 +269,18 @@ def _shorthand(reader: Reader, sentence: Sentence, k: int) -> bool:
 _APART = frozenset({"own", "separate", "distinct", "different"})
 
 
+def _kept_apart(sentence: Sentence) -> bool:
+    """Values kept apart as a category of their own ("the 'maybe' answers were kept as their own class", "coded
+    as a separate level", "Missing survey kept as its own indicator rather than imputed")."""
+    tokens = sentence.tokens
+    return any(t.key == "as" and any(u.key in _APART for u in tokens[k + 1 : k + 4]) for k, t in enumerate(tokens))
+
+
 def _on_data(reader: Reader, sentence: Sentence) -> bool:
     """An act on the data, not a method: a verb followed by "on" and what it was done on ("Trained on 14
-    months of orders", "Trained only on 2023"), or values kept apart as a category of their own ("the 'maybe'
-    answers were kept as their own class", "coded as a separate level")."""
+    months of orders", "Trained only on 2023"), or values kept apart as a category of their own."""
     tokens, pos = sentence.tokens, reader.pos(sentence)
-    if any(t.key == "as" and any(u.key in _APART for u in tokens[k + 1 : k + 4]) for k, t in enumerate(tokens)):
+    if _kept_apart(sentence):
         return True
     for k, token in enumerate(tokens[:4]):
         if token.key == "on" and k > 0 and pos[k - 1] in (VERB, BASE, PART, "F"):
