@@ -248,7 +248,11 @@ def test_a_method_the_slide_title_defends_is_not_asked_again() -> None:
 
 @pytest.mark.parametrize(
     "said",
-    ["About 1,900 episodes/month fixed with no human pass", "1,900 episodes a month go out without a manual check"],
+    [
+        "About 1,900 episodes/month fixed with no human pass",
+        "1,900 episodes a month go out without a manual check",
+        "~38k listings/wk score under 20% sell chance -> price nudge candidates",  # a period abbreviated
+    ],
 )
 def test_a_count_per_period_written_as_notes_write_it_is_a_business_reading(said: str) -> None:
     talk = [dict(s) for s in SOUND_TALK]
