@@ -555,6 +555,18 @@ def test_a_line_saying_what_the_system_does_is_no_choice(line: str, flagged: boo
 
 
 @pytest.mark.parametrize(
+    ("kind", "flagged"),
+    [("eda", False), ("problem", False), ("results", True)],
+)
+def test_a_business_rate_on_the_data_slides_describes_the_world(kind: str, flagged: bool) -> None:
+    """On the problem and data slides a rate the business counts describes the world the model works in."""
+    talk = [dict(s) for s in SOUND_TALK]
+    line = "skip rate moves ~7 pts across 8 weeks, cancels stay near 1.2%"
+    talk.insert(1, {"kind": kind, "title": "Skips swing with the season", "points": [line]})
+    assert ("C002" in codes(talk)) is flagged
+
+
+@pytest.mark.parametrize(
     ("line", "flagged"),
     [
         # a standard set for the model, or a level held fixed while another is read, is no result

@@ -146,8 +146,17 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
             stated.append(slide.figure.title)
         if slide.kind == "next_steps":
             stated = []  # a number in a plan is a target ("alert when MAPE drifts past 5%"), not a result
+        # on the problem and data slides a rate the business counts ("skip rate moves ~7 pts across 8 weeks",
+        # "churn runs at 5% a month") describes the world the model will work in, not a score of the model
+        context = slide.kind in config.template.kinds_in_section("framing") | config.template.kinds_in_section(
+            "observed"
+        )
         for text in stated:
-            lacking = [m for m in uncompared(reader, text) if m.metric not in compared]
+            lacking = [
+                m
+                for m in uncompared(reader, text)
+                if m.metric not in compared and not (context and _kind(reader, m.metric) == "experiment")
+            ]
             if lacking:
                 found.append(
                     config.finding(
