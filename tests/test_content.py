@@ -628,6 +628,21 @@ def test_forms_of_the_formal_and_the_plain_author(line: str, slide: int, code: s
 
 
 @pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("roc-auc 0.88 vs 0.71 current rule, 34% positive class", False),
+        ("Accuracy 71% vs 38% majority class, 3 roast-preference classes, none under 20%", False),
+        ("ROC-AUC 0.88 against 0.71 for the rule on a random 20% holdout", True),  # a holdout is no class
+        ("Accuracy of 97% against 95% for always saying no", True),
+    ],
+)
+def test_a_class_given_a_common_share_answers_c003(line: str, flagged: bool) -> None:
+    talk = [dict(s) for s in SOUND_TALK]
+    talk[3] = dict(talk[3], title="The model ranks late routes ahead of the rule", metrics=[], points=[line])
+    assert ("C003" in codes(talk)) is flagged
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Gini of 0.71 against 0.55 for the scorecard, with 3% of invoices going unpaid",

@@ -179,7 +179,7 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     headline = [(i, m) for i, m in headline if m.kind != "experiment"]
     rare = any(m.misleads_when_rare for _, m in headline) and _says_rare(outline, reader, lex)
     misleading = [m.alone_misleads or (m.misleads_when_rare and rare) for _, m in headline]
-    if headline and all(misleading) and not _says_balanced(outline, reader):
+    if headline and all(misleading) and not _says_balanced(outline, reader, lex):
         names = sorted({m.name for _, m in headline})
         verb = "looks" if len(names) == 1 else "look"
         found.append(
@@ -286,14 +286,23 @@ def _even_ratios(sentence: Sentence) -> list[tuple[int, int, tuple[str, ...]]]:
     ]
 
 
-def _says_balanced(outline: Outline, reader: Reader) -> bool:
-    """Whether the talk says its classes are balanced ("the two outcomes are equally common")."""
+def _says_balanced(outline: Outline, reader: Reader, lex: Lexicon) -> bool:
+    """Whether the talk says its classes are balanced ("the two outcomes are equally common"), or gives a class a
+    share far from rare beside the word for it ("34% positive class", "3 classes, none under 20%")."""
     for slide in outline.slides:
         for _, text in shown(slide):
             for sentence in reader.sentences(text):
                 hits = reader.matcher(reader.vocabulary.balance).find(sentence.tokens) + _even_ratios(sentence)
                 classes = reader.matcher(reader.vocabulary.class_words).find(sentence.tokens)
                 if any(sentence.same_clause(a, b) for a, _, _ in hits for b, _, _ in classes):
+                    return True
+                common = [
+                    k
+                    for k, t in enumerate(sentence.tokens)
+                    if t.is_number and t.unit == "%" and min(t.value, 100 - t.value) >= lex.common_share
+                ]
+                named = reader.matcher(reader.vocabulary.class_nouns).find(sentence.tokens)
+                if any(abs(k - b) <= 3 and sentence.same_clause(k, b) for k in common for b, _, _ in named):
                     return True
                 # "five equally common intents": the balance word before the plural that names the classes
                 tokens = sentence.tokens

@@ -40,6 +40,7 @@ class Lexicon(NamedTuple):
     baseline_examples: dict[str, str]  # the baseline to suggest, by the kind of the talk's metrics
     max_categories: int
     rare_share: float  # C003: a class under this share of the cases (percent) is rare
+    common_share: float  # C003: a class given at least this share (percent) is common
     segment_kinds: frozenset[str]  # C003: slides whose small shares are segments, not a class
     production: tuple[Term, ...]  # A-codes: words read by lemma with the sentence reader
     recommendation: tuple[Term, ...]
@@ -57,6 +58,7 @@ def compile_lexicon(raw: dict[str, Any]) -> Lexicon:
         baseline_examples={str(k): str(v) for k, v in raw["baseline_examples"].items()},
         max_categories=int(raw["max_categories"]),
         rare_share=float(raw["rare_class"]["share_under"]),
+        common_share=float(raw["rare_class"]["common_from"]),
         segment_kinds=frozenset(str(k) for k in raw["rare_class"]["not_on"]),
         production=terms(raw["production_markers"]),
         recommendation=terms(raw["recommendation_markers"]),

@@ -164,6 +164,7 @@ class Vocabulary(NamedTuple):
     current_owners: frozenset[str]  # "today's 10%": the level in use now
     not_class_after: frozenset[str]  # "available for 8% of the book": a share in another role than a class's
     class_words: tuple[Term, ...]
+    class_nouns: tuple[Term, ...]
     spread: tuple[Term, ...]
     rate_words: frozenset[str]
     settings: tuple[Term, ...]
@@ -271,6 +272,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
         current_owners=frozenset(key(w) for w in raw["current_owners"]),
         not_class_after=frozenset(key(w) for w in raw["not_class_after"]),
         class_words=terms(raw["class_words"]),
+        class_nouns=terms(raw["class_nouns"]),
         spread=terms(raw["spread"]),
         rate_words=frozenset(key(w) for w in raw["rate_words"]),
         settings=terms(raw["settings"]),
