@@ -540,6 +540,10 @@ def test_an_entry_without_its_alternative_stands_only_on_a_measured_rationale(ra
         # the tool it was done in, or the time it took
         ("Fitted in Stan, 4 chains, all R-hat under 1.01", False),
         ("Oversampled in the training folds", True),
+        # a claim weighed is nothing left out; a protocol every candidate went through is no pick
+        ("We cannot rule out that the survey effect reflects who chose to answer", False),
+        ("We ruled out the weather features", True),
+        ("Each model is trained with five random seeds, and the table reports the mean", False),
         # a category kept apart is an act on the data, even beside what it was not
         ("Missing survey kept as its own indicator rather than imputed", False),
         # a past tense with its object says what happened, where a participle alone is a step's shorthand
@@ -709,6 +713,8 @@ def test_a_small_share_says_a_class_is_rare_only_when_it_can_be_a_class(slide: i
         ("Target encoding fitted on earlier days only", False),
         ("It's early days for the model", True),
         ("CatBoost wins by half a point and needs no tuning loop", False),
+        # the time the world leaves is not the speaker's
+        ("Today's alarm fires late, which leaves no time to intervene before an excursion", False),
     ],
 )
 def test_a_stated_limitation_is_told_from_doubt_of_the_work(line: str, flagged: bool) -> None:

@@ -47,6 +47,8 @@ def is_decision(reader: Reader, text: str, on_model_slide: bool) -> bool:
         return False  # "With more time I would prioritise ...": a plan, not a choice made
     if _kept_apart(sentence):
         return False  # a category of its own, even beside what it was not ("... rather than imputed")
+    if tokens[0].key in ("each", "every", "all", "both") and not reader.choices(text):
+        return False  # "Each model is trained with five seeds": a protocol every candidate went through, no pick
     if reader.choices(text) or _names_part(reader, sentence):
         return True
     if _acts(reader, sentence) and not _on_data(reader, sentence) and not _supposed(reader, sentence):
@@ -217,8 +219,13 @@ def _acts(reader: Reader, sentence: Sentence) -> bool:
     acts = [reader.matcher(words) for words in (choosing.verbs, choosing.method_verbs, choosing.negative)]
     clause = [k for k in sentence.clause_of(0) if k < 10]
     for k in clause:
-        if not tokens[k].is_word or not any(m.at(tokens, k) is not None for m in acts):
+        hits = [m.at(tokens, k) if tokens[k].is_word else None for m in acts]
+        if all(h is None for h in hits):
             continue
+        leaving = hits[2]
+        after = tokens[k + leaving[1]] if leaving is not None and k + leaving[1] < len(tokens) else None
+        if after is not None and after.key in ("that", "whether") and hits[0] is None and hits[1] is None:
+            continue  # "We cannot rule out that the effect reflects who answered": a claim weighed, nothing left out
         if k == 0 or all(not t.is_word for t in tokens[:k]):
             if _capability(reader, tokens, k):
                 continue
