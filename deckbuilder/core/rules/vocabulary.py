@@ -291,7 +291,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             relative=terms(c["relative"]),
             same=frozenset(key(w) for w in c["same"]),
             conditional=terms(c["conditional"]),
-            bounds=terms(c["bounds"]),
+            bounds=terms(c["bounds"]) + terms(c["kept_bounds"]),
             bounds_after=terms(c["bounds_after"]),
             outdo=terms(c["outdo"]),
             by=terms(c["by"]),
