@@ -19,8 +19,14 @@ def ablates(reader: Lexicon, sentence: Sentence) -> bool:
     # measures no metric)
     if not reader.metric_terms.any(tokens):
         return False
-    for _, end, _ in reader.matcher(words["removals"]).find(tokens):
+    grammar = reader.words.grammar
+    for start, end, _ in reader.matcher(words["removals"]).find(tokens):
         rest = tokens[end : end + 3]
+        if rest and (rest[0].is_number or rest[0].key in ("to", "by", "from", "below", "under")):
+            continue  # "quality drops to 0.61": a metric falling, nothing taken out
+        before = tokens[start - 1].key if start > 0 else ""
+        if before in grammar.determiners or before in grammar.prepositions or before == "(":
+            continue  # "(dropped calls, ...)", "the dropped rows": a kind of thing, no act of removing
         if any(t.is_word and reader.words.is_content(t) for t in rest):
             return True  # a part named after the act: "removing reader rhythm", "without demographics"
     return False
