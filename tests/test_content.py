@@ -601,6 +601,9 @@ def test_a_business_rate_on_the_data_slides_describes_the_world(kind: str, flagg
         # an operating point before a count in words; the level in use now, owned by "today"
         ("At a 5% flag rate, one flagged person in four is a future regretted leaver", False),
         ("The referral rate stays at today's 10%, so agents see no change in workload", False),
+        # a part of a period is no level set relative to something
+        ("Top-1 hit rate of 52% on the second half of 2023", True),
+        ("Recall of 0.62, double what the rule manages", False),
         # a level alone still needs its baseline, in any field's metric
         ("Sensitivity is 0.94 on the external cohort", True),
         ("Sharpe 1.8 on the 2023 out-of-sample window", True),

@@ -18,7 +18,7 @@ from .number_roles import AFTER_GAP, LINK_GAP, NumberRoles
 from .quantities import Measure, Mention, Quantity, intensifies, is_count, mentions, plausible, text_of
 from .rates import rates_of_right
 from .sentences import Sentence
-from .tokens import is_possessive
+from .tokens import Token, is_possessive
 from .words import PART, VERB
 
 
@@ -176,6 +176,15 @@ class _Linker(NumberRoles):
             )
         return found
 
+    def _relative_to(self, tokens: list[Token]) -> bool:
+        """Whether the words set a level relative to something ("double what the filter manages"); an ordinal
+        before the word makes it a part of a period ("on the second half of 2023")."""
+        orders = self.reader.time("orders")
+        return any(
+            not (start > 0 and orders.at(tokens, start - 1) is not None)
+            for start, _, _ in self.reader.relative.find(tokens)
+        )
+
     def _spread_of(self, mention: Mention) -> bool:
         """Whether a metric is named as what a spread is of ("CV spread of PR-AUC", "the std of MAE")."""
         k = mention.start
@@ -262,13 +271,13 @@ class _Linker(NumberRoles):
         if any(t.unit == "x" for t in rest[:3]):
             return True  # "precision is 12.7%, 3.1x the 4.1% default rate": its multiple follows
         reader = self.reader
-        if reader.relative.any(rest[:12]):
+        if self._relative_to(rest[:12]):
             return True  # "18% where the inspection budget bites, nearly six times the base rate"
         before = [self.tokens[k] for k in self.sentence.clause_of(i) if k < i]
         named = [t for t in before if t.key not in ("the", "a", "an")]
         if named and named[-1].key in self.vocabulary.comparison.same:
             return True  # "keep the policy - same 18% decline rate": the baseline's own level, kept
-        if reader.relative.any(before[-6:]):
+        if self._relative_to(before[-6:]):
             return True  # "Frost weeks halve the hit rate to 0.23": the level after a relative change
         marked = reader.comparison_markers.find(rest) + reader.contrast.find(rest) + reader.than.find(rest)
         if any(reader.baseline_terms.any(rest[end : end + 8]) for _, end, _ in marked):
