@@ -10,6 +10,8 @@ from deckbuilder.core.rules.vocabulary import Term, Vocabulary
 
 from .tokens import WORD, Token
 
+_GRADED = frozenset({"JJR", "JJS", "RBR", "RBS"})
+
 
 class Words:
     """Lemmas and parts of speech of tokens, from the word table and the grammar's closed classes."""
@@ -20,6 +22,8 @@ class Words:
         self._function = self.grammar.function_words
         self.charts = frozenset(term[0] for term in vocabulary.titles.get("charts", ()) if len(term) == 1)
         self._lemmas: dict[str, frozenset[str]] = {}
+        self._tags: dict[str, frozenset[str]] = {}  # by the word as written, lower-cased: asked of every token
+        self._matched: dict[str, frozenset[str]] = {}
 
     def lemmas(self, token: Token) -> frozenset[str]:
         """Return every lemma a word may stand for, itself included ("chose" -> {"chose", "choose"}); a
@@ -40,16 +44,30 @@ class Words:
         self._lemmas[word] = result
         return result
 
+    def matched_lemmas(self, token: Token) -> frozenset[str]:
+        """The lemmas a vocabulary term matches a word by: a comparative or superlative is a word of its own
+        ("earlier days" is no "early days", "better" no "well")."""
+        found = self._matched.get(token.key)
+        if found is None:
+            found = frozenset({token.key}) if self.tags(token) <= _GRADED else self.lemmas(token)
+            self._matched[token.key] = found
+        return found
+
     def tags(self, token: Token) -> frozenset[str]:
         if not token.is_word:
             return frozenset()
         if token.key in self._function:
             return frozenset({"FW"})
         lower = token.text.lower().replace("’", "'")
-        if "-" in lower.strip("-") and not self.english.readings(lower):
-            # an English compound takes the part of speech of its last part: "over-ranks", "cross-validated"
-            return self.english.tags(lower.rpartition("-")[2])
-        return self.english.tags(lower)
+        found = self._tags.get(lower)
+        if found is None:
+            if "-" in lower.strip("-") and not self.english.readings(lower):
+                # an English compound takes the part of speech of its last part: "over-ranks", "cross-validated"
+                found = self.english.tags(lower.rpartition("-")[2])
+            else:
+                found = self.english.tags(lower)
+            self._tags[lower] = found
+        return found
 
     def is_verb(self, token: Token) -> bool:
         return bool(self.tags(token) & VERB_TAGS)
@@ -194,9 +212,6 @@ def tag(words: Words, tokens: Sequence[Token]) -> list[str]:
     return tags
 
 
-_GRADED = frozenset({"JJR", "JJS", "RBR", "RBS"})
-
-
 class Matcher:
     """Finds vocabulary terms in a run of tokens, longest first, a word matching by any of its lemmas (or, for
     names such as metrics, ``by_lemma=False``, only as written: "mapped" is no "MAP")."""
@@ -218,11 +233,7 @@ class Matcher:
         return token.is_word and (token.key == word or (self.by_lemma and word in self._lemmas(token)))
 
     def _lemmas(self, token: Token) -> frozenset[str]:
-        """A word's lemmas, but a comparative or superlative is a word of its own: "earlier days" is no "early
-        days", "better" no "well"."""
-        if self.words.tags(token) <= _GRADED:
-            return frozenset({token.key})
-        return self.words.lemmas(token)
+        return self.words.matched_lemmas(token)
 
     def at(self, tokens: Sequence[Token], i: int) -> tuple[Term, int] | None:
         """Return (term, how many tokens it spans) for the longest term starting at token ``i``, else None."""
