@@ -21,7 +21,7 @@ from deckbuilder.checks.reading import reader_for
 from deckbuilder.checks.text import flat_points, main_slides, quote
 from deckbuilder.core.outline.model import Decision, Slide
 from deckbuilder.core.reading.choices import set_against
-from deckbuilder.core.reading.hedges import others_possessive, quotes_removed
+from deckbuilder.core.reading.ownership import others_possessive, quotes_removed
 from deckbuilder.core.reading.reader import Reader
 from deckbuilder.core.reading.sentences import Sentence, sentences
 from deckbuilder.core.reading.tokens import Token
