@@ -558,6 +558,13 @@ def test_a_line_saying_what_the_system_does_is_no_choice(line: str, flagged: boo
     assert ("C006" in codes(_with_point(2, line))) is flagged
 
 
+def test_a_segments_level_on_the_error_analysis_slide_is_set_against_the_whole() -> None:
+    """Where the model fails, a segment's level is read against the whole's, which the results slide gives."""
+    line = "Recent movers are the model's blind spot, off by 6 points in calibration"
+    assert "C002" not in codes(_with_point(4, line))
+    assert "C002" in codes(_with_point(3, line))
+
+
 @pytest.mark.parametrize(
     ("kind", "flagged"),
     [("eda", False), ("problem", False), ("results", True)],
