@@ -611,6 +611,10 @@ def test_a_business_rate_on_the_data_slides_describes_the_world(kind: str, flagg
         # a part of a period is no level set relative to something
         ("Top-1 hit rate of 52% on the second half of 2023", True),
         ("Recall of 0.62, double what the rule manages", False),
+        # a bracket after the levels gives each its counterpart, as one after a single level does; a spread pairs
+        # nothing
+        ("Sensitivity 0.94, specificity 0.75 on the external site (0.95 and 0.81 internally)", False),
+        ("Recall 0.62, precision 0.41 (95% CI 0.58-0.66 and 0.37-0.45)", True),
         # a level alone still needs its baseline, in any field's metric
         ("Sensitivity is 0.94 on the external cohort", True),
         ("Sharpe 1.8 on the 2023 out-of-sample window", True),

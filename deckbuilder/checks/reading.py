@@ -25,4 +25,23 @@ def uncompared(reader: Reader, text: str) -> list[Measure]:
     # two levels of one metric in a line compare each other: "PR-AUC 0.41 for boosting and 0.37 for the GLM",
     # "ROC-AUC barely separates the models (0.90 to 0.92)"
     named = [m.metric for m in found if m.metric]
-    return [m for m in found if m.metric and named.count(m.metric) == 1]
+    lacking = [m for m in found if m.metric and named.count(m.metric) == 1]
+    return [] if lacking and _bracketed_pairs(reader, found) else lacking
+
+
+def _bracketed_pairs(reader: Reader, found: list[Measure]) -> bool:
+    """Whether a bracket after a line's levels gives each its counterpart, in order: "sensitivity 0.94,
+    specificity 0.75 (0.95 and 0.81 internally)". A spread in the bracket ("95% CI 0.58-0.66") pairs nothing."""
+    for sentence in {m.sentence for m in found}:
+        tokens = reader.sentence(sentence).tokens
+        opened = next((k for k, t in enumerate(tokens) if t.text == "("), None)
+        if opened is None:
+            continue
+        closed = next((k for k in range(opened, len(tokens)) if tokens[k].text == ")"), len(tokens))
+        inside = tokens[opened + 1 : closed]
+        numbers = [t for t in inside if t.is_number]
+        before = {m.metric for m in found if m.sentence == sentence and m.position < opened}
+        spread = reader.spread_terms.any(inside) or any(t.key == "±" for t in inside)
+        if len(numbers) >= 2 and len(numbers) == len(before) and not spread:
+            return True
+    return False
