@@ -611,6 +611,8 @@ def test_a_business_rate_on_the_data_slides_describes_the_world(kind: str, flagg
         # a part of a period is no level set relative to something
         ("Top-1 hit rate of 52% on the second half of 2023", True),
         ("Recall of 0.62, double what the rule manages", False),
+        # "with" a metric after another is read is where that one is read, as "at" is
+        ("Recall of 0.61 with 0.38 precision against 0.18 for the rule", False),
         # a bracket after the levels gives each its counterpart, as one after a single level does; a spread pairs
         # nothing
         ("Sensitivity 0.94, specificity 0.75 on the external site (0.95 and 0.81 internally)", False),

@@ -32,7 +32,8 @@ class NumberRoles(BaselineReading):
         precision", "at the 95% precision the network needs"), not a score; its metric links no number."""
         # "at 80% precision", "at the 95% precision ...", "at the agreed 5% review rate": "at", then at most a
         # determiner and a word that describes the point
-        at = next((k for k in range(i - 1, max(-1, i - 4), -1) if self.tokens[k].key == "at"), None)
+        # "with" as "at" once a metric is read before it: "52% recall with 39% precision"
+        at = next((k for k in range(i - 1, max(-1, i - 4), -1) if self.tokens[k].key in ("at", "with")), None)
         if at is None or not all(self._describes(k) for k in range(at + 1, i)):
             return False
         read_at = [
@@ -40,6 +41,8 @@ class NumberRoles(BaselineReading):
             for m in self.mentions
             if m.end <= i and self.sentence.same_clause(m.start, i) and m.metric.kind != "generic"
         ]
+        if not read_at and self.tokens[at].key == "with":
+            return False  # "ships with 40% fewer false alarms": nothing read at the point
         if not read_at and not self._other_amount(i):
             # "we landed at 0.31 PR-AUC", "error settles at 6.4% MAPE by week 3": no other metric is read at this
             # point and the sentence states no other amount, so the number is the level
