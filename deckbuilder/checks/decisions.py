@@ -331,7 +331,8 @@ def check_decisions(slide: Slide, index: int, config: Config, defended: set[str]
         # a rationale that measures its case stands without the road not taken, as a line that does would; so
         # does the reason values were kept apart as a category, which is no choice of method
         apart = bool(decision.rationale) and _on_data(reader, reader.sentence(decision.decision))
-        inline = inline or (not decision.alternative and (rationale_backed(reader, decision) or apart))
+        backed = rationale_backed(reader, decision)
+        inline = inline or (not decision.alternative and (backed or apart))
         missing = [
             name
             for name, value in (("rationale", decision.rationale), ("alternative", decision.alternative or inline))
@@ -340,7 +341,7 @@ def check_decisions(slide: Slide, index: int, config: Config, defended: set[str]
         # a rationale that measures the choice against its alternative, or names the case it answers, already says
         # what the alternative lost on ("slope 0.98 against 0.91 on the validation year", "the offer email goes out
         # once a week" for weekly batch scoring over real time)
-        answered = rationale_backed(reader, decision) or defence.rationale_names_the_case(reader, decision.rationale)
+        answered = backed or defence.rationale_names_the_case(reader, decision.rationale)
         if decision.alternative and not decision.why_rejected and not answered:
             missing.append("why_rejected")
         if missing:

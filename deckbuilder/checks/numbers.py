@@ -130,6 +130,7 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
     headline: list[tuple[int, Metric]] = []
     results: list[tuple[int, Slide]] = []
     compared = _compared_metrics(outline, config, reader)
+    described = config.template.kinds_in_section("framing") | config.template.kinds_in_section("observed")
     for index, slide in main_slides(outline, config):
         for metric in slide.metrics:
             if metric.baseline is None:
@@ -144,17 +145,14 @@ def check(outline: Outline, plan: Plan, config: Config) -> list[Finding]:
         stated = [*flat_points(slide.points), *([slide.title] if slide.title else [])]
         if slide.figure is not None:
             stated.append(slide.figure.title)
-        if slide.kind == "next_steps":
-            stated = []  # a number in a plan is a target ("alert when MAPE drifts past 5%"), not a result
-        if slide.kind == "error_analysis":
-            # where the model fails: a segment's level is set against the whole's, which the results give
-            # ("Recent movers are the blind spot, off by 6 points in calibration")
+        if slide.kind in ("next_steps", "error_analysis"):
+            # a number in a plan is a target ("alert when MAPE drifts past 5%"), not a result; where the model
+            # fails, a segment's level is set against the whole's that the results give ("Recent movers are the
+            # blind spot, off by 6 points in calibration")
             stated = []
         # on the problem and data slides a rate the business counts ("skip rate moves ~7 pts across 8 weeks",
         # "churn runs at 5% a month") describes the world the model will work in, not a score of the model
-        context = slide.kind in config.template.kinds_in_section("framing") | config.template.kinds_in_section(
-            "observed"
-        )
+        context = slide.kind in described
         for text in stated:
             lacking = [
                 m

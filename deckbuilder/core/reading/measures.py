@@ -137,8 +137,6 @@ class _Linker(NumberRoles):
             if baseline is None and mention is not None and n > 0:
                 value, baseline, label = self._named_after_pair(numbers[n - 1], i, used, (value, baseline, label))
             metric: Metric | None = None
-            if mention is not None and self._spread_of(mention):
-                continue  # "the fold spread of PR-AUC is 0.01": how much the metric varies, not its level
             if mention is not None:
                 metric, named = mention.metric, mention.named
             elif correctness:
@@ -184,14 +182,6 @@ class _Linker(NumberRoles):
             not (start > 0 and orders.at(tokens, start - 1) is not None)
             for start, _, _ in self.reader.relative.find(tokens)
         )
-
-    def _spread_of(self, mention: Mention) -> bool:
-        """Whether a metric is named as what a spread is of ("CV spread of PR-AUC", "the std of MAE")."""
-        k = mention.start
-        if k < 2 or self.tokens[k - 1].key != "of":
-            return False
-        before = self.tokens[max(0, k - 4) : k - 1]
-        return any(end == len(before) for _, end, _ in self.reader.spread_terms.find(before))
 
     def _set_against(self, i: int) -> bool:
         """Whether the number follows a comparison marker, past at most a determiner or whose it is ("vs 0.08",

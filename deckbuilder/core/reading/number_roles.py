@@ -113,8 +113,17 @@ class NumberRoles(BaselineReading):
         spreads = [end for _, end, _ in found if end <= i]
         if not spreads or not self._joined(spreads[-1] - 1, i) or i - spreads[-1] > LINK_GAP:
             return False
-        named = [m.end for m in self.mentions if m.end <= i]
+        # a metric named as what the spread is of ("the fold spread of PR-AUC is 0.01") is no rival to it
+        named = [m.end for m in self.mentions if m.end <= i and not self._spread_of(m)]
         return not named or spreads[-1] > named[-1]
+
+    def _spread_of(self, mention: Mention) -> bool:
+        """Whether a metric is named as what a spread is of ("CV spread of PR-AUC", "the std of MAE")."""
+        k = mention.start
+        if k < 2 or self.tokens[k - 1].key != "of":
+            return False
+        before = self.tokens[max(0, k - 4) : k - 1]
+        return any(end == len(before) for _, end, _ in self.reader.spread_terms.find(before))
 
     def from_truth(self, i: int) -> bool:
         """Whether the number is how far estimates land from the truth, an error said without its name:

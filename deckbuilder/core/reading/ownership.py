@@ -6,7 +6,7 @@ from deckbuilder.core.rules.vocabulary import Grammar
 
 from .lexicon import Lexicon
 from .sentences import Sentence
-from .tokens import Token
+from .tokens import Token, is_possessive
 from .words import BE_FORMS
 
 _QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’", "”": "”", "’": "’"}
@@ -115,9 +115,7 @@ def others_possessive(reader: Lexicon, token: Token) -> bool:
     """Another's possessive ("the supplier's", "the vendor's"), not a contraction ("it's", "that's") or the
     speaker's ("our")."""
     grammar = reader.words.grammar
-    text = token.text.lower().replace("’", "'")
-    exempt = token.key in grammar.first_person or token.key in grammar.auxiliaries
-    return token.is_word and text.endswith(("'s", "s'")) and not exempt
+    return is_possessive(token) and token.key not in grammar.first_person and token.key not in grammar.auxiliaries
 
 
 def for_others(reader: Lexicon, sentence: Sentence, end: int) -> bool:
