@@ -101,20 +101,21 @@ def _number(match: re.Match[str], text: str) -> Token:
 _CONTRACTED = frozenset({"it's", "that's", "there's", "here's", "what's", "he's", "she's", "who's", "where's", "let's"})
 
 
+def _possessive(folded: str) -> bool:
+    """Whether a folded word ends as a possessive ("today's", "analysts'"), not a contraction ("it's")."""
+    return folded not in _CONTRACTED and folded.endswith(("'s", "s'")) and len(folded) > 3
+
+
 def _word_key(word: str) -> str:
     folded = key(word)
-    if folded in _CONTRACTED:
+    if not _possessive(folded):
         return folded
-    for tail in ("'s", "s'"):
-        if folded.endswith(tail) and len(folded) > 3:
-            return folded[: -len(tail)] + ("s" if tail == "s'" else "")
-    return folded
+    return folded[:-2] if folded.endswith("'s") else folded[:-1]  # "analysts'" -> "analysts"
 
 
 def is_possessive(token: Token) -> bool:
     """Whether a word is a possessive ("today's", "the rule's", "analysts'"), not a contraction ("it's")."""
-    text = key(token.text)
-    return token.kind == WORD and text not in _CONTRACTED and text.endswith(("'s", "s'")) and len(text) > 3
+    return token.kind == WORD and _possessive(key(token.text))
 
 
 _UNITS_SPELLED = (
